@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test suite: lint, the forms' freshness, then pytest (Qt offscreen, settings in a temp folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+export VMA_DESK_TEST_SETTINGS=1
+python -m ruff check vma_desk tests benchmarks scripts
+python scripts/build_forms.py --check
+python -m pytest "$@"

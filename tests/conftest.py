@@ -1,0 +1,74 @@
+"""Shared fixtures. Qt runs offscreen; settings and app data go to a temporary folder.
+
+The keyring is real: the test command (scripts/dev.sh test) runs pytest beside a gnome-keyring-daemon
+in a private D-Bus session. Tests refuse to run against a user's own session keyring.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SETTINGS_HOME = tempfile.mkdtemp(prefix="vma-desk-settings-")
+os.environ["XDG_CONFIG_HOME"] = _SETTINGS_HOME  # QSettings' location, scanned by the privacy test
+os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+
+import pytest  # noqa: E402
+
+from vma_desk.core.clock import FixedClock  # noqa: E402
+from vma_desk.core.records import Practice  # noqa: E402
+from vma_desk.services import Services  # noqa: E402
+from vma_desk.storage.keys import KeyStore  # noqa: E402
+from vma_desk.storage.workspace import Workspace  # noqa: E402
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui" in str(item.path).replace(os.sep, "/"):
+            item.add_marker("gui")
+
+
+@pytest.fixture(scope="session")
+def settings_home() -> Path:
+    return Path(_SETTINGS_HOME)
+
+
+@pytest.fixture
+def keystore() -> KeyStore:
+    store = KeyStore.from_environment()
+    if not store.available:
+        pytest.fail(
+            "no Secret Service: run the suite with scripts/dev.sh test, which starts one "
+            f"({store.reason})"
+        )
+    return store
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # Monday 2026-03-02 09:30 in Chicago
+    return FixedClock(datetime(2026, 3, 2, 15, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "workspace"
+
+
+@pytest.fixture
+def workspace(data_dir: Path, keystore: KeyStore) -> Iterator[Workspace]:
+    ws, _ = Workspace.create(data_dir, keystore)
+    yield ws
+    ws.close()
+    keystore.delete(ws.workspace_id)
+
+
+@pytest.fixture
+def services(workspace: Workspace, clock: FixedClock) -> Services:
+    svc = Services.for_workspace(workspace, clock=clock, user="tester@desk")
+    svc.practice.save(Practice(name="Lakeside Family Medicine", time_zone="America/Chicago"))
+    return svc

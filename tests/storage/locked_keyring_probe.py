@@ -1,0 +1,21 @@
+"""Run by test_locked_keyring_has_its_own_message in a private D-Bus session: creates a
+workspace, locks the Secret Service collection, tries to unlock, prints "code|message"."""
+
+import sys
+from pathlib import Path
+
+import secretstorage
+
+from vma_desk.core.errors import KnownError
+from vma_desk.storage.keys import KeyStore
+from vma_desk.storage.workspace import Workspace
+
+store = KeyStore.from_environment()
+ws, _ = Workspace.create(Path(sys.argv[1]), store)
+ws.close()
+secretstorage.get_default_collection(secretstorage.dbus_init()).lock()
+try:
+    Workspace.unlock_with_keyring(Path(sys.argv[1]), store).close()
+    print("opened|the workspace opened although the keyring was locked")
+except KnownError as exc:
+    print(f"{exc.code}|{exc.message}")

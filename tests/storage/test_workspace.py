@@ -1,0 +1,215 @@
+"""Creating, unlocking and refusing workspaces, with the real SQLCipher and a real keyring."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vma_desk.core.errors import (
+    KeyMissingError,
+    KeyringUnavailableError,
+    NewerSchemaError,
+    NotAWorkspaceError,
+    ValidationError,
+    WrongKeyError,
+    WrongPassphraseError,
+)
+from vma_desk.storage import database, migrations
+from vma_desk.storage.keys import KeyStore, format_recovery_key, new_key, parse_recovery_key
+from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir()) if p.is_file()
+    }
+
+
+def test_new_workspace_unlocks_silently_from_the_keyring(data_dir, keystore):
+    ws, recovery = Workspace.create(data_dir, keystore)
+    assert recovery and len(recovery.split("-")) == 11
+    ws.conn.execute("INSERT INTO setting(key, value) VALUES ('k', 'v')")
+    ws.close()
+    try:
+        again = Workspace.unlock_with_keyring(data_dir, keystore)
+        assert again.conn.execute("SELECT value FROM setting").fetchone() == ("v",)
+        assert again.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert again.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert again.conn.execute("PRAGMA temp_store").fetchone() == (2,)  # MEMORY
+        assert again.conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+        with pytest.raises(database.DatabaseError, match="not authorized"):
+            again.conn.execute("SELECT load_extension('libm.so.6')")
+        again.close()
+    finally:
+        keystore.delete(ws.workspace_id)
+
+
+def test_file_is_encrypted_and_not_sqlite(workspace):
+    workspace.close()
+    head = (workspace.data_dir / DB_FILE).read_bytes()[:16]
+    assert head != b"SQLite format 3\x00"
+
+
+def test_keyring_entry_lost_then_recovery_key_reopens_and_restores_it(data_dir, keystore):
+    ws, recovery = Workspace.create(data_dir, keystore)
+    ws.close()
+    keystore.delete(ws.workspace_id)
+    before = snapshot(data_dir)
+    with pytest.raises(KeyMissingError, match="recovery key"):
+        Workspace.unlock_with_keyring(data_dir, keystore)
+    assert snapshot(data_dir) == before  # never re-created or re-keyed
+    typed = recovery.lower().replace("-", " ")  # as a person might type it
+    reopened, restored = Workspace.unlock_with_recovery_key(data_dir, typed, keystore)
+    assert restored
+    reopened.close()
+    assert keystore.get(ws.workspace_id) is not None
+    Workspace.unlock_with_keyring(data_dir, keystore).close()
+    keystore.delete(ws.workspace_id)
+
+
+def test_recovery_key_typo_is_reported_as_a_typo():
+    text = format_recovery_key(new_key())
+    broken = ("B" if text[0] != "B" else "C") + text[1:]
+    with pytest.raises(ValidationError, match="typo"):
+        parse_recovery_key(broken)
+    with pytest.raises(ValidationError, match="letters and digits"):
+        parse_recovery_key(text[:-5])
+
+
+def test_wrong_recovery_key_leaves_the_file_untouched(workspace, keystore):
+    workspace.close()
+    before = snapshot(workspace.data_dir)
+    with pytest.raises(WrongKeyError, match="not changed"):
+        Workspace.unlock_with_recovery_key(workspace.data_dir, format_recovery_key(new_key()),
+                                           keystore)
+    assert snapshot(workspace.data_dir) == before
+
+
+def test_no_keyring_backend_offers_a_passphrase(data_dir, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    store = KeyStore.from_environment()
+    assert not store.available and "not an OS key store" in store.reason
+    with pytest.raises(KeyringUnavailableError):
+        Workspace.create(data_dir, store)
+    assert not (data_dir / DB_FILE).exists()
+    with pytest.raises(ValidationError, match="at least 10"):
+        Workspace.create(data_dir, store, passphrase="short")
+    ws, recovery = Workspace.create(data_dir, store, passphrase="correct horse battery")
+    assert recovery is None and ws.protection is Protection.PASSPHRASE
+    ws.close()
+    assert probe(data_dir).protection is Protection.PASSPHRASE
+    before = snapshot(data_dir)
+    with pytest.raises(WrongPassphraseError, match="Caps Lock"):
+        Workspace.unlock_with_passphrase(data_dir, "correct horse battery!")
+    assert snapshot(data_dir) == before
+    Workspace.unlock_with_passphrase(data_dir, "correct horse battery").close()
+
+
+@pytest.mark.parametrize(
+    "backend", ["keyrings.alt.file.PlaintextKeyring", "keyring.backends.fail.Keyring"]
+)
+def test_plaintext_or_failing_backends_count_as_no_keyring(monkeypatch, backend):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", backend)
+    assert not KeyStore.from_environment().available
+
+
+def test_locked_keyring_has_its_own_message(tmp_path):
+    """Locks a real Secret Service collection. It runs in a D-Bus session of its own, since a
+    locked collection cannot be unlocked again without a desktop prompt."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        ["dbus-run-session", "--", str(root / "scripts" / "with-keyring.sh"),
+         sys.executable, str(Path(__file__).with_name("locked_keyring_probe.py")),
+         str(tmp_path / "ws")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    code, message = result.stdout.strip().split("|", 1)
+    assert code == "keyring-locked"
+    assert "locked" in message and "recovery key" in message
+
+
+def test_wrong_key_gives_a_clear_error_and_the_file_is_untouched(workspace, keystore):
+    workspace.close()
+    keystore.put(workspace.workspace_id, new_key())
+    before = snapshot(workspace.data_dir)
+    with pytest.raises(WrongKeyError, match="does not open"):
+        Workspace.unlock_with_keyring(workspace.data_dir, keystore)
+    assert snapshot(workspace.data_dir) == before
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_untouched(tmp_path, keystore):
+    folder = tmp_path / "other"
+    folder.mkdir()
+    plain = folder / DB_FILE
+    import sqlite3
+
+    sqlite3.connect(plain).execute("CREATE TABLE x(a)").connection.commit()
+    before = snapshot(folder)
+    with pytest.raises(NotAWorkspaceError, match="unencrypted SQLite"):
+        Workspace.unlock_with_recovery_key(folder, format_recovery_key(new_key()), keystore)
+    plain.write_bytes(b"hello, this is a text file\n" * 300)
+    before = snapshot(folder)
+    with pytest.raises(NotAWorkspaceError):
+        Workspace.unlock_with_recovery_key(folder, format_recovery_key(new_key()), keystore)
+    assert snapshot(folder) == before
+
+
+def test_encrypted_database_that_is_not_ours_is_refused(tmp_path, keystore):
+    folder = tmp_path / "foreign"
+    folder.mkdir()
+    key = new_key()
+    conn = database.connect.__globals__["sqlcipher3"].connect(str(folder / DB_FILE))
+    conn.execute(database.KeySpec(raw=key).pragma())
+    conn.execute("CREATE TABLE notes(a)")
+    conn.commit()
+    conn.close()
+    before = snapshot(folder)
+    with pytest.raises(NotAWorkspaceError, match="not a VMA Desk workspace"):
+        Workspace.unlock_with_recovery_key(folder, format_recovery_key(key), keystore)
+    assert snapshot(folder) == before
+
+
+def test_newer_schema_is_refused_untouched(workspace, keystore):
+    workspace.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    workspace.close()
+    before = snapshot(workspace.data_dir)
+    with pytest.raises(NewerSchemaError, match="newer version"):
+        Workspace.unlock_with_keyring(workspace.data_dir, keystore)
+    assert snapshot(workspace.data_dir) == before
+
+
+@pytest.mark.parametrize("version", range(1, migrations.LATEST))
+def test_workspace_written_at_an_older_schema_is_migrated(data_dir, keystore, version):
+    key = new_key()
+    data_dir.mkdir(parents=True)
+    conn = database.create(data_dir / DB_FILE, database.KeySpec(raw=key))
+    migrations.migrate(conn, target=version)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_id', 'old-one')")
+    conn.execute("INSERT INTO practice(id, name, time_zone, business_days) "
+                 "VALUES (1, 'Old Practice', 'America/Chicago', '0,1,2,3,4')")
+    conn.close()
+    ws, restored = Workspace.unlock_with_recovery_key(data_dir, format_recovery_key(key), keystore)
+    try:
+        assert ws.migrated_from == version
+        assert migrations.schema_version(ws.conn) == migrations.LATEST
+        assert ws.conn.execute("SELECT name FROM practice").fetchone() == ("Old Practice",)
+        assert ws.conn.execute("SELECT count(*) FROM patient").fetchone() == (0,)
+    finally:
+        ws.close()
+        keystore.delete("old-one")
+
+
+def test_sqlcipher_log_lines_never_reach_the_terminal(workspace, keystore, capfd):
+    workspace.close()
+    keystore.put(workspace.workspace_id, new_key())
+    with pytest.raises(WrongKeyError):
+        Workspace.unlock_with_keyring(workspace.data_dir, keystore)
+    out, err = capfd.readouterr()
+    assert "hmac" not in (out + err).lower()
+    assert "sqlcipher" not in (out + err).lower()

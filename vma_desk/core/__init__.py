@@ -1,0 +1,1 @@
+"""The pure domain core: records, rules and validation. No I/O, no Qt."""

@@ -1,0 +1,203 @@
+"""The shared records: practice, staff and patients (frozen dataclasses and enums).
+
+Records are plain values. Storage turns them into rows, services validate and change them, the UI
+shows them. A record with ``id=None`` has not been saved yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    PROVIDER = "provider"
+    CLINICAL = "clinical"
+    BILLING = "billing"
+    RECORDS = "records"
+    FRONT_DESK = "front_desk"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.PROVIDER: "Provider",
+    Role.CLINICAL: "Nurse / clinical",
+    Role.BILLING: "Billing",
+    Role.RECORDS: "Records",
+    Role.FRONT_DESK: "Front desk",
+}
+
+
+class RouteCategory(StrEnum):
+    """What a routed call is about; staff members say which ones they receive."""
+
+    URGENT_MEDICAL = "urgent_medical"
+    TEST_RESULTS = "test_results"
+    REFILLS = "refills"
+    APPOINTMENTS = "appointments"
+    BILLING = "billing"
+    RECORDS = "records"
+    PROVIDER_STAFF = "provider_staff"
+    GENERAL = "general"
+
+
+class ContactMethod(StrEnum):
+    PHONE = "phone"
+    TEXT = "text"
+    EMAIL = "email"
+    PORTAL = "portal"
+
+
+class PhoneKind(StrEnum):
+    MOBILE = "mobile"
+    HOME = "home"
+    WORK = "work"
+
+
+class PlanType(StrEnum):
+    HMO = "HMO"
+    PPO = "PPO"
+    EPO = "EPO"
+    POS = "POS"
+    MEDICARE = "Medicare"
+    MEDICARE_ADVANTAGE = "Medicare Advantage"
+    MEDICAID = "Medicaid"
+    SELF_PAY = "Self-pay"
+
+    @property
+    def needs_referral_authorisation(self) -> bool:
+        return self in (PlanType.HMO, PlanType.MEDICARE_ADVANTAGE)
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Holiday:
+    day: date
+    name: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    name: str
+    time_zone: str
+    #: ISO weekday numbers counted from 0 = Monday
+    business_days: frozenset[int] = frozenset({0, 1, 2, 3, 4})
+    holidays: tuple[Holiday, ...] = ()
+    phone: str = ""
+
+    def is_business_day(self, day: date) -> bool:
+        return day.weekday() in self.business_days and all(h.day != day for h in self.holidays)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One span of working time on one weekday, in the practice's time zone."""
+
+    weekday: int
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    name: str
+    role: Role
+    id: int | None = None
+    credentials: str = ""
+    working_hours: tuple[Shift, ...] = ()
+    receives: frozenset[RouteCategory] = frozenset()
+    #: for non-providers: the providers whose staff they are (routing "the provider's staff")
+    supports: frozenset[int] = frozenset()
+    active: bool = True
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str  # E.164, e.g. +13125550142
+    kind: PhoneKind = PhoneKind.MOBILE
+
+
+@dataclass(frozen=True)
+class Insurance:
+    payer: str
+    member_id: str
+    plan_type: PlanType
+    group_number: str = ""
+
+
+@dataclass(frozen=True)
+class CareGap:
+    """A dated flag such as an overdue mammogram, A1c or colonoscopy."""
+
+    kind: str
+    due: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LastVisit:
+    provider_id: int
+    day: date
+
+
+@dataclass(frozen=True)
+class Patient:
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    id: int | None = None
+    phones: tuple[Phone, ...] = ()
+    email: str = ""
+    preferred_contact: ContactMethod = ContactMethod.PHONE
+    insurance: Insurance | None = None
+    preferred_pharmacy: str = ""
+    last_visits: tuple[LastVisit, ...] = ()
+    care_gaps: tuple[CareGap, ...] = ()
+    notes: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.last_name}, {self.first_name}"
+
+    def age_on(self, day: date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    OPEN = "open"
+    RECOVER = "recover"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    user: str
+    action: AuditAction
+    record_type: str
+    record_id: str
+    detail: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one service call changed, so that each view refreshes only what it shows."""
+
+    record_type: str
+    action: AuditAction
+    ids: tuple[int, ...] = field(default=())

@@ -1,0 +1,178 @@
+"""Validation of the shared records. Each check raises ValidationError naming the field.
+
+Validators return a cleaned record (trimmed text, phone numbers in E.164) so that what is stored is
+always in one canonical form. Messages say what is wrong, never echo the value (it may be PHI).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import (
+    CareGap,
+    ContactMethod,
+    Insurance,
+    Patient,
+    Phone,
+    Practice,
+    Role,
+    StaffMember,
+)
+
+MAX_NAME = 80
+MAX_TEXT = 2000
+OLDEST_AGE_YEARS = 125
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MEMBER_ID = re.compile(r"^[A-Za-z0-9-]{3,30}$")
+
+
+def clean_text(field: str, value: str, *, required: bool, limit: int = MAX_NAME) -> str:
+    text = " ".join((value or "").split()) if limit <= MAX_NAME else (value or "").strip()
+    if required and not text:
+        raise ValidationError(field, "is required")
+    if len(text) > limit:
+        raise ValidationError(field, f"is too long (at most {limit} characters)")
+    return text
+
+
+def normalize_phone(field: str, raw: str, region: str = "US") -> str:
+    """Parse a phone number as typed and return it in E.164, or raise naming the field."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValidationError(field, "is required")
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(field, "is not a phone number") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(field, "is not a valid phone number (check the area code and length)")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str, region: str = "US") -> str:
+    """Show a stored number the way people in the practice's country write it."""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_patient(patient: Patient, *, today: date, region: str = "US") -> Patient:
+    first = clean_text("first_name", patient.first_name, required=True)
+    last = clean_text("last_name", patient.last_name, required=True)
+    born = patient.date_of_birth
+    if not isinstance(born, date):
+        raise ValidationError("date_of_birth", "is required")
+    if born > today:
+        raise ValidationError("date_of_birth", "is in the future")
+    if today.year - born.year > OLDEST_AGE_YEARS:
+        raise ValidationError("date_of_birth", f"is more than {OLDEST_AGE_YEARS} years ago")
+
+    phones = tuple(
+        Phone(normalize_phone(f"phones[{i}]", p.number, region), p.kind)
+        for i, p in enumerate(patient.phones)
+    )
+    if len({p.number for p in phones}) != len(phones):
+        raise ValidationError("phones", "lists the same number twice")
+    email = (patient.email or "").strip()
+    if email and not _EMAIL.match(email):
+        raise ValidationError("email", "is not an e-mail address")
+    contact = patient.preferred_contact
+    if contact in (ContactMethod.PHONE, ContactMethod.TEXT) and not phones:
+        raise ValidationError("phones", f"at least one is needed to contact by {contact.value}")
+    if contact is ContactMethod.EMAIL and not email:
+        raise ValidationError("email", "is needed to contact by e-mail")
+
+    insurance = patient.insurance
+    if insurance is not None:
+        insurance = _validate_insurance(insurance)
+    gaps = tuple(_validate_gap(i, g) for i, g in enumerate(patient.care_gaps))
+    for visit in patient.last_visits:
+        if visit.day > today:
+            raise ValidationError("last_visits", "a last visit cannot be in the future")
+    return replace(
+        patient,
+        first_name=first,
+        last_name=last,
+        phones=phones,
+        email=email,
+        insurance=insurance,
+        preferred_pharmacy=clean_text(
+            "preferred_pharmacy", patient.preferred_pharmacy, required=False, limit=120
+        ),
+        care_gaps=gaps,
+        notes=clean_text("notes", patient.notes, required=False, limit=MAX_TEXT),
+    )
+
+
+def _validate_insurance(insurance: Insurance) -> Insurance:
+    payer = clean_text("insurance.payer", insurance.payer, required=False)
+    member = (insurance.member_id or "").strip()
+    if insurance.plan_type.value == "Self-pay":
+        return Insurance(payer="", member_id="", plan_type=insurance.plan_type)
+    if not payer:
+        raise ValidationError("insurance.payer", "is required for an insured patient")
+    if not _MEMBER_ID.match(member):
+        raise ValidationError(
+            "insurance.member_id", "must be 3-30 letters, digits or dashes, as on the card"
+        )
+    group = clean_text("insurance.group_number", insurance.group_number, required=False, limit=30)
+    return Insurance(payer=payer, member_id=member, plan_type=insurance.plan_type, group_number=group)
+
+
+def _validate_gap(index: int, gap: CareGap) -> CareGap:
+    kind = clean_text(f"care_gaps[{index}].kind", gap.kind, required=True)
+    if not isinstance(gap.due, date):
+        raise ValidationError(f"care_gaps[{index}].due", "is required")
+    return CareGap(kind=kind, due=gap.due, note=clean_text(
+        f"care_gaps[{index}].note", gap.note, required=False, limit=200))
+
+
+def validate_practice(practice: Practice) -> Practice:
+    name = clean_text("name", practice.name, required=True, limit=120)
+    try:
+        ZoneInfo(practice.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError("time_zone", "is not a known time zone (e.g. America/Chicago)") from None
+    days = frozenset(practice.business_days)
+    if not days:
+        raise ValidationError("business_days", "at least one day must be a business day")
+    if not days <= set(range(7)):
+        raise ValidationError("business_days", "must be weekdays 0 (Monday) to 6 (Sunday)")
+    seen: set[date] = set()
+    for holiday in practice.holidays:
+        if holiday.day in seen:
+            raise ValidationError("holidays", "lists the same date twice")
+        seen.add(holiday.day)
+    phone = normalize_phone("phone", practice.phone) if practice.phone.strip() else ""
+    return replace(practice, name=name, business_days=days, phone=phone)
+
+
+def validate_staff(member: StaffMember) -> StaffMember:
+    name = clean_text("name", member.name, required=True)
+    if not isinstance(member.role, Role):
+        raise ValidationError("role", "is required")
+    for shift in member.working_hours:
+        if not 0 <= shift.weekday <= 6:
+            raise ValidationError("working_hours", "weekday must be 0 (Monday) to 6 (Sunday)")
+        if shift.start >= shift.end:
+            raise ValidationError("working_hours", "each shift must end after it starts")
+    by_day = sorted(member.working_hours, key=lambda s: (s.weekday, s.start))
+    for a, b in zip(by_day, by_day[1:], strict=False):
+        if a.weekday == b.weekday and b.start < a.end:
+            raise ValidationError("working_hours", "two shifts on the same day overlap")
+    return replace(
+        member,
+        name=name,
+        credentials=clean_text("credentials", member.credentials, required=False, limit=20),
+        working_hours=tuple(by_day),
+    )

@@ -1,0 +1,44 @@
+"""Services: the one API the UI, the CLI and the reports call.
+
+Each call validates with core rules, writes through repositories in one transaction, appends the
+audit entry and returns a `Change` saying what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vma_desk.core.clock import Clock, SystemClock
+from vma_desk.services.audit import AuditService
+from vma_desk.services.base import ServiceContext
+from vma_desk.services.patients import PatientService
+from vma_desk.services.practice import PracticeService
+from vma_desk.storage.audit import workstation_user
+from vma_desk.storage.workspace import Workspace
+
+
+@dataclass
+class Services:
+    context: ServiceContext
+    practice: PracticeService
+    patients: PatientService
+    audit: AuditService
+
+    @classmethod
+    def for_workspace(
+        cls, workspace: Workspace, *, clock: Clock | None = None, user: str | None = None
+    ) -> Services:
+        context = ServiceContext(workspace, clock or SystemClock(), user or workstation_user())
+        return cls(
+            context=context,
+            practice=PracticeService(context),
+            patients=PatientService(context),
+            audit=AuditService(context),
+        )
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.context.workspace
+
+
+__all__ = ["Services", "ServiceContext"]

@@ -1,0 +1,49 @@
+"""What every service shares: the workspace, the clock, the user, and audited transactions."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.clock import Clock
+from vma_desk.core.records import AuditAction, AuditEntry
+from vma_desk.storage import database
+from vma_desk.storage.audit import AuditRepository
+from vma_desk.storage.database import Connection
+from vma_desk.storage.workspace import Workspace
+
+
+@dataclass
+class ServiceContext:
+    workspace: Workspace
+    clock: Clock
+    user: str
+
+    @property
+    def conn(self) -> Connection:
+        return self.workspace.conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with database.transaction(self.conn) as conn:
+            yield conn
+
+    def audit(
+        self, action: AuditAction, record_type: str, record_id: object, detail: str = ""
+    ) -> None:
+        """Append an audit entry; call inside the transaction that made the change."""
+        AuditRepository(self.conn).append(
+            AuditEntry(at=self.clock.now(), user=self.user, action=action,
+                       record_type=record_type, record_id=str(record_id), detail=detail)
+        )
+
+    def practice_zone(self) -> ZoneInfo:
+        row = self.conn.execute("SELECT time_zone FROM practice WHERE id = 1").fetchone()
+        return ZoneInfo(row[0] if row else "UTC")
+
+    def today(self) -> date:
+        """Today in the practice's time zone, whatever the laptop's zone."""
+        return self.clock.now().astimezone(self.practice_zone()).date()

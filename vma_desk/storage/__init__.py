@@ -1,0 +1,1 @@
+"""Storage: the SQLCipher workspace, its key in the OS keyring, migrations, repositories, audit."""

@@ -1,0 +1,193 @@
+"""Workspace keys: random 256-bit keys, recovery keys, and the OS keyring that holds them.
+
+Only real OS key stores count as a keyring (macOS Keychain, Windows Credential Locker, the Secret
+Service, KWallet). A plaintext or null backend, chosen by configuration or by the
+PYTHON_KEYRING_BACKEND override, counts as no keyring at all: it would leave the key in a file
+beside the data, which is worse than asking for a passphrase.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+
+import keyring
+import keyring.backend
+import keyring.core
+import keyring.errors
+
+from vma_desk.core.errors import KeyringLockedError, KeyringUnavailableError, ValidationError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "vma-desk"
+KEY_BYTES = 32
+
+#: (module, class) of the keyring backends that keep secrets in an OS-protected store
+REAL_BACKENDS = frozenset(
+    {
+        ("keyring.backends.macOS", "Keyring"),
+        ("keyring.backends.Windows", "WinVaultKeyring"),
+        ("keyring.backends.SecretService", "Keyring"),
+        ("keyring.backends.libsecret", "Keyring"),
+        ("keyring.backends.kwallet", "DBusKeyring"),
+        ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+    }
+)
+
+NO_KEYRING_HELP = (
+    "This computer has no secure key store (OS keyring) that VMA Desk can use, so the workspace "
+    "key cannot be kept for you. You can protect the workspace with a passphrase instead: you "
+    "will type it each time VMA Desk starts, and nobody can recover the data without it."
+)
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+# --- recovery keys -------------------------------------------------------------------------------
+# A recovery key is the workspace key itself, written for people: base32 in groups of five, with a
+# two-byte checksum so a typo is reported as a typo rather than as "wrong key".
+
+_GROUP = 5
+
+
+def _checksum(key: bytes) -> bytes:
+    return hashlib.sha256(b"vma-desk-recovery" + key).digest()[:2]
+
+
+def format_recovery_key(key: bytes) -> str:
+    text = base64.b32encode(key + _checksum(key)).decode().rstrip("=")
+    return "-".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """Read a recovery key as typed (any case, spaces or dashes); raise naming what is wrong."""
+    cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    expected = len(format_recovery_key(bytes(KEY_BYTES)).replace("-", ""))
+    if not cleaned:
+        raise ValidationError("recovery_key", "is required")
+    if len(cleaned) != expected:
+        raise ValidationError(
+            "recovery_key", f"has {len(cleaned)} letters and digits; a recovery key has {expected}"
+        )
+    try:
+        raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except ValueError:
+        raise ValidationError("recovery_key", "contains characters a recovery key never has") from None
+    key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    if _checksum(key) != check:
+        raise ValidationError("recovery_key", "has a typo: check each group against the saved copy")
+    return key
+
+
+# --- the keyring ---------------------------------------------------------------------------------
+
+
+def _backend_id(backend: keyring.backend.KeyringBackend) -> tuple[str, str]:
+    cls = type(backend)
+    return cls.__module__, cls.__name__
+
+
+def is_real_backend(backend: keyring.backend.KeyringBackend) -> bool:
+    return _backend_id(backend) in REAL_BACKENDS
+
+
+@dataclass
+class KeyStore:
+    """The keyring entry of each workspace: service ``vma-desk``, user name = workspace id."""
+
+    backend: keyring.backend.KeyringBackend | None
+    #: why there is no backend, in plain words (empty when there is one)
+    reason: str = ""
+
+    @classmethod
+    def from_environment(cls) -> KeyStore:
+        override = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
+        if override:
+            try:
+                backend = keyring.core.load_keyring(override)
+            except Exception as exc:  # noqa: BLE001 - any failure here means "no keyring"
+                log.warning("keyring override %s could not be loaded: %s", override, exc)
+                return cls(None, f"The keyring named by PYTHON_KEYRING_BACKEND ({override}) "
+                                 "could not be loaded.")
+            if not is_real_backend(backend):
+                return cls(None, f"The keyring chosen by PYTHON_KEYRING_BACKEND ({override}) is "
+                                 "not an OS key store; VMA Desk does not keep keys there.")
+            return cls(cls._prepared(backend))
+        try:
+            candidates = [b for b in keyring.backend.get_all_keyring() if is_real_backend(b)]
+        except Exception as exc:  # noqa: BLE001
+            log.warning("keyring backends could not be listed: %s", exc)
+            candidates = []
+        viable = [b for b in candidates if b.priority > 0]
+        if not viable:
+            return cls(None, "No OS keyring (Secret Service, KWallet, Keychain or Credential "
+                             "Locker) is running for this user.")
+        return cls(cls._prepared(max(viable, key=lambda b: b.priority)))
+
+    @staticmethod
+    def _prepared(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
+        if _backend_id(backend)[0] == "keyring.backends.Windows":
+            # keep the credential on this machine only, never roaming with the profile
+            backend.persist = "local machine"  # type: ignore[attr-defined]
+        return backend
+
+    @property
+    def available(self) -> bool:
+        return self.backend is not None
+
+    @property
+    def name(self) -> str:
+        return type(self.backend).__module__.rsplit(".", 1)[-1] if self.backend else "none"
+
+    def _require(self) -> keyring.backend.KeyringBackend:
+        if self.backend is None:
+            raise KeyringUnavailableError(self.reason or NO_KEYRING_HELP)
+        return self.backend
+
+    def get(self, workspace_id: str) -> bytes | None:
+        backend = self._require()
+        try:
+            value = backend.get_password(SERVICE, workspace_id)
+        except keyring.errors.KeyringLocked:
+            raise KeyringLockedError(
+                "The OS keyring is locked. Unlock it (usually by logging in to your desktop "
+                "session) and try again, or enter the workspace's recovery key."
+            ) from None
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailableError(
+                f"The OS keyring refused to give the workspace key ({type(exc).__name__})."
+            ) from None
+        if value is None:
+            return None
+        try:
+            key = bytes.fromhex(value)
+        except ValueError:
+            return None
+        return key if len(key) == KEY_BYTES else None
+
+    def put(self, workspace_id: str, key: bytes) -> None:
+        backend = self._require()
+        try:
+            backend.set_password(SERVICE, workspace_id, key.hex())
+        except keyring.errors.KeyringLocked:
+            raise KeyringLockedError("The OS keyring is locked, so the key could not be stored.") \
+                from None
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailableError(
+                f"The OS keyring refused to store the workspace key ({type(exc).__name__})."
+            ) from None
+
+    def delete(self, workspace_id: str) -> None:
+        backend = self._require()
+        try:
+            backend.delete_password(SERVICE, workspace_id)
+        except keyring.errors.PasswordDeleteError:
+            pass

@@ -1,0 +1,147 @@
+"""Numbered schema migrations. The schema version is SQLite's user_version.
+
+A migration is appended, never edited once released: a workspace written at any older version is
+brought forward step by step, each step in its own transaction. A workspace from a newer version of
+VMA Desk is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vma_desk.core.errors import NewerSchemaError
+from vma_desk.storage.database import Connection, transaction
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    title: str
+    apply: Callable[[Connection], None]
+
+
+def _script(sql: str) -> Callable[[Connection], None]:
+    statements = [s.strip() for s in sql.split(";") if s.strip()]
+
+    def run(conn: Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return run
+
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE practice (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    business_days TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE holiday (day TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE staff (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    credentials TEXT NOT NULL DEFAULT '',
+    receives TEXT NOT NULL DEFAULT '',
+    supports TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE staff_shift (
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL
+);
+CREATE INDEX staff_shift_staff ON staff_shift(staff_id);
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+)
+"""
+
+_V2 = """
+CREATE TABLE patient (
+    id INTEGER PRIMARY KEY,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    date_of_birth TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    preferred_contact TEXT NOT NULL,
+    payer TEXT NOT NULL DEFAULT '',
+    member_id TEXT NOT NULL DEFAULT '',
+    plan_type TEXT,
+    group_number TEXT NOT NULL DEFAULT '',
+    preferred_pharmacy TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    search_name TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX patient_search_name ON patient(search_name);
+CREATE INDEX patient_last_first ON patient(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX patient_dob ON patient(date_of_birth);
+CREATE TABLE patient_phone (
+    patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    digits TEXT NOT NULL,
+    PRIMARY KEY (patient_id, position)
+);
+CREATE INDEX patient_phone_digits ON patient_phone(digits);
+CREATE TABLE patient_last_visit (
+    patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+    provider_id INTEGER NOT NULL REFERENCES staff(id),
+    day TEXT NOT NULL,
+    PRIMARY KEY (patient_id, provider_id)
+);
+CREATE TABLE care_gap (
+    patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    due TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (patient_id, position)
+);
+CREATE INDEX audit_record ON audit(record_type, record_id)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
+    Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_not_newer(version: int) -> None:
+    if version > LATEST:
+        raise NewerSchemaError(
+            f"This workspace was written by a newer version of VMA Desk (schema {version}; this "
+            f"version understands up to {LATEST}). Update VMA Desk to open it; the file was not "
+            "changed."
+        )
+
+
+def migrate(conn: Connection, target: int = LATEST) -> int:
+    """Bring the schema to `target`; returns the version the workspace was at before."""
+    before = schema_version(conn)
+    check_not_newer(before)
+    for migration in MIGRATIONS:
+        if before < migration.version <= target:
+            with transaction(conn):
+                migration.apply(conn)
+                conn.execute(f"PRAGMA user_version = {migration.version}")
+    return before

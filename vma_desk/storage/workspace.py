@@ -1,0 +1,317 @@
+"""A workspace: one data directory holding one SQLCipher file and a small manifest.
+
+The manifest (``workspace.json``) holds no patient data: the workspace's random id (its keyring
+entry's user name), how it is protected (OS keyring or passphrase) and the file format. The
+encrypted file holds everything else.
+
+Unlocking never re-creates, re-keys or overwrites an existing file. Every refusal (wrong key, wrong
+passphrase, not a workspace, newer schema) happens before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from vma_desk.core.errors import (
+    KeyMissingError,
+    KnownError,
+    NotAWorkspaceError,
+    ValidationError,
+    WorkspaceExistsError,
+    WorkspaceMissingError,
+)
+from vma_desk.storage import database, migrations
+from vma_desk.storage.database import Connection, KeySpec
+from vma_desk.storage.keys import KeyStore, format_recovery_key, new_key, parse_recovery_key
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "workspace.vmadesk"
+MANIFEST_FILE = "workspace.json"
+MANIFEST_FORMAT = 1
+MIN_PASSPHRASE = 10
+
+
+class Protection(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    workspace_id: str
+    protection: Protection
+
+    @staticmethod
+    def read(data_dir: Path) -> Manifest | None:
+        try:
+            data = json.loads((data_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+            return Manifest(str(data["id"]), Protection(data["protection"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, data_dir: Path) -> None:
+        text = json.dumps(
+            {"app": "vma-desk", "format": MANIFEST_FORMAT, "id": self.workspace_id,
+             "protection": self.protection.value},
+            indent=2,
+        )
+        tmp = data_dir / (MANIFEST_FILE + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, data_dir / MANIFEST_FILE)
+
+
+@dataclass(frozen=True)
+class WorkspaceState:
+    """What is on disk before unlocking: decides which unlock path to offer."""
+
+    data_dir: Path
+    exists: bool
+    manifest: Manifest | None
+
+    @property
+    def protection(self) -> Protection | None:
+        return self.manifest.protection if self.manifest else None
+
+
+def probe(data_dir: Path) -> WorkspaceState:
+    return WorkspaceState(data_dir, (data_dir / DB_FILE).exists(), Manifest.read(data_dir))
+
+
+def validate_passphrase(passphrase: str, confirmation: str | None = None) -> str:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("passphrase", f"must be at least {MIN_PASSPHRASE} characters")
+    if confirmation is not None and confirmation != passphrase:
+        raise ValidationError("confirmation", "does not match the passphrase")
+    return passphrase
+
+
+class Workspace:
+    """An unlocked, migrated workspace and its one connection."""
+
+    def __init__(self, data_dir: Path, conn: Connection, manifest: Manifest, key: KeySpec) -> None:
+        self.data_dir = data_dir
+        self.conn = conn
+        self.manifest = manifest
+        self._key = key
+        self.migrated_from = migrations.LATEST
+
+    # --- creating ------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls, data_dir: Path, keystore: KeyStore, *, passphrase: str | None = None
+    ) -> tuple[Workspace, str | None]:
+        """Create a new workspace. Returns it and its recovery key (None for a passphrase)."""
+        data_dir = Path(data_dir)
+        if (data_dir / DB_FILE).exists():
+            raise WorkspaceExistsError(f"A workspace already exists in {data_dir}.")
+        workspace_id = uuid.uuid4().hex
+        if passphrase is None:
+            key = new_key()
+            spec = KeySpec(raw=key)
+            protection = Protection.KEYRING
+        else:
+            spec = KeySpec(passphrase=validate_passphrase(passphrase))
+            protection = Protection.PASSPHRASE
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if protection is Protection.KEYRING:
+            keystore.put(workspace_id, key)  # first: if the keyring refuses, nothing is on disk
+        path = data_dir / DB_FILE
+        try:
+            conn = database.create(path, spec)
+            migrations.migrate(conn)
+            with database.transaction(conn):
+                conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [("workspace_id", workspace_id),
+                     ("created_at", datetime.now(UTC).isoformat(timespec="seconds"))],
+                )
+        except BaseException:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            if protection is Protection.KEYRING:
+                keystore.delete(workspace_id)
+            raise
+        manifest = Manifest(workspace_id, protection)
+        manifest.write(data_dir)
+        recovery = format_recovery_key(key) if protection is Protection.KEYRING else None
+        return cls(data_dir, conn, manifest, spec), recovery
+
+    # --- unlocking -----------------------------------------------------------------------------
+    @classmethod
+    def unlock_with_keyring(cls, data_dir: Path, keystore: KeyStore) -> Workspace:
+        state = probe(Path(data_dir))
+        manifest = cls._manifest_for_keyring(state)
+        key = keystore.get(manifest.workspace_id)
+        if key is None:
+            raise KeyMissingError(
+                "The OS keyring has no key for this workspace (the keyring was reset, or the "
+                "workspace came from another computer). Enter the recovery key that was shown "
+                "when the workspace was created."
+            )
+        return cls._open(state.data_dir, KeySpec(raw=key), manifest)
+
+    @classmethod
+    def unlock_with_recovery_key(
+        cls, data_dir: Path, recovery_key: str, keystore: KeyStore
+    ) -> tuple[Workspace, bool]:
+        """Open with the recovery key and put the key back in the keyring.
+
+        Returns the workspace and whether the key is back in the keyring (False when there is no
+        usable keyring: the workspace is open for this session only).
+        """
+        data_dir = Path(data_dir)
+        key = parse_recovery_key(recovery_key)
+        state = probe(data_dir)
+        if not state.exists:
+            raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
+        conn = cls._verified_connection(data_dir, KeySpec(raw=key))
+        workspace_id = _meta(conn, "workspace_id") or uuid.uuid4().hex
+        manifest = Manifest(workspace_id, Protection.KEYRING)
+        workspace = cls._finish_open(data_dir, conn, manifest, KeySpec(raw=key))
+        restored = False
+        if keystore.available:
+            try:
+                keystore.put(workspace_id, key)
+                restored = True
+            except KnownError as exc:
+                log.warning("recovered key not stored in the keyring: %s", exc.code)
+        if state.manifest != manifest:
+            manifest.write(data_dir)
+        return workspace, restored
+
+    @classmethod
+    def unlock_with_passphrase(cls, data_dir: Path, passphrase: str) -> Workspace:
+        data_dir = Path(data_dir)
+        state = probe(data_dir)
+        if not state.exists:
+            raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
+        if not passphrase:
+            raise ValidationError("passphrase", "is required")
+        spec = KeySpec(passphrase=passphrase)
+        conn = cls._verified_connection(data_dir, spec)
+        workspace_id = _meta(conn, "workspace_id") or uuid.uuid4().hex
+        manifest = Manifest(workspace_id, Protection.PASSPHRASE)
+        workspace = cls._finish_open(data_dir, conn, manifest, spec)
+        if state.manifest != manifest:
+            manifest.write(data_dir)
+        return workspace
+
+    @staticmethod
+    def _manifest_for_keyring(state: WorkspaceState) -> Manifest:
+        if not state.exists:
+            raise WorkspaceMissingError(f"There is no workspace in {state.data_dir}.")
+        if state.manifest is None:
+            raise KeyMissingError(
+                "This workspace's manifest (workspace.json) is missing, so its keyring entry "
+                "cannot be found. Enter the recovery key or the passphrase to open it."
+            )
+        if state.manifest.protection is not Protection.KEYRING:
+            raise KeyMissingError("This workspace is protected by a passphrase.")
+        return state.manifest
+
+    @classmethod
+    def _open(cls, data_dir: Path, key: KeySpec, manifest: Manifest) -> Workspace:
+        conn = cls._verified_connection(data_dir, key)
+        return cls._finish_open(data_dir, conn, manifest, key)
+
+    @staticmethod
+    def _verified_connection(data_dir: Path, key: KeySpec) -> Connection:
+        """Key verified, application id and schema version checked; nothing written yet."""
+        path = data_dir / DB_FILE
+        if not path.exists():
+            raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
+        database.sniff(path)
+        conn = database.connect(path, key)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != database.APPLICATION_ID:
+                raise NotAWorkspaceError(
+                    f"{path.name} is an encrypted database, but not a VMA Desk workspace."
+                )
+            migrations.check_not_newer(migrations.schema_version(conn))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @classmethod
+    def _finish_open(
+        cls, data_dir: Path, conn: Connection, manifest: Manifest, key: KeySpec
+    ) -> Workspace:
+        try:
+            database.configure(conn)
+            before = migrations.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        workspace = cls(data_dir, conn, manifest, key)
+        workspace.migrated_from = before
+        return workspace
+
+    # --- while open ----------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE
+
+    @property
+    def workspace_id(self) -> str:
+        return self.manifest.workspace_id
+
+    @property
+    def protection(self) -> Protection:
+        return self.manifest.protection
+
+    def meta(self, key: str) -> str | None:
+        return _meta(self.conn, key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    @property
+    def is_demo(self) -> bool:
+        return self.meta("demo") == "1"
+
+    def matches_passphrase(self, passphrase: str) -> bool:
+        return self._key.passphrase is not None and self._key.passphrase == passphrase
+
+    def matches_key(self, key: bytes | None) -> bool:
+        return key is not None and self._key.raw == key
+
+    def integrity_problems(self) -> list[str]:
+        """SQLCipher's page HMAC check and SQLite's structural check: each misses what the other
+        catches. An empty list means both passed."""
+        problems = [f"cipher: {row[0]}" for row in
+                    self.conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        rows = [row[0] for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            problems += [f"sqlite: {r}" for r in rows]
+        problems += [f"foreign key: {r[0]} row {r[1]}" for r in
+                     self.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        return problems
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except database.DatabaseError:
+            pass
+        self.conn.close()
+
+
+def _meta(conn: Connection, key: str) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except database.DatabaseError:
+        return None
+    return row[0] if row else None
