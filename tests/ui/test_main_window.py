@@ -1,0 +1,132 @@
+"""The app shell as a VMA meets it: silent unlock, tabs, DEMO marks, auto-lock hiding patients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+from vma_desk.core.records import Patient, Phone, Practice
+from vma_desk.services import Services
+from vma_desk.storage.workspace import Workspace
+from vma_desk.ui.main_window import TABS, MainWindow
+from vma_desk.ui.settings import Preferences
+
+
+@pytest.fixture
+def preferences(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, data_dir, keystore, preferences):
+    ws, _ = Workspace.create(data_dir, keystore)
+    Services.for_workspace(ws).practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
+    win = MainWindow(ws, keystore, preferences=preferences)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    keystore.delete(ws.workspace_id)
+
+
+def visible_texts() -> str:
+    texts = []
+    for widget in QApplication.allWidgets():
+        if not widget.isVisible():
+            continue
+        for getter in ("text", "windowTitle", "toolTip", "placeholderText"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                try:
+                    texts.append(str(value()))
+                except TypeError:
+                    pass
+    return "\n".join(texts)
+
+
+def test_tabs_are_honest_coming_pages(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t for t, _ in TABS]
+    assert "Calendar is coming" in visible_texts()
+    assert "Lakeside Family Medicine" in window.windowTitle()
+    assert "unlocked (OS keyring)" in window.lock_state_label.text()
+    assert "DEMO" not in window.windowTitle()
+
+
+def test_idle_locks_and_hides_every_patient_detail(qtbot, window):
+    window.services.patients.create(
+        Patient("Zebediah", "Quarrington", date(1950, 5, 6), phones=(Phone("3125550111"),)))
+    window.open_quick_open()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if type(w).__name__ == "QuickOpenDialog")
+    qtbot.keyClicks(dialog.findChild(QLineEdit), "quarr")
+    qtbot.waitUntil(lambda: "Quarrington" in visible_texts())
+
+    window.idle_watcher.set_timeout_ms(50)
+    with qtbot.waitSignal(window.sig_locked, timeout=3000):
+        pass
+    assert "Quarrington" not in visible_texts()
+    assert "Zebediah" not in visible_texts()
+    assert "without activity" in window.lock_page.reason.text()
+    assert window.lock_state_label.text() == "Locked"
+    assert not window.quick_open_action.isEnabled()
+
+    window.idle_watcher.set_timeout_ms(60_000)
+    with qtbot.waitSignal(window.sig_unlocked, timeout=3000):
+        qtbot.mouseClick(window.lock_page.button, Qt.MouseButton.LeftButton)
+    # the search the VMA was in the middle of is back, as typed
+    assert "Quarrington" in visible_texts()
+
+
+def test_ctrl_l_locks_and_keyboard_unlocks(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    with qtbot.waitSignal(window.sig_unlocked, timeout=3000):
+        qtbot.keyClick(window.lock_page.button, Qt.Key.Key_Space)
+    assert not window.locked
+
+
+def test_unlock_needs_the_keyring_to_still_hold_the_key(qtbot, window, keystore):
+    window.lock()
+    keystore.delete(window.workspace.workspace_id)
+    qtbot.mouseClick(window.lock_page.button, Qt.MouseButton.LeftButton)
+    assert window.locked
+    assert "recovery key" in window.lock_page.error.text()
+
+
+def test_autolock_preference_is_remembered(qtbot, window, preferences):
+    from vma_desk.ui.preferences import PreferencesDialog
+
+    window.open_preferences()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog))
+    dialog.ui.autolock_spin.setValue(3)
+    dialog.ui.button_box.accepted.emit()
+    assert preferences.autolock_minutes == 3
+    assert window.idle_watcher.timeout_ms() == 3 * 60_000
+
+
+def test_demo_workspace_says_demo_in_every_window(qtbot, data_dir, keystore, preferences):
+    ws, _ = Workspace.create(data_dir, keystore)
+    ws.set_meta("demo", "1")
+    Services.for_workspace(ws).practice.save(Practice("Demo Practice", "America/Chicago"))
+    win = MainWindow(ws, keystore, preferences=preferences)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert "DEMO" in win.windowTitle()
+        assert win.findChild(QLabel, "demo_banner").isVisible()
+        win.open_audit()
+        qtbot.waitUntil(lambda: any(
+            w.isVisible() and w is not win for w in QApplication.topLevelWidgets()))
+        others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not win]
+        assert others and all("DEMO" in w.windowTitle() for w in others)
+    finally:
+        win.close()
+        keystore.delete(ws.workspace_id)
+
+

@@ -1,0 +1,1 @@
+"""All of Qt: the main window, one package per tab, item models, dialogs and compiled forms."""

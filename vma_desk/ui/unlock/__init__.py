@@ -1,0 +1,1 @@
+"""Unlocking a workspace: silent with the keyring, by recovery key or passphrase otherwise."""

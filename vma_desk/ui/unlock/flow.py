@@ -1,0 +1,190 @@
+"""The unlock flow at start-up.
+
+- No workspace yet: create one. With an OS keyring the key goes there and the recovery key is
+  shown once; without one, the user is told why in plain words and chooses a passphrase.
+- Keyring workspace: opened silently. If the keyring lost the entry, is locked or is gone, the
+  user is told which, and may enter the recovery key (which also puts the key back).
+- Passphrase workspace: asks for the passphrase.
+- Not a workspace, newer schema, disk trouble: a message, and the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimeZone
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from vma_desk.core.errors import (
+    KeyMissingError,
+    KeyringLockedError,
+    KeyringUnavailableError,
+    KnownError,
+    ValidationError,
+    WrongKeyError,
+)
+from vma_desk.core.records import AuditAction, Practice
+from vma_desk.services import Services
+from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore
+from vma_desk.storage.workspace import Protection, Workspace, probe, validate_passphrase
+from vma_desk.ui.tasks import run_task
+from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog
+
+log = logging.getLogger(__name__)
+
+RECOVERY_EXPLANATION = (
+    "Enter the recovery key that was shown when this workspace was created (you may have saved "
+    "or printed it). Spaces, dashes and lower case are fine. The key will be put back in this "
+    "computer's keyring so VMA Desk opens by itself again."
+)
+
+
+class UnlockFlow:
+    def __init__(self, data_dir: Path, keystore: KeyStore, parent: QWidget | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.keystore = keystore
+        self.parent = parent
+
+    # --- entry points ----------------------------------------------------------------------------
+    def open_or_create(self) -> Workspace | None:
+        state = probe(self.data_dir)
+        try:
+            if not state.exists:
+                return self._create()
+            if state.protection is Protection.PASSPHRASE:
+                return self.ask_passphrase()
+            if state.protection is None:
+                return self.ask_recovery_key(
+                    "This workspace's manifest (workspace.json) is missing, so VMA Desk cannot "
+                    "tell how it is protected. Enter its recovery key, or its passphrase if it "
+                    "has one.", allow_passphrase=True)
+            return self._open_with_keyring()
+        except KnownError as exc:
+            self._fatal(exc)
+            return None
+
+    def open_demo(self, *, seed: int, years: int) -> Workspace | None:
+        from vma_desk.demo import ensure_demo_workspace
+
+        state = probe(self.data_dir)
+        if state.exists:
+            return self.open_or_create()
+        progress = QProgressDialog("Building the demo practice…", "", 0, 100, self.parent)
+        progress.setWindowTitle("VMA Desk — DEMO")
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(300)
+        outcome: dict[str, object] = {}
+        loop = QEventLoop()
+
+        def on_progress(done: int, total: int, text: str) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+            progress.setLabelText(text)
+
+        def on_done(result: object, exc: BaseException | None) -> None:
+            outcome["result"], outcome["error"] = result, exc
+            loop.quit()
+
+        run_task(lambda report: ensure_demo_workspace(
+            self.data_dir, self.keystore, seed=seed, years=years, progress=report),
+            on_done, on_progress)
+        loop.exec()
+        progress.close()
+        error = outcome.get("error")
+        if isinstance(error, KnownError):
+            self._fatal(error)
+            return None
+        if error is not None:
+            raise error  # type: ignore[misc]
+        workspace, _recovery = outcome["result"]  # type: ignore[misc]
+        return workspace  # type: ignore[no-any-return]
+
+    # --- paths -----------------------------------------------------------------------------------
+    def _open_with_keyring(self) -> Workspace | None:
+        try:
+            return Workspace.unlock_with_keyring(self.data_dir, self.keystore)
+        except (KeyMissingError, KeyringLockedError, KeyringUnavailableError) as exc:
+            return self.ask_recovery_key(exc.message)
+        except WrongKeyError:
+            return self.ask_recovery_key(
+                "The key in this computer's keyring does not open this workspace (the keyring "
+                "entry belongs to another copy). Enter the recovery key of this workspace.")
+
+    def ask_recovery_key(self, why: str, *, allow_passphrase: bool = False) -> Workspace | None:
+        restored: dict[str, bool] = {}
+
+        def attempt(text: str, _confirm: str) -> Workspace:
+            if allow_passphrase and "-" not in text and " " not in text.strip() and len(text) < 50:
+                return Workspace.unlock_with_passphrase(self.data_dir, text)
+            workspace, restored["ok"] = Workspace.unlock_with_recovery_key(
+                self.data_dir, text, self.keystore)
+            return workspace
+
+        dialog = SecretEntryDialog(
+            title="Recovery key needed", explanation=f"{why}\n\n{RECOVERY_EXPLANATION}",
+            label="&Recovery key", attempt=attempt, secret=False, parent=self.parent)
+        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+            return None
+        workspace: Workspace = dialog.result_value
+        Services.for_workspace(workspace).audit.record(
+            AuditAction.RECOVER, "workspace", workspace.workspace_id,
+            "opened with the recovery key" + ("; key back in the keyring" if restored.get("ok") else ""))
+        if restored and not restored.get("ok"):
+            QMessageBox.information(
+                self.parent, "VMA Desk",
+                "The workspace is open, but this computer's keyring could not keep its key, so "
+                "you will need the recovery key again next time.\n\n" + self.keystore.reason)
+        return workspace
+
+    def ask_passphrase(self) -> Workspace | None:
+        dialog = SecretEntryDialog(
+            title="Enter the passphrase",
+            explanation="This workspace is protected by a passphrase because this computer has no "
+                        "OS keyring to keep its key. Enter the passphrase to open it.",
+            label="&Passphrase",
+            attempt=lambda text, _c: Workspace.unlock_with_passphrase(self.data_dir, text),
+            parent=self.parent)
+        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_value  # type: ignore[no-any-return]
+
+    def _create(self) -> Workspace | None:
+        if self.keystore.available:
+            workspace, recovery = Workspace.create(self.data_dir, self.keystore)
+            self._set_up_practice(workspace)
+            assert recovery is not None
+            RecoveryKeyDialog(recovery, self.data_dir, self.parent).exec()
+            return workspace
+
+        def attempt(passphrase: str, confirmation: str) -> Workspace:
+            validate_passphrase(passphrase, confirmation)
+            workspace, _ = Workspace.create(self.data_dir, self.keystore, passphrase=passphrase)
+            return workspace
+
+        dialog = SecretEntryDialog(
+            title="Choose a passphrase",
+            explanation=f"{self.keystore.reason}\n\n{NO_KEYRING_HELP}",
+            label="&Passphrase", attempt=attempt, confirm=True, ok_text="Create workspace",
+            parent=self.parent)
+        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+            return None
+        workspace = dialog.result_value
+        self._set_up_practice(workspace)
+        return workspace  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _set_up_practice(workspace: Workspace) -> None:
+        """A new workspace starts with the laptop's time zone; the practice's can be set later."""
+        zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+        practice = Services.for_workspace(workspace).practice
+        try:
+            practice.save(Practice("My practice", zone))
+        except ValidationError:  # a zone Qt knows but the IANA database does not
+            practice.save(Practice("My practice", "UTC"))
+
+    def _fatal(self, exc: KnownError) -> None:
+        log.warning("workspace not opened: %s", exc.code)
+        QMessageBox.critical(self.parent, "VMA Desk", exc.message)
+
