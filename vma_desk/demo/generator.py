@@ -1,0 +1,140 @@
+"""`generate`: fills an empty workspace with a fictional practice, one area module after another.
+
+Everything is written through the repositories in a few large transactions (the practice and staff
+in one, patients in batches), with a single audit entry for the whole generation; going through the
+per-record services would cost one transaction and one audit entry per patient. The workspace is
+marked as a demo in the first transaction and as complete in the last, so an interrupted generation
+is recognisable (`ensure_demo_workspace` starts it again).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import AuditAction, Practice
+from vma_desk.core.validation import validate_patient, validate_practice, validate_staff
+from vma_desk.demo import catalog, patients, practice
+from vma_desk.demo.randomness import stream
+from vma_desk.services import Services
+from vma_desk.services.base import ServiceContext
+from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository
+
+Progress = Callable[[int, int, str], None]
+
+PATIENTS_PER_YEAR = 1600
+MAX_YEARS = 10
+#: patients written per transaction (and per progress report)
+BATCH = 400
+#: the earliest and latest anchors for which every generated record is valid (patients are born
+#: before the first; the oldest would pass the 125-year limit after the second)
+FIRST_ANCHOR = patients.REFERENCE_DAY
+LAST_ANCHOR = date(2049, 12, 31)
+
+RECORD_TYPE = "demo"
+STATUS_GENERATING = "generating"
+STATUS_COMPLETE = "complete"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    practice: str
+    staff: int
+    patients: int
+    seed: int
+    years: int
+    anchor: date
+
+
+def check_options(seed: int, years: int, anchor: date | None) -> None:
+    """Raise ValidationError naming the option that is out of range."""
+    if not isinstance(seed, int) or seed < 0:
+        raise ValidationError("seed", "must be a whole number, 0 or more")
+    if not isinstance(years, int) or not 1 <= years <= MAX_YEARS:
+        raise ValidationError("years", f"must be from 1 to {MAX_YEARS}")
+    if anchor is not None and not FIRST_ANCHOR <= anchor <= LAST_ANCHOR:
+        raise ValidationError("anchor", f"must be between {FIRST_ANCHOR} and {LAST_ANCHOR}")
+
+
+def generate(
+    workspace_services: Services,
+    *,
+    seed: int = 1,
+    years: int = 1,
+    anchor: date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Fill an empty workspace with the demo practice for `seed`, its dated records laid out around
+    `anchor` (default: today in the practice's time zone). Same seed and anchor, same workspace."""
+    check_options(seed, years, anchor)
+    ctx = workspace_services.context
+    if PracticeRepository(ctx.conn).get() is not None or StaffRepository(ctx.conn).count() or \
+            PatientRepository(ctx.conn).count():
+        raise KnownError("The demo generator only fills a new, empty workspace; this one already "
+                         "has a practice, staff or patients. Nothing was changed.")
+    if anchor is None:
+        anchor = ctx.clock.now().astimezone(ZoneInfo(catalog.TIME_ZONE)).date()
+        check_options(seed, years, anchor)
+    report: Progress = progress or (lambda done, total, label: None)
+    count = PATIENTS_PER_YEAR * years
+    total = count + 2
+    history_days = years * 365
+
+    report(0, total, "practice and staff")
+    the_practice = validate_practice(practice.practice(seed, anchor, history_days))
+    with ctx.transaction():
+        cal, staff_count = _write_practice(ctx, the_practice, seed, anchor, history_days)
+        for key, value in (("demo", "1"), ("demo_status", STATUS_GENERATING), ("demo_seed", str(seed)),
+                           ("demo_years", str(years)), ("demo_anchor", anchor.isoformat())):
+            workspace_services.workspace.set_meta(key, value)
+    report(1, total, "patients")
+    _write_patients(ctx, seed, count, cal, lambda done: report(1 + done, total, "patients"))
+
+    with ctx.transaction():
+        workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
+        ctx.audit(AuditAction.CREATE, RECORD_TYPE, seed,
+                  f"demo workspace: seed {seed}, years {years}, anchor {anchor.isoformat()}, "
+                  f"{staff_count} staff, {count} patients")
+    report(total, total, "done")
+    return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor)
+
+
+def _write_practice(
+    ctx: ServiceContext, the_practice: Practice, seed: int, anchor: date, history_days: int
+) -> tuple[patients.Calendar, int]:
+    """The practice and its roster; returns the calendar patients' dates are laid out on."""
+    PracticeRepository(ctx.conn).save(the_practice)
+    staff = StaffRepository(ctx.conn)
+    providers = [validate_staff(p) for p in practice.providers(seed)]
+    provider_ids = [staff.insert(p) for p in providers]
+    support = [staff.insert(validate_staff(s)) for s in practice.support_staff(seed, provider_ids)]
+    cal = patients.Calendar(
+        anchor=anchor, history_days=history_days,
+        closed=frozenset(h.day for h in the_practice.holidays), provider_ids=provider_ids,
+        provider_days=[frozenset(s.weekday for s in p.working_hours) for p in providers],
+    )
+    return cal, len(provider_ids) + len(support)
+
+
+def _write_patients(
+    ctx: ServiceContext, seed: int, count: int, cal: patients.Calendar, done: Callable[[int], None]
+) -> None:
+    history = stream(seed, "patient-history")
+    repo = PatientRepository(ctx.conn)
+    people = patients.identities(seed, count)
+    written = 0
+    while written < count:
+        # validation is cheap next to the writes, and keeps every seed's patients canonical
+        batch = [
+            validate_patient(patients.with_history(history, person, cal), today=cal.anchor)
+            for person in itertools.islice(people, BATCH)
+        ]
+        with ctx.transaction():
+            for patient in batch:
+                repo.insert(patient)
+        written += len(batch)
+        done(written)
