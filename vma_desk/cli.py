@@ -1,0 +1,336 @@
+"""The headless command line: `demo create` and `check`, on the same storage and services as the GUI.
+
+`parse_args` also serves the GUI: with no subcommand, `app.main` starts the window with the parsed
+options (`data_dir`, `demo`, `seed`, `years`). Every known condition (wrong key, locked keyring,
+newer schema, not a workspace, failed integrity check, a refused value) ends in one plain line on
+stderr and a non-zero exit status; no traceback reaches the user, and nothing is logged to a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from vma_desk import __version__
+from vma_desk.core.errors import (
+    IntegrityError,
+    KeyMissingError,
+    KnownError,
+    ValidationError,
+    WorkspaceExistsError,
+    WorkspaceMissingError,
+    WrongPassphraseError,
+)
+from vma_desk.storage import database, migrations
+from vma_desk.storage.keys import KeyStore
+from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
+
+PROG = "vma-desk"
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_REFUSED = 2
+EXIT_INTERRUPTED = 130
+
+_EXIT_HELP = """exit status: 0 success; 1 unexpected error (a bug); 2 the workspace could not be opened or
+created, or a value was refused; 3 the integrity check failed; 130 interrupted."""
+
+
+# --- arguments -----------------------------------------------------------------------------------
+
+def _seed(text: str) -> int:
+    value = _whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _years(text: str) -> int:
+    from vma_desk.demo.generator import MAX_YEARS
+
+    value = _whole(text)
+    if not 1 <= value <= MAX_YEARS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_YEARS}")
+    return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR", default=default,
+        help="the workspace folder (default: the app-data folder of this user)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, epilog=_EXIT_HELP,
+        description="VMA Desk: calendar, calls, messages, refills and referrals in one encrypted "
+                    "local workspace. Without a command, starts the desktop app.",
+    )
+    _data_dir_option(parser, None)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo workspace (fictional patients), making it on first use")
+    parser.add_argument("--seed", type=_seed, default=1,
+                        help="with --demo: the practice a new demo workspace gets (default 1)")
+    parser.add_argument("--years", type=_years, default=1,
+                        help="with --demo: years of history a new demo workspace gets (default 1)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    demo = commands.add_parser("demo", help="make a demo workspace with a fictional practice",
+                               description="Demo workspaces hold a fictional practice only.",
+                               epilog=_EXIT_HELP)
+    actions = demo.add_subparsers(dest="demo_command", metavar="ACTION", title="actions",
+                                  required=True)
+    create = actions.add_parser(
+        "create", epilog=_EXIT_HELP,
+        help="create a demo workspace in an empty folder",
+        description="Create a workspace and fill it with a fictional practice: staff, patients, "
+                    "care gaps. The same seed and anchor always give the same workspace. Prints "
+                    "the recovery key once. Refuses a folder that already holds a workspace.",
+    )
+    # SUPPRESS: an option given before the command (vma-desk --seed 3 demo create) is kept
+    _data_dir_option(create, argparse.SUPPRESS)
+    create.add_argument("--seed", type=_seed, default=argparse.SUPPRESS,
+                        help="which fictional practice and patients (default 1)")
+    create.add_argument("--years", type=_years, default=argparse.SUPPRESS,
+                        help="years of history: about 1,600 patients each (default 1)")
+    create.add_argument("--anchor", type=_day, metavar="YYYY-MM-DD",
+                        help="the demo's 'today' that dated records are laid out around "
+                             "(default: today in the practice's time zone)")
+    create.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                        help="protect the workspace with the passphrase in FILE instead of the "
+                             "OS keyring")
+
+    check = commands.add_parser(
+        "check", epilog=_EXIT_HELP,
+        help="unlock a workspace, verify its integrity and count its records",
+        description="Unlock the workspace (with the OS keyring unless a file says otherwise), run "
+                    "SQLCipher's and SQLite's integrity checks and the foreign-key check, and "
+                    "print the schema version and record counts.",
+    )
+    _data_dir_option(check, argparse.SUPPRESS)
+    check.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                       help="unlock with the passphrase in FILE")
+    check.add_argument("--recovery-key-file", type=Path, metavar="FILE",
+                       help="unlock with the recovery key in FILE (and put the key back in the "
+                            "OS keyring)")
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+# --- running -------------------------------------------------------------------------------------
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the subcommand in `args`; returns the exit status. Never raises for known conditions."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        if args.command == "demo":
+            return _demo_create(args, out, err)
+        if args.command == "check":
+            return _check(args, out)
+        raise ValueError(f"no such command: {args.command}")
+    except KnownError as exc:
+        _say(err, exc.message)
+        return exc.exit_status
+    except ValidationError as exc:
+        _say(err, f"{exc.field.replace('_', ' ')}: {exc.message}")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        _say(err, "interrupted.")
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        _say(err, f"{exc.strerror or type(exc).__name__}{where}.")
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, but print nothing that may hold PHI
+        _say(err, f"unexpected error ({type(exc).__name__}). This is a bug in VMA Desk. No "
+                  "details were printed or logged, since they could contain patient data.")
+        return EXIT_BUG
+
+
+def _say(err: TextIO, message: str) -> None:
+    print(f"{PROG}: {message}", file=err)
+
+
+def _data_dir(args: argparse.Namespace, *, demo: bool) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir).expanduser()
+    from vma_desk.app import default_data_dir  # imports Qt's QtCore, only when needed
+
+    return default_data_dir(demo=demo)
+
+
+def _read_secret(path: Path, what: str) -> str:
+    """The first line of a file, without its line ending (spaces inside are kept)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not a text file"
+        raise KnownError(f"Cannot read the {what} file {path}: {reason}.") from None
+    line = text.splitlines()[0] if text else ""
+    if not line.strip():
+        raise ValidationError(f"{what} file", "is empty")
+    return line
+
+
+def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
+
+    data_dir = _data_dir(args, demo=True)
+    passphrase = _read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
+    if probe(data_dir).exists:
+        raise WorkspaceExistsError(f"A workspace already exists in {data_dir}; demo create never "
+                                   "replaces one. Choose an empty folder.")
+    keystore = KeyStore.from_environment()
+    bar = ProgressBar(err)
+    try:
+        workspace, recovery, summary = create_demo_workspace(
+            data_dir, keystore, seed=args.seed, years=args.years, anchor=args.anchor,
+            passphrase=passphrase, progress=bar.update,
+        )
+    finally:
+        bar.finish()
+    workspace.close()
+    print(f"Created the demo workspace in {data_dir}: {summary.practice}, {summary.staff} staff, "
+          f"{summary.patients} patients (seed {summary.seed}, {_years_text(summary.years)} of history, "
+          f"today = {summary.anchor.isoformat()}). All of it is fictional.", file=out)
+    if recovery:
+        print(f"Recovery key: {recovery}", file=out)
+        print("The recovery key opens this workspace if the OS keyring ever loses its key (a reset "
+              "keyring, another computer). It is shown only this once: keep it somewhere safe.",
+              file=out)
+    elif passphrase is None:
+        print(f'No OS keyring is available, so the workspace is protected by the published demo '
+              f'passphrase "{DEMO_PASSPHRASE}" (fictional data only).', file=out)
+    else:
+        print(f"The workspace is protected by the passphrase in {args.passphrase_file}; there is "
+              "no recovery key, so keep that passphrase.", file=out)
+    return EXIT_OK
+
+
+def _years_text(years: int) -> str:
+    return "1 year" if years == 1 else f"{years} years"
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from vma_desk.services import Services
+
+    data_dir = _data_dir(args, demo=args.demo)
+    workspace = _unlock(args, data_dir)
+    try:
+        version = migrations.schema_version(workspace.conn)
+        try:
+            problems = workspace.integrity_problems()
+        except database.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems:
+            raise IntegrityError(f"The workspace in {data_dir} failed its integrity check "
+                                 f"({len(problems)} problem(s); the first: {problems[0]}).")
+        services = Services.for_workspace(workspace)
+        counts = {
+            "Practice": int(services.practice.is_set_up()),
+            "Staff": len(services.practice.staff(active_only=False)),
+            "Patients": services.patients.count(),
+            "Audit entries": services.audit.count(),
+        }
+        demo = workspace.is_demo
+        seed, anchor = workspace.meta("demo_seed"), workspace.meta("demo_anchor")
+    finally:
+        workspace.close()
+    print(f"Workspace: {data_dir} (protected by {workspace.protection.value})", file=out)
+    print(f"Schema version: {version}", file=out)
+    print("Integrity: ok (cipher pages, database structure, foreign keys)", file=out)
+    for label, count in counts.items():
+        print(f"{label}: {count}", file=out)
+    if demo:
+        print(f"Demo: yes (seed {seed}, today = {anchor})", file=out)
+    return EXIT_OK
+
+
+def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:
+    from vma_desk.demo import DEMO_PASSPHRASE
+
+    state = probe(data_dir)
+    if not state.exists:
+        raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
+    # before anything else, so a stray file is called what it is rather than a lost keyring entry
+    database.sniff(data_dir / DB_FILE)
+    keystore = KeyStore.from_environment()
+    if args.recovery_key_file:
+        key = _read_secret(args.recovery_key_file, "recovery key")
+        return Workspace.unlock_with_recovery_key(data_dir, key, keystore)[0]
+    if args.passphrase_file:
+        return Workspace.unlock_with_passphrase(data_dir,
+                                                _read_secret(args.passphrase_file, "passphrase"))
+    if state.protection is not Protection.PASSPHRASE:
+        try:
+            return Workspace.unlock_with_keyring(data_dir, keystore)
+        except KeyMissingError as exc:
+            raise KeyMissingError(f"{exc.message} Here: give it with --recovery-key-file FILE "
+                                  "(or --passphrase-file FILE).") from None
+    try:  # a demo workspace made where there was no keyring
+        return Workspace.unlock_with_passphrase(data_dir, DEMO_PASSPHRASE)
+    except WrongPassphraseError:
+        pass
+    if not sys.stdin.isatty():
+        raise KnownError("This workspace is protected by a passphrase: give it with "
+                         "--passphrase-file FILE.")
+    return Workspace.unlock_with_passphrase(data_dir, getpass.getpass("Passphrase: "))
+
+
+class ProgressBar:
+    """A hand-written progress bar on a terminal; a few plain lines when stderr is not one."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._shown = -1
+        self._line_open = False
+
+    def update(self, done: int, total: int, label: str) -> None:
+        percent = 100 * done // total if total else 100
+        if self.tty:
+            if percent == self._shown:
+                return
+            filled = self.WIDTH * percent // 100
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            self.stream.write(f"\r[{bar}] {percent:3d}%  {label:<20}")
+            self._line_open = True
+        else:
+            step = percent // 25 * 25
+            if step == self._shown:
+                return
+            percent = step
+            self.stream.write(f"{PROG}: demo create {step}% ({label})\n")
+        self.stream.flush()
+        self._shown = percent
+
+    def finish(self) -> None:
+        if self._line_open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._line_open = False
