@@ -208,6 +208,7 @@ class Workspace:
     def _manifest_for_keyring(state: WorkspaceState) -> Manifest:
         if not state.exists:
             raise WorkspaceMissingError(f"There is no workspace in {state.data_dir}.")
+        database.sniff(state.data_dir / DB_FILE)  # "not a workspace" before "key missing"
         if state.manifest is None:
             raise KeyMissingError(
                 "This workspace's manifest (workspace.json) is missing, so its keyring entry "

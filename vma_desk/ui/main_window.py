@@ -233,11 +233,11 @@ class MainWindow(QMainWindow):
         self.sig_changed.emit(change)
 
     def show_about(self) -> None:
+        how = "OS keyring" if self.workspace.protection is Protection.KEYRING else "passphrase"
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>The workstation of a remote virtual medical "
-            f"assistant.<br><br>Workspace: {self.workspace.data_dir}<br>"
-            f"Protected by: {'OS keyring' if self.workspace.protection is Protection.KEYRING else 'passphrase'}")
+            f"assistant.<br><br>Workspace: {self.workspace.data_dir}<br>Protected by: {how}")
 
     # --- locking ---------------------------------------------------------------------------------
     def lock(self, why: str = "Locked by you.") -> None:
