@@ -16,7 +16,8 @@ VENV=${VMA_DESK_VENV:-$ROOT/.venv}
 
 APT_RUNTIME=(python3 python3-venv python3-pip libegl1 libgl1 libglib2.0-0 libfontconfig1
   libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1)
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
+  fonts-dejavu-core)
 APT_TEST=(dbus dbus-x11 gnome-keyring poppler-utils qpdf xvfb xauth)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

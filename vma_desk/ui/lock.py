@@ -68,6 +68,7 @@ class LockPage(QWidget):
     def __init__(self, needs_passphrase: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lock_page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         self.title = QLabel("VMA Desk is locked")

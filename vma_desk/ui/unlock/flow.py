@@ -65,16 +65,14 @@ class UnlockFlow:
             return None
 
     def open_demo(self, *, seed: int, years: int) -> Workspace | None:
+        """Open the demo workspace, building it first (with a progress dialog) if there is none."""
         from vma_desk.demo import ensure_demo_workspace
 
-        state = probe(self.data_dir)
-        if state.exists:
-            return self.open_or_create()
-        progress = QProgressDialog("Building the demo practice…", "", 0, 100, self.parent)
+        progress = QProgressDialog("Opening the demo practice…", "", 0, 0, self.parent)
         progress.setWindowTitle("VMA Desk — DEMO")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-        progress.setMinimumDuration(300)
+        progress.setMinimumDuration(400)
         outcome: dict[str, object] = {}
         loop = QEventLoop()
 
@@ -93,6 +91,9 @@ class UnlockFlow:
         loop.exec()
         progress.close()
         error = outcome.get("error")
+        if isinstance(error, (KeyMissingError, KeyringLockedError, KeyringUnavailableError,
+                              WrongKeyError)):
+            return self.open_or_create()  # the same recovery path as any workspace
         if isinstance(error, KnownError):
             self._fatal(error)
             return None

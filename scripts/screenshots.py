@@ -1,0 +1,75 @@
+"""Make the README's screenshots from a demo workspace (never by hand).
+
+Builds a fresh demo workspace (seed 1, one practice-year, a fixed anchor date so the pictures are
+the same each time) in a temporary folder, opens the real main window offscreen at a small-laptop
+size (1366x768) and a large-screen size (1920x1080), and saves PNGs to docs/screenshots/.
+
+Run it beside a keyring, as the test command does:
+    dbus-run-session -- scripts/with-keyring.sh .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from vma_desk.demo import create_demo_workspace
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.ui.application import make_application
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+
+    app = make_application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    keystore = KeyStore.from_environment()
+    with tempfile.TemporaryDirectory(prefix="vma-desk-shots-") as tmp:
+        workspace, _recovery, _ = create_demo_workspace(
+            Path(tmp) / "demo", keystore, seed=1, years=1, anchor=date(2026, 11, 23))
+        settings = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(workspace, keystore, preferences=Preferences(settings))
+        try:
+            window.resize(1366, 768)
+            window.show()
+            app.processEvents()
+            window.grab().save(str(OUT / "main-window.png"))
+
+            window.open_quick_open()
+            app.processEvents()
+            dialog = next(w for w in QApplication.topLevelWidgets()
+                          if type(w).__name__ == "QuickOpenDialog")
+            dialog.findChild(QLineEdit).setText("gar")
+            for _ in range(30):
+                app.processEvents()
+                QApplication.instance().thread().msleep(10)
+            dialog.grab().save(str(OUT / "quick-open.png"))
+            dialog.close()
+
+            window.lock("Locked after 10 minutes without activity, to keep patient details private.")
+            app.processEvents()
+            window.grab().save(str(OUT / "locked.png"))
+            window.unlock()
+
+            window.resize(1920, 1080)
+            app.processEvents()
+            window.grab().save(str(OUT / "main-window-large.png"))
+        finally:
+            window.close()
+            keystore.delete(workspace.workspace_id)
+    print(f"screenshots written to {OUT.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
