@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from vma_desk.core.records import Patient, Phone, Practice
 from vma_desk.services import Services
@@ -36,10 +36,20 @@ def window(qtbot, data_dir, keystore, preferences):
 
 
 def visible_texts() -> str:
+    """Everything a person could read on screen: widget texts, titles and item views' rows."""
     texts = []
     for widget in QApplication.allWidgets():
         if not widget.isVisible():
             continue
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # list models keep columnCount private: one column
+                columns = 1
+            for row in range(model.rowCount(QModelIndex())):
+                for column in range(columns):
+                    texts.append(str(model.index(row, column).data() or ""))
         for getter in ("text", "windowTitle", "toolTip", "placeholderText"):
             value = getattr(widget, getter, None)
             if callable(value):
