@@ -10,12 +10,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from vma_desk import APP_NAME, __version__
 from vma_desk.app import APPLICATION, ORGANIZATION, default_data_dir
 from vma_desk.ui import crash
-from vma_desk.ui.resources import load_style_sheet
+from vma_desk.ui.resources import icon_path, load_style_sheet
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(load_style_sheet())
+    app.setWindowIcon(QIcon(icon_path("vma-desk.svg")))
     return app  # type: ignore[return-value]
 
 
