@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -143,8 +144,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the subcommand in `args`; returns the exit status. Never raises for known conditions."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # a gui-scripts launcher on Windows (pythonw) has no console: sys.stdout and sys.stderr are None
+    out = out or sys.stdout or io.StringIO()
+    err = err or sys.stderr or io.StringIO()
     try:
         if args.command == "demo":
             return _demo_create(args, out, err)
