@@ -115,3 +115,9 @@ def test_search_finds_by_name_dob_or_phone(services, query):
     services.patients.create(ann(first_name="Bob", last_name="Smith",
                                  date_of_birth=date(1970, 1, 1), phones=(Phone("2175550199"),)))
     assert [p.id for p in services.patients.search(query)] == [saved.id]
+
+
+def test_search_ignores_accents(services):
+    saved, _ = services.patients.create(ann(first_name="José", last_name="Muñoz"))
+    assert [p.id for p in services.patients.search("munoz jose")] == [saved.id]
+    assert [p.id for p in services.patients.search("Muñoz")] == [saved.id]

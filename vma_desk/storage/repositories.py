@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 
 from vma_desk.core.records import (
@@ -33,8 +34,14 @@ def _split(text: str) -> list[str]:
 
 
 def search_key(*names: str) -> str:
-    """Lower-case letters only: "O'Neil-Smith, Ann" and "oneilsmith ann" find the same row."""
-    return " ".join(re.sub(r"[^a-z0-9]", "", n.lower()) for n in names)
+    """Lower-case letters without accents: "O'Neil-Smith, Ann" and "oneilsmith ann" find the same
+    row, and "munoz" finds "Muñoz"."""
+    return " ".join(re.sub(r"[^a-z0-9]", "", _fold(n)) for n in names)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def digits_of(text: str) -> str:
