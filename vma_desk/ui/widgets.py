@@ -1,0 +1,218 @@
+"""Small shared widgets: a date field that can be blank, and showing a field's error beside it.
+
+`DateEdit` is a QDateEdit that starts blank (shows "MM/DD/YYYY") instead of a plausible default, and
+that takes a date typed as 04021961, 04/02/1961 or 4/2/1961. A plain QDateEdit turns "04/02/1961"
+into 04/01/2000 (the typed slash skips a section after the month auto-advances): a wrong date of
+birth saved without a word. A partly typed date keeps the sentinel year 1800, so it is refused on
+save rather than guessed. Tab leaves the field (a slash moves between month, day and year).
+
+`FieldErrors` puts a `ValidationError` next to the widget it names: red text in the label under the
+widget, a red border through the ``invalid`` property (see `FIELD_ERROR_STYLE`), focus on the widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
+
+#: a date no real entry can have: the blank value, and the year a partial entry keeps
+BLANK_DATE = QDate(1800, 1, 1)
+DATE_FORMAT = "MM/dd/yyyy"
+_BLANK_TEXT = "MM/DD/YYYY"
+_SEPARATORS = (Qt.Key.Key_Slash, Qt.Key.Key_Minus, Qt.Key.Key_Period)
+_DIGITS = range(Qt.Key.Key_0.value, Qt.Key.Key_9.value + 1)
+
+#: applied by dialogs that use FieldErrors (scoped to the dialog, not the whole application)
+FIELD_ERROR_STYLE = """
+QLineEdit[invalid="true"], QAbstractSpinBox[invalid="true"], QComboBox[invalid="true"],
+QPlainTextEdit[invalid="true"], QAbstractItemView[invalid="true"] {
+    border: 2px solid #c62828;
+    border-radius: 3px;
+}
+QLabel[fieldError="true"], QLabel[formError="true"] { color: #b71c1c; }
+"""
+
+
+class DateEdit(QDateEdit):
+    """A date field with a blank state and forgiving typing (see the module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(BLANK_DATE)
+        self._advanced_by_digit = False
+        self._typing_separator = False
+        #: the month the calendar opens on while the field is blank
+        self.blank_calendar_page = QDate.currentDate()
+        self.calendarWidget().installEventFilter(self)
+        self.set_value(None)
+
+    # the value --------------------------------------------------------------------------------
+    def value(self) -> date | None:
+        """The entered date; None while blank or while only partly typed (year missing)."""
+        current = self.date()
+        if current.year() == BLANK_DATE.year():
+            return None
+        return date(current.year(), current.month(), current.day())
+
+    def is_blank(self) -> bool:
+        return self.date() == BLANK_DATE
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else BLANK_DATE)
+        self._show_blank_text(True)
+
+    # blank display ------------------------------------------------------------------------------
+    def _show_blank_text(self, show: bool) -> None:
+        blank_shown = show and self.is_blank()
+        self.setSpecialValueText(_BLANK_TEXT if blank_shown else "")
+        palette = self.lineEdit().palette()
+        role = QPalette.ColorRole.PlaceholderText if blank_shown else QPalette.ColorRole.Text
+        palette.setColor(QPalette.ColorRole.Text, self.palette().color(role))
+        self.lineEdit().setPalette(palette)
+
+    def _start_typing_into_blank(self) -> None:
+        # typed digits would be appended to the special text: drop it, then let Qt redo its
+        # focus-in, which selects the month section of the (sentinel) date underneath
+        self._show_blank_text(False)
+        super().focusInEvent(QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._show_blank_text(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_blank():
+            page = self.blank_calendar_page
+            self.calendarWidget().setCurrentPage(page.year(), page.month())
+        return super().eventFilter(watched, event)
+
+    # typing -------------------------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        if self._typing_separator:
+            return super().focusNextPrevChild(next)  # QDateEdit moves to the next section this way
+        # Tab leaves the field, as everywhere else in a form; QDateEdit would walk through its
+        # sections instead, and the next field's text (a phone number) would land in the date
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        separator = key in _SEPARATORS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if separator and self._advanced_by_digit:
+            # the digits already moved on to the next section: this slash only confirms it
+            self._advanced_by_digit = False
+            event.accept()
+            return
+        if separator and key != Qt.Key.Key_Slash:
+            event = QKeyEvent(event.type(), Qt.Key.Key_Slash, event.modifiers(), "/")
+        if key in _DIGITS and self.specialValueText():
+            self._start_typing_into_blank()
+        before = self.currentSection()
+        self._typing_separator = separator
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._typing_separator = False
+        self._advanced_by_digit = key in _DIGITS and self.currentSection() != before
+
+
+@dataclass(frozen=True)
+class FieldSlot:
+    """Where a field's error goes: the widget to mark and focus, and the label to write in."""
+
+    widget: QWidget
+    label: QLabel
+    caption: str
+
+
+def error_sentence(caption: str, message: str) -> str:
+    """'Last name' + 'is required' -> 'Last name is required.'"""
+    joiner = " " if message.split(" ", 1)[0] in ("is", "must", "lists") else ": "
+    text = f"{caption}{joiner}{message}"
+    return text if text.endswith(".") else text + "."
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    # a dynamic property only restyles after a re-polish
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+class FieldErrors:
+    """Shows validation errors beside their fields, and clears them again."""
+
+    def __init__(self, general_label: QLabel, scroll_area: QScrollArea | None = None) -> None:
+        self._general = general_label
+        self._scroll = scroll_area
+        self._shown: list[FieldSlot] = []
+        general_label.setProperty("formError", True)
+        general_label.hide()
+
+    @staticmethod
+    def prepare(*labels: QLabel) -> None:
+        """Give error labels their look and hide them until needed."""
+        for label in labels:
+            label.setProperty("fieldError", True)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.hide()
+
+    def show(self, slot: FieldSlot, message: str) -> None:
+        text = error_sentence(slot.caption, message)
+        slot.label.setText(text)
+        slot.label.show()
+        slot.widget.setAccessibleDescription(text)
+        set_invalid(slot.widget, True)
+        self._shown.append(slot)
+        slot.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._scroll is not None:
+            self._scroll.ensureWidgetVisible(slot.label)
+            self._scroll.ensureWidgetVisible(slot.widget)
+
+    def show_general(self, text: str) -> None:
+        self._general.setText(text)
+        self._general.show()
+
+    def clear(self) -> None:
+        for slot in self._shown:
+            slot.label.clear()
+            slot.label.hide()
+            slot.widget.setAccessibleDescription("")
+            set_invalid(slot.widget, False)
+        self._shown.clear()
+        self._general.clear()
+        self._general.hide()
+
+
+def select_cell(view: QAbstractItemView, row: int, column: int) -> None:
+    """Make one cell current and visible, so that an error about it is easy to find."""
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes_text: str, no_text: str) -> bool:
+    """Ask a yes/no question; the safe answer (no) is the default and what Esc chooses."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
