@@ -1,0 +1,82 @@
+"""Helpers for driving real dialogs: a patient factory, focus, keys, and answering a question box."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from vma_desk.core.records import CareGap, Insurance, Patient, Phone, PhoneKind, PlanType
+from vma_desk.services import Services
+
+
+@pytest.fixture
+def add_patient(services: Services):
+    """Create a patient through the service (as another screen would) and return it."""
+
+    def add(**overrides: object) -> Patient:
+        values: dict[str, object] = dict(
+            first_name="Ann", last_name="O'Neil", date_of_birth=date(1961, 4, 2),
+            phones=(Phone("(312) 555-0142"), Phone("773-555-0199", PhoneKind.HOME)),
+            email="ann.oneil@example.com",
+            insurance=Insurance("Prairie Health", "PH-12345", PlanType.HMO, "G-77"),
+            preferred_pharmacy="Walgreens, N Clark St",
+            care_gaps=(CareGap("Mammogram", date(2026, 1, 15), "overdue"),),
+            notes="Prefers morning calls.",
+        )
+        values.update(overrides)
+        patient, _change = services.patients.create(Patient(**values))  # type: ignore[arg-type]
+        return patient
+
+    return add
+
+
+def show_active(qtbot, widget: QWidget) -> None:
+    """Show a top-level widget and wait until it has keyboard focus, as a user would see it."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def reactivate(qtbot, widget: QWidget) -> None:
+    """Give activation back after a question box closed: offscreen Qt has no window manager to."""
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def type_keys(qtbot, *steps: str | Qt.Key) -> None:
+    """Type into whatever has focus: strings are typed, keys are pressed (Tab, Return ...)."""
+    for step in steps:
+        if isinstance(step, str):
+            qtbot.keyClicks(focused(), step)
+        else:
+            qtbot.keyClick(focused(), step)
+
+
+def answer_question(button_text: str, seen: list[str]) -> None:
+    """Click `button_text` in the next question box (it runs modally, so answer from a timer)."""
+
+    tries = iter(range(500))  # give up after about 5 s, so a missing box cannot answer a later one
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if next(tries, None) is not None:
+                QTimer.singleShot(10, poll)
+            return
+        seen.append(box.text())
+        matching = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+        assert matching, f"no button {button_text!r} in {[b.text() for b in box.buttons()]}"
+        matching[0].click()
+
+    QTimer.singleShot(0, poll)

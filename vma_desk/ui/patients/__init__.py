@@ -1,0 +1,5 @@
+"""Patient dialogs: the editor (create, edit, delete) and the Ctrl+K quick-open palette."""
+
+from vma_desk.ui.patients.editor import PatientEditorDialog
+
+__all__ = ["PatientEditorDialog"]
