@@ -1,0 +1,109 @@
+"""Quick open (Ctrl+K): find a patient by name, date of birth or phone, and open them.
+
+Each pause in typing (120 ms) runs one `services.patients.search` of at most 50 rows: the palette
+never loads the whole patient list. Focus stays in the search line: Up/Down/PageUp/PageDown move the
+selection in the list, Enter opens the selected patient, Ctrl+N asks for a new patient, Esc closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from vma_desk.services import Services
+from vma_desk.ui.forms.ui_quick_open import Ui_QuickOpen
+from vma_desk.ui.patients.results_model import PATIENT_ID_ROLE, PatientResultListModel
+
+SEARCH_DELAY_MS = 120
+RESULT_LIMIT = 50
+_NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+_HINT = "Type the start of a last name (\u201cone ann\u201d), a date of birth or a phone number."
+
+
+class QuickOpenDialog(QDialog):
+    #: the id of the patient to open
+    sig_patient_chosen = Signal(int)
+    #: the user asked for a new patient instead (Ctrl+N or the button)
+    sig_new_patient_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_QuickOpen()
+        self.ui.setupUi(self)
+        self._services = services
+        self._results = PatientResultListModel(self)
+        self.ui.result_list.setModel(self._results)
+        self.ui.status_label.setText(_HINT)
+        new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+        self.ui.new_patient_button.setText(f"&New patient\u2026 ({new_keys})")
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+
+        self.ui.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.ui.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.ui.search_edit.installEventFilter(self)
+        self.ui.result_list.activated.connect(self._on_result_list_activated)
+        self.ui.new_patient_button.clicked.connect(self._on_new_patient_button_clicked)
+        new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        new_shortcut.activated.connect(self._on_new_patient_button_clicked)
+        self.ui.search_edit.setFocus()
+
+    # searching --------------------------------------------------------------------------------------
+    @Slot(str)
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        self._search_now()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        text = self.ui.search_edit.text().strip()
+        patients = self._services.patients.search(text, limit=RESULT_LIMIT) if text else []
+        self._results.set_results(patients, self._services.context.today())
+        if patients:
+            self.ui.result_list.setCurrentIndex(self._results.index(0))
+        if not text:
+            self.ui.status_label.setText(_HINT)
+        elif not patients:
+            self.ui.status_label.setText("No patient matches.")
+        elif len(patients) == RESULT_LIMIT:
+            self.ui.status_label.setText(f"The first {RESULT_LIMIT} matches: type more to narrow down.")
+        else:
+            self.ui.status_label.setText(f"{len(patients)} match{'es' if len(patients) > 1 else ''}.")
+
+    # keys -------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.ui.search_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in _NAVIGATION_KEYS):
+            QApplication.sendEvent(self.ui.result_list, event)
+            return True
+        return super().eventFilter(watched, event)
+
+    # choosing ---------------------------------------------------------------------------------------
+    @Slot()
+    def _on_search_edit_return_pressed(self) -> None:
+        if self._search_timer.isActive():
+            self._search_now()  # typed faster than the pause: Enter means "what I typed"
+        self._choose(self.ui.result_list.currentIndex())
+
+    @Slot(QModelIndex)
+    def _on_result_list_activated(self, index: QModelIndex) -> None:
+        self._choose(index)
+
+    def _choose(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        patient_id = int(index.data(PATIENT_ID_ROLE))
+        self.accept()
+        self.sig_patient_chosen.emit(patient_id)
+
+    @Slot()
+    def _on_new_patient_button_clicked(self) -> None:
+        self.accept()
+        self.sig_new_patient_requested.emit()
