@@ -140,3 +140,25 @@ def test_demo_workspace_says_demo_in_every_window(qtbot, data_dir, keystore, pre
         keystore.delete(ws.workspace_id)
 
 
+
+
+def test_deleting_a_patient_can_be_undone(qtbot, window):
+    from tests.ui.conftest import answer_question, reactivate
+    from vma_desk.ui.patients.editor import PatientEditorDialog
+
+    saved, _ = window.services.patients.create(
+        Patient("Hester", "Blackwood", date(1948, 2, 3), phones=(Phone("3125550177"),)))
+    window.open_patient_editor(saved.id)
+    editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PatientEditorDialog))
+    seen: list[str] = []
+    answer_question("Delete patient", seen)
+    with qtbot.waitSignal(editor.sig_deleted, timeout=5000):
+        editor.ui.delete_button.click()
+    assert window.services.patients.search("blackwood") == []
+    assert "Undo" in window.statusBar().currentMessage()
+
+    reactivate(qtbot, window)  # offscreen Qt has no window manager to give focus back
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [p.id for p in window.services.patients.search("blackwood")] == [saved.id]
+    window.undo_stack.redo()
+    assert window.services.patients.search("blackwood") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -25,6 +25,7 @@ from vma_desk.services import Services
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
 from vma_desk.ui.coming import ComingPage
+from vma_desk.ui.commands import DeletePatientCommand
 from vma_desk.ui.demo_mark import DemoTitleMarker
 from vma_desk.ui.lock import IdleWatcher, LockPage
 from vma_desk.ui.settings import Preferences
@@ -112,6 +113,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu("&Edit")
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
         view_menu = menu.addMenu("&View")
@@ -123,7 +132,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
         #: actions that show patient data: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
-                                self.preferences_action, self.audit_action]
+                                self.preferences_action, self.audit_action, self.undo_action,
+                                self.redo_action]
 
     def _action(self, menu, text, shortcut, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -208,6 +218,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, exc.message)
             return
         dialog.sig_saved.connect(self._on_change)
+        dialog.sig_deleted.connect(self._on_patient_deleted)
         self._show_dialog(dialog)
 
     def open_audit(self) -> None:
@@ -226,6 +237,15 @@ class MainWindow(QMainWindow):
 
     def _on_preferences_saved(self) -> None:
         self.idle_watcher.set_timeout_ms(self.preferences.autolock_minutes * 60_000)
+
+    def _on_patient_deleted(self, change: Change) -> None:
+        patient_id = change.ids[0]
+        self.undo_stack.push(DeletePatientCommand(
+            self.services, patient_id, f"patient {patient_id}", self._on_change))
+        self.statusBar().showMessage(
+            f"Patient {patient_id} deleted. Edit → Undo ({self.undo_action.shortcut().toString()}) "
+            "brings the record back.", 15_000)
+        self._on_change(change)
 
     def _on_change(self, change: Change) -> None:
         if change.record_type == "practice":

@@ -160,7 +160,7 @@ class PatientEditorDialog(QDialog):
         assert self._patient is not None and self._patient.id is not None
         question = (
             f"Delete {self._patient.display_name}?\n\nThe patient disappears from lists and search. "
-            "The record is not erased: it stays in the encrypted workspace, and the deletion is "
+            "The record is not erased: Edit → Undo (Ctrl+Z) brings it back, and the deletion is "
             "recorded in the audit trail."
         )
         if not confirm(self, "Delete patient", question, "Delete patient", "Cancel"):
