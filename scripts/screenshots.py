@@ -56,6 +56,14 @@ def main() -> int:
             dialog.grab().save(str(OUT / "quick-open.png"))
             dialog.close()
 
+            with_gaps = [p for p in window.services.patients.search("gar") if p.care_gaps]
+            window.open_patient_editor(with_gaps[0].id)
+            app.processEvents()
+            editor = next(w for w in QApplication.topLevelWidgets()
+                          if type(w).__name__ == "PatientEditorDialog")
+            editor.grab().save(str(OUT / "patient-editor.png"))
+            editor.close()
+
             window.lock("Locked after 10 minutes without activity, to keep patient details private.")
             app.processEvents()
             window.grab().save(str(OUT / "locked.png"))

@@ -121,3 +121,11 @@ def test_search_ignores_accents(services):
     saved, _ = services.patients.create(ann(first_name="José", last_name="Muñoz"))
     assert [p.id for p in services.patients.search("munoz jose")] == [saved.id]
     assert [p.id for p in services.patients.search("Muñoz")] == [saved.id]
+
+
+def test_saving_an_unchanged_patient_writes_nothing(services):
+    saved, _ = services.patients.create(ann())
+    entries = services.audit.count()
+    again, change = services.patients.update(saved)
+    assert again == saved and change.ids == ()
+    assert services.audit.count() == entries

@@ -39,6 +39,8 @@ class PatientService:
         before = self.get(patient.id)
         clean = self._validated(patient)
         changed = [f.name for f in fields(Patient) if getattr(before, f.name) != getattr(clean, f.name)]
+        if not changed:  # nothing to write, and no empty entry in the audit trail
+            return before, Change(RECORD, AuditAction.UPDATE, ())
         with self.ctx.transaction():
             self.repo.update(clean)
             # field names only: the audit trail never holds patient values
