@@ -82,3 +82,13 @@ class IntegrityError(KnownError):
 
 class NotFoundError(KnownError):
     code = "not-found"
+
+
+class ConflictError(KnownError):
+    """A booking that conflicts with the schedule; `conflicts` says which, in plain words."""
+
+    code = "conflict"
+
+    def __init__(self, conflicts: list) -> None:  # list[Conflict]; core.calendar imports this module
+        super().__init__(" ".join(c.message for c in conflicts))
+        self.conflicts = conflicts

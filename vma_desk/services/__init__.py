@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from vma_desk.core.clock import Clock, SystemClock
 from vma_desk.services.audit import AuditService
 from vma_desk.services.base import ServiceContext
+from vma_desk.services.calendar import CalendarService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.storage.audit import workstation_user
@@ -23,6 +24,7 @@ class Services:
     practice: PracticeService
     patients: PatientService
     audit: AuditService
+    calendar: CalendarService
 
     @classmethod
     def for_workspace(
@@ -34,6 +36,7 @@ class Services:
             practice=PracticeService(context),
             patients=PatientService(context),
             audit=AuditService(context),
+            calendar=CalendarService(context),
         )
 
     @property

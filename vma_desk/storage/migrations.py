@@ -22,6 +22,7 @@ class Migration:
 
 
 def _script(sql: str) -> Callable[[Connection], None]:
+    # statements are split on ";": keep semicolons out of the migrations' literals
     statements = [s.strip() for s in sql.split(";") if s.strip()]
 
     def run(conn: Connection) -> None:
@@ -115,9 +116,85 @@ CREATE TABLE care_gap (
 CREATE INDEX audit_record ON audit(record_type, record_id)
 """
 
+_V3 = """
+CREATE TABLE appointment_type (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    buffer_minutes INTEGER NOT NULL DEFAULT 0 CHECK (buffer_minutes >= 0),
+    new_patient INTEGER NOT NULL DEFAULT 0,
+    telehealth INTEGER NOT NULL DEFAULT 0,
+    prep TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO appointment_type(code, name, minutes, buffer_minutes, new_patient, telehealth, prep)
+VALUES
+    ('new', 'New patient', 40, 5, 1, 0,
+     'Arrive 15 minutes early with insurance card, photo ID, medication list and prior records.'),
+    ('est', 'Established visit', 20, 0, 0, 0, 'Bring insurance card and medication list.'),
+    ('fu', 'Follow-up', 15, 0, 0, 0, 'Bring medication list.'),
+    ('phys', 'Annual physical', 30, 0, 0, 0,
+     'Fast 8 hours if labs are planned, and bring the insurance card.'),
+    ('proc', 'Procedure', 45, 15, 0, 0,
+     'Follow the procedure prep sheet and arrange a ride home if sedated.'),
+    ('tele', 'Telehealth', 20, 0, 0, 1,
+     'Test camera and microphone, then join from a quiet private place 5 minutes early.');
+CREATE TABLE appointment (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patient(id),
+    provider_id INTEGER NOT NULL REFERENCES staff(id),
+    type_code TEXT NOT NULL REFERENCES appointment_type(code),
+    start_ts INTEGER NOT NULL,
+    end_ts INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    confirmation_method TEXT,
+    cancel_reason TEXT NOT NULL DEFAULT '',
+    cancelled_at INTEGER,
+    late_cancel INTEGER NOT NULL DEFAULT 0,
+    authorised_by TEXT NOT NULL DEFAULT '',
+    override_reason TEXT NOT NULL DEFAULT '',
+    elig_status TEXT NOT NULL DEFAULT 'unverified',
+    elig_active INTEGER,
+    elig_in_network INTEGER,
+    elig_copay TEXT NOT NULL DEFAULT '',
+    elig_checked_at INTEGER,
+    elig_checked_by TEXT NOT NULL DEFAULT '',
+    telehealth_link TEXT NOT NULL DEFAULT '',
+    tech_check TEXT NOT NULL DEFAULT 'not_needed'
+);
+CREATE INDEX appointment_provider_start ON appointment(provider_id, start_ts);
+CREATE INDEX appointment_start ON appointment(start_ts);
+CREATE INDEX appointment_patient ON appointment(patient_id, start_ts);
+CREATE TABLE schedule_block (
+    id INTEGER PRIMARY KEY,
+    provider_id INTEGER REFERENCES staff(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    start_local TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    rrule TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE waitlist (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patient(id),
+    type_code TEXT NOT NULL REFERENCES appointment_type(code),
+    provider_id INTEGER REFERENCES staff(id),
+    days TEXT NOT NULL,
+    earliest TEXT NOT NULL,
+    latest TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    added_at INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX waitlist_active ON waitlist(active, added_at)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
+    Migration(3, "calendar: appointment types, appointments, blocks and the waitlist", _script(_V3)),
 )
 LATEST = MIGRATIONS[-1].version
 

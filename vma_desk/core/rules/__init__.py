@@ -1,0 +1,1 @@
+"""Domain rules: pure functions over records (scheduling, due times, escalation, protocols)."""

@@ -1,0 +1,376 @@
+"""The calendar: book, reschedule and cancel without conflicts, find open slots, the waitlist,
+visit status, eligibility and telehealth checks, and the two morning worklists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.calendar import (
+    Appointment,
+    AppointmentType,
+    Block,
+    BlockOccurrence,
+    Conflict,
+    Eligibility,
+    Slot,
+    TechCheck,
+    VisitStatus,
+    WaitlistEntry,
+)
+from vma_desk.core.errors import ConflictError, NotFoundError, ValidationError
+from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
+from vma_desk.core.rules import scheduling
+from vma_desk.core.validation import clean_text
+from vma_desk.services.base import ServiceContext
+from vma_desk.storage.calendar_repository import CalendarRepository
+from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository
+
+RECORD = "appointment"
+NOTICE_KEY = "calendar.notice_hours"
+DEFAULT_NOTICE_HOURS = 24
+SEARCH_HORIZON_DAYS = 90
+MAX_MINUTES = 8 * 60
+
+
+class CalendarService:
+    def __init__(self, context: ServiceContext) -> None:
+        self.ctx = context
+        self.repo = CalendarRepository(context.conn)
+
+    # --- reference data --------------------------------------------------------------------------
+    def _practice(self) -> Practice:
+        practice = PracticeRepository(self.ctx.conn).get()
+        if practice is None:
+            raise NotFoundError("The workspace has no practice set up yet.")
+        return practice
+
+    def _zone(self) -> ZoneInfo:
+        return self.ctx.practice_zone()
+
+    def _providers(self) -> dict[int, StaffMember]:
+        return {s.id: s for s in StaffRepository(self.ctx.conn).all()
+                if s.role is Role.PROVIDER and s.id is not None}
+
+    def _provider(self, provider_id: int) -> StaffMember:
+        provider = self._providers().get(provider_id)
+        if provider is None:
+            raise ValidationError("provider_id", "is not a provider of this practice")
+        return provider
+
+    def types(self, *, include_inactive: bool = False) -> list[AppointmentType]:
+        return [t for t in self.repo.types() if t.active or include_inactive]
+
+    def _type_map(self) -> dict[str, AppointmentType]:
+        return {t.code: t for t in self.repo.types()}
+
+    def save_type(self, appointment_type: AppointmentType) -> Change:
+        name = clean_text("name", appointment_type.name, required=True)
+        if not 5 <= appointment_type.minutes <= MAX_MINUTES:
+            raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
+        if not 0 <= appointment_type.buffer_minutes <= 120:
+            raise ValidationError("buffer_minutes", "must be between 0 and 120")
+        with self.ctx.transaction():
+            self.repo.save_type(replace(appointment_type, name=name))
+            self.ctx.audit(AuditAction.UPDATE, "appointment_type", appointment_type.code)
+        return Change("appointment_type", AuditAction.UPDATE)
+
+    def notice_hours(self) -> int:
+        row = self.ctx.conn.execute("SELECT value FROM setting WHERE key = ?", (NOTICE_KEY,)).fetchone()
+        return int(row[0]) if row else DEFAULT_NOTICE_HOURS
+
+    def set_notice_hours(self, hours: int) -> Change:
+        if not 0 <= hours <= 168:
+            raise ValidationError("notice_hours", "must be between 0 and 168 hours")
+        with self.ctx.transaction():
+            self.ctx.conn.execute(
+                "INSERT INTO setting(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (NOTICE_KEY, str(hours)))
+            self.ctx.audit(AuditAction.UPDATE, "setting", NOTICE_KEY)
+        return Change("setting", AuditAction.UPDATE)
+
+    # --- reading the schedule --------------------------------------------------------------------
+    def appointments(self, provider_ids: Sequence[int], start: datetime, end: datetime, *,
+                     include_cancelled: bool = False) -> list[Appointment]:
+        return self.repo.between(start, end, list(provider_ids), include_cancelled=include_cancelled)
+
+    def get(self, appointment_id: int) -> Appointment:
+        appointment = self.repo.get(appointment_id)
+        if appointment is None:
+            raise NotFoundError(f"Appointment {appointment_id} does not exist.")
+        return appointment
+
+    def block_occurrences(self, provider_ids: Sequence[int] | None, start: datetime,
+                          end: datetime) -> list[BlockOccurrence]:
+        ids = None if provider_ids is None else list(provider_ids)
+        return scheduling.block_occurrences(self.repo.blocks(ids), start, end, self._zone())
+
+    def working_hours(self, provider_id: int, day: date) -> list[tuple[datetime, datetime]]:
+        return scheduling.working_hours(self._provider(provider_id), day, self._practice(),
+                                        self._zone())
+
+    def blocks(self) -> list[Block]:
+        return self.repo.blocks()
+
+    def add_block(self, block: Block) -> tuple[Block, Change]:
+        if not 5 <= block.minutes <= 60 * 24 * 31:
+            raise ValidationError("minutes", "must be between 5 minutes and 31 days")
+        if block.provider_id is not None:
+            self._provider(block.provider_id)
+        if block.rrule:
+            try:
+                scheduling.rrulestr(block.rrule, dtstart=block.start)
+            except (ValueError, TypeError):
+                raise ValidationError("rrule", "is not a recurrence rule (e.g. FREQ=WEEKLY;BYDAY=MO)") \
+                    from None
+        with self.ctx.transaction():
+            block_id = self.repo.insert_block(block)
+            self.ctx.audit(AuditAction.CREATE, "schedule_block", block_id)
+        return replace(block, id=block_id), Change("schedule_block", AuditAction.CREATE, (block_id,))
+
+    def remove_block(self, block_id: int) -> Change:
+        with self.ctx.transaction():
+            self.repo.delete_block(block_id)
+            self.ctx.audit(AuditAction.DELETE, "schedule_block", block_id)
+        return Change("schedule_block", AuditAction.DELETE, (block_id,))
+
+    # --- conflicts -------------------------------------------------------------------------------
+    def _schedule_context(self, provider: StaffMember, start: datetime,
+                          end: datetime) -> scheduling.ScheduleContext:
+        assert provider.id is not None
+        return scheduling.ScheduleContext(
+            practice=self._practice(), zone=self._zone(), provider=provider,
+            booked=self.repo.between(start - timedelta(hours=2), end, [provider.id]),
+            blocks=scheduling.block_occurrences(self.repo.blocks([provider.id]), start, end,
+                                                self._zone()),
+            buffers={t.code: t.buffer_minutes for t in self.repo.types()},
+        )
+
+    def check(self, appointment: Appointment) -> list[Conflict]:
+        provider = self._provider(appointment.provider_id)
+        ctx = self._schedule_context(provider, appointment.start, appointment.end)
+        return scheduling.conflicts(appointment, ctx)
+
+    def _validate(self, appointment: Appointment, authorised_by: str) -> Appointment:
+        types = self._type_map()
+        if appointment.type_code not in types:
+            raise ValidationError("type_code", "is not an appointment type of this practice")
+        if not PatientRepository(self.ctx.conn).exists(appointment.patient_id):
+            raise ValidationError("patient_id", "is not a patient in this workspace")
+        self._provider(appointment.provider_id)
+        if appointment.start.tzinfo is None:
+            raise ValidationError("start", "must carry its time zone")
+        if not 5 <= appointment.minutes <= MAX_MINUTES:
+            raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
+        clean_text("authorised_by", authorised_by, required=True)
+        link = appointment.telehealth_link.strip()
+        if link and not link.startswith("https://"):
+            raise ValidationError("telehealth_link", "must be an https:// link")
+        tech = appointment.tech_check
+        if types[appointment.type_code].telehealth and tech is TechCheck.NOT_NEEDED:
+            tech = TechCheck.PENDING
+        return replace(
+            appointment, start=appointment.start.replace(second=0, microsecond=0),
+            reason=clean_text("reason", appointment.reason, required=False, limit=200),
+            notes=clean_text("notes", appointment.notes, required=False, limit=2000),
+            authorised_by=" ".join(authorised_by.split()), telehealth_link=link, tech_check=tech,
+        )
+
+    def _refuse_conflicts(self, appointment: Appointment, override_reason: str) -> str:
+        found = self.check(appointment)
+        reason = " ".join((override_reason or "").split())
+        if found and not reason:
+            raise ConflictError(found)
+        return reason if found else ""
+
+    # --- changing the schedule -------------------------------------------------------------------
+    def book(self, appointment: Appointment, *, authorised_by: str,
+             override_reason: str = "") -> tuple[Appointment, Change]:
+        clean = self._validate(replace(appointment, id=None, status=VisitStatus.UNCONFIRMED),
+                               authorised_by)
+        override = self._refuse_conflicts(clean, override_reason)
+        clean = replace(clean, override_reason=override)
+        with self.ctx.transaction():
+            appointment_id = self.repo.insert(clean)
+            # booked: the patient leaves the waitlist
+            for entry_id in self.repo.waitlist_ids_for_patient(clean.patient_id):
+                self.repo.set_waitlist_active(entry_id, False)
+                self.ctx.audit(AuditAction.UPDATE, "waitlist", entry_id, "booked")
+            self.ctx.audit(AuditAction.CREATE, RECORD, appointment_id,
+                           "authorised" + ("; conflict overridden" if override else ""))
+        return replace(clean, id=appointment_id), Change(RECORD, AuditAction.CREATE, (appointment_id,))
+
+    def reschedule(self, appointment_id: int, *, start: datetime, provider_id: int | None = None,
+                   minutes: int | None = None, authorised_by: str,
+                   override_reason: str = "") -> tuple[Appointment, Change, list[WaitlistEntry]]:
+        before = self.get(appointment_id)
+        if not before.status.holds_slot:
+            raise ValidationError("status", "a cancelled visit cannot be rescheduled: book a new one")
+        moved = replace(before, start=start, provider_id=provider_id or before.provider_id,
+                        minutes=minutes or before.minutes)
+        clean = self._validate(moved, authorised_by)
+        override = self._refuse_conflicts(clean, override_reason)
+        clean = replace(clean, override_reason=override)
+        with self.ctx.transaction():
+            self.repo.update(clean)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
+                           "rescheduled; authorised" + ("; conflict overridden" if override else ""))
+        freed = Slot(before.provider_id, before.start, before.minutes)
+        return clean, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), self.proposals_for(freed)
+
+    def cancel(self, appointment_id: int, *, reason: str,
+               authorised_by: str) -> tuple[Appointment, Change, list[WaitlistEntry]]:
+        before = self.get(appointment_id)
+        if before.status is VisitStatus.CANCELLED:
+            raise ValidationError("status", "is already cancelled")
+        reason_text = clean_text("cancel_reason", reason, required=True, limit=200)
+        who = clean_text("authorised_by", authorised_by, required=True)
+        now = self.ctx.clock.now()
+        late = scheduling.is_late_cancellation(before.start, now, self.notice_hours())
+        cancelled = replace(before, status=VisitStatus.CANCELLED, cancel_reason=reason_text,
+                            cancelled_at=now, late_cancel=late, authorised_by=who)
+        with self.ctx.transaction():
+            self.repo.update(cancelled)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
+                           "cancelled" + (" late" if late else "") + "; authorised")
+        freed = Slot(before.provider_id, before.start, before.minutes)
+        proposals = self.proposals_for(freed) if before.start > now else []
+        return cancelled, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), proposals
+
+    def set_status(self, appointment_id: int, status: VisitStatus,
+                   method: ContactMethod | None = None) -> tuple[Appointment, Change, list[WaitlistEntry]]:
+        before = self.get(appointment_id)
+        if status is VisitStatus.CANCELLED:
+            raise ValidationError("status", "cancel a visit with its reason (Cancel visit)")
+        if before.status is VisitStatus.CANCELLED:
+            raise ValidationError("status", "a cancelled visit keeps its status")
+        if status in (VisitStatus.CONFIRMED, VisitStatus.LEFT_MESSAGE) and method is None:
+            raise ValidationError("confirmation_method", "say how the patient was reached")
+        updated = replace(before, status=status,
+                          confirmation_method=method or before.confirmation_method)
+        with self.ctx.transaction():
+            self.repo.update(updated)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, f"status: {status.value}")
+        proposals: list[WaitlistEntry] = []
+        if status is VisitStatus.NO_SHOW:
+            now = self.ctx.clock.now()
+            if before.end > now:  # the rest of the slot can still be offered
+                start = max(before.start, now.replace(second=0, microsecond=0))
+                proposals = self.proposals_for(
+                    Slot(before.provider_id, start, int((before.end - start).total_seconds() // 60)))
+        return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), proposals
+
+    def record_eligibility(self, appointment_id: int,
+                           eligibility: Eligibility) -> tuple[Appointment, Change]:
+        before = self.get(appointment_id)
+        result = replace(eligibility, checked_at=self.ctx.clock.now(), checked_by=self.ctx.user,
+                         copay_note=clean_text("copay_note", eligibility.copay_note, required=False,
+                                               limit=200))
+        updated = replace(before, eligibility=result)
+        with self.ctx.transaction():
+            self.repo.update(updated)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
+                           f"eligibility: {result.status.value}")
+        return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,))
+
+    def set_telehealth(self, appointment_id: int, *, link: str,
+                       tech_check: TechCheck) -> tuple[Appointment, Change]:
+        before = self.get(appointment_id)
+        link = link.strip()
+        if link and not link.startswith("https://"):
+            raise ValidationError("telehealth_link", "must be an https:// link")
+        updated = replace(before, telehealth_link=link, tech_check=tech_check)
+        with self.ctx.transaction():
+            self.repo.update(updated)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, "fields: telehealth")
+        return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,))
+
+    # --- finding time ----------------------------------------------------------------------------
+    def find_slots(self, *, minutes: int, provider_ids: Sequence[int] | None, after: datetime,
+                   days: frozenset[int] | None = None, earliest: time | None = None,
+                   latest: time | None = None, count: int = 5) -> list[Slot]:
+        """The first `count` open slots from `after`, across the providers, in time order."""
+        if not 5 <= minutes <= MAX_MINUTES:
+            raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
+        providers = self._providers()
+        chosen = [providers[p] for p in (provider_ids or providers) if p in providers]
+        if not chosen:
+            raise ValidationError("provider_id", "choose at least one provider")
+        practice, zone = self._practice(), self._zone()
+        buffers = {t.code: t.buffer_minutes for t in self.repo.types()}
+        ids = [p.id for p in chosen if p.id is not None]
+        blocks = self.repo.blocks(ids)
+        first_day = after.astimezone(zone).date()
+        found: list[Slot] = []
+        for offset in range(SEARCH_HORIZON_DAYS):
+            day = first_day + timedelta(days=offset)
+            if not practice.is_business_day(day) or (days is not None and day.weekday() not in days):
+                continue
+            day_start = scheduling.local_to_utc(datetime.combine(day, time(0)), zone)
+            day_end = scheduling.local_to_utc(datetime.combine(day + timedelta(days=1), time(0)), zone)
+            booked = self.repo.between(day_start, day_end, ids)
+            occurrences = scheduling.block_occurrences(blocks, day_start, day_end, zone)
+            for provider in chosen:
+                ctx = scheduling.ScheduleContext(
+                    practice, zone, provider, [a for a in booked if a.provider_id == provider.id],
+                    occurrences, buffers)
+                found += [s for s in scheduling.free_slots(provider, day, minutes, ctx,
+                                                           not_before=after)
+                          if scheduling.fits_preferences(s.start, zone, days=days,
+                                                         earliest=earliest, latest=latest)]
+            if len(found) >= count:
+                break
+        found.sort(key=lambda s: (s.start, s.provider_id))
+        return found[:count]
+
+    # --- waitlist --------------------------------------------------------------------------------
+    def waitlist(self) -> list[WaitlistEntry]:
+        return self.repo.waitlist()
+
+    def add_to_waitlist(self, entry: WaitlistEntry) -> tuple[WaitlistEntry, Change]:
+        if entry.type_code not in self._type_map():
+            raise ValidationError("type_code", "is not an appointment type of this practice")
+        if not PatientRepository(self.ctx.conn).exists(entry.patient_id):
+            raise ValidationError("patient_id", "is not a patient in this workspace")
+        if entry.provider_id is not None:
+            self._provider(entry.provider_id)
+        if not entry.days:
+            raise ValidationError("days", "choose at least one day")
+        if entry.earliest >= entry.latest:
+            raise ValidationError("latest", "must be after the earliest time")
+        clean = replace(entry, id=None, active=True, added_at=self.ctx.clock.now(),
+                        note=clean_text("note", entry.note, required=False, limit=200))
+        with self.ctx.transaction():
+            entry_id = self.repo.insert_waitlist(clean)
+            self.ctx.audit(AuditAction.CREATE, "waitlist", entry_id)
+        return replace(clean, id=entry_id), Change("waitlist", AuditAction.CREATE, (entry_id,))
+
+    def remove_from_waitlist(self, entry_id: int) -> Change:
+        with self.ctx.transaction():
+            self.repo.set_waitlist_active(entry_id, False)
+            self.ctx.audit(AuditAction.DELETE, "waitlist", entry_id)
+        return Change("waitlist", AuditAction.DELETE, (entry_id,))
+
+    def proposals_for(self, slot: Slot, type_code: str | None = None) -> list[WaitlistEntry]:
+        """Waitlisted patients the opened slot suits, longest-waiting first."""
+        minutes = {t.code: t.minutes for t in self.repo.types()}
+        entries = [e for e in self.repo.waitlist() if type_code is None or e.type_code == type_code]
+        if slot.start <= self.ctx.clock.now():
+            return []
+        return scheduling.rank_waitlist(entries, slot, self._zone(), minutes)
+
+    # --- worklists -------------------------------------------------------------------------------
+    def confirmation_worklist(self) -> list[Appointment]:
+        now = self.ctx.clock.now()
+        window = self.repo.between(now + scheduling.CONFIRM_FROM, now + scheduling.CONFIRM_TO)
+        return [a for a in window if scheduling.confirmation_due(a, now)]
+
+    def eligibility_worklist(self) -> list[Appointment]:
+        now = self.ctx.clock.now()
+        window = self.repo.between(now + scheduling.ELIGIBILITY_FROM, now + scheduling.ELIGIBILITY_TO)
+        return [a for a in window if scheduling.eligibility_due(a, now)]
+
+    def no_show_counts(self, patient_ids: Sequence[int]) -> dict[int, int]:
+        return self.repo.no_show_counts(list(patient_ids))
