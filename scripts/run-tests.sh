@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
-export VMA_DESK_TEST_SETTINGS=1
 python -m ruff check vma_desk tests benchmarks scripts
 python scripts/build_forms.py --check
 python -m pytest "$@"

@@ -6,6 +6,7 @@ in a private D-Bus session. Tests refuse to run against a user's own session key
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SETTINGS_HOME = tempfile.mkdtemp(prefix="vma-desk-settings-")
 os.environ["XDG_CONFIG_HOME"] = _SETTINGS_HOME  # QSettings' location, scanned by the privacy test
+if "VMA_DESK_KEEP_XDG_DATA" not in os.environ:
+    # the app's log folder: never the developer's own ~/.local/share (the keyring daemon already
+    # runs, with its own folder, when the tests start)
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="vma-desk-data-")
 os.environ.pop("PYTHON_KEYRING_BACKEND", None)
 
 import pytest  # noqa: E402
@@ -24,6 +29,14 @@ from vma_desk.core.records import Practice  # noqa: E402
 from vma_desk.services import Services  # noqa: E402
 from vma_desk.storage.keys import KeyStore  # noqa: E402
 from vma_desk.storage.workspace import Workspace  # noqa: E402
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file in `folder` with its SHA-256: "byte-for-byte as it was" is equality of two."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir()) if p.is_file()
+    }
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

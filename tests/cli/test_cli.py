@@ -6,7 +6,6 @@ files exactly as they were.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import sqlite3
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import snapshot
 from vma_desk import __version__, cli
 from vma_desk.services import Services
 from vma_desk.storage import migrations
@@ -34,11 +34,6 @@ def vma(*args: object, env: dict[str, str] | None = None) -> subprocess.Complete
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def refused(result: subprocess.CompletedProcess[str], words: str) -> None:
@@ -159,7 +154,7 @@ def test_without_a_keyring_the_demo_uses_the_published_passphrase(tmp_path: Path
     checked = vma("check", "--data-dir", tmp_path / "d", env=env)
     assert checked.returncode == 0, checked.stderr
     assert "protected by passphrase" in checked.stdout
-    # a keyring workspace cannot be opened where there is no keyring: said plainly
+    # and a second demo create over it is refused, not overwritten
     refused(vma("demo", "create", "--data-dir", tmp_path / "d", env=env), "already exists")
 
 

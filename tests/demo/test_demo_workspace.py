@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import snapshot
 from vma_desk.core.records import Practice
 from vma_desk.demo import DEMO_PASSPHRASE, NotADemoError, create_demo_workspace, ensure_demo_workspace
 from vma_desk.services import Services
@@ -15,11 +15,6 @@ from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Protection, Workspace
 
 ANCHOR = date(2026, 3, 2)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def test_made_once_then_opened(data_dir: Path, keystore: KeyStore):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import sqlcipher3
 
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import (
@@ -74,7 +75,7 @@ def test_failed_write_leaves_no_half_saved_patient(services):
     # force the failure inside the transaction instead, after the patient row is written
     conn = services.workspace.conn
     conn.execute("CREATE TRIGGER boom BEFORE INSERT ON care_gap BEGIN SELECT RAISE(ABORT, 'x'); END")
-    with pytest.raises(Exception, match="x"):
+    with pytest.raises(sqlcipher3.IntegrityError, match="^x$"):
         services.patients.create(ann())
     assert services.patients.count() == 0
     assert conn.execute("SELECT count(*) FROM patient_phone").fetchone() == (0,)

@@ -19,3 +19,11 @@ try:
     print("opened|the workspace opened although the keyring was locked")
 except KnownError as exc:
     print(f"{exc.code}|{exc.message}")
+# creating a workspace while the keyring is locked: refused before anything is on disk
+fresh = Path(sys.argv[1] + "-new")
+try:
+    Workspace.create(fresh, store)[0].close()
+    print("created|a workspace was created with a locked keyring")
+except KnownError as exc:
+    leftovers = sorted(p.name for p in fresh.iterdir()) if fresh.exists() else []
+    print(f"{exc.code}|{leftovers}")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import snapshot
 from vma_desk.core.errors import (
     KeyMissingError,
     KeyringUnavailableError,
@@ -21,13 +21,6 @@ from vma_desk.core.errors import (
 from vma_desk.storage import database, migrations
 from vma_desk.storage.keys import KeyStore, format_recovery_key, new_key, parse_recovery_key
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir()) if p.is_file()
-    }
 
 
 def test_new_workspace_unlocks_silently_from_the_keyring(data_dir, keystore):
@@ -129,9 +122,11 @@ def test_locked_keyring_has_its_own_message(tmp_path):
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
-    code, message = result.stdout.strip().split("|", 1)
+    opening, creating = result.stdout.strip().splitlines()
+    code, message = opening.split("|", 1)
     assert code == "keyring-locked"
     assert "locked" in message and "recovery key" in message
+    assert creating == "keyring-locked|[]"  # the GUI then offers a passphrase (flow._create)
 
 
 def test_wrong_key_gives_a_clear_error_and_the_file_is_untouched(workspace, keystore):
@@ -153,6 +148,7 @@ def test_a_file_that_is_not_a_workspace_is_refused_untouched(tmp_path, keystore)
     before = snapshot(folder)
     with pytest.raises(NotAWorkspaceError, match="unencrypted SQLite"):
         Workspace.unlock_with_recovery_key(folder, format_recovery_key(new_key()), keystore)
+    assert snapshot(folder) == before
     plain.write_bytes(b"hello, this is a text file\n" * 300)
     before = snapshot(folder)
     with pytest.raises(NotAWorkspaceError):
@@ -205,11 +201,18 @@ def test_workspace_written_at_an_older_schema_is_migrated(data_dir, keystore, ve
         keystore.delete("old-one")
 
 
-def test_sqlcipher_log_lines_never_reach_the_terminal(workspace, keystore, capfd):
+def test_sqlcipher_log_lines_never_reach_the_terminal(workspace, keystore):
+    """SQLCipher's log level is process-wide: a fresh process shows whether connect() itself
+    silences it before the wrong key is tried."""
     workspace.close()
-    keystore.put(workspace.workspace_id, new_key())
-    with pytest.raises(WrongKeyError):
-        Workspace.unlock_with_keyring(workspace.data_dir, keystore)
-    out, err = capfd.readouterr()
-    assert "hmac" not in (out + err).lower()
-    assert "sqlcipher" not in (out + err).lower()
+    code = (
+        "import sys; from pathlib import Path; from vma_desk.storage import database; "
+        "from vma_desk.storage.keys import new_key\n"
+        "try: database.connect(Path(sys.argv[1]), database.KeySpec(raw=new_key()))\n"
+        "except Exception as exc: print(type(exc).__name__)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(workspace.db_path)],
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "WrongKeyError"
+    assert "hmac" not in result.stderr.lower() and "sqlcipher" not in result.stderr.lower()
+    assert result.stderr == ""

@@ -162,3 +162,11 @@ def test_deleting_a_patient_can_be_undone(qtbot, window):
     assert [p.id for p in window.services.patients.search("blackwood")] == [saved.id]
     window.undo_stack.redo()
     assert window.services.patients.search("blackwood") == []
+
+
+def test_a_laptop_that_slept_past_the_timeout_locks_on_waking(qtbot, window):
+    watcher = window.idle_watcher
+    watcher._last_activity -= 11 * 60  # as if the laptop slept 11 minutes: the wall clock moved
+    with qtbot.waitSignal(window.sig_locked, timeout=7000):
+        pass
+    assert window.locked

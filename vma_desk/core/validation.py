@@ -96,6 +96,8 @@ def validate_patient(patient: Patient, *, today: date, region: str = "US") -> Pa
     if insurance is not None:
         insurance = _validate_insurance(insurance)
     gaps = tuple(_validate_gap(i, g) for i, g in enumerate(patient.care_gaps))
+    if len({v.provider_id for v in patient.last_visits}) != len(patient.last_visits):
+        raise ValidationError("last_visits", "lists the same provider twice")
     for visit in patient.last_visits:
         if visit.day > today:
             raise ValidationError("last_visits", "a last visit cannot be in the future")

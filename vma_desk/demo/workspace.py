@@ -13,11 +13,16 @@ from datetime import date
 from pathlib import Path
 
 from vma_desk.core.clock import Clock
-from vma_desk.core.errors import KnownError, WrongPassphraseError
+from vma_desk.core.errors import (
+    KeyringLockedError,
+    KeyringUnavailableError,
+    KnownError,
+    WrongPassphraseError,
+)
 from vma_desk.demo.generator import STATUS_COMPLETE, DemoSummary, Progress, check_options, generate
 from vma_desk.services import Services
 from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Protection, Workspace, probe
+from vma_desk.storage.workspace import Protection, Workspace, probe, remove_files
 
 #: the passphrase of demo workspaces made where there is no OS keyring (fictional data only)
 DEMO_PASSPHRASE = "vma-desk-demo"
@@ -49,7 +54,11 @@ def create_demo_workspace(
     check_options(seed, years, anchor)
     if passphrase is None and not keystore.available:
         passphrase = DEMO_PASSPHRASE
-    workspace, recovery = Workspace.create(Path(data_dir), keystore, passphrase=passphrase)
+    try:
+        workspace, recovery = Workspace.create(Path(data_dir), keystore, passphrase=passphrase)
+    except (KeyringLockedError, KeyringUnavailableError):
+        # the keyring is there but refuses (locked, denied): fictional data, so the demo passphrase
+        workspace, recovery = Workspace.create(Path(data_dir), keystore, passphrase=DEMO_PASSPHRASE)
     try:
         summary = generate(Services.for_workspace(workspace, clock=clock), seed=seed, years=years,
                            anchor=anchor, progress=progress)
@@ -108,7 +117,6 @@ def _open_existing(data_dir: Path, keystore: KeyStore, protection: Protection | 
 def _remove(workspace: Workspace, keystore: KeyStore) -> None:
     """Delete a demo workspace this module made: its files and its keyring entry."""
     workspace.conn.close()
-    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal", MANIFEST_FILE):
-        (workspace.data_dir / name).unlink(missing_ok=True)
+    remove_files(workspace.data_dir)
     if workspace.protection is Protection.KEYRING and keystore.available:
         keystore.delete(workspace.workspace_id)

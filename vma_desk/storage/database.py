@@ -131,19 +131,14 @@ def create(path: Path, key: KeySpec) -> Connection:
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
     """All or nothing: a half-saved record never exists."""
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("BEGIN IMMEDIATE")
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+            conn.execute("ROLLBACK")
+        known = _classify(exc, Path("workspace")) if isinstance(exc, DatabaseError) else None
+        if known:
+            raise known from None
         raise
-    else:
-        try:
-            conn.execute("COMMIT")
-        except DatabaseError as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            known = _classify(exc, Path("workspace"))
-            if known:
-                raise known from None
-            raise

@@ -189,5 +189,5 @@ class KeyStore:
         backend = self._require()
         try:
             backend.delete_password(SERVICE, workspace_id)
-        except keyring.errors.PasswordDeleteError:
-            pass
+        except keyring.errors.KeyringError as exc:  # absent, or the keyring locked meanwhile
+            log.info("keyring entry not deleted: %s", type(exc).__name__)

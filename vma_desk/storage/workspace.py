@@ -112,6 +112,12 @@ class Workspace:
         data_dir = Path(data_dir)
         if (data_dir / DB_FILE).exists():
             raise WorkspaceExistsError(f"A workspace already exists in {data_dir}.")
+        if (data_dir / MANIFEST_FILE).exists():
+            raise WorkspaceMissingError(
+                f"{data_dir} has a workspace manifest but not its file ({DB_FILE}). If the "
+                "workspace lives on a drive that is not connected, connect it and try again; "
+                "VMA Desk will not create a new workspace over it."
+            )
         workspace_id = uuid.uuid4().hex
         if passphrase is None:
             key = new_key()
@@ -124,6 +130,7 @@ class Workspace:
         if protection is Protection.KEYRING:
             keystore.put(workspace_id, key)  # first: if the keyring refuses, nothing is on disk
         path = data_dir / DB_FILE
+        conn = None
         try:
             conn = database.create(path, spec)
             migrations.migrate(conn)
@@ -133,14 +140,15 @@ class Workspace:
                     [("workspace_id", workspace_id),
                      ("created_at", datetime.now(UTC).isoformat(timespec="seconds"))],
                 )
+            manifest = Manifest(workspace_id, protection)
+            manifest.write(data_dir)
         except BaseException:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
+            if conn is not None:
+                conn.close()
+            remove_files(data_dir)
             if protection is Protection.KEYRING:
                 keystore.delete(workspace_id)
             raise
-        manifest = Manifest(workspace_id, protection)
-        manifest.write(data_dir)
         recovery = format_recovery_key(key) if protection is Protection.KEYRING else None
         return cls(data_dir, conn, manifest, spec), recovery
 
@@ -308,6 +316,13 @@ class Workspace:
         except database.DatabaseError:
             pass
         self.conn.close()
+
+
+def remove_files(data_dir: Path) -> None:
+    """Delete a workspace's files (database, WAL, manifest): only for one just made by us."""
+    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal", MANIFEST_FILE,
+                 MANIFEST_FILE + ".tmp"):
+        (data_dir / name).unlink(missing_ok=True)
 
 
 def _meta(conn: Connection, key: str) -> str | None:

@@ -47,8 +47,7 @@ def run_gui(args: argparse.Namespace) -> int:
     keystore = KeyStore.from_environment()
     flow = UnlockFlow(data_dir, keystore)
     if args.demo:
-        workspace = flow.open_demo(seed=getattr(args, "seed", 1) or 1,
-                                   years=getattr(args, "years", 1) or 1)
+        workspace = flow.open_demo(seed=args.seed, years=args.years)
     else:
         workspace = flow.open_or_create()
     if workspace is None:

@@ -6,6 +6,8 @@ about a patient is visible; unlocking needs the key again (from the keyring, or 
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,38 +25,55 @@ _ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    """Emits sig_idle after `timeout_ms` without keyboard, mouse or touch input anywhere."""
+    """Emits sig_idle once `timeout_ms` passed without keyboard, mouse or touch input anywhere.
+
+    Idle time is measured on the wall clock, checked every few seconds: a laptop that slept past
+    the timeout is locked as soon as it wakes (a monotonic timer stops while it sleeps).
+    """
 
     sig_idle = Signal()
+    CHECK_EVERY_MS = 5_000
 
     def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._timeout_s = timeout_ms / 1000
+        self._last_activity = time.time()
+        self._running = True
         self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.sig_idle)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self.set_timeout_ms(timeout_ms)
         QApplication.instance().installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
-        self._timer.setInterval(timeout_ms)
-        self._timer.start()
+        self._timeout_s = timeout_ms / 1000
+        self._last_activity = time.time()
+        self._timer.setInterval(max(10, min(self.CHECK_EVERY_MS, timeout_ms // 2)))
+        if self._running:
+            self._timer.start()
 
     def timeout_ms(self) -> int:
-        return self._timer.interval()
+        return round(self._timeout_s * 1000)
 
     def pause(self) -> None:
+        self._running = False
         self._timer.stop()
 
     def resume(self) -> None:
+        self._running = True
+        self._last_activity = time.time()
         self._timer.start()
 
+    def _on_timer_timeout(self) -> None:
+        if self._running and time.time() - self._last_activity >= self._timeout_s:
+            self.sig_idle.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in _ACTIVITY and self._timer.isActive():
-            self._timer.start()
+        if event.type() in _ACTIVITY:
+            self._last_activity = time.time()
         return False
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.pause()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

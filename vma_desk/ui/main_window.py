@@ -264,9 +264,11 @@ class MainWindow(QMainWindow):
         if self.locked or self._closed:
             return
         self.locked = True
-        self._hidden_windows = [
-            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
-        ]
+        visible = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        # a question box is answered "no" and closed: brought back later it would answer nothing
+        for box in [w for w in visible if isinstance(w, QMessageBox)]:
+            box.reject()
+        self._hidden_windows = [w for w in visible if not isinstance(w, QMessageBox)]
         for window in self._hidden_windows:
             window.hide()
         self.stack.setCurrentWidget(self.lock_page)

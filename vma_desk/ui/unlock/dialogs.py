@@ -9,7 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.ui.forms.ui_recovery_key_shown import Ui_RecoveryKeyShown
@@ -137,6 +144,12 @@ class RecoveryKeyDialog(QDialog):
         if self.ui.saved_check.isChecked():
             super().reject()
 
+    def done(self, result: int) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() == self._key:  # don't leave the key for clipboard managers to keep
+            clipboard.clear()
+        super().done(result)
+
     def _text(self) -> str:
         return (
             "VMA Desk recovery key\n\n"
@@ -154,9 +167,19 @@ class RecoveryKeyDialog(QDialog):
             self, "Save recovery key", str(Path.home() / "vma-desk-recovery-key.txt"),
             "Text files (*.txt)",
         )
-        if path:
-            Path(path).write_text(self._text(), encoding="utf-8")
-            self.ui.saved_check.setChecked(True)
+        if not path:
+            return
+        try:
+            target = Path(path)
+            target.touch(mode=0o600)
+            target.chmod(0o600)  # readable by this user only
+            target.write_text(self._text(), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, "Recovery key not saved",
+                                f"The file could not be written ({exc.strerror}). Choose another "
+                                "place, or print the key instead.")
+            return
+        self.ui.saved_check.setChecked(True)
 
     def _on_print_button_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

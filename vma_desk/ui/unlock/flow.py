@@ -26,7 +26,7 @@ from vma_desk.core.errors import (
 )
 from vma_desk.core.records import AuditAction, Practice
 from vma_desk.services import Services
-from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore
+from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore, parse_recovery_key
 from vma_desk.storage.workspace import Protection, Workspace, probe, validate_passphrase
 from vma_desk.ui.tasks import run_task
 from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog
@@ -92,7 +92,7 @@ class UnlockFlow:
         progress.close()
         error = outcome.get("error")
         if isinstance(error, (KeyMissingError, KeyringLockedError, KeyringUnavailableError,
-                              WrongKeyError)):
+                              WrongKeyError)) and probe(self.data_dir).exists:
             return self.open_or_create()  # the same recovery path as any workspace
         if isinstance(error, KnownError):
             self._fatal(error)
@@ -117,8 +117,11 @@ class UnlockFlow:
         restored: dict[str, bool] = {}
 
         def attempt(text: str, _confirm: str) -> Workspace:
-            if allow_passphrase and "-" not in text and " " not in text.strip() and len(text) < 50:
-                return Workspace.unlock_with_passphrase(self.data_dir, text)
+            if allow_passphrase:
+                try:
+                    parse_recovery_key(text)
+                except ValidationError:  # not shaped like a recovery key: try it as a passphrase
+                    return Workspace.unlock_with_passphrase(self.data_dir, text)
             workspace, restored["ok"] = Workspace.unlock_with_recovery_key(
                 self.data_dir, text, self.keystore)
             return workspace
@@ -129,6 +132,8 @@ class UnlockFlow:
         if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
             return None
         workspace: Workspace = dialog.result_value
+        if not restored:  # opened with its passphrase
+            return workspace
         Services.for_workspace(workspace).audit.record(
             AuditAction.RECOVER, "workspace", workspace.workspace_id,
             "opened with the recovery key" + ("; key back in the keyring" if restored.get("ok") else ""))
@@ -152,12 +157,17 @@ class UnlockFlow:
         return dialog.result_value  # type: ignore[no-any-return]
 
     def _create(self) -> Workspace | None:
+        reason = self.keystore.reason
         if self.keystore.available:
-            workspace, recovery = Workspace.create(self.data_dir, self.keystore)
-            self._set_up_practice(workspace)
-            assert recovery is not None
-            RecoveryKeyDialog(recovery, self.data_dir, self.parent).exec()
-            return workspace
+            try:
+                workspace, recovery = Workspace.create(self.data_dir, self.keystore)
+            except (KeyringLockedError, KeyringUnavailableError) as exc:
+                reason = exc.message  # locked or refused: the passphrase path, explained
+            else:
+                self._set_up_practice(workspace)
+                assert recovery is not None
+                RecoveryKeyDialog(recovery, self.data_dir, self.parent).exec()
+                return workspace
 
         def attempt(passphrase: str, confirmation: str) -> Workspace:
             validate_passphrase(passphrase, confirmation)
@@ -166,7 +176,7 @@ class UnlockFlow:
 
         dialog = SecretEntryDialog(
             title="Choose a passphrase",
-            explanation=f"{self.keystore.reason}\n\n{NO_KEYRING_HELP}",
+            explanation=f"{reason}\n\n{NO_KEYRING_HELP}",
             label="&Passphrase", attempt=attempt, confirm=True, ok_text="Create workspace",
             parent=self.parent)
         if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
