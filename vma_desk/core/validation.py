@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
+from vma_desk.core.calendar import AppointmentType
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import (
     CareGap,
@@ -178,3 +179,13 @@ def validate_staff(member: StaffMember) -> StaffMember:
         credentials=clean_text("credentials", member.credentials, required=False, limit=20),
         working_hours=tuple(by_day),
     )
+
+
+def validate_appointment_type(appointment_type: AppointmentType) -> AppointmentType:
+    name = clean_text("name", appointment_type.name, required=True)
+    if not 5 <= appointment_type.minutes <= 8 * 60:
+        raise ValidationError("minutes", "must be between 5 and 480")
+    if not 0 <= appointment_type.buffer_minutes <= 120:
+        raise ValidationError("buffer_minutes", "must be between 0 and 120")
+    prep = clean_text("prep", appointment_type.prep, required=False, limit=300)
+    return replace(appointment_type, name=name, prep=prep)

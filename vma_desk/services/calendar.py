@@ -23,10 +23,15 @@ from vma_desk.core.calendar import (
 from vma_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
 from vma_desk.core.rules import scheduling
-from vma_desk.core.validation import clean_text
+from vma_desk.core.validation import clean_text, validate_appointment_type
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.calendar_repository import CalendarRepository
-from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository
+from vma_desk.storage.repositories import (
+    PatientRepository,
+    PracticeRepository,
+    SettingRepository,
+    StaffRepository,
+)
 
 RECORD = "appointment"
 NOTICE_KEY = "calendar.notice_hours"
@@ -66,30 +71,22 @@ class CalendarService:
     def _type_map(self) -> dict[str, AppointmentType]:
         return {t.code: t for t in self.repo.types()}
 
-    def save_type(self, appointment_type: AppointmentType) -> Change:
-        name = clean_text("name", appointment_type.name, required=True)
-        if not 5 <= appointment_type.minutes <= MAX_MINUTES:
-            raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
-        if not 0 <= appointment_type.buffer_minutes <= 120:
-            raise ValidationError("buffer_minutes", "must be between 0 and 120")
+    def save_settings(self, types: Sequence[AppointmentType], notice_hours: int) -> Change:
+        """Appointment types and the late-cancellation window, all or nothing."""
+        if not 0 <= notice_hours <= 168:
+            raise ValidationError("notice_hours", "must be between 0 and 168 hours")
+        clean = [validate_appointment_type(t) for t in types]
         with self.ctx.transaction():
-            self.repo.save_type(replace(appointment_type, name=name))
-            self.ctx.audit(AuditAction.UPDATE, "appointment_type", appointment_type.code)
+            for appointment_type in clean:
+                self.repo.save_type(appointment_type)
+                self.ctx.audit(AuditAction.UPDATE, "appointment_type", appointment_type.code)
+            SettingRepository(self.ctx.conn).set(NOTICE_KEY, str(notice_hours))
+            self.ctx.audit(AuditAction.UPDATE, "setting", NOTICE_KEY)
         return Change("appointment_type", AuditAction.UPDATE)
 
     def notice_hours(self) -> int:
-        row = self.ctx.conn.execute("SELECT value FROM setting WHERE key = ?", (NOTICE_KEY,)).fetchone()
-        return int(row[0]) if row else DEFAULT_NOTICE_HOURS
-
-    def set_notice_hours(self, hours: int) -> Change:
-        if not 0 <= hours <= 168:
-            raise ValidationError("notice_hours", "must be between 0 and 168 hours")
-        with self.ctx.transaction():
-            self.ctx.conn.execute(
-                "INSERT INTO setting(key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (NOTICE_KEY, str(hours)))
-            self.ctx.audit(AuditAction.UPDATE, "setting", NOTICE_KEY)
-        return Change("setting", AuditAction.UPDATE)
+        value = SettingRepository(self.ctx.conn).get(NOTICE_KEY)
+        return int(value) if value else DEFAULT_NOTICE_HOURS
 
     # --- reading the schedule --------------------------------------------------------------------
     def appointments(self, provider_ids: Sequence[int], start: datetime, end: datetime, *,

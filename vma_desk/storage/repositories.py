@@ -84,6 +84,22 @@ class PracticeRepository:
         )
 
 
+class SettingRepository:
+    """Practice settings kept inside the encrypted workspace (never in QSettings)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
 class StaffRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.practice_action = self._action(edit_menu, "Practice &settings…", None,
+                                            self.open_practice_settings)
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
         view_menu = menu.addMenu("&View")
@@ -132,7 +134,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
         #: actions that show patient data: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
-                                self.preferences_action, self.audit_action, self.undo_action,
+                                self.preferences_action, self.practice_action, self.audit_action,
+                                self.undo_action,
                                 self.redo_action]
 
     def _action(self, menu, text, shortcut, slot) -> QAction:  # noqa: ANN001
@@ -234,6 +237,19 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.preferences, self)
         dialog.sig_saved.connect(self._on_preferences_saved)
         self._show_dialog(dialog)
+
+    def open_practice_settings(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.practice.settings import PracticeSettingsDialog
+
+        dialog = PracticeSettingsDialog(self.services, self)
+        dialog.sig_saved.connect(self._on_practice_saved)
+        self._show_dialog(dialog)
+
+    def _on_practice_saved(self, change: Change) -> None:
+        self._update_title()
+        self._on_change(Change("practice", change.action))
 
     def _on_preferences_saved(self) -> None:
         self.idle_watcher.set_timeout_ms(self.preferences.autolock_minutes * 60_000)

@@ -1,0 +1,60 @@
+"""Practice settings as a practice manager sets them up: zone, days, notice window, types."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from vma_desk.ui.practice.settings import PracticeSettingsDialog
+from vma_desk.ui.practice.types_model import MINUTES, NAME
+
+
+@pytest.fixture
+def dialog(qtbot, services):
+    d = PracticeSettingsDialog(services)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def test_settings_are_saved_in_the_workspace(qtbot, dialog, services):
+    dialog.ui.name_edit.setText("Lakeside Family Medicine & Pediatrics")
+    dialog.ui.zone_combo.setCurrentText("America/Denver")
+    dialog.day_checks[5].setChecked(True)  # Saturday clinic
+    dialog.ui.notice_spin.setValue(48)
+    model = dialog.types_model
+    row = next(i for i, t in enumerate(model.types) if t.code == "new")
+    model.setData(model.index(row, MINUTES), 60)
+    with qtbot.waitSignal(dialog.sig_saved):
+        dialog.ui.button_box.accepted.emit()
+    practice = services.practice.get()
+    assert practice.name == "Lakeside Family Medicine & Pediatrics"
+    assert practice.time_zone == "America/Denver"
+    assert practice.business_days == frozenset({0, 1, 2, 3, 4, 5})
+    assert services.calendar.notice_hours() == 48
+    assert next(t for t in services.calendar.types() if t.code == "new").minutes == 60
+
+
+def test_bad_zone_is_shown_beside_the_field_and_nothing_is_saved(qtbot, dialog, services):
+    dialog.ui.zone_combo.setCurrentText("Mars/Olympus_Mons")
+    model = dialog.types_model
+    model.setData(model.index(0, MINUTES), 90)
+    dialog.ui.button_box.accepted.emit()
+    assert dialog.isVisible()
+    assert "not a known time zone" in dialog.ui.time_zone_error.text()
+    assert dialog.ui.time_zone_error.isVisible()
+    assert services.practice.get().time_zone == "America/Chicago"
+    assert 90 not in [t.minutes for t in services.calendar.types()]
+
+
+def test_an_empty_type_name_is_refused(qtbot, dialog, services):
+    model = dialog.types_model
+    model.setData(model.index(0, NAME), "  ")
+    dialog.ui.button_box.accepted.emit()
+    assert "name is required" in dialog.ui.types_error.text()
+    assert all(t.name.strip() for t in services.calendar.types(include_inactive=True))
+
+
+def test_types_model_passes_the_model_tester(qtmodeltester, dialog):
+    qtmodeltester.check(dialog.types_model)
+    assert dialog.types_model.flags(dialog.types_model.index(0, 4)) & Qt.ItemFlag.ItemIsUserCheckable

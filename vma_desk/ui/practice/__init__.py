@@ -1,0 +1,1 @@
+"""Practice settings: name, time zone, business days, late-cancellation window, appointment types."""

@@ -1,0 +1,108 @@
+"""The practice settings dialog (Edit → Practice settings…).
+
+Name, time zone and business days drive every time rule (the calendar is always shown in the
+practice's zone); the late-cancellation window and appointment types are the calendar's own.
+Everything is stored in the encrypted workspace. Errors appear beside their fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QDialog, QHeaderView, QWidget
+
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import WEEKDAY_NAMES
+from vma_desk.core.validation import validate_appointment_type, validate_practice
+from vma_desk.services import Services
+from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
+from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
+from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell
+
+#: the zones a US practice most often needs, first; every IANA zone can still be typed
+COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+                "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu")
+
+
+class PracticeSettingsDialog(QDialog):
+    sig_saved = Signal(object)  # a core Change
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PracticeSettings()
+        self.ui.setupUi(self)
+        self.services = services
+        self.practice = services.practice.get()
+        ui = self.ui
+        self.errors = FieldErrors(ui.general_error)
+        FieldErrors.prepare(ui.name_error, ui.time_zone_error, ui.business_days_error, ui.types_error)
+        ui.name_edit.setText(self.practice.name)
+        zones = list(COMMON_ZONES) + sorted(z for z in available_timezones()
+                                            if "/" in z and z not in COMMON_ZONES)
+        ui.zone_combo.addItems(zones)
+        ui.zone_combo.setCurrentText(self.practice.time_zone)
+        self.day_checks: list[QCheckBox] = []
+        for number, name in enumerate(WEEKDAY_NAMES):
+            check = QCheckBox(name[:3])
+            check.setObjectName(f"day_{number}_check")
+            check.setChecked(number in self.practice.business_days)
+            ui.days_layout.addWidget(check)
+            self.day_checks.append(check)
+        ui.days_layout.addStretch(1)
+        ui.notice_spin.setValue(services.calendar.notice_hours())
+        self.types_model = AppointmentTypeTableModel(services.calendar.types(include_inactive=True), self)
+        ui.types_view.setModel(self.types_model)
+        header = ui.types_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PREP, QHeaderView.ResizeMode.Stretch)
+        ui.types_view.verticalHeader().hide()
+        ui.button_box.accepted.connect(self._on_button_box_accepted)
+        ui.button_box.rejected.connect(self.reject)
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        ui = self.ui
+        return {
+            "name": FieldSlot(ui.name_edit, ui.name_error, "Name"),
+            "time_zone": FieldSlot(ui.zone_combo, ui.time_zone_error, "Time zone"),
+            "business_days": FieldSlot(self.day_checks[0], ui.business_days_error, "Business days"),
+        }
+
+    def _on_button_box_accepted(self) -> None:
+        self.errors.clear()
+        days = frozenset(i for i, check in enumerate(self.day_checks) if check.isChecked())
+        practice = replace(self.practice, name=self.ui.name_edit.text(),
+                           time_zone=self.ui.zone_combo.currentText().strip(), business_days=days)
+        # everything is checked before anything is written: all or nothing
+        for row, appointment_type in enumerate(self.types_model.types):
+            try:
+                validate_appointment_type(appointment_type)
+            except ValidationError as exc:
+                self._show_type_error(row, exc)
+                return
+        try:
+            validate_practice(practice)
+            change = self.services.calendar.save_settings(self.types_model.changed(),
+                                                          self.ui.notice_spin.value())
+            self.services.practice.save(practice)
+        except ValidationError as exc:
+            slot = self._slots().get(exc.field)
+            if slot is None:
+                self.errors.show_general(str(exc))
+            else:
+                self.errors.show(slot, exc.message)
+            return
+        except KnownError as exc:
+            self.errors.show_general(exc.message)
+            return
+        self.sig_saved.emit(change)
+        self.accept()
+
+    def _show_type_error(self, row: int, exc: ValidationError) -> None:
+        column = {"name": NAME, "minutes": MINUTES, "buffer_minutes": BUFFER}.get(exc.field, PREP)
+        label = exc.field.replace("_minutes", "").replace("_", " ")
+        self.ui.types_error.setText(f"Appointment type {row + 1}: {label} {exc.message}.")
+        self.ui.types_error.show()
+        select_cell(self.ui.types_view, row, column)
+        self.ui.types_view.setFocus()
