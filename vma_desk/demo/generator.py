@@ -1,10 +1,10 @@
 """`generate`: fills an empty workspace with a fictional practice, one area module after another.
 
 Everything is written through the repositories in a few large transactions (the practice and staff
-in one, patients in batches), with a single audit entry for the whole generation; going through the
-per-record services would cost one transaction and one audit entry per patient. The workspace is
-marked as a demo in the first transaction and as complete in the last, so an interrupted generation
-is recognisable (`ensure_demo_workspace` starts it again).
+in one, patients in batches, appointments in batches of days), with a single audit entry for the
+whole generation; going through the per-record services would cost one transaction and one audit
+entry per record. The workspace is marked as a demo in the first transaction and as complete in the
+last, so an interrupted generation is recognisable (`ensure_demo_workspace` starts it again).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Practice
 from vma_desk.core.validation import validate_patient, validate_practice, validate_staff
-from vma_desk.demo import catalog, patients, practice
+from vma_desk.demo import appointments, catalog, patients, practice
+from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
 from vma_desk.services import Services
 from vma_desk.services.base import ServiceContext
@@ -81,8 +82,8 @@ def generate(
         check_options(seed, years, anchor)
     report: Progress = progress or (lambda done, total, label: None)
     count = PATIENTS_PER_YEAR * years
-    total = count + 2
     history_days = years * 365
+    total = count + 2 + appointments.units(history_days)
 
     report(0, total, "practice and staff")
     the_practice = validate_practice(practice.practice(seed, anchor, history_days))
@@ -92,13 +93,16 @@ def generate(
                            ("demo_years", str(years)), ("demo_anchor", anchor.isoformat())):
             workspace_services.workspace.set_meta(key, value)
     report(1, total, "patients")
-    _write_patients(ctx, seed, count, cal, lambda done: report(1 + done, total, "patients"))
+    roster = _write_patients(ctx, seed, count, cal, lambda done: report(1 + done, total, "patients"))
+    calendar = appointments.write(
+        ctx, seed=seed, anchor=anchor, history_days=history_days, practice=the_practice,
+        roster=roster, progress=lambda done: report(1 + count + done, total, "appointments"))
 
     with ctx.transaction():
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
         ctx.audit(AuditAction.CREATE, RECORD_TYPE, seed,
                   f"demo workspace: seed {seed}, years {years}, anchor {anchor.isoformat()}, "
-                  f"{staff_count} staff, {count} patients")
+                  f"{staff_count} staff, {count} patients, {calendar.appointments} appointments")
     report(total, total, "done")
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor)
 
@@ -122,19 +126,19 @@ def _write_practice(
 
 def _write_patients(
     ctx: ServiceContext, seed: int, count: int, cal: patients.Calendar, done: Callable[[int], None]
-) -> None:
+) -> list[Rostered]:
+    """The patients, written in batches; returns them with their ids for the appointments."""
     history = stream(seed, "patient-history")
     repo = PatientRepository(ctx.conn)
     people = patients.identities(seed, count)
-    written = 0
-    while written < count:
+    roster: list[Rostered] = []
+    while len(roster) < count:
         # validation is cheap next to the writes, and keeps every seed's patients canonical
         batch = [
-            validate_patient(patients.with_history(history, person, cal), today=cal.anchor)
+            (person, validate_patient(patients.with_history(history, person, cal), today=cal.anchor))
             for person in itertools.islice(people, BATCH)
         ]
         with ctx.transaction():
-            for patient in batch:
-                repo.insert(patient)
-        written += len(batch)
-        done(written)
+            roster += [Rostered(repo.insert(patient), patient, person) for person, patient in batch]
+        done(len(roster))
+    return roster
