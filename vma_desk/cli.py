@@ -1,4 +1,5 @@
-"""The headless command line: `demo create` and `check`, on the same storage and services as the GUI.
+"""The headless command line: `demo create`, `check` and `export ics`, on the same storage and
+services as the GUI.
 
 `parse_args` also serves the GUI: with no subcommand, `app.main` starts the window with the parsed
 options (`data_dir`, `demo`, `seed`, `years`). Every known condition (wrong key, locked keyring,
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -133,7 +135,41 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--recovery-key-file", type=Path, metavar="FILE",
                        help="unlock with the recovery key in FILE (and put the key back in the "
                             "OS keyring)")
+    _export_parser(commands)
     return parser
+
+
+def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser("export", help="write part of a workspace to a file",
+                                 description="Exports are deliberate: each one names its file and "
+                                             "is recorded in the audit trail.", epilog=_EXIT_HELP)
+    kinds = export.add_subparsers(dest="export_command", metavar="KIND", title="kinds", required=True)
+    ics = kinds.add_parser(
+        "ics", epilog=_EXIT_HELP,
+        help="a provider's schedule as an iCalendar (.ics) file",
+        description="Write one provider's visits from --from to --to (practice dates, both "
+                    "included; cancelled visits left out) as an iCalendar file in the practice's "
+                    "time zone. Each visit shows its type and a short reference; patient names "
+                    "only with --include-names. Reasons, notes and phone numbers are never written.",
+    )
+    _data_dir_option(ics, argparse.SUPPRESS)
+    ics.add_argument("--provider", required=True, metavar="NAME",
+                     help='the provider\'s name, with or without credentials ("Dana Lee, MD")')
+    ics.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD",
+                     help="the first day")
+    ics.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD",
+                     help="the last day")
+    ics.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="the file to write (readable by you only)")
+    ics.add_argument("--include-names", action="store_true",
+                     help="put patients' names in the events (protected health information: "
+                          "keep the file as safe as the workspace)")
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    ics.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                     help="unlock with the passphrase in FILE")
+    ics.add_argument("--recovery-key-file", type=Path, metavar="FILE",
+                     help="unlock with the recovery key in FILE (and put the key back in the "
+                          "OS keyring)")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -152,6 +188,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _demo_create(args, out, err)
         if args.command == "check":
             return _check(args, out)
+        if args.command == "export":
+            return _export_ics(args, out)
         raise ValueError(f"no such command: {args.command}")
     except KnownError as exc:
         _say(err, exc.message)
@@ -269,6 +307,46 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     if demo:
         print(f"Demo: yes (seed {seed}, today = {anchor})", file=out)
     return EXIT_OK
+
+
+def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
+    from vma_desk.services import Services
+    from vma_desk.services.ics import export_ics, provider_by_name
+
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        raise KnownError(f"{target} is a folder: name the file to write.")
+    if target.exists() and not args.force:
+        raise KnownError(f"{target} already exists; add --force to replace it.")
+    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    try:
+        services = Services.for_workspace(workspace)
+        provider = provider_by_name(services, args.provider)
+        assert provider.id is not None
+        data = export_ics(services, provider_id=provider.id, start=args.start, end=args.end,
+                          include_names=args.include_names)
+    finally:
+        workspace.close()
+    _write_private(target, data, replace=args.force)
+    events = data.count(b"BEGIN:VEVENT")
+    print(f"Wrote {events} visit{'' if events == 1 else 's'} of {provider.display_name} "
+          f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "
+          f"{'included' if args.include_names else 'left out'}.", file=out)
+    return EXIT_OK
+
+
+def _write_private(path: Path, data: bytes, *, replace: bool) -> None:
+    """Write a file only its owner can read; never over an existing one unless `replace`."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        if hasattr(os, "fchmod"):  # a replaced file keeps its old mode otherwise
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:
