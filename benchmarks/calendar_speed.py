@@ -9,8 +9,11 @@ temporary folder, protected by the OS keyring when there is one, then times with
 - finding the next five open 20-minute slots across all providers;
 - cancelling a visit ahead (a different one each run) with its waitlist proposals.
 
+(Not named calendar.py: a script's folder comes first on sys.path, and a calendar.py there would
+stand in for the standard library's `calendar` in every benchmark.)
+
 Run beside a keyring, as the tests do:
-    dbus-run-session -- scripts/with-keyring.sh .venv/bin/python benchmarks/calendar.py [--runs 20]
+    dbus-run-session -- scripts/with-keyring.sh .venv/bin/python benchmarks/calendar_speed.py [--runs 20]
 """
 
 from __future__ import annotations
@@ -48,10 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # run as a script, this folder comes first on sys.path, and this file would then stand in for
-    # the standard library's `calendar` (which `holidays` imports)
-    here = Path(__file__).resolve().parent
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
 
     from vma_desk.core.clock import FixedClock
     from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
