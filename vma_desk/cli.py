@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,6 +28,7 @@ from vma_desk.core.errors import (
     WrongPassphraseError,
 )
 from vma_desk.storage import database, migrations
+from vma_desk.storage.files import write_private
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
 
@@ -327,26 +327,12 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
                           include_names=args.include_names)
     finally:
         workspace.close()
-    _write_private(target, data, replace=args.force)
+    write_private(target, data, replace=args.force)
     events = data.count(b"BEGIN:VEVENT")
     print(f"Wrote {events} visit{'' if events == 1 else 's'} of {provider.display_name} "
           f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "
           f"{'included' if args.include_names else 'left out'}.", file=out)
     return EXIT_OK
-
-
-def _write_private(path: Path, data: bytes, *, replace: bool) -> None:
-    """Write a file only its owner can read; never over an existing one unless `replace`."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
-    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        if hasattr(os, "fchmod"):  # a replaced file keeps its old mode otherwise
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
 
 def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.storage.files import write_private
 from vma_desk.ui.forms.ui_recovery_key_shown import Ui_RecoveryKeyShown
 from vma_desk.ui.forms.ui_secret_entry import Ui_SecretEntry
 
@@ -169,11 +170,8 @@ class RecoveryKeyDialog(QDialog):
         )
         if not path:
             return
-        try:
-            target = Path(path)
-            target.touch(mode=0o600)
-            target.chmod(0o600)  # readable by this user only
-            target.write_text(self._text(), encoding="utf-8")
+        try:  # readable by this user only; the file dialog already asked about replacing
+            write_private(Path(path), self._text().encode("utf-8"), replace=True)
         except OSError as exc:
             QMessageBox.warning(self, "Recovery key not saved",
                                 f"The file could not be written ({exc.strerror}). Choose another "

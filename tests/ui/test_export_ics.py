@@ -1,0 +1,37 @@
+"""File → Export calendar (.ics): the file the user named, read back with an independent parser."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import vobject
+
+from vma_desk.core.calendar import Appointment
+from vma_desk.core.records import AuditAction, Patient, Phone, Role, Shift, StaffMember
+from vma_desk.ui.export_ics import ExportIcsDialog
+
+
+def test_export_writes_the_chosen_file_without_names(qtbot, services, tmp_path):
+    hours = tuple(Shift(d, time(8), time(17)) for d in range(5))
+    lee, _ = services.practice.add_staff(StaffMember("Dana Lee", Role.PROVIDER, credentials="MD",
+                                                     working_hours=hours))
+    ann, _ = services.patients.create(Patient("Annabel", "Zyskowski", date(1960, 1, 1),
+                                              phones=(Phone("3125550101"),)))
+    start = datetime(2026, 3, 4, 9, tzinfo=ZoneInfo("America/Chicago")).astimezone(UTC)
+    services.calendar.book(Appointment(ann.id, lee.id, "est", start, 20, reason="knee pain"),
+                           authorised_by="Dr Lee")
+    dialog = ExportIcsDialog(services)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "lee.ics"
+    dialog.choose_path = lambda suggested: str(target)
+    with qtbot.waitSignal(dialog.sig_exported):
+        dialog.findChild(type(dialog.names_check)).setChecked(False)
+        dialog._on_buttons_accepted()
+    text = target.read_text(encoding="utf-8")
+    assert "Zyskowski" not in text and "knee pain" not in text
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    events = list(vobject.readOne(text).vevent_list)
+    assert len(events) == 1
+    assert events[0].dtstart.value.astimezone(ZoneInfo("America/Chicago")).hour == 9
+    assert services.audit.page()[0].action is AuditAction.EXPORT
