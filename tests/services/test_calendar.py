@@ -184,3 +184,20 @@ def test_reschedule_moves_the_visit_and_offers_the_old_slot(cal, clock):
     with pytest.raises(ConflictError, match="lunch"):
         services.calendar.reschedule(booked.id, start=local(2026, 3, 5, 12), provider_id=lee.id,
                                      authorised_by="Dr Lee")
+
+
+def test_a_block_begun_years_ago_still_recurs_at_its_local_time(cal):
+    services, lee, *_ = cal
+    services.calendar.add_block(Block(BlockKind.MEETING, datetime(2019, 1, 1, 7, 30), 30,
+                                      provider_id=lee.id, title="huddle",
+                                      rrule="FREQ=WEEKLY;BYDAY=TU,TH"))
+    services.calendar.add_block(Block(BlockKind.ADMIN, datetime(2019, 1, 2, 16), 60,
+                                      provider_id=lee.id, title="charts",
+                                      rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"))
+    occ = services.calendar.block_occurrences([lee.id], local(2026, 3, 1, 0), local(2026, 3, 15, 0))
+    mine = [(o.block.title, o.start.astimezone(CHICAGO).strftime("%a %m-%d %H:%M")) for o in occ
+            if o.block.title != "lunch"]
+    # 2019-01-02 was a Wednesday, 374 weeks before 2026-03-04: every other Wednesday lands there
+    assert mine == [("huddle", "Tue 03-03 07:30"), ("charts", "Wed 03-04 16:00"),
+                    ("huddle", "Thu 03-05 07:30"), ("huddle", "Tue 03-10 07:30"),
+                    ("huddle", "Thu 03-12 07:30")]

@@ -71,7 +71,7 @@ def block_occurrences(blocks: Iterable[Block], start: datetime, end: datetime,
     for block in blocks:
         length = timedelta(minutes=block.minutes)
         if block.rrule:
-            rule = rrulestr(block.rrule, dtstart=block.start)
+            rule = rrulestr(block.rrule, dtstart=_near(block, local_from - length))
             firsts = rule.between(local_from - length, local_to, inc=True)
         else:
             firsts = [block.start] if block.start < local_to and block.start + length > local_from \
@@ -83,6 +83,18 @@ def block_occurrences(blocks: Iterable[Block], start: datetime, end: datetime,
                 out.append(BlockOccurrence(block, block.provider_id, occ_start, occ_end))
     out.sort(key=lambda o: o.start)
     return out
+
+
+def _near(block: Block, moment: datetime) -> datetime:
+    """A later dtstart that gives the same occurrences from `moment` on, so that expanding a rule
+    begun years ago costs as much as one begun last week. Only for rules whose occurrence set is
+    unchanged by a shift of whole weeks: daily or weekly, every interval 1, no COUNT."""
+    parts = dict(p.split("=", 1) for p in block.rrule.upper().split(";") if "=" in p)
+    if (parts.get("FREQ") not in ("DAILY", "WEEKLY") or parts.get("INTERVAL", "1") != "1"
+            or "COUNT" in parts or moment <= block.start):
+        return block.start
+    weeks = (moment - block.start).days // 7 - 1
+    return block.start + timedelta(weeks=max(weeks, 0))
 
 
 def _overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
