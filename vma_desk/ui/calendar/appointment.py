@@ -1,0 +1,242 @@
+"""One appointment, opened with Enter: its confirmation status and method, the insurance
+eligibility result, the telehealth link and tech check, and rescheduling.
+
+Save sends only what changed, each part through its own service call (status, eligibility,
+telehealth, then the move, which needs "Authorised by"). A part that fails shows why beside its
+field; the parts already saved stay saved and the dialog stays open with everything typed.
+A no-show or a move frees a slot: the tab offers it to the waitlist.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from vma_desk.core.calendar import (
+    Appointment,
+    Eligibility,
+    EligibilityStatus,
+    Slot,
+    TechCheck,
+    VisitStatus,
+)
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change, ContactMethod
+from vma_desk.ui.calendar import text
+from vma_desk.ui.calendar.approval import attempt
+from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
+from vma_desk.ui.calendar.fields import fill_providers, read_start, select_data, show_start
+from vma_desk.ui.calendar.move import reschedule
+from vma_desk.ui.calendar.proposals import Offer, offer_for
+from vma_desk.ui.forms.ui_calendar_appointment import Ui_CalendarAppointment
+from vma_desk.ui.widgets import FieldSlot
+
+#: what saving one part gives: the updated record, its `Change`, and the `Offer` of a freed slot
+Saved = tuple[Appointment, Change, Offer | None]
+
+
+class AppointmentDialog(CalendarDialog):
+    ui: Ui_CalendarAppointment
+    #: one part was saved: its `Change` and the `Offer` of a freed slot (or None)
+    sig_saved = Signal(object, object)
+    #: "Cancel visit…" was chosen for this `Appointment`
+    sig_cancel_requested = Signal(object)
+
+    def __init__(self, context: CalendarContext, appointment: Appointment,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(Ui_CalendarAppointment(), context, parent)
+        ui = self.ui
+        self._zone = context.zone()
+        self.appointment = appointment
+        for status in VisitStatus:
+            if status is not VisitStatus.CANCELLED:  # cancelling needs its reason: "Cancel visit…"
+                ui.status_combo.addItem(text.STATUS_LABELS[status], status.value)
+        ui.method_combo.addItem("Not reached yet", None)
+        for method in ContactMethod:
+            ui.method_combo.addItem(text.METHOD_LABELS[method], method.value)
+        for eligibility in EligibilityStatus:
+            ui.eligibility_combo.addItem(text.ELIGIBILITY_LABELS[eligibility], eligibility.value)
+        for check in TechCheck:
+            ui.tech_check_combo.addItem(text.TECH_CHECK_LABELS[check], check.value)
+        fill_providers(ui.provider_combo, context.providers)
+        self._main_button(QDialogButtonBox.StandardButton.Save, "&Save")
+        ui.cancel_visit_button.clicked.connect(self._on_cancel_visit_button_clicked)
+        for signal in (ui.provider_combo.currentIndexChanged, ui.date_edit.dateChanged,
+                       ui.time_edit.timeChanged, ui.minutes_spin.valueChanged):
+            signal.connect(self._on_schedule_edited)
+        self._load(appointment)
+        ui.status_combo.setFocus()
+
+    # record -> fields ---------------------------------------------------------------------------------
+    def _load(self, a: Appointment) -> None:
+        self.appointment = a
+        ui, context = self.ui, self._context
+        self._show_texts(a)
+        select_data(ui.status_combo, a.status.value)
+        select_data(ui.method_combo, a.confirmation_method.value if a.confirmation_method else None)
+        eligibility = a.eligibility
+        select_data(ui.eligibility_combo, eligibility.status.value)
+        ui.active_check.setChecked(bool(eligibility.active))
+        ui.in_network_check.setChecked(bool(eligibility.in_network))
+        ui.copay_edit.setText(eligibility.copay_note)
+        kind = context.types.get(a.type_code)
+        ui.telehealth_group.setVisible(bool(kind and kind.telehealth) or bool(a.telehealth_link))
+        ui.link_edit.setText(a.telehealth_link)
+        select_data(ui.tech_check_combo, a.tech_check.value)
+        select_data(ui.provider_combo, a.provider_id)
+        show_start(ui.date_edit, ui.time_edit, ui.zone_label, a.start, self._zone)
+        ui.minutes_spin.setValue(a.minutes)
+        cancelled = a.status is VisitStatus.CANCELLED
+        for widget in (ui.status_group, ui.eligibility_group, ui.telehealth_group,
+                       ui.reschedule_group, ui.cancel_visit_button):
+            widget.setEnabled(not cancelled)
+        self._saved = self._parts()
+
+    def _show_texts(self, a: Appointment) -> None:
+        ui, context = self.ui, self._context
+        self.setWindowTitle(f"Appointment: {context.patients.name(a.patient_id)}")
+        ui.summary_label.setText(text.visit_summary(
+            a, context.patients.name(a.patient_id), context.types, context.providers, self._zone))
+        ui.details_label.setText(self._details(a))
+        eligibility = a.eligibility
+        ui.eligibility_checked_label.setText(
+            f"Checked {text.when(eligibility.checked_at, self._zone)} by {eligibility.checked_by}."
+            if eligibility.checked_at else "Not checked yet.")
+
+    def _details(self, a: Appointment) -> str:
+        lines = []
+        if a.reason:
+            lines.append(f"Reason: {a.reason}")
+        if a.notes:
+            lines.append(f"Notes: {a.notes}")
+        if a.authorised_by:
+            lines.append(f"Last schedule change authorised by {a.authorised_by}.")
+        if a.override_reason:
+            lines.append(f"Booked over a conflict: {a.override_reason}")
+        if a.status is VisitStatus.CANCELLED:
+            late = "Late cancellation" if a.late_cancel else "Cancelled"
+            when = text.when(a.cancelled_at, self._zone) if a.cancelled_at else ""
+            lines.append(f"{late} {when}: {a.cancel_reason}")
+        no_shows = self._context.calendar.no_show_counts([a.patient_id]).get(a.patient_id, 0)
+        if no_shows:
+            lines.append(f"No-shows on record for this patient: {no_shows}")
+        return "\n".join(lines)
+
+    # fields -> parts ----------------------------------------------------------------------------------
+    def _status(self) -> tuple[VisitStatus, ContactMethod | None]:
+        method = self.ui.method_combo.currentData()
+        return (VisitStatus(self.ui.status_combo.currentData()),
+                ContactMethod(method) if method else None)
+
+    def _eligibility(self) -> Eligibility:
+        ui = self.ui
+        return Eligibility(status=EligibilityStatus(ui.eligibility_combo.currentData()),
+                           active=ui.active_check.isChecked(), in_network=ui.in_network_check.isChecked(),
+                           copay_note=ui.copay_edit.text())
+
+    def _telehealth(self) -> tuple[str, TechCheck]:
+        return self.ui.link_edit.text(), TechCheck(self.ui.tech_check_combo.currentData())
+
+    def _schedule(self) -> tuple[int, str, int, int]:
+        ui = self.ui
+        return (int(ui.provider_combo.currentData()), ui.date_edit.date().toString("yyyyMMdd"),
+                ui.time_edit.time().msecsSinceStartOfDay(), ui.minutes_spin.value())
+
+    def _parts(self) -> dict[str, object]:
+        eligibility = self._eligibility()
+        return {"status": self._status(), "telehealth": self._telehealth(),
+                "schedule": self._schedule(),
+                "eligibility": (eligibility.status, eligibility.active, eligibility.in_network,
+                                eligibility.copay_note.strip())}
+
+    def changed_parts(self) -> list[str]:
+        now = self._parts()
+        return [part for part in ("status", "eligibility", "telehealth", "schedule")
+                if now[part] != self._saved[part]]
+
+    # saving -------------------------------------------------------------------------------------------
+    def _on_button_box_accepted(self) -> None:
+        self._errors.clear()
+        for part in self.changed_parts():
+            if not self._save_part(part):
+                return
+        self.accept()
+
+    def _save_part(self, part: str) -> bool:
+        save = {"status": self._save_status, "eligibility": self._save_eligibility,
+                "telehealth": self._save_telehealth, "schedule": self._save_schedule}[part]
+        done = save()
+        if done is None:
+            return False
+        updated, change, offer = done
+        # the fields already show what was saved; later parts keep what is typed in them
+        self.appointment = updated
+        self._saved[part] = self._parts()[part]
+        self._show_texts(updated)
+        self.sig_saved.emit(change, offer)
+        return True
+
+    def _save_status(self) -> Saved | None:
+        before = self.appointment
+        done = attempt(lambda: self._context.calendar.set_status(self._id(), *self._status()),
+                       self._errors, None, self._slot_for)
+        if done is None:
+            return None
+        updated, change, proposals = done
+        return updated, change, offer_for(self._no_show_slot(before), proposals)
+
+    def _save_eligibility(self) -> Saved | None:
+        calendar = self._context.calendar
+        done = attempt(lambda: calendar.record_eligibility(self._id(), self._eligibility()),
+                       self._errors, None, self._slot_for)
+        return None if done is None else (*done, None)
+
+    def _save_telehealth(self) -> Saved | None:
+        calendar = self._context.calendar
+        link, check = self._telehealth()
+        done = attempt(lambda: calendar.set_telehealth(self._id(), link=link, tech_check=check),
+                       self._errors, None, self._slot_for)
+        return None if done is None else (*done, None)
+
+    def _save_schedule(self) -> Saved | None:
+        ui = self.ui
+        try:
+            start = read_start(ui.date_edit, ui.time_edit, self._zone)
+        except ValidationError as error:
+            self._errors.show(FieldSlot(ui.date_edit, ui.start_error, "Date and time"), error.message)
+            return None
+        return reschedule(self._context, self.appointment, start=start,
+                          provider_id=int(ui.provider_combo.currentData()),
+                          minutes=ui.minutes_spin.value(), approval=ui.approval_panel,
+                          errors=self._errors, slot_for=self._slot_for)
+
+    def _id(self) -> int:
+        assert self.appointment.id is not None
+        return self.appointment.id
+
+    def _no_show_slot(self, before: Appointment) -> Slot:
+        """What a no-show frees: the rest of the visit from now on (as the service offers it)."""
+        now = self._context.now().replace(second=0, microsecond=0)
+        start = max(before.start, now)
+        return Slot(before.provider_id, start, max(int((before.end - start) / timedelta(minutes=1)), 0))
+
+    def _slot_for(self, field: str) -> FieldSlot | None:
+        ui = self.ui
+        return self._shared_slot(field) or {
+            "status": FieldSlot(ui.status_combo, ui.status_error, "Status"),
+            "confirmation_method": FieldSlot(ui.method_combo, ui.method_error, "Method"),
+            "copay_note": FieldSlot(ui.copay_edit, ui.copay_error, "Copay / deductible"),
+            "telehealth_link": FieldSlot(ui.link_edit, ui.link_error, "Link"),
+            "start": FieldSlot(ui.date_edit, ui.start_error, "Date and time"),
+            "minutes": FieldSlot(ui.minutes_spin, ui.minutes_error, "Duration"),
+        }.get(field)
+
+    def _on_schedule_edited(self, *_args: object) -> None:
+        self.ui.approval_panel.clear_conflicts()
+
+    def _on_cancel_visit_button_clicked(self) -> None:
+        self.accept()
+        self.sig_cancel_requested.emit(self.appointment)
+
