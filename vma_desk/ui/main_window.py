@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
         for title, what in TABS:
-            self.tabs.addTab(ComingPage(title, what), title)
+            self.tabs.addTab(PAGES[title](self) if title in PAGES else ComingPage(title, what), title)
         layout.addWidget(self.tabs)
         return page
 
@@ -353,3 +354,18 @@ class MainWindow(QMainWindow):
         if self.demo_marker:
             self.demo_marker.stop()
         self.workspace.close()
+
+
+def _calendar_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.calendar.tab import CalendarTab
+
+    tab = CalendarTab(window.services, window)
+    tab.sig_changed.connect(window._on_change)
+    window.sig_changed.connect(tab.apply_change)
+    window.sig_locked.connect(tab.pause)
+    window.sig_unlocked.connect(tab.resume)
+    return tab
+
+
+#: the tabs that have landed, by title: each builds its page for the window
+PAGES: dict[str, Callable[[MainWindow], QWidget]] = {"Calendar": _calendar_page}

@@ -1,0 +1,151 @@
+"""The side panel beside the schedule: the two morning worklists and the waitlist.
+
+- Confirmations due: visits 24-72 h ahead still unconfirmed (or with a message left), with the
+  patient's phone and the type's prep reminder to read out.
+- Eligibility checks due: visits 24-48 h ahead whose insurance is not verified, with the plan.
+- Waitlist: who wants an earlier slot and their preferences, longest waiting first.
+Each list asks its service query once per refresh; Enter or a double click opens the visit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QListView, QWidget
+
+from vma_desk.core.calendar import Appointment, VisitStatus, WaitlistEntry
+from vma_desk.ui.calendar import text
+from vma_desk.ui.calendar.context import CalendarContext
+from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel, WrappedLinesDelegate
+from vma_desk.ui.forms.ui_calendar_side_panel import Ui_SidePanel
+
+CONFIRMATIONS, ELIGIBILITY, WAITLIST = range(3)
+PAGE_TITLES = ("Confirmations due", "Eligibility checks due", "Waitlist")
+
+
+class SidePanel(QWidget):
+    #: a worklist's visit to open (an `Appointment`)
+    sig_appointment_opened = Signal(object)
+    sig_waitlist_add_requested = Signal()
+    #: a waitlist entry to find a slot for, or to remove (a `WaitlistEntry`)
+    sig_waitlist_book_requested = Signal(object)
+    sig_waitlist_remove_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SidePanel()
+        self.ui.setupUi(self)
+        self._context: CalendarContext | None = None
+        self.confirmations = RecordListModel(self)
+        self.eligibility = RecordListModel(self)
+        self.waitlist = RecordListModel(self)
+        ui = self.ui
+        for view, model in ((ui.confirmations_list, self.confirmations),
+                            (ui.eligibility_list, self.eligibility), (ui.waitlist_list, self.waitlist)):
+            view.setModel(model)
+            view.setItemDelegate(WrappedLinesDelegate(view))
+            # rows are measured at the list's width: keep a scroll bar appearing from changing
+            # it, and measure them again when the panel is resized
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setResizeMode(QListView.ResizeMode.Adjust)
+        ui.confirmations_list.activated.connect(self._on_worklist_activated)
+        ui.eligibility_list.activated.connect(self._on_worklist_activated)
+        ui.waitlist_list.activated.connect(self._on_waitlist_list_activated)
+        ui.add_waitlist_button.clicked.connect(self.sig_waitlist_add_requested)
+        ui.book_waitlist_button.clicked.connect(self._on_book_waitlist_button_clicked)
+        ui.remove_waitlist_button.clicked.connect(self._on_remove_waitlist_button_clicked)
+        self.waitlist.modelReset.connect(self._update_waitlist_buttons)
+        self._update_waitlist_buttons()
+
+    def set_context(self, context: CalendarContext) -> None:
+        self._context = context
+
+    def show_page(self, page: int) -> None:
+        self.ui.panel_stack.setCurrentIndex(page)
+        self.ui.panel_title_label.setText(PAGE_TITLES[page])
+
+    def page(self) -> int:
+        return self.ui.panel_stack.currentIndex()
+
+    def current_list(self) -> QListView:
+        return (self.ui.confirmations_list, self.ui.eligibility_list, self.ui.waitlist_list)[self.page()]
+
+    # filling ----------------------------------------------------------------------------------------
+    def refresh(self) -> tuple[int, int, int]:
+        """Read the three lists again; returns how many rows each has now."""
+        context = self._context
+        if context is None:
+            return 0, 0, 0
+        calendar = context.calendar
+        due = calendar.confirmation_worklist()
+        self.confirmations.set_records(due, [self._confirmation_line(a) for a in due],
+                                       marked=[a.status is VisitStatus.LEFT_MESSAGE for a in due])
+        unverified = calendar.eligibility_worklist()
+        self.eligibility.set_records(unverified, [self._eligibility_line(a) for a in unverified])
+        waiting = calendar.waitlist()
+        names = context.patients.names(e.patient_id for e in waiting)
+        zone = context.zone()
+        self.waitlist.set_records(waiting, [
+            text.waitlist_line(e, names[e.patient_id], context.types, context.providers, zone)
+            for e in waiting])
+        return len(due), len(unverified), len(waiting)
+
+    def _who(self, a: Appointment) -> str:
+        assert self._context is not None
+        context = self._context
+        return f"{text.when(a.start, context.zone())} · {context.patients.name(a.patient_id)}"
+
+    def _visit(self, a: Appointment) -> str:
+        assert self._context is not None
+        return (f"{text.type_name(self._context.types, a.type_code)} with "
+                f"{text.provider_name(self._context.providers, a.provider_id)}")
+
+    def _confirmation_line(self, a: Appointment) -> str:
+        assert self._context is not None
+        phone = text.phone_suffix(self._context.patients.get(a.patient_id))
+        state = text.STATUS_LABELS[a.status]
+        if a.confirmation_method is not None:
+            state += f" ({text.METHOD_LABELS[a.confirmation_method].lower()})"
+        kind = self._context.types.get(a.type_code)
+        prep = f"\nPrep: {kind.prep}" if kind and kind.prep else ""
+        return f"{self._who(a)}{phone}\n{self._visit(a)} · {state}{prep}"
+
+    def _eligibility_line(self, a: Appointment) -> str:
+        assert self._context is not None
+        patient = self._context.patients.get(a.patient_id)
+        insurance = patient.insurance if patient else None
+        plan = (f"{insurance.payer} {insurance.plan_type.value} · member {insurance.member_id}"
+                if insurance else "No insurance on file")
+        return f"{self._who(a)}\n{self._visit(a)}\n{plan}"
+
+    # acting -----------------------------------------------------------------------------------------
+    def _on_worklist_activated(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if isinstance(record, Appointment):
+            self.sig_appointment_opened.emit(record)
+
+    def _current_entry(self) -> WaitlistEntry | None:
+        record = self.ui.waitlist_list.currentIndex().data(RECORD_ROLE)
+        return record if isinstance(record, WaitlistEntry) else None
+
+    def _on_waitlist_list_activated(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if isinstance(record, WaitlistEntry):
+            self.sig_waitlist_book_requested.emit(record)
+
+    def _on_book_waitlist_button_clicked(self) -> None:
+        entry = self._current_entry()
+        if entry is not None:
+            self.sig_waitlist_book_requested.emit(entry)
+
+    def _on_remove_waitlist_button_clicked(self) -> None:
+        entry = self._current_entry()
+        if entry is not None:
+            self.sig_waitlist_remove_requested.emit(entry)
+
+    def _update_waitlist_buttons(self) -> None:
+        has_rows = self.waitlist.rowCount() > 0
+        self.ui.book_waitlist_button.setEnabled(has_rows)
+        self.ui.remove_waitlist_button.setEnabled(has_rows)
+        if has_rows and not self.ui.waitlist_list.currentIndex().isValid():
+            self.ui.waitlist_list.setCurrentIndex(self.waitlist.index(0))

@@ -1,0 +1,490 @@
+"""The Calendar tab: the toolbar, the schedule table and the side panel, and the flows between them.
+
+Everything is shown in the practice's time zone (`services.context.practice_zone()`), whatever the
+laptop's. Opening a day or a week reads only that window (see `source.py`). Each change made here
+comes back from the service as a `Change`: the tab refreshes what it shows and emits
+`sig_changed` for the rest of the window; `apply_change` takes changes made elsewhere.
+
+Keys (while the tab has focus): Ctrl+N books at the current cell, Enter opens, Delete cancels,
+Ctrl+T today, Alt+Left / Alt+Right (or Page Up / Page Down in the table) previous / next.
+"""
+
+from __future__ import annotations
+
+import time as timer
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QMenu, QWidget
+
+from vma_desk.core.calendar import Appointment, WaitlistEntry
+from vma_desk.core.errors import KnownError
+from vma_desk.core.records import Change
+from vma_desk.services import Services
+from vma_desk.ui.calendar import text
+from vma_desk.ui.calendar.appointment import AppointmentDialog
+from vma_desk.ui.calendar.booking import BookingDialog, Preferences
+from vma_desk.ui.calendar.cancel import CancelDialog
+from vma_desk.ui.calendar.context import CalendarContext, show_dialog
+from vma_desk.ui.calendar.grid import SLOT_MINUTES, step_day, week_days
+from vma_desk.ui.calendar.model import (
+    APPOINTMENTS_ROLE,
+    KIND_ROLE,
+    PROVIDER_ROLE,
+    START_ROLE,
+    ScheduleModel,
+)
+from vma_desk.ui.calendar.move import MoveDialog
+from vma_desk.ui.calendar.panels import CONFIRMATIONS, ELIGIBILITY, WAITLIST
+from vma_desk.ui.calendar.proposals import Offer, ProposalsDialog
+from vma_desk.ui.calendar.providers_menu import ProvidersMenu
+from vma_desk.ui.calendar.source import ScheduleSource
+from vma_desk.ui.calendar.waitlist import WaitlistEntryDialog
+from vma_desk.ui.forms.ui_calendar_tab import Ui_CalendarTab
+from vma_desk.ui.widgets import confirm
+
+DAY, WEEK = "day", "week"
+#: the worklists' windows move with the clock: re-read them this often while unlocked
+WORKLIST_REFRESH_MS = 5 * 60_000
+#: rows shown above the current cell when a day or week is opened
+LEAD_ROWS = 4
+#: record types whose changes alter what the tab shows
+_SHOWN = {"appointment", "schedule_block", "waitlist", "patient", "staff", "practice",
+          "appointment_type", "setting"}
+
+
+class CalendarTab(QWidget):
+    #: a `Change` made from this tab, for the rest of the window
+    sig_changed = Signal(object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CalendarTab()
+        self.ui.setupUi(self)
+        self.context = CalendarContext(services)
+        self._source = ScheduleSource(services, self.context.patients)
+        self.model = ScheduleModel(self)
+        self.view = self.ui.schedule_view
+        self.view.setModel(self.model)
+        self.side_panel = self.ui.side_panel
+        self.side_panel.set_context(self.context)
+        self.mode = DAY
+        self.anchor = services.context.today()
+        self.last_load_ms = 0.0
+        self._notice = ""
+        self._published: Change | None = None
+        self._shown_days: list[date] = []
+        self._scrolled_once = False
+        self.providers_menu = ProvidersMenu(self)
+        self.ui.providers_button.setMenu(self.providers_menu)
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
+        self.ui.splitter.setSizes([1000, 340])
+        font = QFont(self.ui.date_label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self.ui.date_label.setFont(font)
+        self.ui.date_label.setMinimumWidth(self.ui.date_label.fontMetrics().horizontalAdvance(
+            "Wednesday, September 30, 2026") + 16)
+        self.ui.day_button.setChecked(True)
+        self.ui.worklist_combo.addItems(["Confirmations due", "Eligibility checks due"])
+        self._build_actions()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(WORKLIST_REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+        self.side_panel.show_page(CONFIRMATIONS)
+        self._reload_reference_data()
+        self.refresh()
+
+    # building -------------------------------------------------------------------------------------
+    def _action(self, label: str, keys: tuple[str, ...], tip: str, slot) -> QAction:  # noqa: ANN001
+        action = QAction(label, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        action.setToolTip(f"{tip} ({shown})" if keys else tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.book_action = self._action("&Book…", ("Ctrl+N",), "Book at the selected slot",
+                                        self.book_at_current)
+        self.today_action = self._action("&Today", ("Ctrl+T",), "Go to today", self.go_today)
+        self.previous_action = self._action("◀", ("Alt+Left",), "Previous day or week",
+                                            lambda: self.step(-1))
+        self.next_action = self._action("▶", ("Alt+Right",), "Next day or week", lambda: self.step(1))
+        self.ui.today_button.setDefaultAction(self.today_action)
+        self.ui.previous_button.setDefaultAction(self.previous_action)
+        self.ui.next_button.setDefaultAction(self.next_action)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.day_button.toggled.connect(self._on_day_button_toggled)
+        ui.find_slot_button.clicked.connect(self._on_find_slot_button_clicked)
+        ui.waitlist_button.toggled.connect(self._on_waitlist_button_toggled)
+        ui.worklist_combo.activated.connect(self._on_worklist_combo_activated)
+        self.providers_menu.sig_selection_changed.connect(self._on_providers_menu_selection_changed)
+        self.view.sig_open_requested.connect(self._on_view_open_requested)
+        self.view.sig_cancel_requested.connect(self._on_view_cancel_requested)
+        self.view.sig_page_requested.connect(self.step)
+        self.model.sig_move_requested.connect(self._on_model_move_requested)
+        panel = self.side_panel
+        panel.sig_appointment_opened.connect(self._on_side_panel_appointment_opened)
+        panel.sig_waitlist_add_requested.connect(self._on_side_panel_waitlist_add_requested)
+        panel.sig_waitlist_book_requested.connect(self._on_side_panel_waitlist_book_requested)
+        panel.sig_waitlist_remove_requested.connect(self._on_side_panel_waitlist_remove_requested)
+
+    # what is shown -----------------------------------------------------------------------------------
+    def days(self) -> list[date]:
+        if self.mode == DAY:
+            return [self.anchor]
+        return week_days(self.anchor, self._business_days())
+
+    def _business_days(self) -> frozenset[int]:
+        return self.context.services.practice.get().business_days
+
+    def set_mode(self, mode: str) -> None:
+        (self.ui.day_button if mode == DAY else self.ui.week_button).setChecked(True)
+
+    def set_providers(self, provider_ids: list[int]) -> None:
+        self.providers_menu.set_selected(provider_ids)
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.load_schedule()
+
+    def go_today(self) -> None:
+        self.go_to(self.context.services.context.today())
+
+    def step(self, direction: int) -> None:
+        if self.mode == WEEK:
+            self.go_to(self.anchor + timedelta(days=7 * direction))
+        else:
+            self.go_to(step_day(self.anchor, direction, self._business_days()))
+
+    def refresh(self) -> None:
+        """Read again what the tab shows: the schedule's window and the side panel."""
+        if self.load_schedule():
+            self._refresh_side_panel()
+
+    def load_schedule(self) -> bool:
+        """Read the shown window again, keeping the current cell; False before the practice is set up."""
+        if not self.context.services.practice.is_set_up():
+            self.ui.summary_label.setText("Set up the practice and its providers to see schedules.")
+            return False
+        place = self._place(self.view.currentIndex())
+        days = self.days()
+        started = timer.perf_counter()
+        providers = self.providers_menu.selected()
+        schedule = self._source.load(days, providers, self.context.types)
+        self.model.set_schedule(schedule)
+        self.last_load_ms = (timer.perf_counter() - started) * 1000
+        self._restore_place(place)
+        if days != self._shown_days:
+            self._shown_days = days
+            self._scroll_to_current()
+        self._update_labels()
+        return True
+
+    def _place(self, index: QModelIndex) -> tuple[date, int, int] | None:
+        """Where the current cell is: its day, its wall-clock minute and its provider."""
+        grid = self.model.grid
+        if grid is None or not index.isValid():
+            return None
+        column = grid.columns[index.column()]
+        assert column.provider.id is not None
+        return column.day, grid.minute_of(index.row()), column.provider.id
+
+    def _restore_place(self, place: tuple[date, int, int] | None) -> None:
+        """The same time and provider again (on the same day when still shown), or a fresh start."""
+        grid = self.model.grid
+        index = QModelIndex()
+        if grid is not None and place is not None:
+            day, minute, provider_id = place
+            columns = [i for i, c in enumerate(grid.columns) if c.provider.id == provider_id]
+            column = grid.column_of(day, provider_id)
+            row = (minute - grid.first_minute) // SLOT_MINUTES
+            if columns and 0 <= row < grid.rows:
+                index = self.model.index(row, columns[0] if column is None else column)
+        if not index.isValid():
+            index = self._first_working_cell()
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _scroll_to_current(self) -> None:
+        """Put the current cell near the top, with the hour before it (the morning so far)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            above = self.model.index(max(index.row() - LEAD_ROWS, 0), index.column())
+            self.view.scrollTo(above, self.view.ScrollHint.PositionAtTop)
+            self.view.scrollTo(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._scrolled_once:  # scrolling while hidden has no viewport to measure yet
+            self._scrolled_once = True
+            QTimer.singleShot(0, self, self._scroll_to_current)
+
+    def _first_working_cell(self) -> QModelIndex:
+        """Now, when today is shown; else the first slot anybody works."""
+        grid = self.model.grid
+        if grid is None or not grid.columns:
+            return QModelIndex()
+        now = self.context.now()
+        for column in grid.columns:
+            assert column.provider.id is not None
+            index = self.model.index_at(now, column.provider.id)
+            if index.isValid():
+                return index
+        opened = min(grid.open_cells, default=(0, 0))
+        return self.model.index(*opened)
+
+    def _update_labels(self) -> None:
+        days = self.days()
+        zone = self.context.zone()
+        if self.mode == DAY:
+            shown = text.long_day(days[0])
+        else:
+            shown = f"{text.short_day(days[0])} – {text.short_day(days[-1])}, {days[-1].year}"
+        self.ui.date_label.setText(shown)
+        button = self.ui.providers_button
+        button.setText(self.providers_menu.summary())
+        button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 32)
+        grid = self.model.grid
+        visits = grid.appointment_count if grid else 0
+        moment = datetime.combine(days[0], datetime.min.time()).replace(tzinfo=zone)
+        summary = (f"{visits} visit{'s' if visits != 1 else ''} shown · times are the practice's: "
+                   f"{text.zone_label(zone, moment)}")
+        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+
+    def _reload_reference_data(self) -> None:
+        self.context.forget_reference_data()
+        if not self.context.services.practice.is_set_up():
+            return
+        ticked = self.providers_menu.selected_ids() or None
+        self.providers_menu.set_providers(list(self.context.providers.values()), ticked)
+
+    # changes ----------------------------------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        """Refresh for a change made anywhere (this tab's own changes are already shown)."""
+        if change is self._published or change.record_type not in _SHOWN:
+            return
+        if change.record_type in ("staff", "practice", "appointment_type"):
+            self._reload_reference_data()
+        if change.record_type == "patient":
+            self.context.patients.forget(change.ids)
+        self.refresh()
+
+    def _publish(self, change: Change, notice: str = "") -> None:
+        self._notice = notice
+        self.refresh()
+        self._published = change
+        try:
+            self.sig_changed.emit(change)
+        finally:
+            self._published = None
+
+    def pause(self) -> None:
+        """Locked: stop re-reading the worklists."""
+        self._timer.stop()
+
+    def resume(self) -> None:
+        """Unlocked: time has passed, so read again what is shown."""
+        self._timer.start()
+        self.refresh()
+
+    def _on_timer_timeout(self) -> None:
+        self._refresh_side_panel()
+
+    # the cell under the cursor ------------------------------------------------------------------------
+    def _appointments_at(self, index: QModelIndex) -> tuple[Appointment, ...]:
+        return tuple(index.data(APPOINTMENTS_ROLE) or ()) if index.isValid() else ()
+
+    def _choose(self, index: QModelIndex, verb: str) -> Appointment | None:
+        """The appointment of a cell; asks which one where several overlap."""
+        found = self._appointments_at(index)
+        if len(found) <= 1:
+            return found[0] if found else None
+        menu = QMenu(self)
+        zone = self.context.zone()
+        for a in found:
+            action = menu.addAction(f"{verb} {text.when(a.start, zone)} "
+                                    f"{self.context.patients.name(a.patient_id)}")
+            action.setData(a.id)
+        rect = self.view.visualRect(index)
+        picked = menu.exec(self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(8, 8)))
+        return next((a for a in found if picked is not None and a.id == picked.data()), None)
+
+    def book_at_current(self) -> BookingDialog:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return self.open_booking()
+        return self.open_booking(provider_id=index.data(PROVIDER_ROLE), start=index.data(START_ROLE))
+
+    def _on_view_open_requested(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if index.data(KIND_ROLE) in ("visit", "covered"):
+            chosen = self._choose(index, "Open")
+            if chosen is not None:
+                self.open_appointment(chosen)
+        else:
+            self.book_at_current()
+
+    def _on_view_cancel_requested(self, index: QModelIndex) -> None:
+        chosen = self._choose(index, "Cancel")
+        if chosen is not None:
+            self.open_cancel(chosen)
+
+    def _on_model_move_requested(self, appointment_id: int, provider_id: int, start: datetime) -> None:
+        found = next((a for v in self.model.spans() for a in v.appointments if a.id == appointment_id),
+                     None)
+        if found is None or (found.start == start and found.provider_id == provider_id):
+            return
+        self.open_move(found, provider_id, start)
+
+    # dialogs ----------------------------------------------------------------------------------------
+    def open_booking(self, *, provider_id: int | None = None, start: datetime | None = None,
+                     entry: WaitlistEntry | None = None) -> BookingDialog:
+        patient = self.context.patients.get(entry.patient_id) if entry else None
+        preferences = Preferences(entry.days, entry.earliest, entry.latest,
+                                  any_provider=entry.provider_id is None) if entry else None
+        dialog = BookingDialog(
+            self.context, provider_id=entry.provider_id if entry else provider_id, start=start,
+            patient=patient, type_code=entry.type_code if entry else None, preferences=preferences,
+            parent=self)
+        dialog.sig_booked.connect(self._on_dialog_booked)
+        show_dialog(dialog)
+        return dialog
+
+    def open_appointment(self, appointment: Appointment) -> AppointmentDialog:
+        dialog = AppointmentDialog(self.context, appointment, self)
+        dialog.sig_saved.connect(self._on_appointment_dialog_saved)
+        dialog.sig_cancel_requested.connect(self.open_cancel)
+        show_dialog(dialog)
+        return dialog
+
+    def open_cancel(self, appointment: Appointment) -> CancelDialog:
+        dialog = CancelDialog(self.context, appointment, self)
+        dialog.sig_cancelled.connect(self._on_cancel_dialog_cancelled)
+        show_dialog(dialog)
+        return dialog
+
+    def open_move(self, appointment: Appointment, provider_id: int, start: datetime) -> MoveDialog:
+        dialog = MoveDialog(self.context, appointment, provider_id=provider_id, start=start, parent=self)
+        dialog.sig_moved.connect(self._on_move_dialog_moved)
+        show_dialog(dialog)
+        return dialog
+
+    def open_offer(self, offer: Offer) -> ProposalsDialog:
+        dialog = ProposalsDialog(self.context, offer, self)
+        dialog.sig_booked.connect(self._on_dialog_booked)
+        show_dialog(dialog)
+        return dialog
+
+    # dialog results -----------------------------------------------------------------------------------
+    def _show_visit(self, appointment: Appointment) -> None:
+        day = appointment.start.astimezone(self.context.zone()).date()
+        if day not in self.days():
+            self.anchor = day
+        if appointment.provider_id not in self.providers_menu.selected_ids():
+            self.providers_menu.set_selected([*self.providers_menu.selected_ids(),
+                                              appointment.provider_id])
+
+    def _select_visit(self, appointment: Appointment) -> None:
+        assert appointment.id is not None
+        index = self.model.index_of(appointment.id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _on_dialog_booked(self, booked: Appointment, change: Change) -> None:
+        self._show_visit(booked)
+        name = self.context.patients.name(booked.patient_id)
+        self._publish(change, f"Booked {name} {text.when(booked.start, self.context.zone())}")
+        self._select_visit(booked)
+
+    def _on_appointment_dialog_saved(self, change: Change, offer: Offer | None) -> None:
+        self._publish(change, "Saved")
+        if offer is not None:
+            self.open_offer(offer)
+
+    def _on_cancel_dialog_cancelled(self, cancelled: Appointment, change: Change,
+                                    offer: Offer | None) -> None:
+        late = " (late cancellation)" if cancelled.late_cancel else ""
+        self._publish(change, f"Cancelled {text.when(cancelled.start, self.context.zone())}{late}")
+        if offer is not None:
+            self.open_offer(offer)
+
+    def _on_move_dialog_moved(self, moved: Appointment, change: Change, offer: Offer | None) -> None:
+        self._show_visit(moved)
+        self._publish(change, f"Moved to {text.when(moved.start, self.context.zone())}")
+        self._select_visit(moved)
+        if offer is not None:
+            self.open_offer(offer)
+
+    # toolbar and side panel ---------------------------------------------------------------------------
+    def _on_day_button_toggled(self, checked: bool) -> None:
+        self.mode = DAY if checked else WEEK
+        self.load_schedule()
+
+    def _on_providers_menu_selection_changed(self) -> None:
+        self.load_schedule()
+
+    def _on_find_slot_button_clicked(self) -> None:
+        index = self.view.currentIndex()
+        dialog = self.open_booking(provider_id=index.data(PROVIDER_ROLE) if index.isValid() else None)
+        dialog.ui.any_provider_check.setChecked(True)
+        dialog.find_slots()
+        dialog.ui.patient_picker.setFocus()
+
+    def _on_waitlist_button_toggled(self, checked: bool) -> None:
+        self.side_panel.show_page(WAITLIST if checked else
+                                  (CONFIRMATIONS, ELIGIBILITY)[self.ui.worklist_combo.currentIndex()])
+
+    def _on_worklist_combo_activated(self, index: int) -> None:
+        self.ui.waitlist_button.setChecked(False)
+        self.side_panel.show_page((CONFIRMATIONS, ELIGIBILITY)[index])
+
+    def _refresh_side_panel(self) -> None:
+        confirmations, eligibility, waiting = self.side_panel.refresh()
+        combo = self.ui.worklist_combo
+        combo.setItemText(0, f"Confirmations due ({confirmations})")
+        combo.setItemText(1, f"Eligibility checks due ({eligibility})")
+        self.ui.waitlist_button.setText(f"Wait&list ({waiting})")
+
+    def _on_side_panel_appointment_opened(self, appointment: Appointment) -> None:
+        self._show_visit(appointment)
+        self.load_schedule()
+        self._select_visit(appointment)
+        self.open_appointment(appointment)
+
+    def _on_side_panel_waitlist_add_requested(self) -> None:
+        dialog = WaitlistEntryDialog(self.context, self)
+        dialog.sig_added.connect(self._on_waitlist_entry_dialog_added)
+        show_dialog(dialog)
+
+    def _on_waitlist_entry_dialog_added(self, entry: WaitlistEntry, change: Change) -> None:
+        self._publish(change, f"{self.context.patients.name(entry.patient_id)} is on the waitlist")
+
+    def _on_side_panel_waitlist_book_requested(self, entry: WaitlistEntry) -> None:
+        dialog = self.open_booking(entry=entry)
+        dialog.find_slots()
+
+    def _on_side_panel_waitlist_remove_requested(self, entry: WaitlistEntry) -> None:
+        name = self.context.patients.name(entry.patient_id)
+        if entry.id is None or not confirm(self, "Remove from waitlist",
+                                           f"Take {name} off the waitlist?", "Remove", "Keep"):
+            return
+        try:
+            change = self.context.calendar.remove_from_waitlist(entry.id)
+        except KnownError as error:
+            self._notice = error.message
+            self._update_labels()
+            return
+        self._publish(change, f"{name} is off the waitlist")
