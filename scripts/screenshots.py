@@ -13,19 +13,22 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
+ANCHOR = date(2026, 11, 23)  # a Monday: the demo's "today"
 
 
 def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QLineEdit
 
+    from vma_desk.core.clock import FixedClock
     from vma_desk.demo import create_demo_workspace
+    from vma_desk.services import Services
     from vma_desk.storage.keys import KeyStore
     from vma_desk.ui.application import make_application
     from vma_desk.ui.main_window import MainWindow
@@ -36,9 +39,13 @@ def main() -> int:
     keystore = KeyStore.from_environment()
     with tempfile.TemporaryDirectory(prefix="vma-desk-shots-") as tmp:
         workspace, _recovery, _ = create_demo_workspace(
-            Path(tmp) / "demo", keystore, seed=1, years=1, anchor=date(2026, 11, 23))
+            Path(tmp) / "demo", keystore, seed=1, years=1, anchor=ANCHOR)
         settings = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(workspace, keystore, preferences=Preferences(settings))
+        # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar and
+        # its worklists show the same morning each time
+        zone = Services.for_workspace(workspace).context.practice_zone()
+        clock = FixedClock(datetime.combine(ANCHOR, time(9, 30), tzinfo=zone))
+        window = MainWindow(workspace, keystore, preferences=Preferences(settings), clock=clock)
         try:
             window.resize(1366, 768)
             window.show()
@@ -69,6 +76,8 @@ def main() -> int:
             window.grab().save(str(OUT / "locked.png"))
             window.unlock()
 
+            shoot_calendar(window, app)
+
             window.resize(1920, 1080)
             app.processEvents()
             window.grab().save(str(OUT / "main-window-large.png"))
@@ -77,6 +86,27 @@ def main() -> int:
             keystore.delete(workspace.workspace_id)
     print(f"screenshots written to {OUT.relative_to(ROOT)}/")
     return 0
+
+
+def shoot_calendar(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The calendar on the anchor day: four providers side by side, then one provider's week."""
+    from vma_desk.ui.calendar.tab import CalendarTab
+
+    calendar = window.findChild(CalendarTab)
+    window.tabs.setCurrentWidget(calendar)
+    window.resize(1366, 768)
+    calendar.set_mode("day")
+    calendar.go_today()
+    app.processEvents()
+    window.grab().save(str(OUT / "calendar-day.png"))
+    calendar.set_providers([next(iter(calendar.context.providers))])
+    calendar.set_mode("week")
+    calendar.ui.waitlist_button.setChecked(True)
+    app.processEvents()
+    window.grab().save(str(OUT / "calendar-week.png"))
+    calendar.ui.waitlist_button.setChecked(False)
+    calendar.set_mode("day")
+    calendar.set_providers(calendar.context.providers)
 
 
 if __name__ == "__main__":
