@@ -117,9 +117,6 @@ class ApprovalPanel(QWidget):
         self.override_reason_edit.hide()
         self.override_reason_error.hide()
 
-    def conflicts_shown(self) -> bool:
-        return not self.conflicts_label.isHidden()
-
     def check_override(self, errors: FieldErrors) -> bool:
         """False (with the error shown) when the override is ticked without a reason."""
         if self.override_check.isChecked() and not self.override_reason_edit.text().strip():

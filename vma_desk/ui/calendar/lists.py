@@ -46,9 +46,6 @@ class RecordListModel(QAbstractListModel):
         self._marked = list(marked) if marked is not None else [False] * len(self._records)
         self.endResetModel()
 
-    def records(self) -> list[object]:
-        return list(self._records)
-
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._records)
 
