@@ -11,6 +11,7 @@ Run it beside a keyring, as the test command does:
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from datetime import date, datetime, time
@@ -38,8 +39,12 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     keystore = KeyStore.from_environment()
     with tempfile.TemporaryDirectory(prefix="vma-desk-shots-") as tmp:
+        # a fixed folder name, so the status bar (and so every picture) is the same each run
+        folder = Path(tempfile.gettempdir()) / "vma-desk-demo"
+        if folder.exists():
+            shutil.rmtree(folder)
         workspace, _recovery, _ = create_demo_workspace(
-            Path(tmp) / "demo", keystore, seed=1, years=1, anchor=ANCHOR)
+            folder, keystore, seed=1, years=1, anchor=ANCHOR)
         settings = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
         # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar and
         # its worklists show the same morning each time
@@ -84,6 +89,7 @@ def main() -> int:
         finally:
             window.close()
             keystore.delete(workspace.workspace_id)
+            shutil.rmtree(folder, ignore_errors=True)
     print(f"screenshots written to {OUT.relative_to(ROOT)}/")
     return 0
 

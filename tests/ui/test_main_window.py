@@ -174,3 +174,12 @@ def test_a_laptop_that_slept_past_the_timeout_locks_on_waking(qtbot, window):
     with qtbot.waitSignal(window.sig_locked, timeout=7000):
         pass
     assert window.locked
+
+
+def test_file_export_calendar_opens_the_export_dialog(qtbot, window):
+    from vma_desk.ui.export_ics import ExportIcsDialog
+
+    window.export_ics_action.trigger()
+    assert any(isinstance(w, ExportIcsDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    window.lock()
+    assert not window.export_ics_action.isEnabled()

@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
         self.new_patient_action = self._action(file_menu, "&New patient…", "Ctrl+Shift+N",
                                                lambda: self.open_patient_editor(None))
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu("&Export")
+        self.export_ics_action = self._action(export_menu, "&Calendar (.ics)…", None,
+                                              self.open_export_ics)
+        file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
         #: actions that show patient data: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
                                 self.preferences_action, self.practice_action, self.audit_action,
+                                self.export_ics_action,
                                 self.undo_action,
                                 self.redo_action]
 
@@ -237,6 +242,15 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.preferences, self)
         dialog.sig_saved.connect(self._on_preferences_saved)
+        self._show_dialog(dialog)
+
+    def open_export_ics(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.export_ics import ExportIcsDialog
+
+        dialog = ExportIcsDialog(self.services, self)
+        dialog.sig_exported.connect(self._on_change)
         self._show_dialog(dialog)
 
     def open_practice_settings(self) -> None:
