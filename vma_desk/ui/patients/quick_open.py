@@ -8,7 +8,7 @@ selection in the list, Enter opens the selected patient, Ctrl+N asks for a new p
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from vma_desk.services import Services
@@ -51,6 +51,17 @@ class QuickOpenDialog(QDialog):
         new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new_shortcut.activated.connect(self._on_new_patient_button_clicked)
         self.ui.search_edit.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        # no search runs while the dialog is away (closed, or hidden by the auto-lock)...
+        self._search_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # ...and one runs again for what is typed when it comes back
+        super().showEvent(event)
+        if self.ui.search_edit.text().strip():
+            self._search_timer.start()
 
     # searching --------------------------------------------------------------------------------------
     @Slot(str)

@@ -24,6 +24,14 @@ from vma_desk.ui.forms.ui_recovery_key_shown import Ui_RecoveryKeyShown
 from vma_desk.ui.forms.ui_secret_entry import Ui_SecretEntry
 
 
+def run_modal(dialog: QDialog) -> bool:
+    """Run a parentless dialog modally and hand it to Qt for deletion: left to Python's garbage
+    collector, its widgets may be torn down after their C++ parent (a crash at exit)."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
+
+
 class SecretEntryDialog(QDialog):
     """Asks for a recovery key or passphrase and tries it with `attempt` before closing.
 

@@ -29,7 +29,7 @@ from vma_desk.services import Services
 from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore, parse_recovery_key
 from vma_desk.storage.workspace import Protection, Workspace, probe, validate_passphrase
 from vma_desk.ui.tasks import run_task
-from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog
+from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog, run_modal
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class UnlockFlow:
         dialog = SecretEntryDialog(
             title="Recovery key needed", explanation=f"{why}\n\n{RECOVERY_EXPLANATION}",
             label="&Recovery key", attempt=attempt, secret=False, parent=self.parent)
-        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+        if not run_modal(dialog):
             return None
         workspace: Workspace = dialog.result_value
         if not restored:  # opened with its passphrase
@@ -152,7 +152,7 @@ class UnlockFlow:
             label="&Passphrase",
             attempt=lambda text, _c: Workspace.unlock_with_passphrase(self.data_dir, text),
             parent=self.parent)
-        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+        if not run_modal(dialog):
             return None
         return dialog.result_value  # type: ignore[no-any-return]
 
@@ -166,7 +166,7 @@ class UnlockFlow:
             else:
                 self._set_up_practice(workspace)
                 assert recovery is not None
-                RecoveryKeyDialog(recovery, self.data_dir, self.parent).exec()
+                run_modal(RecoveryKeyDialog(recovery, self.data_dir, self.parent))
                 return workspace
 
         def attempt(passphrase: str, confirmation: str) -> Workspace:
@@ -179,7 +179,7 @@ class UnlockFlow:
             explanation=f"{reason}\n\n{NO_KEYRING_HELP}",
             label="&Passphrase", attempt=attempt, confirm=True, ok_text="Create workspace",
             parent=self.parent)
-        if dialog.exec() != SecretEntryDialog.DialogCode.Accepted:
+        if not run_modal(dialog):
             return None
         workspace = dialog.result_value
         self._set_up_practice(workspace)
