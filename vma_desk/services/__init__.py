@@ -12,6 +12,7 @@ from vma_desk.core.clock import Clock, SystemClock
 from vma_desk.services.audit import AuditService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
+from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.storage.audit import workstation_user
@@ -25,6 +26,7 @@ class Services:
     patients: PatientService
     audit: AuditService
     calendar: CalendarService
+    communications: CommunicationsService
 
     @classmethod
     def for_workspace(
@@ -37,6 +39,7 @@ class Services:
             patients=PatientService(context),
             audit=AuditService(context),
             calendar=CalendarService(context),
+            communications=CommunicationsService(context),
         )
 
     @property

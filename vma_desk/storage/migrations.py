@@ -191,10 +191,65 @@ CREATE TABLE waitlist (
 CREATE INDEX waitlist_active ON waitlist(active, added_at)
 """
 
+_V4 = """
+CREATE TABLE call (
+    id INTEGER PRIMARY KEY,
+    started_ts INTEGER NOT NULL,
+    direction TEXT NOT NULL,
+    caller_name TEXT NOT NULL,
+    number TEXT NOT NULL DEFAULT '',
+    patient_id INTEGER REFERENCES patient(id),
+    reason TEXT NOT NULL,
+    duration_seconds INTEGER NOT NULL DEFAULT 0 CHECK (duration_seconds >= 0),
+    outcome TEXT NOT NULL,
+    routed_to INTEGER REFERENCES staff(id),
+    notes TEXT NOT NULL DEFAULT '',
+    taken_by TEXT NOT NULL DEFAULT '',
+    escalation_action TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX call_started ON call(started_ts);
+CREATE INDEX call_patient ON call(patient_id, started_ts);
+CREATE TABLE message (
+    id INTEGER PRIMARY KEY,
+    created_ts INTEGER NOT NULL,
+    caller_name TEXT NOT NULL,
+    contact_number TEXT NOT NULL,
+    patient_id INTEGER REFERENCES patient(id),
+    reason TEXT NOT NULL,
+    urgency TEXT NOT NULL,
+    callback_ts INTEGER,
+    questions TEXT NOT NULL DEFAULT '',
+    recipient_id INTEGER NOT NULL REFERENCES staff(id),
+    call_id INTEGER REFERENCES call(id),
+    state TEXT NOT NULL,
+    escalation_action TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX message_state ON message(state, created_ts);
+CREATE INDEX message_call ON message(call_id);
+CREATE INDEX message_patient ON message(patient_id, created_ts);
+CREATE TABLE message_event (
+    message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+    state TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL
+);
+CREATE INDEX message_event_message ON message_event(message_id);
+CREATE TABLE call_link (
+    call_id INTEGER NOT NULL REFERENCES call(id),
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (call_id, kind, record_id)
+);
+CREATE VIRTUAL TABLE comm_search USING fts5(
+    body, kind UNINDEXED, record_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
     Migration(3, "calendar: appointment types, appointments, blocks and the waitlist", _script(_V3)),
+    Migration(4, "calls, messages with their events, call links and the search index", _script(_V4)),
 )
 LATEST = MIGRATIONS[-1].version
 

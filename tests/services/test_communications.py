@@ -1,0 +1,166 @@
+"""Calls, messages and search through the service, as a VMA's day uses them. Practice in
+Chicago; the clock starts Monday 2026-03-02 09:30 local."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from vma_desk.core.communications import (
+    Call,
+    CallReason,
+    Direction,
+    Message,
+    MessageState,
+    Urgency,
+)
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import AuditAction, Patient, Phone, Role, RouteCategory, StaffMember
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture
+def desk(services):
+    nurse, _ = services.practice.add_staff(StaffMember(
+        "Nora Nurse", Role.CLINICAL, credentials="RN",
+        receives=frozenset({RouteCategory.URGENT_MEDICAL, RouteCategory.TEST_RESULTS,
+                            RouteCategory.REFILLS})))
+    front, _ = services.practice.add_staff(StaffMember(
+        "Fran Front", Role.FRONT_DESK,
+        receives=frozenset({RouteCategory.APPOINTMENTS, RouteCategory.GENERAL})))
+    ann, _ = services.patients.create(Patient("Ann", "Ames", date(1960, 1, 1),
+                                              phones=(Phone("3125550142"),)))
+    return services, nurse, front, ann
+
+
+def call(ann, **kw) -> Call:
+    values = dict(started_at=datetime(2026, 3, 2, 15, 20, tzinfo=UTC), direction=Direction.INBOUND,
+                  caller_name="Ann Ames", number="(312) 555-0142", patient_id=ann.id,
+                  reason=CallReason.APPOINTMENT, duration_seconds=95, notes="wants an earlier visit")
+    values.update(kw)
+    return Call(**values)
+
+
+def test_a_call_is_logged_validated_and_audited(desk):
+    services, _nurse, _front, ann = desk
+    saved, change = services.communications.log_call(call(ann))
+    assert saved.number == "+13125550142" and saved.taken_by == "tester@desk"
+    assert services.communications.calls_on(date(2026, 3, 2)) == [saved]
+    assert services.audit.page()[0].action is AuditAction.CREATE
+    with pytest.raises(ValidationError) as caught:
+        services.communications.log_call(call(ann, number="555-01"))
+    assert caught.value.field == "number"
+    with pytest.raises(ValidationError) as caught:
+        services.communications.log_call(call(ann, caller_name=" "))
+    assert caught.value.field == "caller_name"
+    assert len(services.communications.calls_on(date(2026, 3, 2))) == 1
+
+
+def test_routing_follows_the_practice_rules(desk):
+    services, nurse, front, _ann = desk
+    route = services.communications.route_for
+    assert route(CallReason.TEST_RESULTS).id == nurse.id
+    assert route(CallReason.APPOINTMENT).id == front.id
+    assert route(CallReason.GENERAL, urgent_medical=True).id == nurse.id
+
+
+def test_a_message_from_a_call_keeps_the_link_both_ways(desk):
+    services, nurse, _front, ann = desk
+    logged, _ = services.communications.log_call(call(ann, reason=CallReason.TEST_RESULTS,
+                                                      notes="asks about her A1c result"))
+    draft = services.communications.message_from_call(logged.id)
+    assert (draft.caller_name, draft.contact_number, draft.patient_id, draft.recipient_id) == (
+        "Ann Ames", "+13125550142", ann.id, nurse.id)
+    saved, _ = services.communications.take_message(draft)
+    assert services.communications.links(logged.id) == [("message", saved.id)]
+    assert services.communications.get_message(saved.id).call_id == logged.id
+
+
+def test_message_ages_goes_overdue_then_is_acknowledged_and_closed(desk, clock):
+    services, nurse, _front, ann = desk
+    routine, _ = services.communications.take_message(Message(
+        "Ann Ames", "3125550142", "wants a call about her bill", nurse.id, clock.now(), patient_id=ann.id))
+    urgent, _ = services.communications.take_message(Message(
+        "Ann Ames", "3125550142", "new rash since yesterday", nurse.id, clock.now(), Urgency.URGENT))
+    due = services.communications.callback_due(routine)
+    assert due.astimezone(CHICAGO).strftime("%a %H:%M") == "Mon 17:00"  # end of the business day
+    assert services.communications.overdue() == []
+    clock.advance(timedelta(minutes=61))
+    assert [m.id for m in services.communications.overdue()] == [urgent.id]
+    clock.advance(timedelta(hours=7))  # 18:31 local
+    assert {m.id for m in services.communications.overdue()} == {routine.id, urgent.id}
+    acked, _ = services.communications.advance(urgent.id, MessageState.ACKNOWLEDGED, by="Nora Nurse")
+    assert [e.state for e in acked.events] == [MessageState.NEW, MessageState.DELIVERED,
+                                               MessageState.ACKNOWLEDGED]
+    assert acked.events[-1].by == "Nora Nurse"
+    done, _ = services.communications.advance(urgent.id, MessageState.CLOSED)
+    assert not done.is_open and urgent.id not in [m.id for m in services.communications.open_messages()]
+    with pytest.raises(ValidationError, match="already closed"):
+        services.communications.advance(urgent.id, MessageState.DELIVERED)
+
+
+def test_a_message_after_closing_time_is_due_next_business_day(desk, clock):
+    services, nurse, _front, _ann = desk
+    clock.current = datetime(2026, 3, 6, 17, 30, tzinfo=CHICAGO).astimezone(UTC)  # Friday 17:30
+    saved, _ = services.communications.take_message(Message(
+        "Bo Burr", "3125550199", "question about a form", nurse.id, clock.now()))
+    assert services.communications.callback_due(saved).astimezone(CHICAGO).strftime("%a %H:%M") == "Mon 17:00"
+
+
+def test_red_flag_makes_it_an_emergency_and_needs_the_action_taken(desk, clock):
+    services, nurse, _front, _ann = desk
+    text = "Refill of lisinopril. Also mentions chest pain since this morning."
+    with pytest.raises(ValidationError) as caught:
+        services.communications.take_message(Message("Ann Ames", "3125550142", text, nurse.id, clock.now()))
+    assert caught.value.field == "escalation_action" and "chest pain" in caught.value.message
+    assert services.communications.open_messages() == []
+    saved, _ = services.communications.take_message(Message(
+        "Ann Ames", "3125550142", text, nurse.id, clock.now(),
+        escalation_action="Transferred to Nora Nurse RN at 09:31"))
+    assert saved.urgency is Urgency.EMERGENCY
+    assert "escalated" in services.audit.page()[0].detail
+    calm, _ = services.communications.take_message(Message(
+        "Ann Ames", "3125550142", "Refill of lisinopril, no chest pain, feels fine", nurse.id, clock.now()))
+    assert calm.urgency is Urgency.ROUTINE
+
+
+@pytest.mark.parametrize(("field", "changes"), [
+    ("caller_name", {"caller_name": ""}),
+    ("contact_number", {"contact_number": "123"}),
+    ("callback_at", {"callback_at": datetime(2026, 3, 1, 12, tzinfo=UTC)}),
+    ("reason", {"reason": "  "}),
+])
+def test_bad_message_input_names_the_field_and_saves_nothing(desk, clock, field, changes):
+    services, nurse, _front, _ann = desk
+    values = dict(caller_name="Ann Ames", contact_number="3125550142", reason="call back please",
+                  recipient_id=nurse.id, created_at=clock.now())
+    values.update(changes)
+    with pytest.raises(ValidationError) as caught:
+        services.communications.take_message(Message(**values))
+    assert caught.value.field == field
+    assert services.communications.open_messages() == []
+
+
+@pytest.mark.parametrize("typed", ["(312) 555-0142", "312.555.0142", "3125550142", "+1 312 555 0142",
+                                   "555-0142", "312555"])
+def test_search_finds_a_call_by_its_number_as_typed(desk, typed):
+    services, _nurse, _front, ann = desk
+    logged, _ = services.communications.log_call(call(ann))
+    services.communications.log_call(call(ann, caller_name="Bo Burr", number="2175550199", patient_id=None))
+    hits = services.communications.search(typed)
+    assert [(h.kind, h.record_id) for h in hits] == [("call", logged.id)]
+
+
+def test_search_finds_a_message_by_a_word_in_its_note_ranked_and_highlighted(desk, clock):
+    services, nurse, _front, ann = desk
+    services.communications.log_call(call(ann, notes="asked about parking"))
+    saved, _ = services.communications.take_message(Message(
+        "Ann Ames", "3125550142", "needs a prior authorization letter for the MRI", nurse.id, clock.now()))
+    hits = services.communications.search("authoriz")
+    assert [(h.kind, h.record_id) for h in hits] == [("message", saved.id)]
+    assert "[authorization]" in hits[0].snippet
+    assert services.communications.search("ames")  # by name, both kinds
+    assert services.communications.search("zzzz") == []

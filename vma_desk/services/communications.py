@@ -1,0 +1,304 @@
+"""Calls, messages and search: the call log, "while you were out" messages with their life cycle
+and callback clock, red-flag escalation, and one search over both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from vma_desk.core.communications import (
+    Call,
+    CallReason,
+    Message,
+    MessageEvent,
+    MessageState,
+    SearchHit,
+    Urgency,
+)
+from vma_desk.core.errors import NotFoundError, ValidationError
+from vma_desk.core.records import AuditAction, Change, Role, RouteCategory, StaffMember
+from vma_desk.core.rules import callbacks, escalation
+from vma_desk.core.rules.scheduling import local_to_utc
+from vma_desk.core.validation import clean_text, format_phone, normalize_phone
+from vma_desk.services.base import ServiceContext
+from vma_desk.storage.communications_repository import CommunicationsRepository, digit_forms
+from vma_desk.storage.repositories import (
+    PatientRepository,
+    PracticeRepository,
+    SettingRepository,
+    StaffRepository,
+)
+
+RED_FLAGS_KEY = "escalation.phrases"
+STEP_KEY = "escalation.step"
+URGENT_KEY = "messages.urgent_minutes"
+EMERGENCY_KEY = "messages.emergency_minutes"
+CLOSE_KEY = "messages.close_time"
+DEFAULT_STEP = ("Transfer the caller to the on-site nurse now. If no nurse can take the call, or the "
+                "caller describes an emergency, tell them to hang up and call 911.")
+MAX_CALL_SECONDS = 4 * 3600
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """What the red-flag check found in a text, and what the practice says to do."""
+
+    hits: tuple[escalation.RedFlagHit, ...]
+    step: str
+
+    @property
+    def found(self) -> bool:
+        return bool(self.hits)
+
+
+class CommunicationsService:
+    def __init__(self, context: ServiceContext) -> None:
+        self.ctx = context
+        self.repo = CommunicationsRepository(context.conn)
+        self.settings = SettingRepository(context.conn)
+
+    # --- settings --------------------------------------------------------------------------------
+    def red_flag_phrases(self) -> tuple[str, ...]:
+        custom = self.settings.get(RED_FLAGS_KEY)
+        if not custom:
+            return escalation.DEFAULT_RED_FLAGS
+        return tuple(line.strip() for line in custom.splitlines() if line.strip())
+
+    def escalation_step(self) -> str:
+        return self.settings.get(STEP_KEY) or DEFAULT_STEP
+
+    def check_red_flags(self, *texts: str) -> Escalation:
+        hits: list[escalation.RedFlagHit] = []
+        phrases = self.red_flag_phrases()
+        for text in texts:
+            hits += escalation.check(text or "", phrases)
+        return Escalation(tuple(hits), self.escalation_step())
+
+    def callback_policy(self) -> callbacks.CallbackPolicy:
+        close = self.settings.get(CLOSE_KEY)
+        return callbacks.CallbackPolicy(
+            emergency_minutes=int(self.settings.get(EMERGENCY_KEY) or 0),
+            urgent_minutes=int(self.settings.get(URGENT_KEY) or 60),
+            close_time=time.fromisoformat(close) if close else time(17, 0),
+        )
+
+    # --- routing ---------------------------------------------------------------------------------
+    def route_for(self, reason: CallReason, *, provider_id: int | None = None,
+                  urgent_medical: bool = False) -> StaffMember | None:
+        """Who receives a call about `reason` by the practice's routing rules: urgent medical
+        questions go to clinical staff; otherwise the staff who receive that category, preferring
+        the patient's provider's own staff."""
+        staff = [s for s in StaffRepository(self.ctx.conn).all() if s.active]
+        category = RouteCategory.URGENT_MEDICAL if urgent_medical else reason.route
+        receivers = [s for s in staff if category in s.receives]
+        if provider_id is not None:
+            own = [s for s in receivers if provider_id in s.supports]
+            if own:
+                return own[0]
+        if receivers:
+            return receivers[0]
+        clinical = [s for s in staff if s.role is Role.CLINICAL]
+        return clinical[0] if urgent_medical and clinical else None
+
+    # --- calls -----------------------------------------------------------------------------------
+    def _call_text(self, call: Call) -> str:
+        return " ".join([call.caller_name, *digit_forms(call.number), self._patient_name(call.patient_id),
+                         call.reason.label, call.notes, call.escalation_action])
+
+    def _patient_name(self, patient_id: int | None) -> str:
+        if patient_id is None:
+            return ""
+        patient = PatientRepository(self.ctx.conn).get(patient_id)
+        return f"{patient.first_name} {patient.last_name}" if patient else ""
+
+    def _validate_call(self, call: Call) -> Call:
+        caller = clean_text("caller_name", call.caller_name, required=True)
+        number = normalize_phone("number", call.number) if call.number.strip() else ""
+        if call.patient_id is not None and not PatientRepository(self.ctx.conn).exists(call.patient_id):
+            raise ValidationError("patient_id", "is not a patient in this workspace")
+        if not 0 <= call.duration_seconds <= MAX_CALL_SECONDS:
+            raise ValidationError("duration_seconds", "must be between 0 and 4 hours")
+        if call.started_at > self.ctx.clock.now() + timedelta(minutes=5):
+            raise ValidationError("started_at", "is in the future")
+        if call.routed_to is not None and call.routed_to not in {s.id for s in
+                                                                 StaffRepository(self.ctx.conn).all()}:
+            raise ValidationError("routed_to", "is not on the staff list")
+        notes = clean_text("notes", call.notes, required=False, limit=4000)
+        found = self.check_red_flags(notes)
+        action = " ".join(call.escalation_action.split())
+        if found.found and not action:
+            raise ValidationError("escalation_action",
+                                  f"the notes mention \"{found.hits[0].phrase}\": say what was done")
+        return replace(call, caller_name=caller, number=number, notes=notes, escalation_action=action,
+                       taken_by=call.taken_by or self.ctx.user)
+
+    def log_call(self, call: Call) -> tuple[Call, Change]:
+        clean = self._validate_call(replace(call, id=None))
+        with self.ctx.transaction():
+            call_id = self.repo.insert_call(clean, self._call_text(clean))
+            self.ctx.audit(AuditAction.CREATE, "call", call_id,
+                           "escalated" if clean.escalation_action else "")
+        return replace(clean, id=call_id), Change("call", AuditAction.CREATE, (call_id,))
+
+    def update_call(self, call: Call) -> tuple[Call, Change]:
+        if call.id is None or self.repo.get_call(call.id) is None:
+            raise NotFoundError("That call does not exist.")
+        clean = self._validate_call(call)
+        with self.ctx.transaction():
+            self.repo.update_call(clean, self._call_text(clean))
+            self.ctx.audit(AuditAction.UPDATE, "call", call.id)
+        return clean, Change("call", AuditAction.UPDATE, (call.id,))
+
+    def get_call(self, call_id: int) -> Call:
+        call = self.repo.get_call(call_id)
+        if call is None:
+            raise NotFoundError(f"Call {call_id} does not exist.")
+        return call
+
+    def calls_on(self, day: date, *, reason: CallReason | None = None,
+                 routed_to: int | None = None) -> list[Call]:
+        """One practice-local day's calls, newest first."""
+        zone = self.ctx.practice_zone()
+        start = local_to_utc(datetime.combine(day, time(0)), zone)
+        end = local_to_utc(datetime.combine(day + timedelta(days=1), time(0)), zone)
+        return self.repo.calls_between(start, end, reason=reason, routed_to=routed_to)
+
+    def links(self, call_id: int) -> list[tuple[str, int]]:
+        """What became of a call: ("message", id), ("appointment", id)..."""
+        return self.repo.links(call_id)
+
+    def link_call(self, call_id: int, kind: str, record_id: int) -> Change:
+        self.get_call(call_id)
+        with self.ctx.transaction():
+            self.repo.link(call_id, kind, record_id)
+            self.ctx.audit(AuditAction.UPDATE, "call", call_id, f"linked {kind} {record_id}")
+        return Change("call", AuditAction.UPDATE, (call_id,))
+
+    def calls_linked_to(self, kind: str, record_id: int) -> list[int]:
+        return self.repo.calls_linked_to(kind, record_id)
+
+    # --- messages --------------------------------------------------------------------------------
+    def _message_text(self, m: Message) -> str:
+        return " ".join([m.caller_name, *digit_forms(m.contact_number), self._patient_name(m.patient_id),
+                         m.reason, m.questions, m.escalation_action])
+
+    def take_message(self, message: Message) -> tuple[Message, Change]:
+        """Record a new message (from a call or not); red flags make it an emergency and need
+        the action taken."""
+        now = self.ctx.clock.now()
+        caller = clean_text("caller_name", message.caller_name, required=True)
+        number = normalize_phone("contact_number", message.contact_number)
+        reason = clean_text("reason", message.reason, required=True, limit=2000)
+        questions = clean_text("questions", message.questions, required=False, limit=2000)
+        if message.patient_id is not None and not PatientRepository(self.ctx.conn).exists(message.patient_id):
+            raise ValidationError("patient_id", "is not a patient in this workspace")
+        if message.recipient_id not in {s.id for s in StaffRepository(self.ctx.conn).all() if s.active}:
+            raise ValidationError("recipient_id", "choose who receives the message")
+        if message.callback_at is not None and message.callback_at < now - timedelta(minutes=1):
+            raise ValidationError("callback_at", "is in the past")
+        if message.call_id is not None and self.repo.get_call(message.call_id) is None:
+            raise ValidationError("call_id", "is not a logged call")
+        urgency, action = message.urgency, " ".join(message.escalation_action.split())
+        found = self.check_red_flags(reason, questions)
+        if found.found:
+            urgency = Urgency.EMERGENCY
+            if not action:
+                raise ValidationError("escalation_action",
+                                      f"the message mentions \"{found.hits[0].phrase}\": say what was done")
+        clean = replace(message, id=None, caller_name=caller, contact_number=number, reason=reason,
+                        questions=questions, urgency=urgency, escalation_action=action, created_at=now,
+                        state=MessageState.NEW, events=(MessageEvent(MessageState.NEW, now, self.ctx.user),))
+        with self.ctx.transaction():
+            message_id = self.repo.insert_message(clean, self._message_text(clean))
+            if clean.call_id is not None:
+                self.repo.link(clean.call_id, "message", message_id)
+            self.ctx.audit(AuditAction.CREATE, "message", message_id,
+                           f"urgency: {urgency.value}" + ("; escalated" if action else ""))
+        return replace(clean, id=message_id), Change("message", AuditAction.CREATE, (message_id,))
+
+    def message_from_call(self, call_id: int, **fields: object) -> Message:
+        """A draft message with the call's caller, number and patient filled in (not saved)."""
+        call = self.get_call(call_id)
+        recipient = self.route_for(call.reason)
+        draft = Message(caller_name=call.caller_name, contact_number=call.number,
+                        patient_id=call.patient_id, reason=call.notes, call_id=call.id,
+                        recipient_id=call.routed_to or (recipient.id if recipient else 0) or 0,
+                        created_at=self.ctx.clock.now())
+        return replace(draft, **fields)  # type: ignore[arg-type]
+
+    def get_message(self, message_id: int) -> Message:
+        message = self.repo.get_message(message_id)
+        if message is None:
+            raise NotFoundError(f"Message {message_id} does not exist.")
+        return message
+
+    def advance(self, message_id: int, to: MessageState, *, by: str | None = None) -> tuple[Message, Change]:
+        """Move a message along new → delivered → acknowledged → callback done → closed, one step
+        or several at once (each step is time-stamped); never backwards."""
+        message = self.get_message(message_id)
+        order = list(MessageState)
+        if order.index(to) <= order.index(message.state):
+            raise ValidationError("state", f"is already {message.state.label.lower()}")
+        now, who = self.ctx.clock.now(), by or self.ctx.user
+        steps = order[order.index(message.state) + 1: order.index(to) + 1]
+        events = tuple(MessageEvent(step, now, who) for step in steps)
+        updated = replace(message, state=to, events=message.events + events)
+        with self.ctx.transaction():
+            self.repo.update_message(updated)
+            self.repo.add_events(message_id, events)
+            self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"state: {to.value}")
+        return updated, Change("message", AuditAction.UPDATE, (message_id,))
+
+    def open_messages(self) -> list[Message]:
+        return self.repo.open_messages()
+
+    def callback_due(self, message: Message) -> datetime:
+        practice = PracticeRepository(self.ctx.conn).get()
+        assert practice is not None
+        return callbacks.callback_due(message, practice, self.ctx.practice_zone(), self.callback_policy())
+
+    def overdue(self, messages: list[Message] | None = None) -> list[Message]:
+        practice = PracticeRepository(self.ctx.conn).get()
+        if practice is None:
+            return []
+        now, zone, policy = self.ctx.clock.now(), self.ctx.practice_zone(), self.callback_policy()
+        pool = self.open_messages() if messages is None else messages
+        return [m for m in pool if callbacks.is_overdue(m, now, practice, zone, policy)]
+
+    # --- search ----------------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        match = fts_query(text)
+        if not match:
+            return []
+        hits = []
+        for kind, record_id, snippet, rank in self.repo.search(match, limit):
+            if kind == "call":
+                call = self.repo.get_call(record_id)
+                if call is None:
+                    continue
+                number = f" · {format_phone(call.number)}" if call.number else ""
+                title = f"Call · {call.caller_name}{number}"
+                hits.append(SearchHit("call", record_id, call.started_at, title, snippet, rank))
+            else:
+                message = self.repo.get_message(record_id)
+                if message is None:
+                    continue
+                title = f"Message · {message.caller_name} · {message.urgency.value}"
+                hits.append(SearchHit("message", record_id, message.created_at, title, snippet, rank))
+        return hits
+
+
+def fts_query(text: str) -> str:
+    """What a person types -> an FTS5 query: each word a prefix term, all required; a phone
+    number typed with any punctuation becomes one digit term."""
+    text = text.strip()
+    if not text:
+        return ""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) >= 4 and len(digits) >= len(re.sub(r"[\s()+.\-]", "", text)):
+        if len(digits) == 11 and digits.startswith("1"):
+            digits = digits[1:]
+        return f'"{digits}"*'
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(f'"{w}"*' for w in words)

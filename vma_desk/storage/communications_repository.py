@@ -1,0 +1,189 @@
+"""Calls, messages (with their state events and call links) and the full-text search index.
+
+The index is an FTS5 table inside the encrypted workspace: names, numbers (in several digit forms,
+so "312-555-0142", "(312) 5550142" and "5550142" all find the same call) and notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from vma_desk.core.communications import (
+    Call,
+    CallOutcome,
+    CallReason,
+    Direction,
+    Message,
+    MessageEvent,
+    MessageState,
+    Urgency,
+)
+from vma_desk.storage.calendar_repository import from_ts, to_ts
+from vma_desk.storage.database import Connection
+
+_CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
+                 "outcome, routed_to, notes, taken_by, escalation_action")
+_MESSAGE_COLUMNS = ("created_ts, caller_name, contact_number, patient_id, reason, urgency, callback_ts, "
+                    "questions, recipient_id, call_id, state, escalation_action")
+
+
+def _placeholders(columns: str) -> str:
+    return ", ".join("?" * len(columns.split(",")))
+
+
+def _sets(columns: str) -> str:
+    return ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
+
+
+def digit_forms(number: str) -> list[str]:
+    """The digit strings a person may type for a number: full, national, and the last seven."""
+    digits = re.sub(r"\D", "", number)
+    if not digits:
+        return []
+    forms = {digits}
+    if len(digits) == 11 and digits.startswith("1"):
+        forms.add(digits[1:])
+    if len(digits) >= 7:
+        forms.add(digits[-7:])
+    return sorted(forms)
+
+
+def call_row(c: Call) -> tuple[object, ...]:
+    return (to_ts(c.started_at), c.direction.value, c.caller_name, c.number, c.patient_id,
+            c.reason.value, c.duration_seconds, c.outcome.value, c.routed_to, c.notes, c.taken_by,
+            c.escalation_action)
+
+
+def _call(row: Sequence) -> Call:  # type: ignore[type-arg]
+    started = from_ts(row[1])
+    assert started is not None
+    return Call(id=row[0], started_at=started, direction=Direction(row[2]), caller_name=row[3],
+                number=row[4], patient_id=row[5], reason=CallReason(row[6]),
+                duration_seconds=row[7], outcome=CallOutcome(row[8]), routed_to=row[9],
+                notes=row[10], taken_by=row[11], escalation_action=row[12])
+
+
+def message_row(m: Message) -> tuple[object, ...]:
+    return (to_ts(m.created_at), m.caller_name, m.contact_number, m.patient_id, m.reason,
+            m.urgency.value, to_ts(m.callback_at) if m.callback_at else None, m.questions,
+            m.recipient_id, m.call_id, m.state.value, m.escalation_action)
+
+
+class CommunicationsRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # --- calls -----------------------------------------------------------------------------------
+    def insert_call(self, call: Call, index_text: str) -> int:
+        cur = self.conn.execute(
+            f"INSERT INTO call({_CALL_COLUMNS}) VALUES ({_placeholders(_CALL_COLUMNS)})", call_row(call))
+        call_id = int(cur.lastrowid)
+        self._index("call", call_id, index_text)
+        return call_id
+
+    def insert_calls(self, calls: Iterable[tuple[Call, str]]) -> None:
+        """Bulk insert (the demo): ids are assigned in order."""
+        for call, text in calls:
+            self.insert_call(call, text)
+
+    def update_call(self, call: Call, index_text: str) -> None:
+        self.conn.execute(f"UPDATE call SET {_sets(_CALL_COLUMNS)} WHERE id = ?", (*call_row(call), call.id))
+        self._index("call", call.id or 0, index_text)
+
+    def get_call(self, call_id: int) -> Call | None:
+        row = self.conn.execute(f"SELECT id, {_CALL_COLUMNS} FROM call WHERE id = ?", (call_id,)).fetchone()
+        return _call(row) if row else None
+
+    def calls_between(self, start: datetime, end: datetime, *, reason: CallReason | None = None,
+                      routed_to: int | None = None) -> list[Call]:
+        sql = f"SELECT id, {_CALL_COLUMNS} FROM call WHERE started_ts >= ? AND started_ts < ?"
+        params: list[object] = [to_ts(start), to_ts(end)]
+        if reason is not None:
+            sql += " AND reason = ?"
+            params.append(reason.value)
+        if routed_to is not None:
+            sql += " AND routed_to = ?"
+            params.append(routed_to)
+        return [_call(r) for r in self.conn.execute(sql + " ORDER BY started_ts DESC, id DESC", params)]
+
+    def link(self, call_id: int, kind: str, record_id: int) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO call_link(call_id, kind, record_id) VALUES (?, ?, ?)",
+                          (call_id, kind, record_id))
+
+    def links(self, call_id: int) -> list[tuple[str, int]]:
+        return [(k, r) for k, r in self.conn.execute(
+            "SELECT kind, record_id FROM call_link WHERE call_id = ? ORDER BY kind, record_id", (call_id,))]
+
+    def calls_linked_to(self, kind: str, record_id: int) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT call_id FROM call_link WHERE kind = ? AND record_id = ?", (kind, record_id))]
+
+    # --- messages --------------------------------------------------------------------------------
+    def insert_message(self, message: Message, index_text: str) -> int:
+        cur = self.conn.execute(
+            f"INSERT INTO message({_MESSAGE_COLUMNS}) VALUES ({_placeholders(_MESSAGE_COLUMNS)})",
+            message_row(message))
+        message_id = int(cur.lastrowid)
+        self.add_events(message_id, message.events)
+        self._index("message", message_id, index_text)
+        return message_id
+
+    def update_message(self, message: Message) -> None:
+        self.conn.execute(f"UPDATE message SET {_sets(_MESSAGE_COLUMNS)} WHERE id = ?",
+                          (*message_row(message), message.id))
+
+    def add_events(self, message_id: int, events: Iterable[MessageEvent]) -> None:
+        self.conn.executemany(
+            "INSERT INTO message_event(message_id, state, at_ts, by_user) VALUES (?, ?, ?, ?)",
+            [(message_id, e.state.value, to_ts(e.at), e.by) for e in events])
+
+    def _messages(self, where: str, params: Sequence[object]) -> list[Message]:
+        rows = self.conn.execute(
+            f"SELECT id, {_MESSAGE_COLUMNS} FROM message WHERE {where}", list(params)).fetchall()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        events: dict[int, list[MessageEvent]] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for mid, state, at, by in self.conn.execute(
+                f"SELECT message_id, state, at_ts, by_user FROM message_event WHERE message_id IN"
+                f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
+                events.setdefault(mid, []).append(MessageEvent(MessageState(state), from_ts(at), by))  # type: ignore[arg-type]
+        return [
+            Message(id=r[0], created_at=from_ts(r[1]), caller_name=r[2], contact_number=r[3],  # type: ignore[arg-type]
+                    patient_id=r[4], reason=r[5], urgency=Urgency(r[6]), callback_at=from_ts(r[7]),
+                    questions=r[8], recipient_id=r[9], call_id=r[10], state=MessageState(r[11]),
+                    escalation_action=r[12], events=tuple(events.get(r[0], ())))
+            for r in rows
+        ]
+
+    def get_message(self, message_id: int) -> Message | None:
+        found = self._messages("id = ?", [message_id])
+        return found[0] if found else None
+
+    def open_messages(self) -> list[Message]:
+        return self._messages("state != 'closed' ORDER BY created_ts", [])
+
+    def messages_for_call(self, call_id: int) -> list[Message]:
+        return self._messages("call_id = ? ORDER BY created_ts", [call_id])
+
+    def messages_between(self, start: datetime, end: datetime) -> list[Message]:
+        return self._messages("created_ts >= ? AND created_ts < ? ORDER BY created_ts DESC",
+                              [to_ts(start), to_ts(end)])
+
+    # --- search ----------------------------------------------------------------------------------
+    def _index(self, kind: str, record_id: int, text: str) -> None:
+        self.conn.execute("DELETE FROM comm_search WHERE kind = ? AND record_id = ?", (kind, record_id))
+        self.conn.execute("INSERT INTO comm_search(body, kind, record_id) VALUES (?, ?, ?)",
+                          (text, kind, record_id))
+
+    def search(self, match: str, limit: int) -> list[tuple[str, int, str, float]]:
+        """(kind, record id, snippet, rank) best first; `match` is an FTS5 query."""
+        return [(r[0], int(r[1]), r[2], float(r[3])) for r in self.conn.execute(
+            "SELECT kind, record_id, snippet(comm_search, 0, '[', ']', '…', 12), bm25(comm_search)"
+            " FROM comm_search WHERE comm_search MATCH ? ORDER BY bm25(comm_search) LIMIT ?",
+            (match, limit))]
+
