@@ -164,3 +164,25 @@ def test_search_finds_a_message_by_a_word_in_its_note_ranked_and_highlighted(des
     assert "[authorization]" in hits[0].snippet
     assert services.communications.search("ames")  # by name, both kinds
     assert services.communications.search("zzzz") == []
+
+
+def test_the_practice_configures_red_flags_and_the_callback_clock(desk, clock):
+    from datetime import time
+
+    from vma_desk.core.rules.callbacks import CallbackPolicy
+
+    services, nurse, _front, _ann = desk
+    comms = services.communications
+    comms.save_settings(red_flags=["cardiac: chest pain", "neuro: worst headache of my life"],
+                        step="Put the caller through to Nora at ext. 210.",
+                        policy=CallbackPolicy(0, 30, time(16, 30)))
+    found = comms.check_red_flags("says: the worst headache of my life, started an hour ago")
+    assert found.found and found.step == "Put the caller through to Nora at ext. 210."
+    assert not comms.check_red_flags("short of breath").found  # no longer on the practice's list
+    urgent, _ = comms.take_message(Message("Bo Burr", "3125550199", "rash", nurse.id, clock.now(),
+                                           Urgency.URGENT))
+    assert comms.callback_due(urgent) == clock.now() + timedelta(minutes=30)
+    with pytest.raises(ValidationError) as caught:
+        comms.save_settings(red_flags=["cardiac: ..."], step="x", policy=CallbackPolicy())
+    assert caught.value.field == "red_flags"
+    assert comms.red_flag_phrases() == ("cardiac: chest pain", "neuro: worst headache of my life")

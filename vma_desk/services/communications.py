@@ -4,6 +4,7 @@ and callback clock, red-flag escalation, and one search over both."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -74,6 +75,27 @@ class CommunicationsService:
         for text in texts:
             hits += escalation.check(text or "", phrases)
         return Escalation(tuple(hits), self.escalation_step())
+
+    def save_settings(self, *, red_flags: Sequence[str], step: str,
+                      policy: callbacks.CallbackPolicy) -> Change:
+        """The practice's red-flag list, escalation step and callback clock, all or nothing."""
+        phrases = [line.strip() for line in red_flags if line.strip()]
+        if not phrases:
+            raise ValidationError("red_flags", "keep at least one red-flag phrase")
+        escalation.validate_phrases(phrases)
+        step_text = clean_text("escalation_step", step, required=True, limit=500)
+        if not 0 <= policy.emergency_minutes <= 60:
+            raise ValidationError("emergency_minutes", "must be between 0 and 60")
+        if not 5 <= policy.urgent_minutes <= 8 * 60:
+            raise ValidationError("urgent_minutes", "must be between 5 minutes and 8 hours")
+        with self.ctx.transaction():
+            self.settings.set(RED_FLAGS_KEY, "\n".join(phrases))
+            self.settings.set(STEP_KEY, step_text)
+            self.settings.set(EMERGENCY_KEY, str(policy.emergency_minutes))
+            self.settings.set(URGENT_KEY, str(policy.urgent_minutes))
+            self.settings.set(CLOSE_KEY, policy.close_time.isoformat("minutes"))
+            self.ctx.audit(AuditAction.UPDATE, "setting", "messages")
+        return Change("setting", AuditAction.UPDATE)
 
     def callback_policy(self) -> callbacks.CallbackPolicy:
         close = self.settings.get(CLOSE_KEY)
