@@ -53,6 +53,18 @@ class Escalation:
         return bool(self.hits)
 
 
+def call_index_text(call: Call, patient_name: str) -> str:
+    """What the search index holds for a call (the demo generator indexes its calls with it too)."""
+    return " ".join([call.caller_name, *digit_forms(call.number), patient_name, call.reason.label,
+                     call.notes, call.escalation_action])
+
+
+def message_index_text(m: Message, patient_name: str) -> str:
+    """What the search index holds for a message."""
+    return " ".join([m.caller_name, *digit_forms(m.contact_number), patient_name, m.reason, m.questions,
+                     m.escalation_action])
+
+
 class CommunicationsService:
     def __init__(self, context: ServiceContext) -> None:
         self.ctx = context
@@ -125,8 +137,7 @@ class CommunicationsService:
 
     # --- calls -----------------------------------------------------------------------------------
     def _call_text(self, call: Call) -> str:
-        return " ".join([call.caller_name, *digit_forms(call.number), self._patient_name(call.patient_id),
-                         call.reason.label, call.notes, call.escalation_action])
+        return call_index_text(call, self._patient_name(call.patient_id))
 
     def _patient_name(self, patient_id: int | None) -> str:
         if patient_id is None:
@@ -202,8 +213,7 @@ class CommunicationsService:
 
     # --- messages --------------------------------------------------------------------------------
     def _message_text(self, m: Message) -> str:
-        return " ".join([m.caller_name, *digit_forms(m.contact_number), self._patient_name(m.patient_id),
-                         m.reason, m.questions, m.escalation_action])
+        return message_index_text(m, self._patient_name(m.patient_id))
 
     def take_message(self, message: Message) -> tuple[Message, Change]:
         """Record a new message (from a call or not); red flags make it an emergency and need

@@ -83,10 +83,14 @@ class CommunicationsRepository:
         self._index("call", call_id, index_text)
         return call_id
 
-    def insert_calls(self, calls: Iterable[tuple[Call, str]]) -> None:
-        """Bulk insert (the demo): ids are assigned in order."""
-        for call, text in calls:
-            self.insert_call(call, text)
+    def insert_calls(self, calls: Sequence[tuple[Call, str]]) -> None:
+        """Bulk insert of new calls that carry their ids (the demo), with their index texts: one
+        statement per table, and no look-up for an older index row (a new call has none)."""
+        self.conn.executemany(
+            f"INSERT INTO call(id, {_CALL_COLUMNS}) VALUES (?, {_placeholders(_CALL_COLUMNS)})",
+            [(c.id, *call_row(c)) for c, _ in calls])
+        self.conn.executemany("INSERT INTO comm_search(body, kind, record_id) VALUES (?, 'call', ?)",
+                              [(text, c.id) for c, text in calls])
 
     def update_call(self, call: Call, index_text: str) -> None:
         self.conn.execute(f"UPDATE call SET {_sets(_CALL_COLUMNS)} WHERE id = ?", (*call_row(call), call.id))
@@ -129,6 +133,21 @@ class CommunicationsRepository:
         self.add_events(message_id, message.events)
         self._index("message", message_id, index_text)
         return message_id
+
+    def insert_messages(self, messages: Sequence[tuple[Message, str]]) -> None:
+        """Bulk insert of new messages that carry their ids (the demo): their events, index texts and,
+        for those taken from a call, the call's link."""
+        self.conn.executemany(
+            f"INSERT INTO message(id, {_MESSAGE_COLUMNS}) VALUES (?, {_placeholders(_MESSAGE_COLUMNS)})",
+            [(m.id, *message_row(m)) for m, _ in messages])
+        self.conn.executemany(
+            "INSERT INTO message_event(message_id, state, at_ts, by_user) VALUES (?, ?, ?, ?)",
+            [(m.id, e.state.value, to_ts(e.at), e.by) for m, _ in messages for e in m.events])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO call_link(call_id, kind, record_id) VALUES (?, 'message', ?)",
+            [(m.call_id, m.id) for m, _ in messages if m.call_id is not None])
+        self.conn.executemany("INSERT INTO comm_search(body, kind, record_id) VALUES (?, 'message', ?)",
+                              [(text, m.id) for m, text in messages])
 
     def update_message(self, message: Message) -> None:
         self.conn.execute(f"UPDATE message SET {_sets(_MESSAGE_COLUMNS)} WHERE id = ?",
