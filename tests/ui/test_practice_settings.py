@@ -58,3 +58,25 @@ def test_an_empty_type_name_is_refused(qtbot, dialog, services):
 def test_types_model_passes_the_model_tester(qtmodeltester, dialog):
     qtmodeltester.check(dialog.types_model)
     assert dialog.types_model.flags(dialog.types_model.index(0, 4)) & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_message_settings_are_saved_and_a_bad_red_flag_is_shown_on_its_page(qtbot, dialog, services):
+    dialog.ui.urgent_spin.setValue(30)
+    dialog.ui.flags_edit.setPlainText("cardiac: chest pain\nneuro: worst headache")
+    dialog.ui.step_edit.setPlainText("Transfer to the nurse line, ext. 210.")
+    with qtbot.waitSignal(dialog.sig_saved):
+        dialog.ui.button_box.accepted.emit()
+    comms = services.communications
+    assert comms.callback_policy().urgent_minutes == 30
+    assert comms.red_flag_phrases() == ("cardiac: chest pain", "neuro: worst headache")
+    assert comms.escalation_step() == "Transfer to the nurse line, ext. 210."
+
+    again = PracticeSettingsDialog(services)
+    qtbot.addWidget(again)
+    again.show()
+    again.ui.pages.setCurrentIndex(0)
+    again.ui.flags_edit.setPlainText("cardiac: ...")
+    again.ui.button_box.accepted.emit()
+    assert again.isVisible() and again.ui.pages.currentWidget() is again.ui.messages_page
+    assert again.ui.red_flags_error.isVisibleTo(again)
+    assert comms.red_flag_phrases() == ("cardiac: chest pain", "neuro: worst headache")

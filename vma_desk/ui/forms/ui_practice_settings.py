@@ -18,14 +18,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QSizePolicy,
-    QSpinBox, QTableView, QVBoxLayout, QWidget)
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QSizePolicy, QSpinBox, QTabWidget, QTableView,
+    QTimeEdit, QVBoxLayout, QWidget)
 
 class Ui_PracticeSettings(object):
     def setupUi(self, PracticeSettings):
         if not PracticeSettings.objectName():
             PracticeSettings.setObjectName(u"PracticeSettings")
-        PracticeSettings.resize(760, 560)
+        PracticeSettings.resize(780, 600)
         self.main_layout = QVBoxLayout(PracticeSettings)
         self.main_layout.setObjectName(u"main_layout")
         self.general_error = QLabel(PracticeSettings)
@@ -34,7 +35,13 @@ class Ui_PracticeSettings(object):
 
         self.main_layout.addWidget(self.general_error)
 
-        self.practice_group = QGroupBox(PracticeSettings)
+        self.pages = QTabWidget(PracticeSettings)
+        self.pages.setObjectName(u"pages")
+        self.practice_page = QWidget()
+        self.practice_page.setObjectName(u"practice_page")
+        self.practice_page_layout = QVBoxLayout(self.practice_page)
+        self.practice_page_layout.setObjectName(u"practice_page_layout")
+        self.practice_group = QGroupBox(self.practice_page)
         self.practice_group.setObjectName(u"practice_group")
         self.practice_form = QFormLayout(self.practice_group)
         self.practice_form.setObjectName(u"practice_form")
@@ -100,9 +107,14 @@ class Ui_PracticeSettings(object):
         self.practice_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.notice_spin)
 
 
-        self.main_layout.addWidget(self.practice_group)
+        self.practice_page_layout.addWidget(self.practice_group)
 
-        self.types_group = QGroupBox(PracticeSettings)
+        self.pages.addTab(self.practice_page, "")
+        self.types_page = QWidget()
+        self.types_page.setObjectName(u"types_page")
+        self.types_page_layout = QVBoxLayout(self.types_page)
+        self.types_page_layout.setObjectName(u"types_page_layout")
+        self.types_group = QGroupBox(self.types_page)
         self.types_group.setObjectName(u"types_group")
         self.types_layout = QVBoxLayout(self.types_group)
         self.types_layout.setObjectName(u"types_layout")
@@ -118,7 +130,90 @@ class Ui_PracticeSettings(object):
         self.types_layout.addWidget(self.types_error)
 
 
-        self.main_layout.addWidget(self.types_group)
+        self.types_page_layout.addWidget(self.types_group)
+
+        self.pages.addTab(self.types_page, "")
+        self.messages_page = QWidget()
+        self.messages_page.setObjectName(u"messages_page")
+        self.messages_page_layout = QVBoxLayout(self.messages_page)
+        self.messages_page_layout.setObjectName(u"messages_page_layout")
+        self.messages_group = QGroupBox(self.messages_page)
+        self.messages_group.setObjectName(u"messages_group")
+        self.messages_form = QFormLayout(self.messages_group)
+        self.messages_form.setObjectName(u"messages_form")
+        self.urgent_label = QLabel(self.messages_group)
+        self.urgent_label.setObjectName(u"urgent_label")
+
+        self.messages_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.urgent_label)
+
+        self.urgent_spin = QSpinBox(self.messages_group)
+        self.urgent_spin.setObjectName(u"urgent_spin")
+        self.urgent_spin.setMinimum(5)
+        self.urgent_spin.setMaximum(480)
+        self.urgent_spin.setValue(60)
+
+        self.messages_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.urgent_spin)
+
+        self.emergency_label = QLabel(self.messages_group)
+        self.emergency_label.setObjectName(u"emergency_label")
+
+        self.messages_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.emergency_label)
+
+        self.emergency_spin = QSpinBox(self.messages_group)
+        self.emergency_spin.setObjectName(u"emergency_spin")
+        self.emergency_spin.setMaximum(60)
+
+        self.messages_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.emergency_spin)
+
+        self.close_label = QLabel(self.messages_group)
+        self.close_label.setObjectName(u"close_label")
+
+        self.messages_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.close_label)
+
+        self.close_time_edit = QTimeEdit(self.messages_group)
+        self.close_time_edit.setObjectName(u"close_time_edit")
+
+        self.messages_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.close_time_edit)
+
+        self.step_label = QLabel(self.messages_group)
+        self.step_label.setObjectName(u"step_label")
+
+        self.messages_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.step_label)
+
+        self.step_edit = QPlainTextEdit(self.messages_group)
+        self.step_edit.setObjectName(u"step_edit")
+        self.step_edit.setMaximumSize(QSize(16777215, 70))
+
+        self.messages_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.step_edit)
+
+        self.escalation_step_error = QLabel(self.messages_group)
+        self.escalation_step_error.setObjectName(u"escalation_step_error")
+        self.escalation_step_error.setWordWrap(True)
+
+        self.messages_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.escalation_step_error)
+
+        self.flags_label = QLabel(self.messages_group)
+        self.flags_label.setObjectName(u"flags_label")
+
+        self.messages_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.flags_label)
+
+        self.flags_edit = QPlainTextEdit(self.messages_group)
+        self.flags_edit.setObjectName(u"flags_edit")
+
+        self.messages_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.flags_edit)
+
+        self.red_flags_error = QLabel(self.messages_group)
+        self.red_flags_error.setObjectName(u"red_flags_error")
+        self.red_flags_error.setWordWrap(True)
+
+        self.messages_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.red_flags_error)
+
+
+        self.messages_page_layout.addWidget(self.messages_group)
+
+        self.pages.addTab(self.messages_page, "")
+
+        self.main_layout.addWidget(self.pages)
 
         self.button_box = QDialogButtonBox(PracticeSettings)
         self.button_box.setObjectName(u"button_box")
@@ -130,6 +225,11 @@ class Ui_PracticeSettings(object):
         self.name_label.setBuddy(self.name_edit)
         self.zone_label.setBuddy(self.zone_combo)
         self.notice_label.setBuddy(self.notice_spin)
+        self.urgent_label.setBuddy(self.urgent_spin)
+        self.emergency_label.setBuddy(self.emergency_spin)
+        self.close_label.setBuddy(self.close_time_edit)
+        self.step_label.setBuddy(self.step_edit)
+        self.flags_label.setBuddy(self.flags_edit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeSettings)
@@ -149,5 +249,25 @@ class Ui_PracticeSettings(object):
         self.notice_label.setText(QCoreApplication.translate("PracticeSettings", u"&Late cancellation", None))
         self.notice_spin.setPrefix(QCoreApplication.translate("PracticeSettings", u"within ", None))
         self.notice_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" hours of the visit", None))
+        self.pages.setTabText(self.pages.indexOf(self.practice_page), QCoreApplication.translate("PracticeSettings", u"Practice", None))
         self.types_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Appointment types", None))
+        self.pages.setTabText(self.pages.indexOf(self.types_page), QCoreApplication.translate("PracticeSettings", u"Appointment types", None))
+        self.messages_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Callbacks and escalation", None))
+        self.urgent_label.setText(QCoreApplication.translate("PracticeSettings", u"&Urgent callback", None))
+        self.urgent_spin.setPrefix(QCoreApplication.translate("PracticeSettings", u"within ", None))
+        self.urgent_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" minutes", None))
+        self.emergency_label.setText(QCoreApplication.translate("PracticeSettings", u"&Emergency callback", None))
+        self.emergency_spin.setPrefix(QCoreApplication.translate("PracticeSettings", u"within ", None))
+        self.emergency_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" minutes", None))
+        self.close_label.setText(QCoreApplication.translate("PracticeSettings", u"&Routine callback by", None))
+        self.close_time_edit.setDisplayFormat(QCoreApplication.translate("PracticeSettings", u"h:mm AP", None))
+#if QT_CONFIG(tooltip)
+        self.close_time_edit.setToolTip(QCoreApplication.translate("PracticeSettings", u"End of the business day: a routine message taken later is due by this time on the next business day.", None))
+#endif // QT_CONFIG(tooltip)
+        self.step_label.setText(QCoreApplication.translate("PracticeSettings", u"E&scalation step", None))
+        self.flags_label.setText(QCoreApplication.translate("PracticeSettings", u"&Red flags", None))
+#if QT_CONFIG(tooltip)
+        self.flags_edit.setToolTip(QCoreApplication.translate("PracticeSettings", u"One phrase per line, optionally \"category: phrase\". Case, punctuation and simple word forms do not matter; \"...\" allows a few words in between.", None))
+#endif // QT_CONFIG(tooltip)
+        self.pages.setTabText(self.pages.indexOf(self.messages_page), QCoreApplication.translate("PracticeSettings", u"Messages", None))
     # retranslateUi

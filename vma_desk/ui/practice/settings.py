@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHeaderView, QWidget
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import WEEKDAY_NAMES
-from vma_desk.core.validation import validate_appointment_type, validate_practice
+from vma_desk.core.rules import escalation
+from vma_desk.core.rules.callbacks import CallbackPolicy
+from vma_desk.core.validation import clean_text, validate_appointment_type, validate_practice
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
 from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
@@ -37,7 +39,8 @@ class PracticeSettingsDialog(QDialog):
         self.practice = services.practice.get()
         ui = self.ui
         self.errors = FieldErrors(ui.general_error)
-        FieldErrors.prepare(ui.name_error, ui.time_zone_error, ui.business_days_error, ui.types_error)
+        FieldErrors.prepare(ui.name_error, ui.time_zone_error, ui.business_days_error, ui.types_error,
+                            ui.escalation_step_error, ui.red_flags_error)
         ui.name_edit.setText(self.practice.name)
         zones = list(COMMON_ZONES) + sorted(z for z in available_timezones()
                                             if "/" in z and z not in COMMON_ZONES)
@@ -58,6 +61,13 @@ class PracticeSettingsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PREP, QHeaderView.ResizeMode.Stretch)
         ui.types_view.verticalHeader().hide()
+        comms = services.communications
+        policy = comms.callback_policy()
+        ui.urgent_spin.setValue(policy.urgent_minutes)
+        ui.emergency_spin.setValue(policy.emergency_minutes)
+        ui.close_time_edit.setTime(QTime(policy.close_time.hour, policy.close_time.minute))
+        ui.step_edit.setPlainText(comms.escalation_step())
+        ui.flags_edit.setPlainText("\n".join(comms.red_flag_phrases()))
         ui.button_box.accepted.connect(self._on_button_box_accepted)
         ui.button_box.rejected.connect(self.reject)
 
@@ -67,6 +77,11 @@ class PracticeSettingsDialog(QDialog):
             "name": FieldSlot(ui.name_edit, ui.name_error, "Name"),
             "time_zone": FieldSlot(ui.zone_combo, ui.time_zone_error, "Time zone"),
             "business_days": FieldSlot(self.day_checks[0], ui.business_days_error, "Business days"),
+            "escalation_step": FieldSlot(ui.step_edit, ui.escalation_step_error, "Escalation step"),
+            "red_flags": FieldSlot(ui.flags_edit, ui.red_flags_error, "Red flags"),
+            "urgent_minutes": FieldSlot(ui.urgent_spin, ui.escalation_step_error, "Urgent callback"),
+            "emergency_minutes": FieldSlot(ui.emergency_spin, ui.escalation_step_error,
+                                           "Emergency callback"),
         }
 
     def _on_button_box_accepted(self) -> None:
@@ -81,16 +96,25 @@ class PracticeSettingsDialog(QDialog):
             except ValidationError as exc:
                 self._show_type_error(row, exc)
                 return
+        ui = self.ui
+        policy = CallbackPolicy(ui.emergency_spin.value(), ui.urgent_spin.value(),
+                                ui.close_time_edit.time().toPython())
         try:
             validate_practice(practice)
+            escalation.validate_phrases([p for p in ui.flags_edit.toPlainText().splitlines() if p.strip()])
+            clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
             change = self.services.calendar.save_settings(self.types_model.changed(),
                                                           self.ui.notice_spin.value())
+            self.services.communications.save_settings(
+                red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
+                policy=policy)
             self.services.practice.save(practice)
         except ValidationError as exc:
             slot = self._slots().get(exc.field)
             if slot is None:
                 self.errors.show_general(str(exc))
             else:
+                self._show_page_of(slot.widget)
                 self.errors.show(slot, exc.message)
             return
         except KnownError as exc:
@@ -99,7 +123,13 @@ class PracticeSettingsDialog(QDialog):
         self.sig_saved.emit(change)
         self.accept()
 
+    def _show_page_of(self, widget: QWidget) -> None:
+        for index in range(self.ui.pages.count()):
+            if self.ui.pages.widget(index).isAncestorOf(widget):
+                self.ui.pages.setCurrentIndex(index)
+
     def _show_type_error(self, row: int, exc: ValidationError) -> None:
+        self.ui.pages.setCurrentWidget(self.ui.types_page)
         column = {"name": NAME, "minutes": MINUTES, "buffer_minutes": BUFFER}.get(exc.field, PREP)
         label = exc.field.replace("_minutes", "").replace("_", " ")
         self.ui.types_error.setText(f"Appointment type {row + 1}: {label} {exc.message}.")
