@@ -48,5 +48,17 @@ class Preferences:
         except (TypeError, ValueError):
             return 0
 
+    def hidden_columns(self, table: str, default: tuple[str, ...] = ()) -> list[str]:
+        """The columns the user hid in `table` (by column key); `default` until they chose."""
+        key = f"columns/{table}_hidden"
+        if not self.settings.contains(key):
+            return list(default)
+        value = self.settings.value(key, "")
+        return [name for name in str(value or "").split(",") if name]
+
+    def set_hidden_columns(self, table: str, names: list[str]) -> None:
+        # one comma-separated string: an empty QStringList reads back differently per format
+        self.settings.setValue(f"columns/{table}_hidden", ",".join(names))
+
     def sync(self) -> None:
         self.settings.sync()

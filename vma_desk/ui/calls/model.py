@@ -1,0 +1,199 @@
+"""The call log of one day as a table model, and the proxy that sorts and filters it.
+
+Each row is a `CallRow`: the `Call` with the names and links it shows, read once per load by
+`source.py`, so `data()` only looks up. `CALL_ROLE` returns the `Call`; `SORT_ROLE` a value that
+sorts naturally (the start instant, the duration in seconds, names folded to lower case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from vma_desk.core.communications import Call, CallOutcome, CallReason
+from vma_desk.core.validation import format_phone
+from vma_desk.ui.calls import text
+
+#: the `Call` of a row
+CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a value that sorts the column naturally
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: (key, header) of every column, in order; the keys name columns in the saved preferences
+COLUMNS = (
+    ("time", "Time"), ("direction", "Direction"), ("caller", "Caller"), ("number", "Number"),
+    ("patient", "Patient"), ("reason", "Reason"), ("duration", "Duration"), ("outcome", "Outcome"),
+    ("routed_to", "Routed to"), ("links", "Became"), ("notes", "Notes"),
+)
+(COL_TIME, COL_DIRECTION, COL_CALLER, COL_NUMBER, COL_PATIENT, COL_REASON, COL_DURATION, COL_OUTCOME,
+ COL_ROUTED, COL_LINKS, COL_NOTES) = range(len(COLUMNS))
+ESCALATED_TEXT = QColor("#b00020")
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class CallRow:
+    call: Call
+    patient: str = ""
+    routed_to: str = ""
+    links: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def escalated(self) -> bool:
+        return bool(self.call.escalation_action) or self.call.outcome is CallOutcome.ESCALATED
+
+
+class CallTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CallRow] = []
+        self._zone = ZoneInfo("UTC")
+        self._day: date | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: Sequence[CallRow], zone: ZoneInfo, day: date) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._zone = zone
+        self._day = day
+        self.endResetModel()
+
+    def rows(self) -> list[CallRow]:
+        return list(self._rows)
+
+    def row_of(self, call_id: int) -> int:
+        """The row of a call, or -1 when it is not shown."""
+        return next((i for i, r in enumerate(self._rows) if r.call.id == call_id), -1)
+
+    # reading ----------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_TIME:
+            return f"Practice time ({self._zone.key})"
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_LINKS:
+            return "What the call became: a message, an appointment"
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == CALL_ROLE:
+            return row.call
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.call.notes or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DURATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if row.escalated and column == COL_OUTCOME:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return ESCALATED_TEXT
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
+
+    def _text(self, row: CallRow, column: int) -> str:
+        call = row.call
+        if column == COL_TIME:
+            return text.when(call.started_at, self._zone, self._day)
+        if column == COL_DIRECTION:
+            return call.direction.label
+        if column == COL_CALLER:
+            return call.caller_name
+        if column == COL_NUMBER:
+            return format_phone(call.number) if call.number else "withheld"
+        if column == COL_PATIENT:
+            return row.patient
+        if column == COL_REASON:
+            return call.reason.label
+        if column == COL_DURATION:
+            return text.duration(call.duration_seconds)
+        if column == COL_OUTCOME:
+            return call.outcome.label
+        if column == COL_ROUTED:
+            return row.routed_to
+        if column == COL_LINKS:
+            return text.links(list(row.links))
+        return " ".join(call.notes.split())  # one line
+
+    def _sort_value(self, row: CallRow, column: int) -> Any:
+        if column == COL_TIME:
+            return row.call.started_at.timestamp()
+        if column == COL_DURATION:
+            return row.call.duration_seconds
+        return self._text(row, column).casefold()
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def refilter_rows(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Apply `change` to a proxy's filter and filter again (Qt 6.9+ wants it wrapped in
+    begin/endFilterChange; older versions only have the call now deprecated)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:  # pragma: no cover - PySide6 < 6.9
+        change()
+        proxy.invalidateRowsFilter()
+
+
+class CallFilterProxy(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE` and keeps the calls of one reason and/or one person routed to."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._reason: CallReason | None = None
+        self._routed_to: int | None = None
+
+    def set_filters(self, reason: CallReason | None, routed_to: int | None) -> None:
+        if (reason, routed_to) == (self._reason, self._routed_to):
+            return
+        refilter_rows(self, lambda: self._set(reason, routed_to))
+
+    def _set(self, reason: CallReason | None, routed_to: int | None) -> None:
+        self._reason, self._routed_to = reason, routed_to
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        call = self.sourceModel().index(source_row, 0, source_parent).data(CALL_ROLE)
+        if not isinstance(call, Call):
+            return False
+        return ((self._reason is None or call.reason is self._reason)
+                and (self._routed_to is None or call.routed_to == self._routed_to))

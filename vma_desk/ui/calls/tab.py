@@ -1,0 +1,372 @@
+"""The Calls tab: one practice-local day of the call log, its filters and columns, and the
+actions on a call.
+
+Keys: F2 logs a call from anywhere in the window (the form's timer starts at once); in the tab,
+Enter opens the selected call, Ctrl+M takes a message from it, Ctrl+B books an appointment for its
+patient (linked to the call), Ctrl+T today, Alt+Left / Alt+Right the previous / next day. A right
+click on the table's header chooses the columns (remembered).
+
+Opening a day reads that day only (`source.py`). Changes come back from the service as a `Change`:
+the tab reloads its day and emits `sig_changed` for the rest of the window; `apply_change` takes
+changes made elsewhere.
+"""
+
+from __future__ import annotations
+
+import time as timer
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+from vma_desk.core.calendar import Appointment
+from vma_desk.core.communications import Call, CallReason
+from vma_desk.core.errors import KnownError
+from vma_desk.core.records import Change
+from vma_desk.services import Services
+from vma_desk.ui.calendar.text import long_day, zone_label
+from vma_desk.ui.calls import text
+from vma_desk.ui.calls.columns import ColumnChooser
+from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.dialog import CallDialog
+from vma_desk.ui.calls.model import CALL_ROLE, COL_TIME, COLUMNS, CallFilterProxy, CallRow, CallTableModel
+from vma_desk.ui.calls.source import CallDaySource
+from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
+from vma_desk.ui.forms.ui_calls_tab import Ui_CallsTab
+from vma_desk.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from vma_desk.ui.calendar.booking import BookingDialog
+    from vma_desk.ui.calendar.context import CalendarContext
+    from vma_desk.ui.messages.dialog import MessageDialog
+
+LOG_CALL_KEYS = "F2"
+#: record types whose changes alter what the tab shows
+_SHOWN = {"call", "message", "patient", "staff", "practice", "setting"}
+_OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class CallsTab(QWidget):
+    #: a `Change` made from this tab, for the rest of the window
+    sig_changed = Signal(object)
+
+    def __init__(self, services: Services, preferences: Preferences | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CallsTab()
+        self.ui.setupUi(self)
+        self.context = CommsContext(services)
+        self._source = CallDaySource(self.context)
+        self._calendar_context: CalendarContext | None = None
+        self._sized_once = False
+        self.day = self.context.today()
+        self.last_load_ms = 0.0
+        self._notice = ""
+        self._own = OwnChanges(self.sig_changed)
+        self.model = CallTableModel(self)
+        self.proxy = CallFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = self.ui.call_view
+        self.view.setModel(self.proxy)
+        self._setup_view()
+        self.columns = ColumnChooser(self.view, "calls", COLUMNS, preferences or Preferences())
+        self._build_actions()
+        self._fill_filters()
+        self._connect()
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
+        self.ui.splitter.setSizes([560, 110])
+        self.load()
+
+    # building -------------------------------------------------------------------------------------
+    def _setup_view(self) -> None:
+        setup_record_table(self.view, COL_TIME, Qt.SortOrder.DescendingOrder)
+        self.view.horizontalHeader().setToolTip("Click to sort; right-click to choose the columns")
+        self.view.installEventFilter(self)
+
+    def _action(self, label: str, keys: str, tip: str, slot: Callable[[], object]) -> QAction:
+        return tab_action(self, label, (keys,), tip, slot)
+
+    def _build_actions(self) -> None:
+        ui = self.ui
+        self.log_call_action = self._action("&Log call…", LOG_CALL_KEYS,
+                                            "Log a call: the timer starts at once", self.open_new_call)
+        # F2 works from every tab: the main window adds this action to itself as well
+        self.log_call_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.message_action = self._action("Take &message…", "Ctrl+M",
+                                           "Take a message from the selected call", self.take_message)
+        self.book_action = self._action("&Book appointment…", "Ctrl+B",
+                                        "Book an appointment for the selected call's patient",
+                                        self.book_appointment)
+        self.previous_action = self._action("◀", "Alt+Left", "Previous day", lambda: self.step(-1))
+        self.today_action = self._action("&Today", "Ctrl+T", "Go to today", self.go_today)
+        self.next_action = self._action("▶", "Alt+Right", "Next day", lambda: self.step(1))
+        # the toolbar's buttons say their keys: the call log is worked from the keyboard
+        self.log_call_action.setIconText(f"Log call… ({LOG_CALL_KEYS})")
+        self.message_action.setIconText("Take message… (Ctrl+M)")
+        self.book_action.setIconText("Book appointment… (Ctrl+B)")
+        ui.log_call_button.setDefaultAction(self.log_call_action)
+        ui.message_button.setDefaultAction(self.message_action)
+        ui.book_button.setDefaultAction(self.book_action)
+        ui.previous_button.setDefaultAction(self.previous_action)
+        ui.today_button.setDefaultAction(self.today_action)
+        ui.next_button.setDefaultAction(self.next_action)
+
+    def _fill_filters(self) -> None:
+        combo = self.ui.reason_filter_combo
+        combo.addItem("All reasons", None)
+        for reason in CallReason:
+            combo.addItem(reason.label, reason)
+        self._fill_routed_filter()
+
+    def _fill_routed_filter(self) -> None:
+        combo = self.ui.routed_filter_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Anyone", None)
+        for member in self.context.staff.values():
+            combo.addItem(member.display_name, member.id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.reason_filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        ui.routed_filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.columns.sig_columns_changed.connect(self._on_columns_changed)
+
+    # what is shown ----------------------------------------------------------------------------------
+    def go_to(self, day: date) -> None:
+        self.day = day
+        self.load()
+
+    def go_today(self) -> None:
+        self.go_to(self.context.today())
+
+    def step(self, days: int) -> None:
+        self.go_to(self.day + timedelta(days=days))
+
+    def load(self, select_id: int | None = None) -> None:
+        """Read the shown day again, keeping the selected call (or selecting `select_id`)."""
+        keep = select_id if select_id is not None else self._selected_id()
+        started = timer.perf_counter()
+        rows = self._source.load(self.day)
+        self.model.set_rows(rows, self.context.zone(), self.day)
+        self.last_load_ms = (timer.perf_counter() - started) * 1000
+        if not self._sized_once and rows:
+            self._sized_once = True
+            fit_columns(self.view)
+        if keep is None or not self.select_call(keep):
+            self._select_first()
+        self._update_labels(rows)
+
+    def _update_labels(self, rows: list[CallRow] | None = None) -> None:
+        rows = self.model.rows() if rows is None else rows
+        today = "  (today)" if self.day == self.context.today() else ""
+        self.ui.date_label.setText(long_day(self.day) + today)
+        shown = self.proxy.rowCount()
+        escalated = sum(1 for r in rows if r.escalated)
+        parts = [f"{len(rows)} call{'s' if len(rows) != 1 else ''}"]
+        if shown != len(rows):
+            parts.append(f"{shown} shown by the filters")
+        if escalated:
+            parts.append(f"{escalated} escalated")
+        parts.append(f"times are the practice's: {zone_label(self.context.zone(), self.context.now())}")
+        parts.append(f"{LOG_CALL_KEYS} logs a call")
+        summary = " · ".join(parts)
+        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        call = self.selected_call()
+        has = call is not None
+        self.message_action.setEnabled(has)
+        self.book_action.setEnabled(has)
+        if call is None:
+            self.ui.detail_label.setText("No call selected." if self.model.rowCount() else
+                                         f"No calls logged on this day. {LOG_CALL_KEYS} logs one.")
+            return
+        self.ui.detail_label.setText(self._detail_text(call))
+
+    def _detail_text(self, call: Call) -> str:
+        context = self.context
+        row = self.model.rows()[self.model.row_of(call.id or 0)]
+        lines = [f"{text.when(call.started_at, context.zone())} · {call.direction.label} · {call.caller_name}"
+                 + (f" · patient {row.patient}" if row.patient else "")
+                 + f" · taken by {call.taken_by}"]
+        lines.append(f"Notes: {call.notes}" if call.notes else "No notes.")
+        if call.escalation_action:
+            lines.append(f"Red flag — what was done: {call.escalation_action}")
+        if row.links:
+            lines.append(f"Became: {text.links(list(row.links))}")
+        return "\n".join(lines)
+
+    # selection --------------------------------------------------------------------------------------
+    def selected_call(self) -> Call | None:
+        index = self.view.currentIndex()
+        call = index.data(CALL_ROLE) if index.isValid() else None
+        return call if isinstance(call, Call) else None
+
+    def _selected_id(self) -> int | None:
+        call = self.selected_call()
+        return call.id if call else None
+
+    def select_call(self, call_id: int) -> bool:
+        row = self.model.row_of(call_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _select_first(self) -> None:
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        else:
+            self._update_detail()
+
+    def show_record(self, call_id: int) -> bool:
+        """Show a call (from search): its day, filters cleared if they hide it, selected."""
+        try:
+            call = self.context.comms.get_call(call_id)
+        except KnownError:
+            return False
+        self.ui.reason_filter_combo.setCurrentIndex(0)
+        self.ui.routed_filter_combo.setCurrentIndex(0)
+        self.day = call.started_at.astimezone(self.context.zone()).date()
+        self.load(select_id=call_id)
+        self.view.setFocus()
+        return self.select_call(call_id)
+
+    # changes ----------------------------------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        """Refresh for a change made anywhere (this tab's own changes are already shown)."""
+        if self._own.is_own(change) or change.record_type not in _SHOWN:
+            return
+        self.context.forget_changed(change)
+        if change.record_type in ("staff", "practice"):
+            self._fill_routed_filter()
+        self.load()
+
+    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
+        self._notice = notice
+        self.load(select_id)
+        self._own.send(change)
+
+    def pause(self) -> None:
+        """Locked: F2 (a window-wide key) must not open a form over the lock page."""
+        self.log_call_action.setEnabled(False)
+
+    def resume(self) -> None:
+        """Unlocked: the day may have turned meanwhile; read again what is shown."""
+        self.log_call_action.setEnabled(True)
+        self.load()
+
+    # dialogs ----------------------------------------------------------------------------------------
+    def _show(self, dialog: QWidget) -> None:
+        from vma_desk.ui.calendar.context import show_dialog
+
+        show_dialog(dialog)  # type: ignore[arg-type]
+
+    def open_new_call(self) -> CallDialog:
+        dialog = CallDialog(self.context, None, self)
+        dialog.sig_saved.connect(self._on_call_dialog_saved)
+        self._show(dialog)
+        return dialog
+
+    def open_call(self, call: Call) -> CallDialog:
+        dialog = CallDialog(self.context, call, self)
+        dialog.sig_saved.connect(self._on_call_dialog_saved)
+        self._show(dialog)
+        return dialog
+
+    def _on_call_dialog_saved(self, call: Call, change: Change, then_message: bool) -> None:
+        day = call.started_at.astimezone(self.context.zone()).date()
+        if day != self.day:
+            self.day = day
+        verb = "Logged" if change.action.value == "create" else "Saved"
+        self._publish(change, f"{verb} the call with {call.caller_name}", select_id=call.id)
+        if then_message:
+            self.take_message(call)
+
+    def take_message(self, call: Call | None = None) -> MessageDialog | None:
+        from vma_desk.ui.messages.dialog import MessageDialog
+
+        call = call or self.selected_call()
+        if call is None or call.id is None:
+            return None
+        draft = self.context.comms.message_from_call(call.id)
+        dialog = MessageDialog(self.context, draft, self)
+        dialog.sig_saved.connect(self._on_message_dialog_saved)
+        self._show(dialog)
+        return dialog
+
+    def _on_message_dialog_saved(self, _message: object, change: Change) -> None:
+        self._publish(change, "Message taken (linked to the call)")
+
+    def book_appointment(self, call: Call | None = None) -> BookingDialog | None:
+        from vma_desk.ui.calendar.booking import BookingDialog
+        from vma_desk.ui.calendar.context import CalendarContext
+
+        call = call or self.selected_call()
+        if call is None or call.id is None:
+            return None
+        if self._calendar_context is None:
+            self._calendar_context = CalendarContext(self.context.services)
+        patient = self.context.patients.get(call.patient_id) if call.patient_id is not None else None
+        dialog = BookingDialog(self._calendar_context, patient=patient, parent=self)
+        call_id = call.id
+        dialog.sig_booked.connect(
+            lambda booked, change: self._on_booking_dialog_booked(call_id, booked, change))
+        self._show(dialog)
+        return dialog
+
+    def _on_booking_dialog_booked(self, call_id: int, booked: Appointment, change: Change) -> None:
+        assert booked.id is not None
+        self._own.send(change)  # the calendar shows the visit
+        try:
+            linked = self.context.comms.link_call(call_id, "appointment", booked.id)
+        except KnownError as error:
+            self._notice = error.message
+            self._update_labels()
+            return
+        self._publish(linked, "Appointment booked (linked to the call)", select_id=call_id)
+
+    # events -----------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _OPEN_KEYS and not event.modifiers()):
+            call = self.selected_call()
+            if call is not None:
+                self.open_call(call)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        call = index.data(CALL_ROLE)
+        if isinstance(call, Call):
+            self.open_call(call)
+
+    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_detail()
+
+    def _on_filter_combo_changed(self, _index: int) -> None:
+        reason = self.ui.reason_filter_combo.currentData()  # Qt hands a StrEnum back as its str
+        self.proxy.set_filters(CallReason(reason) if reason else None,
+                               self.ui.routed_filter_combo.currentData())
+        if not self.view.currentIndex().isValid():
+            self._select_first()
+        self._update_labels()
+
+    def _on_columns_changed(self) -> None:
+        self._update_labels()
