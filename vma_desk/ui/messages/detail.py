@@ -1,0 +1,50 @@
+"""What the Messages tab's detail pane says about one message: who, what, when it is due, and
+each step done with who and when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.communications import Message, MessageState
+from vma_desk.core.validation import format_phone
+from vma_desk.ui.calls import text
+from vma_desk.ui.messages.model import MessageRow
+
+#: the step that moves a message to each state, as its button says it
+STEP_LABELS = {MessageState.DELIVERED: "Deliver", MessageState.ACKNOWLEDGED: "Acknowledge",
+               MessageState.CALLBACK_DONE: "Callback done", MessageState.CLOSED: "Close"}
+
+
+def title(row: MessageRow) -> str:
+    m = row.message
+    return f"{m.caller_name} · {m.urgency.value.capitalize()} · {m.state.label}"
+
+
+def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
+    m = row.message
+    today = now.astimezone(zone).date()
+    lines = [f"Contact: {format_phone(m.contact_number)}"]
+    if row.patient:
+        lines.append(f"Patient: {row.patient}")
+    lines.append(f"For: {row.recipient}")
+    lines.append(f"Taken {text.when(m.created_at, zone, today)} ({text.age(now - m.created_at)} ago)")
+    if m.awaiting_callback:
+        late = " — OVERDUE" if now > row.due else ""
+        lines.append(f"Callback due {text.when(row.due, zone, today)}{late}")
+    if m.callback_at is not None:
+        lines.append(f"Best time to call back: {text.when(m.callback_at, zone, today)}")
+    lines.append(f"Reason: {m.reason}")
+    if m.questions:
+        lines.append(f"Questions: {m.questions}")
+    if m.escalation_action:
+        lines.append(f"Red flag — what was done: {m.escalation_action}")
+    if m.call_id is not None:
+        lines.append("Taken from a logged call (linked).")
+    return "\n".join(lines)
+
+
+def timeline(message: Message, zone: ZoneInfo, today: object) -> str:
+    """'New — 9:31 AM by tester@desk' for each step done, oldest first."""
+    return "\n".join(f"{event.state.label} — {text.when(event.at, zone, today)} by {event.by}"
+                     for event in message.events) or "No steps recorded."

@@ -1,0 +1,226 @@
+"""Messages as a table model whose age and overdue marks move with the clock, and the proxy that
+sorts them and keeps the overdue ones on demand.
+
+A `MessageRow` carries the message with its names and callback due time, worked out once per load
+(`source.py`). Every 30 s the model's own timer reads the clock and repaints the age and due
+columns (and the overdue marks) without asking the services again. An overdue message has a red
+background, bold text and a warning icon in its due column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from vma_desk.core.communications import Message, MessageState, Urgency
+from vma_desk.ui.calls import text
+from vma_desk.ui.calls.model import refilter_rows
+
+#: the `Message` of a row
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a value that sorts the column naturally
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: True while the message waits for a callback past its due time
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS = (("age", "Age"), ("due", "Callback due"), ("urgency", "Urgency"), ("caller", "Caller"),
+           ("patient", "Patient"), ("reason", "Reason"), ("recipient", "Recipient"), ("state", "State"))
+(COL_AGE, COL_DUE, COL_URGENCY, COL_CALLER, COL_PATIENT, COL_REASON, COL_RECIPIENT,
+ COL_STATE) = range(len(COLUMNS))
+AGE_TICK_MS = 30_000
+OVERDUE_FILL = QColor("#fde0de")
+OVERDUE_TEXT = QColor("#8e0016")
+URGENCY_TEXT = {Urgency.EMERGENCY: QColor("#b00020"), Urgency.URGENT: QColor("#a15c00")}
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    message: Message
+    patient: str
+    recipient: str
+    due: datetime
+
+
+class MessageTableModel(QAbstractTableModel):
+    #: the number of overdue messages changed (on a tick or a load)
+    sig_overdue_changed = Signal(int)
+
+    def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = now
+        self._now = now()
+        self._rows: list[MessageRow] = []
+        self._overdue: list[bool] = []
+        self._zone = ZoneInfo("UTC")
+        self._today: date | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._fill = QBrush(OVERDUE_FILL)
+        self.timer = QTimer(self)
+        self.timer.setInterval(AGE_TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def set_rows(self, rows: Sequence[MessageRow], zone: ZoneInfo) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._zone = zone
+        self._now = self._clock()
+        self._today = self._now.astimezone(zone).date()
+        self._overdue = [self._is_overdue(r) for r in self._rows]
+        self.endResetModel()
+        self.sig_overdue_changed.emit(self.overdue_count())
+
+    def rows(self) -> list[MessageRow]:
+        return list(self._rows)
+
+    def row_of(self, message_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.message.id == message_id), -1)
+
+    def overdue_count(self) -> int:
+        return sum(self._overdue)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def zone(self) -> ZoneInfo:
+        return self._zone
+
+    def _is_overdue(self, row: MessageRow) -> bool:
+        return row.message.awaiting_callback and self._now > row.due
+
+    def tick(self) -> None:
+        """Time passed: ages and overdue marks change; the rows themselves do not."""
+        before = self.overdue_count()
+        self._now = self._clock()
+        self._today = self._now.astimezone(self._zone).date()
+        self._overdue = [self._is_overdue(r) for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        if self.overdue_count() != before:
+            self.sig_overdue_changed.emit(self.overdue_count())
+
+    # reading ----------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_DUE:
+            return (f"When the callback is due (practice time, {self._zone.key}): emergency at once, "
+                    "urgent within the hour, routine by the end of the business day")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        overdue = self._overdue[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column, overdue)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == MESSAGE_ROLE:
+            return row.message
+        if role == OVERDUE_ROLE:
+            return overdue
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.message.reason
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return self._fill
+        if role == Qt.ItemDataRole.FontRole and overdue:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if overdue:
+                return OVERDUE_TEXT
+            if column == COL_URGENCY:
+                return URGENCY_TEXT.get(row.message.urgency)
+        if role == Qt.ItemDataRole.DecorationRole and overdue and column == COL_DUE:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
+
+    def _text(self, row: MessageRow, column: int, overdue: bool) -> str:
+        message = row.message
+        if column == COL_AGE:
+            return text.age(self._now - message.created_at)
+        if column == COL_DUE:
+            if not message.awaiting_callback:
+                return "—"
+            if overdue:
+                return f"Overdue {text.age(self._now - row.due)}"
+            return text.when(row.due, self._zone, self._today)
+        if column == COL_URGENCY:
+            return message.urgency.value.capitalize()
+        if column == COL_CALLER:
+            return message.caller_name
+        if column == COL_PATIENT:
+            return row.patient
+        if column == COL_REASON:
+            return " ".join(message.reason.split())
+        if column == COL_RECIPIENT:
+            return row.recipient
+        return message.state.label
+
+    def _sort_value(self, row: MessageRow, column: int) -> Any:
+        message = row.message
+        if column == COL_AGE:
+            return -message.created_at.timestamp()  # the oldest is the largest age
+        if column == COL_DUE:
+            return row.due.timestamp()
+        if column == COL_URGENCY:
+            return message.urgency.rank
+        if column == COL_STATE:
+            return list(MessageState).index(message.state)
+        return self._text(row, column, False).casefold()
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class MessageFilterProxy(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE`; keeps only the overdue messages while `overdue_only` is on (rows come
+    and go as the model's ticks mark them)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._overdue_only = False
+
+    def set_overdue_only(self, on: bool) -> None:
+        if on != self._overdue_only:
+            refilter_rows(self, lambda: setattr(self, "_overdue_only", on))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._overdue_only:
+            return True
+        return bool(self.sourceModel().index(source_row, 0, source_parent).data(OVERDUE_ROLE))

@@ -1,0 +1,32 @@
+"""Reading the messages the tab shows: every open message (one query), with the names and the
+callback due time of each.
+
+Due times come from the core rule (`core.rules.callbacks.callback_due`) with the practice, its zone
+and its callback policy read once per load: nothing is asked of the services per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vma_desk.core.communications import Message
+from vma_desk.core.rules import callbacks
+from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.messages.model import MessageRow
+
+
+class MessageSource:
+    def __init__(self, context: CommsContext) -> None:
+        self._context = context
+
+    def open_rows(self) -> list[MessageRow]:
+        return self.rows(self._context.comms.open_messages())
+
+    def rows(self, messages: Iterable[Message]) -> list[MessageRow]:
+        context = self._context
+        practice = context.services.practice.get()
+        zone = context.zone()
+        policy = context.comms.callback_policy()
+        return [MessageRow(m, context.patient_name(m.patient_id), context.staff_name(m.recipient_id),
+                           callbacks.callback_due(m, practice, zone, policy))
+                for m in messages]

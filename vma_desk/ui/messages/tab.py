@@ -1,0 +1,310 @@
+"""The Messages tab: every open message with its age and callback due time, the overdue ones
+standing out, and the steps that move a message on (deliver, acknowledge, callback done, close),
+each recorded with who and when in the detail pane.
+
+Keys (while the tab has focus): Ctrl+M a new message, Ctrl+Enter the next step of the selected
+message. The tab reads the open messages once per change; the model's own timer moves the ages
+and the overdue marks (and so the count in the tab's title, `sig_overdue_changed`) every 30 s.
+"""
+
+from __future__ import annotations
+
+import time as timer
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+
+from vma_desk.core.communications import Message, MessageState
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import Change
+from vma_desk.services import Services
+from vma_desk.ui.calendar.context import show_dialog
+from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
+from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
+from vma_desk.ui.messages import detail
+from vma_desk.ui.messages.dialog import MessageDialog
+from vma_desk.ui.messages.model import (
+    COL_DUE,
+    COL_REASON,
+    MESSAGE_ROLE,
+    MessageFilterProxy,
+    MessageRow,
+    MessageTableModel,
+)
+from vma_desk.ui.messages.source import MessageSource
+
+ALL_OPEN, OVERDUE_ONLY = "open", "overdue"
+TAB_STYLE = """
+QLabel#detail_title, QLabel#steps_title { font-weight: bold; }
+QPushButton[nextStep="true"] { font-weight: bold; }
+QLabel#step_error_label { color: #b00020; }
+"""
+_SHOWN = {"message", "call", "patient", "staff", "practice", "setting"}
+
+
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set a property the style sheet looks at, and restyle (a dynamic property needs a re-polish)."""
+    if bool(widget.property(name)) != on:
+        widget.setProperty(name, on)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class MessagesTab(QWidget):
+    #: a `Change` made from this tab, for the rest of the window
+    sig_changed = Signal(object)
+    #: how many open messages are overdue now
+    sig_overdue_changed = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MessagesTab()
+        self.ui.setupUi(self)
+        self.context = CommsContext(services)
+        self._source = MessageSource(self.context)
+        self.model = MessageTableModel(self.context.now, self)
+        self.proxy = MessageFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = self.ui.message_view
+        self.view.setModel(self.proxy)
+        self.last_load_ms = 0.0
+        self._notice = ""
+        self._own = OwnChanges(self.sig_changed)
+        self._shown: MessageRow | None = None
+        self._sized = False
+        self._steps: dict[MessageState, QPushButton] = {
+            MessageState.DELIVERED: self.ui.deliver_button,
+            MessageState.ACKNOWLEDGED: self.ui.acknowledge_button,
+            MessageState.CALLBACK_DONE: self.ui.callback_button,
+            MessageState.CLOSED: self.ui.close_button,
+        }
+        self._setup_view()
+        self._build_actions()
+        self._connect()
+        self.ui.filter_combo.addItem("All open", ALL_OPEN)
+        self.ui.filter_combo.addItem("Overdue only", OVERDUE_ONLY)
+        # fonts by style sheet: a font set on a label inside the splitter does not survive the
+        # tab's move into the main window's tab widget
+        self.setStyleSheet(TAB_STYLE)
+        self.ui.step_error_label.hide()
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
+        self.ui.splitter.setSizes([900, 360])
+        self.load()
+
+    # building -------------------------------------------------------------------------------------
+    def _setup_view(self) -> None:
+        setup_record_table(self.view, COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setStretchLastSection(False)
+
+    def _build_actions(self) -> None:
+        self.new_action = tab_action(self, "&New message…", ("Ctrl+M",),
+                                     "Take a message (not from a logged call)", self.open_new_message)
+        self.next_step_action = tab_action(self, "Next step", ("Ctrl+Return", "Ctrl+Enter"),
+                                           "Do the selected message's next step", self.next_step)
+        self.new_action.setIconText("New message… (Ctrl+M)")
+        self.ui.new_message_button.setDefaultAction(self.new_action)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.model.sig_overdue_changed.connect(self._on_model_overdue_changed)
+        self.model.dataChanged.connect(self._on_model_data_changed)
+        for state, button in self._steps.items():
+            button.clicked.connect(lambda _checked=False, s=state: self.advance(s))
+
+    # what is shown ----------------------------------------------------------------------------------
+    def load(self, select_id: int | None = None) -> None:
+        """Read the open messages again, keeping the selected one (or selecting `select_id`)."""
+        keep = select_id if select_id is not None else self._selected_id()
+        started = timer.perf_counter()
+        rows = self._source.open_rows() if self.context.services.practice.is_set_up() else []
+        self.model.set_rows(rows, self.context.zone())
+        self.last_load_ms = (timer.perf_counter() - started) * 1000
+        if not self._sized and rows:
+            self._sized = True
+            fit_columns(self.view)
+            # the reason takes the width left: the state and recipient stay in view
+            self.view.horizontalHeader().setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        if keep is None or not self.select_message(keep):
+            self._select_first()
+        self._update_summary()
+
+    def overdue_count(self) -> int:
+        return self.model.overdue_count()
+
+    def title(self) -> str:
+        """The tab's title: 'Messages (3 overdue)' while any is, else 'Messages'."""
+        count = self.overdue_count()
+        return f"Messages ({count} overdue)" if count else "Messages"
+
+    def publish_overdue(self) -> None:
+        self.sig_overdue_changed.emit(self.overdue_count())
+
+    def _update_summary(self) -> None:
+        rows = self.model.rowCount()
+        overdue = self.overdue_count()
+        parts = [f"{rows} open message{'s' if rows != 1 else ''}", f"{overdue} overdue",
+                 "Ctrl+M takes a message · Ctrl+Enter does the next step"]
+        summary = " · ".join(parts)
+        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+
+    # selection and detail ---------------------------------------------------------------------------
+    def selected_message(self) -> Message | None:
+        return self._shown.message if self._shown else None
+
+    def _selected_id(self) -> int | None:
+        message = self.selected_message()
+        return message.id if message else None
+
+    def select_message(self, message_id: int) -> bool:
+        row = self.model.row_of(message_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self._show_row(self.model.rows()[row])
+        return True
+
+    def _select_first(self) -> None:
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        else:
+            self._show_row(None)
+
+    def show_record(self, message_id: int) -> bool:
+        """Show a message (from search): selected in the list while open, else in the pane alone."""
+        if self.select_message(message_id):
+            self.view.setFocus()
+            return True
+        try:
+            message = self.context.comms.get_message(message_id)
+        except KnownError:
+            return False
+        if message.is_open:
+            self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(ALL_OPEN))
+            self.load(select_id=message_id)
+            return self.select_message(message_id)
+        self.view.clearSelection()
+        self._show_row(self._source.rows([message])[0])
+        return True
+
+    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        index = self.view.currentIndex()
+        message = index.data(MESSAGE_ROLE) if index.isValid() else None
+        row = self.model.row_of(message.id) if isinstance(message, Message) and message.id else -1
+        self._show_row(self.model.rows()[row] if row >= 0 else None)
+
+    def _show_row(self, row: MessageRow | None) -> None:
+        ui = self.ui
+        self._shown = row
+        ui.step_error_label.hide()
+        zone, now = self.context.zone(), self.model.now()
+        if row is None:
+            ui.detail_title.setText("No message selected" if self.model.rowCount() else "No open messages")
+            ui.detail_label.setText("Ctrl+M takes a message; from a call in the Calls tab, Ctrl+M "
+                                    "takes it with the call's details filled in.")
+            ui.timeline_label.setText("")
+            ui.by_edit.clear()
+            for button in self._steps.values():
+                button.setEnabled(False)
+            self.next_step_action.setEnabled(False)
+            return
+        message = row.message
+        ui.detail_title.setText(detail.title(row))
+        ui.detail_label.setText(detail.body(row, now, zone))
+        ui.timeline_label.setText(detail.timeline(message, zone, now.astimezone(zone).date()))
+        order = list(MessageState)
+        following = message.state.next
+        for state, button in self._steps.items():
+            button.setEnabled(order.index(state) > order.index(message.state))
+            button.setDefault(state is following)
+            set_flag(button, "nextStep", state is following)
+        self.next_step_action.setEnabled(following is not None)
+        ui.by_edit.setText(self._default_by(row, following))
+
+    def _default_by(self, row: MessageRow, step: MessageState | None) -> str:
+        """Acknowledging and calling back are the recipient's steps; delivering and closing the VMA's."""
+        if step in (MessageState.ACKNOWLEDGED, MessageState.CALLBACK_DONE) and row.recipient:
+            return row.recipient
+        return self.context.services.context.user
+
+    def _on_model_data_changed(self, *_args: object) -> None:
+        if self._shown is not None:  # the age and due lines move with the clock
+            now, zone = self.model.now(), self.model.zone()  # no query on a tick
+            self.ui.detail_label.setText(detail.body(self._shown, now, zone))
+
+    # steps ------------------------------------------------------------------------------------------
+    def next_step(self) -> Message | None:
+        message = self.selected_message()
+        if message is None or message.state.next is None:
+            return None
+        return self.advance(message.state.next)
+
+    def advance(self, to: MessageState) -> Message | None:
+        message = self.selected_message()
+        if message is None or message.id is None:
+            return None
+        by = " ".join(self.ui.by_edit.text().split()) or None
+        try:
+            updated, change = self.context.comms.advance(message.id, to, by=by)
+        except ValidationError as error:  # already at or past that step (changed meanwhile)
+            self._show_step_error(f"This message {error.message}.")
+            return None
+        except KnownError as error:
+            self._show_step_error(error.message)
+            return None
+        notice = f"{detail.STEP_LABELS[to]}: the message from {updated.caller_name}"
+        self._publish(change, notice, select_id=updated.id)
+        if updated.is_open:
+            self.select_message(updated.id or 0)
+        else:
+            self.view.setFocus()
+        return updated
+
+    def _show_step_error(self, message: str) -> None:
+        self.ui.step_error_label.setText(message)
+        self.ui.step_error_label.show()
+
+    # changes ----------------------------------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        if self._own.is_own(change) or change.record_type not in _SHOWN:
+            return
+        self.context.forget_changed(change)
+        self.load()
+
+    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
+        self._notice = notice
+        self.load(select_id)
+        self._own.send(change)
+
+    def pause(self) -> None:
+        """Locked: the ages stop moving until the workstation is unlocked."""
+        self.model.timer.stop()
+
+    def resume(self) -> None:
+        self.model.timer.start()
+        self.model.tick()
+
+    def _on_model_overdue_changed(self, count: int) -> None:
+        self._update_summary()
+        self.sig_overdue_changed.emit(count)
+
+    def _on_filter_combo_changed(self, _index: int) -> None:
+        self.proxy.set_overdue_only(self.ui.filter_combo.currentData() == OVERDUE_ONLY)
+        if not self.view.currentIndex().isValid():
+            self._select_first()
+
+    # dialogs ----------------------------------------------------------------------------------------
+    def open_new_message(self) -> MessageDialog:
+        dialog = MessageDialog(self.context, None, self)
+        dialog.sig_saved.connect(self._on_message_dialog_saved)
+        show_dialog(dialog)
+        return dialog
+
+    def _on_message_dialog_saved(self, message: Message, change: Change) -> None:
+        self._publish(change, f"Message from {message.caller_name} taken", select_id=message.id)
