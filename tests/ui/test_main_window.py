@@ -65,8 +65,8 @@ def test_tabs_are_honest_coming_pages(window):
 
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t for t, _ in TABS]
     assert isinstance(window.tabs.widget(0), CalendarTab)
-    window.tabs.setCurrentIndex(1)
-    assert "Calls is coming" in visible_texts()
+    window.tabs.setCurrentIndex(3)
+    assert "Refills is coming" in visible_texts()
     assert "Lakeside Family Medicine" in window.windowTitle()
     assert "unlocked (OS keyring)" in window.lock_state_label.text()
     assert "DEMO" not in window.windowTitle()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
                                             self.open_practice_settings)
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
+        edit_menu.addSeparator()
+        self.search_action = self._action(edit_menu, "&Find in calls and messages…", "Ctrl+F",
+                                          self.open_search)
         view_menu = menu.addMenu("&View")
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
         for index in range(self.tabs.count()):
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
         #: actions that show patient data: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
                                 self.preferences_action, self.practice_action, self.audit_action,
-                                self.export_ics_action,
+                                self.export_ics_action, self.search_action,
                                 self.undo_action,
                                 self.redo_action]
 
@@ -252,6 +255,24 @@ class MainWindow(QMainWindow):
         dialog = ExportIcsDialog(self.services, self)
         dialog.sig_exported.connect(self._on_change)
         self._show_dialog(dialog)
+
+    def open_search(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.search.dialog import SearchDialog
+
+        dialog = SearchDialog(self.services, self)
+        dialog.sig_record_chosen.connect(self.open_record)
+        self._show_dialog(dialog)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a call or a message in its tab (a search result)."""
+        title = {"call": "Calls", "message": "Messages"}.get(kind)
+        if title is None or title not in PAGES:
+            return
+        index = [t for t, _what in TABS].index(title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.widget(index).show_record(record_id)  # type: ignore[attr-defined]
 
     def open_practice_settings(self) -> None:
         if self.locked:
@@ -381,5 +402,37 @@ def _calendar_page(window: MainWindow) -> QWidget:
     return tab
 
 
+def _calls_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.calls.tab import CallsTab
+
+    tab = CallsTab(window.services, window.preferences, window)
+    tab.sig_changed.connect(window._on_change)
+    window.sig_changed.connect(tab.apply_change)
+    window.sig_locked.connect(tab.pause)
+    window.sig_unlocked.connect(tab.resume)
+    window.addAction(tab.log_call_action)  # F2 logs a call from every tab
+    return tab
+
+
+def _messages_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.messages.tab import MessagesTab
+
+    tab = MessagesTab(window.services, window)
+    tab.sig_changed.connect(window._on_change)
+    window.sig_changed.connect(tab.apply_change)
+    window.sig_locked.connect(tab.pause)
+    window.sig_unlocked.connect(tab.resume)
+
+    def show_badge(_count: int) -> None:  # "Messages (3 overdue)"
+        index = window.tabs.indexOf(tab)
+        if index >= 0:
+            window.tabs.setTabText(index, tab.title())
+
+    tab.sig_overdue_changed.connect(show_badge)
+    QTimer.singleShot(0, tab, tab.publish_overdue)  # once the tab is in place
+    return tab
+
+
 #: the tabs that have landed, by title: each builds its page for the window
-PAGES: dict[str, Callable[[MainWindow], QWidget]] = {"Calendar": _calendar_page}
+PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
+    "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page}
