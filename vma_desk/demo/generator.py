@@ -1,10 +1,11 @@
 """`generate`: fills an empty workspace with a fictional practice, one area module after another.
 
 Everything is written through the repositories in a few large transactions (the practice and staff
-in one, patients in batches, appointments in batches of days), with a single audit entry for the
-whole generation; going through the per-record services would cost one transaction and one audit
-entry per record. The workspace is marked as a demo in the first transaction and as complete in the
-last, so an interrupted generation is recognisable (`ensure_demo_workspace` starts it again).
+in one, patients in batches, appointments, calls and messages in batches of days), with a single
+audit entry for the whole generation; going through the per-record services would cost one
+transaction and one audit entry per record. The workspace is marked as a demo in the first
+transaction and as complete in the last, so an interrupted generation is recognisable
+(`ensure_demo_workspace` starts it again).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from zoneinfo import ZoneInfo
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Practice
 from vma_desk.core.validation import validate_patient, validate_practice, validate_staff
-from vma_desk.demo import appointments, catalog, patients, practice
+from vma_desk.demo import appointments, catalog, communications, patients, practice
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
 from vma_desk.services import Services
@@ -83,7 +84,7 @@ def generate(
     report: Progress = progress or (lambda done, total, label: None)
     count = PATIENTS_PER_YEAR * years
     history_days = years * 365
-    total = count + 2 + appointments.units(history_days)
+    total = count + 2 + appointments.units(history_days) + communications.units(history_days)
 
     report(0, total, "practice and staff")
     the_practice = validate_practice(practice.practice(seed, anchor, history_days))
@@ -97,12 +98,17 @@ def generate(
     calendar = appointments.write(
         ctx, seed=seed, anchor=anchor, history_days=history_days, practice=the_practice,
         roster=roster, progress=lambda done: report(1 + count + done, total, "appointments"))
+    calls_done = 1 + count + appointments.units(history_days)
+    phone = communications.write(
+        ctx, seed=seed, anchor=anchor, history_days=history_days, practice=the_practice,
+        roster=roster, progress=lambda done: report(calls_done + done, total, "calls and messages"))
 
     with ctx.transaction():
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
         ctx.audit(AuditAction.CREATE, RECORD_TYPE, seed,
                   f"demo workspace: seed {seed}, years {years}, anchor {anchor.isoformat()}, "
-                  f"{staff_count} staff, {count} patients, {calendar.appointments} appointments")
+                  f"{staff_count} staff, {count} patients, {calendar.appointments} appointments, "
+                  f"{phone.calls} calls, {phone.messages} messages")
     report(total, total, "done")
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor)
 
