@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from vma_desk.ui.messages.dialog import MessageDialog
 
 LOG_CALL_KEYS = "F2"
+#: the widest text each column usually holds (its width at the start; the user may drag it)
+COLUMN_SAMPLES = ("12:00 PM", "Voicemail", "Christopher Williamson", "(000) 000-0000",
+                  "Taylor-Brooks, Christopher", "Billing / insurance", "0:00:00", "Callback needed",
+                  "Nora Nurse, RN", "Message, Appointment", "")
 #: record types whose changes alter what the tab shows
 _SHOWN = {"call", "message", "patient", "staff", "practice", "setting"}
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -61,7 +65,6 @@ class CallsTab(QWidget):
         self.context = CommsContext(services)
         self._source = CallDaySource(self.context)
         self._calendar_context: CalendarContext | None = None
-        self._sized_once = False
         self.day = self.context.today()
         self.last_load_ms = 0.0
         self._notice = ""
@@ -72,6 +75,7 @@ class CallsTab(QWidget):
         self.view = self.ui.call_view
         self.view.setModel(self.proxy)
         self._setup_view()
+        fit_columns(self.view, COLUMN_SAMPLES)
         self.columns = ColumnChooser(self.view, "calls", COLUMNS, preferences or Preferences())
         self._build_actions()
         self._fill_filters()
@@ -159,9 +163,6 @@ class CallsTab(QWidget):
         rows = self._source.load(self.day)
         self.model.set_rows(rows, self.context.zone(), self.day)
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        if not self._sized_once and rows:
-            self._sized_once = True
-            fit_columns(self.view)
         if keep is None or not self.select_call(keep):
             self._select_first()
         self._update_labels(rows)

@@ -35,6 +35,9 @@ from vma_desk.ui.messages.model import (
 from vma_desk.ui.messages.source import MessageSource
 
 ALL_OPEN, OVERDUE_ONLY = "open", "overdue"
+#: the widest text each column usually holds (its width at the start)
+COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Williamson",
+                  "Taylor-Brooks, Christopher", "", "Yuna Taylor-Brooks, MD", "Callback done")
 TAB_STYLE = """
 QLabel#detail_title, QLabel#steps_title { font-weight: bold; }
 QPushButton[nextStep="true"] { font-weight: bold; }
@@ -72,7 +75,6 @@ class MessagesTab(QWidget):
         self._notice = ""
         self._own = OwnChanges(self.sig_changed)
         self._shown: MessageRow | None = None
-        self._sized = False
         self._steps: dict[MessageState, QPushButton] = {
             MessageState.DELIVERED: self.ui.deliver_button,
             MessageState.ACKNOWLEDGED: self.ui.acknowledge_button,
@@ -96,7 +98,11 @@ class MessagesTab(QWidget):
     # building -------------------------------------------------------------------------------------
     def _setup_view(self) -> None:
         setup_record_table(self.view, COL_DUE, Qt.SortOrder.AscendingOrder)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        fit_columns(self.view, COLUMN_SAMPLES)
+        # the reason takes the width left: the recipient and the state stay in view
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
 
     def _build_actions(self) -> None:
         self.new_action = tab_action(self, "&New message…", ("Ctrl+M",),
@@ -123,11 +129,6 @@ class MessagesTab(QWidget):
         rows = self._source.open_rows() if self.context.services.practice.is_set_up() else []
         self.model.set_rows(rows, self.context.zone())
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        if not self._sized and rows:
-            self._sized = True
-            fit_columns(self.view)
-            # the reason takes the width left: the state and recipient stay in view
-            self.view.horizontalHeader().setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         if keep is None or not self.select_message(keep):
             self._select_first()
         self._update_summary()
