@@ -1,0 +1,201 @@
+"""Calls and messages speed on a 5-year demo workspace: medians of the operations a VMA waits for.
+
+Builds the demo workspace once (seed 1, anchor Monday 2026-03-02, --years 5 by default) in a
+temporary folder, protected by the OS keyring when there is one, with the clock at 16:30 practice
+time on the anchor day (so the day's call log is nearly full and the afternoon's messages are open),
+then times:
+- the Calls tab's data at today: `calls_on(today)` and the patient names of its rows (read cold);
+- the Messages tab's data: every open message and which of them are overdue;
+- building each tab's table model as the tab does (`vma_desk.ui.calls`, `vma_desk.ui.messages`,
+  offscreen Qt, names read cold each time, every cell's text read once as a first paint does);
+- one search for a common word, a rare word and a phone number typed with punctuation;
+- saving a new call (validated, audited, committed; a different call each run).
+
+Run beside a keyring, as the tests do:
+    dbus-run-session -- scripts/with-keyring.sh .venv/bin/python benchmarks/communications_speed.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from calendar_speed import timed  # this script's folder comes first on sys.path
+
+ANCHOR = date(2026, 3, 2)  # a Monday
+NOW = datetime(2026, 3, 2, 16, 30, tzinfo=ZoneInfo("America/Chicago")).astimezone(UTC)
+#: (operation kind, target ms): tab open and search, save
+TAB_MS, SAVE_MS = 50.0, 15.0
+COMMON_WORD, RARE_WORD = "refill", "peanuts"
+
+Row = tuple[str, list[float], float]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from vma_desk.core.clock import FixedClock
+    from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
+    from vma_desk.services import Services
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.storage.workspace import Protection, Workspace
+
+    keystore = KeyStore.from_environment()
+    with tempfile.TemporaryDirectory(prefix="vma-desk-bench-") as tmp:
+        data_dir = Path(tmp) / "demo"
+        t0 = time.perf_counter()
+        made, _, _ = create_demo_workspace(data_dir, keystore, seed=1, years=args.years, anchor=ANCHOR,
+                                           clock=FixedClock(NOW))
+        build_s = time.perf_counter() - t0
+        made.close()
+        workspace = Workspace.unlock_with_keyring(data_dir, keystore) \
+            if made.protection is Protection.KEYRING else \
+            Workspace.unlock_with_passphrase(data_dir, DEMO_PASSPHRASE)
+        services = Services.for_workspace(workspace, clock=FixedClock(NOW), user="bench@desk")
+        try:
+            sizes = counts(services)  # before the saves add calls
+            rows = measure(services, args.runs)
+        finally:
+            workspace.close()
+            if made.protection is Protection.KEYRING:
+                keystore.delete(made.workspace_id)
+
+    protection = f"OS keyring ({keystore.name})" if keystore.available else "demo passphrase"
+    print(f"\nVMA Desk calls and messages, {args.years}-year demo workspace: {sizes}; protected by "
+          f"{protection}; clock {NOW:%Y-%m-%d %H:%M} UTC; {args.runs} runs each; {os.cpu_count()} cores; "
+          f"Python {sys.version.split()[0]}\n")
+    print("| operation | median ms | min ms | max ms | target |")
+    print("|---|---:|---:|---:|---:|")
+    for name, values, target in rows:
+        if values:
+            median = statistics.median(values)
+            verdict = "ok" if median < target else "OVER"
+            print(f"| {name} | {median:.1f} | {min(values):.1f} | {max(values):.1f} | "
+                  f"< {target:.0f} ms {verdict} |")
+        else:
+            print(f"| {name} | n/a | | | < {target:.0f} ms |")
+    print(f"\ndemo generation ({args.years} years, one run, everything): {build_s:.1f} s")
+    return 0
+
+
+def counts(services) -> str:  # type: ignore[no-untyped-def]
+    conn = services.context.conn
+
+    def count(table: str) -> int:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    comms = services.communications
+    open_now = comms.open_messages()
+    today = len(comms.calls_on(services.context.today()))
+    return (f"{count('call'):,} calls ({today} today), {count('message'):,} messages "
+            f"({len(open_now)} open, {len(comms.overdue(open_now))} overdue), "
+            f"{count('message_event'):,} message events, {count('comm_search'):,} search rows, "
+            f"{services.patients.count():,} patients")
+
+
+def measure(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]
+    from vma_desk.core.validation import format_phone
+    from vma_desk.ui.calendar.source import PatientBook
+
+    comms = services.communications
+    today = services.context.today()
+
+    def calls_tab_data(_run: int) -> object:
+        calls = comms.calls_on(today)
+        return PatientBook(services).names(c.patient_id for c in calls if c.patient_id is not None)
+
+    def messages_tab_data(_run: int) -> object:
+        open_now = comms.open_messages()
+        return comms.overdue(open_now)
+
+    number = next(c.number for c in comms.calls_on(today - timedelta(days=3)) if c.number)
+    typed = format_phone(number)
+    hits = {word: len(comms.search(word)) for word in (COMMON_WORD, RARE_WORD, typed)}
+    rows: list[Row] = [
+        (f"Calls tab data, today ({today}): calls_on + patient names", timed(runs, calls_tab_data), TAB_MS),
+        ("Messages tab data: open messages + overdue", timed(runs, messages_tab_data), TAB_MS),
+    ]
+    rows += model_rows(services, runs)
+    for label, word in (("common word", COMMON_WORD), ("rare word", RARE_WORD), ("phone number", typed)):
+        rows.append((f"search, {label} \"{word}\" ({hits[word]} hits shown)",
+                     timed(runs, lambda _run, w=word: comms.search(w)), TAB_MS))
+    rows.append(("save a new call (log_call: validated, audited, committed)", save_rows(services, runs),
+                 SAVE_MS))
+    return rows
+
+
+def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]
+    """Each tab's model, built as the tab builds it, if those modules are there yet."""
+    try:
+        from PySide6.QtCore import QModelIndex, Qt
+        from PySide6.QtWidgets import QApplication
+
+        from vma_desk.ui.calls.context import CommsContext
+        from vma_desk.ui.calls.model import CallTableModel
+        from vma_desk.ui.calls.source import CallDaySource
+        from vma_desk.ui.messages.model import MessageTableModel
+        from vma_desk.ui.messages.source import MessageSource
+    except ImportError as exc:
+        print(f"(no Calls / Messages tab models: {exc})", file=sys.stderr)
+        return [("Calls tab model + first paint's cell texts", [], TAB_MS),
+                ("Messages tab model + first paint's cell texts", [], TAB_MS)]
+    app = QApplication.instance() or QApplication([])
+    today = services.context.today()
+
+    def paint(model) -> None:  # type: ignore[no-untyped-def]
+        for row in range(model.rowCount(QModelIndex())):
+            for column in range(model.columnCount(QModelIndex())):
+                model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+    calls_model = CallTableModel()
+    messages_model = MessageTableModel(services.context.clock.now)
+
+    def calls_tab(_run: int) -> None:
+        context = CommsContext(services)  # staff and patient names read cold each time
+        calls_model.set_rows(CallDaySource(context).load(today), context.zone(), today)
+        paint(calls_model)
+
+    def messages_tab(_run: int) -> None:
+        context = CommsContext(services)
+        messages_model.set_rows(MessageSource(context).open_rows(), context.zone())
+        paint(messages_model)
+
+    rows = [("Calls tab model + first paint's cell texts", timed(runs, calls_tab), TAB_MS),
+            ("Messages tab model + first paint's cell texts", timed(runs, messages_tab), TAB_MS)]
+    messages_model.timer.stop()
+    del app
+    return rows
+
+
+def save_rows(services, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    from vma_desk.core.communications import Call, CallOutcome, CallReason, Direction
+
+    comms = services.communications
+    patients = services.patients.search("a", limit=runs + 1)
+    now = services.context.clock.now()
+
+    def save(run: int) -> None:
+        patient = patients[run % len(patients)]
+        comms.log_call(Call(
+            started_at=now - timedelta(minutes=4), direction=Direction.INBOUND,
+            caller_name=f"{patient.first_name} {patient.last_name}", reason=CallReason.APPOINTMENT,
+            number=patient.phones[0].number if patient.phones else "", patient_id=patient.id,
+            duration_seconds=150 + run, outcome=CallOutcome.SCHEDULED,
+            notes=f"Booked a follow-up visit (benchmark call {run + 2})."))
+
+    return timed(runs, save)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
