@@ -3,6 +3,7 @@ Chicago; the clock starts Monday 2026-03-02 09:30 local."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -186,3 +187,11 @@ def test_the_practice_configures_red_flags_and_the_callback_clock(desk, clock):
         comms.save_settings(red_flags=["cardiac: ..."], step="x", policy=CallbackPolicy())
     assert caught.value.field == "red_flags"
     assert comms.red_flag_phrases() == ("cardiac: chest pain", "neuro: worst headache of my life")
+
+
+def test_editing_a_call_replaces_its_search_text(desk):
+    services, _nurse, _front, ann = desk
+    logged, _ = services.communications.log_call(call(ann, notes="asked about parking"))
+    services.communications.update_call(replace(logged, notes="asked about the new billing portal"))
+    assert services.communications.search("parking") == []
+    assert [h.record_id for h in services.communications.search("portal")] == [logged.id]
