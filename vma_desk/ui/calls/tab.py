@@ -45,9 +45,9 @@ if TYPE_CHECKING:
 
 LOG_CALL_KEYS = "F2"
 #: the widest text each column usually holds (its width at the start; the user may drag it)
-COLUMN_SAMPLES = ("12:00 PM", "Voicemail", "Christopher Williamson", "(000) 000-0000",
-                  "Taylor-Brooks, Christopher", "Billing / insurance", "0:00:00", "Callback needed",
-                  "Nora Nurse, RN", "Message, Appointment", "")
+COLUMN_SAMPLES = ("12:00 PM", "Voicemail", "Christopher Willis", "(000) 000-0000",
+                  "Willis, Christopher", "Billing / insurance", "00:00", "Callback needed",
+                  "Nora Nurse, RN", "Appointment", "")
 #: record types whose changes alter what the tab shows
 _SHOWN = {"call", "message", "patient", "staff", "practice", "setting"}
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -198,7 +198,8 @@ class CallsTab(QWidget):
     def _detail_text(self, call: Call) -> str:
         context = self.context
         row = self.model.rows()[self.model.row_of(call.id or 0)]
-        lines = [f"{text.when(call.started_at, context.zone())} · {call.direction.label} · {call.caller_name}"
+        lines = [f"{text.when(call.started_at, context.zone(), self.day)} · {call.direction.label} · "
+                 f"{call.caller_name}"
                  + (f" · patient {row.patient}" if row.patient else "")
                  + f" · taken by {call.taken_by}"]
         lines.append(f"Notes: {call.notes}" if call.notes else "No notes.")

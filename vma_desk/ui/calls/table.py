@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -25,12 +25,14 @@ def setup_record_table(view: QTableView, sort_column: int, order: Qt.SortOrder) 
     header.setHighlightSections(False)
 
 
-def fit_columns(view: QTableView, samples: Sequence[str], padding: int = 24) -> None:
-    """Each column as wide as its header or its sample text (the widest it usually holds), with a
-    little air. Measuring samples, not rows, costs the same for a quiet day and a busy one
+def fit_columns(view: QTableView, samples: Sequence[str], padding: int = 16) -> None:
+    """Each column as wide as its header or its sample text (the widest it usually holds, in bold),
+    with a little air. Measuring samples, not rows, costs the same for a quiet day and a busy one
     (`resizeColumnsToContents` asks every cell for every role)."""
     header = view.horizontalHeader()
-    metrics = view.fontMetrics()
+    bold = QFont(view.font())
+    bold.setBold(True)  # rows that need attention are bold
+    metrics = QFontMetrics(bold)
     heading = header.fontMetrics()
     model = view.model()
     for section, sample in enumerate(samples):

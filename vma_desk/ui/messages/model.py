@@ -48,6 +48,9 @@ OVERDUE_FILL = QColor("#fde0de")
 OVERDUE_TEXT = QColor("#8e0016")
 URGENCY_TEXT = {Urgency.EMERGENCY: QColor("#b00020"), Urgency.URGENT: QColor("#a15c00")}
 
+#: added to the due-time sort value of a message no longer waiting for its callback
+_AFTER_WAITING = 10.0 ** 10
+
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -193,7 +196,8 @@ class MessageTableModel(QAbstractTableModel):
         if column == COL_AGE:
             return -message.created_at.timestamp()  # the oldest is the largest age
         if column == COL_DUE:
-            return row.due.timestamp()
+            # the messages still waiting for their callback first; the others only await closing
+            return row.due.timestamp() + (0 if message.awaiting_callback else _AFTER_WAITING)
         if column == COL_URGENCY:
             return message.urgency.rank
         if column == COL_STATE:

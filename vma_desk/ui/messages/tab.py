@@ -36,8 +36,8 @@ from vma_desk.ui.messages.source import MessageSource
 
 ALL_OPEN, OVERDUE_ONLY = "open", "overdue"
 #: the widest text each column usually holds (its width at the start)
-COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Williamson",
-                  "Taylor-Brooks, Christopher", "", "Yuna Taylor-Brooks, MD", "Callback done")
+COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Willis",
+                  "Willis, Christopher", "", "Nora Nurse, RN", "Callback done")
 TAB_STYLE = """
 QLabel#detail_title, QLabel#steps_title { font-weight: bold; }
 QPushButton[nextStep="true"] { font-weight: bold; }
@@ -92,7 +92,7 @@ class MessagesTab(QWidget):
         self.ui.step_error_label.hide()
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 0)
-        self.ui.splitter.setSizes([900, 360])
+        self.ui.splitter.setSizes([980, 330])
         self.load()
 
     # building -------------------------------------------------------------------------------------
