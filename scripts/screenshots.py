@@ -1,8 +1,8 @@
 """Make the README's screenshots from a demo workspace (never by hand).
 
-Builds a fresh demo workspace (seed 1, one practice-year, a fixed anchor date so the pictures are
-the same each time) in a temporary folder, opens the real main window offscreen at a small-laptop
-size (1366x768) and a large-screen size (1920x1080), and saves PNGs to docs/screenshots/.
+Builds a fresh demo workspace (seed 1, one practice-year, a fixed anchor date and clock so the
+pictures are the same each time) in a temporary folder, opens the real main window offscreen at a
+small-laptop size (1366x768) and a large-screen size (1920x1080), and saves PNGs to docs/screenshots/.
 
 Run it beside a keyring, as the test command does:
     dbus-run-session -- scripts/with-keyring.sh .venv/bin/python scripts/screenshots.py
@@ -16,6 +16,7 @@ import sys
 import tempfile
 from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,8 +29,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from vma_desk.core.clock import FixedClock
-    from vma_desk.demo import create_demo_workspace
-    from vma_desk.services import Services
+    from vma_desk.demo import catalog, create_demo_workspace
     from vma_desk.storage.keys import KeyStore
     from vma_desk.ui.application import make_application
     from vma_desk.ui.main_window import MainWindow
@@ -43,13 +43,12 @@ def main() -> int:
         folder = Path(tempfile.gettempdir()) / "vma-desk-demo"
         if folder.exists():
             shutil.rmtree(folder)
+        # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar, its
+        # worklists, the morning's calls and the open messages are the same each time
+        clock = FixedClock(datetime.combine(ANCHOR, time(9, 30), tzinfo=ZoneInfo(catalog.TIME_ZONE)))
         workspace, _recovery, _ = create_demo_workspace(
-            folder, keystore, seed=1, years=1, anchor=ANCHOR)
+            folder, keystore, seed=1, years=1, anchor=ANCHOR, clock=clock)
         settings = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
-        # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar and
-        # its worklists show the same morning each time
-        zone = Services.for_workspace(workspace).context.practice_zone()
-        clock = FixedClock(datetime.combine(ANCHOR, time(9, 30), tzinfo=zone))
         window = MainWindow(workspace, keystore, preferences=Preferences(settings), clock=clock)
         try:
             window.resize(1366, 768)
@@ -82,6 +81,7 @@ def main() -> int:
             window.unlock()
 
             shoot_calendar(window, app)
+            shoot_communications(window, app)
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -113,6 +113,62 @@ def shoot_calendar(window, app) -> None:  # noqa: ANN001 - MainWindow and QAppli
     calendar.ui.waitlist_button.setChecked(False)
     calendar.set_mode("day")
     calendar.set_providers(calendar.context.providers)
+
+
+def shoot_communications(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The anchor morning's call log (an escalated call selected when there is one) and the open
+    messages (an overdue one selected), at 1366x768; the calendar is shown again afterwards."""
+    from vma_desk.ui.calls.model import CallRow
+    from vma_desk.ui.calls.tab import CallsTab
+    from vma_desk.ui.messages.tab import MessagesTab
+
+    window.resize(1366, 768)
+    calls = window.findChild(CallsTab)
+    window.tabs.setCurrentWidget(calls)
+    calls.go_today()
+    if not calls.model.rows():
+        log_fictional_calls(window.services)
+        calls.go_today()
+    rows: list[CallRow] = calls.model.rows()
+    chosen = next((r for r in rows if r.escalated), None) or next((r for r in rows if r.links), None)
+    if chosen is not None and chosen.call.id is not None:
+        calls.select_call(chosen.call.id)
+    app.processEvents()
+    window.grab().save(str(OUT / "calls.png"))
+
+    messages = window.findChild(MessagesTab)
+    messages.load()
+    window.tabs.setCurrentWidget(messages)
+    late = [r for r in messages.model.rows() if messages.model.now() > r.due and r.message.awaiting_callback]
+    if late and late[0].message.id is not None:
+        messages.select_message(late[0].message.id)
+    app.processEvents()
+    window.grab().save(str(OUT / "messages.png"))
+    window.tabs.setCurrentIndex(0)
+
+
+def log_fictional_calls(services) -> None:  # noqa: ANN001 - Services
+    """A few calls and a message through the services, for a demo that has none yet (fictional)."""
+    from datetime import timedelta
+
+    from vma_desk.core.communications import Call, CallOutcome, CallReason, Direction
+
+    comms = services.communications
+    now = services.context.clock.now()
+    staff = [s for s in services.practice.staff() if s.role.value != "provider"]
+    for minutes, name, number, reason, outcome, notes in (
+            (85, "Demo Caller One", "(312) 555-0101", CallReason.APPOINTMENT, CallOutcome.SCHEDULED,
+             "Wants an earlier visit this week."),
+            (60, "Demo Caller Two", "(312) 555-0102", CallReason.BILLING, CallOutcome.TRANSFERRED,
+             "Question about a statement."),
+            (25, "Demo Caller Three", "(312) 555-0103", CallReason.TEST_RESULTS, CallOutcome.MESSAGE_TAKEN,
+             "Asks whether her lab results are back.")):
+        call, _ = comms.log_call(Call(now - timedelta(minutes=minutes), Direction.INBOUND, name, reason,
+                                      number, notes=notes, outcome=outcome, duration_seconds=120))
+        if outcome is CallOutcome.MESSAGE_TAKEN and staff and call.id is not None:
+            draft = comms.message_from_call(call.id)
+            comms.take_message(draft if draft.recipient_id else
+                               comms.message_from_call(call.id, recipient_id=staff[0].id))
 
 
 if __name__ == "__main__":
