@@ -11,6 +11,7 @@ import pytest
 
 from vma_desk.core.communications import (
     Call,
+    CallOutcome,
     CallReason,
     Direction,
     Message,
@@ -195,3 +196,13 @@ def test_editing_a_call_replaces_its_search_text(desk):
     services.communications.update_call(replace(logged, notes="asked about the new billing portal"))
     assert services.communications.search("parking") == []
     assert [h.record_id for h in services.communications.search("portal")] == [logged.id]
+
+
+def test_a_call_with_a_red_flag_is_saved_as_escalated_with_its_action(desk):
+    services, _nurse, _front, ann = desk
+    with pytest.raises(ValidationError) as caught:
+        services.communications.log_call(call(ann, notes="her husband says she is slurring her words"))
+    assert caught.value.field == "escalation_action"
+    saved, _ = services.communications.log_call(call(
+        ann, notes="her husband says she is slurring her words", escalation_action="told to call 911"))
+    assert saved.outcome is CallOutcome.ESCALATED and saved.escalation_action == "told to call 911"

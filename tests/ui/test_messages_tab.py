@@ -101,11 +101,15 @@ def test_deliver_acknowledge_and_close_each_with_who_and_when(qtbot, services, c
     assert [e.state for e in closed.events][-2:] == [MessageState.CALLBACK_DONE, MessageState.CLOSED]
     assert tab.proxy.rowCount() == 0
     assert "Close: the message from Cy Cole" in ui.summary_label.text()
-    assert ui.detail_title.text() == "No open messages"
+    assert ui.detail_title.text() == "No messages here"
     # the closed message still opens in the pane (from search), with its history
     assert tab.show_record(message.id)
     assert "Closed — 9:35 AM by Fran Front" in ui.timeline_label.text()
     assert not ui.close_button.isEnabled()
+    # and under "Closed today"
+    ui.filter_combo.setCurrentIndex(ui.filter_combo.findText("Closed today"))
+    assert tab.proxy.rowCount() == 1
+    assert tab.proxy.index(0, 0).data(MESSAGE_ROLE).id == message.id
 
 
 def test_the_message_models_pass_the_model_tester(qtmodeltester, services, clock, messages_tab, desk):

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from vma_desk.core.communications import (
     Call,
+    CallOutcome,
     CallReason,
     Message,
     MessageEvent,
@@ -163,8 +164,9 @@ class CommunicationsService:
         if found.found and not action:
             raise ValidationError("escalation_action",
                                   f"the notes mention \"{found.hits[0].phrase}\": say what was done")
+        outcome = CallOutcome.ESCALATED if found.found else call.outcome
         return replace(call, caller_name=caller, number=number, notes=notes, escalation_action=action,
-                       taken_by=call.taken_by or self.ctx.user)
+                       outcome=outcome, taken_by=call.taken_by or self.ctx.user)
 
     def log_call(self, call: Call) -> tuple[Call, Change]:
         clean = self._validate_call(replace(call, id=None))
@@ -285,6 +287,13 @@ class CommunicationsService:
     def open_messages(self) -> list[Message]:
         return self.repo.open_messages()
 
+    def messages_closed_on(self, day: date) -> list[Message]:
+        """Messages closed on one practice-local day (the Messages tab's "Closed today")."""
+        zone = self.ctx.practice_zone()
+        start = local_to_utc(datetime.combine(day, time(0)), zone)
+        end = local_to_utc(datetime.combine(day + timedelta(days=1), time(0)), zone)
+        return self.repo.messages_closed_between(start, end)
+
     def callback_due(self, message: Message) -> datetime:
         practice = PracticeRepository(self.ctx.conn).get()
         assert practice is not None
@@ -316,7 +325,7 @@ class CommunicationsService:
                 message = self.repo.get_message(record_id)
                 if message is None:
                     continue
-                title = f"Message · {message.caller_name} · {message.urgency.value}"
+                title = f"Message · {message.caller_name} · {message.urgency.value.capitalize()}"
                 hits.append(SearchHit("message", record_id, message.created_at, title, snippet, rank))
         return hits
 

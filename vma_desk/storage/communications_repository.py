@@ -193,6 +193,11 @@ class CommunicationsRepository:
     def open_messages(self) -> list[Message]:
         return self._messages("state != 'closed' ORDER BY created_ts", [])
 
+    def messages_closed_between(self, start: datetime, end: datetime) -> list[Message]:
+        return self._messages(
+            "state = 'closed' AND id IN (SELECT message_id FROM message_event WHERE state = 'closed'"
+            " AND at_ts >= ? AND at_ts < ?) ORDER BY created_ts", [to_ts(start), to_ts(end)])
+
     def messages_for_call(self, call_id: int) -> list[Message]:
         return self._messages("call_id = ? ORDER BY created_ts", [call_id])
 

@@ -210,21 +210,27 @@ class MessageTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+SHOW_OPEN, SHOW_OVERDUE, SHOW_CLOSED = "open", "overdue", "closed"
+
+
 class MessageFilterProxy(QSortFilterProxyModel):
-    """Sorts by `SORT_ROLE`; keeps only the overdue messages while `overdue_only` is on (rows come
-    and go as the model's ticks mark them)."""
+    """Sorts by `SORT_ROLE`; shows the open messages, only the overdue ones (rows come and go as
+    the model's ticks mark them), or those closed today."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
-        self._overdue_only = False
+        self._mode = SHOW_OPEN
 
-    def set_overdue_only(self, on: bool) -> None:
-        if on != self._overdue_only:
-            refilter_rows(self, lambda: setattr(self, "_overdue_only", on))
+    def set_mode(self, mode: str) -> None:
+        if mode != self._mode:
+            refilter_rows(self, lambda: setattr(self, "_mode", mode))
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._overdue_only:
-            return True
-        return bool(self.sourceModel().index(source_row, 0, source_parent).data(OVERDUE_ROLE))
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._mode == SHOW_OVERDUE:
+            return bool(index.data(OVERDUE_ROLE))
+        message = index.data(MESSAGE_ROLE)
+        is_open = bool(message is not None and message.is_open)
+        return is_open if self._mode == SHOW_OPEN else not is_open

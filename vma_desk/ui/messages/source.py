@@ -20,7 +20,10 @@ class MessageSource:
         self._context = context
 
     def open_rows(self) -> list[MessageRow]:
-        return self.rows(self._context.comms.open_messages())
+        """Every open message, and those closed today (shown under "Closed today")."""
+        comms = self._context.comms
+        today = comms.ctx.today()
+        return self.rows([*comms.open_messages(), *comms.messages_closed_on(today)])
 
     def rows(self, messages: Iterable[Message]) -> list[MessageRow]:
         context = self._context

@@ -28,13 +28,15 @@ from vma_desk.ui.messages.model import (
     COL_DUE,
     COL_REASON,
     MESSAGE_ROLE,
+    SHOW_CLOSED,
+    SHOW_OPEN,
+    SHOW_OVERDUE,
     MessageFilterProxy,
     MessageRow,
     MessageTableModel,
 )
 from vma_desk.ui.messages.source import MessageSource
 
-ALL_OPEN, OVERDUE_ONLY = "open", "overdue"
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Willis",
                   "Willis, Christopher", "", "Nora Nurse, RN", "Callback done")
@@ -84,8 +86,9 @@ class MessagesTab(QWidget):
         self._setup_view()
         self._build_actions()
         self._connect()
-        self.ui.filter_combo.addItem("All open", ALL_OPEN)
-        self.ui.filter_combo.addItem("Overdue only", OVERDUE_ONLY)
+        self.ui.filter_combo.addItem("All open", SHOW_OPEN)
+        self.ui.filter_combo.addItem("Overdue only", SHOW_OVERDUE)
+        self.ui.filter_combo.addItem("Closed today", SHOW_CLOSED)
         # fonts by style sheet: a font set on a label inside the splitter does not survive the
         # tab's move into the main window's tab widget
         self.setStyleSheet(TAB_STYLE)
@@ -145,7 +148,7 @@ class MessagesTab(QWidget):
         self.sig_overdue_changed.emit(self.overdue_count())
 
     def _update_summary(self) -> None:
-        rows = self.model.rowCount()
+        rows = sum(1 for r in self.model.rows() if r.message.is_open)
         overdue = self.overdue_count()
         parts = [f"{rows} open message{'s' if rows != 1 else ''}", f"{overdue} overdue",
                  "Ctrl+M takes a message · Ctrl+Enter does the next step"]
@@ -187,7 +190,7 @@ class MessagesTab(QWidget):
         except KnownError:
             return False
         if message.is_open:
-            self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(ALL_OPEN))
+            self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(SHOW_OPEN))
             self.load(select_id=message_id)
             return self.select_message(message_id)
         self.view.clearSelection()
@@ -206,7 +209,7 @@ class MessagesTab(QWidget):
         ui.step_error_label.hide()
         zone, now = self.context.zone(), self.model.now()
         if row is None:
-            ui.detail_title.setText("No message selected" if self.model.rowCount() else "No open messages")
+            ui.detail_title.setText("No message selected" if self.proxy.rowCount() else "No messages here")
             ui.detail_label.setText("Ctrl+M takes a message; from a call in the Calls tab, Ctrl+M "
                                     "takes it with the call's details filled in.")
             ui.timeline_label.setText("")
@@ -296,7 +299,7 @@ class MessagesTab(QWidget):
         self.sig_overdue_changed.emit(count)
 
     def _on_filter_combo_changed(self, _index: int) -> None:
-        self.proxy.set_overdue_only(self.ui.filter_combo.currentData() == OVERDUE_ONLY)
+        self.proxy.set_mode(self.ui.filter_combo.currentData())
         if not self.view.currentIndex().isValid():
             self._select_first()
 
