@@ -234,6 +234,7 @@ CREATE TABLE message_event (
     by_user TEXT NOT NULL
 );
 CREATE INDEX message_event_message ON message_event(message_id);
+CREATE INDEX message_event_closed ON message_event(state, at_ts);
 CREATE TABLE call_link (
     call_id INTEGER NOT NULL REFERENCES call(id),
     kind TEXT NOT NULL,
