@@ -161,13 +161,15 @@ def test_worklists_show_exactly_the_visits_due(cal):
     assert {a.id for a in services.calendar.confirmation_worklist()} == {
         due_conf_and_elig.id, due_conf_only.id, verified.id}
     assert {a.id for a in services.calendar.eligibility_worklist()} == {due_conf_and_elig.id, confirmed.id}
-    assert too_soon.id and too_far.id
+    # 20 h and 80 h ahead are outside both windows (the sets above are exact)
+    assert {too_soon.id, too_far.id}.isdisjoint(
+        {a.id for a in services.calendar.confirmation_worklist() + services.calendar.eligibility_worklist()})
 
 
 def test_no_shows_are_counted_per_patient(cal):
     services, lee, _kim, ann, bob = cal
-    first, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 2, 10)), authorised_by="VMA")
-    services.calendar.set_status(first.id, VisitStatus.NO_SHOW)
+    first, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 2, 9)), authorised_by="VMA")
+    services.calendar.set_status(first.id, VisitStatus.NO_SHOW)  # 9:00 and it is 9:30
     assert services.calendar.no_show_counts([ann.id, bob.id]) == {ann.id: 1, bob.id: 0}
     with pytest.raises(ValidationError, match="how the patient was reached"):
         services.calendar.set_status(first.id, VisitStatus.CONFIRMED)
@@ -201,3 +203,47 @@ def test_a_block_begun_years_ago_still_recurs_at_its_local_time(cal):
     assert mine == [("huddle", "Tue 03-03 07:30"), ("charts", "Wed 03-04 16:00"),
                     ("huddle", "Thu 03-05 07:30"), ("huddle", "Tue 03-10 07:30"),
                     ("huddle", "Thu 03-12 07:30")]
+
+
+def test_a_visit_keeps_its_own_buffer_whichever_is_booked_first(cal):
+    services, lee, _kim, ann, bob = cal
+    services.calendar.book(visit(ann, lee, local(2026, 3, 4, 9, 45)), authorised_by="VMA")
+    procedure = visit(bob, lee, local(2026, 3, 4, 9, 0), minutes=45, code="proc")  # + 15 min buffer
+    assert [c.kind for c in services.calendar.check(procedure)] == [ConflictKind.DOUBLE_BOOKING]
+
+
+def test_moving_a_visit_needs_a_new_confirmation_and_history_stays_history(cal, clock):
+    services, lee, _kim, ann, bob = cal
+    booked, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 5, 10)), authorised_by="VMA")
+    services.calendar.set_status(booked.id, VisitStatus.CONFIRMED, ContactMethod.PHONE)
+    moved, _, _ = services.calendar.reschedule(booked.id, start=local(2026, 3, 5, 11), authorised_by="VMA")
+    assert moved.status is VisitStatus.UNCONFIRMED and moved.confirmation_method is None
+    with pytest.raises(ValidationError, match="only once its time has come"):
+        services.calendar.set_status(booked.id, VisitStatus.NO_SHOW)
+    clock.current = local(2026, 3, 5, 11, 20)
+    services.calendar.set_status(booked.id, VisitStatus.NO_SHOW)
+    with pytest.raises(ValidationError, match="cannot be cancelled"):
+        services.calendar.cancel(booked.id, reason="oops", authorised_by="VMA")
+    with pytest.raises(ValidationError, match="cannot be moved"):
+        services.calendar.reschedule(booked.id, start=local(2026, 3, 6, 11), authorised_by="VMA")
+
+
+def test_the_waitlist_is_offered_only_free_time_and_only_living_patients(cal, clock):
+    services, lee, _kim, ann, bob = cal
+    first, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 5, 10)), authorised_by="VMA")
+    services.calendar.add_to_waitlist(WaitlistEntry(bob.id, "est", clock.now()))
+    # moved by a quarter hour: it still fills most of its old slot, so nothing is offered
+    _, _, proposals = services.calendar.reschedule(first.id, start=local(2026, 3, 5, 10, 15),
+                                                   authorised_by="VMA")
+    assert proposals == []
+    later, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 6, 10)), authorised_by="VMA")
+    services.patients.delete(bob.id)
+    _, _, proposals = services.calendar.cancel(later.id, reason="moving", authorised_by="patient")
+    assert proposals == []  # Bob's record was deleted
+
+
+def test_booking_one_visit_leaves_other_waitlist_wishes(cal, clock):
+    services, lee, _kim, ann, _bob = cal
+    services.calendar.add_to_waitlist(WaitlistEntry(ann.id, "proc", clock.now()))
+    services.calendar.book(visit(ann, lee, local(2026, 3, 5, 10)), authorised_by="VMA")  # an "est"
+    assert [e.type_code for e in services.calendar.waitlist()] == ["proc"]

@@ -247,7 +247,7 @@ def test_a_no_show_offers_the_rest_of_its_slot(qtbot, services, tab, staff, add_
     monday = date(2026, 3, 2)  # today: now is 9:30
     ann = add_patient()
     bob = add_patient(first_name="Bob", last_name="Smith", insurance=None, care_gaps=())
-    visit = book(ann.id, staff["lee"], at(monday, 10, 0))
+    visit = book(ann.id, staff["lee"], at(monday, 9, 15), type_code="new", minutes=40)
     services.calendar.add_to_waitlist(WaitlistEntry(bob.id, "est", at(monday, 0)))
     dialog = tab.open_appointment(visit)
     dialog.ui.status_combo.setCurrentIndex(dialog.ui.status_combo.findData("no_show"))
@@ -256,6 +256,7 @@ def test_a_no_show_offers_the_rest_of_its_slot(qtbot, services, tab, staff, add_
     assert services.calendar.get(visit.id).status is VisitStatus.NO_SHOW
     assert services.calendar.no_show_counts([ann.id]) == {ann.id: 1}
     offer = dialog_of(qtbot, ProposalsDialog)
-    assert (offer.offer.slot.start, offer.offer.slot.minutes) == (at(monday, 10, 0), 20)
+    # 9:15-9:55 and nobody came by 9:30: the 25 minutes left go to the waitlist
+    assert (offer.offer.slot.start, offer.offer.slot.minutes) == (at(monday, 9, 30), 25)
     assert [e.patient_id for e in offer.offer.entries] == [bob.id]
     offer.close()

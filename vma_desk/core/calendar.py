@@ -29,8 +29,8 @@ class VisitStatus(StrEnum):
 
     @property
     def holds_slot(self) -> bool:
-        """A cancelled visit frees its slot; every other status keeps it."""
-        return self is not VisitStatus.CANCELLED
+        """A cancelled visit frees its slot, and a no-show the rest of it; others keep theirs."""
+        return self not in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW)
 
 
 class EligibilityStatus(StrEnum):

@@ -38,6 +38,8 @@ NOTICE_KEY = "calendar.notice_hours"
 DEFAULT_NOTICE_HOURS = 24
 SEARCH_HORIZON_DAYS = 90
 MAX_MINUTES = 8 * 60
+#: how early a patient may be marked arrived (early arrivals in the waiting room)
+ARRIVAL_WINDOW = timedelta(hours=3)
 
 
 class CalendarService:
@@ -139,7 +141,8 @@ class CalendarService:
         assert provider.id is not None
         return scheduling.ScheduleContext(
             practice=self._practice(), zone=self._zone(), provider=provider,
-            booked=self.repo.between(start - timedelta(hours=2), end, [provider.id]),
+            # a visit's buffer reaches past its end: look a little beyond both ends
+            booked=self.repo.between(start - timedelta(hours=2), end + timedelta(hours=2), [provider.id]),
             blocks=scheduling.block_occurrences(self.repo.blocks([provider.id]), start, end,
                                                 self._zone()),
             buffers={t.code: t.buffer_minutes for t in self.repo.types()},
@@ -187,14 +190,16 @@ class CalendarService:
              override_reason: str = "") -> tuple[Appointment, Change]:
         clean = self._validate(replace(appointment, id=None, status=VisitStatus.UNCONFIRMED),
                                authorised_by)
-        override = self._refuse_conflicts(clean, override_reason)
-        clean = replace(clean, override_reason=override)
-        with self.ctx.transaction():
+        with self.ctx.transaction():  # checked under the write lock: two windows cannot both pass
+            clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
+            override = clean.override_reason
             appointment_id = self.repo.insert(clean)
-            # booked: the patient leaves the waitlist
-            for entry_id in self.repo.waitlist_ids_for_patient(clean.patient_id):
-                self.repo.set_waitlist_active(entry_id, False)
-                self.ctx.audit(AuditAction.UPDATE, "waitlist", entry_id, "booked")
+            # booked: the patient leaves the waitlist entries this visit answers
+            for entry in self.repo.waitlist():
+                if entry.patient_id == clean.patient_id and entry.type_code == clean.type_code and (
+                        entry.provider_id in (None, clean.provider_id)):
+                    self.repo.set_waitlist_active(entry.id or 0, False)
+                    self.ctx.audit(AuditAction.UPDATE, "waitlist", entry.id, "booked")
             self.ctx.audit(AuditAction.CREATE, RECORD, appointment_id,
                            "authorised" + ("; conflict overridden" if override else ""))
         return replace(clean, id=appointment_id), Change(RECORD, AuditAction.CREATE, (appointment_id,))
@@ -203,14 +208,20 @@ class CalendarService:
                    minutes: int | None = None, authorised_by: str,
                    override_reason: str = "") -> tuple[Appointment, Change, list[WaitlistEntry]]:
         before = self.get(appointment_id)
-        if not before.status.holds_slot:
-            raise ValidationError("status", "a cancelled visit cannot be rescheduled: book a new one")
+        if before.status not in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE,
+                                 VisitStatus.CONFIRMED):
+            raise ValidationError("status", f"a visit marked {before.status.label.lower()} cannot be "
+                                            "moved: book a new one")
         moved = replace(before, start=start, provider_id=provider_id or before.provider_id,
                         minutes=minutes or before.minutes)
+        if moved.start != before.start:
+            # a new time needs a new confirmation, and eligibility is checked for the date
+            moved = replace(moved, status=VisitStatus.UNCONFIRMED, confirmation_method=None,
+                            eligibility=Eligibility())
         clean = self._validate(moved, authorised_by)
-        override = self._refuse_conflicts(clean, override_reason)
-        clean = replace(clean, override_reason=override)
         with self.ctx.transaction():
+            clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
+            override = clean.override_reason
             self.repo.update(clean)
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
                            "rescheduled; authorised" + ("; conflict overridden" if override else ""))
@@ -222,6 +233,9 @@ class CalendarService:
         before = self.get(appointment_id)
         if before.status is VisitStatus.CANCELLED:
             raise ValidationError("status", "is already cancelled")
+        if before.status in (VisitStatus.NO_SHOW, VisitStatus.ARRIVED):
+            raise ValidationError("status", f"a visit marked {before.status.label.lower()} is history: "
+                                            "it cannot be cancelled")
         reason_text = clean_text("cancel_reason", reason, required=True, limit=200)
         who = clean_text("authorised_by", authorised_by, required=True)
         now = self.ctx.clock.now()
@@ -245,6 +259,11 @@ class CalendarService:
             raise ValidationError("status", "a cancelled visit keeps its status")
         if status in (VisitStatus.CONFIRMED, VisitStatus.LEFT_MESSAGE) and method is None:
             raise ValidationError("confirmation_method", "say how the patient was reached")
+        now = self.ctx.clock.now()
+        if status is VisitStatus.NO_SHOW and now < before.start:
+            raise ValidationError("status", "a visit is a no-show only once its time has come")
+        if status is VisitStatus.ARRIVED and now < before.start - ARRIVAL_WINDOW:
+            raise ValidationError("status", "the patient can be marked arrived on the day of the visit")
         updated = replace(before, status=status,
                           confirmation_method=method or before.confirmation_method)
         with self.ctx.transaction():
@@ -252,7 +271,6 @@ class CalendarService:
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, f"status: {status.value}")
         proposals: list[WaitlistEntry] = []
         if status is VisitStatus.NO_SHOW:
-            now = self.ctx.clock.now()
             if before.end > now:  # the rest of the slot can still be offered
                 start = max(before.start, now.replace(second=0, microsecond=0))
                 proposals = self.proposals_for(
@@ -353,10 +371,22 @@ class CalendarService:
     def proposals_for(self, slot: Slot, type_code: str | None = None) -> list[WaitlistEntry]:
         """Waitlisted patients the opened slot suits, longest-waiting first."""
         minutes = {t.code: t.minutes for t in self.repo.types()}
-        entries = [e for e in self.repo.waitlist() if type_code is None or e.type_code == type_code]
-        if slot.start <= self.ctx.clock.now():
+        if slot.end <= self.ctx.clock.now() or not self._slot_is_free(slot):
             return []
+        patients = PatientRepository(self.ctx.conn)
+        entries = [e for e in self.repo.waitlist()
+                   if (type_code is None or e.type_code == type_code) and patients.exists(e.patient_id)]
         return scheduling.rank_waitlist(entries, slot, self._zone(), minutes)
+
+    def _slot_is_free(self, slot: Slot) -> bool:
+        """Nothing else holds the opened time: no other visit (an overridden double booking, the
+        moved visit's new time), no block, and the provider works then."""
+        provider = self._providers().get(slot.provider_id)
+        if provider is None:
+            return False
+        probe = Appointment(patient_id=0, provider_id=slot.provider_id, type_code="", start=slot.start,
+                            minutes=slot.minutes)
+        return not scheduling.conflicts(probe, self._schedule_context(provider, slot.start, slot.end))
 
     # --- worklists -------------------------------------------------------------------------------
     def confirmation_worklist(self) -> list[Appointment]:

@@ -140,11 +140,13 @@ def conflicts(appointment: Appointment, ctx: ScheduleContext) -> list[Conflict]:
             title = occ.block.title or occ.block.kind.value
             found.append(Conflict(ConflictKind.BLOCKED,
                                   f"{name} has {title} {_hm(occ.start, zone)}-{_hm(occ.end, zone)}."))
+    own_end = end + timedelta(minutes=ctx.buffers.get(appointment.type_code, 0))
     for other in ctx.booked:
         if other.id == appointment.id or not other.status.holds_slot:
             continue
         other_end = other.end + timedelta(minutes=ctx.buffers.get(other.type_code, 0))
-        if _overlaps(start, end, other.start, other_end):
+        # each visit keeps its buffer after it, booked first or second alike
+        if _overlaps(start, own_end, other.start, other_end):
             found.append(Conflict(ConflictKind.DOUBLE_BOOKING,
                                   f"{name} already has a visit {_hm(other.start, zone)}-"
                                   f"{_hm(other.end, zone)}."))
@@ -219,6 +221,6 @@ def confirmation_due(appointment: Appointment, now: datetime) -> bool:
 
 
 def eligibility_due(appointment: Appointment, now: datetime) -> bool:
-    return (appointment.status.holds_slot and appointment.status is not VisitStatus.NO_SHOW
+    return (appointment.status.holds_slot
             and appointment.eligibility.status is EligibilityStatus.UNVERIFIED
             and ELIGIBILITY_FROM <= appointment.start - now <= ELIGIBILITY_TO)

@@ -96,7 +96,11 @@ class AppointmentDialog(CalendarDialog):
 
     def _show_texts(self, a: Appointment) -> None:
         ui, context = self.ui, self._context
-        self.setWindowTitle(f"Appointment: {context.patients.name(a.patient_id)}")
+        # no patient name in a title: titles show in task bars, screen shares and window lists
+        visit_type = context.types.get(a.type_code)
+        local = a.start.astimezone(self._zone)
+        self.setWindowTitle(f"Visit · {visit_type.name if visit_type else a.type_code} · "
+                            f"{local:%a %m/%d %I:%M %p}")
         ui.summary_label.setText(text.visit_summary(
             a, context.patients.name(a.patient_id), context.types, context.providers, self._zone))
         ui.details_label.setText(self._details(a))
