@@ -309,6 +309,8 @@ class CalendarService:
         """The first `count` open slots from `after`, across the providers, in time order."""
         if not 5 <= minutes <= MAX_MINUTES:
             raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
+        if earliest is not None and latest is not None and earliest > latest:
+            raise ValidationError("latest", "must not be before the earliest time")
         providers = self._providers()
         chosen = [providers[p] for p in (provider_ids or providers) if p in providers]
         if not chosen:
