@@ -260,3 +260,21 @@ def test_a_no_show_offers_the_rest_of_its_slot(qtbot, services, tab, staff, add_
     assert (offer.offer.slot.start, offer.offer.slot.minutes) == (at(monday, 9, 30), 25)
     assert [e.patient_id for e in offer.offer.entries] == [bob.id]
     offer.close()
+
+
+def test_a_refused_move_in_the_visit_dialog_saves_nothing_else(qtbot, services, tab, staff,
+                                                                add_patient, book):
+    ann = add_patient()
+    bob = add_patient(first_name="Bob", last_name="Smith", insurance=None, care_gaps=())
+    book(bob.id, staff["lee"], at(WEDNESDAY, 16, 0))
+    visit = book(ann.id, staff["lee"], at(WEDNESDAY, 15, 0))
+    dialog = tab.open_appointment(visit)
+    reactivate(qtbot, dialog)
+    dialog.ui.status_combo.setCurrentIndex(dialog.ui.status_combo.findData("left_message"))
+    dialog.ui.method_combo.setCurrentIndex(dialog.ui.method_combo.findData("phone"))
+    dialog.ui.time_edit.setTime(dialog.ui.time_edit.time().addSecs(3600))  # onto Bob's visit
+    dialog.ui.button_box.accepted.emit()
+    assert dialog.isVisible()  # the conflict is shown; nothing was saved
+    kept = services.calendar.get(visit.id)
+    assert (kept.start, kept.status) == (at(WEDNESDAY, 15, 0), VisitStatus.UNCONFIRMED)
+    dialog.close()

@@ -157,7 +157,9 @@ class AppointmentDialog(CalendarDialog):
 
     def changed_parts(self) -> list[str]:
         now = self._parts()
-        return [part for part in ("status", "eligibility", "telehealth", "schedule")
+        # the move first: it is the part a conflict can refuse (so nothing else is saved before a
+        # refusal), and a new time resets the confirmation a status typed here then sets again
+        return [part for part in ("schedule", "status", "eligibility", "telehealth")
                 if now[part] != self._saved[part]]
 
     # saving -------------------------------------------------------------------------------------------
