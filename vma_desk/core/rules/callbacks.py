@@ -9,12 +9,12 @@ later than that moves the due time to it (never for an emergency).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.records import Practice
-from vma_desk.core.rules.scheduling import local_to_utc
+from vma_desk.core.rules.business_days import business_day_deadline
 
 
 @dataclass(frozen=True)
@@ -22,24 +22,6 @@ class CallbackPolicy:
     emergency_minutes: int = 0
     urgent_minutes: int = 60
     close_time: time = time(17, 0)
-
-
-def next_business_day(practice: Practice, day: date) -> date:
-    candidate = day + timedelta(days=1)
-    for _ in range(366):
-        if practice.is_business_day(candidate):
-            return candidate
-        candidate += timedelta(days=1)
-    raise ValueError("the practice has no business day in a year")
-
-
-def end_of_business_day(received: datetime, practice: Practice, zone: ZoneInfo,
-                        close: time) -> datetime:
-    local = received.astimezone(zone)
-    day = local.date()
-    if not practice.is_business_day(day) or local.time() >= close:
-        day = next_business_day(practice, day)
-    return local_to_utc(datetime.combine(day, close), zone)
 
 
 def callback_due(message: Message, practice: Practice, zone: ZoneInfo,
@@ -50,7 +32,8 @@ def callback_due(message: Message, practice: Practice, zone: ZoneInfo,
     if message.urgency is Urgency.URGENT:
         due = created + timedelta(minutes=policy.urgent_minutes)
     else:
-        due = end_of_business_day(created, practice, zone, policy.close_time)
+        due = business_day_deadline(created, practice, zone, cutoff=policy.close_time,
+                                    close=policy.close_time)
     if message.callback_at is not None and message.callback_at > due:
         due = message.callback_at
     return due
