@@ -7,17 +7,16 @@ the search line, Enter takes the highlighted patient and moves on to the next fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Patient
 from vma_desk.services import Services
 from vma_desk.ui.patients.quick_open import RESULT_LIMIT, SEARCH_DELAY_MS
 from vma_desk.ui.patients.results_model import PATIENT_ROLE, PatientResultListModel, result_line
-
-_NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+from vma_desk.ui.search_as_you_type import SearchAsYouType
 
 
 class PatientPicker(QWidget):
@@ -53,12 +52,9 @@ class PatientPicker(QWidget):
         layout.addWidget(self.chosen_label)
         self.setFocusProxy(self.search_edit)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.search_edit.installEventFilter(self)
+        self._typing = SearchAsYouType(self, self.search_edit, self.result_list, self.search_now,
+                                       SEARCH_DELAY_MS)
+        self.search_edit.installEventFilter(self)  # Enter: see eventFilter
         self.result_list.activated.connect(self._on_result_list_activated)
         self.result_list.clicked.connect(self._on_result_list_activated)
 
@@ -86,14 +82,8 @@ class PatientPicker(QWidget):
         self.chosen_label.setText(f"Patient: {result_line(patient, self._services.context.today())}")
 
     # searching ------------------------------------------------------------------------------------
-    def _on_search_edit_text_changed(self, _text: str) -> None:
-        self._timer.start()
-
-    def _on_timer_timeout(self) -> None:
-        self.search_now()
-
     def search_now(self) -> None:
-        self._timer.stop()
+        self._typing.stop()
         if self._services is None:
             return
         typed = self.search_edit.text().strip()
@@ -104,19 +94,14 @@ class PatientPicker(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)):
-            if event.key() in _NAVIGATION_KEYS:
-                QApplication.sendEvent(self.result_list, event)
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                # Enter here picks the patient; it must not reach the dialog's default button
-                self._on_search_edit_enter()
-                return True
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            # Enter here picks the patient; it must not reach the dialog's default button
+            self._on_search_edit_enter()
+            return True
         return super().eventFilter(watched, event)
 
     def _on_search_edit_enter(self) -> None:
-        if self._timer.isActive():
-            self.search_now()  # typed faster than the pause: Enter means "what I typed"
+        self._typing.flush()
         if self._choose(self.result_list.currentIndex()):
             self.focusNextChild()
 

@@ -7,17 +7,17 @@ selection in the list, Enter opens the selected patient, Ctrl+N asks for a new p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QWidget
 
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_quick_open import Ui_QuickOpen
 from vma_desk.ui.patients.results_model import PATIENT_ID_ROLE, PatientResultListModel
+from vma_desk.ui.search_as_you_type import SearchAsYouType
 
 SEARCH_DELAY_MS = 120
 RESULT_LIMIT = 50
-_NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 _HINT = "Type the start of a last name (\u201cone ann\u201d), a date of birth or a phone number."
 
 
@@ -38,42 +38,18 @@ class QuickOpenDialog(QDialog):
         new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
         self.ui.new_patient_button.setText(f"&New patient\u2026 ({new_keys})")
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
-
-        self.ui.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self._typing = SearchAsYouType(self, self.ui.search_edit, self.ui.result_list, self._search_now,
+                                       SEARCH_DELAY_MS)
         self.ui.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        self.ui.search_edit.installEventFilter(self)
         self.ui.result_list.activated.connect(self._on_result_list_activated)
         self.ui.new_patient_button.clicked.connect(self._on_new_patient_button_clicked)
         new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new_shortcut.activated.connect(self._on_new_patient_button_clicked)
         self.ui.search_edit.setFocus()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        # no search runs while the dialog is away (closed, or hidden by the auto-lock)...
-        self._search_timer.stop()
-        super().hideEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        # ...and one runs again for what is typed when it comes back
-        super().showEvent(event)
-        if self.ui.search_edit.text().strip():
-            self._search_timer.start()
-
     # searching --------------------------------------------------------------------------------------
-    @Slot(str)
-    def _on_search_edit_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
-
-    @Slot()
-    def _on_search_timer_timeout(self) -> None:
-        self._search_now()
-
     def _search_now(self) -> None:
-        self._search_timer.stop()
+        self._typing.stop()
         text = self.ui.search_edit.text().strip()
         patients = self._services.patients.search(text, limit=RESULT_LIMIT) if text else []
         self._results.set_results(patients, self._services.context.today())
@@ -88,19 +64,10 @@ class QuickOpenDialog(QDialog):
         else:
             self.ui.status_label.setText(f"{len(patients)} match{'es' if len(patients) > 1 else ''}.")
 
-    # keys -------------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.ui.search_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in _NAVIGATION_KEYS):
-            QApplication.sendEvent(self.ui.result_list, event)
-            return True
-        return super().eventFilter(watched, event)
-
     # choosing ---------------------------------------------------------------------------------------
     @Slot()
     def _on_search_edit_return_pressed(self) -> None:
-        if self._search_timer.isActive():
-            self._search_now()  # typed faster than the pause: Enter means "what I typed"
+        self._typing.flush()
         self._choose(self.ui.result_list.currentIndex())
 
     @Slot(QModelIndex)

@@ -8,18 +8,17 @@ its tab, Esc closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from vma_desk.core.communications import SearchHit
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_search_dialog import Ui_SearchDialog
 from vma_desk.ui.search.model import HIT_ROLE, SearchResultModel, SnippetDelegate
+from vma_desk.ui.search_as_you_type import SearchAsYouType
 
 SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 50
-_NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 _HINT = "Type a name, a phone number (any punctuation) or words from a call's notes or a message."
 
 
@@ -37,30 +36,16 @@ class SearchDialog(QDialog):
         self.ui.result_list.setItemDelegate(SnippetDelegate(self.ui.result_list))
         self.ui.result_list.setAlternatingRowColors(True)
         self.ui.status_label.setText(_HINT)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self.ui.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self._typing = SearchAsYouType(self, self.ui.search_edit, self.ui.result_list, self.search_now,
+                                       SEARCH_DELAY_MS)
         self.ui.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        self.ui.search_edit.installEventFilter(self)
         self.ui.result_list.activated.connect(self._on_result_list_activated)
         self.ui.result_list.clicked.connect(self._on_result_list_activated)
         self.ui.search_edit.setFocus()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        self._timer.stop()  # no search runs while the dialog is away (closed, or hidden by a lock)
-        super().hideEvent(event)
-
     # searching --------------------------------------------------------------------------------------
-    def _on_search_edit_text_changed(self, _text: str) -> None:
-        self._timer.start()
-
-    def _on_timer_timeout(self) -> None:
-        self.search_now()
-
     def search_now(self) -> list[SearchHit]:
-        self._timer.stop()
+        self._typing.stop()
         typed = self.ui.search_edit.text().strip()
         hits = self._services.communications.search(typed, limit=RESULT_LIMIT) if typed else []
         context = self._services.context
@@ -79,16 +64,8 @@ class SearchDialog(QDialog):
         return hits
 
     # keys and choosing ------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.ui.search_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in _NAVIGATION_KEYS):
-            QApplication.sendEvent(self.ui.result_list, event)
-            return True
-        return super().eventFilter(watched, event)
-
     def _on_search_edit_return_pressed(self) -> None:
-        if self._timer.isActive():
-            self.search_now()  # typed faster than the pause: Enter means "what I typed"
+        self._typing.flush()
         self._choose(self.ui.result_list.currentIndex())
 
     def _on_result_list_activated(self, index: QModelIndex) -> None:
