@@ -201,7 +201,3 @@ class CalendarRepository:
 
     def set_waitlist_active(self, entry_id: int, active: bool) -> None:
         self.conn.execute("UPDATE waitlist SET active = ? WHERE id = ?", (int(active), entry_id))
-
-    def waitlist_ids_for_patient(self, patient_id: int) -> list[int]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM waitlist WHERE patient_id = ? AND active = 1", (patient_id,))]
