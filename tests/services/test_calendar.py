@@ -247,3 +247,19 @@ def test_booking_one_visit_leaves_other_waitlist_wishes(cal, clock):
     services.calendar.add_to_waitlist(WaitlistEntry(ann.id, "proc", clock.now()))
     services.calendar.book(visit(ann, lee, local(2026, 3, 5, 10)), authorised_by="VMA")  # an "est"
     assert [e.type_code for e in services.calendar.waitlist()] == ["proc"]
+
+
+def test_a_repeating_block_made_from_plain_choices(cal):
+    from vma_desk.core.rules.scheduling import repeat_rule
+
+    services, lee, *_ = cal
+    first = datetime(2026, 3, 3, 8, 0)  # a Tuesday
+    rule = repeat_rule("biweekly", first, until=date(2026, 3, 31))
+    assert rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20260331T235959"
+    services.calendar.add_block(Block(BlockKind.MEETING, first, 60, provider_id=lee.id, title="QI",
+                                      rrule=rule))
+    occ = [o.start.astimezone(CHICAGO).strftime("%m-%d %H:%M")
+           for o in services.calendar.block_occurrences([lee.id], local(2026, 3, 1, 0), local(2026, 5, 1, 0))
+           if o.block.title == "QI"]
+    assert occ == ["03-03 08:00", "03-17 08:00", "03-31 08:00"]
+    assert repeat_rule("none", first, until=date(2026, 3, 31)) == ""

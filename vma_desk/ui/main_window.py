@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.practice_action = self._action(edit_menu, "Practice &settings…", None,
                                             self.open_practice_settings)
+        self.blocks_action = self._action(edit_menu, "Schedule &blocks…", None, self.open_blocks)
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
         edit_menu.addSeparator()
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         #: actions that show patient data: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
                                 self.preferences_action, self.practice_action, self.audit_action,
-                                self.export_ics_action, self.search_action,
+                                self.export_ics_action, self.blocks_action, self.search_action,
                                 self.undo_action,
                                 self.redo_action]
 
@@ -273,6 +274,15 @@ class MainWindow(QMainWindow):
         index = [t for t, _what in TABS].index(title)
         self.tabs.setCurrentIndex(index)
         self.tabs.widget(index).show_record(record_id)  # type: ignore[attr-defined]
+
+    def open_blocks(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.calendar.blocks import BlocksDialog
+
+        dialog = BlocksDialog(self.services, self)
+        dialog.sig_changed.connect(self._on_change)
+        self._show_dialog(dialog)
 
     def open_practice_settings(self) -> None:
         if self.locked:

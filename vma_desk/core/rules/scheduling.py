@@ -224,3 +224,23 @@ def eligibility_due(appointment: Appointment, now: datetime) -> bool:
     return (appointment.status.holds_slot
             and appointment.eligibility.status is EligibilityStatus.UNVERIFIED
             and ELIGIBILITY_FROM <= appointment.start - now <= ELIGIBILITY_TO)
+
+
+#: how a block repeats, as offered to people, and its RRULE ("{day}" is the first day's weekday)
+REPEATS: dict[str, str] = {
+    "none": "",
+    "daily": "FREQ=DAILY",
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "weekly": "FREQ=WEEKLY;BYDAY={day}",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2;BYDAY={day}",
+}
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def repeat_rule(repeat: str, first: datetime, until: date | None = None) -> str:
+    """The RRULE of a block that starts at `first` (practice-local) and repeats as `repeat`, up to
+    and including `until`."""
+    rule = REPEATS[repeat].format(day=_RRULE_DAYS[first.weekday()])
+    if rule and until is not None:
+        rule += f";UNTIL={until:%Y%m%d}T235959"
+    return rule
