@@ -15,6 +15,8 @@ from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
+from vma_desk.services.referrals import ReferralService
+from vma_desk.services.refills import RefillService
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
@@ -27,19 +29,24 @@ class Services:
     audit: AuditService
     calendar: CalendarService
     communications: CommunicationsService
+    refills: RefillService
+    referrals: ReferralService
 
     @classmethod
     def for_workspace(
         cls, workspace: Workspace, *, clock: Clock | None = None, user: str | None = None
     ) -> Services:
         context = ServiceContext(workspace, clock or SystemClock(), user or workstation_user())
+        communications = CommunicationsService(context)
         return cls(
             context=context,
             practice=PracticeService(context),
             patients=PatientService(context),
             audit=AuditService(context),
             calendar=CalendarService(context),
-            communications=CommunicationsService(context),
+            communications=communications,
+            refills=RefillService(context, communications),
+            referrals=ReferralService(context, communications),
         )
 
     @property

@@ -246,11 +246,118 @@ CREATE VIRTUAL TABLE comm_search USING fts5(
 )
 """
 
+_V5 = """
+CREATE TABLE refill (
+    id INTEGER PRIMARY KEY,
+    received_ts INTEGER NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patient(id),
+    medication TEXT NOT NULL,
+    strength TEXT NOT NULL DEFAULT '',
+    quantity TEXT NOT NULL DEFAULT '',
+    pharmacy TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    prescriber_id INTEGER NOT NULL REFERENCES staff(id),
+    urgency TEXT NOT NULL,
+    refills_remaining INTEGER CHECK (refills_remaining IS NULL OR refills_remaining >= 0),
+    notes TEXT NOT NULL DEFAULT '',
+    escalation_action TEXT NOT NULL DEFAULT '',
+    call_id INTEGER REFERENCES call(id),
+    step TEXT NOT NULL,
+    check_passed INTEGER,
+    check_reasons TEXT NOT NULL DEFAULT '',
+    due_ts INTEGER,
+    decision TEXT,
+    decided_by_id INTEGER REFERENCES staff(id),
+    decided_ts INTEGER,
+    decision_note TEXT NOT NULL DEFAULT '',
+    CHECK ((decision IS NULL) = (decided_by_id IS NULL))
+);
+CREATE INDEX refill_step ON refill(step, due_ts);
+CREATE INDEX refill_patient ON refill(patient_id, received_ts);
+CREATE INDEX refill_received ON refill(received_ts);
+CREATE TABLE refill_lab (
+    refill_id INTEGER NOT NULL REFERENCES refill(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    every_months INTEGER NOT NULL,
+    last_done TEXT,
+    PRIMARY KEY (refill_id, name)
+);
+CREATE TABLE refill_event (
+    refill_id INTEGER NOT NULL REFERENCES refill(id) ON DELETE CASCADE,
+    step TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX refill_event_refill ON refill_event(refill_id);
+CREATE INDEX refill_event_step ON refill_event(step, at_ts);
+CREATE TABLE referral (
+    id INTEGER PRIMARY KEY,
+    created_ts INTEGER NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patient(id),
+    referring_provider_id INTEGER NOT NULL REFERENCES staff(id),
+    specialty TEXT NOT NULL,
+    specialist_office TEXT NOT NULL,
+    specialist_contact TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    urgency TEXT NOT NULL,
+    auth_required INTEGER NOT NULL DEFAULT 0,
+    auth_number TEXT NOT NULL DEFAULT '',
+    auth_valid_until TEXT,
+    records_sent TEXT NOT NULL DEFAULT '',
+    appointment_ts INTEGER,
+    notes TEXT NOT NULL DEFAULT '',
+    call_id INTEGER REFERENCES call(id),
+    state TEXT NOT NULL,
+    state_ts INTEGER NOT NULL
+);
+CREATE INDEX referral_state ON referral(state, state_ts);
+CREATE INDEX referral_patient ON referral(patient_id, created_ts);
+CREATE INDEX referral_created ON referral(created_ts);
+CREATE TABLE referral_event (
+    referral_id INTEGER NOT NULL REFERENCES referral(id) ON DELETE CASCADE,
+    state TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX referral_event_referral ON referral_event(referral_id);
+CREATE TABLE prior_auth (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patient(id),
+    kind TEXT NOT NULL,
+    payer TEXT NOT NULL,
+    service TEXT NOT NULL,
+    submitted_on TEXT NOT NULL,
+    follow_up_on TEXT NOT NULL,
+    status TEXT NOT NULL,
+    auth_number TEXT NOT NULL DEFAULT '',
+    valid_from TEXT,
+    valid_until TEXT,
+    denial_reason TEXT NOT NULL DEFAULT '',
+    referral_id INTEGER REFERENCES referral(id),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX prior_auth_status ON prior_auth(status, follow_up_on);
+CREATE INDEX prior_auth_valid ON prior_auth(valid_until);
+CREATE INDEX prior_auth_patient ON prior_auth(patient_id, submitted_on);
+CREATE TABLE prior_auth_event (
+    prior_auth_id INTEGER NOT NULL REFERENCES prior_auth(id) ON DELETE CASCADE,
+    state TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX prior_auth_event_auth ON prior_auth_event(prior_auth_id)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
     Migration(3, "calendar: appointment types, appointments, blocks and the waitlist", _script(_V3)),
     Migration(4, "calls, messages with their events, call links and the search index", _script(_V4)),
+    Migration(5, "refill requests, referrals and prior authorisations with their events", _script(_V5)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -1,0 +1,206 @@
+"""Referrals and prior authorisations through the service. Practice in Chicago; the clock starts
+Monday 2026-03-02 09:30 local."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from vma_desk.core.communications import Call, CallReason, Direction, Urgency
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Insurance, LastVisit, Patient, Phone, PlanType, Role, StaffMember
+from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthKind, PriorAuthStatus, Referral, ReferralState
+from vma_desk.core.rules.referrals import AgingPolicy
+
+
+@pytest.fixture
+def desk(services):
+    doc, _ = services.practice.add_staff(StaffMember("Dana Doyle", Role.PROVIDER, credentials="MD"))
+    ann, _ = services.patients.create(
+        Patient(
+            "Ann",
+            "Ames",
+            date(1960, 1, 1),
+            phones=(Phone("3125550142"),),
+            insurance=Insurance("Blue Cross", "XJ100200", PlanType.HMO),
+            last_visits=(LastVisit(doc.id, date(2026, 2, 1)),),
+        )
+    )
+    bob, _ = services.patients.create(
+        Patient(
+            "Bob",
+            "Birch",
+            date(1970, 5, 5),
+            phones=(Phone("3125550143"),),
+            insurance=Insurance("Aetna", "A9001234", PlanType.PPO),
+        )
+    )
+    return services, doc, ann, bob
+
+
+def referral(patient, doc, **kw) -> Referral:
+    values = dict(
+        patient_id=patient.id,
+        referring_provider_id=doc.id,
+        specialty="Cardiology",
+        specialist_office="Heart Partners",
+        specialist_contact="(312) 555-0199",
+        reason="abnormal stress test",
+        created_at=datetime(2026, 3, 2, 15, 30, tzinfo=UTC),
+        records_sent=frozenset({"Referral letter", "Office notes"}),
+    )
+    values.update(kw)
+    return Referral(**values)
+
+
+def test_a_referral_runs_from_draft_to_the_report_and_closes(desk):
+    services, doc, _ann, bob = desk
+    saved, _ = services.referrals.create(referral(bob, doc))
+    assert saved.state is ReferralState.DRAFT and not saved.auth_required
+    assert saved.specialist_contact == "+13125550199"
+    clock = services.context.clock
+    visit = datetime(2026, 3, 20, 14, 0, tzinfo=UTC)
+    for state, kw in (
+        (ReferralState.SENT, {}),
+        (ReferralState.SCHEDULED, {"appointment_at": visit}),
+        (ReferralState.SEEN, {}),
+        (ReferralState.REPORT_RECEIVED, {}),
+        (ReferralState.CLOSED, {}),
+    ):
+        clock.advance(timedelta(days=2))
+        services.referrals.move(saved.id, state, **kw)
+    final = services.referrals.get(saved.id)
+    assert [e.state for e in final.events] == [
+        s.value
+        for s in (
+            ReferralState.DRAFT,
+            ReferralState.SENT,
+            ReferralState.SCHEDULED,
+            ReferralState.SEEN,
+            ReferralState.REPORT_RECEIVED,
+            ReferralState.CLOSED,
+        )
+    ]
+    assert final.appointment_at == visit and final.events[-1].by == "tester@desk"
+    assert services.referrals.worklist() == []
+
+
+def test_closing_without_a_report_needs_an_override_reason(desk):
+    services, doc, _ann, bob = desk
+    saved, _ = services.referrals.create(referral(bob, doc))
+    services.referrals.move(saved.id, ReferralState.SENT)
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.move(saved.id, ReferralState.CLOSED)
+    assert caught.value.field == "note" and "override reason" in caught.value.message
+    assert services.referrals.get(saved.id).state is ReferralState.SENT
+    closed, _ = services.referrals.move(saved.id, ReferralState.CLOSED, note="patient moved out of state")
+    assert closed.events[-1].note == "closed without a consult report: patient moved out of state"
+    assert services.audit.page()[0].detail == "state: closed; override"
+    with pytest.raises(ValidationError, match="already closed"):
+        services.referrals.move(saved.id, ReferralState.SENT)
+
+
+def test_illegal_moves_say_what_is_missing(desk):
+    services, doc, ann, _bob = desk
+    saved, _ = services.referrals.create(referral(ann, doc, records_sent=frozenset()))
+    assert saved.auth_required  # HMO
+    with pytest.raises(ValidationError, match="tick the records"):
+        services.referrals.move(saved.id, ReferralState.SENT)
+    services.referrals.update(replace(saved, records_sent=frozenset({"Referral letter"})))
+    services.referrals.move(saved.id, ReferralState.SENT)
+    with pytest.raises(ValidationError, match="can go on to"):
+        services.referrals.move(saved.id, ReferralState.REPORT_RECEIVED)
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.move(
+            saved.id, ReferralState.SCHEDULED, appointment_at=datetime(2026, 3, 9, 15, 0, tzinfo=UTC)
+        )
+    assert caught.value.field == "auth_number"
+
+
+def test_stuck_and_expiring_flags_appear_as_time_passes(desk):
+    services, doc, ann, bob = desk
+    clock = services.context.clock
+    routine, _ = services.referrals.create(referral(bob, doc))
+    urgent, _ = services.referrals.create(
+        referral(ann, doc, urgency=Urgency.URGENT, auth_number="AUTH-77", auth_valid_until=date(2026, 3, 31))
+    )
+    assert services.referrals.attention_count() == 0
+    clock.advance(timedelta(days=3, hours=1))  # urgent: 3 days without movement
+    rows = {row.referral.id: row for row in services.referrals.worklist()}
+    assert rows[urgent.id].flags == (Flag.STUCK,) and rows[routine.id].flags == ()
+    assert rows[urgent.id].days_in_state == 3
+    clock.advance(timedelta(days=14))  # 2026-03-19: the authorisation ends within 14 days
+    rows = {row.referral.id: row for row in services.referrals.worklist()}
+    assert rows[urgent.id].flags == (Flag.STUCK, Flag.AUTH_EXPIRING) and rows[routine.id].flags == (
+        Flag.STUCK,
+    )
+    services.referrals.move(routine.id, ReferralState.SENT)  # movement clears "stuck"
+    rows = {row.referral.id: row for row in services.referrals.worklist()}
+    assert rows[routine.id].flags == ()
+    services.referrals.save_aging_policy(AgingPolicy(routine_days=30, urgent_days=30, emergency_days=1))
+    assert {row.referral.id: row.flags for row in services.referrals.worklist()}[urgent.id] == (
+        Flag.AUTH_EXPIRING,
+    )
+
+
+def test_prior_authorisations_follow_the_payer(desk):
+    services, _doc, ann, _bob = desk
+    clock = services.context.clock
+    auth, _ = services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=ann.id,
+            kind=PriorAuthKind.PROCEDURE,
+            payer="Blue Cross",
+            service="Cardiac MRI",
+            submitted_on=date(2026, 3, 2),
+            follow_up_on=date(2026, 3, 6),
+        )
+    )
+    assert services.referrals.prior_auths()[0].flags == ()
+    clock.advance(timedelta(days=5))
+    assert services.referrals.prior_auths()[0].flags == (Flag.FOLLOW_UP_OVERDUE,)
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.update_prior_auth(replace(auth, status=PriorAuthStatus.APPROVED))
+    assert caught.value.field == "auth_number"
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.update_prior_auth(replace(auth, status=PriorAuthStatus.DENIED))
+    assert caught.value.field == "denial_reason"
+    denied, _ = services.referrals.update_prior_auth(
+        replace(auth, status=PriorAuthStatus.DENIED, denial_reason="not medically necessary")
+    )
+    appeal, _ = services.referrals.update_prior_auth(
+        replace(denied, status=PriorAuthStatus.APPEAL, follow_up_on=date(2026, 3, 16))
+    )
+    approved, _ = services.referrals.update_prior_auth(
+        replace(
+            appeal,
+            status=PriorAuthStatus.APPROVED,
+            auth_number="PA-1",
+            valid_from=date(2026, 3, 9),
+            valid_until=date(2026, 3, 20),
+        )
+    )
+    assert [e.state for e in approved.events] == ["pending", "denied", "appeal", "approved"]
+    assert services.referrals.prior_auths()[0].flags == (Flag.AUTH_EXPIRING,)
+    with pytest.raises(ValidationError):
+        services.referrals.update_prior_auth(replace(approved, status=PriorAuthStatus.PENDING))
+
+
+def test_a_referral_started_from_a_call_keeps_the_link(desk):
+    services, doc, ann, _bob = desk
+    call, _ = services.communications.log_call(
+        Call(
+            started_at=datetime(2026, 3, 2, 15, 10, tzinfo=UTC),
+            direction=Direction.INBOUND,
+            caller_name="Ann Ames",
+            reason=CallReason.GENERAL,
+            patient_id=ann.id,
+            notes="asks for a dermatology referral",
+        )
+    )
+    draft = services.referrals.draft_from_call(call.id)
+    assert (draft.patient_id, draft.referring_provider_id, draft.auth_required) == (ann.id, doc.id, True)
+    saved, _ = services.referrals.create(replace(draft, specialty="Dermatology", specialist_office="Skin MD"))
+    assert ("referral", saved.id) in services.communications.links(call.id)

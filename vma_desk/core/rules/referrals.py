@@ -1,0 +1,138 @@
+"""The referral and prior-authorisation rules: which state may follow which, what each state needs,
+and what makes one stand out (stuck, authorisation expiring or expired, follow-up overdue)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthStatus, Referral, ReferralState
+
+EXPIRY_WARNING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class AgingPolicy:
+    """How many days a referral may stand still in one state, by urgency."""
+
+    routine_days: int = 14
+    urgent_days: int = 3
+    emergency_days: int = 1
+    expiry_warning_days: int = EXPIRY_WARNING_DAYS
+
+    def limit(self, urgency: Urgency) -> int:
+        return {Urgency.ROUTINE: self.routine_days, Urgency.URGENT: self.urgent_days,
+                Urgency.EMERGENCY: self.emergency_days}[urgency]
+
+
+_NEXT: dict[ReferralState, tuple[ReferralState, ...]] = {
+    ReferralState.DRAFT: (ReferralState.SENT, ReferralState.CANCELLED),
+    ReferralState.SENT: (ReferralState.SCHEDULED, ReferralState.DECLINED, ReferralState.CANCELLED),
+    ReferralState.SCHEDULED: (ReferralState.SEEN, ReferralState.SENT, ReferralState.CANCELLED),
+    ReferralState.SEEN: (ReferralState.REPORT_RECEIVED,),
+    ReferralState.REPORT_RECEIVED: (ReferralState.CLOSED,),
+}
+
+
+def referral_next_states(referral: Referral) -> tuple[ReferralState, ...]:
+    """The moves offered from where a referral stands (closing without a report is possible too,
+    with an override reason, from any open state)."""
+    return _NEXT.get(referral.state, ())
+
+
+def check_referral_move(referral: Referral, to: ReferralState, *, note: str = "",
+                        appointment_at: datetime | None = None) -> None:
+    """Refuse an illegal move with a message that says what is missing."""
+    if referral.state.is_final:
+        raise ValidationError("state", f"the referral is already {referral.state.label.lower()}")
+    if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
+        if not note.strip():
+            raise ValidationError(
+                "note", "no consult report has been received: give an override reason to close anyway")
+        return
+    if to not in _NEXT.get(referral.state, ()):
+        offered = ", ".join(s.label.lower() for s in _NEXT.get(referral.state, ()))
+        raise ValidationError("state", f"a {referral.state.label.lower()} referral can go on to: {offered}")
+    if to is ReferralState.SENT and referral.state is ReferralState.DRAFT and not referral.records_sent:
+        raise ValidationError("records_sent", "tick the records sent with the referral")
+    if to is ReferralState.SCHEDULED:
+        if appointment_at is None and referral.appointment_at is None:
+            raise ValidationError("appointment_at", "enter the specialist appointment's date and time")
+        if referral.auth_required and not referral.auth_number:
+            raise ValidationError("auth_number", "the patient's plan needs a referral authorisation number "
+                                  "before the specialist visit")
+    if to in (ReferralState.CANCELLED, ReferralState.DECLINED) and not note.strip():
+        raise ValidationError("note", f"say why the referral was {to.label.lower()}")
+
+
+def referral_flags(referral: Referral, now: datetime, today: date,
+                   policy: AgingPolicy = AgingPolicy()) -> tuple[Flag, ...]:
+    if not referral.is_open:
+        return ()
+    flags: list[Flag] = []
+    since = referral.state_since or referral.created_at
+    if referral.state is not ReferralState.REPORT_RECEIVED and \
+            now - since > timedelta(days=policy.limit(referral.urgency)):
+        flags.append(Flag.STUCK)
+    if referral.auth_required and not referral.auth_number:
+        flags.append(Flag.AUTH_MISSING)
+    if referral.auth_valid_until is not None and referral.state in (
+            ReferralState.DRAFT, ReferralState.SENT, ReferralState.SCHEDULED):
+        flags.extend(_expiry(referral.auth_valid_until, today, policy.expiry_warning_days))
+    return tuple(flags)
+
+
+def days_in_state(referral: Referral, now: datetime) -> int:
+    return max(0, (now - (referral.state_since or referral.created_at)).days)
+
+
+def _expiry(valid_until: date, today: date, warning_days: int) -> list[Flag]:
+    if valid_until < today:
+        return [Flag.AUTH_EXPIRED]
+    if (valid_until - today).days <= warning_days:
+        return [Flag.AUTH_EXPIRING]
+    return []
+
+
+# --- prior authorisations ------------------------------------------------------------------------
+_AUTH_NEXT: dict[PriorAuthStatus, tuple[PriorAuthStatus, ...]] = {
+    PriorAuthStatus.PENDING: (PriorAuthStatus.APPROVED, PriorAuthStatus.DENIED, PriorAuthStatus.WITHDRAWN),
+    PriorAuthStatus.DENIED: (PriorAuthStatus.APPEAL, PriorAuthStatus.WITHDRAWN),
+    PriorAuthStatus.APPEAL: (PriorAuthStatus.APPROVED, PriorAuthStatus.DENIED, PriorAuthStatus.WITHDRAWN),
+    PriorAuthStatus.APPROVED: (),
+    PriorAuthStatus.WITHDRAWN: (),
+}
+
+
+def prior_auth_next(auth: PriorAuth) -> tuple[PriorAuthStatus, ...]:
+    return _AUTH_NEXT[auth.status]
+
+
+def check_prior_auth(auth: PriorAuth, previous: PriorAuthStatus | None) -> None:
+    """What each status needs; `previous` is None for a new authorisation."""
+    if previous is not None and auth.status is not previous and auth.status not in _AUTH_NEXT[previous]:
+        raise ValidationError("status", f"a {previous.label.lower()} authorisation cannot become "
+                              f"{auth.status.label.lower()}")
+    if previous is None and auth.status is not PriorAuthStatus.PENDING:
+        raise ValidationError("status", "a new authorisation starts as pending")
+    if auth.follow_up_on < auth.submitted_on:
+        raise ValidationError("follow_up_on", "is before the submitted date")
+    if auth.status is PriorAuthStatus.APPROVED:
+        if not auth.auth_number.strip():
+            raise ValidationError("auth_number", "an approval needs the payer's authorisation number")
+        if auth.valid_from is None or auth.valid_until is None:
+            raise ValidationError("valid_until", "an approval needs the dates it is valid")
+        if auth.valid_until < auth.valid_from:
+            raise ValidationError("valid_until", "is before the start of validity")
+    if auth.status is PriorAuthStatus.DENIED and not auth.denial_reason.strip():
+        raise ValidationError("denial_reason", "say why the payer denied it")
+
+
+def prior_auth_flags(auth: PriorAuth, today: date, policy: AgingPolicy = AgingPolicy()) -> tuple[Flag, ...]:
+    if auth.status.awaiting_payer and auth.follow_up_on < today:
+        return (Flag.FOLLOW_UP_OVERDUE,)
+    if auth.status is PriorAuthStatus.APPROVED and auth.valid_until is not None:
+        return tuple(_expiry(auth.valid_until, today, policy.expiry_warning_days))
+    return ()

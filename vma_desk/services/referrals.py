@@ -1,0 +1,263 @@
+"""Referrals and prior authorisations: every referral tracked from draft to the consult report
+(the loop closes only when the report is back, or with an override reason), with aging by urgency
+and authorisation expiry flags; prior authorisations with their payer status and follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from vma_desk.core.errors import NotFoundError, ValidationError
+from vma_desk.core.records import AuditAction, Change, Role
+from vma_desk.core.referrals import (
+    Flag,
+    PriorAuth,
+    PriorAuthStatus,
+    Referral,
+    ReferralState,
+    StateEvent,
+)
+from vma_desk.core.rules import referrals as rules
+from vma_desk.core.validation import clean_text, normalize_phone
+from vma_desk.services.base import ServiceContext
+from vma_desk.services.communications import CommunicationsService
+from vma_desk.storage.referrals_repository import ReferralRepository
+from vma_desk.storage.repositories import PatientRepository, SettingRepository, StaffRepository
+
+RECORD = "referral"
+AUTH_RECORD = "prior_auth"
+AGING_KEYS = ("referrals.routine_days", "referrals.urgent_days", "referrals.emergency_days")
+#: prior authorisations a VMA still sees after they end (denied, expired)
+RECENT_DAYS = 30
+#: routine prior authorisations take 3-7 days: the first follow-up is due after this many
+FOLLOW_UP_DAYS = 5
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    referral: Referral
+    flags: tuple[Flag, ...]
+    days_in_state: int
+
+
+@dataclass(frozen=True)
+class PriorAuthRow:
+    auth: PriorAuth
+    flags: tuple[Flag, ...]
+
+
+class ReferralService:
+    def __init__(self, context: ServiceContext, communications: CommunicationsService) -> None:
+        self.ctx = context
+        self.repo = ReferralRepository(context.conn)
+        self.settings = SettingRepository(context.conn)
+        self.communications = communications
+
+    # --- settings --------------------------------------------------------------------------------
+    def aging_policy(self) -> rules.AgingPolicy:
+        values = [self.settings.get(key) for key in AGING_KEYS]
+        default = rules.AgingPolicy()
+        return rules.AgingPolicy(
+            routine_days=int(values[0]) if values[0] else default.routine_days,
+            urgent_days=int(values[1]) if values[1] else default.urgent_days,
+            emergency_days=int(values[2]) if values[2] else default.emergency_days)
+
+    def save_aging_policy(self, policy: rules.AgingPolicy) -> Change:
+        for field, days in (("routine_days", policy.routine_days), ("urgent_days", policy.urgent_days),
+                            ("emergency_days", policy.emergency_days)):
+            if not 1 <= days <= 90:
+                raise ValidationError(field, "must be between 1 and 90 days")
+        with self.ctx.transaction():
+            for key, days in zip(AGING_KEYS, (policy.routine_days, policy.urgent_days, policy.emergency_days),
+                                 strict=True):
+                self.settings.set(key, str(days))
+            self.ctx.audit(AuditAction.UPDATE, "setting", "referrals")
+        return Change("setting", AuditAction.UPDATE)
+
+    # --- referrals -------------------------------------------------------------------------------
+    def get(self, referral_id: int) -> Referral:
+        found = self.repo.get_referral(referral_id)
+        if found is None:
+            raise NotFoundError(f"Referral {referral_id} does not exist.")
+        return found
+
+    def worklist(self) -> list[ReferralRow]:
+        """Every open referral with its flags and days in its state, flagged ones first."""
+        now, today, policy = self.ctx.clock.now(), self.ctx.today(), self.aging_policy()
+        rows = [ReferralRow(r, rules.referral_flags(r, now, today, policy), rules.days_in_state(r, now))
+                for r in self.repo.open_referrals()]
+        return sorted(rows, key=lambda row: (not row.flags, -row.days_in_state))
+
+    def for_patient(self, patient_id: int) -> list[Referral]:
+        return self.repo.referrals_for_patient(patient_id)
+
+    def created_between(self, start: datetime, end: datetime) -> list[Referral]:
+        return self.repo.referrals_created_between(start, end)
+
+    def draft_from_call(self, call_id: int) -> Referral:
+        """A new referral with the call's patient and notes filled in (not saved)."""
+        call = self.communications.get_call(call_id)
+        patient = PatientRepository(self.ctx.conn).get(call.patient_id) if call.patient_id else None
+        providers = {s.id for s in StaffRepository(self.ctx.conn).all() if s.role is Role.PROVIDER}
+        seen = [v for v in (patient.last_visits if patient else ()) if v.provider_id in providers]
+        referring = max(seen, key=lambda v: v.day).provider_id if seen else 0
+        return Referral(patient_id=call.patient_id or 0, referring_provider_id=referring, specialty="",
+                        specialist_office="", reason=call.notes, created_at=self.ctx.clock.now(),
+                        auth_required=self._plan_needs_auth(call.patient_id), call_id=call.id)
+
+    def _plan_needs_auth(self, patient_id: int | None) -> bool:
+        patient = PatientRepository(self.ctx.conn).get(patient_id) if patient_id else None
+        plan = patient.insurance.plan_type if patient and patient.insurance else None
+        return bool(plan and plan.needs_referral_authorisation)
+
+    def _validated(self, referral: Referral) -> Referral:
+        if not referral.patient_id or not PatientRepository(self.ctx.conn).exists(referral.patient_id):
+            raise ValidationError("patient_id", "choose the patient")
+        providers = {s.id for s in StaffRepository(self.ctx.conn).all() if s.role is Role.PROVIDER}
+        if referral.referring_provider_id not in providers:
+            raise ValidationError("referring_provider_id", "choose the referring provider")
+        contact = referral.specialist_contact.strip()
+        if contact:
+            contact = normalize_phone("specialist_contact", contact)
+        if referral.call_id is not None:
+            self.communications.get_call(referral.call_id)
+        auth_number = " ".join(referral.auth_number.split())
+        if referral.auth_valid_until is not None and not auth_number:
+            raise ValidationError("auth_number", "enter the authorisation number that the date belongs to")
+        return replace(
+            referral,
+            specialty=clean_text("specialty", referral.specialty, required=True),
+            specialist_office=clean_text("specialist_office", referral.specialist_office, required=True),
+            specialist_contact=contact,
+            reason=clean_text("reason", referral.reason, required=True, limit=2000),
+            notes=clean_text("notes", referral.notes, required=False, limit=2000),
+            auth_number=auth_number,
+            auth_required=referral.auth_required or self._plan_needs_auth(referral.patient_id),
+            records_sent=frozenset(r.strip() for r in referral.records_sent if r.strip()))
+
+    def create(self, referral: Referral) -> tuple[Referral, Change]:
+        """Save a new referral as a draft (send it with `move`)."""
+        now = self.ctx.clock.now()
+        clean = self._validated(replace(referral, id=None, created_at=now, state=ReferralState.DRAFT,
+                                        state_since=now))
+        clean = replace(clean, events=(StateEvent(ReferralState.DRAFT.value, now, self.ctx.user, "created"),))
+        with self.ctx.transaction():
+            referral_id = self.repo.insert_referral(clean)
+            if clean.call_id is not None:
+                self.communications.repo.link(clean.call_id, RECORD, referral_id)
+            self.ctx.audit(AuditAction.CREATE, RECORD, referral_id, f"urgency: {clean.urgency.value}")
+        return replace(clean, id=referral_id), Change(RECORD, AuditAction.CREATE, (referral_id,))
+
+    def update(self, referral: Referral) -> tuple[Referral, Change]:
+        """Change a referral's details (office, contact, authorisation, records sent, notes); its
+        state moves only with `move`."""
+        if referral.id is None:
+            raise ValidationError("id", "an unsaved referral cannot be updated")
+        before = self.get(referral.id)
+        if before.state.is_final:
+            raise ValidationError("state", f"the referral is {before.state.label.lower()}")
+        clean = self._validated(replace(referral, created_at=before.created_at, state=before.state,
+                                        state_since=before.state_since, events=before.events,
+                                        patient_id=before.patient_id, call_id=before.call_id))
+        with self.ctx.transaction():
+            self.repo.update_referral(clean)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, referral.id)
+        return clean, Change(RECORD, AuditAction.UPDATE, (referral.id,))
+
+    def move(self, referral_id: int, to: ReferralState, *, note: str = "",
+             appointment_at: datetime | None = None) -> tuple[Referral, Change]:
+        """Move a referral on (sent, scheduled, seen, report received, closed, cancelled, declined).
+        Closing without a consult report needs an override reason in `note`."""
+        referral = self.get(referral_id)
+        rules.check_referral_move(referral, to, note=note, appointment_at=appointment_at)
+        text = clean_text("note", note, required=False, limit=500)
+        now = self.ctx.clock.now()
+        if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
+            text = "closed without a consult report: " + text
+        if appointment_at is not None:
+            visit = "specialist visit " + appointment_at.isoformat(timespec="minutes")
+            text = f"{text} {visit}" if text else visit
+        event = StateEvent(to.value, now, self.ctx.user, text)
+        updated = replace(referral, state=to, state_since=now, events=referral.events + (event,),
+                          appointment_at=appointment_at or referral.appointment_at)
+        override = to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED
+        with self.ctx.transaction():
+            self.repo.update_referral(updated)
+            self.repo.add_referral_events(referral_id, (event,))
+            self.ctx.audit(AuditAction.UPDATE, RECORD, referral_id,
+                           f"state: {to.value}" + ("; override" if override else ""))
+        return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
+
+    # --- prior authorisations --------------------------------------------------------------------
+    def get_prior_auth(self, auth_id: int) -> PriorAuth:
+        found = self.repo.get_auth(auth_id)
+        if found is None:
+            raise NotFoundError(f"Prior authorisation {auth_id} does not exist.")
+        return found
+
+    def prior_auths(self) -> list[PriorAuthRow]:
+        """The authorisations a VMA works with (waiting for the payer, recently denied, approved and
+        valid or recently expired), flagged ones first."""
+        today, policy = self.ctx.today(), self.aging_policy()
+        rows = [PriorAuthRow(a, rules.prior_auth_flags(a, today, policy))
+                for a in self.repo.current_auths(today - timedelta(days=RECENT_DAYS))]
+        return sorted(rows, key=lambda row: (not row.flags, row.auth.follow_up_on))
+
+    def prior_auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
+        return self.repo.auths_for_patient(patient_id)
+
+    def default_follow_up(self, submitted_on: date) -> date:
+        return submitted_on + timedelta(days=FOLLOW_UP_DAYS)
+
+    def _validated_auth(self, auth: PriorAuth, previous: PriorAuthStatus | None) -> PriorAuth:
+        if not auth.patient_id or not PatientRepository(self.ctx.conn).exists(auth.patient_id):
+            raise ValidationError("patient_id", "choose the patient")
+        if auth.submitted_on > self.ctx.today():
+            raise ValidationError("submitted_on", "is in the future")
+        if auth.referral_id is not None:
+            self.get(auth.referral_id)
+        clean = replace(auth, payer=clean_text("payer", auth.payer, required=True),
+                        service=clean_text("service", auth.service, required=True),
+                        auth_number=" ".join(auth.auth_number.split()),
+                        denial_reason=clean_text("denial_reason", auth.denial_reason, required=False,
+                                                 limit=500),
+                        notes=clean_text("notes", auth.notes, required=False, limit=2000))
+        rules.check_prior_auth(clean, previous)
+        return clean
+
+    def add_prior_auth(self, auth: PriorAuth) -> tuple[PriorAuth, Change]:
+        clean = self._validated_auth(replace(auth, id=None, status=PriorAuthStatus.PENDING), None)
+        event = StateEvent(PriorAuthStatus.PENDING.value, self.ctx.clock.now(), self.ctx.user, "submitted")
+        clean = replace(clean, events=(event,))
+        with self.ctx.transaction():
+            auth_id = self.repo.insert_auth(clean)
+            self.ctx.audit(AuditAction.CREATE, AUTH_RECORD, auth_id, f"{clean.kind.value}")
+        return replace(clean, id=auth_id), Change(AUTH_RECORD, AuditAction.CREATE, (auth_id,))
+
+    def update_prior_auth(self, auth: PriorAuth, *, note: str = "") -> tuple[PriorAuth, Change]:
+        """Record the payer's answer (approved with number and dates, denied with a reason), an
+        appeal, a new follow-up date or notes; a status change is a time-stamped event."""
+        if auth.id is None:
+            raise ValidationError("id", "an unsaved authorisation cannot be updated")
+        before = self.get_prior_auth(auth.id)
+        clean = self._validated_auth(replace(auth, events=before.events, patient_id=before.patient_id),
+                                     before.status)
+        events: tuple[StateEvent, ...] = ()
+        if clean.status is not before.status:
+            events = (StateEvent(clean.status.value, self.ctx.clock.now(), self.ctx.user,
+                                 clean_text("note", note, required=False, limit=500)),)
+            clean = replace(clean, events=before.events + events)
+        with self.ctx.transaction():
+            self.repo.update_auth(clean)
+            self.repo.add_auth_events(auth.id, events)
+            self.ctx.audit(AuditAction.UPDATE, AUTH_RECORD, auth.id,
+                           f"status: {clean.status.value}" if events else "")
+        return clean, Change(AUTH_RECORD, AuditAction.UPDATE, (auth.id,))
+
+    def attention_count(self, referrals: Sequence[ReferralRow] | None = None,
+                        auths: Sequence[PriorAuthRow] | None = None) -> int:
+        """Flagged referrals and authorisations (the Referrals tab's badge)."""
+        referrals = self.worklist() if referrals is None else referrals
+        auths = self.prior_auths() if auths is None else auths
+        return sum(1 for row in referrals if row.flags) + sum(1 for row in auths if row.flags)

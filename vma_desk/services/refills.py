@@ -1,0 +1,293 @@
+"""Refill requests: received, chart-checked against the practice's protocol, routed to the
+prescriber, decided by the provider (recorded with who and when: the VMA never approves), then the
+pharmacy and the patient told, pickup confirmed and closed; each step time-stamped and audited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from vma_desk.core.communications import CallReason, Urgency
+from vma_desk.core.errors import NotFoundError, ValidationError
+from vma_desk.core.records import AuditAction, Change, Role, StaffMember
+from vma_desk.core.refills import (
+    DEFAULT_LAB_RULES,
+    Decision,
+    LabCheck,
+    LabRule,
+    RefillEvent,
+    RefillProtocol,
+    RefillRequest,
+    RefillSource,
+    RefillStep,
+)
+from vma_desk.core.rules import refills as rules
+from vma_desk.core.validation import clean_text
+from vma_desk.services.base import ServiceContext
+from vma_desk.services.communications import CommunicationsService
+from vma_desk.storage.refills_repository import RefillRepository
+from vma_desk.storage.repositories import (
+    PatientRepository,
+    PracticeRepository,
+    SettingRepository,
+    StaffRepository,
+)
+
+RECORD = "refill"
+VISIT_MONTHS_KEY = "refills.visit_months"
+LAB_RULES_KEY = "refills.lab_rules"
+
+
+@dataclass(frozen=True)
+class RefillRow:
+    """One open request as the Refills tab shows it."""
+
+    request: RefillRequest
+    due_state: rules.DueState | None
+
+
+def format_lab_rules(lab_rules: Sequence[LabRule]) -> list[str]:
+    return [f"{r.medication}: {r.lab}, {r.months}" for r in lab_rules]
+
+
+def parse_lab_rules(lines: Sequence[str]) -> tuple[LabRule, ...]:
+    """Lines such as "metformin: A1c, 6" (medication: lab, every how many months)."""
+    found: list[LabRule] = []
+    for number, line in enumerate((raw.strip() for raw in lines), start=1):
+        if not line:
+            continue
+        medication, colon, rest = line.partition(":")
+        lab, comma, months = rest.rpartition(",")
+        months = months.strip()
+        if not (colon and comma and medication.strip() and lab.strip() and months.isdigit()):
+            raise ValidationError("lab_rules", f"line {number}: write it as \"medication: lab, months\"")
+        if not 1 <= int(months) <= 60:
+            raise ValidationError("lab_rules", f"line {number}: months must be between 1 and 60")
+        found.append(LabRule(medication.strip(), lab.strip(), int(months)))
+    return tuple(found)
+
+
+class RefillService:
+    def __init__(self, context: ServiceContext, communications: CommunicationsService) -> None:
+        self.ctx = context
+        self.repo = RefillRepository(context.conn)
+        self.settings = SettingRepository(context.conn)
+        self.communications = communications
+
+    # --- protocol --------------------------------------------------------------------------------
+    def protocol(self) -> RefillProtocol:
+        months = self.settings.get(VISIT_MONTHS_KEY)
+        lab_rules = self.settings.get(LAB_RULES_KEY)
+        return RefillProtocol(
+            visit_months=int(months) if months else 12,
+            lab_rules=parse_lab_rules(lab_rules.splitlines()) if lab_rules is not None else DEFAULT_LAB_RULES)
+
+    def save_protocol(self, *, visit_months: int, lab_rules: Sequence[str]) -> Change:
+        if not 1 <= visit_months <= 60:
+            raise ValidationError("visit_months", "must be between 1 and 60 months")
+        parsed = parse_lab_rules(lab_rules)
+        with self.ctx.transaction():
+            self.settings.set(VISIT_MONTHS_KEY, str(visit_months))
+            self.settings.set(LAB_RULES_KEY, "\n".join(format_lab_rules(parsed)))
+            self.ctx.audit(AuditAction.UPDATE, "setting", "refills")
+        return Change("setting", AuditAction.UPDATE)
+
+    def required_labs(self, medication: str, known: tuple[LabCheck, ...] = ()) -> tuple[LabCheck, ...]:
+        return rules.required_labs(self.protocol(), medication, known)
+
+    # --- reading ---------------------------------------------------------------------------------
+    def get(self, refill_id: int) -> RefillRequest:
+        found = self.repo.get(refill_id)
+        if found is None:
+            raise NotFoundError(f"Refill request {refill_id} does not exist.")
+        return found
+
+    def worklist(self) -> list[RefillRow]:
+        """Every open request with its due state, most pressing first."""
+        now = self.ctx.clock.now()
+        rows = [RefillRow(r, rules.request_due_state(r, now)) for r in self.repo.open_requests()]
+        pressing = {rules.DueState.PAST_DUE: 0, rules.DueState.NEAR_DUE: 1, rules.DueState.ON_TIME: 2,
+                    None: 3}
+        return sorted(rows, key=lambda row: (pressing[row.due_state], row.request.due_at or now))
+
+    def attention_count(self, rows: Sequence[RefillRow] | None = None) -> int:
+        """How many open requests are near or past due (the tab's badge)."""
+        return sum(1 for row in (self.worklist() if rows is None else rows)
+                   if row.due_state in (rules.DueState.NEAR_DUE, rules.DueState.PAST_DUE))
+
+    def for_patient(self, patient_id: int) -> list[RefillRequest]:
+        return self.repo.for_patient(patient_id)
+
+    def received_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
+        return self.repo.received_between(start, end)
+
+    # --- staff -----------------------------------------------------------------------------------
+    def _providers(self) -> dict[int, StaffMember]:
+        return {s.id: s for s in StaffRepository(self.ctx.conn).all()
+                if s.role is Role.PROVIDER and s.id is not None}
+
+    def _provider(self, provider_id: int | None, field: str, missing: str) -> StaffMember:
+        if provider_id is None:
+            raise ValidationError(field, missing)
+        provider = self._providers().get(provider_id)
+        if provider is None:
+            raise ValidationError(field, "is not a provider of this practice")
+        return provider
+
+    # --- creating --------------------------------------------------------------------------------
+    def draft_from_call(self, call_id: int) -> RefillRequest:
+        """A new request with the call's patient, caller and notes filled in (not saved)."""
+        call = self.communications.get_call(call_id)
+        patient = PatientRepository(self.ctx.conn).get(call.patient_id) if call.patient_id else None
+        prescriber = 0
+        if patient and patient.last_visits:
+            providers = self._providers()
+            seen = [v for v in patient.last_visits if v.provider_id in providers]
+            if seen:
+                prescriber = max(seen, key=lambda v: v.day).provider_id
+        return RefillRequest(
+            patient_id=call.patient_id or 0, medication="", strength="", quantity="",
+            pharmacy=patient.preferred_pharmacy if patient else "",
+            source=RefillSource.PATIENT_CALL if call.reason is CallReason.REFILL or patient else
+            RefillSource.PHARMACY_EREQUEST,
+            requested_by=call.caller_name, prescriber_id=prescriber, received_at=call.started_at,
+            notes=call.notes, call_id=call.id)
+
+    def _validated(self, request: RefillRequest, now: datetime) -> RefillRequest:
+        patients = PatientRepository(self.ctx.conn)
+        if not request.patient_id or not patients.exists(request.patient_id):
+            raise ValidationError("patient_id", "choose the patient")
+        medication = clean_text("medication", request.medication, required=True)
+        strength = clean_text("strength", request.strength, required=False)
+        quantity = clean_text("quantity", request.quantity, required=False)
+        pharmacy = clean_text("pharmacy", request.pharmacy, required=True)
+        requested_by = clean_text("requested_by", request.requested_by, required=True)
+        self._provider(request.prescriber_id or None, "prescriber_id", "choose the prescribing provider")
+        if request.refills_remaining is not None and not 0 <= request.refills_remaining <= 99:
+            raise ValidationError("refills_remaining", "must be between 0 and 99")
+        if request.received_at > now + timedelta(minutes=5):
+            raise ValidationError("received_at", "is in the future")
+        today = now.astimezone(self.ctx.practice_zone()).date()
+        for lab in request.labs:
+            if lab.last_done is not None and lab.last_done > today:
+                raise ValidationError("labs", f"{lab.name}: the last result is dated in the future")
+        if request.call_id is not None:
+            self.communications.get_call(request.call_id)
+        notes = clean_text("notes", request.notes, required=False, limit=2000)
+        urgency, action = request.urgency, " ".join(request.escalation_action.split())
+        found = self.communications.check_red_flags(notes)
+        if found.found:
+            urgency = Urgency.EMERGENCY
+            if not action:
+                raise ValidationError("escalation_action",
+                                      f"the notes mention \"{found.hits[0].phrase}\": say what was done")
+        return replace(request, medication=medication, strength=strength, quantity=quantity,
+                       pharmacy=pharmacy,
+                       requested_by=requested_by, notes=notes, urgency=urgency, escalation_action=action)
+
+    def _check(self, request: RefillRequest, today: date):  # type: ignore[no-untyped-def]
+        patient = PatientRepository(self.ctx.conn).get(request.patient_id)
+        visits = [v.day for v in (patient.last_visits if patient else ())
+                  if v.provider_id == request.prescriber_id]
+        prescriber = self._providers()[request.prescriber_id]
+        return rules.chart_check(self.protocol(), medication=request.medication,
+                                 last_visit=max(visits) if visits else None,
+                                 prescriber=prescriber.display_name,
+                                 labs=request.labs, refills_remaining=request.refills_remaining, today=today)
+
+    def _due(self, received: datetime, urgency: Urgency) -> datetime:
+        practice = PracticeRepository(self.ctx.conn).get()
+        if practice is None:
+            raise NotFoundError("The workspace has no practice set up yet.")
+        return rules.due_for(received, urgency, practice, self.ctx.practice_zone(),
+                             close=self.communications.callback_policy().close_time)
+
+    def create(self, request: RefillRequest) -> tuple[RefillRequest, Change]:
+        """Record a new request, run the chart check and start its clock."""
+        now = self.ctx.clock.now()
+        received = request.received_at or now
+        labs = self.required_labs(request.medication, request.labs)
+        clean = self._validated(replace(request, id=None, received_at=received, labs=labs), now)
+        check = self._check(clean, self.ctx.today())
+        verdict = "passed" if check.passed else "needs appointment: " + "; ".join(check.reasons)
+        events = (RefillEvent(RefillStep.RECEIVED, received, self.ctx.user, clean.source.label),
+                  RefillEvent(RefillStep.CHECKED, now, self.ctx.user, verdict))
+        clean = replace(clean, check=check, step=RefillStep.CHECKED,
+                        due_at=self._due(received, clean.urgency),
+                        decision=None, decided_by_id=None, decided_at=None, decision_note="", events=events)
+        with self.ctx.transaction():
+            refill_id = self.repo.insert(clean)
+            if clean.call_id is not None:
+                self.communications.repo.link(clean.call_id, RECORD, refill_id)
+            self.ctx.audit(AuditAction.CREATE, RECORD, refill_id,
+                           "needs appointment" if not check.passed else "protocol passed")
+        return replace(clean, id=refill_id), Change(RECORD, AuditAction.CREATE, (refill_id,))
+
+    def recheck(self, refill_id: int, *, labs: tuple[LabCheck, ...],
+                refills_remaining: int | None) -> tuple[RefillRequest, Change]:
+        """Enter lab dates or refills found later and run the chart check again (before a decision)."""
+        request = self.get(refill_id)
+        if request.decision is not None or not request.is_open:
+            raise ValidationError("step", "the provider has already decided: the chart check is closed")
+        now = self.ctx.clock.now()
+        updated = self._validated(replace(request, labs=self.required_labs(request.medication, labs),
+                                          refills_remaining=refills_remaining), now)
+        check = self._check(updated, self.ctx.today())
+        verdict = "passed" if check.passed else "needs appointment: " + "; ".join(check.reasons)
+        event = RefillEvent(RefillStep.CHECKED, now, self.ctx.user, "re-checked: " + verdict)
+        updated = replace(updated, check=check, events=request.events + (event,))
+        return self._save(updated, (event,), "chart re-checked")
+
+    # --- moving on -------------------------------------------------------------------------------
+    def _save(self, updated: RefillRequest, events: tuple[RefillEvent, ...], detail: str
+              ) -> tuple[RefillRequest, Change]:
+        with self.ctx.transaction():
+            self.repo.update(updated)
+            self.repo.add_events(updated.id or 0, events)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, updated.id, detail)
+        return updated, Change(RECORD, AuditAction.UPDATE, (updated.id or 0,))
+
+    def route(self, refill_id: int, *, prescriber_id: int | None = None) -> tuple[RefillRequest, Change]:
+        """Send the request to the prescribing provider (optionally another one) for a decision."""
+        request = self.get(refill_id)
+        rules.check_step(request, RefillStep.ROUTED)
+        provider = self._provider(prescriber_id or request.prescriber_id, "prescriber_id",
+                                  "choose the prescribing provider")
+        event = RefillEvent(RefillStep.ROUTED, self.ctx.clock.now(), self.ctx.user, provider.display_name)
+        updated = replace(request, prescriber_id=provider.id or 0, step=RefillStep.ROUTED,
+                          events=request.events + (event,))
+        return self._save(updated, (event,), "step: routed")
+
+    def record_decision(self, refill_id: int, decision: Decision, *, decided_by_id: int | None,
+                        decided_at: datetime | None = None, note: str = "") -> tuple[RefillRequest, Change]:
+        """Record what the provider decided, who decided and when. The VMA only records it."""
+        request = self.get(refill_id)
+        if request.step is not RefillStep.ROUTED:
+            raise ValidationError("step", "route the request to the provider before recording a decision"
+                                  if request.step in (RefillStep.RECEIVED, RefillStep.CHECKED)
+                                  else "the decision has already been recorded")
+        provider = self._provider(decided_by_id, "decided_by",
+                                  "a decision needs the name of the provider who made it")
+        now = self.ctx.clock.now()
+        when = decided_at or now
+        if when > now + timedelta(minutes=5):
+            raise ValidationError("decided_at", "is in the future")
+        if when < request.received_at:
+            raise ValidationError("decided_at", "is before the request was received")
+        text = clean_text("decision_note", note, required=decision is Decision.DENIED, limit=1000)
+        event = RefillEvent(RefillStep.DECIDED, when, self.ctx.user,
+                            f"{decision.label} by {provider.display_name}")
+        updated = replace(request, step=RefillStep.DECIDED, decision=decision, decided_by_id=provider.id,
+                          decided_at=when, decision_note=text, events=request.events + (event,))
+        return self._save(updated, (event,), f"decision: {decision.value}")
+
+    def advance(self, refill_id: int, step: RefillStep, *, note: str = "") -> tuple[RefillRequest, Change]:
+        """Pharmacy notified, patient notified, pickup confirmed or closed (closing before a decision
+        is a withdrawal and needs a reason)."""
+        request = self.get(refill_id)
+        rules.check_step(request, step, note=note)
+        text = clean_text("note", note, required=False, limit=500)
+        event = RefillEvent(step, self.ctx.clock.now(), self.ctx.user, text)
+        updated = replace(request, step=step, events=request.events + (event,))
+        return self._save(updated, (event,), f"step: {step.value}")

@@ -1,0 +1,177 @@
+"""Referrals and prior authorisations with their time-stamped state changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.referrals import (
+    PriorAuth,
+    PriorAuthKind,
+    PriorAuthStatus,
+    Referral,
+    ReferralState,
+    StateEvent,
+)
+from vma_desk.storage.calendar_repository import from_ts, to_ts
+from vma_desk.storage.database import Connection
+
+_REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, specialist_office, "
+             "specialist_contact, reason, urgency, auth_required, auth_number, auth_valid_until, "
+             "records_sent, appointment_ts, notes, call_id, state, state_ts")
+_AUTH = ("patient_id, kind, payer, service, submitted_on, follow_up_on, status, auth_number, valid_from, "
+         "valid_until, denial_reason, referral_id, notes")
+CHUNK = 500
+
+
+def _marks(columns: str) -> str:
+    return ", ".join("?" * len(columns.split(",")))
+
+
+def _sets(columns: str) -> str:
+    return ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def referral_row(r: Referral) -> tuple[object, ...]:
+    return (to_ts(r.created_at), r.patient_id, r.referring_provider_id, r.specialty, r.specialist_office,
+            r.specialist_contact, r.reason, r.urgency.value, int(r.auth_required), r.auth_number,
+            _iso(r.auth_valid_until), "\n".join(sorted(r.records_sent)),
+            None if r.appointment_at is None else to_ts(r.appointment_at), r.notes, r.call_id, r.state.value,
+            to_ts(r.state_since or r.created_at))
+
+
+def auth_row(a: PriorAuth) -> tuple[object, ...]:
+    return (a.patient_id, a.kind.value, a.payer, a.service, a.submitted_on.isoformat(),
+            a.follow_up_on.isoformat(), a.status.value, a.auth_number, _iso(a.valid_from),
+            _iso(a.valid_until),
+            a.denial_reason, a.referral_id, a.notes)
+
+
+def _event_rows(owner_id: int | None, events: Sequence[StateEvent]) -> list[tuple[object, ...]]:
+    return [(owner_id, e.state, to_ts(e.at), e.by, e.note) for e in events]
+
+
+class ReferralRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # --- events ----------------------------------------------------------------------------------
+    def _add_events(self, table: str, owner: str, rows: list[tuple[object, ...]]) -> None:
+        self.conn.executemany(
+            f"INSERT INTO {table}({owner}, state, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _events(self, table: str, owner: str, ids: list[int]) -> dict[int, list[StateEvent]]:
+        found: dict[int, list[StateEvent]] = {}
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            for oid, state, at, by, note in self.conn.execute(
+                    f"SELECT {owner}, state, at_ts, by_user, note FROM {table} WHERE {owner} IN"
+                    f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
+                found.setdefault(oid, []).append(StateEvent(state, from_ts(at), by, note))  # type: ignore[arg-type]
+        return found
+
+    # --- referrals -------------------------------------------------------------------------------
+    def insert_referral(self, referral: Referral) -> int:
+        cur = self.conn.execute(f"INSERT INTO referral({_REFERRAL}) VALUES ({_marks(_REFERRAL)})",
+                                referral_row(referral))
+        referral_id = int(cur.lastrowid)
+        self.add_referral_events(referral_id, referral.events)
+        return referral_id
+
+    def insert_referrals(self, referrals: Sequence[Referral]) -> None:
+        """Bulk insert of new referrals that carry their ids (the demo), with their events."""
+        self.conn.executemany(f"INSERT INTO referral(id, {_REFERRAL}) VALUES (?, {_marks(_REFERRAL)})",
+                              [(r.id, *referral_row(r)) for r in referrals])
+        self._add_events("referral_event", "referral_id",
+                         [row for r in referrals for row in _event_rows(r.id, r.events)])
+
+    def update_referral(self, referral: Referral) -> None:
+        self.conn.execute(f"UPDATE referral SET {_sets(_REFERRAL)} WHERE id = ?",
+                          (*referral_row(referral), referral.id))
+
+    def add_referral_events(self, referral_id: int, events: Sequence[StateEvent]) -> None:
+        self._add_events("referral_event", "referral_id", _event_rows(referral_id, events))
+
+    def _referrals(self, where: str, params: Sequence[object]) -> list[Referral]:
+        rows = self.conn.execute(f"SELECT id, {_REFERRAL} FROM referral WHERE {where}",
+                                 list(params)).fetchall()
+        events = self._events("referral_event", "referral_id", [r[0] for r in rows]) if rows else {}
+        return [
+            Referral(id=r[0], created_at=from_ts(r[1]), patient_id=r[2], referring_provider_id=r[3],  # type: ignore[arg-type]
+                     specialty=r[4], specialist_office=r[5], specialist_contact=r[6], reason=r[7],
+                     urgency=Urgency(r[8]), auth_required=bool(r[9]), auth_number=r[10],
+                     auth_valid_until=_day(r[11]),
+                     records_sent=frozenset(r[12].split("\n")) if r[12] else frozenset(),
+                     appointment_at=from_ts(r[13]), notes=r[14], call_id=r[15], state=ReferralState(r[16]),
+                     state_since=from_ts(r[17]), events=tuple(events.get(r[0], ())))
+            for r in rows
+        ]
+
+    def get_referral(self, referral_id: int) -> Referral | None:
+        found = self._referrals("id = ?", [referral_id])
+        return found[0] if found else None
+
+    def open_referrals(self) -> list[Referral]:
+        return self._referrals("state NOT IN ('closed', 'cancelled', 'declined') ORDER BY state_ts, id", [])
+
+    def referrals_created_between(self, start: datetime, end: datetime) -> list[Referral]:
+        return self._referrals("created_ts >= ? AND created_ts < ? ORDER BY created_ts",
+                               [to_ts(start), to_ts(end)])
+
+    def referrals_for_patient(self, patient_id: int) -> list[Referral]:
+        return self._referrals("patient_id = ? ORDER BY created_ts DESC", [patient_id])
+
+    # --- prior authorisations --------------------------------------------------------------------
+    def insert_auth(self, auth: PriorAuth) -> int:
+        cur = self.conn.execute(f"INSERT INTO prior_auth({_AUTH}) VALUES ({_marks(_AUTH)})", auth_row(auth))
+        auth_id = int(cur.lastrowid)
+        self.add_auth_events(auth_id, auth.events)
+        return auth_id
+
+    def insert_auths(self, auths: Sequence[PriorAuth]) -> None:
+        self.conn.executemany(f"INSERT INTO prior_auth(id, {_AUTH}) VALUES (?, {_marks(_AUTH)})",
+                              [(a.id, *auth_row(a)) for a in auths])
+        self._add_events("prior_auth_event", "prior_auth_id",
+                         [row for a in auths for row in _event_rows(a.id, a.events)])
+
+    def update_auth(self, auth: PriorAuth) -> None:
+        self.conn.execute(f"UPDATE prior_auth SET {_sets(_AUTH)} WHERE id = ?", (*auth_row(auth), auth.id))
+
+    def add_auth_events(self, auth_id: int, events: Sequence[StateEvent]) -> None:
+        self._add_events("prior_auth_event", "prior_auth_id", _event_rows(auth_id, events))
+
+    def _auths(self, where: str, params: Sequence[object]) -> list[PriorAuth]:
+        rows = self.conn.execute(f"SELECT id, {_AUTH} FROM prior_auth WHERE {where}", list(params)).fetchall()
+        events = self._events("prior_auth_event", "prior_auth_id", [r[0] for r in rows]) if rows else {}
+        return [
+            PriorAuth(id=r[0], patient_id=r[1], kind=PriorAuthKind(r[2]), payer=r[3], service=r[4],
+                      submitted_on=date.fromisoformat(r[5]), follow_up_on=date.fromisoformat(r[6]),
+                      status=PriorAuthStatus(r[7]), auth_number=r[8], valid_from=_day(r[9]),
+                      valid_until=_day(r[10]), denial_reason=r[11], referral_id=r[12], notes=r[13],
+                      events=tuple(events.get(r[0], ())))
+            for r in rows
+        ]
+
+    def get_auth(self, auth_id: int) -> PriorAuth | None:
+        found = self._auths("id = ?", [auth_id])
+        return found[0] if found else None
+
+    def current_auths(self, since: date) -> list[PriorAuth]:
+        """Those a VMA still works with: waiting for the payer, denied (an appeal may follow) since
+        `since`, or approved and valid on or after `since`."""
+        return self._auths(
+            "status IN ('pending', 'appeal') OR (status = 'denied' AND follow_up_on >= ?)"
+            " OR (status = 'approved' AND valid_until >= ?) ORDER BY follow_up_on, id",
+            [since.isoformat(), since.isoformat()])
+
+    def auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
+        return self._auths("patient_id = ? ORDER BY submitted_on DESC", [patient_id])

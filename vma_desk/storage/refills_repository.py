@@ -1,0 +1,140 @@
+"""Refill requests with their required labs and time-stamped steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.refills import (
+    ChartCheck,
+    Decision,
+    LabCheck,
+    RefillEvent,
+    RefillRequest,
+    RefillSource,
+    RefillStep,
+)
+from vma_desk.storage.calendar_repository import from_ts, to_ts
+from vma_desk.storage.database import Connection
+
+_COLUMNS = ("received_ts, patient_id, medication, strength, quantity, pharmacy, source, requested_by, "
+            "prescriber_id, urgency, refills_remaining, notes, escalation_action, call_id, step, "
+            "check_passed, check_reasons, due_ts, decision, decided_by_id, decided_ts, decision_note")
+_PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
+_SETS = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
+CHUNK = 500
+
+
+def _opt_ts(moment: datetime | None) -> int | None:
+    return None if moment is None else to_ts(moment)
+
+
+def _opt_day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def refill_row(r: RefillRequest) -> tuple[object, ...]:
+    check = r.check
+    return (to_ts(r.received_at), r.patient_id, r.medication, r.strength, r.quantity, r.pharmacy,
+            r.source.value, r.requested_by, r.prescriber_id, r.urgency.value, r.refills_remaining, r.notes,
+            r.escalation_action, r.call_id, r.step.value,
+            None if check is None else int(check.passed), "\n".join(check.reasons) if check else "",
+            _opt_ts(r.due_at), r.decision.value if r.decision else None, r.decided_by_id,
+            _opt_ts(r.decided_at), r.decision_note)
+
+
+class RefillRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, request: RefillRequest) -> int:
+        cur = self.conn.execute(f"INSERT INTO refill({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
+                                refill_row(request))
+        refill_id = int(cur.lastrowid)
+        self._write_labs(refill_id, request.labs)
+        self.add_events(refill_id, request.events)
+        return refill_id
+
+    def insert_many(self, requests: Sequence[RefillRequest]) -> None:
+        """Bulk insert of new requests that carry their ids (the demo), with labs and events."""
+        self.conn.executemany(f"INSERT INTO refill(id, {_COLUMNS}) VALUES (?, {_PLACEHOLDERS})",
+                              [(r.id, *refill_row(r)) for r in requests])
+        self.conn.executemany(
+            "INSERT INTO refill_lab(refill_id, name, every_months, last_done) VALUES (?, ?, ?, ?)",
+            [(r.id, lab.name, lab.every_months, lab.last_done.isoformat() if lab.last_done else None)
+             for r in requests for lab in r.labs])
+        self.conn.executemany(
+            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)",
+            [(r.id, e.step.value, to_ts(e.at), e.by, e.note) for r in requests for e in r.events])
+
+    def update(self, request: RefillRequest) -> None:
+        self.conn.execute(f"UPDATE refill SET {_SETS} WHERE id = ?", (*refill_row(request), request.id))
+        self._write_labs(request.id or 0, request.labs)
+
+    def _write_labs(self, refill_id: int, labs: Sequence[LabCheck]) -> None:
+        self.conn.execute("DELETE FROM refill_lab WHERE refill_id = ?", (refill_id,))
+        self.conn.executemany(
+            "INSERT INTO refill_lab(refill_id, name, every_months, last_done) VALUES (?, ?, ?, ?)",
+            [(refill_id, lab.name, lab.every_months, lab.last_done.isoformat() if lab.last_done else None)
+             for lab in labs])
+
+    def add_events(self, refill_id: int, events: Sequence[RefillEvent]) -> None:
+        self.conn.executemany(
+            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)",
+            [(refill_id, e.step.value, to_ts(e.at), e.by, e.note) for e in events])
+
+    def _select(self, where: str, params: Sequence[object]) -> list[RefillRequest]:
+        rows = self.conn.execute(f"SELECT id, {_COLUMNS} FROM refill WHERE {where}", list(params)).fetchall()
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        labs: dict[int, list[LabCheck]] = {}
+        events: dict[int, list[RefillEvent]] = {}
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            marks = ", ".join("?" * len(part))
+            for rid, name, months, last in self.conn.execute(
+                    "SELECT refill_id, name, every_months, last_done FROM refill_lab"
+                    f" WHERE refill_id IN ({marks})"
+                    " ORDER BY refill_id, name", part):
+                labs.setdefault(rid, []).append(LabCheck(name, months, _opt_day(last)))
+            for rid, step, at, by, note in self.conn.execute(
+                    "SELECT refill_id, step, at_ts, by_user, note FROM refill_event"
+                    f" WHERE refill_id IN ({marks})"
+                    " ORDER BY at_ts, rowid", part):
+                events.setdefault(rid, []).append(RefillEvent(RefillStep(step), from_ts(at), by, note))  # type: ignore[arg-type]
+        return [self._request(r, labs.get(r[0], []), events.get(r[0], [])) for r in rows]
+
+    @staticmethod
+    def _request(r: Sequence, labs: list[LabCheck], events: list[RefillEvent]) -> RefillRequest:  # type: ignore[type-arg]
+        check = None if r[16] is None else ChartCheck(bool(r[16]), tuple(r[17].split("\n")) if r[17] else ())
+        return RefillRequest(
+            id=r[0], received_at=from_ts(r[1]), patient_id=r[2], medication=r[3], strength=r[4],  # type: ignore[arg-type]
+            quantity=r[5], pharmacy=r[6], source=RefillSource(r[7]), requested_by=r[8], prescriber_id=r[9],
+            urgency=Urgency(r[10]), refills_remaining=r[11], notes=r[12], escalation_action=r[13],
+            call_id=r[14], step=RefillStep(r[15]), check=check, due_at=from_ts(r[18]),
+            decision=Decision(r[19]) if r[19] else None, decided_by_id=r[20], decided_at=from_ts(r[21]),
+            decision_note=r[22], labs=tuple(labs), events=tuple(events))
+
+    def get(self, refill_id: int) -> RefillRequest | None:
+        found = self._select("id = ?", [refill_id])
+        return found[0] if found else None
+
+    def open_requests(self) -> list[RefillRequest]:
+        return self._select("step != 'closed' ORDER BY due_ts, id", [])
+
+    def closed_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
+        return self._select(
+            "step = 'closed' AND id IN (SELECT refill_id FROM refill_event WHERE step = 'closed'"
+            " AND at_ts >= ? AND at_ts < ?) ORDER BY received_ts", [to_ts(start), to_ts(end)])
+
+    def received_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
+        return self._select("received_ts >= ? AND received_ts < ? ORDER BY received_ts",
+                            [to_ts(start), to_ts(end)])
+
+    def for_patient(self, patient_id: int) -> list[RefillRequest]:
+        return self._select("patient_id = ? ORDER BY received_ts DESC", [patient_id])
+
+    def count_open(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM refill WHERE step != 'closed'").fetchone()[0])
