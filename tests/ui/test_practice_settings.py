@@ -80,3 +80,29 @@ def test_message_settings_are_saved_and_a_bad_red_flag_is_shown_on_its_page(qtbo
     assert again.isVisible() and again.ui.pages.currentWidget() is again.ui.messages_page
     assert again.ui.red_flags_error.isVisibleTo(again)
     assert comms.red_flag_phrases() == ("cardiac: chest pain", "neuro: worst headache")
+
+
+def test_refill_protocol_and_referral_aging_are_saved(qtbot, dialog, services):
+    ui = dialog.ui
+    assert "metformin: A1c, 6" in ui.lab_rules_edit.toPlainText()  # the defaults are shown
+    ui.visit_months_spin.setValue(6)
+    ui.lab_rules_edit.setPlainText("lisinopril: Potassium, 6\nwarfarin: INR, 1")
+    ui.urgent_days_spin.setValue(2)
+    with qtbot.waitSignal(dialog.sig_saved):
+        ui.button_box.accepted.emit()
+    protocol = services.refills.protocol()
+    assert protocol.visit_months == 6
+    assert protocol.labs_for("Lisinopril 10 mg") == (("Potassium", 6),)
+    assert services.referrals.aging_policy().urgent_days == 2
+
+
+def test_a_malformed_lab_rule_is_shown_on_its_page_and_nothing_is_saved(qtbot, dialog, services):
+    ui = dialog.ui
+    ui.name_edit.setText("Renamed practice")
+    ui.lab_rules_edit.setPlainText("metformin A1c every 6 months")
+    ui.button_box.accepted.emit()
+    assert dialog.isVisible()
+    assert ui.pages.currentWidget() is ui.refills_page
+    assert "medication: lab, months" in ui.lab_rules_error.text() and ui.lab_rules_error.isVisible()
+    assert services.practice.get().name == "Lakeside Family Medicine"
+    assert services.refills.protocol().labs_for("metformin")[0] == ("A1c", 6)

@@ -212,6 +212,99 @@ class Ui_PracticeSettings(object):
         self.messages_page_layout.addWidget(self.messages_group)
 
         self.pages.addTab(self.messages_page, "")
+        self.refills_page = QWidget()
+        self.refills_page.setObjectName(u"refills_page")
+        self.refills_page_layout = QVBoxLayout(self.refills_page)
+        self.refills_page_layout.setObjectName(u"refills_page_layout")
+        self.refills_group = QGroupBox(self.refills_page)
+        self.refills_group.setObjectName(u"refills_group")
+        self.refills_form = QFormLayout(self.refills_group)
+        self.refills_form.setObjectName(u"refills_form")
+        self.visit_months_label = QLabel(self.refills_group)
+        self.visit_months_label.setObjectName(u"visit_months_label")
+
+        self.refills_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.visit_months_label)
+
+        self.visit_months_spin = QSpinBox(self.refills_group)
+        self.visit_months_spin.setObjectName(u"visit_months_spin")
+        self.visit_months_spin.setMinimum(1)
+        self.visit_months_spin.setMaximum(60)
+        self.visit_months_spin.setValue(12)
+
+        self.refills_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.visit_months_spin)
+
+        self.lab_rules_label = QLabel(self.refills_group)
+        self.lab_rules_label.setObjectName(u"lab_rules_label")
+
+        self.refills_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lab_rules_label)
+
+        self.lab_rules_edit = QPlainTextEdit(self.refills_group)
+        self.lab_rules_edit.setObjectName(u"lab_rules_edit")
+
+        self.refills_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.lab_rules_edit)
+
+        self.lab_rules_error = QLabel(self.refills_group)
+        self.lab_rules_error.setObjectName(u"lab_rules_error")
+        self.lab_rules_error.setWordWrap(True)
+
+        self.refills_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.lab_rules_error)
+
+
+        self.refills_page_layout.addWidget(self.refills_group)
+
+        self.aging_group = QGroupBox(self.refills_page)
+        self.aging_group.setObjectName(u"aging_group")
+        self.aging_form = QFormLayout(self.aging_group)
+        self.aging_form.setObjectName(u"aging_form")
+        self.routine_days_label = QLabel(self.aging_group)
+        self.routine_days_label.setObjectName(u"routine_days_label")
+
+        self.aging_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.routine_days_label)
+
+        self.routine_days_spin = QSpinBox(self.aging_group)
+        self.routine_days_spin.setObjectName(u"routine_days_spin")
+        self.routine_days_spin.setMinimum(1)
+        self.routine_days_spin.setMaximum(90)
+        self.routine_days_spin.setValue(14)
+
+        self.aging_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.routine_days_spin)
+
+        self.urgent_days_label = QLabel(self.aging_group)
+        self.urgent_days_label.setObjectName(u"urgent_days_label")
+
+        self.aging_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.urgent_days_label)
+
+        self.urgent_days_spin = QSpinBox(self.aging_group)
+        self.urgent_days_spin.setObjectName(u"urgent_days_spin")
+        self.urgent_days_spin.setMinimum(1)
+        self.urgent_days_spin.setMaximum(90)
+        self.urgent_days_spin.setValue(3)
+
+        self.aging_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.urgent_days_spin)
+
+        self.emergency_days_label = QLabel(self.aging_group)
+        self.emergency_days_label.setObjectName(u"emergency_days_label")
+
+        self.aging_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.emergency_days_label)
+
+        self.emergency_days_spin = QSpinBox(self.aging_group)
+        self.emergency_days_spin.setObjectName(u"emergency_days_spin")
+        self.emergency_days_spin.setMinimum(1)
+        self.emergency_days_spin.setMaximum(90)
+        self.emergency_days_spin.setValue(1)
+
+        self.aging_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.emergency_days_spin)
+
+        self.aging_note = QLabel(self.aging_group)
+        self.aging_note.setObjectName(u"aging_note")
+        self.aging_note.setWordWrap(True)
+
+        self.aging_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.aging_note)
+
+
+        self.refills_page_layout.addWidget(self.aging_group)
+
+        self.pages.addTab(self.refills_page, "")
 
         self.main_layout.addWidget(self.pages)
 
@@ -230,6 +323,11 @@ class Ui_PracticeSettings(object):
         self.close_label.setBuddy(self.close_time_edit)
         self.step_label.setBuddy(self.step_edit)
         self.flags_label.setBuddy(self.flags_edit)
+        self.visit_months_label.setBuddy(self.visit_months_spin)
+        self.lab_rules_label.setBuddy(self.lab_rules_edit)
+        self.routine_days_label.setBuddy(self.routine_days_spin)
+        self.urgent_days_label.setBuddy(self.urgent_days_spin)
+        self.emergency_days_label.setBuddy(self.emergency_days_spin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeSettings)
@@ -270,4 +368,22 @@ class Ui_PracticeSettings(object):
         self.flags_edit.setToolTip(QCoreApplication.translate("PracticeSettings", u"One phrase per line, optionally \"category: phrase\". Case, punctuation and simple word forms do not matter; \"...\" allows a few words in between.", None))
 #endif // QT_CONFIG(tooltip)
         self.pages.setTabText(self.pages.indexOf(self.messages_page), QCoreApplication.translate("PracticeSettings", u"Messages", None))
+        self.refills_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Refill protocol (the chart check before routing)", None))
+        self.visit_months_label.setText(QCoreApplication.translate("PracticeSettings", u"&Visit with the prescriber", None))
+        self.visit_months_spin.setPrefix(QCoreApplication.translate("PracticeSettings", u"within the last ", None))
+        self.visit_months_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" months", None))
+        self.lab_rules_label.setText(QCoreApplication.translate("PracticeSettings", u"&Labs required", None))
+#if QT_CONFIG(tooltip)
+        self.lab_rules_edit.setToolTip(QCoreApplication.translate("PracticeSettings", u"One rule per line: \"medication: lab, months\", e.g. \"metformin: A1c, 6\". A request for a medication whose name contains the word needs that lab within that many months.", None))
+#endif // QT_CONFIG(tooltip)
+        self.lab_rules_edit.setPlaceholderText(QCoreApplication.translate("PracticeSettings", u"metformin: A1c, 6", None))
+        self.aging_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Referrals: flag as stuck after this long without movement", None))
+        self.routine_days_label.setText(QCoreApplication.translate("PracticeSettings", u"R&outine", None))
+        self.routine_days_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" days", None))
+        self.urgent_days_label.setText(QCoreApplication.translate("PracticeSettings", u"Ur&gent", None))
+        self.urgent_days_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" days", None))
+        self.emergency_days_label.setText(QCoreApplication.translate("PracticeSettings", u"E&mergency / stat", None))
+        self.emergency_days_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" days", None))
+        self.aging_note.setText(QCoreApplication.translate("PracticeSettings", u"Authorisations ending within 14 days are flagged as expiring.", None))
+        self.pages.setTabText(self.pages.indexOf(self.refills_page), QCoreApplication.translate("PracticeSettings", u"Refills and referrals", None))
     # retranslateUi

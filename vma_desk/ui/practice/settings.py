@@ -2,7 +2,10 @@
 
 Name, time zone and business days drive every time rule (the calendar is always shown in the
 practice's zone); the late-cancellation window and appointment types are the calendar's own.
-Everything is stored in the encrypted workspace. Errors appear beside their fields.
+The "Refills and referrals" page holds the refill protocol (visit with the prescriber within N
+months, labs required per medication) and how long a referral may stand still by urgency.
+Everything is stored in the encrypted workspace. Errors appear beside their fields; everything is
+checked before anything is saved.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import WEEKDAY_NAMES
 from vma_desk.core.rules import escalation
 from vma_desk.core.rules.callbacks import CallbackPolicy
+from vma_desk.core.rules.referrals import AgingPolicy
 from vma_desk.core.validation import clean_text, validate_appointment_type, validate_practice
 from vma_desk.services import Services
+from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
 from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
 from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell
@@ -40,7 +45,7 @@ class PracticeSettingsDialog(QDialog):
         ui = self.ui
         self.errors = FieldErrors(ui.general_error)
         FieldErrors.prepare(ui.name_error, ui.time_zone_error, ui.business_days_error, ui.types_error,
-                            ui.escalation_step_error, ui.red_flags_error)
+                            ui.escalation_step_error, ui.red_flags_error, ui.lab_rules_error)
         ui.name_edit.setText(self.practice.name)
         zones = list(COMMON_ZONES) + sorted(z for z in available_timezones()
                                             if "/" in z and z not in COMMON_ZONES)
@@ -68,6 +73,13 @@ class PracticeSettingsDialog(QDialog):
         ui.close_time_edit.setTime(QTime(policy.close_time.hour, policy.close_time.minute))
         ui.step_edit.setPlainText(comms.escalation_step())
         ui.flags_edit.setPlainText("\n".join(comms.red_flag_phrases()))
+        protocol = services.refills.protocol()
+        ui.visit_months_spin.setValue(protocol.visit_months)
+        ui.lab_rules_edit.setPlainText("\n".join(format_lab_rules(protocol.lab_rules)))
+        aging = services.referrals.aging_policy()
+        ui.routine_days_spin.setValue(aging.routine_days)
+        ui.urgent_days_spin.setValue(aging.urgent_days)
+        ui.emergency_days_spin.setValue(aging.emergency_days)
         ui.button_box.accepted.connect(self._on_button_box_accepted)
         ui.button_box.rejected.connect(self.reject)
 
@@ -82,6 +94,7 @@ class PracticeSettingsDialog(QDialog):
             "urgent_minutes": FieldSlot(ui.urgent_spin, ui.escalation_step_error, "Urgent callback"),
             "emergency_minutes": FieldSlot(ui.emergency_spin, ui.escalation_step_error,
                                            "Emergency callback"),
+            "lab_rules": FieldSlot(ui.lab_rules_edit, ui.lab_rules_error, "Labs required"),
         }
 
     def _on_button_box_accepted(self) -> None:
@@ -103,11 +116,18 @@ class PracticeSettingsDialog(QDialog):
             validate_practice(practice)
             escalation.validate_phrases([p for p in ui.flags_edit.toPlainText().splitlines() if p.strip()])
             clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
+            lab_rules = ui.lab_rules_edit.toPlainText().splitlines()
+            parse_lab_rules(lab_rules)
             change = self.services.calendar.save_settings(self.types_model.changed(),
                                                           self.ui.notice_spin.value())
             self.services.communications.save_settings(
                 red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
                 policy=policy)
+            self.services.refills.save_protocol(visit_months=ui.visit_months_spin.value(),
+                                                lab_rules=lab_rules)
+            self.services.referrals.save_aging_policy(AgingPolicy(
+                routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
+                emergency_days=ui.emergency_days_spin.value()))
             self.services.practice.save(practice)
         except ValidationError as exc:
             slot = self._slots().get(exc.field)
