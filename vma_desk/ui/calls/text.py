@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from vma_desk.ui.calendar.text import clock, short_day
 
 #: what a link's kind is called in the call log
-LINK_LABELS = {"message": "Message", "appointment": "Appointment", "refill": "Refill"}
+LINK_LABELS = {"message": "Message", "appointment": "Appointment", "refill": "Refill", "referral": "Referral"}
 
 
 def duration(seconds: int) -> str:
