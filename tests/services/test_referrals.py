@@ -204,3 +204,32 @@ def test_a_referral_started_from_a_call_keeps_the_link(desk):
     assert (draft.patient_id, draft.referring_provider_id, draft.auth_required) == (ann.id, doc.id, True)
     saved, _ = services.referrals.create(replace(draft, specialty="Dermatology", specialist_office="Skin MD"))
     assert ("referral", saved.id) in services.communications.links(call.id)
+
+
+def test_a_follow_up_note_without_a_new_status_is_kept_in_the_history(desk):
+    services, _doc, ann, _bob = desk
+    auth, _ = services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=ann.id,
+            kind=PriorAuthKind.MEDICATION,
+            payer="Blue Cross",
+            service="Semaglutide",
+            submitted_on=date(2026, 3, 2),
+            follow_up_on=date(2026, 3, 6),
+        )
+    )
+    services.context.clock.advance(timedelta(days=4))
+    later, _ = services.referrals.update_prior_auth(
+        replace(auth, follow_up_on=date(2026, 3, 10)), note="payer: still in clinical review"
+    )
+    assert later.status is PriorAuthStatus.PENDING and later.follow_up_on == date(2026, 3, 10)
+    assert [(e.state, e.note) for e in later.events][-1] == ("pending", "payer: still in clinical review")
+
+
+def test_a_draft_is_cancelled_not_closed(desk):
+    services, doc, _ann, bob = desk
+    saved, _ = services.referrals.create(referral(bob, doc))
+    with pytest.raises(ValidationError, match="cancelled, not closed"):
+        services.referrals.move(saved.id, ReferralState.CLOSED, note="never needed")
+    services.referrals.move(saved.id, ReferralState.CANCELLED, note="patient declined before sending")
+    assert not services.referrals.get(saved.id).is_open

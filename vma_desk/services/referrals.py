@@ -176,7 +176,9 @@ class ReferralService:
         if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
             text = "closed without a consult report: " + text
         if appointment_at is not None:
-            visit = "specialist visit " + appointment_at.isoformat(timespec="minutes")
+            local = appointment_at.astimezone(self.ctx.practice_zone())
+            clock = f"{local:%I:%M %p}".lstrip("0")
+            visit = f"specialist visit {local:%a %m/%d/%Y} {clock}"
             text = f"{text} {visit}" if text else visit
         event = StateEvent(to.value, now, self.ctx.user, text)
         updated = replace(referral, state=to, state_since=now, events=referral.events + (event,),
@@ -244,15 +246,16 @@ class ReferralService:
         clean = self._validated_auth(replace(auth, events=before.events, patient_id=before.patient_id),
                                      before.status)
         events: tuple[StateEvent, ...] = ()
-        if clean.status is not before.status:
-            events = (StateEvent(clean.status.value, self.ctx.clock.now(), self.ctx.user,
-                                 clean_text("note", note, required=False, limit=500)),)
+        text = clean_text("note", note, required=False, limit=500)
+        if clean.status is not before.status or text:
+            # a status change, or a follow-up note under the same status ("payer: still in review")
+            events = (StateEvent(clean.status.value, self.ctx.clock.now(), self.ctx.user, text),)
             clean = replace(clean, events=before.events + events)
         with self.ctx.transaction():
             self.repo.update_auth(clean)
             self.repo.add_auth_events(auth.id, events)
             self.ctx.audit(AuditAction.UPDATE, AUTH_RECORD, auth.id,
-                           f"status: {clean.status.value}" if events else "")
+                           f"status: {clean.status.value}" if clean.status is not before.status else "")
         return clean, Change(AUTH_RECORD, AuditAction.UPDATE, (auth.id,))
 
     def attention_count(self, referrals: Sequence[ReferralRow] | None = None,

@@ -38,7 +38,7 @@ _NEXT: dict[ReferralState, tuple[ReferralState, ...]] = {
 
 def referral_next_states(referral: Referral) -> tuple[ReferralState, ...]:
     """The moves offered from where a referral stands (closing without a report is possible too,
-    with an override reason, from any open state)."""
+    with an override reason, from any state after the draft)."""
     return _NEXT.get(referral.state, ())
 
 
@@ -47,6 +47,8 @@ def check_referral_move(referral: Referral, to: ReferralState, *, note: str = ""
     """Refuse an illegal move with a message that says what is missing."""
     if referral.state.is_final:
         raise ValidationError("state", f"the referral is already {referral.state.label.lower()}")
+    if to is ReferralState.CLOSED and referral.state is ReferralState.DRAFT:
+        raise ValidationError("state", "a draft that was never sent is cancelled, not closed")
     if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
         if not note.strip():
             raise ValidationError(

@@ -1,0 +1,121 @@
+"""What the Referrals tab's detail panes say: every field of the selected referral or prior
+authorisation, why it stands out, and its history (each state with when, who and the note).
+
+Times are the practice's (the service writes a specialist visit into its event note in practice
+time too).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.referrals import Flag, PriorAuthStatus, ReferralState, StateEvent
+from vma_desk.core.validation import format_phone
+from vma_desk.ui.calls import text as calls_text
+from vma_desk.ui.referrals import text
+from vma_desk.ui.referrals.model import PriorAuthEntry, ReferralEntry
+
+
+def referral_title(entry: ReferralEntry) -> str:
+    referral = entry.referral
+    return f"{entry.patient} · {referral.specialty} · {referral.state.label}"
+
+
+def referral_flags(entry: ReferralEntry) -> str:
+    """'Stuck: no movement for 5 days · Authorisation expiring 03/31/2026', or ''."""
+    referral = entry.referral
+    said = {
+        Flag.STUCK: f"Stuck: no movement for {text.days(entry.days_in_state)}",
+        Flag.AUTH_MISSING: "Authorisation missing: the patient's plan needs one before the specialist visit",
+        Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(referral.auth_valid_until)}",
+        Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(referral.auth_valid_until)}",
+    }
+    return " · ".join(said.get(flag, flag.label) for flag in entry.flags)
+
+
+def referral_body(entry: ReferralEntry, zone: ZoneInfo, today: date) -> str:
+    referral = entry.referral
+    since = referral.state_since or referral.created_at
+    contact = format_phone(referral.specialist_contact) if referral.specialist_contact else text.NONE
+    if referral.auth_number:
+        authorisation = f"{referral.auth_number}, valid until {text.day(referral.auth_valid_until)}"
+    else:
+        authorisation = ("required by the patient's plan, none yet" if referral.auth_required
+                         else "not required")
+    visit = (calls_text.when(referral.appointment_at, zone, today) if referral.appointment_at
+             else "not scheduled yet")
+    lines = [
+        f"Patient: {entry.patient}",
+        f"Referred by: {entry.provider}",
+        f"Specialty: {referral.specialty}",
+        f"Specialist office: {referral.specialist_office}",
+        f"Contact: {contact}",
+        f"Urgency: {text.urgency(referral.urgency)}",
+        f"Reason: {referral.reason}",
+        f"Authorisation: {authorisation}",
+        f"Specialist appointment: {visit}",
+        f"{referral.state.label} since {calls_text.when(since, zone, today)} "
+        f"({text.days(entry.days_in_state)})",
+        f"Created {calls_text.when(referral.created_at, zone, today)}",
+    ]
+    if referral.notes:
+        lines.append(f"Notes: {referral.notes}")
+    if referral.call_id is not None:
+        lines.append("Started from a logged call (linked).")
+    return "\n".join(lines)
+
+
+def history(events: tuple[StateEvent, ...], labels: dict[str, str], zone: ZoneInfo, today: date) -> str:
+    """'Sent — Tue 03/03 9:30 AM by tester@desk: note' for each change, oldest first."""
+    lines = []
+    for event in events:
+        note = event.note
+        when = calls_text.when(event.at, zone, today)
+        said = f"{labels.get(event.state, event.state)} — {when} by {event.by}"
+        lines.append(f"{said}: {note}" if note else said)
+    return "\n".join(lines) or "Nothing recorded yet."
+
+
+REFERRAL_LABELS = {state.value: state.label for state in ReferralState}
+AUTH_LABELS = {status.value: status.label for status in PriorAuthStatus}
+
+
+def auth_title(entry: PriorAuthEntry) -> str:
+    auth = entry.auth
+    return f"{entry.patient} · {auth.service} · {auth.status.label}"
+
+
+def auth_flags(entry: PriorAuthEntry) -> str:
+    auth = entry.auth
+    said = {
+        Flag.FOLLOW_UP_OVERDUE: f"Follow-up overdue: due {text.day(auth.follow_up_on)}, ask the payer",
+        Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(auth.valid_until)}",
+        Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(auth.valid_until)}",
+    }
+    return " · ".join(said.get(flag, flag.label) for flag in entry.flags)
+
+
+def auth_body(entry: PriorAuthEntry) -> str:
+    auth = entry.auth
+    lines = [
+        f"Patient: {entry.patient}",
+        f"Kind: {auth.kind.label}",
+        f"Payer: {auth.payer}",
+        f"Service: {auth.service}",
+        f"Submitted: {text.day(auth.submitted_on)}",
+        f"Status: {auth.status.label}",
+    ]
+    if auth.status.awaiting_payer:
+        lines.append(f"Follow up on: {text.day(auth.follow_up_on)}")
+    if auth.auth_number:
+        lines.append(f"Authorisation number: {auth.auth_number}")
+    if auth.valid_from or auth.valid_until:
+        lines.append(f"Valid: {text.day(auth.valid_from)} to {text.day(auth.valid_until)}")
+    if auth.denial_reason:
+        lines.append(f"Denial reason: {auth.denial_reason}")
+    if auth.notes:
+        lines.append(f"Notes: {auth.notes}")
+    if auth.referral_id is not None:
+        lines.append(f"For referral #{auth.referral_id}.")
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""The Referrals tab's two lists as table models, and the proxy that sorts and filters them.
+
+A row is an entry: the record (referral or prior authorisation) with its flags as the service
+worked them out and the names it shows, read once per load (`source.py`). A flagged row stands out
+by its background (red when something is late or missing, amber when an authorisation is about to
+expire), and its Flags column says why in bold beside a warning icon. The default order puts the
+flagged rows first, the longest standing (or the earliest follow-up) first among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
+from vma_desk.ui.calls.model import refilter_rows
+from vma_desk.ui.referrals import text
+
+#: the entry (`ReferralEntry` or `PriorAuthEntry`) of a row
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a value that sorts the column naturally
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+SEVERE_FILL = QColor("#fde0de")
+SEVERE_TEXT = QColor("#8e0016")
+WARNING_FILL = QColor("#fff1cc")
+WARNING_TEXT = QColor("#7a4b00")
+URGENCY_TEXT = {Urgency.EMERGENCY: QColor("#b00020"), Urgency.URGENT: QColor("#a15c00")}
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class ReferralEntry:
+    referral: Referral
+    flags: tuple[Flag, ...]
+    days_in_state: int
+    patient: str
+    provider: str
+
+    @property
+    def record_id(self) -> int:
+        return self.referral.id or 0
+
+
+@dataclass(frozen=True)
+class PriorAuthEntry:
+    auth: PriorAuth
+    flags: tuple[Flag, ...]
+    patient: str
+
+    @property
+    def record_id(self) -> int:
+        return self.auth.id or 0
+
+
+def severity(flags: Sequence[Flag]) -> int:
+    """2 when something is late or missing, 1 for a warning only, 0 when nothing stands out."""
+    if any(flag in text.SEVERE_FLAGS for flag in flags):
+        return 2
+    return 1 if flags else 0
+
+
+class FlaggedTableModel(QAbstractTableModel):
+    """Entries with flags: the look of flagged rows, the roles, the lookup by record id.
+    Subclasses name their `COLUMNS` and say what each cell reads and how it sorts."""
+
+    COLUMNS: tuple[tuple[str, str], ...] = ()
+    FLAGS_COLUMN = 0
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._fills = {2: QBrush(SEVERE_FILL), 1: QBrush(WARNING_FILL)}
+        self._texts = {2: SEVERE_TEXT, 1: WARNING_TEXT}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.record_id == record_id), -1)
+
+    def flagged_count(self) -> int:
+        return sum(1 for r in self._rows if r.flags)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section][1]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        level = severity(entry.flags)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text.flags(entry.flags) if column == self.FLAGS_COLUMN else self._text(entry, column)
+        if role == SORT_ROLE:
+            if column == self.FLAGS_COLUMN:
+                return (2 - level) * 1_000_000 + self._flag_order(entry)
+            return self._sort_value(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text.flags(entry.flags) if column == self.FLAGS_COLUMN else self._text(entry, column)
+        if role == Qt.ItemDataRole.BackgroundRole and level:
+            return self._fills[level]
+        if role == Qt.ItemDataRole.FontRole and level and column == self.FLAGS_COLUMN:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if level and column == self.FLAGS_COLUMN:
+                return self._texts[level]
+            return self._foreground(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole and level and column == self.FLAGS_COLUMN:
+            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if level == 2
+                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return QApplication.style().standardIcon(icon)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    # what subclasses say ---------------------------------------------------------------------------
+    def _text(self, entry: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def _sort_value(self, entry: Any, column: int) -> Any:
+        return self._text(entry, column).casefold()
+
+    def _flag_order(self, entry: Any) -> int:
+        """Within the flagged (and the unflagged) rows, a smaller value comes first."""
+        return 0
+
+    def _foreground(self, entry: Any, column: int) -> Any:
+        return None
+
+
+REFERRAL_COLUMNS = (("patient", "Patient"), ("specialist", "Specialty · office"), ("urgency", "Urgency"),
+                    ("state", "State"), ("days", "In state"), ("authorisation", "Authorisation · until"),
+                    ("flags", "Flags"))
+(COL_PATIENT, COL_SPECIALIST, COL_URGENCY, COL_STATE, COL_DAYS, COL_AUTHORISATION,
+ COL_FLAGS) = range(len(REFERRAL_COLUMNS))
+
+
+class ReferralTableModel(FlaggedTableModel):
+    COLUMNS = REFERRAL_COLUMNS
+    FLAGS_COLUMN = COL_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_DAYS:
+            return "How long the referral has stood in its state without moving on"
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_AUTHORISATION:
+            return "The referral authorisation's number and the last day it is valid"
+        return super().headerData(section, orientation, role)
+
+    def _text(self, entry: ReferralEntry, column: int) -> str:
+        referral = entry.referral
+        return {
+            COL_PATIENT: lambda: entry.patient,
+            COL_SPECIALIST: lambda: f"{referral.specialty} · {referral.specialist_office}",
+            COL_URGENCY: lambda: text.urgency(referral.urgency),
+            COL_STATE: lambda: referral.state.label,
+            COL_DAYS: lambda: text.days(entry.days_in_state),
+            COL_AUTHORISATION: lambda: text.referral_authorisation(referral),
+        }[column]()
+
+    def _sort_value(self, entry: ReferralEntry, column: int) -> Any:
+        if column == COL_URGENCY:
+            return entry.referral.urgency.rank
+        if column == COL_STATE:
+            return list(ReferralState).index(entry.referral.state)
+        if column == COL_DAYS:
+            return entry.days_in_state
+        return super()._sort_value(entry, column)
+
+    def _flag_order(self, entry: ReferralEntry) -> int:
+        return -entry.days_in_state  # the longest standing first
+
+    def _foreground(self, entry: ReferralEntry, column: int) -> Any:
+        return URGENCY_TEXT.get(entry.referral.urgency) if column == COL_URGENCY else None
+
+
+AUTH_COLUMNS = (("patient", "Patient"), ("service", "Kind: service"), ("payer", "Payer"),
+                ("submitted", "Submitted"), ("status", "Status"), ("follow_up", "Follow-up"),
+                ("authorisation", "Authorisation · until"), ("flags", "Flags"))
+(AUTH_PATIENT, AUTH_SERVICE, AUTH_PAYER, AUTH_SUBMITTED, AUTH_STATUS, AUTH_FOLLOW_UP, AUTH_VALIDITY,
+ AUTH_FLAGS) = range(len(AUTH_COLUMNS))
+
+
+class PriorAuthTableModel(FlaggedTableModel):
+    COLUMNS = AUTH_COLUMNS
+    FLAGS_COLUMN = AUTH_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == AUTH_VALIDITY:
+            return "The payer's authorisation number and the last day it is valid (once approved)"
+        if role == Qt.ItemDataRole.ToolTipRole and section == AUTH_FOLLOW_UP:
+            return "When to ask the payer again, while the answer is awaited"
+        return super().headerData(section, orientation, role)
+
+    def _text(self, entry: PriorAuthEntry, column: int) -> str:
+        auth = entry.auth
+        return {
+            AUTH_PATIENT: lambda: entry.patient,
+            AUTH_SERVICE: lambda: f"{auth.kind.label}: {auth.service}",
+            AUTH_PAYER: lambda: auth.payer,
+            AUTH_SUBMITTED: lambda: text.day(auth.submitted_on),
+            AUTH_STATUS: lambda: auth.status.label,
+            AUTH_FOLLOW_UP: lambda: text.day(auth.follow_up_on) if auth.status.awaiting_payer else text.NONE,
+            AUTH_VALIDITY: lambda: text.auth_validity(auth),
+        }[column]()
+
+    def _sort_value(self, entry: PriorAuthEntry, column: int) -> Any:
+        auth = entry.auth
+        if column == AUTH_SUBMITTED:
+            return auth.submitted_on.toordinal()
+        if column == AUTH_FOLLOW_UP:
+            return auth.follow_up_on.toordinal()
+        return super()._sort_value(entry, column)
+
+    def _flag_order(self, entry: PriorAuthEntry) -> int:
+        return entry.auth.follow_up_on.toordinal()  # the earliest follow-up first
+
+
+class EntryFilterProxy(QSortFilterProxyModel):
+    """Sorts by `SORT_ROLE` and keeps the entries one named test accepts ("flagged" ...)."""
+
+    def __init__(self, tests: Mapping[str, Callable[[Any], bool]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._tests = dict(tests)
+        self._mode = next(iter(self._tests))
+
+    def mode(self) -> str:
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self._mode and mode in self._tests:
+            refilter_rows(self, lambda: setattr(self, "_mode", mode))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        entry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)
+        return entry is not None and self._tests[self._mode](entry)

@@ -1,0 +1,75 @@
+"""How referrals and prior authorisations are written on screen: urgencies, days, dates,
+authorisations, flags and the patient's insurance requirement.
+
+Dates are the practice's days as a US office writes them ("03/31/2026"); times go through the
+calls' `text.when` (practice time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.records import Patient
+from vma_desk.core.referrals import RECORDS_CHECKLIST, Flag, PriorAuth, PriorAuthStatus, Referral
+
+#: referral urgencies as a referral letter says them
+URGENCY_LABELS = {Urgency.ROUTINE: "Routine", Urgency.URGENT: "Urgent", Urgency.EMERGENCY: "Stat"}
+#: flags that need action now; the others (expiring) are a warning
+SEVERE_FLAGS = frozenset({Flag.STUCK, Flag.AUTH_MISSING, Flag.AUTH_EXPIRED, Flag.FOLLOW_UP_OVERDUE})
+NONE = "—"
+
+
+def day(value: date | None) -> str:
+    return f"{value:%m/%d/%Y}" if value else NONE
+
+
+def days(count: int) -> str:
+    """'today', '1 day', '12 days': how long a referral has stood in its state."""
+    if count <= 0:
+        return "today"
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def flags(found: Iterable[Flag]) -> str:
+    return " · ".join(flag.label for flag in found)
+
+
+def urgency(value: Urgency) -> str:
+    return URGENCY_LABELS[value]
+
+
+def referral_authorisation(referral: Referral) -> str:
+    """'AUTH-77 · 03/31/2026' (the last valid day), 'Required, none yet', or '—' when the plan needs none."""
+    if referral.auth_number:
+        until = f" · {day(referral.auth_valid_until)}" if referral.auth_valid_until else ""
+        return referral.auth_number + until
+    return "Required, none yet" if referral.auth_required else NONE
+
+
+def auth_validity(auth: PriorAuth) -> str:
+    """'PA-1 · 03/20/2026' (the last valid day) once approved, else '—'."""
+    if auth.status is not PriorAuthStatus.APPROVED:
+        return NONE
+    return f"{auth.auth_number} · {day(auth.valid_until)}"
+
+
+def insurance_requirement(patient: Patient | None) -> str:
+    """What the patient's plan asks of a referral: 'Blue Cross · HMO: referral authorisation required'."""
+    if patient is None:
+        return ""
+    insurance = patient.insurance
+    if insurance is None:
+        return "No insurance on file: check whether the plan needs a referral authorisation."
+    plan = f"{insurance.payer} · {insurance.plan_type.value}"
+    if insurance.plan_type.needs_referral_authorisation:
+        return f"{plan}: referral authorisation required"
+    return f"{plan}: no referral authorisation needed"
+
+
+def records_checklist(sent: frozenset[str]) -> str:
+    """Each record of the practice's checklist ticked or not, then any other record sent."""
+    lines = [f"{'☑' if name in sent else '☐'} {name}" for name in RECORDS_CHECKLIST]
+    lines += [f"☑ {name}" for name in sorted(sent - set(RECORDS_CHECKLIST))]
+    return "\n".join(lines)
