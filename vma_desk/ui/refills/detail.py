@@ -1,0 +1,84 @@
+"""What the Refills tab's detail pane says about one request: every field, the due time, the chart
+check with each reason and the labs' dates, the provider's decision (who and when), and each step
+with its time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.communications import Urgency
+from vma_desk.core.refills import RefillRequest
+from vma_desk.core.rules.refills import DueState
+from vma_desk.ui.refills import text
+from vma_desk.ui.refills.model import RefillTableRow
+
+
+def title(row: RefillTableRow) -> str:
+    request = row.request
+    return f"{row.patient} · {text.medication(request)} · {request.stage}"
+
+
+def due(row: RefillTableRow, state: DueState | None, now: datetime, zone: ZoneInfo) -> str:
+    """'Due Today 5:00 PM — NEAR DUE: 1 h 30 min left', or why the clock no longer runs."""
+    request = row.request
+    today = now.astimezone(zone).date()
+    if request.due_at is None:
+        return "No due time."
+    when = f"Due {text.moment(request.due_at, zone, today)}"
+    if state is None:
+        return f"{when} — the clock stopped when the pharmacy was told." if request.is_open \
+            else f"{when} — closed."
+    said = text.due_state(state, request.due_at, now)
+    return f"{when} — {said.lower()}" if state is DueState.ON_TIME else f"\u26a0 {when} — {said}"
+
+
+def body(row: RefillTableRow, zone: ZoneInfo, today: date) -> str:
+    r = row.request
+    lines = [f"Patient: {row.patient}",
+             f"Medication: {text.medication(r)}" + (f", quantity {r.quantity}" if r.quantity else ""),
+             f"Pharmacy: {r.pharmacy}",
+             f"Received {text.moment(r.received_at, zone, today)} from {r.source.label.lower()}, "
+             f"requested by {r.requested_by}",
+             f"Urgency: {r.urgency.value.capitalize()}"
+             + (" (red flag in the notes)" if r.urgency is Urgency.EMERGENCY and r.escalation_action else ""),
+             f"Prescriber: {row.prescriber}",
+             "Refills left: " + ("not known" if r.refills_remaining is None else str(r.refills_remaining))]
+    if r.notes:
+        lines.append(f"Notes: {r.notes}")
+    if r.escalation_action:
+        lines.append(f"Red flag — what was done: {r.escalation_action}")
+    if r.call_id is not None:
+        lines.append("Started from a logged call (linked).")
+    return "\n".join(lines)
+
+
+def check(request: RefillRequest) -> str:
+    """'Passed', or 'Needs appointment:' and each reason; then the labs with their last dates."""
+    failures, notes = text.check_findings(request)
+    if request.check is None:
+        lines = ["Not checked yet."]
+    elif request.check.passed:
+        lines = ["Passed: the request meets the practice's protocol."]
+    else:
+        lines = ["Needs appointment:" if request.decision is None else "Did not meet the protocol:",
+                 *(f"• {reason}" for reason in failures)]
+    lines += [f"Note: {note}" for note in notes]
+    lines += ["Labs:", *(f"• {text.lab_line(lab)}" for lab in request.labs)] if request.labs \
+        else ["No labs required for this medication."]
+    return "\n".join(lines)
+
+
+def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date) -> str:
+    if request.decision is None or request.decided_at is None:
+        return ("Not decided yet. The prescriber decides; once they have, record what they decided "
+                "and who decided.")
+    lines = [f"{request.decision.label} by {provider}, {text.moment(request.decided_at, zone, today)}"]
+    if request.decision_note:
+        lines.append(f"Note: {request.decision_note}")
+    return "\n".join(lines)
+
+
+def timeline(request: RefillRequest, zone: ZoneInfo, today: date) -> str:
+    return "\n".join(text.event_line(e.step, e.at, e.by, e.note, zone, today)
+                     for e in request.events) or "No steps recorded."

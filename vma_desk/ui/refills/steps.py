@@ -1,0 +1,176 @@
+"""The small dialogs of a request's steps: the provider's decision (recorded with who decided and
+when: the VMA never decides), re-checking the chart with dates found later, and withdrawing a
+request before a decision (with the reason).
+
+Each holds its Designer form, runs one service call on OK and either closes with `sig_saved` or
+shows why not beside the field, keeping what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import Change
+from vma_desk.core.refills import Decision, RefillRequest, RefillStep
+from vma_desk.ui.calendar.text import zone_label
+from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.forms.ui_refills_decision import Ui_RefillsDecision
+from vma_desk.ui.forms.ui_refills_recheck import Ui_RefillsRecheck
+from vma_desk.ui.forms.ui_refills_withdraw import Ui_RefillsWithdraw
+from vma_desk.ui.refills import fields, text
+from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
+
+_Step = Callable[[], tuple[RefillRequest, Change]]
+
+
+class RefillStepDialog(QDialog):
+    #: the updated `RefillRequest` and its `Change`
+    sig_saved = Signal(object, object)
+
+    def __init__(self, form: Any, context: CommsContext, request: RefillRequest, ok_label: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = form
+        form.setupUi(self)
+        self.setStyleSheet(FIELD_ERROR_STYLE)
+        self._context = context
+        self.request = request
+        self._errors = FieldErrors(form.form_error_label)
+        form.form_error_label.setWordWrap(True)
+        FieldErrors.prepare(*(label for name, label in vars(form).items()
+                              if name.endswith("_error") and isinstance(label, QLabel)))
+        self.ok_button = form.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_label)
+        self.ok_button.setDefault(True)
+        form.button_box.accepted.connect(self.save)
+        form.button_box.rejected.connect(self.reject)
+
+    def about(self) -> str:
+        """'Lisinopril 10 mg for Ames, Ann'."""
+        return text.request_for(self.request, self._context.patient_name(self.request.patient_id))
+
+    def save(self) -> RefillRequest | None:
+        """Run the step; close and say so, or show why not beside its field."""
+        self._errors.clear()
+        try:
+            updated, change = self._step()()
+        except ValidationError as error:
+            slot = self._slots().get(error.field)
+            if slot is None:
+                self._errors.show_general(f"This request cannot: {error.message}.")
+            else:
+                self._errors.show(slot, error.message)
+            return None
+        except KnownError as error:
+            self._errors.show_general(error.message)
+            return None
+        self.accept()
+        self.sig_saved.emit(updated, change)
+        return updated
+
+    def _step(self) -> _Step:
+        raise NotImplementedError
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        return {}
+
+
+class DecisionDialog(RefillStepDialog):
+    """What the provider decided, who decided (required, never pre-chosen) and when."""
+
+    ui: Ui_RefillsDecision
+    RADIOS = {"approved_radio": Decision.APPROVED, "denied_radio": Decision.DENIED,
+              "needs_visit_radio": Decision.NEEDS_VISIT}
+
+    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_RefillsDecision(), context, request, "&Record decision", parent)
+        ui = self.ui
+        prescriber = context.staff_name(request.prescriber_id)
+        ui.about_label.setText(
+            f"Record what the provider decided about {self.about()} (prescriber: {prescriber}). "
+            "The decision is the provider's: choose who made it. You only record it.")
+        fields.fill_providers(ui.decided_by_combo, context.active_staff(),
+                              "(choose the provider who decided)")
+        zone, now = context.zone(), context.now()
+        fields.set_moment(ui.decided_date_edit, ui.decided_time_edit, now, zone)
+        ui.zone_label.setText(zone_label(zone, now))
+        ui.approved_radio.setFocus()
+
+    def decision(self) -> Decision:
+        for name, decision in self.RADIOS.items():
+            if getattr(self.ui, name).isChecked():
+                return decision
+        raise ValidationError("decision", "choose what the provider decided")
+
+    def _step(self) -> _Step:
+        ui = self.ui
+
+        def record() -> tuple[RefillRequest, Change]:
+            decision = self.decision()
+            when = fields.read_moment(ui.decided_date_edit, ui.decided_time_edit, self._context.zone(),
+                                      "decided_at")
+            return self._context.services.refills.record_decision(
+                self.request.id or 0, decision, decided_by_id=ui.decided_by_combo.currentData(),
+                decided_at=when, note=ui.note_edit.toPlainText())
+
+        return record
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        ui = self.ui
+        return {"decision": FieldSlot(ui.approved_radio, ui.decision_error, "Decision"),
+                "decided_by": FieldSlot(ui.decided_by_combo, ui.decided_by_error, "Decided by"),
+                "decided_at": FieldSlot(ui.decided_date_edit, ui.decided_at_error, "When"),
+                "decision_note": FieldSlot(ui.note_edit, ui.note_error, "Note")}
+
+
+class RecheckDialog(RefillStepDialog):
+    """Lab dates or refills left found in the chart later: the chart check runs again."""
+
+    ui: Ui_RefillsRecheck
+
+    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_RefillsRecheck(), context, request, "&Check again", parent)
+        ui = self.ui
+        ui.about_label.setText(f"Enter what the chart shows for {self.about()}: the date each lab was "
+                               "last done and the refills left. The chart check then runs again.")
+        ui.labs_editor.set_today(context.today())
+        ui.labs_editor.set_labs(context.services.refills.required_labs(request.medication, request.labs))
+        fields.setup_refills_spin(ui.refills_spin, request.refills_remaining)
+        ui.labs_editor.place_in_tab_order(ui.about_label, ui.refills_spin)
+        (ui.labs_editor.edits() or [ui.refills_spin])[0].setFocus()
+
+    def _step(self) -> _Step:
+        ui = self.ui
+        return lambda: self._context.services.refills.recheck(
+            self.request.id or 0, labs=ui.labs_editor.labs(),
+            refills_remaining=fields.refills_value(ui.refills_spin))
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        ui = self.ui
+        return {"labs": FieldSlot(ui.labs_editor.problem_edit(), ui.labs_error, "Labs"),
+                "refills_remaining": FieldSlot(ui.refills_spin, ui.refills_error, "Refills left")}
+
+
+class WithdrawDialog(RefillStepDialog):
+    """Close a request before a decision (a duplicate, sent elsewhere ...): the reason is required."""
+
+    ui: Ui_RefillsWithdraw
+
+    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_RefillsWithdraw(), context, request, "&Withdraw request", parent)
+        self.ui.about_label.setText(f"Withdraw the request for {self.about()} before the provider "
+                                    "decides? It closes; the reason stays in its history.")
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("&Keep it open")
+        self.ui.reason_edit.setFocus()
+
+    def _step(self) -> _Step:
+        return lambda: self._context.services.refills.advance(
+            self.request.id or 0, RefillStep.CLOSED, note=self.ui.reason_edit.text())
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        return {"note": FieldSlot(self.ui.reason_edit, self.ui.reason_error, "Reason")}

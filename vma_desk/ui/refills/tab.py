@@ -1,0 +1,423 @@
+"""The Refills tab: every open refill request with its due time and due state, the near- and
+past-due ones standing out, the stage each is at, and the steps that move it on (route to the
+prescriber, record the provider's decision, pharmacy and patient notified, pickup, close), each
+time-stamped in the detail pane.
+
+Keys (while the tab has focus): Ctrl+N a new request, Ctrl+Enter the selected request's next
+step; each step's button has its Alt+letter. The tab reads the open requests once per change; the
+model's own timer moves the due states (and so the count in the tab's title,
+`sig_attention_changed`) every 30 s.
+"""
+
+from __future__ import annotations
+
+import time as timer
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
+
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import Change
+from vma_desk.core.refills import Decision, RefillRequest, RefillStep
+from vma_desk.core.rules.refills import DueState, next_steps
+from vma_desk.services import Services
+from vma_desk.ui.calendar.context import show_dialog
+from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
+from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
+from vma_desk.ui.messages.tab import set_flag
+from vma_desk.ui.refills import detail, text
+from vma_desk.ui.refills.dialog import RefillDialog
+from vma_desk.ui.refills.model import (
+    COL_DUE,
+    COL_DUE_STATE,
+    COL_PHARMACY,
+    FILTERS,
+    REQUEST_ROLE,
+    SHOW_CLOSED,
+    SHOW_OPEN,
+    RefillFilterProxy,
+    RefillTableModel,
+    RefillTableRow,
+)
+from vma_desk.ui.refills.source import RefillRowSource
+from vma_desk.ui.refills.steps import DecisionDialog, RecheckDialog, RefillStepDialog, WithdrawDialog
+from vma_desk.ui.widgets import confirm
+
+#: the widest text each column usually holds (its width at the start)
+COLUMN_SAMPLES = ("Tomorrow 5:00 PM", "Near due · urgent", "Waiting for provider", "Willis, Christopher",
+                  "Levothyroxine 50 mcg", "180", "", "E-request", "Dana Lee, MD", "Tue 03/03 12:00 PM")
+TAB_STYLE = """
+QLabel#detail_title, QLabel#fields_title, QLabel#check_title, QLabel#decision_title,
+QLabel#steps_title { font-weight: bold; }
+QLabel#due_label[pastDue="true"] { color: #8e0016; font-weight: bold; }
+QLabel#due_label[nearDue="true"] { color: #6b4300; font-weight: bold; }
+QLabel#check_label[needsAppointment="true"] { color: #5b2a86; }
+QPushButton[nextStep="true"] { font-weight: bold; }
+QLabel#step_error_label { color: #b00020; }
+"""
+_SHOWN = {"refill", "patient", "staff", "practice", "setting"}
+#: the steps done with one click (no dialog), as their buttons and notices say them
+STEP_LABELS = {RefillStep.ROUTED: "Routed to the prescriber",
+               RefillStep.PHARMACY_NOTIFIED: "Pharmacy notified",
+               RefillStep.PATIENT_NOTIFIED: "Patient notified", RefillStep.PICKED_UP: "Pickup confirmed",
+               RefillStep.CLOSED: "Closed"}
+#: closing is a withdrawal (with a reason) while no decision has been recorded
+_BEFORE_DECISION = (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.ROUTED)
+
+
+class RefillsTab(QWidget):
+    #: a `Change` made from this tab, for the rest of the window
+    sig_changed = Signal(object)
+    #: how many open requests are near or past due now
+    sig_attention_changed = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RefillsTab()
+        self.ui.setupUi(self)
+        self.context = CommsContext(services)
+        self._source = RefillRowSource(self.context)
+        self.model = RefillTableModel(self.context.now, self)
+        self.proxy = RefillFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = self.ui.request_view
+        self.view.setModel(self.proxy)
+        self.last_load_ms = 0.0
+        self._notice = ""
+        self._own = OwnChanges(self.sig_changed)
+        self._shown: RefillTableRow | None = None
+        ui = self.ui
+        self._steps: dict[RefillStep, QPushButton] = {
+            RefillStep.ROUTED: ui.route_button, RefillStep.DECIDED: ui.decision_button,
+            RefillStep.PHARMACY_NOTIFIED: ui.pharmacy_button, RefillStep.PATIENT_NOTIFIED: ui.patient_button,
+            RefillStep.PICKED_UP: ui.pickup_button, RefillStep.CLOSED: ui.close_button,
+        }
+        self._setup_view()
+        self._build_actions()
+        self._connect()
+        for label, mode in FILTERS:
+            ui.filter_combo.addItem(label, mode)
+        # fonts by style sheet: a font set on a label inside the splitter does not survive the
+        # tab's move into the main window's tab widget
+        self.setStyleSheet(TAB_STYLE)
+        ui.step_error_label.hide()
+        # the table above, the selected request below it across the whole width: ten columns
+        # and a side pane do not fit side by side on a 1366-pixel laptop screen
+        ui.splitter.setStretchFactor(0, 1)
+        ui.splitter.setStretchFactor(1, 0)
+        ui.splitter.setSizes([330, 320])
+        self.load()
+
+    # building -------------------------------------------------------------------------------------
+    def _setup_view(self) -> None:
+        setup_record_table(self.view, COL_DUE, Qt.SortOrder.AscendingOrder)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        fit_columns(self.view, COLUMN_SAMPLES)
+        icon = self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        header.resizeSection(COL_DUE_STATE, header.sectionSize(COL_DUE_STATE) + icon + 6)  # its icon
+        header.setSectionResizeMode(COL_PHARMACY, QHeaderView.ResizeMode.Stretch)
+
+    def _build_actions(self) -> None:
+        self.new_action = tab_action(self, "&New refill request…", ("Ctrl+N",),
+                                     "Enter a refill request (a fax, an e-request, a portal message...)",
+                                     self.open_new_request)
+        self.next_step_action = tab_action(self, "Next step", ("Ctrl+Return", "Ctrl+Enter"),
+                                           "Do the selected request's next step", self.next_step)
+        self.new_action.setIconText("New refill request… (Ctrl+N)")
+        self.ui.new_request_button.setDefaultAction(self.new_action)
+        tips = {RefillStep.ROUTED: "Send the request to the prescriber for a decision",
+                RefillStep.DECIDED: "Record what the provider decided, who decided and when",
+                RefillStep.PHARMACY_NOTIFIED: "The pharmacy has been told the decision (stops the clock)",
+                RefillStep.PATIENT_NOTIFIED: "The patient has been told the decision",
+                RefillStep.PICKED_UP: "The patient has picked up the medication",
+                RefillStep.CLOSED: "Nothing is left to do: close the request"}
+        for step, button in self._steps.items():
+            button.setToolTip(tips[step])
+        self.ui.withdraw_button.setToolTip("Close the request before a decision (a duplicate...): "
+                                           "needs a reason")
+        self.ui.recheck_button.setToolTip("Enter lab dates or refills left found later and check again")
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.model.sig_attention_changed.connect(self._on_model_attention_changed)
+        self.model.dataChanged.connect(self._on_model_data_changed)
+        ui.route_button.clicked.connect(lambda: self.advance(RefillStep.ROUTED))
+        ui.decision_button.clicked.connect(self.open_decision)
+        ui.pharmacy_button.clicked.connect(lambda: self.advance(RefillStep.PHARMACY_NOTIFIED))
+        ui.patient_button.clicked.connect(lambda: self.advance(RefillStep.PATIENT_NOTIFIED))
+        ui.pickup_button.clicked.connect(lambda: self.advance(RefillStep.PICKED_UP))
+        ui.close_button.clicked.connect(lambda: self.advance(RefillStep.CLOSED))
+        ui.withdraw_button.clicked.connect(self.open_withdraw)
+        ui.recheck_button.clicked.connect(self.open_recheck)
+
+    # what is shown ----------------------------------------------------------------------------------
+    def load(self, select_id: int | None = None) -> None:
+        """Read the open requests again, keeping the selected one (or selecting `select_id`)."""
+        keep = select_id if select_id is not None else self._selected_id()
+        started = timer.perf_counter()
+        set_up = self.context.services.practice.is_set_up()
+        rows = self._source.open_rows(closed_today=self.proxy.mode() == SHOW_CLOSED) if set_up else []
+        self.model.set_rows(rows, self.context.zone())
+        self.last_load_ms = (timer.perf_counter() - started) * 1000
+        if keep is None or not self.select_request(keep):
+            self._select_first()
+        self._update_summary()
+
+    def refresh(self) -> None:
+        """What the timer does: due states and the badge follow the clock (no query)."""
+        self.model.tick()
+
+    def attention_count(self) -> int:
+        return self.model.attention_count()
+
+    def title(self) -> str:
+        """The tab's title: 'Refills (1 past due, 2 near due)' while any is, else 'Refills'."""
+        parts = [f"{n} {label}" for n, label in ((self.model.count(DueState.PAST_DUE), "past due"),
+                                                  (self.model.count(DueState.NEAR_DUE), "near due")) if n]
+        return f"Refills ({', '.join(parts)})" if parts else "Refills"
+
+    def publish_attention(self) -> None:
+        self.sig_attention_changed.emit(self.attention_count())
+
+    def _update_summary(self) -> None:
+        rows = [r.request for r in self.model.rows() if r.request.is_open]
+        stages = [r.stage for r in rows]
+        needs = stages.count("Needs appointment")
+        parts = [f"{len(rows)} open request{'s' if len(rows) != 1 else ''}",
+                 f"{self.model.count(DueState.PAST_DUE)} past due",
+                 f"{self.model.count(DueState.NEAR_DUE)} near due",
+                 f"{needs} need{'s' if needs == 1 else ''} an appointment",
+                 f"{stages.count('Waiting for provider')} waiting for the provider",
+                 "Ctrl+N new request · Ctrl+Enter next step"]
+        summary = " · ".join(parts)
+        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+
+    # selection and detail ---------------------------------------------------------------------------
+    def selected_request(self) -> RefillRequest | None:
+        return self._shown.request if self._shown else None
+
+    def _selected_id(self) -> int | None:
+        request = self.selected_request()
+        return request.id if request else None
+
+    def select_request(self, refill_id: int) -> bool:
+        row = self.model.row_of(refill_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self._show_row(self.model.rows()[row])
+        return True
+
+    def _select_first(self) -> None:
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        else:
+            self._show_row(None)
+
+    def show_record(self, refill_id: int) -> bool:
+        """Show a request (from search or a call's link): selected in the list while it is there,
+        else in the pane alone."""
+        if self.select_request(refill_id):
+            self.view.setFocus()
+            return True
+        try:
+            request = self.context.services.refills.get(refill_id)
+        except KnownError:
+            return False
+        if request.is_open:
+            self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(SHOW_OPEN))
+            self.load(select_id=refill_id)
+            return self.select_request(refill_id)
+        self.view.selectionModel().clear()
+        self._show_row(self._source.rows([request])[0])
+        return True
+
+    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        index = self.view.currentIndex()
+        request = index.data(REQUEST_ROLE) if index.isValid() else None
+        row = self.model.row_of(request.id) if isinstance(request, RefillRequest) and request.id else -1
+        self._show_row(self.model.rows()[row] if row >= 0 else None)
+
+    def _show_row(self, row: RefillTableRow | None) -> None:
+        ui = self.ui
+        self._shown = row
+        ui.step_error_label.hide()
+        for title in (ui.fields_title, ui.check_title, ui.decision_title, ui.steps_title):
+            title.setVisible(row is not None)
+        if row is None:
+            ui.detail_title.setText("No request selected" if self.proxy.rowCount()
+                                    else "No refill requests here")
+            ui.detail_label.setText("Ctrl+N enters a refill request: a pharmacy fax or e-request, a portal "
+                                    "message, a nurse's relay or a patient's call.")
+            for label in (ui.due_label, ui.check_label, ui.decision_label, ui.timeline_label):
+                label.setText("")
+            self._enable_steps(None)
+            return
+        request = row.request
+        zone, today = self.model.zone(), self.model.today()
+        ui.detail_title.setText(detail.title(row))
+        self._show_due()
+        ui.detail_label.setText(detail.body(row, zone, today))
+        ui.check_label.setText(detail.check(request))
+        set_flag(ui.check_label, "needsAppointment", request.needs_appointment)
+        ui.decision_label.setText(detail.decision(request, self.context.staff_name(request.decided_by_id),
+                                                  zone, today))
+        ui.timeline_label.setText(detail.timeline(request, zone, today))
+        self._enable_steps(request)
+
+    def _show_due(self) -> None:
+        row = self._shown
+        if row is None:
+            return
+        request = row.request
+        source_row = self.model.row_of(request.id or 0)
+        state = self.model.due_state(source_row) if source_row >= 0 and request.is_open else None
+        label = self.ui.due_label
+        label.setText(detail.due(row, state, self.model.now(), self.model.zone()))
+        set_flag(label, "pastDue", state is DueState.PAST_DUE)
+        set_flag(label, "nearDue", state is DueState.NEAR_DUE)
+
+    def _enable_steps(self, request: RefillRequest | None) -> None:
+        """Offer only the steps the request may take from where it stands."""
+        allowed = next_steps(request) if request is not None else ()
+        early = request is not None and request.step in _BEFORE_DECISION
+        following = self._next_step(request)
+        for step, button in self._steps.items():
+            legal = step in allowed and not (step is RefillStep.CLOSED and early)
+            button.setEnabled(legal)
+            button.setDefault(step is following)
+            set_flag(button, "nextStep", step is following)
+            button.updateGeometry()  # bold needs more room than the size the row gave it
+        self.ui.withdraw_button.setEnabled(RefillStep.CLOSED in allowed and early)
+        self.ui.recheck_button.setEnabled(bool(request and request.is_open and request.decision is None))
+        self.next_step_action.setEnabled(following is not None)
+
+    @staticmethod
+    def _next_step(request: RefillRequest | None) -> RefillStep | None:
+        """The step Ctrl+Enter does: the first legal one (a withdrawal is never "next")."""
+        allowed = next_steps(request) if request is not None else ()
+        return allowed[0] if allowed else None
+
+    def _on_model_data_changed(self, *_args: object) -> None:
+        self._show_due()  # the due line moves with the clock; no query on a tick
+
+    # steps ------------------------------------------------------------------------------------------
+    def next_step(self) -> None:
+        step = self._next_step(self.selected_request())
+        if step is RefillStep.DECIDED:
+            self.open_decision()
+        elif step is not None:
+            self.advance(step)
+
+    def advance(self, step: RefillStep) -> RefillRequest | None:
+        """A one-click step: route, pharmacy or patient notified, pickup confirmed, close."""
+        request = self.selected_request()
+        if request is None or request.id is None:
+            return None
+        if (step is RefillStep.CLOSED and request.decision is Decision.APPROVED
+                and request.reached(RefillStep.PICKED_UP) is None
+                and not confirm(self, "Close without pickup",
+                                f"Close the request for {self._name(request)} without a confirmed "
+                                "pickup?",
+                                "Close it", "Keep it open")):
+            return None
+        refills = self.context.services.refills
+        try:
+            updated, change = (refills.route(request.id) if step is RefillStep.ROUTED
+                               else refills.advance(request.id, step))
+        except (ValidationError, KnownError) as error:  # changed meanwhile, elsewhere
+            self._show_step_error(f"This request cannot: {error.message}.")
+            return None
+        self._stepped(updated, change, STEP_LABELS[step])
+        return updated
+
+    def _stepped(self, updated: RefillRequest, change: Change, what: str) -> None:
+        self._publish(change, f"{what}: {self._name(updated)}", select_id=updated.id)
+        if updated.is_open:
+            self.select_request(updated.id or 0)
+        else:  # the closed request's history stays in view until another row is chosen
+            self.view.selectionModel().clear()
+            self._show_row(self._source.rows([updated])[0])
+        self.view.setFocus()
+
+    def _name(self, request: RefillRequest) -> str:
+        return text.request_for(request, self.context.patient_name(request.patient_id))
+
+    def _show_step_error(self, message: str) -> None:
+        self.ui.step_error_label.setText(message)
+        self.ui.step_error_label.show()
+
+    # changes ----------------------------------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        if self._own.is_own(change) or change.record_type not in _SHOWN:
+            return
+        self.context.forget_changed(change)
+        self.load()
+
+    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
+        self._notice = notice
+        self.load(select_id)
+        self._own.send(change)
+
+    def pause(self) -> None:
+        """Locked: the due states stop moving until the workstation is unlocked."""
+        self.model.timer.stop()
+
+    def resume(self) -> None:
+        self.model.timer.start()
+        self.model.tick()
+
+    def _on_model_attention_changed(self, count: int) -> None:
+        self._update_summary()
+        self.sig_attention_changed.emit(count)
+
+    def _on_filter_combo_changed(self, _index: int) -> None:
+        mode = self.ui.filter_combo.currentData()
+        reload = SHOW_CLOSED in (mode, self.proxy.mode())  # the closed requests are read on demand
+        self.proxy.set_mode(mode)
+        if reload:
+            self.load()
+        if not self.view.currentIndex().isValid():
+            self._select_first()
+
+    # dialogs ----------------------------------------------------------------------------------------
+    def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:
+        dialog = RefillDialog(self.context, draft, self)
+        dialog.sig_saved.connect(self._on_refill_dialog_saved)
+        show_dialog(dialog)
+        return dialog
+
+    def _on_refill_dialog_saved(self, request: RefillRequest, change: Change) -> None:
+        verdict = "needs an appointment" if request.needs_appointment else "chart check passed"
+        self._publish(change, f"Entered {self._name(request)}: {verdict}", select_id=request.id)
+
+    def _open_step(self, kind: type[RefillStepDialog]) -> RefillStepDialog | None:
+        request = self.selected_request()
+        if request is None or request.id is None:
+            return None
+        dialog = kind(self.context, request, self)
+        dialog.sig_saved.connect(self._on_step_dialog_saved)
+        show_dialog(dialog)
+        return dialog
+
+    def open_decision(self) -> RefillStepDialog | None:
+        return self._open_step(DecisionDialog)
+
+    def open_recheck(self) -> RefillStepDialog | None:
+        return self._open_step(RecheckDialog)
+
+    def open_withdraw(self) -> RefillStepDialog | None:
+        return self._open_step(WithdrawDialog)
+
+    def _on_step_dialog_saved(self, updated: RefillRequest, change: Change) -> None:
+        last = updated.events[-1] if updated.events else None
+        what = {RefillStep.DECIDED: "Decision recorded", RefillStep.CHECKED: "Chart re-checked",
+                RefillStep.CLOSED: "Withdrawn"}.get(last.step if last else RefillStep.CHECKED, "Updated")
+        self._stepped(updated, change, what)
