@@ -25,6 +25,8 @@ from vma_desk.ui.calls.dialog import CallDialog
 from vma_desk.ui.calls.model import COL_LINKS, COLUMNS
 from vma_desk.ui.calls.tab import CallsTab
 from vma_desk.ui.messages.dialog import MessageDialog
+from vma_desk.ui.referrals.dialog import ReferralDialog
+from vma_desk.ui.refills.dialog import RefillDialog
 
 ENTER = Qt.Key.Key_Return
 
@@ -147,3 +149,41 @@ def test_the_call_models_pass_the_model_tester(qtmodeltester, services, calls_ta
     qtmodeltester.check(calls_tab.model, force_py=True)
     qtmodeltester.check(calls_tab.proxy, force_py=True)
     assert no_dialog(CallDialog)
+
+
+def test_ctrl_r_starts_a_refill_request_from_the_call_and_keeps_the_link(qtbot, services, calls_tab, desk):
+    call = log_call(services, desk.ann, reason=CallReason.REFILL, notes="out of her lisinopril")
+    calls_tab.load()
+    reactivate(qtbot, calls_tab)
+    calls_tab.view.setFocus()
+    qtbot.keyClick(calls_tab.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(qtbot, RefillDialog)
+    ui = dialog.ui
+    assert ui.patient_picker.patient_id() == desk.ann.id
+    assert ui.requested_by_edit.text() == "Ann Ames"
+    assert ui.notes_edit.toPlainText() == "out of her lisinopril"
+    ui.medication_edit.setText("Lisinopril")
+    ui.strength_edit.setText("10 mg")
+    ui.pharmacy_edit.setText("Walgreens Main St")
+    ui.prescriber_combo.setCurrentIndex(ui.prescriber_combo.findData(desk.lee.id))
+    with qtbot.waitSignal(dialog.sig_saved) as saved:
+        dialog.save()
+    request = saved.args[0]
+    assert request.call_id == call.id
+    assert services.communications.links(call.id) == [("refill", request.id)]
+    assert calls_tab.proxy.index(0, COL_LINKS).data() == "Refill"
+    assert "Became: Refill" in calls_tab.ui.detail_label.text()
+
+
+def test_ctrl_shift_r_starts_a_referral_from_the_call(qtbot, services, calls_tab, desk):
+    call = log_call(services, desk.ann, reason=CallReason.GENERAL, notes="asks for a dermatology referral")
+    calls_tab.load()
+    reactivate(qtbot, calls_tab)
+    calls_tab.view.setFocus()
+    qtbot.keyClick(calls_tab.view, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = dialog_of(qtbot, ReferralDialog)
+    assert dialog.ui.patient_picker.patient_id() == desk.ann.id
+    assert dialog.ui.reason_edit.toPlainText() == "asks for a dermatology referral"
+    dialog.close()
+    assert services.communications.links(call.id) == []  # nothing saved until the form is

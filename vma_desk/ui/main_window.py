@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -267,8 +267,9 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
 
     def open_record(self, kind: str, record_id: int) -> None:
-        """Show a call or a message in its tab (a search result)."""
-        title = {"call": "Calls", "message": "Messages"}.get(kind)
+        """Show a call, message, refill request or referral in its tab (a search result, a link)."""
+        title = {"call": "Calls", "message": "Messages", "refill": "Refills",
+                 "referral": "Referrals"}.get(kind)
         if title is None or title not in PAGES:
             return
         index = [t for t, _what in TABS].index(title)
@@ -405,10 +406,7 @@ def _calendar_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.calendar.tab import CalendarTab
 
     tab = CalendarTab(window.services, window)
-    tab.sig_changed.connect(window._on_change)
-    window.sig_changed.connect(tab.apply_change)
-    window.sig_locked.connect(tab.pause)
-    window.sig_unlocked.connect(tab.resume)
+    _wire_tab(window, tab)
     return tab
 
 
@@ -416,11 +414,32 @@ def _calls_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.calls.tab import CallsTab
 
     tab = CallsTab(window.services, window.preferences, window)
-    tab.sig_changed.connect(window._on_change)
-    window.sig_changed.connect(tab.apply_change)
-    window.sig_locked.connect(tab.pause)
-    window.sig_unlocked.connect(tab.resume)
+    _wire_tab(window, tab)
     window.addAction(tab.log_call_action)  # F2 logs a call from every tab
+    return tab
+
+
+def _wire_tab(window: MainWindow, tab: QWidget) -> None:
+    """A tab's changes go to the window, the window's to the tab; it pauses while locked."""
+    tab.sig_changed.connect(window._on_change)  # type: ignore[attr-defined]
+    window.sig_changed.connect(tab.apply_change)  # type: ignore[attr-defined]
+    window.sig_locked.connect(tab.pause)  # type: ignore[attr-defined]
+    window.sig_unlocked.connect(tab.resume)  # type: ignore[attr-defined]
+
+
+def _badged_page(window: MainWindow, tab: QWidget, count_changed: SignalInstance,
+                 publish: Callable[[], None]) -> QWidget:
+    """A tab whose title counts what needs attention ("Messages (3 overdue)", "Refills (1 past
+    due)"): the title is set whenever the count changes, and once the tab is in place."""
+    _wire_tab(window, tab)
+
+    def show_badge(_count: int) -> None:
+        index = window.tabs.indexOf(tab)
+        if index >= 0:
+            window.tabs.setTabText(index, tab.title())  # type: ignore[attr-defined]
+
+    count_changed.connect(show_badge)
+    QTimer.singleShot(0, tab, publish)
     return tab
 
 
@@ -428,21 +447,24 @@ def _messages_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.messages.tab import MessagesTab
 
     tab = MessagesTab(window.services, window)
-    tab.sig_changed.connect(window._on_change)
-    window.sig_changed.connect(tab.apply_change)
-    window.sig_locked.connect(tab.pause)
-    window.sig_unlocked.connect(tab.resume)
+    return _badged_page(window, tab, tab.sig_overdue_changed, tab.publish_overdue)
 
-    def show_badge(_count: int) -> None:  # "Messages (3 overdue)"
-        index = window.tabs.indexOf(tab)
-        if index >= 0:
-            window.tabs.setTabText(index, tab.title())
 
-    tab.sig_overdue_changed.connect(show_badge)
-    QTimer.singleShot(0, tab, tab.publish_overdue)  # once the tab is in place
-    return tab
+def _refills_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.refills.tab import RefillsTab
+
+    tab = RefillsTab(window.services, window)
+    return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
+
+
+def _referrals_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.referrals.tab import ReferralsTab
+
+    tab = ReferralsTab(window.services, window)
+    return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
 
 
 #: the tabs that have landed, by title: each builds its page for the window
 PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
-    "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page}
+    "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page,
+    "Refills": _refills_page, "Referrals": _referrals_page}

@@ -3,8 +3,9 @@ actions on a call.
 
 Keys: F2 logs a call from anywhere in the window (the form's timer starts at once); in the tab,
 Enter opens the selected call, Ctrl+M takes a message from it, Ctrl+B books an appointment for its
-patient (linked to the call), Ctrl+T today, Alt+Left / Alt+Right the previous / next day. A right
-click on the table's header chooses the columns (remembered).
+patient, Ctrl+R starts a refill request and Ctrl+Shift+R a referral (each linked to the call),
+Ctrl+T today, Alt+Left / Alt+Right the previous / next day. A right click on the table's header
+chooses the columns (remembered).
 
 Opening a day reads that day only (`source.py`). Changes come back from the service as a `Change`:
 the tab reloads its day and emits `sig_changed` for the rest of the window; `apply_change` takes
@@ -39,9 +40,13 @@ from vma_desk.ui.forms.ui_calls_tab import Ui_CallsTab
 from vma_desk.ui.settings import Preferences
 
 if TYPE_CHECKING:
+    from vma_desk.core.referrals import Referral
+    from vma_desk.core.refills import RefillRequest
     from vma_desk.ui.calendar.booking import BookingDialog
     from vma_desk.ui.calendar.context import CalendarContext
     from vma_desk.ui.messages.dialog import MessageDialog
+    from vma_desk.ui.referrals.dialog import ReferralDialog
+    from vma_desk.ui.refills.dialog import RefillDialog
 
 LOG_CALL_KEYS = "F2"
 #: the widest text each column usually holds (its width at the start; the user may drag it)
@@ -49,7 +54,7 @@ COLUMN_SAMPLES = ("12:00 PM", "Voicemail", "Christopher Willis", "(000) 000-0000
                   "Willis, Christopher", "Billing / insurance", "00:00", "Callback needed",
                   "Nora Nurse, RN", "Appointment", "")
 #: record types whose changes alter what the tab shows
-_SHOWN = {"call", "message", "patient", "staff", "practice", "setting"}
+_SHOWN = {"call", "message", "refill", "referral", "patient", "staff", "practice", "setting"}
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -105,16 +110,25 @@ class CallsTab(QWidget):
         self.book_action = self._action("&Book appointment…", "Ctrl+B",
                                         "Book an appointment for the selected call's patient",
                                         self.book_appointment)
+        self.refill_action = self._action("&Refill request…", "Ctrl+R",
+                                          "Start a refill request from the selected call", self.start_refill)
+        self.referral_action = self._action("Re&ferral…", "Ctrl+Shift+R",
+                                            "Start a referral from the selected call", self.start_referral)
         self.previous_action = self._action("◀", "Alt+Left", "Previous day", lambda: self.step(-1))
         self.today_action = self._action("&Today", "Ctrl+T", "Go to today", self.go_today)
         self.next_action = self._action("▶", "Alt+Right", "Next day", lambda: self.step(1))
         # the toolbar's buttons say their keys: the call log is worked from the keyboard
         self.log_call_action.setIconText(f"Log call… ({LOG_CALL_KEYS})")
-        self.message_action.setIconText("Take message… (Ctrl+M)")
-        self.book_action.setIconText("Book appointment… (Ctrl+B)")
+        # short button texts, so the toolbar fits a 1366-pixel screen (the tooltips say more)
+        self.message_action.setIconText("Message… (Ctrl+M)")
+        self.book_action.setIconText("Book… (Ctrl+B)")
+        self.refill_action.setIconText("Refill… (Ctrl+R)")
+        self.referral_action.setIconText("Referral… (Ctrl+⇧R)")
         ui.log_call_button.setDefaultAction(self.log_call_action)
         ui.message_button.setDefaultAction(self.message_action)
         ui.book_button.setDefaultAction(self.book_action)
+        ui.refill_button.setDefaultAction(self.refill_action)
+        ui.referral_button.setDefaultAction(self.referral_action)
         ui.previous_button.setDefaultAction(self.previous_action)
         ui.today_button.setDefaultAction(self.today_action)
         ui.next_button.setDefaultAction(self.next_action)
@@ -189,6 +203,8 @@ class CallsTab(QWidget):
         has = call is not None
         self.message_action.setEnabled(has)
         self.book_action.setEnabled(has)
+        self.refill_action.setEnabled(has)
+        self.referral_action.setEnabled(has)
         if call is None:
             self.ui.detail_label.setText("No call selected." if self.model.rowCount() else
                                          f"No calls logged on this day. {LOG_CALL_KEYS} logs one.")
@@ -315,6 +331,37 @@ class CallsTab(QWidget):
 
     def _on_message_dialog_saved(self, _message: object, change: Change) -> None:
         self._publish(change, "Message taken (linked to the call)")
+
+    def start_refill(self, call: Call | None = None) -> RefillDialog | None:
+        """The refill request form with the call's patient, caller and notes filled in; saving
+        keeps the link to the call."""
+        from vma_desk.ui.refills.dialog import RefillDialog
+
+        call = call or self.selected_call()
+        if call is None or call.id is None:
+            return None
+        dialog = RefillDialog(self.context, self.context.services.refills.draft_from_call(call.id), self)
+        dialog.sig_saved.connect(self._on_refill_dialog_saved)
+        self._show(dialog)
+        return dialog
+
+    def _on_refill_dialog_saved(self, request: RefillRequest, change: Change) -> None:
+        self._publish(change, "Refill request recorded (linked to the call)", select_id=request.call_id)
+
+    def start_referral(self, call: Call | None = None) -> ReferralDialog | None:
+        """The referral form with the call's patient and notes filled in, linked to the call."""
+        from vma_desk.ui.referrals.dialog import ReferralDialog
+
+        call = call or self.selected_call()
+        if call is None or call.id is None:
+            return None
+        dialog = ReferralDialog(self.context, self.context.services.referrals.draft_from_call(call.id), self)
+        dialog.sig_saved.connect(self._on_referral_dialog_saved)
+        self._show(dialog)
+        return dialog
+
+    def _on_referral_dialog_saved(self, referral: Referral, change: Change) -> None:
+        self._publish(change, "Referral drafted (linked to the call)", select_id=referral.call_id)
 
     def book_appointment(self, call: Call | None = None) -> BookingDialog | None:
         from vma_desk.ui.calendar.booking import BookingDialog

@@ -51,6 +51,18 @@ class Ui_CallsTab(object):
 
         self.toolbar.addWidget(self.book_button)
 
+        self.refill_button = QToolButton(CallsTab)
+        self.refill_button.setObjectName(u"refill_button")
+        self.refill_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.toolbar.addWidget(self.refill_button)
+
+        self.referral_button = QToolButton(CallsTab)
+        self.referral_button.setObjectName(u"referral_button")
+        self.referral_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.toolbar.addWidget(self.referral_button)
+
         self.toolbar_separator = QFrame(CallsTab)
         self.toolbar_separator.setObjectName(u"toolbar_separator")
         self.toolbar_separator.setFrameShape(QFrame.Shape.VLine)
@@ -139,7 +151,9 @@ class Ui_CallsTab(object):
         QWidget.setTabOrder(self.call_view, self.log_call_button)
         QWidget.setTabOrder(self.log_call_button, self.message_button)
         QWidget.setTabOrder(self.message_button, self.book_button)
-        QWidget.setTabOrder(self.book_button, self.previous_button)
+        QWidget.setTabOrder(self.book_button, self.refill_button)
+        QWidget.setTabOrder(self.refill_button, self.referral_button)
+        QWidget.setTabOrder(self.referral_button, self.previous_button)
         QWidget.setTabOrder(self.previous_button, self.today_button)
         QWidget.setTabOrder(self.today_button, self.next_button)
         QWidget.setTabOrder(self.next_button, self.reason_filter_combo)
