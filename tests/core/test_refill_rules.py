@@ -63,14 +63,14 @@ def test_labs_are_required_by_medication_and_their_age():
     stale = (LabCheck("A1c", 6, date(2025, 8, 1)), fresh[1])
     result = check(labs=stale)
     assert not result.passed
-    assert result.reasons == ("A1c due (last 2025-08-01, required every 6 months)",)
+    assert result.reasons == ("A1c due (last 08/01/2025, required every 6 months)",)
     missing = check(labs=())
     assert [r.split(" required")[0] for r in missing.reasons] == ["A1c", "Kidney function (BMP)"]
 
 
 def test_refills_left_at_the_pharmacy_are_noted_not_failed():
     result = check(medication="Amlodipine", refills=2)
-    assert result.passed and result.reasons == ("2 refill(s) remain at the pharmacy",)
+    assert result.passed and result.reasons == () and result.notes == ("2 refill(s) remain at the pharmacy",)
 
 
 def test_urgent_requests_are_due_the_same_business_day_until_closing():

@@ -84,6 +84,8 @@ def test_a_request_meeting_the_protocol_runs_to_pickup_and_close(desk):
     assert final.events[-1].at == services.context.clock.now()
     assert "Approved by Dana Doyle, MD" in [e.note for e in final.events]
     assert services.refills.worklist() == []
+    assert services.refills.closed_on(date(2026, 3, 2)) == [final]
+    assert services.refills.closed_on(date(2026, 3, 3)) == []
 
 
 def test_a_protocol_failure_becomes_needs_appointment_with_its_reason(desk):
@@ -91,7 +93,7 @@ def test_a_protocol_failure_becomes_needs_appointment_with_its_reason(desk):
     saved, _ = services.refills.create(request(bob, doc, medication="Metformin", strength="500 mg", labs=()))
     assert saved.needs_appointment and saved.stage == "Needs appointment"
     reasons = " ".join(saved.check.reasons)
-    assert "no visit with Dana Doyle, MD in 12 months (last 2024-06-01)" in reasons
+    assert "no visit with Dana Doyle, MD in 12 months (last 06/01/2024)" in reasons
     assert "A1c required every 6 months: no result on record" in reasons
     assert {lab.name for lab in saved.labs} == {"A1c", "Kidney function (BMP)"}
     # the VMA finds the labs but the visit is still missing

@@ -148,9 +148,9 @@ def test_a_protocol_failure_shows_needs_appointment_with_its_reasons(qtbot, serv
     assert stage.data() == "Needs appointment"
     assert stage.data(Qt.ItemDataRole.FontRole).bold()
     tip = stage.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Needs appointment:\n• no visit with Dana Lee, MD in 12 months (last 2024-06-01)" in tip
+    assert "Needs appointment:\n• no visit with Dana Lee, MD in 12 months (last 06/01/2024)" in tip
     check = tab.ui.check_label.text()
-    assert check.startswith("Needs appointment:\n• no visit with Dana Lee, MD in 12 months (last 2024-06-01)")
+    assert check.startswith("Needs appointment:\n• no visit with Dana Lee, MD in 12 months (last 06/01/2024)")
     assert "• A1c required every 6 months: no result on record" in check
     assert "• A1c (every 6 months): no result on record" in check
     assert "Chart checked — Today 9:30 AM: needs appointment" in tab.ui.timeline_label.text()

@@ -107,7 +107,13 @@ DEFAULT_LAB_RULES = (
 @dataclass(frozen=True)
 class ChartCheck:
     passed: bool
-    reasons: tuple[str, ...] = ()  # why it failed, or notes such as refills left at the pharmacy
+    reasons: tuple[str, ...] = ()  # why it failed ("needs appointment" because of these)
+    notes: tuple[str, ...] = ()  # worth knowing, not failing (refills left at the pharmacy)
+
+    @property
+    def verdict(self) -> str:
+        """One line for the step history: "passed" or "needs appointment: <reasons>"."""
+        return "passed" if self.passed else "needs appointment: " + "; ".join(self.reasons)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from vma_desk.core.communications import CallReason, Urgency
 from vma_desk.core.errors import NotFoundError, ValidationError
@@ -23,6 +23,7 @@ from vma_desk.core.refills import (
     RefillStep,
 )
 from vma_desk.core.rules import refills as rules
+from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import clean_text
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.communications import CommunicationsService
@@ -122,6 +123,13 @@ class RefillService:
     def received_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
         return self.repo.received_between(start, end)
 
+    def closed_on(self, day: date) -> list[RefillRequest]:
+        """The requests closed on one practice-local day."""
+        zone = self.ctx.practice_zone()
+        start = local_to_utc(datetime.combine(day, time(0)), zone)
+        end = local_to_utc(datetime.combine(day + timedelta(days=1), time(0)), zone)
+        return self.repo.closed_between(start, end)
+
     # --- staff -----------------------------------------------------------------------------------
     def _providers(self) -> dict[int, StaffMember]:
         return {s.id: s for s in StaffRepository(self.ctx.conn).all()
@@ -210,9 +218,8 @@ class RefillService:
         labs = self.required_labs(request.medication, request.labs)
         clean = self._validated(replace(request, id=None, received_at=received, labs=labs), now)
         check = self._check(clean, self.ctx.today())
-        verdict = "passed" if check.passed else "needs appointment: " + "; ".join(check.reasons)
         events = (RefillEvent(RefillStep.RECEIVED, received, self.ctx.user, clean.source.label),
-                  RefillEvent(RefillStep.CHECKED, now, self.ctx.user, verdict))
+                  RefillEvent(RefillStep.CHECKED, now, self.ctx.user, check.verdict))
         clean = replace(clean, check=check, step=RefillStep.CHECKED,
                         due_at=self._due(received, clean.urgency),
                         decision=None, decided_by_id=None, decided_at=None, decision_note="", events=events)
@@ -234,8 +241,7 @@ class RefillService:
         updated = self._validated(replace(request, labs=self.required_labs(request.medication, labs),
                                           refills_remaining=refills_remaining), now)
         check = self._check(updated, self.ctx.today())
-        verdict = "passed" if check.passed else "needs appointment: " + "; ".join(check.reasons)
-        event = RefillEvent(RefillStep.CHECKED, now, self.ctx.user, "re-checked: " + verdict)
+        event = RefillEvent(RefillStep.CHECKED, now, self.ctx.user, "re-checked: " + check.verdict)
         updated = replace(updated, check=check, events=request.events + (event,))
         return self._save(updated, (event,), "chart re-checked")
 

@@ -266,6 +266,7 @@ CREATE TABLE refill (
     step TEXT NOT NULL,
     check_passed INTEGER,
     check_reasons TEXT NOT NULL DEFAULT '',
+    check_notes TEXT NOT NULL DEFAULT '',
     due_ts INTEGER,
     decision TEXT,
     decided_by_id INTEGER REFERENCES staff(id),

@@ -20,7 +20,8 @@ from vma_desk.storage.database import Connection
 
 _COLUMNS = ("received_ts, patient_id, medication, strength, quantity, pharmacy, source, requested_by, "
             "prescriber_id, urgency, refills_remaining, notes, escalation_action, call_id, step, "
-            "check_passed, check_reasons, due_ts, decision, decided_by_id, decided_ts, decision_note")
+            "check_passed, check_reasons, check_notes, due_ts, decision, decided_by_id, decided_ts, "
+            "decision_note")
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
 _SETS = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
 CHUNK = 500
@@ -34,12 +35,17 @@ def _opt_day(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(text.split("\n")) if text else ()
+
+
 def refill_row(r: RefillRequest) -> tuple[object, ...]:
     check = r.check
     return (to_ts(r.received_at), r.patient_id, r.medication, r.strength, r.quantity, r.pharmacy,
             r.source.value, r.requested_by, r.prescriber_id, r.urgency.value, r.refills_remaining, r.notes,
             r.escalation_action, r.call_id, r.step.value,
             None if check is None else int(check.passed), "\n".join(check.reasons) if check else "",
+            "\n".join(check.notes) if check else "",
             _opt_ts(r.due_at), r.decision.value if r.decision else None, r.decided_by_id,
             _opt_ts(r.decided_at), r.decision_note)
 
@@ -108,14 +114,14 @@ class RefillRepository:
 
     @staticmethod
     def _request(r: Sequence, labs: list[LabCheck], events: list[RefillEvent]) -> RefillRequest:  # type: ignore[type-arg]
-        check = None if r[16] is None else ChartCheck(bool(r[16]), tuple(r[17].split("\n")) if r[17] else ())
+        check = None if r[16] is None else ChartCheck(bool(r[16]), _lines(r[17]), _lines(r[18]))
         return RefillRequest(
             id=r[0], received_at=from_ts(r[1]), patient_id=r[2], medication=r[3], strength=r[4],  # type: ignore[arg-type]
             quantity=r[5], pharmacy=r[6], source=RefillSource(r[7]), requested_by=r[8], prescriber_id=r[9],
             urgency=Urgency(r[10]), refills_remaining=r[11], notes=r[12], escalation_action=r[13],
-            call_id=r[14], step=RefillStep(r[15]), check=check, due_at=from_ts(r[18]),
-            decision=Decision(r[19]) if r[19] else None, decided_by_id=r[20], decided_at=from_ts(r[21]),
-            decision_note=r[22], labs=tuple(labs), events=tuple(events))
+            call_id=r[14], step=RefillStep(r[15]), check=check, due_at=from_ts(r[19]),
+            decision=Decision(r[20]) if r[20] else None, decided_by_id=r[21], decided_at=from_ts(r[22]),
+            decision_note=r[23], labs=tuple(labs), events=tuple(events))
 
     def get(self, refill_id: int) -> RefillRequest | None:
         found = self._select("id = ?", [refill_id])

@@ -80,17 +80,17 @@ def chart_check(protocol: RefillProtocol, *, medication: str, last_visit: date |
         failures.append(f"no visit with {prescriber} on record")
     elif last_visit < today - relativedelta(months=protocol.visit_months):
         failures.append(f"no visit with {prescriber} in {protocol.visit_months} months "
-                        f"(last {last_visit.isoformat()})")
+                        f"(last {last_visit:%m/%d/%Y})")
     entered = {lab.name: lab for lab in labs}
     for name, months in protocol.labs_for(medication):
         lab = entered.get(name)
         if lab is None or lab.last_done is None:
             failures.append(f"{name} required every {months} months: no result on record")
         elif lab.last_done < today - relativedelta(months=months):
-            failures.append(f"{name} due (last {lab.last_done.isoformat()}, required every {months} months)")
+            failures.append(f"{name} due (last {lab.last_done:%m/%d/%Y}, required every {months} months)")
     if refills_remaining:
         notes.append(f"{refills_remaining} refill(s) remain at the pharmacy")
-    return ChartCheck(passed=not failures, reasons=tuple(failures + notes))
+    return ChartCheck(passed=not failures, reasons=tuple(failures), notes=tuple(notes))
 
 
 # --- life cycle ----------------------------------------------------------------------------------

@@ -56,15 +56,9 @@ def lab_line(lab: LabCheck) -> str:
 
 
 def check_findings(request: RefillRequest) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The chart check's reasons split into (failures, notes). The core lists the failures first,
-    then a note on the refills left at the pharmacy when any are."""
+    """The chart check's (failures, notes)."""
     check = request.check
-    if check is None:
-        return (), ()
-    if check.passed:
-        return (), check.reasons
-    notes = 1 if request.refills_remaining and check.reasons else 0
-    return check.reasons[:len(check.reasons) - notes], check.reasons[len(check.reasons) - notes:]
+    return ((), ()) if check is None else (check.reasons, check.notes)
 
 
 def event_line(step: RefillStep, at: datetime, by: str, note: str, zone: ZoneInfo, today: date) -> str:
