@@ -61,7 +61,7 @@ def test_a_referral_runs_from_draft_to_the_report_and_closes(desk):
     assert saved.state is ReferralState.DRAFT and not saved.auth_required
     assert saved.specialist_contact == "+13125550199"
     clock = services.context.clock
-    visit = datetime(2026, 3, 20, 14, 0, tzinfo=UTC)
+    visit = datetime(2026, 3, 7, 14, 0, tzinfo=UTC)
     for state, kw in (
         (ReferralState.SENT, {}),
         (ReferralState.SCHEDULED, {"appointment_at": visit}),
@@ -233,3 +233,84 @@ def test_a_draft_is_cancelled_not_closed(desk):
         services.referrals.move(saved.id, ReferralState.CLOSED, note="never needed")
     services.referrals.move(saved.id, ReferralState.CANCELLED, note="patient declined before sending")
     assert not services.referrals.get(saved.id).is_open
+
+
+def test_a_booked_visit_is_not_stuck_until_it_is_past(desk):
+    services, doc, _ann, bob = desk
+    clock = services.context.clock
+    saved, _ = services.referrals.create(referral(bob, doc, urgency=Urgency.URGENT))
+    services.referrals.move(saved.id, ReferralState.SENT)
+    visit = clock.now() + timedelta(days=20)
+    services.referrals.move(saved.id, ReferralState.SCHEDULED, appointment_at=visit)
+    clock.advance(timedelta(days=10))
+    [row] = services.referrals.worklist()
+    assert row.flags == () and row.days_in_state == 10
+    with pytest.raises(ValidationError, match="has not happened yet"):
+        services.referrals.move(saved.id, ReferralState.SEEN)
+    clock.advance(timedelta(days=14))  # the visit was 4 days ago and nobody marked it seen
+    assert services.referrals.worklist()[0].flags == (Flag.STUCK,)
+    # back to sent: the visit is off
+    back, _ = services.referrals.move(saved.id, ReferralState.SENT, note="specialist cancelled")
+    assert back.appointment_at is None
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.move(saved.id, ReferralState.SCHEDULED)
+    assert caught.value.field == "appointment_at"
+
+
+def test_a_visit_after_the_authorisation_ends_is_refused(desk):
+    services, doc, ann, _bob = desk
+    saved, _ = services.referrals.create(
+        referral(ann, doc, auth_number="AUTH-9", auth_valid_until=date(2026, 3, 20))
+    )
+    services.referrals.move(saved.id, ReferralState.SENT)
+    with pytest.raises(ValidationError, match="after the authorisation ends"):
+        services.referrals.move(
+            saved.id, ReferralState.SCHEDULED, appointment_at=datetime(2026, 4, 8, 15, tzinfo=UTC)
+        )
+    services.referrals.move(
+        saved.id, ReferralState.SCHEDULED, appointment_at=datetime(2026, 3, 20, 15, tzinfo=UTC)
+    )
+
+
+def test_days_in_state_are_practice_calendar_days(desk):
+    services, doc, _ann, bob = desk
+    clock = services.context.clock
+    clock.advance(timedelta(hours=6, minutes=30))  # 4 pm in Chicago
+    services.referrals.create(referral(bob, doc))
+    clock.advance(timedelta(hours=17))  # 9 am the next day
+    assert services.referrals.worklist()[0].days_in_state == 1
+
+
+def test_a_denied_authorisation_stays_listed_for_an_appeal(desk):
+    services, _doc, ann, _bob = desk
+    clock = services.context.clock
+    auth, _ = services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=ann.id,
+            kind=PriorAuthKind.PROCEDURE,
+            payer="Blue Cross",
+            service="MRI",
+            submitted_on=date(2026, 3, 2),
+            follow_up_on=date(2026, 3, 6),
+        )
+    )
+    clock.advance(timedelta(days=40))
+    services.referrals.update_prior_auth(
+        replace(auth, status=PriorAuthStatus.DENIED, denial_reason="not covered")
+    )
+    assert [row.auth.id for row in services.referrals.prior_auths()] == [auth.id]
+    clock.advance(timedelta(days=31))
+    assert services.referrals.prior_auths() == []
+
+
+def test_edits_are_audited_with_field_names(desk):
+    services, doc, ann, _bob = desk
+    saved, _ = services.referrals.create(referral(ann, doc))
+    services.referrals.update(replace(saved, auth_number="AUTH-1", auth_valid_until=date(2026, 6, 1)))
+    assert services.audit.page()[0].detail == "fields: auth_number, auth_valid_until"
+
+
+def test_the_default_follow_up_falls_on_a_business_day(desk):
+    services, *_ = desk
+    assert services.referrals.default_follow_up(date(2026, 3, 2)) == date(2026, 3, 9)  # Sat 7th → Mon 9th
+    assert services.referrals.default_follow_up(date(2026, 3, 4)) == date(2026, 3, 9)

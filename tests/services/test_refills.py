@@ -12,7 +12,7 @@ from vma_desk.core.communications import Call, CallReason, Direction, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import LastVisit, Patient, Phone, Role, StaffMember
 from vma_desk.core.refills import Decision, LabCheck, RefillRequest, RefillSource, RefillStep
-from vma_desk.core.rules.refills import DueState
+from vma_desk.core.rules.refills import DueState, next_steps
 
 
 @pytest.fixture
@@ -220,3 +220,47 @@ def test_the_protocol_is_configurable(desk):
     saved, _ = services.refills.create(request(ann, doc, labs=()))
     assert [lab.name for lab in saved.labs] == ["Potassium"]
     assert "no visit with Dana Doyle, MD in 3 months" in " ".join(saved.check.reasons)
+
+
+def test_an_approval_must_reach_the_pharmacy_before_the_clock_stops_or_pickup(desk):
+    services, doc, _other, _vma, ann, _bob = desk
+    saved, _ = services.refills.create(request(ann, doc))
+    services.refills.route(saved.id)
+    services.refills.record_decision(saved.id, Decision.APPROVED, decided_by_id=doc.id)
+    with pytest.raises(ValidationError, match="pharmacy notified"):
+        services.refills.advance(saved.id, RefillStep.PATIENT_NOTIFIED)
+    assert services.refills.get(saved.id).clock_running
+    # a denial may go to the patient alone; the clock stops once they are told
+    other, _ = services.refills.create(request(ann, doc, source=RefillSource.PATIENT_CALL))
+    services.refills.route(other.id)
+    services.refills.record_decision(other.id, Decision.NEEDS_VISIT, decided_by_id=doc.id)
+    assert services.refills.get(other.id).clock_running
+    told, _ = services.refills.advance(other.id, RefillStep.PATIENT_NOTIFIED)
+    assert not told.clock_running and RefillStep.PICKED_UP not in next_steps(told)
+
+
+def test_every_step_is_audited_without_values(desk):
+    services, doc, _other, _vma, ann, _bob = desk
+    saved, _ = services.refills.create(request(ann, doc, notes="wants 90 days"))
+    services.refills.route(saved.id)
+    services.refills.record_decision(saved.id, Decision.DENIED, decided_by_id=doc.id, note="stop the med")
+    entries = [e for e in services.audit.page() if e.record_type == "refill"]
+    assert [e.detail for e in reversed(entries)] == ["protocol passed", "step: routed", "decision: denied"]
+    assert all(e.record_id == str(saved.id) and e.user == "tester@desk" for e in entries)
+    for entry in entries:
+        for value in ("Lisinopril", "Walgreens", "90 days", "stop the med", "Ames"):
+            assert value not in entry.detail
+
+
+def test_a_recheck_reads_only_the_chart_facts(desk):
+    services, doc, _other, _vma, _ann, bob = desk
+    saved, _ = services.refills.create(request(bob, doc, labs=()))
+    # a red-flag phrase list edited after the request was saved does not block the re-check
+    services.communications.settings.set("escalation.phrases", "lisinopril")
+    again, _ = services.refills.recheck(saved.id, labs=(), refills_remaining=3)
+    assert again.refills_remaining == 3 and again.check.notes == ("3 refill(s) remain at the pharmacy",)
+    with pytest.raises(ValidationError) as caught:
+        services.refills.recheck(
+            saved.id, labs=(LabCheck("Kidney function (BMP)", 12, date(2027, 1, 1)),), refills_remaining=0
+        )
+    assert caught.value.field == "labs"

@@ -137,7 +137,7 @@ def test_closing_without_a_report_needs_an_override_reason(qtbot, services, refe
     assert services.audit.page()[0].detail == "state: closed; override"
 
 
-def test_cancelling_asks_why_and_can_be_taken_back(qtbot, services, referrals_tab, office):
+def test_cancelling_asks_why_and_keep_referral_leaves_it_as_it_was(qtbot, services, referrals_tab, office):
     referral = refer(office, office.bob)
     tab = referrals_tab
     tab.load(select_referral=referral.id)

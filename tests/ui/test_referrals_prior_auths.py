@@ -38,7 +38,7 @@ def test_record_a_prior_authorisation_from_the_keyboard(qtbot, services, referra
     ui = dialog.ui
     assert not ui.answer_box.isVisible()  # the answer comes later
     assert ui.submitted_edit.value() == date(2026, 3, 2)  # today
-    assert ui.follow_up_edit.value() == date(2026, 3, 7)  # the practice's follow-up rule
+    assert ui.follow_up_edit.value() == date(2026, 3, 9)  # 03/07 is a Saturday: the practice's follow-up rule
     assert focused() is ui.patient_picker.search_edit
     type_keys(qtbot, "ames")
     qtbot.waitUntil(lambda: ui.patient_picker.results.rowCount() == 1)
@@ -111,9 +111,9 @@ def test_a_denial_needs_its_reason_and_an_appeal_waits_again(qtbot, services, re
     dialog = open_update(qtbot, tab, services.referrals.get_prior_auth(auth.id))
     ui = dialog.ui
     ui.status_combo.setCurrentIndex(ui.status_combo.findText("Under appeal"))
-    assert ui.follow_up_edit.value() == date(2026, 3, 7)  # the appeal gets its own follow-up
+    assert ui.follow_up_edit.value() == date(2026, 3, 9)  # the appeal gets its own follow-up
     with qtbot.waitSignal(dialog.sig_saved):
         dialog.save_button.click()
     appealed = services.referrals.get_prior_auth(auth.id)
     assert [e.state for e in appealed.events] == ["pending", "denied", "appeal"]
-    assert appealed.follow_up_on == date(2026, 3, 7)
+    assert appealed.follow_up_on == date(2026, 3, 9)

@@ -116,7 +116,7 @@ def test_a_request_from_the_form_to_pickup_and_close(qtbot, services, clock, ref
     assert ("Decided — Today 10:00 AM: Approved by Dana Lee, MD (recorded by tester@desk)"
             in tab.ui.timeline_label.text())
     assert tab.proxy.index(0, COL_STAGE).data() == "To notify"
-    assert enabled_steps(tab) == {"Pharmacy notified", "Patient notified"}
+    assert enabled_steps(tab) == {"Pharmacy notified"}  # an approval reaches the pharmacy first
 
     for button, line in ((tab.ui.pharmacy_button, "Pharmacy notified — Today 10:10 AM"),
                          (tab.ui.patient_button, "Patient notified — Today 10:20 AM"),
@@ -280,3 +280,19 @@ def test_the_refill_models_pass_the_model_tester(qtmodeltester, services, clock,
     refills_tab.refresh()
     qtmodeltester.check(refills_tab.model, force_py=True)
     qtmodeltester.check(refills_tab.proxy, force_py=True)
+
+
+def test_holding_ctrl_enter_takes_one_step_only(qtbot, services, refills_tab, refill_desk):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    request = enter_request(refill_desk)
+    services.refills.route(request.id)
+    services.refills.record_decision(request.id, Decision.APPROVED, decided_by_id=refill_desk.lee.id)
+    tab = refills_tab
+    tab.load(request.id)
+    next_step(qtbot, tab)  # one press: pharmacy notified
+    for _ in range(4):  # the key held down: auto-repeated presses
+        QApplication.sendEvent(tab.view, QKeyEvent(QEvent.Type.KeyPress, ENTER, CTRL, "", True))
+    assert services.refills.get(request.id).step is RefillStep.PHARMACY_NOTIFIED

@@ -162,9 +162,11 @@ class RefillRequest:
 
     @property
     def clock_running(self) -> bool:
-        """The turnaround clock runs until the pharmacy has been told the decision."""
-        order = list(RefillStep)
-        return order.index(self.step) < order.index(RefillStep.PHARMACY_NOTIFIED)
+        """The turnaround clock runs until the pharmacy has been told the decision (for a denied or
+        needs-visit request that no pharmacy asked about, until the patient has been told)."""
+        if not self.is_open or self.reached(RefillStep.PHARMACY_NOTIFIED) is not None:
+            return False
+        return self.decision is Decision.APPROVED or self.reached(RefillStep.PATIENT_NOTIFIED) is None
 
     @property
     def stage(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,14 @@ from vma_desk.storage import database
 from vma_desk.storage.audit import AuditRepository
 from vma_desk.storage.database import Connection
 from vma_desk.storage.workspace import Workspace
+
+
+def changed_fields(before: object, after: object, *, ignore: tuple[str, ...] = ("events",)) -> str:
+    """"fields: auth_number, notes": the names (never the values) of what an edit changed, for the
+    audit trail; "" when nothing did."""
+    names = [f.name for f in fields(before) if f.name not in ignore  # type: ignore[arg-type]
+             and getattr(before, f.name) != getattr(after, f.name)]
+    return "fields: " + ", ".join(names) if names else ""
 
 
 @dataclass

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Patient
 from vma_desk.core.validation import validate_patient
-from vma_desk.services.base import ServiceContext
+from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.repositories import PatientRepository, StaffRepository
 
 RECORD = "patient"
@@ -38,13 +38,13 @@ class PatientService:
             raise ValidationError("id", "an unsaved patient cannot be updated")
         before = self.get(patient.id)
         clean = self._validated(patient)
-        changed = [f.name for f in fields(Patient) if getattr(before, f.name) != getattr(clean, f.name)]
+        changed = changed_fields(before, clean)
         if not changed:  # nothing to write, and no empty entry in the audit trail
             return before, Change(RECORD, AuditAction.UPDATE, ())
         with self.ctx.transaction():
             self.repo.update(clean)
             # field names only: the audit trail never holds patient values
-            self.ctx.audit(AuditAction.UPDATE, RECORD, patient.id, "fields: " + ", ".join(changed))
+            self.ctx.audit(AuditAction.UPDATE, RECORD, patient.id, changed)
         return clean, Change(RECORD, AuditAction.UPDATE, (patient.id,))
 
     def delete(self, patient_id: int) -> Change:

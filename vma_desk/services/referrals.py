@@ -19,11 +19,17 @@ from vma_desk.core.referrals import (
     StateEvent,
 )
 from vma_desk.core.rules import referrals as rules
+from vma_desk.core.rules.business_days import next_business_day
 from vma_desk.core.validation import clean_text, normalize_phone
-from vma_desk.services.base import ServiceContext
+from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.storage.referrals_repository import ReferralRepository
-from vma_desk.storage.repositories import PatientRepository, SettingRepository, StaffRepository
+from vma_desk.storage.repositories import (
+    PatientRepository,
+    PracticeRepository,
+    SettingRepository,
+    StaffRepository,
+)
 
 RECORD = "referral"
 AUTH_RECORD = "prior_auth"
@@ -84,10 +90,15 @@ class ReferralService:
 
     def worklist(self) -> list[ReferralRow]:
         """Every open referral with its flags and days in its state, flagged ones first."""
-        now, today, policy = self.ctx.clock.now(), self.ctx.today(), self.aging_policy()
-        rows = [ReferralRow(r, rules.referral_flags(r, now, today, policy), rules.days_in_state(r, now))
-                for r in self.repo.open_referrals()]
+        rows = self.rows_for(self.repo.open_referrals())
         return sorted(rows, key=lambda row: (not row.flags, -row.days_in_state))
+
+    def rows_for(self, referrals: Sequence[Referral]) -> list[ReferralRow]:
+        """Referrals with their flags and days in their state, as the worklist shows them."""
+        now, today, zone, policy = self.ctx.clock.now(), self.ctx.today(), self.ctx.practice_zone(), \
+            self.aging_policy()
+        return [ReferralRow(r, rules.referral_flags(r, now, today, policy),
+                            rules.days_in_state(r, today, zone)) for r in referrals]
 
     def for_patient(self, patient_id: int) -> list[Referral]:
         return self.repo.referrals_for_patient(patient_id)
@@ -162,7 +173,7 @@ class ReferralService:
                                         patient_id=before.patient_id, call_id=before.call_id))
         with self.ctx.transaction():
             self.repo.update_referral(clean)
-            self.ctx.audit(AuditAction.UPDATE, RECORD, referral.id)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, referral.id, changed_fields(before, clean))
         return clean, Change(RECORD, AuditAction.UPDATE, (referral.id,))
 
     def move(self, referral_id: int, to: ReferralState, *, note: str = "",
@@ -170,7 +181,8 @@ class ReferralService:
         """Move a referral on (sent, scheduled, seen, report received, closed, cancelled, declined).
         Closing without a consult report needs an override reason in `note`."""
         referral = self.get(referral_id)
-        rules.check_referral_move(referral, to, note=note, appointment_at=appointment_at)
+        rules.check_referral_move(referral, to, note=note, appointment_at=appointment_at,
+                                  now=self.ctx.clock.now(), zone=self.ctx.practice_zone())
         text = clean_text("note", note, required=False, limit=500)
         now = self.ctx.clock.now()
         if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
@@ -181,8 +193,11 @@ class ReferralService:
             visit = f"specialist visit {local:%a %m/%d/%Y} {clock}"
             text = f"{text} {visit}" if text else visit
         event = StateEvent(to.value, now, self.ctx.user, text)
+        visit = appointment_at or referral.appointment_at
+        if to is ReferralState.SENT:
+            visit = None  # back to sent: the specialist visit is off
         updated = replace(referral, state=to, state_since=now, events=referral.events + (event,),
-                          appointment_at=appointment_at or referral.appointment_at)
+                          appointment_at=visit)
         override = to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED
         with self.ctx.transaction():
             self.repo.update_referral(updated)
@@ -202,15 +217,21 @@ class ReferralService:
         """The authorisations a VMA works with (waiting for the payer, recently denied, approved and
         valid or recently expired), flagged ones first."""
         today, policy = self.ctx.today(), self.aging_policy()
+        since = today - timedelta(days=RECENT_DAYS)
         rows = [PriorAuthRow(a, rules.prior_auth_flags(a, today, policy))
-                for a in self.repo.current_auths(today - timedelta(days=RECENT_DAYS))]
+                for a in self.repo.current_auths(since, self.ctx.clock.now() - timedelta(days=RECENT_DAYS))]
         return sorted(rows, key=lambda row: (not row.flags, row.auth.follow_up_on))
 
     def prior_auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
         return self.repo.auths_for_patient(patient_id)
 
     def default_follow_up(self, submitted_on: date) -> date:
-        return submitted_on + timedelta(days=FOLLOW_UP_DAYS)
+        """Five days after submitting (routine answers take 3-7), moved to a business day."""
+        day = submitted_on + timedelta(days=FOLLOW_UP_DAYS)
+        practice = PracticeRepository(self.ctx.conn).get()
+        if practice is not None and not practice.is_business_day(day):
+            day = next_business_day(practice, day)
+        return day
 
     def _validated_auth(self, auth: PriorAuth, previous: PriorAuthStatus | None) -> PriorAuth:
         if not auth.patient_id or not PatientRepository(self.ctx.conn).exists(auth.patient_id):
@@ -254,8 +275,8 @@ class ReferralService:
         with self.ctx.transaction():
             self.repo.update_auth(clean)
             self.repo.add_auth_events(auth.id, events)
-            self.ctx.audit(AuditAction.UPDATE, AUTH_RECORD, auth.id,
-                           f"status: {clean.status.value}" if clean.status is not before.status else "")
+            status = f"status: {clean.status.value}; " if clean.status is not before.status else ""
+            self.ctx.audit(AuditAction.UPDATE, AUTH_RECORD, auth.id, status + changed_fields(before, clean))
         return clean, Change(AUTH_RECORD, AuditAction.UPDATE, (auth.id,))
 
     def attention_count(self, referrals: Sequence[ReferralRow] | None = None,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from vma_desk.core.communications import CallReason, Urgency
+from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, StaffMember
 from vma_desk.core.refills import (
@@ -157,8 +157,7 @@ class RefillService:
         return RefillRequest(
             patient_id=call.patient_id or 0, medication="", strength="", quantity="",
             pharmacy=patient.preferred_pharmacy if patient else "",
-            source=RefillSource.PATIENT_CALL if call.reason is CallReason.REFILL or patient else
-            RefillSource.PHARMACY_EREQUEST,
+            source=RefillSource.PATIENT_CALL,
             requested_by=call.caller_name, prescriber_id=prescriber, received_at=call.started_at,
             notes=call.notes, call_id=call.id)
 
@@ -172,14 +171,10 @@ class RefillService:
         pharmacy = clean_text("pharmacy", request.pharmacy, required=True)
         requested_by = clean_text("requested_by", request.requested_by, required=True)
         self._provider(request.prescriber_id or None, "prescriber_id", "choose the prescribing provider")
-        if request.refills_remaining is not None and not 0 <= request.refills_remaining <= 99:
-            raise ValidationError("refills_remaining", "must be between 0 and 99")
         if request.received_at > now + timedelta(minutes=5):
             raise ValidationError("received_at", "is in the future")
-        today = now.astimezone(self.ctx.practice_zone()).date()
-        for lab in request.labs:
-            if lab.last_done is not None and lab.last_done > today:
-                raise ValidationError("labs", f"{lab.name}: the last result is dated in the future")
+        self._validate_chart_facts(request.labs, request.refills_remaining,
+                                   now.astimezone(self.ctx.practice_zone()).date())
         if request.call_id is not None:
             self.communications.get_call(request.call_id)
         notes = clean_text("notes", request.notes, required=False, limit=2000)
@@ -193,6 +188,15 @@ class RefillService:
         return replace(request, medication=medication, strength=strength, quantity=quantity,
                        pharmacy=pharmacy,
                        requested_by=requested_by, notes=notes, urgency=urgency, escalation_action=action)
+
+    @staticmethod
+    def _validate_chart_facts(labs: Sequence[LabCheck], refills_remaining: int | None, today: date) -> None:
+        """What the chart check reads from the chart: lab dates and refills left."""
+        if refills_remaining is not None and not 0 <= refills_remaining <= 99:
+            raise ValidationError("refills_remaining", "must be between 0 and 99")
+        for lab in labs:
+            if lab.last_done is not None and lab.last_done > today:
+                raise ValidationError("labs", f"{lab.name}: the last result is dated in the future")
 
     def _check(self, request: RefillRequest, today: date):  # type: ignore[no-untyped-def]
         patient = PatientRepository(self.ctx.conn).get(request.patient_id)
@@ -237,10 +241,11 @@ class RefillService:
         request = self.get(refill_id)
         if request.decision is not None or not request.is_open:
             raise ValidationError("step", "the provider has already decided: the chart check is closed")
-        now = self.ctx.clock.now()
-        updated = self._validated(replace(request, labs=self.required_labs(request.medication, labs),
-                                          refills_remaining=refills_remaining), now)
-        check = self._check(updated, self.ctx.today())
+        now, today = self.ctx.clock.now(), self.ctx.today()
+        self._validate_chart_facts(labs, refills_remaining, today)
+        updated = replace(request, labs=self.required_labs(request.medication, labs),
+                          refills_remaining=refills_remaining)
+        check = self._check(updated, today)
         event = RefillEvent(RefillStep.CHECKED, now, self.ctx.user, "re-checked: " + check.verdict)
         updated = replace(updated, check=check, events=request.events + (event,))
         return self._save(updated, (event,), "chart re-checked")

@@ -165,13 +165,15 @@ class ReferralRepository:
         found = self._auths("id = ?", [auth_id])
         return found[0] if found else None
 
-    def current_auths(self, since: date) -> list[PriorAuth]:
-        """Those a VMA still works with: waiting for the payer, denied (an appeal may follow) since
-        `since`, or approved and valid on or after `since`."""
+    def current_auths(self, since: date, since_at: datetime) -> list[PriorAuth]:
+        """Those a VMA still works with: waiting for the payer, denied at or after `since_at` (an
+        appeal may follow), or approved and valid on or after `since`."""
         return self._auths(
-            "status IN ('pending', 'appeal') OR (status = 'denied' AND follow_up_on >= ?)"
-            " OR (status = 'approved' AND valid_until >= ?) ORDER BY follow_up_on, id",
-            [since.isoformat(), since.isoformat()])
+            "status IN ('pending', 'appeal') OR (status = 'approved' AND valid_until >= ?)"
+            " OR (status = 'denied' AND EXISTS (SELECT 1 FROM prior_auth_event e WHERE"
+            " e.prior_auth_id = prior_auth.id AND e.state = 'denied' AND e.at_ts >= ?))"
+            " ORDER BY follow_up_on, id",
+            [since.isoformat(), to_ts(since_at)])
 
     def auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
         return self._auths("patient_id = ? ORDER BY submitted_on DESC", [patient_id])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
@@ -43,8 +44,10 @@ def referral_next_states(referral: Referral) -> tuple[ReferralState, ...]:
 
 
 def check_referral_move(referral: Referral, to: ReferralState, *, note: str = "",
-                        appointment_at: datetime | None = None) -> None:
-    """Refuse an illegal move with a message that says what is missing."""
+                        appointment_at: datetime | None = None, now: datetime | None = None,
+                        zone: ZoneInfo | None = None) -> None:
+    """Refuse an illegal move with a message that says what is missing. `now` and `zone` (the
+    practice's) let it refuse "seen" before the visit and a visit after the authorisation ends."""
     if referral.state.is_final:
         raise ValidationError("state", f"the referral is already {referral.state.label.lower()}")
     if to is ReferralState.CLOSED and referral.state is ReferralState.DRAFT:
@@ -60,11 +63,19 @@ def check_referral_move(referral: Referral, to: ReferralState, *, note: str = ""
     if to is ReferralState.SENT and referral.state is ReferralState.DRAFT and not referral.records_sent:
         raise ValidationError("records_sent", "tick the records sent with the referral")
     if to is ReferralState.SCHEDULED:
-        if appointment_at is None and referral.appointment_at is None:
+        visit = appointment_at or referral.appointment_at
+        if visit is None:
             raise ValidationError("appointment_at", "enter the specialist appointment's date and time")
         if referral.auth_required and not referral.auth_number:
             raise ValidationError("auth_number", "the patient's plan needs a referral authorisation number "
                                   "before the specialist visit")
+        until = referral.auth_valid_until
+        if until is not None and zone is not None and visit.astimezone(zone).date() > until:
+            raise ValidationError("appointment_at", f"is after the authorisation ends ({until:%m/%d/%Y}): "
+                                  "renew it with the payer and edit the referral first")
+    if to is ReferralState.SEEN and now is not None and referral.appointment_at is not None \
+            and referral.appointment_at > now:
+        raise ValidationError("state", "the specialist visit has not happened yet")
     if to in (ReferralState.CANCELLED, ReferralState.DECLINED) and not note.strip():
         raise ValidationError("note", f"say why the referral was {to.label.lower()}")
 
@@ -74,9 +85,8 @@ def referral_flags(referral: Referral, now: datetime, today: date,
     if not referral.is_open:
         return ()
     flags: list[Flag] = []
-    since = referral.state_since or referral.created_at
     if referral.state is not ReferralState.REPORT_RECEIVED and \
-            now - since > timedelta(days=policy.limit(referral.urgency)):
+            now - waiting_since(referral) > timedelta(days=policy.limit(referral.urgency)):
         flags.append(Flag.STUCK)
     if referral.auth_required and not referral.auth_number:
         flags.append(Flag.AUTH_MISSING)
@@ -86,8 +96,19 @@ def referral_flags(referral: Referral, now: datetime, today: date,
     return tuple(flags)
 
 
-def days_in_state(referral: Referral, now: datetime) -> int:
-    return max(0, (now - (referral.state_since or referral.created_at)).days)
+def waiting_since(referral: Referral) -> datetime:
+    """Since when a referral has stood still: its last move, or for a booked specialist visit the
+    visit itself (waiting for the visit is not standing still)."""
+    since = referral.state_since or referral.created_at
+    if referral.state is ReferralState.SCHEDULED and referral.appointment_at is not None:
+        return max(since, referral.appointment_at)
+    return since
+
+
+def days_in_state(referral: Referral, today: date, zone: ZoneInfo) -> int:
+    """Calendar days (practice-local) since the last move: "yesterday 4 pm" is 1 day at 9 am."""
+    since = (referral.state_since or referral.created_at).astimezone(zone).date()
+    return max(0, (today - since).days)
 
 
 def _expiry(valid_until: date, today: date, warning_days: int) -> list[Flag]:

@@ -102,7 +102,9 @@ def next_steps(request: RefillRequest) -> tuple[RefillStep, ...]:
     if step is RefillStep.ROUTED:
         return (RefillStep.DECIDED, RefillStep.CLOSED)
     if step is RefillStep.DECIDED:
-        return (RefillStep.PHARMACY_NOTIFIED, RefillStep.PATIENT_NOTIFIED)
+        # an approval must reach the pharmacy first; a denial may go to the patient alone
+        return (RefillStep.PHARMACY_NOTIFIED,) if request.decision is Decision.APPROVED \
+            else (RefillStep.PHARMACY_NOTIFIED, RefillStep.PATIENT_NOTIFIED)
     if step is RefillStep.PHARMACY_NOTIFIED:
         return (RefillStep.PATIENT_NOTIFIED,)
     if step is RefillStep.PATIENT_NOTIFIED:

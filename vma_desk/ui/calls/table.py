@@ -43,8 +43,10 @@ def fit_columns(view: QTableView, samples: Sequence[str], padding: int = 16) -> 
 
 def tab_action(owner: QWidget, label: str, keys: Sequence[str], tip: str,
                slot: Callable[[], object]) -> QAction:
-    """An action of `owner` (a tab): its keys work while focus is inside it."""
+    """An action of `owner` (a tab): its keys work while focus is inside it. A held key fires it
+    once (no auto-repeat): holding Ctrl+Enter must not run a record through several steps."""
     action = QAction(label, owner)
+    action.setAutoRepeat(False)
     action.setShortcuts([QKeySequence(k) for k in keys])
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""

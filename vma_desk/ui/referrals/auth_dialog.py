@@ -140,11 +140,10 @@ class PriorAuthDialog(SavingFormDialog):
             widget.setEnabled(approved)
         ui.denial_edit.setEnabled(status is PriorAuthStatus.DENIED)
         changed = self._auth is not None and status is not self._auth.status
-        ui.note_edit.setEnabled(changed)
+        ui.note_edit.setEnabled(self._auth is not None)
         ui.note_edit.setPlaceholderText("Kept with the status change" if changed
-                                        else "With a new status only")
-        ui.note_edit.setToolTip("Kept in the history with the status change, e.g. who you spoke to at "
-                                "the payer")
+                                        else "e.g. called the payer: still in review")
+        ui.note_edit.setToolTip("Kept in the history with when and who, e.g. who you spoke to at the payer")
         ui.follow_up_edit.setEnabled(status.awaiting_payer)
 
     def _on_status_combo_changed(self, _index: int) -> None:

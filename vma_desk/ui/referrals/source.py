@@ -31,9 +31,7 @@ class ReferralSource:
 
     def referral_entry(self, referral: Referral) -> ReferralEntry:
         """One referral read alone (closed, or not yet in the list), flagged as the worklist would."""
-        now, policy = self._context.now(), self.referrals.aging_policy()
-        flags = rules.referral_flags(referral, now, self._context.today(), policy)
-        return self._referral(ReferralRow(referral, flags, rules.days_in_state(referral, now)))
+        return self._referral(self.referrals.rows_for([referral])[0])
 
     def auth_entry(self, auth: PriorAuth) -> PriorAuthEntry:
         flags = rules.prior_auth_flags(auth, self._context.today(), self.referrals.aging_policy())

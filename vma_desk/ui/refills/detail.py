@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Urgency
-from vma_desk.core.refills import RefillRequest
+from vma_desk.core.refills import RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
 from vma_desk.ui.refills import text
 from vma_desk.ui.refills.model import RefillTableRow
@@ -27,8 +27,10 @@ def due(row: RefillTableRow, state: DueState | None, now: datetime, zone: ZoneIn
         return "No due time."
     when = f"Due {text.moment(request.due_at, zone, today)}"
     if state is None:
-        return f"{when} — the clock stopped when the pharmacy was told." if request.is_open \
-            else f"{when} — closed."
+        if not request.is_open:
+            return f"{when} — closed."
+        told = "the pharmacy" if request.reached(RefillStep.PHARMACY_NOTIFIED) else "the patient"
+        return f"{when} — the clock stopped when {told} was told."
     said = text.due_state(state, request.due_at, now)
     return f"{when} — {said.lower()}" if state is DueState.ON_TIME else f"\u26a0 {when} — {said}"
 
