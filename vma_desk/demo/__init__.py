@@ -1,7 +1,7 @@
 """The deterministic fictional-practice generator behind the demo workspace.
 
 `generate` fills an empty workspace, one area module after another (practice and staff, patients,
-appointments, calls and messages; refills and referrals will follow in the same way);
+appointments, calls and messages, refills, referrals and prior authorisations);
 `ensure_demo_workspace` opens the demo workspace of a folder, making it first if needed. Everything
 is fictional: invented names and payers, 555-01XX phone numbers, example.* e-mail addresses.
 """
