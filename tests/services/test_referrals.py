@@ -183,9 +183,49 @@ def test_prior_authorisations_follow_the_payer(desk):
         )
     )
     assert [e.state for e in approved.events] == ["pending", "denied", "appeal", "approved"]
-    assert services.referrals.prior_auths()[0].flags == (Flag.AUTH_EXPIRING,)
+    # a procedure's approval ending soon is listed but not flagged (the referral's own flags cover it)
+    assert services.referrals.prior_auths()[0].flags == ()
     with pytest.raises(ValidationError):
         services.referrals.update_prior_auth(replace(approved, status=PriorAuthStatus.PENDING))
+
+
+def approved_medication(services, patient, *, submitted: date, until: date) -> PriorAuth:
+    auth, _ = services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=patient.id,
+            kind=PriorAuthKind.MEDICATION,
+            payer="Blue Cross",
+            service="Semaglutide 1 mg",
+            submitted_on=submitted,
+            follow_up_on=submitted + timedelta(days=5),
+        )
+    )
+    approved, _ = services.referrals.update_prior_auth(
+        replace(
+            auth, status=PriorAuthStatus.APPROVED, auth_number="PA-7", valid_from=submitted, valid_until=until
+        )
+    )
+    return approved
+
+
+def test_a_medication_approval_ending_soon_is_flagged_until_a_renewal_is_submitted(desk):
+    services, _doc, ann, _bob = desk
+    old = approved_medication(services, ann, submitted=date(2026, 2, 2), until=date(2026, 3, 10))
+    assert [(r.auth.id, r.flags) for r in services.referrals.prior_auths()] == [
+        (old.id, (Flag.AUTH_EXPIRING,))
+    ]
+    renewal, _ = services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=ann.id,
+            kind=PriorAuthKind.MEDICATION,
+            payer="Blue Cross",
+            service="semaglutide 1 MG",
+            submitted_on=date(2026, 3, 2),
+            follow_up_on=date(2026, 3, 9),
+        )
+    )
+    flags = {r.auth.id: r.flags for r in services.referrals.prior_auths()}
+    assert flags == {old.id: (), renewal.id: ()}
 
 
 def test_a_referral_started_from_a_call_keeps_the_link(desk):

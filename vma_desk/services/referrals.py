@@ -53,6 +53,16 @@ class PriorAuthRow:
     flags: tuple[Flag, ...]
 
 
+def _latest_submissions(auths: Sequence[PriorAuth]) -> dict[tuple[int, str], date]:
+    """The latest submitted date per patient and service: an older approval has been renewed."""
+    latest: dict[tuple[int, str], date] = {}
+    for a in auths:
+        if a.status is not PriorAuthStatus.WITHDRAWN:
+            key = (a.patient_id, a.service.casefold())
+            latest[key] = max(latest.get(key, a.submitted_on), a.submitted_on)
+    return latest
+
+
 class ReferralService:
     def __init__(self, context: ServiceContext, communications: CommunicationsService) -> None:
         self.ctx = context
@@ -218,8 +228,11 @@ class ReferralService:
         valid or recently expired), flagged ones first."""
         today, policy = self.ctx.today(), self.aging_policy()
         since = today - timedelta(days=RECENT_DAYS)
-        rows = [PriorAuthRow(a, rules.prior_auth_flags(a, today, policy))
-                for a in self.repo.current_auths(since, self.ctx.clock.now() - timedelta(days=RECENT_DAYS))]
+        auths = self.repo.current_auths(since, self.ctx.clock.now() - timedelta(days=RECENT_DAYS))
+        latest = _latest_submissions(auths)
+        rows = [PriorAuthRow(a, rules.prior_auth_flags(
+                    a, today, policy, renewed=latest.get((a.patient_id, a.service.casefold()), a.submitted_on) > a.submitted_on))
+                for a in auths]
         return sorted(rows, key=lambda row: (not row.flags, row.auth.follow_up_on))
 
     def prior_auths_for_patient(self, patient_id: int) -> list[PriorAuth]:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthStatus, Referral, ReferralState
+from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthKind, PriorAuthStatus, Referral, ReferralState
 
 EXPIRY_WARNING_DAYS = 14
 
@@ -153,9 +153,15 @@ def check_prior_auth(auth: PriorAuth, previous: PriorAuthStatus | None) -> None:
         raise ValidationError("denial_reason", "say why the payer denied it")
 
 
-def prior_auth_flags(auth: PriorAuth, today: date, policy: AgingPolicy = AgingPolicy()) -> tuple[Flag, ...]:
+def prior_auth_flags(auth: PriorAuth, today: date, policy: AgingPolicy = AgingPolicy(), *,
+                     renewed: bool = False) -> tuple[Flag, ...]:
+    """A follow-up date passed while the payer has not answered; a medication's approval ending
+    within the warning days or just ended, unless a renewal has been submitted. (A procedure's
+    approval matters until the procedure is done, which a referral's own authorisation flags
+    cover; flagging every procedure approval as it lapses would bury the ones that matter.)"""
     if auth.status.awaiting_payer and auth.follow_up_on < today:
         return (Flag.FOLLOW_UP_OVERDUE,)
-    if auth.status is PriorAuthStatus.APPROVED and auth.valid_until is not None:
+    if auth.status is PriorAuthStatus.APPROVED and auth.valid_until is not None \
+            and auth.kind is PriorAuthKind.MEDICATION and not renewed:
         return tuple(_expiry(auth.valid_until, today, policy.expiry_warning_days))
     return ()
