@@ -18,80 +18,28 @@ Run beside a keyring, as the tests do:
 
 from __future__ import annotations
 
-import argparse
-import os
 import statistics
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from bench_support import arguments, demo_services, machine, print_table, timed  # noqa: I001 - this folder is first on sys.path
 
 ANCHOR = date(2026, 3, 2)  # a Monday, the week before the DST change
 DAY = ANCHOR + timedelta(days=1)  # all four providers work on Tuesdays
 TARGET_MS = 50.0
 
 
-def timed(runs: int, work: Callable[[int], object]) -> list[float]:
-    """Milliseconds of `runs` calls of work(run number), after one untimed warm-up call."""
-    work(-1)
-    out = []
-    for run in range(runs):
-        start = time.perf_counter()
-        work(run)
-        out.append(1000 * (time.perf_counter() - start))
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-    from vma_desk.core.clock import FixedClock
-    from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
-    from vma_desk.services import Services
-    from vma_desk.storage.keys import KeyStore
-    from vma_desk.storage.workspace import Protection, Workspace
-
-    keystore = KeyStore.from_environment()
-    with tempfile.TemporaryDirectory(prefix="vma-desk-bench-") as tmp:
-        data_dir = Path(tmp) / "demo"
-        t0 = time.perf_counter()
-        made, _, _ = create_demo_workspace(data_dir, keystore, seed=1, years=args.years, anchor=ANCHOR)
-        build_s = time.perf_counter() - t0
-        made.close()
-        workspace = Workspace.unlock_with_keyring(data_dir, keystore) \
-            if made.protection is Protection.KEYRING else \
-            Workspace.unlock_with_passphrase(data_dir, DEMO_PASSPHRASE)
-        zone = ZoneInfo("America/Chicago")
-        now = datetime(2026, 3, 2, 9, 30, tzinfo=zone).astimezone(UTC)
-        services = Services.for_workspace(workspace, clock=FixedClock(now), user="bench@desk")
-        try:
-            rows, sizes = measure(services, zone, now, args.runs)
-        finally:
-            workspace.close()
-            if made.protection is Protection.KEYRING:
-                keystore.delete(made.workspace_id)
-
-    protection = f"OS keyring ({keystore.name})" if keystore.available else "demo passphrase"
-    print(f"\nVMA Desk calendar, {args.years}-year demo workspace: {sizes}; protected by "
-          f"{protection}; {args.runs} runs each; {os.cpu_count()} cores; Python "
-          f"{sys.version.split()[0]}\n")
-    print("| operation | median ms | min ms | max ms |")
-    print("|---|---:|---:|---:|")
-    for name, values in rows:
-        if values:
-            print(f"| {name} | {statistics.median(values):.1f} | {min(values):.1f} | "
-                  f"{max(values):.1f} |")
-        else:
-            print(f"| {name} | n/a | | |")
-    print(f"\ntarget: each under {TARGET_MS:.0f} ms median; demo generation ({args.years} years, one "
-          f"run): {build_s:.1f} s")
+    args = arguments(__doc__, argv)
+    zone = ZoneInfo("America/Chicago")
+    now = datetime(2026, 3, 2, 9, 30, tzinfo=zone).astimezone(UTC)
+    with demo_services(args.years, ANCHOR, now, build_clock=False) as (services, build_s, protection):
+        rows, sizes = measure(services, zone, now, args.runs)
+    print_table(f"VMA Desk calendar, {args.years}-year demo workspace: {sizes}; protected by {protection}; "
+                f"{machine(args.runs)}", [(name, values, TARGET_MS) for name, values in rows],
+                f"demo generation ({args.years} years, one run): {build_s:.1f} s")
     return 0
 
 

@@ -17,17 +17,11 @@ Run beside a keyring, as the tests do:
 
 from __future__ import annotations
 
-import argparse
-import os
-import statistics
 import sys
-import tempfile
-import time
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from calendar_speed import timed  # this script's folder comes first on sys.path
+from bench_support import Row, arguments, demo_services, machine, print_table, timed  # noqa: I001 - this folder is first on sys.path
 
 ANCHOR = date(2026, 3, 2)  # a Monday
 NOW = datetime(2026, 3, 2, 16, 30, tzinfo=ZoneInfo("America/Chicago")).astimezone(UTC)
@@ -35,57 +29,15 @@ NOW = datetime(2026, 3, 2, 16, 30, tzinfo=ZoneInfo("America/Chicago")).astimezon
 TAB_MS, SAVE_MS = 50.0, 15.0
 COMMON_WORD, RARE_WORD = "refill", "peanuts"
 
-Row = tuple[str, list[float], float]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-    from vma_desk.core.clock import FixedClock
-    from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
-    from vma_desk.services import Services
-    from vma_desk.storage.keys import KeyStore
-    from vma_desk.storage.workspace import Protection, Workspace
-
-    keystore = KeyStore.from_environment()
-    with tempfile.TemporaryDirectory(prefix="vma-desk-bench-") as tmp:
-        data_dir = Path(tmp) / "demo"
-        t0 = time.perf_counter()
-        made, _, _ = create_demo_workspace(data_dir, keystore, seed=1, years=args.years, anchor=ANCHOR,
-                                           clock=FixedClock(NOW))
-        build_s = time.perf_counter() - t0
-        made.close()
-        workspace = Workspace.unlock_with_keyring(data_dir, keystore) \
-            if made.protection is Protection.KEYRING else \
-            Workspace.unlock_with_passphrase(data_dir, DEMO_PASSPHRASE)
-        services = Services.for_workspace(workspace, clock=FixedClock(NOW), user="bench@desk")
-        try:
-            sizes = counts(services)  # before the saves add calls
-            rows = measure(services, args.runs)
-        finally:
-            workspace.close()
-            if made.protection is Protection.KEYRING:
-                keystore.delete(made.workspace_id)
-
-    protection = f"OS keyring ({keystore.name})" if keystore.available else "demo passphrase"
-    print(f"\nVMA Desk calls and messages, {args.years}-year demo workspace: {sizes}; protected by "
-          f"{protection}; clock {NOW:%Y-%m-%d %H:%M} UTC; {args.runs} runs each; {os.cpu_count()} cores; "
-          f"Python {sys.version.split()[0]}\n")
-    print("| operation | median ms | min ms | max ms | target |")
-    print("|---|---:|---:|---:|---:|")
-    for name, values, target in rows:
-        if values:
-            median = statistics.median(values)
-            verdict = "ok" if median < target else "OVER"
-            print(f"| {name} | {median:.1f} | {min(values):.1f} | {max(values):.1f} | "
-                  f"< {target:.0f} ms {verdict} |")
-        else:
-            print(f"| {name} | n/a | | | < {target:.0f} ms |")
-    print(f"\ndemo generation ({args.years} years, one run, everything): {build_s:.1f} s")
+    args = arguments(__doc__, argv)
+    with demo_services(args.years, ANCHOR, NOW) as (services, build_s, protection):
+        sizes = counts(services)  # before the saves add calls
+        rows = measure(services, args.runs)
+    print_table(f"VMA Desk calls and messages, {args.years}-year demo workspace: {sizes}; "
+                f"protected by {protection}; "
+                f"clock {NOW:%Y-%m-%d %H:%M} UTC; {machine(args.runs)}", rows,
+                f"demo generation ({args.years} years, one run, everything): {build_s:.1f} s")
     return 0
 
 

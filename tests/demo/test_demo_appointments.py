@@ -9,44 +9,26 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.demo.conftest import Demos
 from vma_desk.core.calendar import Appointment, BlockKind, EligibilityStatus, TechCheck, VisitStatus
-from vma_desk.core.clock import FixedClock
-from vma_desk.demo import generate
 from vma_desk.demo.appointments import HORIZON_DAYS
 from vma_desk.services import Services
-from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import Workspace
 
 ANCHOR = date(2026, 3, 2)
 CHICAGO = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
 
 
-def _make(folder: Path, keystore: KeyStore, made: list[Workspace], seed: int = 1) -> Services:
-    ws, _ = Workspace.create(folder, keystore)
-    made.append(ws)
-    services = Services.for_workspace(ws, clock=FixedClock(NOW), user="trainer@desk")
-    generate(services, seed=seed, years=1, anchor=ANCHOR)
-    return services
-
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    keystore = KeyStore.from_environment()
-    if not keystore.available:
-        pytest.fail(f"no Secret Service: run the suite with scripts/dev.sh test ({keystore.reason})")
-    made: list[Workspace] = []
-    yield _make(tmp_path_factory.mktemp("demo") / "ws", keystore, made)
-    for ws in made:
-        ws.close()
-        keystore.delete(ws.workspace_id)
+def demo(tmp_path_factory: pytest.TempPathFactory, module_demos: Demos) -> Services:
+    return module_demos.make(tmp_path_factory.mktemp("demo") / "ws", now=NOW)
 
 
 def local(day: date, at: time = time(0)) -> datetime:
@@ -60,19 +42,13 @@ def everything(services: Services) -> list[Appointment]:
                                           include_cancelled=True)
 
 
-def test_same_seed_and_anchor_give_the_same_calendar(tmp_path: Path, keystore: KeyStore):
-    made: list[Workspace] = []
-    try:
-        first, second = (_make(tmp_path / name, keystore, made) for name in ("a", "b"))
-        for table in ("appointment", "schedule_block", "waitlist", "patient_last_visit"):
-            sql = f"SELECT * FROM {table} ORDER BY 1, 2"
-            rows = first.workspace.conn.execute(sql).fetchall()
-            assert rows == second.workspace.conn.execute(sql).fetchall(), table
-            assert rows, table
-    finally:
-        for ws in made:
-            ws.close()
-            keystore.delete(ws.workspace_id)
+def test_same_seed_and_anchor_give_the_same_calendar(tmp_path: Path, demos: Demos):
+    first, second = (demos.make(tmp_path / name, now=NOW) for name in ("a", "b"))
+    for table in ("appointment", "schedule_block", "waitlist", "patient_last_visit"):
+        sql = f"SELECT * FROM {table} ORDER BY 1, 2"
+        rows = first.workspace.conn.execute(sql).fetchall()
+        assert rows == second.workspace.conn.execute(sql).fetchall(), table
+        assert rows, table
 
 
 def test_about_twenty_visits_a_day_per_provider_on_business_days(demo: Services):

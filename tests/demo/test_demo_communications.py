@@ -11,14 +11,13 @@ from __future__ import annotations
 import random
 import statistics
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from vma_desk.core.clock import FixedClock
+from tests.demo.conftest import Demos
 from vma_desk.core.communications import (
     Call,
     CallOutcome,
@@ -31,35 +30,19 @@ from vma_desk.core.communications import (
 from vma_desk.core.records import Role
 from vma_desk.core.rules import escalation
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.demo import call_scripts, generate
+from vma_desk.demo import call_scripts
 from vma_desk.services import Services
 from vma_desk.services.communications import call_index_text, message_index_text
-from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import Workspace
 
 ANCHOR = date(2026, 3, 2)
 CHICAGO = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 09:30 in Chicago
 
 
-def _make(folder: Path, keystore: KeyStore, made: list[Workspace], now: datetime = NOW) -> Services:
-    ws, _ = Workspace.create(folder, keystore)
-    made.append(ws)
-    services = Services.for_workspace(ws, clock=FixedClock(now), user="trainer@desk")
-    generate(services, seed=1, years=1, anchor=ANCHOR)
-    return services
-
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    keystore = KeyStore.from_environment()
-    if not keystore.available:
-        pytest.fail(f"no Secret Service: run the suite with scripts/dev.sh test ({keystore.reason})")
-    made: list[Workspace] = []
-    yield _make(tmp_path_factory.mktemp("demo") / "ws", keystore, made)
-    for ws in made:
-        ws.close()
-        keystore.delete(ws.workspace_id)
+def demo(tmp_path_factory: pytest.TempPathFactory, module_demos: Demos) -> Services:
+    return module_demos.make(tmp_path_factory.mktemp("demo") / "ws", now=NOW)
 
 
 def local(day: date, at: time = time(0)) -> datetime:
@@ -80,28 +63,22 @@ def messages(demo: Services) -> list[Message]:
     return sorted(found, key=lambda m: m.id or 0)
 
 
-def test_same_seed_and_anchor_give_the_same_calls_and_messages(tmp_path: Path, keystore: KeyStore,
+def test_same_seed_and_anchor_give_the_same_calls_and_messages(tmp_path: Path, demos: Demos,
                                                                 demo: Services):
-    made: list[Workspace] = []
-    try:
-        again = _make(tmp_path / "again", keystore, made)
-        later = _make(tmp_path / "later", keystore, made, now=NOW + timedelta(hours=6))
-        for table in ("call", "message", "message_event", "call_link"):
-            sql = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
-            rows = demo.workspace.conn.execute(sql).fetchall()
-            assert rows and rows == again.workspace.conn.execute(sql).fetchall(), table
-        index = "SELECT kind, record_id, body FROM comm_search ORDER BY 1, 2"
-        assert demo.workspace.conn.execute(index).fetchall() == again.workspace.conn.execute(index).fetchall()
-        # a later clock only adds what has happened since: every earlier call is there unchanged
-        without_id = "SELECT started_ts, caller_name, number, notes, outcome FROM call"
-        earlier = set(demo.workspace.conn.execute(without_id).fetchall())
-        then = set(later.workspace.conn.execute(without_id).fetchall())
-        assert earlier < then
-        assert len(then - earlier) > 20
-    finally:
-        for ws in made:
-            ws.close()
-            keystore.delete(ws.workspace_id)
+    again = demos.make(tmp_path / "again", now=NOW)
+    later = demos.make(tmp_path / "later", now=NOW + timedelta(hours=6))
+    for table in ("call", "message", "message_event", "call_link"):
+        sql = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
+        rows = demo.workspace.conn.execute(sql).fetchall()
+        assert rows and rows == again.workspace.conn.execute(sql).fetchall(), table
+    index = "SELECT kind, record_id, body FROM comm_search ORDER BY 1, 2"
+    assert demo.workspace.conn.execute(index).fetchall() == again.workspace.conn.execute(index).fetchall()
+    # a later clock only adds what has happened since: every earlier call is there unchanged
+    without_id = "SELECT started_ts, caller_name, number, notes, outcome FROM call"
+    earlier = set(demo.workspace.conn.execute(without_id).fetchall())
+    then = set(later.workspace.conn.execute(without_id).fetchall())
+    assert earlier < then
+    assert len(then - earlier) > 20
 
 
 def test_forty_to_eighty_calls_a_business_day_in_business_hours(demo: Services, calls: list[Call]):

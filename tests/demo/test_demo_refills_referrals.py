@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -21,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vma_desk.core.clock import FixedClock
+from tests.demo.conftest import Demos
 from vma_desk.core.communications import CallReason, Urgency
 from vma_desk.core.records import AuditAction, Role
 from vma_desk.core.referrals import (
@@ -38,10 +37,7 @@ from vma_desk.core.rules import referrals as referral_rules
 from vma_desk.core.rules import refills as refill_rules
 from vma_desk.core.rules.refills import DueState
 from vma_desk.core.validation import normalize_phone
-from vma_desk.demo import generate
 from vma_desk.services import Services
-from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import Workspace
 
 ANCHOR = date(2026, 3, 2)  # a Monday
 CHICAGO = ZoneInfo("America/Chicago")
@@ -51,24 +47,10 @@ TABLES = ("refill", "refill_lab", "refill_event", "referral", "referral_event", 
           "prior_auth_event", "call_link")
 
 
-def _make(folder: Path, keystore: KeyStore, made: list[Workspace], seed: int = 1) -> Services:
-    ws, _ = Workspace.create(folder, keystore)
-    made.append(ws)
-    services = Services.for_workspace(ws, clock=FixedClock(NOW), user="trainer@desk")
-    generate(services, seed=seed, years=1, anchor=ANCHOR)
-    return services
-
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    keystore = KeyStore.from_environment()
-    if not keystore.available:
-        pytest.fail(f"no Secret Service: run the suite with scripts/dev.sh test ({keystore.reason})")
-    made: list[Workspace] = []
-    yield _make(tmp_path_factory.mktemp("demo") / "ws", keystore, made)
-    for ws in made:
-        ws.close()
-        keystore.delete(ws.workspace_id)
+def demo(tmp_path_factory: pytest.TempPathFactory, module_demos: Demos) -> Services:
+    return module_demos.make(tmp_path_factory.mktemp("demo") / "ws", now=NOW)
 
 
 @pytest.fixture(scope="module")
@@ -341,18 +323,12 @@ def test_one_audit_entry_counts_them_and_the_workspace_checks_clean(demo: Servic
     assert demo.workspace.integrity_problems() == []
 
 
-def test_same_seed_gives_the_same_records_and_another_seed_others(tmp_path: Path, keystore: KeyStore,
+def test_same_seed_gives_the_same_records_and_another_seed_others(tmp_path: Path, demos: Demos,
                                                                   demo: Services):
-    made: list[Workspace] = []
-    try:
-        again = _make(tmp_path / "again", keystore, made)
-        other = _make(tmp_path / "other", keystore, made, seed=2)
-        for table in TABLES:
-            sql = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
-            rows = demo.workspace.conn.execute(sql).fetchall()
-            assert rows and rows == again.workspace.conn.execute(sql).fetchall(), table
-            assert rows != other.workspace.conn.execute(sql).fetchall(), table
-    finally:
-        for ws in made:
-            ws.close()
-            keystore.delete(ws.workspace_id)
+    again = demos.make(tmp_path / "again", now=NOW)
+    other = demos.make(tmp_path / "other", now=NOW, seed=2)
+    for table in TABLES:
+        sql = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
+        rows = demo.workspace.conn.execute(sql).fetchall()
+        assert rows and rows == again.workspace.conn.execute(sql).fetchall(), table
+        assert rows != other.workspace.conn.execute(sql).fetchall(), table
