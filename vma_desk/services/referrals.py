@@ -230,9 +230,10 @@ class ReferralService:
         since = today - timedelta(days=RECENT_DAYS)
         auths = self.repo.current_auths(since, self.ctx.clock.now() - timedelta(days=RECENT_DAYS))
         latest = _latest_submissions(auths)
-        rows = [PriorAuthRow(a, rules.prior_auth_flags(
-                    a, today, policy, renewed=latest.get((a.patient_id, a.service.casefold()), a.submitted_on) > a.submitted_on))
-                for a in auths]
+        rows = []
+        for a in auths:
+            renewed = latest.get((a.patient_id, a.service.casefold()), a.submitted_on) > a.submitted_on
+            rows.append(PriorAuthRow(a, rules.prior_auth_flags(a, today, policy, renewed=renewed)))
         return sorted(rows, key=lambda row: (not row.flags, row.auth.follow_up_on))
 
     def prior_auths_for_patient(self, patient_id: int) -> list[PriorAuth]:

@@ -1,18 +1,21 @@
-"""What the call and message forms share: the Designer form held as `self.ui`, errors beside
-their fields, the patient search, the red-flag watch with its banner, Ctrl+Enter to save from a
-notes field, and the service call that either succeeds or shows why not."""
+"""What the call, message, refill and referral forms share: the Designer form held as `self.ui`,
+errors beside their fields, the patient search, the red-flag watch with its banner, Ctrl+Enter to
+save from a notes field, and the service call that either succeeds or shows why not.
+
+`hold_form`, `main_button` and `attempt` serve the small step dialogs too (a refill's decision, a
+referral's move), which have no patient search or red-flag watch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import Patient, StaffMember
+from vma_desk.core.records import Change, Patient, StaffMember
 from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.red_flags import RedFlagWatcher
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
@@ -21,19 +24,56 @@ T = TypeVar("T")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def hold_form(dialog: QDialog, form: Any) -> FieldErrors:
+    """Set a Designer form up in `dialog`, its `*_error` labels ready beside their fields; the
+    errors of the form (`form_error_label` for what no field shows)."""
+    form.setupUi(dialog)
+    dialog.setStyleSheet(FIELD_ERROR_STYLE)
+    errors = FieldErrors(form.form_error_label)
+    form.form_error_label.setWordWrap(True)
+    FieldErrors.prepare(*(label for name, label in vars(form).items()
+                          if name.endswith("_error") and isinstance(label, QLabel)))
+    return errors
+
+
+def main_button(box: QDialogButtonBox, which: QDialogButtonBox.StandardButton, label: str) -> QPushButton:
+    """Name the button that does the dialog's work, and make it what Enter presses."""
+    button = box.button(which)
+    button.setText(label)
+    button.setDefault(True)
+    return button
+
+
+def attempt(errors: FieldErrors, change: Callable[[], T], slot_for: Callable[[str], FieldSlot | None],
+            general: Callable[[ValidationError], str]) -> T | None:
+    """Run one service call; show why it failed beside the field it names (or as `general` says it,
+    where no field of the form shows it) and return None."""
+    errors.clear()
+    try:
+        return change()
+    except ValidationError as error:
+        slot = slot_for(error.field)
+        if slot is None:
+            errors.show_general(general(error))
+        else:
+            errors.show(slot, error.message)
+    except KnownError as error:
+        errors.show_general(error.message)
+    return None
+
+
+def _field_sentence(error: ValidationError) -> str:
+    return f"{error.field.replace('_', ' ').capitalize()}: {error.message}."
+
+
 class CommsFormDialog(QDialog):
     def __init__(self, form: Any, context: CommsContext, notes: Sequence[str],
                  parent: QWidget | None = None) -> None:
         """`notes` names the form's text fields that are checked for red flags."""
         super().__init__(parent)
         self.ui = form
-        form.setupUi(self)
-        self.setStyleSheet(FIELD_ERROR_STYLE)
+        self._errors = hold_form(self, form)
         self._context = context
-        self._errors = FieldErrors(form.form_error_label)
-        form.form_error_label.setWordWrap(True)
-        FieldErrors.prepare(*(label for name, label in vars(form).items()
-                              if name.endswith("_error") and isinstance(label, QLabel)))
         form.patient_picker.set_services(context.services)
         self._notes: list[QPlainTextEdit] = [getattr(form, name) for name in notes]
         self.red_flags = RedFlagWatcher(context.comms, self._notes, self)
@@ -60,11 +100,7 @@ class CommsFormDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
     def _main_button(self, which: QDialogButtonBox.StandardButton, label: str) -> QPushButton:
-        """Name the button that does the dialog's work, and make it what Enter presses."""
-        button = self.ui.button_box.button(which)
-        button.setText(label)
-        button.setDefault(True)
-        return button
+        return main_button(self.ui.button_box, which, label)
 
     # filling ----------------------------------------------------------------------------------------
     def _fill_staff(self, combo: Any, staff: Sequence[StaffMember], none_label: str = "") -> None:
@@ -85,18 +121,7 @@ class CommsFormDialog(QDialog):
     # saving -----------------------------------------------------------------------------------------
     def _attempt(self, change: Callable[[], T]) -> T | None:
         """Run one service call; show why it failed beside the field it names and return None."""
-        self._errors.clear()
-        try:
-            return change()
-        except ValidationError as error:
-            slot = self._slot_for(error.field)
-            if slot is None:
-                self._errors.show_general(f"{error.field.replace('_', ' ').capitalize()}: {error.message}.")
-            else:
-                self._errors.show(slot, error.message)
-        except KnownError as error:
-            self._errors.show_general(error.message)
-        return None
+        return attempt(self._errors, change, self._slot_for, _field_sentence)
 
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui
@@ -112,3 +137,32 @@ class CommsFormDialog(QDialog):
 
     def _on_button_box_accepted(self) -> None:
         raise NotImplementedError
+
+
+class SavingFormDialog(CommsFormDialog):
+    """A form whose Save is one service call: on success the dialog closes and `sig_saved` carries
+    the saved record and its `Change`; a refusal stays beside its field with nothing typed lost."""
+
+    #: the saved record and its `Change`
+    sig_saved = Signal(object, object)
+
+    def _save_on_ctrl_enter(self, *edits: QPlainTextEdit) -> None:
+        """Ctrl+Enter saves from these text fields too (no red-flag check: this is no phone call)."""
+        for edit in edits:
+            self._notes.append(edit)
+            edit.installEventFilter(self)
+
+    def save(self) -> Any:
+        done = self._attempt(self._save_call())
+        if done is None:
+            return None
+        saved, change = done
+        self.accept()
+        self.sig_saved.emit(saved, change)
+        return saved
+
+    def _save_call(self) -> Callable[[], tuple[Any, Change]]:
+        raise NotImplementedError
+
+    def _on_button_box_accepted(self) -> None:
+        self.save()

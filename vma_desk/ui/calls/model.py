@@ -7,31 +7,23 @@ sorts naturally (the start instant, the duration in seconds, names folded to low
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core.communications import Call, CallOutcome, CallReason
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calls import text
+from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, RecordTableModel, refilter_rows
 
 #: the `Call` of a row
-CALL_ROLE = Qt.ItemDataRole.UserRole + 1
-#: a value that sorts the column naturally
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+CALL_ROLE = RECORD_ROLE
 
 #: (key, header) of every column, in order; the keys name columns in the saved preferences
 COLUMNS = (
@@ -42,9 +34,6 @@ COLUMNS = (
 (COL_TIME, COL_DIRECTION, COL_CALLER, COL_NUMBER, COL_PATIENT, COL_REASON, COL_DURATION, COL_OUTCOME,
  COL_ROUTED, COL_LINKS, COL_NOTES) = range(len(COLUMNS))
 ESCALATED_TEXT = QColor("#b00020")
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -58,15 +47,19 @@ class CallRow:
     def escalated(self) -> bool:
         return bool(self.call.escalation_action) or self.call.outcome is CallOutcome.ESCALATED
 
+    @property
+    def record_id(self) -> int | None:
+        return self.call.id
 
-class CallTableModel(QAbstractTableModel):
+
+class CallTableModel(RecordTableModel):
+    COLUMNS = COLUMNS
+    _rows: list[CallRow]
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CallRow] = []
         self._zone = ZoneInfo("UTC")
         self._day: date | None = None
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def set_rows(self, rows: Sequence[CallRow], zone: ZoneInfo, day: date) -> None:
         self.beginResetModel()
@@ -78,33 +71,18 @@ class CallTableModel(QAbstractTableModel):
     def rows(self) -> list[CallRow]:
         return list(self._rows)
 
-    def row_of(self, call_id: int) -> int:
-        """The row of a call, or -1 when it is not shown."""
-        return next((i for i, r in enumerate(self._rows) if r.call.id == call_id), -1)
-
     # reading ----------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_TIME:
+    def _header_tip(self, section: int) -> str | None:
+        if section == COL_TIME:
             return f"Practice time ({self._zone.key})"
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_LINKS:
+        if section == COL_LINKS:
             return "What the call became: a message, an appointment"
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
@@ -156,23 +134,6 @@ class CallTableModel(QAbstractTableModel):
             return row.call.duration_seconds
         return self._text(row, column).casefold()
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-def refilter_rows(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
-    """Apply `change` to a proxy's filter and filter again (Qt 6.9+ wants it wrapped in
-    begin/endFilterChange; older versions only have the call now deprecated)."""
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-        change()
-        proxy.endFilterChange()
-    else:  # pragma: no cover - PySide6 < 6.9
-        change()
-        proxy.invalidateRowsFilter()
-
 
 class CallFilterProxy(QSortFilterProxyModel):
     """Sorts by `SORT_ROLE` and keeps the calls of one reason and/or one person routed to."""
@@ -191,7 +152,7 @@ class CallFilterProxy(QSortFilterProxyModel):
     def _set(self, reason: CallReason | None, routed_to: int | None) -> None:
         self._reason, self._routed_to = reason, routed_to
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         call = self.sourceModel().index(source_row, 0, source_parent).data(CALL_ROLE)
         if not isinstance(call, Call):
             return False

@@ -31,12 +31,13 @@ from vma_desk.services import Services
 from vma_desk.ui.calendar.text import long_day, zone_label
 from vma_desk.ui.calls import text
 from vma_desk.ui.calls.columns import ColumnChooser
-from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.dialog import CallDialog
 from vma_desk.ui.calls.model import CALL_ROLE, COL_TIME, COLUMNS, CallFilterProxy, CallRow, CallTableModel
 from vma_desk.ui.calls.source import CallDaySource
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_calls_tab import Ui_CallsTab
+from vma_desk.ui.record_list import RecordList, TabChanges
 from vma_desk.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -72,13 +73,14 @@ class CallsTab(QWidget):
         self._calendar_context: CalendarContext | None = None
         self.day = self.context.today()
         self.last_load_ms = 0.0
-        self._notice = ""
-        self._own = OwnChanges(self.sig_changed)
+        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
         self.model = CallTableModel(self)
         self.proxy = CallFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = self.ui.call_view
         self.view.setModel(self.proxy)
+        # the detail line reads the selected call itself
+        self._list = RecordList(self.view, self.model, lambda _row: self._update_detail())
         self._setup_view()
         fit_columns(self.view, COLUMN_SAMPLES)
         self.columns = ColumnChooser(self.view, "calls", COLUMNS, preferences or Preferences())
@@ -177,8 +179,7 @@ class CallsTab(QWidget):
         rows = self._source.load(self.day)
         self.model.set_rows(rows, self.context.zone(), self.day)
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        if keep is None or not self.select_call(keep):
-            self._select_first()
+        self._list.reselect(keep)
         self._update_labels(rows)
 
     def _update_labels(self, rows: list[CallRow] | None = None) -> None:
@@ -194,8 +195,7 @@ class CallsTab(QWidget):
             parts.append(f"{escalated} escalated")
         parts.append(f"times are the practice's: {zone_label(self.context.zone(), self.context.now())}")
         parts.append(f"{LOG_CALL_KEYS} logs a call")
-        summary = " · ".join(parts)
-        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+        self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
         self._update_detail()
 
     def _update_detail(self) -> None:
@@ -236,22 +236,7 @@ class CallsTab(QWidget):
         return call.id if call else None
 
     def select_call(self, call_id: int) -> bool:
-        row = self.model.row_of(call_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        return True
-
-    def _select_first(self) -> None:
-        index = self.proxy.index(0, 0)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-        else:
-            self._update_detail()
+        return self._list.select(call_id)
 
     def show_record(self, call_id: int) -> bool:
         """Show a call (from search): its day, filters cleared if they hide it, selected."""
@@ -269,17 +254,14 @@ class CallsTab(QWidget):
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
         """Refresh for a change made anywhere (this tab's own changes are already shown)."""
-        if self._own.is_own(change) or change.record_type not in _SHOWN:
+        if not self._changes.concerns(change):
             return
-        self.context.forget_changed(change)
         if change.record_type in ("staff", "practice"):
             self._fill_routed_filter()
         self.load()
 
     def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
-        self._notice = notice
-        self.load(select_id)
-        self._own.send(change)
+        self._changes.publish(change, notice, lambda: self.load(select_id))
 
     def pause(self) -> None:
         """Locked: F2 (a window-wide key) must not open a form over the lock page."""
@@ -382,11 +364,11 @@ class CallsTab(QWidget):
 
     def _on_booking_dialog_booked(self, call_id: int, booked: Appointment, change: Change) -> None:
         assert booked.id is not None
-        self._own.send(change)  # the calendar shows the visit
+        self._changes.send(change)  # the calendar shows the visit
         try:
             linked = self.context.comms.link_call(call_id, "appointment", booked.id)
         except KnownError as error:
-            self._notice = error.message
+            self._changes.notice = error.message
             self._update_labels()
             return
         self._publish(linked, "Appointment booked (linked to the call)", select_id=call_id)
@@ -413,8 +395,8 @@ class CallsTab(QWidget):
         reason = self.ui.reason_filter_combo.currentData()  # Qt hands a StrEnum back as its str
         self.proxy.set_filters(CallReason(reason) if reason else None,
                                self.ui.routed_filter_combo.currentData())
-        if not self.view.currentIndex().isValid():
-            self._select_first()
+        if not self.view.currentIndex().isValid() and not self._list.select_first():
+            self._update_detail()
         self._update_labels()
 
     def _on_columns_changed(self) -> None:

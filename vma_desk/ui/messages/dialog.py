@@ -8,27 +8,28 @@ the message an emergency, shows the practice's escalation step and needs "What w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QWidget
 
 from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import format_phone, normalize_phone
 from vma_desk.ui.calendar.text import zone_label
 from vma_desk.ui.calls import text
 from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import CommsFormDialog
+from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_messages_message import Ui_MessagesMessage
 from vma_desk.ui.widgets import FieldSlot
 
 
-class MessageDialog(CommsFormDialog):
+class MessageDialog(SavingFormDialog):
     ui: Ui_MessagesMessage
-    #: the saved `Message` and its `Change`
-    sig_saved = Signal(object, object)
+    # sig_saved: the saved `Message` and its `Change`
 
     def __init__(self, context: CommsContext, draft: Message | None = None,
                  parent: QWidget | None = None) -> None:
@@ -130,18 +131,9 @@ class MessageDialog(CommsFormDialog):
             escalation_action=ui.escalation_panel.action(),
         )
 
-    def save(self) -> Message | None:
+    def _save_call(self) -> Callable[[], tuple[Message, Change]]:
         comms = self._context.comms
-        done = self._attempt(lambda: comms.take_message(self.message()))
-        if done is None:
-            return None
-        saved, change = done
-        self.accept()
-        self.sig_saved.emit(saved, change)
-        return saved
-
-    def _on_button_box_accepted(self) -> None:
-        self.save()
+        return lambda: comms.take_message(self.message())
 
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui

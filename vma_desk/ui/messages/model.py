@@ -9,33 +9,21 @@ background, bold text and a warning icon in its due column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core.communications import Message, MessageState, Urgency
 from vma_desk.ui.calls import text
-from vma_desk.ui.calls.model import refilter_rows
+from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, TickingTableModel
 
 #: the `Message` of a row
-MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-#: a value that sorts the column naturally
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+MESSAGE_ROLE = RECORD_ROLE
 #: True while the message waits for a callback past its due time
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -51,9 +39,6 @@ URGENCY_TEXT = {Urgency.EMERGENCY: QColor("#b00020"), Urgency.URGENT: QColor("#a
 #: added to the due-time sort value of a message no longer waiting for its callback
 _AFTER_WAITING = 10.0 ** 10
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
 
 @dataclass(frozen=True)
 class MessageRow:
@@ -62,88 +47,51 @@ class MessageRow:
     recipient: str
     due: datetime
 
+    @property
+    def record_id(self) -> int | None:
+        return self.message.id
 
-class MessageTableModel(QAbstractTableModel):
+
+class MessageTableModel(TickingTableModel):
     #: the number of overdue messages changed (on a tick or a load)
     sig_overdue_changed = Signal(int)
+    COLUMNS = COLUMNS
+    _rows: list[MessageRow]
 
     def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._clock = now
-        self._now = now()
-        self._rows: list[MessageRow] = []
+        super().__init__(now, AGE_TICK_MS, parent)
         self._overdue: list[bool] = []
-        self._zone = ZoneInfo("UTC")
-        self._today: date | None = None
-        self._bold = QFont()
-        self._bold.setBold(True)
         self._fill = QBrush(OVERDUE_FILL)
-        self.timer = QTimer(self)
-        self.timer.setInterval(AGE_TICK_MS)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
-
-    def set_rows(self, rows: Sequence[MessageRow], zone: ZoneInfo) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._zone = zone
-        self._now = self._clock()
-        self._today = self._now.astimezone(zone).date()
-        self._overdue = [self._is_overdue(r) for r in self._rows]
-        self.endResetModel()
-        self.sig_overdue_changed.emit(self.overdue_count())
 
     def rows(self) -> list[MessageRow]:
         return list(self._rows)
 
-    def row_of(self, message_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.message.id == message_id), -1)
-
     def overdue_count(self) -> int:
         return sum(self._overdue)
-
-    def now(self) -> datetime:
-        return self._now
-
-    def zone(self) -> ZoneInfo:
-        return self._zone
 
     def _is_overdue(self, row: MessageRow) -> bool:
         return row.message.awaiting_callback and self._now > row.due
 
-    def tick(self) -> None:
-        """Time passed: ages and overdue marks change; the rows themselves do not."""
-        before = self.overdue_count()
-        self._now = self._clock()
-        self._today = self._now.astimezone(self._zone).date()
+    def _mark_rows(self) -> None:
         self._overdue = [self._is_overdue(r) for r in self._rows]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-        if self.overdue_count() != before:
-            self.sig_overdue_changed.emit(self.overdue_count())
+
+    def _attention(self) -> int:
+        return self.overdue_count()
+
+    def _attention_changed(self) -> None:
+        self.sig_overdue_changed.emit(self.overdue_count())
 
     # reading ----------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_DUE:
+    def _header_tip(self, section: int) -> str | None:
+        if section == COL_DUE:
             return (f"When the callback is due (practice time, {self._zone.key}): emergency at once, "
                     "urgent within the hour, routine by the end of the business day")
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         overdue = self._overdue[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -204,30 +152,18 @@ class MessageTableModel(QAbstractTableModel):
             return list(MessageState).index(message.state)
         return self._text(row, column, False).casefold()
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
 
 SHOW_OPEN, SHOW_OVERDUE, SHOW_CLOSED = "open", "overdue", "closed"
 
 
-class MessageFilterProxy(QSortFilterProxyModel):
+class MessageFilterProxy(ModeFilterProxy):
     """Sorts by `SORT_ROLE`; shows the open messages, only the overdue ones (rows come and go as
     the model's ticks mark them), or those closed today."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self._mode = SHOW_OPEN
+        super().__init__(SHOW_OPEN, parent)
 
-    def set_mode(self, mode: str) -> None:
-        if mode != self._mode:
-            refilter_rows(self, lambda: setattr(self, "_mode", mode))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._mode == SHOW_OVERDUE:
             return bool(index.data(OVERDUE_ROLE))

@@ -19,7 +19,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change
 from vma_desk.services import Services
 from vma_desk.ui.calendar.context import show_dialog
-from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
@@ -27,7 +27,6 @@ from vma_desk.ui.messages.dialog import MessageDialog
 from vma_desk.ui.messages.model import (
     COL_DUE,
     COL_REASON,
-    MESSAGE_ROLE,
     SHOW_CLOSED,
     SHOW_OPEN,
     SHOW_OVERDUE,
@@ -36,6 +35,7 @@ from vma_desk.ui.messages.model import (
     MessageTableModel,
 )
 from vma_desk.ui.messages.source import MessageSource
+from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Willis",
@@ -46,14 +46,6 @@ QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#step_error_label { color: #b00020; }
 """
 _SHOWN = {"message", "call", "patient", "staff", "practice", "setting"}
-
-
-def set_flag(widget: QWidget, name: str, on: bool) -> None:
-    """Set a property the style sheet looks at, and restyle (a dynamic property needs a re-polish)."""
-    if bool(widget.property(name)) != on:
-        widget.setProperty(name, on)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class MessagesTab(QWidget):
@@ -74,8 +66,8 @@ class MessagesTab(QWidget):
         self.view = self.ui.message_view
         self.view.setModel(self.proxy)
         self.last_load_ms = 0.0
-        self._notice = ""
-        self._own = OwnChanges(self.sig_changed)
+        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._list = RecordList(self.view, self.model, self._show_row)
         self._shown: MessageRow | None = None
         self._steps: dict[MessageState, QPushButton] = {
             MessageState.DELIVERED: self.ui.deliver_button,
@@ -132,8 +124,7 @@ class MessagesTab(QWidget):
         rows = self._source.open_rows() if self.context.services.practice.is_set_up() else []
         self.model.set_rows(rows, self.context.zone())
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        if keep is None or not self.select_message(keep):
-            self._select_first()
+        self._list.reselect(keep)
         self._update_summary()
 
     def overdue_count(self) -> int:
@@ -152,8 +143,7 @@ class MessagesTab(QWidget):
         overdue = self.overdue_count()
         parts = [f"{rows} open message{'s' if rows != 1 else ''}", f"{overdue} overdue",
                  "Ctrl+M takes a message · Ctrl+Enter does the next step"]
-        summary = " · ".join(parts)
-        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+        self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
     def selected_message(self) -> Message | None:
@@ -164,44 +154,19 @@ class MessagesTab(QWidget):
         return message.id if message else None
 
     def select_message(self, message_id: int) -> bool:
-        row = self.model.row_of(message_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
-            return False
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        self._show_row(self.model.rows()[row])
-        return True
-
-    def _select_first(self) -> None:
-        index = self.proxy.index(0, 0)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-        else:
-            self._show_row(None)
+        return self._list.select(message_id)
 
     def show_record(self, message_id: int) -> bool:
         """Show a message (from search): selected in the list while open, else in the pane alone."""
-        if self.select_message(message_id):
-            self.view.setFocus()
-            return True
-        try:
-            message = self.context.comms.get_message(message_id)
-        except KnownError:
-            return False
-        if message.is_open:
+        def show_open() -> None:
             self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(SHOW_OPEN))
             self.load(select_id=message_id)
-            return self.select_message(message_id)
-        self.view.clearSelection()
-        self._show_row(self._source.rows([message])[0])
-        return True
+
+        return self._list.show_record(message_id, self.context.comms.get_message, show_open,
+                                      lambda message: self._source.rows([message])[0])
 
     def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        index = self.view.currentIndex()
-        message = index.data(MESSAGE_ROLE) if index.isValid() else None
-        row = self.model.row_of(message.id) if isinstance(message, Message) and message.id else -1
-        self._show_row(self.model.rows()[row] if row >= 0 else None)
+        self._list.show_current()
 
     def _show_row(self, row: MessageRow | None) -> None:
         ui = self.ui
@@ -257,10 +222,10 @@ class MessagesTab(QWidget):
         try:
             updated, change = self.context.comms.advance(message.id, to, by=by)
         except ValidationError as error:  # already at or past that step (changed meanwhile)
-            self._show_step_error(f"This message {error.message}.")
+            show_error(self.ui.step_error_label, f"This message {error.message}.")
             return None
         except KnownError as error:
-            self._show_step_error(error.message)
+            show_error(self.ui.step_error_label, error.message)
             return None
         notice = f"{detail.STEP_LABELS[to]}: the message from {updated.caller_name}"
         self._publish(change, notice, select_id=updated.id)
@@ -270,29 +235,20 @@ class MessagesTab(QWidget):
             self.view.setFocus()
         return updated
 
-    def _show_step_error(self, message: str) -> None:
-        self.ui.step_error_label.setText(message)
-        self.ui.step_error_label.show()
-
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
-        if self._own.is_own(change) or change.record_type not in _SHOWN:
-            return
-        self.context.forget_changed(change)
-        self.load()
+        if self._changes.concerns(change):
+            self.load()
 
     def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
-        self._notice = notice
-        self.load(select_id)
-        self._own.send(change)
+        self._changes.publish(change, notice, lambda: self.load(select_id))
 
     def pause(self) -> None:
         """Locked: the ages stop moving until the workstation is unlocked."""
-        self.model.timer.stop()
+        self.model.pause()
 
     def resume(self) -> None:
-        self.model.timer.start()
-        self.model.tick()
+        self.model.resume()
 
     def _on_model_overdue_changed(self, count: int) -> None:
         self._update_summary()
@@ -300,8 +256,8 @@ class MessagesTab(QWidget):
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         self.proxy.set_mode(self.ui.filter_combo.currentData())
-        if not self.view.currentIndex().isValid():
-            self._select_first()
+        if not self.view.currentIndex().isValid() and not self._list.select_first():
+            self._show_row(None)
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_message(self) -> MessageDialog:

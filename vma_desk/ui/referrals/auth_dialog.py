@@ -21,8 +21,9 @@ from vma_desk.core.records import Change
 from vma_desk.core.referrals import PriorAuth, PriorAuthKind, PriorAuthStatus
 from vma_desk.core.rules.referrals import prior_auth_next
 from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_prior_auth import Ui_ReferralsPriorAuth
-from vma_desk.ui.referrals.dialog import SavingFormDialog, calendar_page, read_date
+from vma_desk.ui.referrals.dialog import calendar_page, read_date
 from vma_desk.ui.widgets import DateEdit, FieldSlot
 
 

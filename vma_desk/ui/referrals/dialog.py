@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
@@ -25,7 +24,7 @@ from vma_desk.core.referrals import RECORDS_CHECKLIST, Referral
 from vma_desk.core.validation import format_phone, normalize_phone
 from vma_desk.ui.calls import text as calls_text
 from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import CommsFormDialog
+from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_referral import Ui_ReferralsReferral
 from vma_desk.ui.referrals import text
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, DateEdit, FieldSlot
@@ -52,35 +51,6 @@ def read_date(edit: DateEdit, field: str) -> date | None:
 def calendar_page(edit: DateEdit, today: date) -> None:
     """Open the blank field's calendar on the practice's month."""
     edit.blank_calendar_page = QDate(today.year, today.month, today.day)
-
-
-class SavingFormDialog(CommsFormDialog):
-    """A form whose Save is one service call: on success the dialog closes and `sig_saved` carries
-    the saved record and its `Change`; a refusal stays beside its field with nothing typed lost."""
-
-    #: the saved record and its `Change`
-    sig_saved = Signal(object, object)
-
-    def _save_on_ctrl_enter(self, *edits: QPlainTextEdit) -> None:
-        """Ctrl+Enter saves from these text fields too (no red-flag check: this is no phone call)."""
-        for edit in edits:
-            self._notes.append(edit)
-            edit.installEventFilter(self)
-
-    def save(self) -> Any:
-        done = self._attempt(self._save_call())
-        if done is None:
-            return None
-        saved, change = done
-        self.accept()
-        self.sig_saved.emit(saved, change)
-        return saved
-
-    def _save_call(self) -> Callable[[], tuple[Any, Change]]:
-        raise NotImplementedError
-
-    def _on_button_box_accepted(self) -> None:
-        self.save()
 
 
 class ReferralDialog(SavingFormDialog):

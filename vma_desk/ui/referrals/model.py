@@ -13,35 +13,23 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
-from vma_desk.ui.calls.model import refilter_rows
+from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, RecordTableModel
 from vma_desk.ui.referrals import text
 
 #: the entry (`ReferralEntry` or `PriorAuthEntry`) of a row
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-#: a value that sorts the column naturally
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRY_ROLE = RECORD_ROLE
 
 SEVERE_FILL = QColor("#fde0de")
 SEVERE_TEXT = QColor("#8e0016")
 WARNING_FILL = QColor("#fff1cc")
 WARNING_TEXT = QColor("#7a4b00")
 URGENCY_TEXT = {Urgency.EMERGENCY: QColor("#b00020"), Urgency.URGENT: QColor("#a15c00")}
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -75,18 +63,14 @@ def severity(flags: Sequence[Flag]) -> int:
     return 1 if flags else 0
 
 
-class FlaggedTableModel(QAbstractTableModel):
-    """Entries with flags: the look of flagged rows, the roles, the lookup by record id.
-    Subclasses name their `COLUMNS` and say what each cell reads and how it sorts."""
+class FlaggedTableModel(RecordTableModel):
+    """Entries with flags: the look of flagged rows and the roles. Subclasses name their `COLUMNS`
+    and say what each cell reads and how it sorts."""
 
-    COLUMNS: tuple[tuple[str, str], ...] = ()
     FLAGS_COLUMN = 0
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
         self._fills = {2: QBrush(SEVERE_FILL), 1: QBrush(WARNING_FILL)}
         self._texts = {2: SEVERE_TEXT, 1: WARNING_TEXT}
 
@@ -95,33 +79,13 @@ class FlaggedTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_of(self, record_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.record_id == record_id), -1)
-
     def flagged_count(self) -> int:
         return sum(1 for r in self._rows if r.flags)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self._row_at(index)
+        if entry is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
         column = index.column()
         level = severity(entry.flags)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -147,11 +111,6 @@ class FlaggedTableModel(QAbstractTableModel):
                     else QStyle.StandardPixmap.SP_MessageBoxWarning)
             return QApplication.style().standardIcon(icon)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     # what subclasses say ---------------------------------------------------------------------------
     def _text(self, entry: Any, column: int) -> str:
@@ -179,13 +138,12 @@ class ReferralTableModel(FlaggedTableModel):
     COLUMNS = REFERRAL_COLUMNS
     FLAGS_COLUMN = COL_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_DAYS:
+    def _header_tip(self, section: int) -> str | None:
+        if section == COL_DAYS:
             return "How long the referral has stood in its state without moving on"
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_AUTHORISATION:
+        if section == COL_AUTHORISATION:
             return "The referral authorisation's number and the last day it is valid"
-        return super().headerData(section, orientation, role)
+        return None
 
     def _text(self, entry: ReferralEntry, column: int) -> str:
         referral = entry.referral
@@ -225,13 +183,12 @@ class PriorAuthTableModel(FlaggedTableModel):
     COLUMNS = AUTH_COLUMNS
     FLAGS_COLUMN = AUTH_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and section == AUTH_VALIDITY:
+    def _header_tip(self, section: int) -> str | None:
+        if section == AUTH_VALIDITY:
             return "The payer's authorisation number and the last day it is valid (once approved)"
-        if role == Qt.ItemDataRole.ToolTipRole and section == AUTH_FOLLOW_UP:
+        if section == AUTH_FOLLOW_UP:
             return "When to ask the payer again, while the answer is awaited"
-        return super().headerData(section, orientation, role)
+        return None
 
     def _text(self, entry: PriorAuthEntry, column: int) -> str:
         auth = entry.auth
@@ -257,23 +214,16 @@ class PriorAuthTableModel(FlaggedTableModel):
         return entry.auth.follow_up_on.toordinal()  # the earliest follow-up first
 
 
-class EntryFilterProxy(QSortFilterProxyModel):
+class EntryFilterProxy(ModeFilterProxy):
     """Sorts by `SORT_ROLE` and keeps the entries one named test accepts ("flagged" ...)."""
 
     def __init__(self, tests: Mapping[str, Callable[[Any], bool]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        super().__init__(next(iter(tests)), parent)
         self._tests = dict(tests)
-        self._mode = next(iter(self._tests))
 
-    def mode(self) -> str:
-        return self._mode
+    def _knows(self, mode: str) -> bool:
+        return mode in self._tests
 
-    def set_mode(self, mode: str) -> None:
-        if mode != self._mode and mode in self._tests:
-            refilter_rows(self, lambda: setattr(self, "_mode", mode))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         entry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)
         return entry is not None and self._tests[self._mode](entry)

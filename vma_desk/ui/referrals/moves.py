@@ -13,14 +13,16 @@ from datetime import timedelta
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change
 from vma_desk.core.referrals import Referral, ReferralState
 from vma_desk.ui.calendar.fields import read_start, show_start
 from vma_desk.ui.calendar.text import zone_label
 from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
 from vma_desk.ui.forms.ui_referrals_move import Ui_ReferralsMove
 from vma_desk.ui.referrals.dialog import calendar_page
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, error_sentence
+from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldSlot, error_sentence
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,12 @@ class MoveDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ReferralsMove()
-        self.ui.setupUi(self)
+        self._errors = hold_form(self, self.ui)
         self.setStyleSheet(FIELD_ERROR_STYLE + "QLabel#summary_label { font-weight: bold; }")
         self._context = context
         self.referral = referral
         self.move = move
         ui = self.ui
-        self._errors = FieldErrors(ui.form_error_label)
-        ui.form_error_label.setWordWrap(True)
-        FieldErrors.prepare(ui.appointment_error, ui.note_error)
         self.setWindowTitle(move.title)
         name = context.patient_name(referral.patient_id)
         ui.summary_label.setText(f"{move.title}: {name}, {referral.specialty} at "
@@ -89,9 +88,7 @@ class MoveDialog(QDialog):
                        ui.zone_label):
             widget.setVisible(move.asks_visit)
         self._fill_visit()
-        self.action_button = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.action_button.setText(move.action)
-        self.action_button.setDefault(True)
+        self.action_button = main_button(ui.button_box, QDialogButtonBox.StandardButton.Ok, move.action)
         ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(move.keep)
         ui.button_box.accepted.connect(self._on_button_box_accepted)
         ui.button_box.rejected.connect(self.reject)
@@ -117,23 +114,19 @@ class MoveDialog(QDialog):
 
     def save(self) -> Referral | None:
         ui = self.ui
-        assert self.referral.id is not None
-        self._errors.clear()
-        try:
+        referral_id = self.referral.id
+        assert referral_id is not None
+
+        def move() -> tuple[Referral, Change]:
             visit = read_start(ui.appointment_date_edit, ui.appointment_time_edit, self._context.zone()) \
                 if self.move.asks_visit else None
-            moved, change = self._context.services.referrals.move(
-                self.referral.id, self.move.to, note=ui.note_edit.toPlainText(), appointment_at=visit)
-        except ValidationError as error:
-            slot = self._slot_for(error.field)
-            if slot is None:
-                self._errors.show_general(refusal(error))
-            else:
-                self._errors.show(slot, error.message)
+            return self._context.services.referrals.move(
+                referral_id, self.move.to, note=ui.note_edit.toPlainText(), appointment_at=visit)
+
+        done = attempt(self._errors, move, self._slot_for, refusal)
+        if done is None:
             return None
-        except KnownError as error:
-            self._errors.show_general(error.message)
-            return None
+        moved, change = done
         self.accept()
         self.sig_moved.emit(moved, change)
         return moved

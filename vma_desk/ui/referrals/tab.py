@@ -24,10 +24,10 @@ from vma_desk.core.referrals import REFERRAL_PATH, PriorAuth, PriorAuthStatus, R
 from vma_desk.core.rules.referrals import referral_next_states
 from vma_desk.services import Services
 from vma_desk.ui.calendar.context import show_dialog
-from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_referrals_tab import Ui_ReferralsTab
-from vma_desk.ui.messages.tab import set_flag
+from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.referrals import detail, text
 from vma_desk.ui.referrals.auth_dialog import PriorAuthDialog
 from vma_desk.ui.referrals.dialog import ReferralDialog
@@ -36,7 +36,6 @@ from vma_desk.ui.referrals.model import (
     AUTH_SERVICE,
     COL_FLAGS,
     COL_SPECIALIST,
-    ENTRY_ROLE,
     EntryFilterProxy,
     FlaggedTableModel,
     PriorAuthEntry,
@@ -115,8 +114,9 @@ class ReferralsTab(QWidget):
         self.auth_view: QTableView = self.ui.auth_view
         self.last_load_ms = 0.0
         self._attention = 0
-        self._notice = ""
-        self._own = OwnChanges(self.sig_changed)
+        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._referrals = RecordList(self.referral_view, self.referral_model, self._show_referral)
+        self._auths = RecordList(self.auth_view, self.auth_model, self._show_auth)
         self._referral: ReferralEntry | None = None
         self._auth: PriorAuthEntry | None = None
         ui = self.ui
@@ -225,8 +225,8 @@ class ReferralsTab(QWidget):
         if auths != self.auth_model.rows():
             self.auth_model.set_rows(auths)
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        self._reselect(self.referral_view, self.referral_model, keep_referral, self._show_referral)
-        self._reselect(self.auth_view, self.auth_model, keep_auth, self._show_auth)
+        self._reselect(self._referrals, keep_referral)
+        self._reselect(self._auths, keep_auth)
         self._update_titles()
         if attention != self._attention:
             self._attention = attention
@@ -259,61 +259,36 @@ class ReferralsTab(QWidget):
         open_count, auths_flagged = len(self.referral_model.rows()), self.auth_model.flagged_count()
         summary = (f"{open_count} open referral{'s' if open_count != 1 else ''}, {flagged} flagged · "
                    f"{auths_flagged} prior authorisation{'s' if auths_flagged != 1 else ''} flagged · {keys}")
-        ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+        ui.summary_label.setText(self._changes.summary(summary))
 
     @staticmethod
     def _shown_id(entry: ReferralEntry | PriorAuthEntry | None) -> int | None:
         return entry.record_id if entry is not None else None
 
-    def _reselect(self, view: QTableView, model: FlaggedTableModel, record_id: int | None,
-                  show: Callable[[Any], None]) -> None:
-        if record_id is not None and self._select(view, model, record_id):
-            return
-        index = view.model().index(0, 0)
-        if index.isValid():
-            view.setCurrentIndex(index)
-        show(index.data(ENTRY_ROLE) if index.isValid() else None)
-
     @staticmethod
-    def _select(view: QTableView, model: FlaggedTableModel, record_id: int) -> bool:
-        row = model.row_of(record_id)
-        proxy = view.model()
-        index = proxy.mapFromSource(model.index(row, 0)) if row >= 0 else None  # type: ignore[attr-defined]
-        if index is None or not index.isValid():
-            return False
-        view.setCurrentIndex(index)
-        view.scrollTo(index)
-        return True
+    def _reselect(records: RecordList, record_id: int | None) -> None:
+        """After a load: the record again, else the first row (or nothing), shown in the pane."""
+        if record_id is not None and records.select(record_id, show=False):
+            return
+        records.select_first()
+        records.show_current()
 
     def select_referral(self, referral_id: int) -> bool:
-        if not self._select(self.referral_view, self.referral_model, referral_id):
-            return False
-        self._show_referral(self.referral_model.rows()[self.referral_model.row_of(referral_id)])
-        return True
+        return self._referrals.select(referral_id)
 
     def select_auth(self, auth_id: int) -> bool:
-        if not self._select(self.auth_view, self.auth_model, auth_id):
-            return False
-        self._show_auth(self.auth_model.rows()[self.auth_model.row_of(auth_id)])
-        return True
+        return self._auths.select(auth_id)
 
     def show_record(self, referral_id: int) -> bool:
         """Show a referral (from search or a call's link): selected while open, else in the pane alone."""
         self.ui.lists_tabs.setCurrentIndex(0)
-        if self.select_referral(referral_id):
-            self.referral_view.setFocus()
-            return True
-        try:
-            referral = self.context.services.referrals.get(referral_id)
-        except KnownError:
-            return False
-        if referral.is_open:  # filtered out: show every open one
+
+        def show_open() -> None:  # filtered out: show every open one
             self.ui.referral_filter_combo.setCurrentIndex(0)
             self.load(select_referral=referral_id)
-            return self.select_referral(referral_id)
-        self.referral_view.clearSelection()
-        self._show_referral(self._source.referral_entry(referral))
-        return True
+
+        return self._referrals.show_record(referral_id, self.context.services.referrals.get, show_open,
+                                           self._source.referral_entry)
 
     def selected_referral(self) -> Referral | None:
         return self._referral.referral if self._referral else None
@@ -323,12 +298,10 @@ class ReferralsTab(QWidget):
 
     def _on_referral_view_selection_changed(self, _selected: QItemSelection,
                                             _deselected: QItemSelection) -> None:
-        index = self.referral_view.currentIndex()
-        self._show_referral(index.data(ENTRY_ROLE) if index.isValid() else None)
+        self._referrals.show_current()
 
     def _on_auth_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        index = self.auth_view.currentIndex()
-        self._show_auth(index.data(ENTRY_ROLE) if index.isValid() else None)
+        self._auths.show_current()
 
     def _show_flags(self, label: QLabel, said: str, level: int) -> None:
         label.setText(said)
@@ -438,10 +411,10 @@ class ReferralsTab(QWidget):
         try:
             moved, change = self.context.services.referrals.move(referral.id, to)
         except ValidationError as error:
-            self._show_move_error(refusal(error))
+            show_error(self.ui.move_error_label, refusal(error))
             return None
         except KnownError as error:
-            self._show_move_error(error.message)
+            show_error(self.ui.move_error_label, error.message)
             return None
         self._on_move_dialog_moved(moved, change)
         return moved
@@ -460,13 +433,8 @@ class ReferralsTab(QWidget):
         self._publish(change, f"{moved.state.label}: {name}'s {moved.specialty} referral",
                       select_referral=moved.id)
         if not moved.is_open:  # it left the list: its history stays in view until another is chosen
-            self.referral_view.clearSelection()
-            self._show_referral(self._source.referral_entry(moved))
+            self._referrals.show_alone(self._source.referral_entry(moved))
         self.referral_view.setFocus()
-
-    def _show_move_error(self, message: str) -> None:
-        self.ui.move_error_label.setText(message)
-        self.ui.move_error_label.show()
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_referral(self, draft: Referral | None = None) -> ReferralDialog:
@@ -511,22 +479,17 @@ class ReferralsTab(QWidget):
         self._publish(change, f"{name}'s prior authorisation for {auth.service}: {auth.status.label.lower()}",
                       select_auth=auth.id)
         if not self.select_auth(auth.id or 0):  # no longer current (withdrawn ...): shown alone
-            self.auth_view.clearSelection()
-            self._show_auth(self._source.auth_entry(auth))
+            self._auths.show_alone(self._source.auth_entry(auth))
         self.auth_view.setFocus()
 
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
-        if self._own.is_own(change) or change.record_type not in _SHOWN:
-            return
-        self.context.forget_changed(change)
-        self.load()
+        if self._changes.concerns(change):
+            self.load()
 
     def _publish(self, change: Change, notice: str = "", select_referral: int | None = None,
                  select_auth: int | None = None) -> None:
-        self._notice = notice
-        self.load(select_referral, select_auth)
-        self._own.send(change)
+        self._changes.publish(change, notice, lambda: self.load(select_referral, select_auth))
 
     def pause(self) -> None:
         """Locked: nothing is read until the workstation is unlocked."""
@@ -538,12 +501,11 @@ class ReferralsTab(QWidget):
 
     def _on_referral_filter_combo_changed(self, _index: int) -> None:
         self.referral_proxy.set_mode(self.ui.referral_filter_combo.currentData())
-        self._reselect(self.referral_view, self.referral_model, self._shown_id(self._referral),
-                       self._show_referral)
+        self._reselect(self._referrals, self._shown_id(self._referral))
 
     def _on_auth_filter_combo_changed(self, _index: int) -> None:
         self.auth_proxy.set_mode(self.ui.auth_filter_combo.currentData())
-        self._reselect(self.auth_view, self.auth_model, self._shown_id(self._auth), self._show_auth)
+        self._reselect(self._auths, self._shown_id(self._auth))
 
     def _on_lists_tabs_changed(self, index: int) -> None:
         self._update_titles()

@@ -11,27 +11,26 @@ and saving keeps the link to the call. Nothing is saved until every field is rig
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from vma_desk.core.communications import Urgency
-from vma_desk.core.records import Patient
+from vma_desk.core.records import Change, Patient
 from vma_desk.core.refills import LabCheck, RefillRequest, RefillSource
 from vma_desk.ui.calendar.text import zone_label
 from vma_desk.ui.calls import text as comms_text
 from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import CommsFormDialog
+from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_refills_request import Ui_RefillsRequest
 from vma_desk.ui.refills import fields
 from vma_desk.ui.widgets import FieldSlot
 
 
-class RefillDialog(CommsFormDialog):
+class RefillDialog(SavingFormDialog):
     ui: Ui_RefillsRequest
-    #: the saved `RefillRequest` and its `Change`
-    sig_saved = Signal(object, object)
+    # sig_saved: the saved `RefillRequest` and its `Change`
 
     def __init__(self, context: CommsContext, draft: RefillRequest | None = None,
                  parent: QWidget | None = None) -> None:
@@ -171,18 +170,9 @@ class RefillDialog(CommsFormDialog):
             call_id=draft.call_id if draft else None,
         )
 
-    def save(self) -> RefillRequest | None:
+    def _save_call(self) -> Callable[[], tuple[RefillRequest, Change]]:
         refills = self._context.services.refills
-        done = self._attempt(lambda: refills.create(self.request()))
-        if done is None:
-            return None
-        saved, change = done
-        self.accept()
-        self.sig_saved.emit(saved, change)
-        return saved
-
-    def _on_button_box_accepted(self) -> None:
-        self.save()
+        return lambda: refills.create(self.request())
 
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui

@@ -10,35 +10,23 @@ information icon; the "Due state" column says it in words, so colour is never th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import RefillRequest, RefillSource
 from vma_desk.core.rules.refills import DueState, request_due_state
-from vma_desk.ui.calls.model import refilter_rows
+from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, TickingTableModel
 from vma_desk.ui.refills import text
 
 #: the `RefillRequest` of a row
-REQUEST_ROLE = Qt.ItemDataRole.UserRole + 1
-#: a value that sorts the column naturally
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+REQUEST_ROLE = RECORD_ROLE
 #: the row's `DueState` now (None once the pharmacy has been told)
 DUE_STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -63,9 +51,6 @@ SOURCE_SHORT = {RefillSource.PATIENT_CALL: "Call", RefillSource.PHARMACY_FAX: "F
 _PRESSING = {DueState.PAST_DUE: 0, DueState.NEAR_DUE: 1, DueState.ON_TIME: 2, None: 3}
 _STATE_STEP = 10.0 ** 11  # larger than any epoch second the rows hold
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
 
 @dataclass(frozen=True)
 class RefillTableRow:
@@ -73,21 +58,21 @@ class RefillTableRow:
     patient: str
     prescriber: str
 
+    @property
+    def record_id(self) -> int | None:
+        return self.request.id
 
-class RefillTableModel(QAbstractTableModel):
+
+class RefillTableModel(TickingTableModel):
     #: the requests near or past due changed (how many, or which are late): their count
     sig_attention_changed = Signal(int)
 
+    COLUMNS = COLUMNS
+    _rows: list[RefillTableRow]
+
     def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._clock = now
-        self._now = now()
-        self._rows: list[RefillTableRow] = []
+        super().__init__(now, DUE_TICK_MS, parent)
         self._states: list[DueState | None] = []
-        self._zone = ZoneInfo("UTC")
-        self._today = self._now.date()
-        self._bold = QFont()
-        self._bold.setBold(True)
         self._fills: dict[DueState | None, QBrush] = {DueState.PAST_DUE: QBrush(PAST_FILL),
                                                       DueState.NEAR_DUE: QBrush(NEAR_FILL)}
         self._texts: dict[DueState | None, QColor] = {DueState.PAST_DUE: PAST_TEXT,
@@ -96,24 +81,9 @@ class RefillTableModel(QAbstractTableModel):
         self._icons: dict[DueState | None, QIcon] = {
             DueState.PAST_DUE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             DueState.NEAR_DUE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
-        self.timer = QTimer(self)
-        self.timer.setInterval(DUE_TICK_MS)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start()
-
-    def set_rows(self, rows: Sequence[RefillTableRow], zone: ZoneInfo) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._zone = zone
-        self._read_clock()
-        self.endResetModel()
-        self.sig_attention_changed.emit(self.attention_count())
 
     def rows(self) -> list[RefillTableRow]:
         return list(self._rows)
-
-    def row_of(self, refill_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.request.id == refill_id), -1)
 
     def due_state(self, row: int) -> DueState | None:
         return self._states[row]
@@ -124,55 +94,31 @@ class RefillTableModel(QAbstractTableModel):
     def attention_count(self) -> int:
         return sum(1 for s in self._states if s in ATTENTION)
 
-    def now(self) -> datetime:
-        return self._now
-
-    def zone(self) -> ZoneInfo:
-        return self._zone
-
     def today(self) -> date:
         return self._today
 
-    def _read_clock(self) -> None:
-        self._now = self._clock()
-        self._today = self._now.astimezone(self._zone).date()
+    def _mark_rows(self) -> None:
         self._states = [request_due_state(r.request, self._now) for r in self._rows]
 
-    def tick(self) -> None:
-        """Time passed: due states change; the requests themselves do not."""
-        before = self._attention()
-        self._read_clock()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-        if self._attention() != before:  # a near-due request gone late changes the badge's words
-            self.sig_attention_changed.emit(self.attention_count())
-
     def _attention(self) -> tuple[int, int]:
+        # a near-due request gone late changes the badge's words, not only its count
         return self.count(DueState.PAST_DUE), self.count(DueState.NEAR_DUE)
 
+    def _attention_changed(self) -> None:
+        self.sig_attention_changed.emit(self.attention_count())
+
     # reading ----------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        if role == Qt.ItemDataRole.ToolTipRole and section in (COL_DUE, COL_DUE_STATE):
+    def _header_tip(self, section: int) -> str | None:
+        if section in (COL_DUE, COL_DUE_STATE):
             return (f"Practice time ({self._zone.key}): a routine request received by noon is due the "
                     "same business day at closing, later ones the next business day. The clock stops "
                     "once the pharmacy has been told.")
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         state = self._states[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -247,11 +193,6 @@ class RefillTableModel(QAbstractTableModel):
             return request.received_at.timestamp()
         return self._text(row, column, None).casefold()
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
 
 SHOW_OPEN, SHOW_ATTENTION, SHOW_CLOSED = "open", "attention", "closed"
 #: the filter's choices: (label, mode); a stage's mode is its name (`RefillRequest.stage`)
@@ -261,24 +202,14 @@ FILTERS = (("All open", SHOW_OPEN), ("Near or past due", SHOW_ATTENTION),
            ("Closed today", SHOW_CLOSED))
 
 
-class RefillFilterProxy(QSortFilterProxyModel):
+class RefillFilterProxy(ModeFilterProxy):
     """Sorts by `SORT_ROLE`; shows the open requests, those near or past due (rows come and go as
     the model's ticks change their states), one stage, or those closed today."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self._mode = SHOW_OPEN
+        super().__init__(SHOW_OPEN, parent)
 
-    def mode(self) -> str:
-        return self._mode
-
-    def set_mode(self, mode: str) -> None:
-        if mode != self._mode:
-            refilter_rows(self, lambda: setattr(self, "_mode", mode))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
         request = index.data(REQUEST_ROLE)
         if not isinstance(request, RefillRequest):

@@ -12,18 +12,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.ui.calendar.text import zone_label
 from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
 from vma_desk.ui.forms.ui_refills_decision import Ui_RefillsDecision
 from vma_desk.ui.forms.ui_refills_recheck import Ui_RefillsRecheck
 from vma_desk.ui.forms.ui_refills_withdraw import Ui_RefillsWithdraw
 from vma_desk.ui.refills import fields, text
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
+from vma_desk.ui.widgets import FieldSlot
 
 _Step = Callable[[], tuple[RefillRequest, Change]]
 
@@ -36,17 +37,10 @@ class RefillStepDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = form
-        form.setupUi(self)
-        self.setStyleSheet(FIELD_ERROR_STYLE)
+        self._errors = hold_form(self, form)
         self._context = context
         self.request = request
-        self._errors = FieldErrors(form.form_error_label)
-        form.form_error_label.setWordWrap(True)
-        FieldErrors.prepare(*(label for name, label in vars(form).items()
-                              if name.endswith("_error") and isinstance(label, QLabel)))
-        self.ok_button = form.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_label)
-        self.ok_button.setDefault(True)
+        self.ok_button = main_button(form.button_box, QDialogButtonBox.StandardButton.Ok, ok_label)
         form.button_box.accepted.connect(self.save)
         form.button_box.rejected.connect(self.reject)
 
@@ -56,19 +50,11 @@ class RefillStepDialog(QDialog):
 
     def save(self) -> RefillRequest | None:
         """Run the step; close and say so, or show why not beside its field."""
-        self._errors.clear()
-        try:
-            updated, change = self._step()()
-        except ValidationError as error:
-            slot = self._slots().get(error.field)
-            if slot is None:
-                self._errors.show_general(f"This request cannot: {error.message}.")
-            else:
-                self._errors.show(slot, error.message)
+        done = attempt(self._errors, self._step(), lambda field: self._slots().get(field),
+                       lambda error: f"This request cannot: {error.message}.")
+        if done is None:
             return None
-        except KnownError as error:
-            self._errors.show_general(error.message)
-            return None
+        updated, change = done
         self.accept()
         self.sig_saved.emit(updated, change)
         return updated

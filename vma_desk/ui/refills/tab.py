@@ -22,10 +22,10 @@ from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
 from vma_desk.ui.calendar.context import show_dialog
-from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
-from vma_desk.ui.messages.tab import set_flag
+from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.refills import detail, text
 from vma_desk.ui.refills.dialog import RefillDialog
 from vma_desk.ui.refills.model import (
@@ -33,7 +33,6 @@ from vma_desk.ui.refills.model import (
     COL_DUE_STATE,
     COL_PHARMACY,
     FILTERS,
-    REQUEST_ROLE,
     SHOW_CLOSED,
     SHOW_OPEN,
     RefillFilterProxy,
@@ -84,8 +83,9 @@ class RefillsTab(QWidget):
         self.view = self.ui.request_view
         self.view.setModel(self.proxy)
         self.last_load_ms = 0.0
-        self._notice = ""
-        self._own = OwnChanges(self.sig_changed)
+        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        # a closed request shown alone leaves no current row behind
+        self._list = RecordList(self.view, self.model, self._show_row, forget_current=True)
         self._shown: RefillTableRow | None = None
         ui = self.ui
         self._steps: dict[RefillStep, QPushButton] = {
@@ -163,8 +163,7 @@ class RefillsTab(QWidget):
         rows = self._source.open_rows(closed_today=self.proxy.mode() == SHOW_CLOSED) if set_up else []
         self.model.set_rows(rows, self.context.zone())
         self.last_load_ms = (timer.perf_counter() - started) * 1000
-        if keep is None or not self.select_request(keep):
-            self._select_first()
+        self._list.reselect(keep)
         self._update_summary()
 
     def refresh(self) -> None:
@@ -193,8 +192,7 @@ class RefillsTab(QWidget):
                  f"{needs} need{'s' if needs == 1 else ''} an appointment",
                  f"{stages.count('Waiting for provider')} waiting for the provider",
                  "Ctrl+N new request · Ctrl+Enter next step"]
-        summary = " · ".join(parts)
-        self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
+        self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
     def selected_request(self) -> RefillRequest | None:
@@ -205,45 +203,20 @@ class RefillsTab(QWidget):
         return request.id if request else None
 
     def select_request(self, refill_id: int) -> bool:
-        row = self.model.row_of(refill_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
-            return False
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        self._show_row(self.model.rows()[row])
-        return True
-
-    def _select_first(self) -> None:
-        index = self.proxy.index(0, 0)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-        else:
-            self._show_row(None)
+        return self._list.select(refill_id)
 
     def show_record(self, refill_id: int) -> bool:
         """Show a request (from search or a call's link): selected in the list while it is there,
         else in the pane alone."""
-        if self.select_request(refill_id):
-            self.view.setFocus()
-            return True
-        try:
-            request = self.context.services.refills.get(refill_id)
-        except KnownError:
-            return False
-        if request.is_open:
+        def show_open() -> None:
             self.ui.filter_combo.setCurrentIndex(self.ui.filter_combo.findData(SHOW_OPEN))
             self.load(select_id=refill_id)
-            return self.select_request(refill_id)
-        self.view.selectionModel().clear()
-        self._show_row(self._source.rows([request])[0])
-        return True
+
+        return self._list.show_record(refill_id, self.context.services.refills.get, show_open,
+                                      lambda request: self._source.rows([request])[0])
 
     def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        index = self.view.currentIndex()
-        request = index.data(REQUEST_ROLE) if index.isValid() else None
-        row = self.model.row_of(request.id) if isinstance(request, RefillRequest) and request.id else -1
-        self._show_row(self.model.rows()[row] if row >= 0 else None)
+        self._list.show_current()
 
     def _show_row(self, row: RefillTableRow | None) -> None:
         ui = self.ui
@@ -333,7 +306,7 @@ class RefillsTab(QWidget):
             updated, change = (refills.route(request.id) if step is RefillStep.ROUTED
                                else refills.advance(request.id, step))
         except (ValidationError, KnownError) as error:  # changed meanwhile, elsewhere
-            self._show_step_error(f"This request cannot: {error.message}.")
+            show_error(self.ui.step_error_label, f"This request cannot: {error.message}.")
             return None
         self._stepped(updated, change, STEP_LABELS[step])
         return updated
@@ -343,36 +316,26 @@ class RefillsTab(QWidget):
         if updated.is_open:
             self.select_request(updated.id or 0)
         else:  # the closed request's history stays in view until another row is chosen
-            self.view.selectionModel().clear()
-            self._show_row(self._source.rows([updated])[0])
+            self._list.show_alone(self._source.rows([updated])[0])
         self.view.setFocus()
 
     def _name(self, request: RefillRequest) -> str:
         return text.request_for(request, self.context.patient_name(request.patient_id))
 
-    def _show_step_error(self, message: str) -> None:
-        self.ui.step_error_label.setText(message)
-        self.ui.step_error_label.show()
-
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
-        if self._own.is_own(change) or change.record_type not in _SHOWN:
-            return
-        self.context.forget_changed(change)
-        self.load()
+        if self._changes.concerns(change):
+            self.load()
 
     def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
-        self._notice = notice
-        self.load(select_id)
-        self._own.send(change)
+        self._changes.publish(change, notice, lambda: self.load(select_id))
 
     def pause(self) -> None:
         """Locked: the due states stop moving until the workstation is unlocked."""
-        self.model.timer.stop()
+        self.model.pause()
 
     def resume(self) -> None:
-        self.model.timer.start()
-        self.model.tick()
+        self.model.resume()
 
     def _on_model_attention_changed(self, count: int) -> None:
         self._update_summary()
@@ -384,8 +347,8 @@ class RefillsTab(QWidget):
         self.proxy.set_mode(mode)
         if reload:
             self.load()
-        if not self.view.currentIndex().isValid():
-            self._select_first()
+        if not self.view.currentIndex().isValid() and not self._list.select_first():
+            self._show_row(None)
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:

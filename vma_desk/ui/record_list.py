@@ -1,0 +1,148 @@
+"""What the list-and-detail tabs share (Calls, Messages, Refills, Referrals): a list of records
+whose selection drives a detail pane (`RecordList`), and the tab's part in the window's changes
+(`TabChanges`): its own sent out with a notice, others' taken when they touch what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, SignalInstance
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from vma_desk.core.errors import KnownError
+from vma_desk.core.records import Change
+from vma_desk.ui.calls.context import CommsContext, OwnChanges
+from vma_desk.ui.record_model import RecordTableModel
+
+
+def set_flag(widget: QWidget, name: str, on: bool) -> None:
+    """Set a property the style sheet looks at, and restyle (a dynamic property needs a re-polish)."""
+    if bool(widget.property(name)) != on:
+        widget.setProperty(name, on)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def show_error(label: QLabel, message: str) -> None:
+    """Say in the detail pane why a step was refused (the label hides again with the next record)."""
+    label.setText(message)
+    label.show()
+
+
+class RecordList:
+    """One list of records and its detail pane: `view` shows `model` through a sorting and
+    filtering proxy; `show` fills the pane with a row of the model (or empties it, given None).
+
+    `forget_current`: a record shown alone (one the list no longer holds) also clears the view's
+    current row, not only its selection, so the next filter change selects the first row again.
+    """
+
+    def __init__(self, view: QTableView, model: RecordTableModel, show: Callable[[Any], None], *,
+                 forget_current: bool = False) -> None:
+        self.view = view
+        self.model = model
+        self._show = show
+        self._forget_current = forget_current
+
+    @property
+    def proxy(self) -> QSortFilterProxyModel:
+        return self.view.model()  # type: ignore[return-value]
+
+    def current(self) -> Any | None:
+        """The model's row at the view's current index, or None."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def show_current(self) -> None:
+        """The selection moved: the pane follows it."""
+        self._show(self.current())
+
+    def select(self, record_id: int, *, show: bool = True) -> bool:
+        """Make a record's row current and scroll to it (and show it, unless `show` is False);
+        False when the list does not show it (not read, or filtered out)."""
+        row = self.model.row_of(record_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is None or not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if show:
+            self._show(self.model.row(row))
+        return True
+
+    def select_first(self) -> bool:
+        """Make the first row current (the pane follows the selection); False when none is shown."""
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        return index.isValid()
+
+    def reselect(self, record_id: int | None) -> None:
+        """After a load: select the record again, else the first row, else empty the pane."""
+        if (record_id is None or not self.select(record_id)) and not self.select_first():
+            self._show(None)
+
+    def show_alone(self, row: Any) -> None:
+        """Show a row the list does not hold (a closed record) in the pane, with nothing selected."""
+        if self._forget_current:
+            self.view.selectionModel().clear()
+        else:
+            self.view.clearSelection()
+        self._show(row)
+
+    def show_record(self, record_id: int, fetch: Callable[[int], Any], show_open: Callable[[], None],
+                    row_for: Callable[[Any], Any]) -> bool:
+        """Show a record (from search or a link): selected while the list holds it; an open one
+        filtered out is brought back by `show_open` (clear the filter and load, selecting it); a
+        closed one is shown in the pane alone, as `row_for` makes its row."""
+        if self.select(record_id):
+            self.view.setFocus()
+            return True
+        try:
+            record = fetch(record_id)
+        except KnownError:
+            return False
+        if record.is_open:
+            show_open()
+            return self.select(record_id)
+        self.show_alone(row_for(record))
+        return True
+
+
+class TabChanges:
+    """A tab's part in the window's changes. Its own go out as `sig_changed` (`publish`, with a
+    notice for the summary line) and are known again when the window fans them back; another
+    tab's `concerns` it when it touches a record type it shows (`shown`), and what the change made
+    stale is forgotten then."""
+
+    def __init__(self, signal: SignalInstance, context: CommsContext, shown: Collection[str]) -> None:
+        self._own = OwnChanges(signal)
+        self._context = context
+        self._shown = frozenset(shown)
+        #: what the tab did last, said before its summary
+        self.notice = ""
+
+    def concerns(self, change: Change) -> bool:
+        """A change from the window: True (with the stale names forgotten) when the tab must read again."""
+        if self._own.is_own(change) or change.record_type not in self._shown:
+            return False
+        self._context.forget_changed(change)
+        return True
+
+    def publish(self, change: Change, notice: str, reload: Callable[[], None]) -> None:
+        """The tab made a change: say so, read again (`reload`), then tell the window."""
+        self.notice = notice
+        reload()
+        self._own.send(change)
+
+    def send(self, change: Change) -> None:
+        """Tell the window of a change without reading again (another tab shows it)."""
+        self._own.send(change)
+
+    def summary(self, summary: str) -> str:
+        """The summary line, after the notice of the last change while there is one."""
+        return f"{self.notice}   ·   {summary}" if self.notice else summary
