@@ -82,6 +82,7 @@ def main() -> int:
 
             shoot_calendar(window, app)
             shoot_communications(window, app)
+            shoot_refills_referrals(window, app)
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -144,6 +145,39 @@ def shoot_communications(window, app) -> None:  # noqa: ANN001 - MainWindow and 
         messages.select_message(late[0].message.id)
     app.processEvents()
     window.grab().save(str(OUT / "messages.png"))
+    window.tabs.setCurrentIndex(0)
+
+
+def shoot_refills_referrals(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The open refill requests (one that needs an appointment selected), the open referrals (a
+    flagged one selected) and the prior authorisations, at 1366x768."""
+    from vma_desk.ui.referrals.tab import ReferralsTab
+    from vma_desk.ui.refills.tab import RefillsTab
+
+    window.resize(1366, 768)
+    services = window.services
+    refills = window.findChild(RefillsTab)
+    refills.load()
+    window.tabs.setCurrentWidget(refills)
+    rows = services.refills.worklist()
+    chosen = next((r.request for r in rows if r.request.needs_appointment), rows[0].request if rows else None)
+    if chosen is not None and chosen.id is not None:
+        refills.select_request(chosen.id)
+    app.processEvents()
+    window.grab().save(str(OUT / "refills.png"))
+
+    referrals = window.findChild(ReferralsTab)
+    referrals.load()
+    window.tabs.setCurrentWidget(referrals)
+    flagged = [row.referral for row in services.referrals.worklist() if row.flags]
+    if flagged and flagged[0].id is not None:
+        referrals.select_referral(flagged[0].id)
+    app.processEvents()
+    window.grab().save(str(OUT / "referrals.png"))
+    referrals.ui.lists_tabs.setCurrentWidget(referrals.ui.auths_page)
+    app.processEvents()
+    window.grab().save(str(OUT / "prior-authorisations.png"))
+    referrals.ui.lists_tabs.setCurrentWidget(referrals.ui.referrals_page)
     window.tabs.setCurrentIndex(0)
 
 

@@ -95,3 +95,13 @@ def test_the_lock_hides_every_call_and_message_and_the_open_form(qtbot, window):
     assert dialog.isVisible() and dialog.ui.caller_edit.text() == "Xavier Xu"  # nothing typed is lost
     assert calls.log_call_action.isEnabled()
     dialog.close()
+
+
+def test_the_window_fits_a_1366_pixel_laptop_screen_on_any_day(qtbot, window):
+    from datetime import date
+
+    calls = window.findChild(CallsTab)
+    calls.go_to(date(2026, 9, 30))  # the longest day name in the longest month name
+    assert "09/30/2026" in calls.ui.date_label.text()
+    assert calls.ui.date_label.toolTip() == "Wednesday, September 30, 2026"
+    assert window.minimumSizeHint().width() <= 1366

@@ -230,6 +230,9 @@ WITHDRAWN = ("The patient decided against it.", "The provider chose another trea
 #: (answer, weight) and the chance a denial is appealed, and the appeal approved
 ANSWERS = ((PriorAuthStatus.APPROVED, 80), (PriorAuthStatus.DENIED, 16), (PriorAuthStatus.WITHDRAWN, 4))
 APPEALED, APPEAL_WON = 0.45, 0.6
+#: medication approvals ending around the demo's today that the VMA has already renewed, and how
+#: many days before the end a renewal is submitted
+RENEWED, RENEWAL_LEAD_DAYS = 0.8, (7, 21)
 #: how long an approval is valid, days
 VALID_DAYS = {PriorAuthKind.PROCEDURE: (60, 90, 90, 180), PriorAuthKind.MEDICATION: (180, 365)}
 #: what the payer said when the VMA followed up
@@ -595,18 +598,24 @@ class _Auths:
         choices = [(name, weights[age_band(age)]) for name, weights in table if weights[age_band(age)] > 0]
         return (kind, weighted(rng, choices)) if choices else None
 
-    def life(self, r: Rostered, visit: Visit, *, answer_days: int | None = None,
-             follow_up: bool = True) -> _Auth | None:
-        """Submitted after the visit, answered (and perhaps appealed) later; `answer_days` and no
-        `follow_up` stage a payer that is late with the VMA not having called yet."""
+    def life(self, r: Rostered, visit: Visit | None, *, answer_days: int | None = None,
+             follow_up: bool = True, renewing: PriorAuth | None = None) -> _Auth | None:
+        """Submitted after the visit (or, `renewing` an approval, a few weeks before it ends),
+        answered (and perhaps appealed) later; `answer_days` and no `follow_up` stage a payer that
+        is late with the VMA not having called yet."""
         rng, office = self.rng, self.office
         insurance = r.patient.insurance
-        chosen = self.service(r, visit.day)
+        if renewing is not None and renewing.valid_until is not None:
+            chosen: tuple[PriorAuthKind, str] | None = (renewing.kind, renewing.service)
+            first = renewing.valid_until - timedelta(days=rng.randint(*RENEWAL_LEAD_DAYS))
+        else:
+            assert visit is not None
+            chosen, first = self.service(r, visit.day), visit.day + timedelta(days=rng.randint(0, 2))
         if insurance is None or not insurance.payer or chosen is None:
             return None
         kind, service = chosen
         hours = office.hours
-        submitted = office.at(office.business_day(visit.day + timedelta(days=rng.randint(0, 2))),
+        submitted = office.at(office.business_day(first),
                               time(rng.randint(8, 16), rng.randint(0, 59))).replace(microsecond=0)
         day = office.local_day(submitted)
         by = office.vma(rng, submitted)
@@ -679,6 +688,23 @@ def _prior_auths(seed: int, office: Office, roster: Sequence[Rostered], history_
         found = pick.visit(rng, days_ago, lambda r: bool(r.patient.insurance and r.patient.insurance.payer))
         if found and (life := plan.life(*found, answer_days=answer_days, follow_up=False)) is not None:
             out.append(life)
+    # medication approvals ending around today: most have been renewed already (a renewal submitted
+    # a few weeks before the end), so what stands out is the few that have not
+    by_id = {r.id: r for r in roster}
+    today, kept = office.local_day(office.now), False
+    for life in list(out):
+        auth = life.as_of(office.now)
+        if auth is None or auth.status is not PriorAuthStatus.APPROVED or auth.valid_until is None \
+                or auth.kind is not PriorAuthKind.MEDICATION:
+            continue
+        left = (auth.valid_until - today).days
+        if not -30 <= left <= 21:
+            continue
+        if not kept and 0 <= left <= 14:
+            kept = True  # one left to renew, for the trainer to show the flag
+            continue
+        if rng.random() < RENEWED and (renewal := plan.life(by_id[auth.patient_id], None, renewing=auth)):
+            out.append(renewal)
     return out
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Call, CallReason
@@ -136,6 +136,10 @@ class CallsTab(QWidget):
         ui.next_button.setDefaultAction(self.next_action)
 
     def _fill_filters(self) -> None:
+        for narrow in (self.ui.reason_filter_combo, self.ui.routed_filter_combo):
+            # as wide as a typical entry, not the longest staff name (its popup still shows it all)
+            narrow.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            narrow.setMinimumContentsLength(12)
         combo = self.ui.reason_filter_combo
         combo.addItem("All reasons", None)
         for reason in CallReason:
@@ -185,7 +189,9 @@ class CallsTab(QWidget):
     def _update_labels(self, rows: list[CallRow] | None = None) -> None:
         rows = self.model.rows() if rows is None else rows
         today = "  (today)" if self.day == self.context.today() else ""
-        self.ui.date_label.setText(long_day(self.day) + today)
+        # the short form keeps the toolbar within a 1366-pixel screen; the tooltip has it in full
+        self.ui.date_label.setText(f"{self.day:%a %m/%d/%Y}{today}")
+        self.ui.date_label.setToolTip(long_day(self.day))
         shown = self.proxy.rowCount()
         escalated = sum(1 for r in rows if r.escalated)
         parts = [f"{len(rows)} call{'s' if len(rows) != 1 else ''}"]
