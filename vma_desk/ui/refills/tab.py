@@ -106,7 +106,7 @@ class RefillsTab(QWidget):
         # and a side pane do not fit side by side on a 1366-pixel laptop screen
         ui.splitter.setStretchFactor(0, 1)
         ui.splitter.setStretchFactor(1, 0)
-        ui.splitter.setSizes([330, 320])
+        ui.splitter.setSizes([420, 230])  # the list first; the pane holds a request in ~12 lines
         self.load()
 
     # building -------------------------------------------------------------------------------------
