@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from vma_desk.core.errors import NotFoundError, ValidationError
@@ -68,6 +69,10 @@ class PatientService:
         if patient is None:
             raise NotFoundError(f"Patient {patient_id} does not exist.")
         return patient
+
+    def display_names(self, patient_ids: Iterable[int]) -> dict[int, str]:
+        """"Last, First" by id for many patients at once (deleted ones are left out)."""
+        return self.repo.display_names(sorted(set(patient_ids)))
 
     def search(self, text: str, limit: int = 50) -> list[Patient]:
         return self.repo.search(text, limit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from vma_desk.core.records import (
@@ -224,6 +225,18 @@ class PatientRepository:
         if not include_deleted:
             sql += " AND deleted_at IS NULL"
         return self.conn.execute(sql, (patient_id,)).fetchone() is not None
+
+    def display_names(self, patient_ids: Sequence[int]) -> dict[int, str]:
+        """"Last, First" of each patient not deleted, in one query per 500 ids."""
+        found: dict[int, str] = {}
+        ids = list(patient_ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for pid, first, last in self.conn.execute(
+                    f"SELECT id, first_name, last_name FROM patient WHERE deleted_at IS NULL AND id IN"
+                    f" ({', '.join('?' * len(part))})", part):
+                found[pid] = f"{last}, {first}"
+        return found
 
     def get(self, patient_id: int) -> Patient | None:
         row = self.conn.execute(

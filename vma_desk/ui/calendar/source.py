@@ -24,6 +24,7 @@ class PatientBook:
     def __init__(self, services: Services) -> None:
         self._services = services
         self._patients: dict[int, Patient | None] = {}
+        self._names: dict[int, str] = {}  # names read in bulk, without the whole record
 
     def get(self, patient_id: int) -> Patient | None:
         """The patient, or None when the record was deleted since."""
@@ -35,19 +36,28 @@ class PatientBook:
         return self._patients[patient_id]
 
     def name(self, patient_id: int) -> str:
+        if patient_id in self._names:
+            return self._names[patient_id]
         patient = self.get(patient_id)
         return patient.display_name if patient else f"(deleted patient #{patient_id})"
 
     def names(self, patient_ids: Iterable[int]) -> dict[int, str]:
-        return {pid: self.name(pid) for pid in set(patient_ids)}
+        """Names of many patients, those not yet known read in one query (a list's first load)."""
+        wanted = set(patient_ids)
+        missing = [pid for pid in wanted if pid not in self._names and pid not in self._patients]
+        if missing:
+            self._names.update(self._services.patients.display_names(missing))
+        return {pid: self.name(pid) for pid in wanted}
 
     def forget(self, patient_ids: Iterable[int] = ()) -> None:
         """Forget these patients (all of them when none are named)."""
         ids = list(patient_ids)
         if not ids:
             self._patients.clear()
+            self._names.clear()
         for pid in ids:
             self._patients.pop(pid, None)
+            self._names.pop(pid, None)
 
 
 @dataclass(frozen=True)

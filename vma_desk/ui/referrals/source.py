@@ -22,10 +22,12 @@ class ReferralSource:
     def referral_entries(self) -> tuple[list[ReferralEntry], list[ReferralRow]]:
         """The open referrals as entries, and the service's rows (for the attention count)."""
         rows = self.referrals.worklist()
+        self._context.patients.names(row.referral.patient_id for row in rows)  # one query, not one a row
         return [self._referral(row) for row in rows], rows
 
     def auth_entries(self) -> tuple[list[PriorAuthEntry], list[PriorAuthRow]]:
         rows = self.referrals.prior_auths()
+        self._context.patients.names(row.auth.patient_id for row in rows)
         return [PriorAuthEntry(row.auth, row.flags, self._context.patient_name(row.auth.patient_id))
                 for row in rows], rows
 

@@ -27,5 +27,7 @@ class RefillRowSource:
 
     def rows(self, requests: Iterable[RefillRequest]) -> list[RefillTableRow]:
         context = self._context
+        requests = list(requests)
+        context.patients.names(r.patient_id for r in requests)  # one query, not one a row
         return [RefillTableRow(r, context.patient_name(r.patient_id), context.staff_name(r.prescriber_id))
                 for r in requests]
