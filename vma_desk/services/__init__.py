@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vma_desk.core.clock import Clock, SystemClock
+from vma_desk.services.agenda import AgendaService
 from vma_desk.services.audit import AuditService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
@@ -31,6 +32,7 @@ class Services:
     communications: CommunicationsService
     refills: RefillService
     referrals: ReferralService
+    agenda: AgendaService
 
     @classmethod
     def for_workspace(
@@ -38,15 +40,19 @@ class Services:
     ) -> Services:
         context = ServiceContext(workspace, clock or SystemClock(), user or workstation_user())
         communications = CommunicationsService(context)
+        practice, calendar = PracticeService(context), CalendarService(context)
+        refills, referrals = RefillService(context, communications), ReferralService(context, communications)
         return cls(
             context=context,
-            practice=PracticeService(context),
+            practice=practice,
             patients=PatientService(context),
             audit=AuditService(context),
-            calendar=CalendarService(context),
+            calendar=calendar,
             communications=communications,
-            refills=RefillService(context, communications),
-            referrals=ReferralService(context, communications),
+            refills=refills,
+            referrals=referrals,
+            agenda=AgendaService(context, practice=practice, calendar=calendar, communications=communications,
+                                 refills=refills, referrals=referrals),
         )
 
     @property

@@ -1,0 +1,282 @@
+"""The day's agenda: what the Today tab shows and the huddle sheet prints, built once by
+`build_agenda` from plain records (the service gathers them; the tab and the PDF only lay it out).
+
+Per provider, each visit of the day with the flags a physician acts on (missing consult report,
+insurance unverified, prior authorisation pending, unconfirmed, urgent message open, refill
+pending, care gap due, no-show history, telehealth not ready); across the app, everything due
+today (confirmations and eligibility checks, overdue and urgent messages, refills near or past
+due, referrals stuck or awaiting their report, authorisations expiring, follow-ups overdue).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from vma_desk.core.calendar import Appointment, AppointmentType, EligibilityStatus, TechCheck, VisitStatus
+from vma_desk.core.communications import Message, Urgency
+from vma_desk.core.records import Patient, StaffMember
+from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
+from vma_desk.core.refills import RefillRequest
+from vma_desk.core.rules.refills import DueState
+
+
+class VisitFlag(StrEnum):
+    MISSING_REPORT = "missing_report"
+    INSURANCE_UNVERIFIED = "insurance_unverified"
+    PRIOR_AUTH_PENDING = "prior_auth_pending"
+    UNCONFIRMED = "unconfirmed"
+    URGENT_MESSAGE = "urgent_message"
+    PENDING_REFILL = "pending_refill"
+    CARE_GAP = "care_gap"
+    NO_SHOW_HISTORY = "no_show_history"
+    TELEHEALTH_NOT_READY = "telehealth_not_ready"
+
+    @property
+    def label(self) -> str:
+        return _FLAG_LABELS[self]
+
+
+_FLAG_LABELS = {
+    VisitFlag.MISSING_REPORT: "Consult report missing",
+    VisitFlag.INSURANCE_UNVERIFIED: "Insurance not verified",
+    VisitFlag.PRIOR_AUTH_PENDING: "Prior auth pending",
+    VisitFlag.UNCONFIRMED: "Unconfirmed",
+    VisitFlag.URGENT_MESSAGE: "Urgent message open",
+    VisitFlag.PENDING_REFILL: "Refill pending",
+    VisitFlag.CARE_GAP: "Care gap",
+    VisitFlag.NO_SHOW_HISTORY: "No-show history",
+    VisitFlag.TELEHEALTH_NOT_READY: "Telehealth not ready",
+}
+
+#: the "needs attention" block's lines, most pressing first: (flag, singular, plural)
+_ATTENTION = (
+    (VisitFlag.URGENT_MESSAGE, "patient with an urgent message open",
+     "patients with an urgent message open"),
+    (VisitFlag.MISSING_REPORT, "consult report missing", "consult reports missing"),
+    (VisitFlag.PRIOR_AUTH_PENDING, "prior authorisation pending", "prior authorisations pending"),
+    (VisitFlag.INSURANCE_UNVERIFIED, "visit with insurance not verified",
+     "visits with insurance not verified"),
+    (VisitFlag.UNCONFIRMED, "visit unconfirmed", "visits unconfirmed"),
+    (VisitFlag.PENDING_REFILL, "refill waiting for a decision", "refills waiting for a decision"),
+    (VisitFlag.TELEHEALTH_NOT_READY, "telehealth visit not ready", "telehealth visits not ready"),
+    (VisitFlag.CARE_GAP, "patient with a care gap due", "patients with a care gap due"),
+    (VisitFlag.NO_SHOW_HISTORY, "patient with no-show history", "patients with no-show history"),
+)
+
+
+class ItemKind(StrEnum):
+    """What a "due today" row is, and so which record it opens."""
+
+    CONFIRMATION = "appointment"
+    ELIGIBILITY = "eligibility"
+    MESSAGE = "message"
+    REFILL = "refill"
+    REFERRAL = "referral"
+    PRIOR_AUTH = "prior_auth"
+
+    @property
+    def label(self) -> str:
+        return {"appointment": "Confirmation", "eligibility": "Eligibility", "message": "Message",
+                "refill": "Refill", "referral": "Referral", "prior_auth": "Prior auth"}[self.value]
+
+
+URGENT, SOON, ROUTINE = 2, 1, 0  # how a due row stands out: overdue/past due, near, on time
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    appointment: Appointment
+    patient_name: str
+    age: int | None
+    type_name: str
+    new_patient: bool
+    telehealth: bool
+    #: (flag, detail) e.g. (CARE_GAP, "A1c due 03/01/2026"), in the order of VisitFlag
+    flags: tuple[tuple[VisitFlag, str], ...]
+
+    def has(self, flag: VisitFlag) -> bool:
+        return any(f is flag for f, _ in self.flags)
+
+
+@dataclass(frozen=True)
+class ProviderDay:
+    provider: StaffMember
+    visits: tuple[VisitLine, ...]
+
+    def attention(self) -> tuple[str, ...]:
+        """"3 visits unconfirmed"-style lines for the top of the provider's huddle page."""
+        counts = Counter(flag for visit in self.visits for flag, _ in visit.flags)
+        return tuple(f"{counts[flag]} {one if counts[flag] == 1 else many}"
+                     for flag, one, many in _ATTENTION if counts[flag])
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: ItemKind
+    record_id: int
+    title: str
+    detail: str
+    severity: int  # URGENT, SOON or ROUTINE
+    patient_id: int | None = None
+    patient_name: str = ""
+    due_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DayAgenda:
+    day: date
+    practice_name: str
+    time_zone: str
+    generated_at: datetime
+    providers: tuple[ProviderDay, ...]
+    due: tuple[DueItem, ...]
+
+    @property
+    def visit_count(self) -> int:
+        return sum(len(p.visits) for p in self.providers)
+
+    def provider(self, provider_id: int) -> ProviderDay | None:
+        return next((p for p in self.providers if p.provider.id == provider_id), None)
+
+
+@dataclass(frozen=True)
+class AgendaInputs:
+    """Everything `build_agenda` reads, gathered by the service in a handful of queries."""
+
+    day: date
+    now: datetime
+    practice_name: str
+    time_zone: str
+    providers: Sequence[StaffMember]
+    types: Mapping[str, AppointmentType]
+    appointments: Sequence[Appointment]  # the day's, not cancelled
+    patients: Mapping[int, Patient]  # the day's patients and those named by the due rows
+    names: Mapping[int, str]  # display names of every patient mentioned
+    no_shows: Mapping[int, int]
+    confirmations: Sequence[Appointment]  # confirmation calls due now
+    eligibility: Sequence[Appointment]  # eligibility checks due now
+    open_messages: Sequence[tuple[Message, datetime, bool]]  # (message, callback due, overdue)
+    refills: Sequence[tuple[RefillRequest, DueState | None]]
+    referrals: Sequence[tuple[Referral, tuple[Flag, ...], int]]  # (referral, flags, days in state)
+    prior_auths: Sequence[tuple[PriorAuth, tuple[Flag, ...]]]
+
+
+def build_agenda(data: AgendaInputs) -> DayAgenda:
+    per_patient = _patient_facts(data)
+    by_provider: dict[int, list[VisitLine]] = {}
+    for appointment in sorted(data.appointments, key=lambda a: (a.start, a.id or 0)):
+        by_provider.setdefault(appointment.provider_id, []).append(
+            _visit_line(appointment, data, per_patient.get(appointment.patient_id, {})))
+    providers = tuple(ProviderDay(p, tuple(by_provider.get(p.id or 0, ())))
+                      for p in data.providers if p.id in by_provider)
+    return DayAgenda(day=data.day, practice_name=data.practice_name, time_zone=data.time_zone,
+                     generated_at=data.now, providers=providers, due=tuple(_due_items(data)))
+
+
+def _patient_facts(data: AgendaInputs) -> dict[int, dict[VisitFlag, str]]:
+    """What the open records say about each patient: report missing, prior auth pending, urgent
+    message, refill pending (with a short detail each)."""
+    facts: dict[int, dict[VisitFlag, str]] = {}
+
+    def note(patient_id: int, flag: VisitFlag, detail: str) -> None:
+        facts.setdefault(patient_id, {}).setdefault(flag, detail)
+
+    for referral, _flags, _days in data.referrals:
+        waiting = referral.state is ReferralState.SEEN or (
+            referral.state is ReferralState.SCHEDULED and referral.appointment_at is not None
+            and referral.appointment_at < data.now)
+        if waiting:
+            note(referral.patient_id, VisitFlag.MISSING_REPORT, f"{referral.specialty} consult note")
+    for auth, _flags in data.prior_auths:
+        if auth.status.awaiting_payer:
+            note(auth.patient_id, VisitFlag.PRIOR_AUTH_PENDING, f"{auth.service} ({auth.payer})")
+    for message, _due, _overdue in data.open_messages:
+        if message.patient_id is not None and message.urgency is not Urgency.ROUTINE \
+                and message.awaiting_callback:
+            note(message.patient_id, VisitFlag.URGENT_MESSAGE, message.urgency.value)
+    for request, _state in data.refills:
+        if request.decision is None:
+            strength = f" {request.strength}" if request.strength else ""
+            note(request.patient_id, VisitFlag.PENDING_REFILL, f"{request.medication}{strength}")
+    return facts
+
+
+def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, str]) -> VisitLine:
+    patient = data.patients.get(a.patient_id)
+    kind = data.types.get(a.type_code)
+    flags: dict[VisitFlag, str] = dict(facts)
+    if a.eligibility.status is not EligibilityStatus.VERIFIED:
+        problem = a.eligibility.status is EligibilityStatus.PROBLEM
+        flags[VisitFlag.INSURANCE_UNVERIFIED] = "problem" if problem else "not checked"
+    if a.status in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE):
+        flags[VisitFlag.UNCONFIRMED] = a.status.label.lower()
+    gaps = [g for g in (patient.care_gaps if patient else ()) if g.due <= data.day]
+    if gaps:
+        flags[VisitFlag.CARE_GAP] = ", ".join(g.kind for g in gaps)
+    if data.no_shows.get(a.patient_id):
+        count = data.no_shows[a.patient_id]
+        flags[VisitFlag.NO_SHOW_HISTORY] = f"{count} no-show{'s' if count != 1 else ''}"
+    telehealth = bool(kind and kind.telehealth)
+    if telehealth and (not a.telehealth_link or a.tech_check is not TechCheck.PASSED):
+        flags[VisitFlag.TELEHEALTH_NOT_READY] = "no link" if not a.telehealth_link else \
+            f"tech check {a.tech_check.value.replace('_', ' ')}"
+    ordered = tuple((flag, flags[flag]) for flag in VisitFlag if flag in flags)
+    return VisitLine(appointment=a, patient_name=data.names.get(a.patient_id, f"patient #{a.patient_id}"),
+                     age=patient.age_on(data.day) if patient else None,
+                     type_name=kind.name if kind else a.type_code,
+                     new_patient=bool(kind and kind.new_patient), telehealth=telehealth, flags=ordered)
+
+
+def _due_items(data: AgendaInputs) -> list[DueItem]:
+    names = data.names
+    items: list[DueItem] = []
+
+    def name(pid: int | None) -> str:
+        return names.get(pid, "") if pid is not None else ""
+
+    for a in data.confirmations:
+        items.append(DueItem(ItemKind.CONFIRMATION, a.id or 0, "Confirm the visit", "", ROUTINE,
+                             a.patient_id, name(a.patient_id), a.start))
+    for a in data.eligibility:
+        items.append(DueItem(ItemKind.ELIGIBILITY, a.id or 0, "Verify insurance", "", ROUTINE,
+                             a.patient_id, name(a.patient_id), a.start))
+    for message, due, overdue in data.open_messages:
+        if not message.awaiting_callback:
+            continue
+        urgent = message.urgency is not Urgency.ROUTINE
+        if not (overdue or urgent or due.astimezone(data.now.tzinfo).date() <= data.day):
+            continue
+        items.append(DueItem(ItemKind.MESSAGE, message.id or 0, f"Callback: {message.reason[:60]}",
+                             "overdue" if overdue else f"{message.urgency.value}",
+                             URGENT if overdue else SOON if urgent else ROUTINE,
+                             message.patient_id, name(message.patient_id) or message.caller_name, due))
+    for request, state in data.refills:
+        if state not in (DueState.NEAR_DUE, DueState.PAST_DUE):
+            continue
+        items.append(DueItem(ItemKind.REFILL, request.id or 0, f"Refill: {request.medication}",
+                             state.label.lower(), URGENT if state is DueState.PAST_DUE else SOON,
+                             request.patient_id, name(request.patient_id), request.due_at))
+    for referral, flags, days in data.referrals:
+        shown = [f for f in flags if f in (Flag.STUCK, Flag.AUTH_EXPIRING, Flag.AUTH_EXPIRED)]
+        if referral.state is ReferralState.SEEN and Flag.STUCK not in shown:
+            detail = f"report awaited, {days} day{'s' if days != 1 else ''}"
+        elif shown:
+            detail = ", ".join(f.label.lower() for f in shown)
+        else:
+            continue
+        items.append(DueItem(ItemKind.REFERRAL, referral.id or 0, f"Referral: {referral.specialty}", detail,
+                             URGENT if Flag.STUCK in shown or Flag.AUTH_EXPIRED in shown else SOON,
+                             referral.patient_id, name(referral.patient_id), None))
+    for auth, flags in data.prior_auths:
+        if not flags:
+            continue
+        items.append(DueItem(ItemKind.PRIOR_AUTH, auth.id or 0, f"Prior auth: {auth.service}",
+                             ", ".join(f.label.lower() for f in flags),
+                             URGENT if {Flag.FOLLOW_UP_OVERDUE, Flag.AUTH_EXPIRED} & set(flags) else SOON,
+                             auth.patient_id, name(auth.patient_id), None))
+    return sorted(items, key=lambda i: (-i.severity, list(ItemKind).index(i.kind),
+                                        i.due_at or data.now, i.record_id))

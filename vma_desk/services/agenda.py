@@ -1,0 +1,68 @@
+"""The day's agenda (the Today tab and the huddle sheet): one call that gathers what
+`core.agenda.build_agenda` needs in a handful of queries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from vma_desk.core.agenda import AgendaInputs, DayAgenda, build_agenda
+from vma_desk.core.errors import NotFoundError
+from vma_desk.core.records import Patient
+from vma_desk.core.rules.scheduling import local_to_utc
+from vma_desk.services.base import ServiceContext
+from vma_desk.services.calendar import CalendarService
+from vma_desk.services.communications import CommunicationsService
+from vma_desk.services.practice import PracticeService
+from vma_desk.services.referrals import ReferralService
+from vma_desk.services.refills import RefillService
+from vma_desk.storage.repositories import PatientRepository
+
+
+class AgendaService:
+    def __init__(self, context: ServiceContext, *, practice: PracticeService, calendar: CalendarService,
+                 communications: CommunicationsService, refills: RefillService,
+                 referrals: ReferralService) -> None:
+        self.ctx = context
+        self.practice, self.calendar, self.communications = practice, calendar, communications
+        self.refills, self.referrals = refills, referrals
+
+    def day(self, day: date | None = None, *, provider_id: int | None = None) -> DayAgenda:
+        """The agenda of one practice-local day (today when not given), for every provider with
+        visits that day or only `provider_id`'s."""
+        ctx = self.ctx
+        now, zone = ctx.clock.now(), ctx.practice_zone()
+        day = day or now.astimezone(zone).date()
+        practice = self.practice.get()
+        providers = [p for p in self.practice.providers() if provider_id is None or p.id == provider_id]
+        if provider_id is not None and not providers:
+            raise NotFoundError("That provider is not on the staff list.")
+        start = local_to_utc(datetime.combine(day, time(0)), zone)
+        end = local_to_utc(datetime.combine(day + timedelta(days=1), time(0)), zone)
+        appointments = self.calendar.appointments([p.id for p in providers if p.id is not None], start, end)
+        comms = self.communications
+        open_messages = comms.open_messages()
+        overdue = {m.id for m in comms.overdue(open_messages)}
+        refills = [(row.request, row.due_state) for row in self.refills.worklist()]
+        referrals = [(row.referral, row.flags, row.days_in_state) for row in self.referrals.worklist()]
+        auths = [(row.auth, row.flags) for row in self.referrals.prior_auths()]
+        confirmations = self.calendar.confirmation_worklist() if day == ctx.today() else []
+        eligibility = self.calendar.eligibility_worklist() if day == ctx.today() else []
+        repo = PatientRepository(ctx.conn)
+        day_patients = {a.patient_id for a in appointments}
+        patients: dict[int, Patient] = {}
+        for pid in day_patients:  # age and care gaps: the whole record, for the day's patients only
+            if (patient := repo.get(pid)) is not None:
+                patients[pid] = patient
+        mentioned = day_patients | {a.patient_id for a in confirmations + eligibility} \
+            | {m.patient_id for m in open_messages if m.patient_id is not None} \
+            | {r.patient_id for r, _ in refills} | {r.patient_id for r, _, _ in referrals} \
+            | {a.patient_id for a, _ in auths}
+        return build_agenda(AgendaInputs(
+            day=day, now=now, practice_name=practice.name, time_zone=practice.time_zone,
+            providers=providers, types={t.code: t for t in self.calendar.types(include_inactive=True)},
+            appointments=appointments, patients=patients,
+            names=repo.display_names(sorted(mentioned)),
+            no_shows=self.calendar.no_show_counts(sorted(day_patients)),
+            confirmations=confirmations, eligibility=eligibility,
+            open_messages=[(m, comms.callback_due(m), m.id in overdue) for m in open_messages],
+            refills=refills, referrals=referrals, prior_auths=auths))
