@@ -14,6 +14,7 @@ from vma_desk.services.audit import AuditService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
+from vma_desk.services.exports import ExportService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
@@ -33,6 +34,7 @@ class Services:
     refills: RefillService
     referrals: ReferralService
     agenda: AgendaService
+    exports: ExportService
 
     @classmethod
     def for_workspace(
@@ -53,6 +55,7 @@ class Services:
             referrals=referrals,
             agenda=AgendaService(context, practice=practice, calendar=calendar, communications=communications,
                                  refills=refills, referrals=referrals),
+            exports=ExportService(context),
         )
 
     @property

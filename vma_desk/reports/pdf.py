@@ -1,0 +1,170 @@
+"""What every report shares: fonts, paragraph styles, the page frame (practice, title, page
+numbers, a DEMO mark on every page of a demo workspace's report), rendering to bytes in memory,
+and AES-256 password protection.
+
+reportlab's own encryption defaults to RC4 and its AES-256 output does not open in poppler or
+pypdf, so a protected report is rendered to memory by reportlab and encrypted by pypdf (AES-256,
+revision 6, through `cryptography`); the unencrypted bytes never reach the disk.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+PAGE = letter
+MARGIN = 0.55 * inch
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+RULE = colors.HexColor("#cbd2d9")
+ALERT = colors.HexColor("#b42318")
+WARN = colors.HexColor("#8a5a00")
+SHADE = colors.HexColor("#f2f4f7")
+DEMO_TEXT = "DEMO — fictional data"
+MIN_PASSWORD = 8
+
+#: DejaVu (Debian's fonts-dejavu-core) covers every name a practice may hold; Helvetica, the
+#: fallback, only Latin-1
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+              Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str
+    bold: str
+
+
+@cache
+def fonts() -> Fonts:
+    for folder in _FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.is_file() and bold.is_file():
+            pdfmetrics.registerFont(TTFont("VMA-Sans", str(regular)))
+            pdfmetrics.registerFont(TTFont("VMA-Sans-Bold", str(bold)))
+            pdfmetrics.registerFontFamily("VMA-Sans", normal="VMA-Sans", bold="VMA-Sans-Bold",
+                                          italic="VMA-Sans", boldItalic="VMA-Sans-Bold")
+            return Fonts("VMA-Sans", "VMA-Sans-Bold")
+    return Fonts("Helvetica", "Helvetica-Bold")
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    f = fonts()
+    base = ParagraphStyle("body", fontName=f.regular, fontSize=9, leading=11.5, textColor=INK,
+                          alignment=TA_LEFT)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=f.bold, fontSize=8.5, leading=10.5),
+        "flag": ParagraphStyle("flag", parent=base, fontSize=8, leading=10, textColor=ALERT),
+        "title": ParagraphStyle("title", parent=base, fontName=f.bold, fontSize=15, leading=18,
+                                spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, leading=13, textColor=MUTED,
+                                   spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontName=f.bold, fontSize=11.5, leading=14, spaceBefore=8,
+                             spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=base, fontName=f.bold, fontSize=9.5, leading=12, spaceBefore=4,
+                             spaceAfter=2),
+    }
+
+
+@dataclass(frozen=True)
+class ReportFrame:
+    """What the page frame prints around every page."""
+
+    title: str  # e.g. "Daily huddle sheet"
+    practice: str
+    generated: str  # e.g. "Printed Mon 03/02/2026 7:30 AM (America/Chicago)"
+    demo: bool = False
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that knows the page count when each page is finished ("Page 2 of 3")."""
+
+    def __init__(self, *args: object, frame: ReportFrame, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._frame = frame
+        self._pages: list[dict[str, object]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, total: int) -> None:
+        frame, f = self._frame, fonts()
+        width, height = PAGE
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, height - MARGIN + 8, width - MARGIN, height - MARGIN + 8)
+        self.setFont(f.regular, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN, height - MARGIN + 12, f"{frame.practice} · {frame.title}")
+        self.drawRightString(width - MARGIN, height - MARGIN + 12, frame.generated)
+        self.line(MARGIN, MARGIN - 10, width - MARGIN, MARGIN - 10)
+        self.drawString(MARGIN, MARGIN - 20, "Confidential: protected health information. "
+                        "Do not leave unattended.")
+        self.drawRightString(width - MARGIN, MARGIN - 20, f"Page {self._pageNumber} of {total}")
+        if frame.demo:
+            self._demo_mark()
+        self.restoreState()
+
+    def _demo_mark(self) -> None:
+        width, height = PAGE
+        f = fonts()
+        self.setFillColor(colors.Color(0.85, 0.2, 0.1, alpha=0.10))
+        self.setFont(f.bold, 80)
+        self.saveState()
+        self.translate(width / 2, height / 2)
+        self.rotate(35)
+        self.drawCentredString(0, -25, "DEMO")
+        self.restoreState()
+        self.setFillColor(colors.HexColor("#b42318"))
+        self.setFont(f.bold, 8)
+        self.drawCentredString(width / 2, height - MARGIN + 12, DEMO_TEXT)
+
+
+def render(frame: ReportFrame, story: Sequence[Flowable]) -> bytes:
+    """The report as PDF bytes, made in memory."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN + 8, bottomMargin=MARGIN, title=frame.title,
+                            author=frame.practice, creator="VMA Desk", subject=frame.title)
+    doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
+    return buffer.getvalue()
+
+
+def protect(pdf: bytes, password: str) -> bytes:
+    """The same PDF encrypted with AES-256 (opening needs `password`; a random owner password
+    nobody knows keeps the permissions as they are)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(24), algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
