@@ -1,5 +1,5 @@
-"""The headless command line: `demo create`, `check` and `export ics`, on the same storage and
-services as the GUI.
+"""The headless command line: `demo create`, `check` and `export` (ics, huddle, patient-summary,
+activity), on the same storage and services as the GUI.
 
 `parse_args` also serves the GUI: with no subcommand, `app.main` starts the window with the parsed
 options (`data_dir`, `demo`, `seed`, `years`). Every known condition (wrong key, locked keyring,
@@ -15,7 +15,7 @@ import io
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from vma_desk import __version__
 from vma_desk.core.errors import (
@@ -31,6 +31,9 @@ from vma_desk.storage import database, migrations
 from vma_desk.storage.files import write_private
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
+
+if TYPE_CHECKING:
+    from vma_desk.services import Services
 
 PROG = "vma-desk"
 EXIT_OK = 0
@@ -65,6 +68,13 @@ def _whole(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError("must be a whole number") from None
+
+
+def _patient_id(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a record number (1 or more)")
+    return value
 
 
 def _day(text: str) -> date:
@@ -130,11 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "print the schema version and record counts.",
     )
     _data_dir_option(check, argparse.SUPPRESS)
-    check.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                       help="unlock with the passphrase in FILE")
-    check.add_argument("--recovery-key-file", type=Path, metavar="FILE",
-                       help="unlock with the recovery key in FILE (and put the key back in the "
-                            "OS keyring)")
+    _unlock_options(check)
     _export_parser(commands)
     return parser
 
@@ -165,11 +171,74 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
                      help="put patients' names in the events (protected health information: "
                           "keep the file as safe as the workspace)")
     ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    ics.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                     help="unlock with the passphrase in FILE")
-    ics.add_argument("--recovery-key-file", type=Path, metavar="FILE",
-                     help="unlock with the recovery key in FILE (and put the key back in the "
-                          "OS keyring)")
+    _unlock_options(ics)
+    _pdf_parsers(kinds)
+
+
+def _unlock_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                        help="unlock with the passphrase in FILE")
+    parser.add_argument("--recovery-key-file", type=Path, metavar="FILE",
+                        help="unlock with the recovery key in FILE (and put the key back in the "
+                             "OS keyring)")
+
+
+_PDF_NOTE = ("The PDF is made in memory and written readable by you only; with --password-file it "
+             "is encrypted (AES-256) before it reaches the disk. Each export is recorded in the audit "
+             "trail.")
+
+
+def _pdf_parser(kinds: argparse._SubParsersAction, name: str, *, summary: str,  # type: ignore[type-arg]
+                description: str) -> argparse.ArgumentParser:
+    parser = kinds.add_parser(name, help=summary, description=f"{description} {_PDF_NOTE}",
+                              epilog=_EXIT_HELP)
+    _data_dir_option(parser, argparse.SUPPRESS)
+    return parser
+
+
+def _pdf_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE",
+                        help="the PDF file to write (readable by you only)")
+    parser.add_argument("--password-file", type=Path, metavar="FILE",
+                        help="protect the PDF with the password on the first line of FILE "
+                             "(AES-256; at least 8 characters)")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _unlock_options(parser)
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD",
+                        help="the first day (practice date)")
+    parser.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD",
+                        help="the last day (included)")
+
+
+def _pdf_parsers(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    huddle = _pdf_parser(
+        kinds, "huddle", summary="the daily huddle sheet as a PDF",
+        description="Write the huddle sheet of one practice day: a page per provider with visits "
+                    "(time, patient, age, type, new or established, telehealth, flags) under a "
+                    "short \"needs attention\" block.")
+    huddle.add_argument("--date", type=_day, required=True, metavar="YYYY-MM-DD",
+                        help="the practice day")
+    huddle.add_argument("--provider", metavar="NAME",
+                        help='only this provider\'s visits (name with or without credentials: '
+                             '"Dana Lee, MD"); default: every provider with visits that day')
+    _pdf_options(huddle)
+    summary = _pdf_parser(
+        kinds, "patient-summary", summary="one patient's communication summary as a PDF",
+        description="Write one patient's calls, messages, refills, referrals and appointments "
+                    "from --from to --to, in time order.")
+    summary.add_argument("--patient", type=_patient_id, required=True, metavar="ID",
+                         help="the patient's record number")
+    _period_options(summary)
+    _pdf_options(summary)
+    activity = _pdf_parser(
+        kinds, "activity", summary="the practice's activity summary as a PDF",
+        description="Write the activity summary of a period: call volume, message turnaround, "
+                    "refills against the noon rule, referral aging, confirmations and no-shows.")
+    _period_options(activity)
+    _pdf_options(activity)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -189,7 +258,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "check":
             return _check(args, out)
         if args.command == "export":
-            return _export_ics(args, out)
+            return _export_ics(args, out) if args.export_command == "ics" else _export_pdf(args, out)
         raise ValueError(f"no such command: {args.command}")
     except KnownError as exc:
         _say(err, exc.message)
@@ -313,11 +382,7 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
     from vma_desk.services import Services
     from vma_desk.services.ics import export_ics, provider_by_name
 
-    target = Path(args.out).expanduser()
-    if target.is_dir():
-        raise KnownError(f"{target} is a folder: name the file to write.")
-    if target.exists() and not args.force:
-        raise KnownError(f"{target} already exists; add --force to replace it.")
+    target = _target(args)
     workspace = _unlock(args, _data_dir(args, demo=args.demo))
     try:
         services = Services.for_workspace(workspace)
@@ -333,6 +398,70 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
           f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "
           f"{'included' if args.include_names else 'left out'}.", file=out)
     return EXIT_OK
+
+
+def _target(args: argparse.Namespace) -> Path:
+    """The file to write, refused when it is a folder or exists without --force."""
+    target = Path(args.out).expanduser()
+    if target.is_dir():
+        raise KnownError(f"{target} is a folder: name the file to write.")
+    if target.exists() and not args.force:
+        raise KnownError(f"{target} already exists; add --force to replace it.")
+    return target
+
+
+def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
+    """`export huddle`, `export patient-summary` and `export activity`: the report is made in
+    memory, then written (encrypted first with --password-file) and audited by services.exports."""
+    from vma_desk.services import Services
+    from vma_desk.services.exports import ExportService
+
+    target = _target(args)
+    password = _read_secret(args.password_file, "password") if args.password_file else None
+    ExportService.check_password(password)
+    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    try:
+        services = Services.for_workspace(workspace)
+        pdf, detail, what = _PDF_REPORTS[args.export_command](services, args)
+        services.exports.write_pdf(pdf, target, kind=args.export_command, detail=detail,
+                                   password=password, replace=args.force)
+    finally:
+        workspace.close()
+    print(f"Wrote {what} to {target}; "
+          f"{'encrypted with AES-256' if password else 'not encrypted'}.", file=out)
+    return EXIT_OK
+
+
+def _huddle_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, str, str]:
+    from vma_desk.reports import huddle
+    from vma_desk.services.ics import provider_by_name
+
+    day, provider = args.date, None
+    if args.provider is not None:
+        provider = provider_by_name(services, args.provider)
+    pdf = huddle.build(services, day, provider.id if provider else None)
+    detail = day.isoformat() + (f", provider {provider.id}" if provider else "")
+    whose = f" of {provider.display_name}" if provider else ""
+    return pdf, detail, f"the huddle sheet{whose} for {huddle.day_text(day)}"
+
+
+def _patient_summary_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, str, str]:
+    from vma_desk.reports import patient_summary
+
+    period = f"{args.start.isoformat()} to {args.end.isoformat()}"
+    pdf = patient_summary.build(services, args.patient, args.start, args.end)
+    what = f"the communication summary of patient {args.patient} ({period})"
+    return pdf, f"patient {args.patient}, {period}", what
+
+
+def _activity_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, str, str]:
+    from vma_desk.reports import activity
+
+    period = f"{args.start.isoformat()} to {args.end.isoformat()}"
+    return activity.build(services, args.start, args.end), period, f"the activity summary ({period})"
+
+
+_PDF_REPORTS = {"huddle": _huddle_pdf, "patient-summary": _patient_summary_pdf, "activity": _activity_pdf}
 
 
 def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:

@@ -257,3 +257,9 @@ def test_due_rows_are_ordered_by_severity_then_kind():
         (ItemKind.CONFIRMATION, 20, ROUTINE),
     ]
     assert agenda.due[0].patient_name == "Birch, Bo" and agenda.due[1].detail == "past due"
+
+
+def test_patients_are_counted_once_however_many_visits_they_have():
+    two = (visit(ANN, 14, status=VisitStatus.UNCONFIRMED), visit(ANN, 16, status=VisitStatus.UNCONFIRMED))
+    lines = build_agenda(inputs(appointments=two)).providers[0].attention()
+    assert "2 visits unconfirmed" in lines and "1 patient with a care gap due" in lines

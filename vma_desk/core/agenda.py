@@ -109,9 +109,15 @@ class ProviderDay:
 
     def attention(self) -> tuple[str, ...]:
         """"3 visits unconfirmed"-style lines for the top of the provider's huddle page."""
-        counts = Counter(flag for visit in self.visits for flag, _ in visit.flags)
-        return tuple(f"{counts[flag]} {one if counts[flag] == 1 else many}"
-                     for flag, one, many in _ATTENTION if counts[flag])
+        visits = Counter(flag for visit in self.visits for flag, _ in visit.flags)
+        patients = {flag: len({v.appointment.patient_id for v in self.visits if v.has(flag)})
+                    for flag in visits}
+        lines = []
+        for flag, one, many in _ATTENTION:
+            count = patients.get(flag, 0) if "patient" in one else visits[flag]
+            if count:
+                lines.append(f"{count} {one if count == 1 else many}")
+        return tuple(lines)
 
 
 @dataclass(frozen=True)

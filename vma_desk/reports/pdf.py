@@ -36,6 +36,8 @@ WARN = colors.HexColor("#8a5a00")
 SHADE = colors.HexColor("#f2f4f7")
 DEMO_TEXT = "DEMO — fictional data"
 MIN_PASSWORD = 8
+#: the width between the margins, for tables laid out to the page
+CONTENT_WIDTH = PAGE[0] - 2 * MARGIN
 
 #: DejaVu (Debian's fonts-dejavu-core) covers every name a practice may hold; Helvetica, the
 #: fallback, only Latin-1
@@ -123,8 +125,10 @@ class _NumberedCanvas(Canvas):
         self.line(MARGIN, height - MARGIN + 8, width - MARGIN, height - MARGIN + 8)
         self.setFont(f.regular, 7.5)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN, height - MARGIN + 12, f"{frame.practice} · {frame.title}")
         self.drawRightString(width - MARGIN, height - MARGIN + 12, frame.generated)
+        room = width - 2 * MARGIN - self.stringWidth(frame.generated, f.regular, 7.5) - 18
+        self.drawString(MARGIN, height - MARGIN + 12, _fit(f"{frame.practice} · {frame.title}", f.regular,
+                                                           7.5, room))
         self.line(MARGIN, MARGIN - 10, width - MARGIN, MARGIN - 10)
         self.drawString(MARGIN, MARGIN - 20, "Confidential: protected health information. "
                         "Do not leave unattended.")
@@ -145,7 +149,16 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
         self.setFillColor(colors.HexColor("#b42318"))
         self.setFont(f.bold, 8)
-        self.drawCentredString(width / 2, height - MARGIN + 12, DEMO_TEXT)
+        self.drawCentredString(width / 2, MARGIN - 32, DEMO_TEXT)
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """`text`, shortened with "…" to fit `room` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def render(frame: ReportFrame, story: Sequence[Flowable]) -> bytes:

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from vma_desk.core.agenda import AgendaInputs, DayAgenda, build_agenda
 from vma_desk.core.errors import NotFoundError
-from vma_desk.core.records import Patient
+from vma_desk.core.records import Patient, Role
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
@@ -33,7 +33,9 @@ class AgendaService:
         now, zone = ctx.clock.now(), ctx.practice_zone()
         day = day or now.astimezone(zone).date()
         practice = self.practice.get()
-        providers = [p for p in self.practice.providers() if provider_id is None or p.id == provider_id]
+        # inactive providers too: a provider who has left may still have visits to hand over
+        providers = [p for p in self.practice.staff(role=Role.PROVIDER, active_only=False)
+                     if provider_id is None or p.id == provider_id]
         if provider_id is not None and not providers:
             raise NotFoundError("That provider is not on the staff list.")
         start = local_to_utc(datetime.combine(day, time(0)), zone)
