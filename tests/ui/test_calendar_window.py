@@ -39,7 +39,7 @@ def window(qtbot, tmp_path, data_dir, keystore, clock):
 
 
 def calendar_of(window: MainWindow) -> CalendarTab:
-    tab = window.tabs.widget(0)
+    tab = window.tabs.widget(1)  # after Today
     assert isinstance(tab, CalendarTab)
     return tab
 

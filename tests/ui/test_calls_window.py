@@ -28,7 +28,7 @@ def tab_of(window, kind):
 
 
 def test_f2_logs_a_call_from_any_tab_and_the_calls_tab_shows_it(qtbot, window):
-    window.tabs.setCurrentIndex(0)  # the calendar
+    window.tabs.setCurrentIndex(1)  # the calendar
     reactivate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     dialog = dialog_of(qtbot, CallDialog)

@@ -65,10 +65,11 @@ def test_every_tab_is_a_live_page(window):
     from vma_desk.ui.coming import ComingPage
     from vma_desk.ui.referrals.tab import ReferralsTab
     from vma_desk.ui.refills.tab import RefillsTab
+    from vma_desk.ui.today.tab import TodayTab
 
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t for t, _ in TABS]
-    assert isinstance(window.tabs.widget(0), CalendarTab)
-    assert isinstance(window.tabs.widget(3), RefillsTab) and isinstance(window.tabs.widget(4), ReferralsTab)
+    assert isinstance(window.tabs.widget(0), TodayTab) and isinstance(window.tabs.widget(1), CalendarTab)
+    assert isinstance(window.tabs.widget(4), RefillsTab) and isinstance(window.tabs.widget(5), ReferralsTab)
     assert not window.findChildren(ComingPage)
     assert "Lakeside Family Medicine" in window.windowTitle()
     assert "unlocked (OS keyring)" in window.lock_state_label.text()

@@ -20,7 +20,7 @@ def test_the_tab_title_counts_near_and_past_due_requests(qtbot, clock, refills_w
     index = refills_index(window)
     tab = window.tabs.widget(index)
     assert window.tabs.tabText(index) == "Refills"
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # View → Refills
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # View → Refills
     assert window.tabs.currentIndex() == index
 
     # a request entered elsewhere (the Calls tab) reaches the tab as a change

@@ -10,11 +10,13 @@ due, referrals stuck or awaiting their report, authorisations expiring, follow-u
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import Appointment, AppointmentType, EligibilityStatus, TechCheck, VisitStatus
 from vma_desk.core.communications import Message, Urgency
@@ -238,7 +240,7 @@ def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, st
 
 
 def _due_items(data: AgendaInputs) -> list[DueItem]:
-    names = data.names
+    names, zone = data.names, ZoneInfo(data.time_zone)
     items: list[DueItem] = []
 
     def name(pid: int | None) -> str:
@@ -254,9 +256,10 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
         if not message.awaiting_callback:
             continue
         urgent = message.urgency is not Urgency.ROUTINE
-        if not (overdue or urgent or due.astimezone(data.now.tzinfo).date() <= data.day):
+        if not (overdue or urgent or due.astimezone(zone).date() <= data.day):
             continue
-        items.append(DueItem(ItemKind.MESSAGE, message.id or 0, f"Callback: {message.reason[:60]}",
+        items.append(DueItem(ItemKind.MESSAGE, message.id or 0,
+                             "Callback: " + textwrap.shorten(message.reason, 60, placeholder="…"),
                              "overdue" if overdue else f"{message.urgency.value}",
                              URGENT if overdue else SOON if urgent else ROUTINE,
                              message.patient_id, name(message.patient_id) or message.caller_name, due))

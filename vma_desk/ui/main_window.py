@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 #: (tab title, what it will do) for tabs whose issue has not landed yet
 TABS = (
+    ("Today", "The day's visits per provider with their flags, and everything due today across the app."),
     ("Calendar", "Several providers' day and week schedules, booking without conflicts, the "
                  "waitlist, and the confirmation and eligibility worklists."),
     ("Calls", "A keyboard-fast call log with a running timer, routing and one-key follow-ups."),
@@ -113,6 +115,13 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         self.export_ics_action = self._action(export_menu, "&Calendar (.ics)…", None,
                                               self.open_export_ics)
+        export_menu.addSeparator()
+        self.export_huddle_action = self._action(export_menu, "&Huddle sheet (PDF)…", "Ctrl+Shift+H",
+                                                 lambda: self.open_export_huddle())
+        self.export_patient_action = self._action(export_menu, "&Patient summary (PDF)…", None,
+                                                  lambda: self.open_export_patient_summary())
+        self.export_activity_action = self._action(export_menu, "&Activity summary (PDF)…", None,
+                                                   self.open_export_activity)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
         file_menu.addSeparator()
@@ -257,6 +266,26 @@ class MainWindow(QMainWindow):
         dialog.sig_exported.connect(self._on_change)
         self._show_dialog(dialog)
 
+    def _open_pdf_export(self, kind: str, **choice: object) -> QWidget | None:
+        if self.locked:
+            return None
+        from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
+
+        dialog = PdfExportDialog(self.services, kind, self, **choice)  # type: ignore[arg-type]
+        dialog.sig_exported.connect(self._on_change)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_export_huddle(self, day: date | None = None, provider_id: int | None = None) -> QWidget | None:
+        """The huddle sheet of `day` (today) for every provider or one, previewed before it is saved."""
+        return self._open_pdf_export("huddle", day=day, provider_id=provider_id)
+
+    def open_export_patient_summary(self, patient_id: int | None = None) -> QWidget | None:
+        return self._open_pdf_export("patient-summary", patient_id=patient_id)
+
+    def open_export_activity(self) -> QWidget | None:
+        return self._open_pdf_export("activity")
+
     def open_search(self) -> None:
         if self.locked:
             return
@@ -267,14 +296,21 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
 
     def open_record(self, kind: str, record_id: int) -> None:
-        """Show a call, message, refill request or referral in its tab (a search result, a link)."""
-        title = {"call": "Calls", "message": "Messages", "refill": "Refills",
-                 "referral": "Referrals"}.get(kind)
+        """Show a record in its tab (a search result, a Today row, a link): a call, message, refill
+        request or referral in its list; a prior authorisation in the Referrals tab's list of them;
+        an appointment (or its eligibility check) opened in the Calendar, on its day."""
+        title = RECORD_TABS.get(kind)
         if title is None or title not in PAGES:
             return
         index = [t for t, _what in TABS].index(title)
         self.tabs.setCurrentIndex(index)
-        self.tabs.widget(index).show_record(record_id)  # type: ignore[attr-defined]
+        tab = self.tabs.widget(index)
+        if kind == "prior_auth":
+            _show_prior_auth(tab, record_id)
+        elif kind in ("appointment", "eligibility"):
+            tab.show_appointment(record_id)  # type: ignore[attr-defined]
+        else:
+            tab.show_record(record_id)  # type: ignore[attr-defined]
 
     def open_blocks(self) -> None:
         if self.locked:
@@ -402,6 +438,17 @@ class MainWindow(QMainWindow):
         self.workspace.close()
 
 
+def _today_page(window: MainWindow) -> QWidget:
+    from vma_desk.ui.today.tab import TodayTab
+
+    tab = TodayTab(window.services, window)
+    tab.sig_record_requested.connect(window.open_record)
+    if hasattr(window, "open_export_huddle"):  # File → Export's huddle sheet, for the day shown
+        tab.sig_export_requested.connect(window.open_export_huddle)
+        tab.set_export_available(True)
+    return _badged_page(window, tab, tab.sig_urgent_changed, tab.publish_urgent)
+
+
 def _calendar_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.calendar.tab import CalendarTab
 
@@ -443,6 +490,19 @@ def _badged_page(window: MainWindow, tab: QWidget, count_changed: SignalInstance
     return tab
 
 
+def _show_prior_auth(tab: QWidget, auth_id: int) -> None:
+    """The Referrals tab's prior authorisations, with one selected (all current ones shown when
+    the list's filter hid it)."""
+    from vma_desk.ui.referrals.tab import ReferralsTab
+
+    assert isinstance(tab, ReferralsTab)
+    tab.ui.lists_tabs.setCurrentIndex(1)
+    if not tab.select_auth(auth_id):
+        tab.ui.auth_filter_combo.setCurrentIndex(0)
+        tab.load(select_auth=auth_id)
+    tab.auth_view.setFocus()
+
+
 def _messages_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.messages.tab import MessagesTab
 
@@ -464,7 +524,11 @@ def _referrals_page(window: MainWindow) -> QWidget:
     return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
 
 
+#: the tab that shows each kind of record `MainWindow.open_record` is given
+RECORD_TABS = {"call": "Calls", "message": "Messages", "refill": "Refills", "referral": "Referrals",
+               "prior_auth": "Referrals", "appointment": "Calendar", "eligibility": "Calendar"}
+
 #: the tabs that have landed, by title: each builds its page for the window
 PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
-    "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page,
+    "Today": _today_page, "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page,
     "Refills": _refills_page, "Referrals": _referrals_page}

@@ -375,6 +375,16 @@ class CalendarTab(QWidget):
         show_dialog(dialog)
         return dialog
 
+    def show_appointment(self, appointment_id: int) -> bool:
+        """Go to a visit's day with its provider shown, select it and open it, as a worklist row
+        does (a row of the Today tab, a link); False when it no longer exists."""
+        try:
+            appointment = self.context.calendar.get(appointment_id)
+        except KnownError:
+            return False
+        self._on_side_panel_appointment_opened(appointment)
+        return True
+
     def open_move(self, appointment: Appointment, provider_id: int, start: datetime) -> MoveDialog:
         dialog = MoveDialog(self.context, appointment, provider_id=provider_id, start=start, parent=self)
         dialog.sig_moved.connect(self._on_move_dialog_moved)

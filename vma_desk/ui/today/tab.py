@@ -1,0 +1,281 @@
+"""The Today tab: what needs the team on one day, before the morning huddle. On the left the day's
+visits under each provider, with the provider's "needs attention" line on top and each visit's
+flags; on the right everything due across the app, urgent first. Enter (or a double click) on a row
+opens its record in its own tab (`sig_record_requested`, taken by the main window).
+
+It shows `services.agenda.day()` as it comes: the huddle sheet prints the same `DayAgenda`, so the
+tab works nothing out again. It reads the agenda once per change made anywhere (`apply_change`) and
+once a minute, since callbacks go overdue and refills past due by the clock alone.
+
+Keys (while the tab has focus): Alt+Left / Alt+Right the day before / after, Ctrl+T today, Enter
+opens the selected row.
+"""
+
+from __future__ import annotations
+
+import time as timer
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from vma_desk.core.agenda import DayAgenda
+from vma_desk.core.errors import KnownError
+from vma_desk.core.records import Change, Role
+from vma_desk.services import Services
+from vma_desk.ui.calendar.text import zone_label
+from vma_desk.ui.calls.table import tab_action
+from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
+from vma_desk.ui.today import text
+from vma_desk.ui.today.model import (
+    COL_FLAGS,
+    DUE_STATUS,
+    DUE_WHAT,
+    DueTreeModel,
+    VisitTreeModel,
+)
+from vma_desk.ui.today.view import GroupTreeView
+
+#: the agenda is read again this often while unlocked: due states move with the clock
+REFRESH_MS = 60_000
+#: the widest text each column usually holds (its width at the start)
+VISIT_SAMPLES = ("12:30 PM", "Gallagher, Ibrahim", "100", "Established visit", "New/Est.", "Video")
+DUE_SAMPLES = ("Gallagher, Ibrahim", "", "due Tue 11/24 12:35 PM")
+#: record types whose changes alter the agenda
+_SHOWN = {"appointment", "appointment_type", "message", "refill", "referral", "prior_auth", "patient",
+          "staff", "practice", "setting"}
+TAB_STYLE = """
+QLabel#visits_title, QLabel#due_title { font-weight: bold; }
+QLabel#visits_empty_label, QLabel#due_empty_label { padding: 12px 4px; }
+"""
+
+
+class TodayTab(QWidget):
+    #: the window's wiring wants one; the Today tab only reads, so it never emits
+    sig_changed = Signal(object)
+    #: how many due rows are urgent now (the tab's title counts them)
+    sig_urgent_changed = Signal(int)
+    #: a row asked to be opened: (kind, record id) as `MainWindow.open_record` takes them
+    sig_record_requested = Signal(str, int)
+    #: "Export huddle sheet…": (the day shown, the provider's id or None for all)
+    sig_export_requested = Signal(object, object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TodayTab()
+        self.ui.setupUi(self)
+        self.services = services
+        self.day = services.context.today()
+        self.agenda: DayAgenda | None = None
+        self.last_load_ms = 0.0
+        self._following_today = True  # at midnight the tab moves on with the clock
+        self._urgent = 0
+        self.visit_model = VisitTreeModel(self)
+        self.due_model = DueTreeModel(self)
+        self.visit_view: GroupTreeView = self.ui.visit_view
+        self.due_view: GroupTreeView = self.ui.due_view
+        self._setup_views()
+        self._build_actions()
+        self._connect()
+        self.setStyleSheet(TAB_STYLE)
+        font = QFont(self.ui.date_label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self.ui.date_label.setFont(font)
+        self.ui.date_label.setMinimumWidth(self.ui.date_label.fontMetrics().horizontalAdvance(
+            "Wednesday, September 30, 2026 (yesterday)") + 8)
+        self.ui.export_button.hide()  # until the window says it can export (`set_export_available`)
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
+        self.ui.splitter.setSizes([840, 500])
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.start()
+        self._fill_providers()
+        self.load()
+
+    # building -------------------------------------------------------------------------------------
+    def _setup_views(self) -> None:
+        self.visit_view.setModel(self.visit_model)
+        self.visit_view.fit_columns(VISIT_SAMPLES, COL_FLAGS)
+        self.due_view.setModel(self.due_model)
+        self.due_view.fit_columns(DUE_SAMPLES, DUE_WHAT, DUE_STATUS)
+
+    def _build_actions(self) -> None:
+        ui = self.ui
+        self.previous_action = tab_action(self, "◀", ("Alt+Left",), "The day before", lambda: self.step(-1))
+        self.today_action = tab_action(self, "&Today", ("Ctrl+T",), "Back to today", self.go_today)
+        self.next_action = tab_action(self, "▶", ("Alt+Right",), "The day after", lambda: self.step(1))
+        ui.previous_button.setDefaultAction(self.previous_action)
+        ui.today_button.setDefaultAction(self.today_action)
+        ui.next_button.setDefaultAction(self.next_action)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.provider_combo.currentIndexChanged.connect(self._on_provider_combo_changed)
+        ui.export_button.clicked.connect(self.export_huddle)
+        self.visit_view.sig_open_requested.connect(self._on_view_open_requested)
+        self.due_view.sig_open_requested.connect(self._on_view_open_requested)
+
+    def set_export_available(self, available: bool) -> None:
+        """Show "Export huddle sheet…" (the window has a way to export it)."""
+        self.ui.export_button.setVisible(available)
+
+    def _fill_providers(self) -> None:
+        """The provider filter: "All providers", then each provider, those who left last (the
+        agenda keeps their visits to hand over); the choice is kept while still there."""
+        combo = self.ui.provider_combo
+        keep = combo.currentData()
+        practice = self.services.practice
+        providers = practice.staff(role=Role.PROVIDER, active_only=False) if practice.is_set_up() else []
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All providers", None)
+        for provider in sorted(providers, key=lambda p: not p.active):
+            combo.addItem(provider.display_name + ("" if provider.active else " (inactive)"), provider.id)
+        found = combo.findData(keep) if keep is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    # what is shown ----------------------------------------------------------------------------------
+    def provider_id(self) -> int | None:
+        return self.ui.provider_combo.currentData()
+
+    def set_provider(self, provider_id: int | None) -> None:
+        self.ui.provider_combo.setCurrentIndex(max(self.ui.provider_combo.findData(provider_id), 0))
+
+    def go_to(self, day: date) -> None:
+        self.day = day
+        self._following_today = day == self.services.context.today()
+        self.load()
+
+    def go_today(self) -> None:
+        self.go_to(self.services.context.today())
+
+    def step(self, days: int) -> None:
+        self.go_to(self.day + timedelta(days=days))
+
+    def refresh(self) -> None:
+        """Time passed (the timer, an unlock): read the agenda again; past midnight, today is a new day."""
+        today = self.services.context.today()
+        if self._following_today and self.day != today:
+            self.day = today
+        self.load()
+
+    def load(self) -> None:
+        """Read the day's agenda, keeping the selected rows and where each list was scrolled."""
+        if not self.services.practice.is_set_up():
+            self._show(None, "Set up the practice and its providers to see the day's visits.")
+            return
+        started = timer.perf_counter()
+        provider_id = self.provider_id()
+        try:
+            agenda = self.services.agenda.day(self.day, provider_id=provider_id)
+        except KnownError as error:
+            if provider_id is not None:  # the provider left the staff list meanwhile: everyone's day
+                self._fill_providers()
+                if self.provider_id() is None:
+                    self.load()
+                    return
+            self._show(None, error.message)
+            return
+        self.last_load_ms = (timer.perf_counter() - started) * 1000
+        self._show(agenda)
+
+    def _show(self, agenda: DayAgenda | None, problem: str = "") -> None:
+        ui = self.ui
+        today = self.services.context.today()
+        zone = self.services.context.practice_zone()
+        before, self.agenda = self.agenda, agenda
+        if agenda is None or before is None or (agenda.day, agenda.providers, agenda.due) != (
+                before.day, before.providers, before.due):
+            # unchanged rows keep the lists as they are (scrolled, selected, groups opened)
+            self._fill_lists(agenda, zone, today, same_day=before is not None and agenda is not None
+                             and agenda.day == before.day)
+        ui.date_label.setText(text.day_heading(self.day, today))
+        visits = self.visit_model.record_count()
+        providers = len(agenda.providers) if agenda else 0
+        ui.visits_title.setText(text.visits_heading(providers, visits))
+        ui.due_title.setText(text.due_heading(self.day, today, agenda.due if agenda else ()))
+        ui.due_title.setToolTip("" if self.day == today else
+                                "Everything due by that day as things stand now; the confirmation "
+                                "and eligibility worklists are today's only.")
+        provider = ui.provider_combo.currentText() if self.provider_id() is not None else None
+        ui.visits_empty_label.setText(problem or text.no_visits(self.day, provider))
+        ui.visits_empty_label.setVisible(not visits)
+        self.visit_view.setVisible(bool(visits))
+        due = self.due_model.record_count()
+        ui.due_empty_label.setText(problem or "Nothing is due: no callbacks, refills, referrals, "
+                                              "authorisations or confirmation calls waiting.")
+        ui.due_empty_label.setVisible(not due)
+        self.due_view.setVisible(bool(due))
+        self._update_summary(agenda, zone)
+        urgent = self.due_model.urgent_count()
+        if urgent != self._urgent:
+            self._urgent = urgent
+            self.sig_urgent_changed.emit(urgent)
+
+    def _fill_lists(self, agenda: DayAgenda | None, zone: ZoneInfo, today: date, *, same_day: bool) -> None:
+        """Both lists read again; on the same day the selected rows and the scrolling are kept."""
+        for view, model in ((self.visit_view, self.visit_model), (self.due_view, self.due_model)):
+            key, scrolled = view.current_key(), view.verticalScrollBar().value()
+            if agenda is None:
+                model.clear()
+            else:
+                model.set_agenda(agenda, zone, today)
+            view.show_groups()
+            view.doItemsLayout()
+            view.verticalScrollBar().setValue(scrolled if same_day else 0)
+            if not view.select_key(key) and view is self.visit_view:
+                view.select_first()  # the due list waits to be entered: one selection in sight
+
+    def _update_summary(self, agenda: DayAgenda | None, zone: ZoneInfo) -> None:
+        if agenda is None:
+            self.ui.summary_label.setText("")
+            return
+        parts = [text.generated(agenda.generated_at, zone),
+                 f"times are the practice's: {zone_label(zone, agenda.generated_at)}",
+                 "Enter opens the selected row · Alt+Left / Alt+Right another day · Ctrl+T today"]
+        self.ui.summary_label.setText(" · ".join(parts))
+
+    def urgent_count(self) -> int:
+        return self._urgent
+
+    def title(self) -> str:
+        """The tab's title: 'Today (3 urgent)' while any due row is urgent, else 'Today'."""
+        return f"Today ({self._urgent} urgent)" if self._urgent else "Today"
+
+    def publish_urgent(self) -> None:
+        self.sig_urgent_changed.emit(self._urgent)
+
+    # opening and exporting --------------------------------------------------------------------------
+    def _on_view_open_requested(self, key: tuple[str, int]) -> None:
+        kind, record_id = key
+        self.sig_record_requested.emit(kind, record_id)
+
+    def export_huddle(self) -> None:
+        self.sig_export_requested.emit(self.day, self.provider_id())
+
+    # changes ----------------------------------------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        """A change made anywhere: read the agenda again when it can alter it."""
+        if change.record_type not in _SHOWN:
+            return
+        if change.record_type in ("staff", "practice"):
+            self._fill_providers()
+        self.load()
+
+    def pause(self) -> None:
+        """Locked: nothing is read until the workstation is unlocked."""
+        self.refresh_timer.stop()
+
+    def resume(self) -> None:
+        self.refresh_timer.start()
+        self.refresh()
+
+    def _on_provider_combo_changed(self, _index: int) -> None:
+        self.load()
+

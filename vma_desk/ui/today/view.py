@@ -1,0 +1,193 @@
+"""The tree view both Today lists use: groups always open (unless the user closed one), headings
+and "needs attention" lines across the whole row, long texts wrapped onto more lines rather than
+cut, and Enter (or a double click) on a row asking for its record.
+
+Row heights follow the wrapped text: `WrapDelegate` measures a wrapped cell at its column's width
+(a spanned row at the view's width), and the rows are laid out again when a column's width changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from vma_desk.ui.today.model import KEY_ROLE, SPANNED_ROLE, GroupTreeModel
+
+Index = QModelIndex | QPersistentModelIndex
+#: pixels added to each row's height
+ROW_PADDING = 4
+#: how far a group's rows are indented under its heading
+INDENTATION = 14
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Wraps the text of spanned rows and of the model's `WRAP_COLUMNS`; every other cell keeps to
+    one line (elided), as a table's cells do."""
+
+    def __init__(self, view: GroupTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _wraps(self, index: Index) -> bool:
+        model = index.model()
+        return bool(index.data(SPANNED_ROLE)) or (
+            isinstance(model, GroupTreeModel) and index.column() in model.WRAP_COLUMNS)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if self._wraps(index):
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        else:
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        measured = QStyleOptionViewItem(option)
+        if self._wraps(index):
+            # the style wraps at the rectangle's width, when it has one (a height too, to be valid)
+            measured.rect = QRect(0, 0, max(self._view.cell_width(index), 40), 1)
+        size = super().sizeHint(measured, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)  # air between rows of several lines
+
+
+class GroupTreeView(QTreeView):
+    #: Enter or a double click on a row that opens a record: its (kind, record id)
+    sig_open_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)  # a double click opens; on a heading it opens or closes
+        self.setItemDelegate(WrapDelegate(self))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setIndentation(INDENTATION)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        self._collapsed: set[Hashable] = set()
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.doItemsLayout)
+        header.sectionResized.connect(self._on_header_section_resized)
+        self.doubleClicked.connect(self._on_double_clicked)
+        self.collapsed.connect(lambda index: self._remember(index, True))
+        self.expanded.connect(lambda index: self._remember(index, False))
+
+    def group_model(self) -> GroupTreeModel:
+        model = self.model()
+        assert isinstance(model, GroupTreeModel)
+        return model
+
+    # sizes ------------------------------------------------------------------------------------------
+    def fit_columns(self, samples: Sequence[str], *stretch: int, padding: int = 12) -> None:
+        """Each column as wide as its heading or its sample text in bold (the widest it usually
+        holds), the first one with the indentation too; the `stretch` columns share the width left."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics, heading, header = QFontMetrics(bold), self.header().fontMetrics(), self.header()
+        model = self.model()
+        for section, sample in enumerate(samples):
+            title = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), heading.horizontalAdvance(title) + 12) + padding
+            header.resizeSection(section, width + (self._indent(1) if section == 0 else 0))
+        for section in stretch:
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+
+    def cell_width(self, index: Index) -> int:
+        """The width a cell's text has: its column's, or the whole row's for a spanned row, less
+        the indentation of its level."""
+        header = self.header()
+        indent = self._indent(1 if index.parent().isValid() else 0)
+        if index.data(SPANNED_ROLE):
+            return header.length() - indent
+        width = header.sectionSize(index.column())
+        return width - indent if header.visualIndex(index.column()) == 0 else width
+
+    def _indent(self, depth: int) -> int:
+        """How far the first column's text of a row at `depth` (0 a heading) is indented."""
+        return self.indentation() * (depth + (1 if self.rootIsDecorated() else 0))
+
+    def _on_header_section_resized(self, _section: int, _old: int, _new: int) -> None:
+        self._relayout.start()  # once, after every section has its new width
+
+    # after each reload --------------------------------------------------------------------------------
+    def show_groups(self) -> None:
+        """Span the headings and "needs attention" lines, and open the groups the user did not close."""
+        model = self.group_model()
+        for row, parent in model.spanned_rows():
+            self.setFirstColumnSpanned(row, parent, True)
+        for number, group in enumerate(model.groups()):
+            self.setExpanded(model.index(number, 0), group.key not in self._collapsed)
+
+    def _remember(self, index: QModelIndex, collapsed: bool) -> None:
+        group = self.group_model().group_of(index)
+        if group is not None:
+            (self._collapsed.add if collapsed else self._collapsed.discard)(group.key)
+
+    def current_key(self) -> Hashable | None:
+        return self.group_model().key_at(self.currentIndex())
+
+    def select_key(self, key: Hashable | None) -> bool:
+        """Make a row (or heading) current again, scrolled into view; False when it is gone."""
+        index = self.group_model().index_of_key(key) if key is not None else QModelIndex()
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        """The first row that opens a record (else the first heading) becomes current."""
+        model = self.group_model()
+        for number in range(model.rowCount()):
+            group = model.index(number, 0)
+            for row in range(model.rowCount(group)):
+                child = model.index(row, 0, group)
+                if child.data(KEY_ROLE) is not None:
+                    self.setCurrentIndex(child)
+                    return
+        if model.rowCount():
+            self.setCurrentIndex(model.index(0, 0))
+
+    # opening ----------------------------------------------------------------------------------------
+    def open_current(self) -> Hashable | None:
+        """Ask for the current row's record (a heading opens or closes its group)."""
+        return self._open(self.currentIndex())
+
+    def _open(self, index: QModelIndex) -> Hashable | None:
+        if not index.isValid():
+            return None
+        if self.group_model().group_of(index) is not None:
+            first = index.siblingAtColumn(0)
+            self.setExpanded(first, not self.isExpanded(first))
+            return None
+        key = index.data(KEY_ROLE)
+        if key is not None:
+            self.sig_open_requested.emit(key)
+        return key
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self._open(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.open_current()
+            event.accept()
+            return
+        super().keyPressEvent(event)
