@@ -1,0 +1,112 @@
+"""File → Export → a PDF report, as a VMA uses it before the huddle: preview, print, save (with
+or without a password). The practice has one provider with two visits on Monday 2026-03-02."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.ui.calendar_support import dialog_of
+from tests.ui.comms_support import at, window_fixture  # noqa: F401 - fixtures
+from vma_desk.core.calendar import Appointment
+from vma_desk.core.records import AuditAction, Patient, Phone
+from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
+
+MONDAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def huddle(qtbot, window):
+    services = window.services
+    lee = next(p for p in services.practice.providers())
+    bo, _ = services.patients.create(Patient("Bo", "Birch", date(1980, 4, 4), phones=(Phone("3125550150"),)))
+    ann = services.patients.search("Ames")[0]
+    for patient, hour in ((ann, 10), (bo, 11)):
+        services.calendar.book(Appointment(patient_id=patient.id, provider_id=lee.id, type_code="est",
+                                           start=at(MONDAY, hour), minutes=20), authorised_by="Dr Lee")
+    window.open_export_huddle(MONDAY)
+    return dialog_of(qtbot, PdfExportDialog)
+
+
+def text_of(path: Path, password: str | None = None) -> str:
+    args = ["pdftotext", "-layout"] + (["-upw", password] if password else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def out_dir(tmp_path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+def test_preview_shows_the_huddle_sheet_from_memory(qtbot, huddle, out_dir):
+    huddle.choose_path = lambda suggested: pytest.fail("previewing asks for no file")
+    assert huddle.preview()
+    assert huddle.document.pageCount() == 1 and huddle.pages_label.text() == "1 page"
+    assert huddle.view.document() is huddle.document
+
+
+def test_save_writes_the_file_the_user_chose_and_audits_it(qtbot, window, huddle, out_dir):
+    out = out_dir / "huddle.pdf"
+    huddle.choose_path = lambda suggested: str(out)
+    assert huddle.save() == out
+    text = text_of(out)
+    assert "Ames, Ann" in text and "Birch, Bo" in text
+    assert (out.stat().st_mode & 0o777) == 0o600
+    entry = window.services.audit.page()[0]
+    assert (entry.action, entry.record_type, entry.record_id) == (AuditAction.EXPORT, "pdf", "huddle")
+    assert "Ames" not in entry.detail and "2026-03-02" in entry.detail
+
+
+def test_a_protected_file_needs_its_password_and_no_plain_copy_exists(qtbot, huddle, out_dir):
+    out = out_dir / "huddle.pdf"
+    huddle.choose_path = lambda suggested: str(out)
+    huddle.protect_check.setChecked(True)
+    huddle.password_edit.setText("correct horse")
+    huddle.confirm_edit.setText("correct horsf")
+    assert huddle.save() is None
+    assert "the two passwords differ" in huddle.error_label.text() and not out.exists()
+    huddle.confirm_edit.setText("correct horse")
+    assert huddle.save() == out
+    assert list(out_dir.iterdir()) == [out]
+    shown = subprocess.run(["qpdf", "--show-encryption", str(out)], capture_output=True, text=True)
+    assert "AESv3" in shown.stdout or "R = 6" in shown.stdout
+    assert subprocess.run(["pdftotext", str(out), "-"], capture_output=True).returncode != 0
+    assert "Birch, Bo" in text_of(out, "correct horse")
+
+
+def test_a_short_password_is_refused_beside_the_fields(qtbot, huddle, tmp_path):
+    huddle.choose_path = lambda suggested: pytest.fail("no file dialog for a refused password")
+    huddle.protect_check.setChecked(True)
+    huddle.password_edit.setText("short")
+    huddle.confirm_edit.setText("short")
+    assert huddle.save() is None
+    assert "at least 8 characters" in huddle.error_label.text() and huddle.error_label.isVisible()
+
+
+def test_print_sends_every_page_to_the_printer(qtbot, huddle, out_dir):
+    target = out_dir / "printed.pdf"
+
+    def printer_chosen(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    huddle.choose_printer = printer_chosen
+    huddle.print_report()
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
+
+
+def test_a_patient_summary_asks_for_the_patient_first(qtbot, window):
+    window.open_export_patient_summary()
+    dialog = dialog_of(qtbot, PdfExportDialog)
+    assert not dialog.preview()
+    assert "Patient id: is required" in dialog.error_label.text()
+    dialog.close()

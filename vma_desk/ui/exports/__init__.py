@@ -1,0 +1,1 @@
+"""File → Export: reports as PDF, previewed before they are printed or saved."""

@@ -1,0 +1,324 @@
+"""File → Export → a PDF report (huddle sheet, patient summary, activity summary): choose what it
+covers, see it (QtPdf, from memory), then print it or save it where the user chooses, optionally
+protected with a password (AES-256).
+
+The report is made in memory and shown from memory: no file exists until the user saves one, and
+a protected one is encrypted before it is written. Saving and printing are both deliberate acts;
+saving is audited by the service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.records import AuditAction, Change
+from vma_desk.services import Services
+from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.widgets import DateEdit
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    """What one report covers, as chosen in the dialog."""
+
+    kind: str  # "huddle", "patient-summary", "activity"
+    detail: str  # for the audit trail: dates and ids, never names
+    file_name: str  # suggested
+    make: Callable[[], bytes]
+
+
+KINDS = {"huddle": "Daily huddle sheet", "patient-summary": "Patient communication summary",
+         "activity": "Activity summary"}
+
+
+class PdfExportDialog(QDialog):
+    sig_exported = Signal(object)  # a core Change (the export's audit entry)
+
+    def __init__(self, services: Services, kind: str, parent: QWidget | None = None, *,
+                 day: date | None = None, provider_id: int | None = None,
+                 patient_id: int | None = None) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            raise ValueError(f"unknown report {kind!r}")
+        self.services, self.kind = services, kind
+        self.setWindowTitle(f"Export {KINDS[kind].lower()} (PDF)")
+        self._pdf: bytes | None = None
+        self._choice: ReportChoice | None = None
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        #: tests set these to skip the file and print dialogs
+        self.choose_path: Callable[[str], str] = self._ask_for_path
+        self.choose_printer: Callable[[QPrinter], bool] | None = None
+
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self._build_choices(day, provider_id, patient_id)
+        layout.addLayout(self.form)
+        self.preview_button = QPushButton("&Preview")
+        self.preview_button.setToolTip("Make the report and show it here (F5)")
+        self.preview_button.clicked.connect(self.preview)
+        QShortcut(QKeySequence("F5"), self, self.preview)
+        self.pages_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.pages_label, 1)
+        layout.addLayout(row)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setMinimumHeight(360)
+        layout.addWidget(self.view, 1)
+
+        self.protect_check = QCheckBox("Protect the saved file with a &password (AES-256)")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText("at least 8 characters")
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setPlaceholderText("the same again")
+        self.protect_check.toggled.connect(self._on_protect_check_toggled)
+        secret = QHBoxLayout()
+        secret.addWidget(self.protect_check)
+        secret.addWidget(self.password_edit)
+        secret.addWidget(self.confirm_edit)
+        layout.addLayout(secret)
+        self._on_protect_check_toggled(False)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("export_error")
+        self.error_label.setProperty("role", "field-error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton("P&rint…")
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setDefault(True)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save)
+        buttons.addStretch(1)
+        for button in (self.print_button, self.save_button, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.resize(820, 760)
+
+    # what the report covers ---------------------------------------------------------------------
+    def _build_choices(self, day: date | None, provider_id: int | None, patient_id: int | None) -> None:
+        today = self.services.context.today()
+        if self.kind == "huddle":
+            self.day_edit = DateEdit()
+            self.day_edit.set_value(day or today)
+            self.provider_combo = QComboBox()
+            self.provider_combo.addItem("Every provider (a page each)", None)
+            for provider in self.services.practice.providers():
+                self.provider_combo.addItem(provider.display_name, provider.id)
+            index = self.provider_combo.findData(provider_id)
+            self.provider_combo.setCurrentIndex(max(index, 0))
+            self.form.addRow("&Day", self.day_edit)
+            self.form.addRow("P&rovider", self.provider_combo)
+            return
+        if self.kind == "patient-summary":
+            self.patient_picker = PatientPicker()
+            self.patient_picker.set_services(self.services)
+            if patient_id is not None:
+                self.patient_picker.set_patient(self.services.patients.get(patient_id))
+            self.form.addRow("P&atient", self.patient_picker)
+            first = today - timedelta(days=90)
+        else:
+            first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)  # last month
+            today = today.replace(day=1) - timedelta(days=1)
+        self.from_edit, self.to_edit = DateEdit(), DateEdit()
+        self.from_edit.set_value(first)
+        self.to_edit.set_value(today)
+        self.form.addRow("&From", self.from_edit)
+        self.form.addRow("&To", self.to_edit)
+
+    def choice(self) -> ReportChoice:
+        """What the fields say, as a report to make; a `ValidationError` for a missing field."""
+        services = self.services
+        if self.kind == "huddle":
+            from vma_desk.reports import huddle
+
+            day = self._day(self.day_edit, "day")
+            provider_id = self.provider_combo.currentData()
+            detail = day.isoformat() + (f", provider {provider_id}" if provider_id else "")
+            suffix = f"-{provider_id}" if provider_id else ""
+            return ReportChoice("huddle", detail, f"huddle-{day.isoformat()}{suffix}.pdf",
+                                lambda: huddle.build(services, day, provider_id))
+        start, end = self._day(self.from_edit, "from"), self._day(self.to_edit, "to")
+        if self.kind == "patient-summary":
+            from vma_desk.reports import patient_summary
+
+            patient_id = self.patient_picker.required_id()
+            return ReportChoice("patient-summary", f"patient {patient_id}, {start} to {end}",
+                                f"patient-{patient_id}-{start}-{end}.pdf",
+                                lambda: patient_summary.build(services, patient_id, start, end))
+        from vma_desk.reports import activity
+
+        return ReportChoice("activity", f"{start} to {end}", f"activity-{start}-{end}.pdf",
+                            lambda: activity.build(services, start, end))
+
+    @staticmethod
+    def _day(edit: DateEdit, field: str) -> date:
+        value = edit.value()
+        if value is None:
+            raise ValidationError(field, "enter a date (MM/DD/YYYY)")
+        return value
+
+    # making and showing -------------------------------------------------------------------------
+    def preview(self) -> bool:
+        """Make the report in memory and show it; False (with the reason shown) when refused."""
+        self._clear_error()
+        try:
+            choice = self.choice()
+            pdf = choice.make()
+        except ValidationError as exc:
+            self._show_error(f"{exc.field.replace('_', ' ').capitalize()}: {exc.message}.")
+            return False
+        except KnownError as exc:
+            self._show_error(exc.message)
+            return False
+        self._choice, self._pdf = choice, pdf
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        count = self.document.pageCount()
+        self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
+        return True
+
+    def _current(self) -> bytes | None:
+        """The report as the fields now say (made again only when a field changed)."""
+        try:
+            same = self._choice is not None and self.choice().detail == self._choice.detail
+        except (ValidationError, KnownError):
+            same = False
+        if same or self.preview():
+            return self._pdf
+        return None
+
+    # printing -----------------------------------------------------------------------------------
+    def print_report(self) -> None:
+        if self._current() is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.choose_printer is not None:
+            if self.choose_printer(printer):
+                self.print_to(printer)
+            return
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.open()
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Each page drawn at the printer's resolution; returns the pages printed."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            self._show_error("The printer could not be opened.")
+            return 0
+        count = self.document.pageCount()
+        dpi = printer.resolution()
+        try:
+            for page in range(count):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+                image = self.document.render(page, size)
+                target = painter.viewport()
+                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(0, 0), scaled), image)
+        finally:
+            painter.end()
+        return count
+
+    # saving -------------------------------------------------------------------------------------
+    def _ask_for_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), suggested, "PDF files (*.pdf)")
+        return path
+
+    def _password(self) -> str | None:
+        if not self.protect_check.isChecked():
+            return None
+        password = self.password_edit.text()
+        if password != self.confirm_edit.text():
+            raise ValidationError("password", "the two passwords differ")
+        self.services.exports.check_password(password)
+        return password
+
+    def save(self) -> Path | None:
+        """Ask where, then write (encrypted first when protected) and close; None when refused."""
+        self._clear_error()
+        try:
+            password = self._password()
+        except ValidationError as exc:
+            self._show_error(f"Password: {exc.message}.")
+            self.password_edit.setFocus()
+            return None
+        pdf = self._current()
+        if pdf is None:
+            return None
+        assert self._choice is not None
+        path = self.choose_path(str(Path.home() / self._choice.file_name))
+        if not path:
+            return None
+        try:
+            written = self.services.exports.write_pdf(pdf, Path(path), kind=self._choice.kind,
+                                                      detail=self._choice.detail, password=password,
+                                                      replace=True)  # the file dialog asked already
+        except ValidationError as exc:
+            self._show_error(f"{exc.message[:1].upper()}{exc.message[1:]}.")
+            return None
+        except KnownError as exc:
+            self._show_error(exc.message)
+            return None
+        self.sig_exported.emit(Change("pdf", AuditAction.EXPORT))
+        self.accept()
+        return written
+
+    # small things -------------------------------------------------------------------------------
+    def _on_protect_check_toggled(self, on: bool) -> None:
+        for edit in (self.password_edit, self.confirm_edit):
+            edit.setEnabled(on)
+            if not on:
+                edit.clear()
+        if on:
+            self.password_edit.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _clear_error(self) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
