@@ -19,6 +19,7 @@ from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
 from vma_desk.services.refills import RefillService
+from vma_desk.services.summaries import SummaryService
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
@@ -35,6 +36,7 @@ class Services:
     referrals: ReferralService
     agenda: AgendaService
     exports: ExportService
+    summaries: SummaryService
 
     @classmethod
     def for_workspace(
@@ -56,6 +58,8 @@ class Services:
             agenda=AgendaService(context, practice=practice, calendar=calendar, communications=communications,
                                  refills=refills, referrals=referrals),
             exports=ExportService(context),
+            summaries=SummaryService(context, practice=practice, communications=communications,
+                                     referrals=referrals),
         )
 
     @property

@@ -432,6 +432,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.sig_locked.emit()  # every tab stops its timers: nothing may read a closed workspace
         self.idle_watcher.stop()
         if self.demo_marker:
             self.demo_marker.stop()

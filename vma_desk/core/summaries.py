@@ -1,0 +1,860 @@
+"""Summaries: one patient's communication history over a period, and the practice's activity
+figures for a period, computed from plain lists (the service gathers them; the PDFs only lay
+them out). Times are aware UTC datetimes; periods are practice-local days, both ends included.
+
+A patient's history holds each call, message, refill request, referral and visit of the period
+once, in time order. Calls and visits belong to the period by their time; a message, refill
+request or referral by when it began, or, when it began earlier, by its first step within the
+period (it is then listed at that step, marked as begun earlier). Each entry shows its steps to
+date, so the outcome is known.
+
+The activity figures follow the practice's own rules: a message is late when its callback came
+after `callbacks.callback_due`; a refill request is on time when its clock stopped (the pharmacy
+told; for a denial or "needs visit" no pharmacy asked about, the patient told; for a withdrawal,
+closed) by its `due_at` (the noon rule); a referral is stuck by `referral_flags`. A record still
+waiting past its due time counts as late; one not yet due is left out of the shares.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.calendar import Appointment, VisitStatus
+from vma_desk.core.communications import Call, Direction, Message, MessageState, Urgency
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import ContactMethod, Patient, Practice
+from vma_desk.core.referrals import REFERRAL_PATH, Flag, Referral, ReferralState
+from vma_desk.core.refills import Decision, RefillEvent, RefillRequest, RefillStep
+from vma_desk.core.rules.callbacks import CallbackPolicy, callback_due
+from vma_desk.core.rules.referrals import AgingPolicy, days_in_state, referral_flags
+from vma_desk.core.rules.scheduling import local_to_utc
+
+#: the longest period an activity summary covers
+MAX_ACTIVITY_DAYS = 366
+#: how much of a free-text field (call notes, a message's reason) a summary line carries
+CLIP = 240
+DASH = "—"
+
+
+# --- periods and words ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Period:
+    """Practice-local days from `start` to `end`, both included."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def checked(cls, start: date, end: date, *, max_days: int | None = None) -> Period:
+        if end < start:
+            raise ValidationError("end", "is before the start date")
+        period = cls(start, end)
+        if max_days is not None and period.days > max_days:
+            raise ValidationError("end", f"a summary covers at most {max_days} days: choose a shorter period")
+        return period
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def bounds(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
+        """[first midnight, the midnight after the last day) in UTC."""
+        return (local_to_utc(datetime.combine(self.start, time(0)), zone),
+                local_to_utc(datetime.combine(self.end + timedelta(days=1), time(0)), zone))
+
+    @property
+    def text(self) -> str:
+        """"03/01/2026 to 03/31/2026", or one date."""
+        if self.start == self.end:
+            return date_text(self.start)
+        return f"{date_text(self.start)} to {date_text(self.end)}"
+
+
+def date_text(day: date) -> str:
+    return f"{day:%m/%d/%Y}"
+
+
+def clock_text(moment: datetime, zone: ZoneInfo) -> str:
+    """"9:05 AM" in the practice's zone."""
+    return f"{moment.astimezone(zone):%I:%M %p}".lstrip("0")
+
+
+def when_text(moment: datetime, zone: ZoneInfo) -> str:
+    """"Mon 03/02/2026 9:05 AM" in the practice's zone."""
+    return f"{moment.astimezone(zone):%a %m/%d/%Y} {clock_text(moment, zone)}"
+
+
+def step_text(moment: datetime, since: datetime, zone: ZoneInfo) -> str:
+    """A step's time, as short as it stays clear beside `since` (the time its entry is listed
+    at): "9:35 AM" the same day, "03/04 9:35 AM" the same year, else the full date."""
+    local, first = moment.astimezone(zone), since.astimezone(zone)
+    if local.date() == first.date():
+        return clock_text(moment, zone)
+    day = f"{local:%m/%d}" if local.year == first.year else f"{local:%m/%d/%Y}"
+    return f"{day} {clock_text(moment, zone)}"
+
+
+def percent_text(share: float | None) -> str:
+    return DASH if share is None else f"{100 * share:.1f}%"
+
+
+def duration_text(span: timedelta | None) -> str:
+    """"45 min", "3 h 20 min", "2 days 5 h"."""
+    if span is None:
+        return DASH
+    minutes = max(0, round(span.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} days {hours} h" if hours else f"{days} days"
+
+
+def days_text(days: float | None) -> str:
+    return DASH if days is None else f"{days:.1f} days"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def _clip(text: str, limit: int = CLIP) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _median_span(spans: Sequence[timedelta]) -> timedelta | None:
+    seconds = _median([s.total_seconds() for s in spans])
+    return None if seconds is None else timedelta(seconds=seconds)
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+# --- a patient's history -------------------------------------------------------------------------
+
+class EntryKind(StrEnum):
+    CALL = "call"
+    MESSAGE = "message"
+    REFILL = "refill"
+    REFERRAL = "referral"
+    APPOINTMENT = "appointment"
+
+    @property
+    def label(self) -> str:
+        return {"refill": "Refill request", "appointment": "Visit"}.get(self.value, self.value.capitalize())
+
+    def count_text(self, count: int) -> str:
+        return plural(count, self.label.lower())
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime  # when it began, or its first step in the period
+    kind: EntryKind
+    record_id: int
+    what: str  # "Inbound call · Appointment"
+    details: tuple[str, ...]  # who, what was said or asked, each step with its time
+    outcome: str  # "Message taken", "Closed", "Approved", "Arrived"
+    began: datetime | None = None  # set when the record began before the period
+
+
+@dataclass(frozen=True)
+class PatientHistory:
+    patient_name: str
+    date_of_birth: date
+    period: Period
+    time_zone: str
+    generated_at: datetime
+    entries: tuple[HistoryEntry, ...]
+
+    def counts(self) -> dict[EntryKind, int]:
+        found = Counter(e.kind for e in self.entries)
+        return {kind: found[kind] for kind in EntryKind}
+
+    @property
+    def counts_text(self) -> str:
+        """"2 calls · 1 message · 0 refill requests · 0 referrals · 1 visit"."""
+        return " · ".join(kind.count_text(n) for kind, n in self.counts().items())
+
+
+@dataclass(frozen=True)
+class HistoryInputs:
+    """What `patient_history` reads: the patient's calls and visits of the period, and their
+    messages, refill requests and referrals begun before the period's end (the rule keeps those
+    of the period)."""
+
+    patient: Patient
+    period: Period
+    zone: ZoneInfo
+    now: datetime
+    practice: Practice
+    callback_policy: CallbackPolicy
+    staff: Mapping[int, str]  # display names by staff id
+    type_names: Mapping[str, str]  # appointment type code -> name
+    calls: Sequence[Call] = ()
+    messages: Sequence[Message] = ()
+    refills: Sequence[RefillRequest] = ()
+    referrals: Sequence[Referral] = ()
+    appointments: Sequence[Appointment] = ()
+
+
+def patient_history(data: HistoryInputs) -> PatientHistory:
+    lo, hi = data.period.bounds(data.zone)
+    entries: list[HistoryEntry] = []
+    calls = {c.id: c for c in data.calls}
+    for call in data.calls:
+        if lo <= call.started_at < hi:
+            entries.append(_call_entry(call, data))
+    for appointment in data.appointments:
+        if lo <= appointment.start < hi:
+            entries.append(_visit_entry(appointment, data))
+    for message in data.messages:
+        at = _placed(message.created_at, (e.at for e in message.events), lo, hi)
+        if at is not None:
+            entries.append(_message_entry(message, at, calls, data))
+    for request in data.refills:
+        at = _placed(request.received_at, (e.at for e in request.events), lo, hi)
+        if at is not None:
+            entries.append(_refill_entry(request, at, data))
+    for referral in data.referrals:
+        at = _placed(referral.created_at, (e.at for e in referral.events), lo, hi)
+        if at is not None:
+            entries.append(_referral_entry(referral, at, data))
+    order = list(EntryKind)
+    entries.sort(key=lambda e: (e.at, order.index(e.kind), e.record_id))
+    patient = data.patient
+    return PatientHistory(patient_name=f"{patient.first_name} {patient.last_name}",
+                          date_of_birth=patient.date_of_birth, period=data.period, time_zone=data.zone.key,
+                          generated_at=data.now, entries=tuple(entries))
+
+
+def _placed(began: datetime, steps: Iterable[datetime], lo: datetime, hi: datetime) -> datetime | None:
+    """Where a record with steps stands in the period's list: when it began, or its first step
+    within the period; None when it has nothing in the period."""
+    if lo <= began < hi:
+        return began
+    if began >= hi:
+        return None
+    return min((at for at in steps if lo <= at < hi), default=None)
+
+
+def _began(began: datetime, at: datetime) -> datetime | None:
+    return began if began != at else None
+
+
+def _name(data: HistoryInputs, staff_id: int | None) -> str:
+    if staff_id is None:
+        return ""
+    return data.staff.get(staff_id, f"staff #{staff_id}")
+
+
+def _steps(steps: Sequence[tuple[str, datetime, str, str]], since: datetime, zone: ZoneInfo) -> str:
+    """"Steps: delivered 9:35 AM (Sofia Chen); closed 03/04 10:00 AM (Juan Davis): duplicate"."""
+    parts = []
+    for label, at, by, note in steps:
+        text = f"{label} {step_text(at, since, zone)}" + (f" ({by})" if by else "")
+        parts.append(text + (f": {_clip(note, 120)}" if note else ""))
+    return "Steps: " + "; ".join(parts)
+
+
+def _call_entry(call: Call, data: HistoryInputs) -> HistoryEntry:
+    what = "Voicemail" if call.direction is Direction.VOICEMAIL else f"{call.direction.label} call"
+    who = [f"Caller: {call.caller_name}"]
+    if call.taken_by:
+        who.append(f"taken by {call.taken_by}")
+    if call.duration_seconds:
+        who.append(duration_text(timedelta(seconds=call.duration_seconds)) if call.duration_seconds >= 60
+                   else f"{call.duration_seconds} s")
+    details = [" · ".join(who)]
+    if call.routed_to is not None:
+        details.append(f"Routed to {_name(data, call.routed_to)}")
+    if call.notes:
+        details.append(f"Notes: {_clip(call.notes)}")
+    if call.escalation_action:
+        details.append(f"Red flag: {_clip(call.escalation_action)}")
+    return HistoryEntry(call.started_at, EntryKind.CALL, call.id or 0, f"{what} · {call.reason.label}",
+                        tuple(details), call.outcome.label)
+
+
+def _message_entry(message: Message, at: datetime, calls: Mapping[int | None, Call],
+                   data: HistoryInputs) -> HistoryEntry:
+    zone, created = data.zone, message.created_at
+    taken = next((e for e in message.events if e.state is MessageState.NEW), None)
+    first = f"From {message.caller_name}"
+    call = calls.get(message.call_id) if message.call_id is not None else None
+    if call is not None:
+        first += f", taken during the call at {step_text(call.started_at, at, zone)}"
+    if taken is not None and taken.by:
+        first += f" · taken by {taken.by}"
+    details = [first, f"Reason: {_clip(message.reason)}"]
+    if message.escalation_action:
+        details.append(f"Red flag: {_clip(message.escalation_action)}")
+    due = callback_due(message, data.practice, zone, data.callback_policy)
+    done = next((e for e in message.events if e.state is MessageState.CALLBACK_DONE), None)
+    due_text = step_text(due, at, zone)
+    if done is not None:
+        timing = f"late: due {due_text}" if done.at > due else "on time"
+        details.append(f"Called back {step_text(done.at, at, zone)} after "
+                       f"{duration_text(done.at - created)} ({timing})")
+    else:
+        details.append(f"Callback due {due_text}" + (", overdue" if data.now > due else ""))
+    steps = [(e.state.label.lower(), e.at, e.by, "") for e in message.events
+             if e.state is not MessageState.NEW]
+    if steps:
+        details.append(_steps(steps, at, zone))
+    urgency = "" if message.urgency is Urgency.ROUTINE else f" · {message.urgency.value.capitalize()}"
+    return HistoryEntry(at, EntryKind.MESSAGE, message.id or 0,
+                        f"Message for {_name(data, message.recipient_id)}{urgency}", tuple(details),
+                        message.state.label, _began(created, at))
+
+
+def _refill_entry(request: RefillRequest, at: datetime, data: HistoryInputs) -> HistoryEntry:
+    zone, received = data.zone, request.received_at
+    order = [request.source.label + (f" from {request.requested_by}" if request.requested_by else "")]
+    if request.quantity:
+        order.append(f"quantity {request.quantity}")
+    if request.pharmacy:
+        order.append(request.pharmacy)
+    details = [" · ".join(order),
+               f"Prescriber: {_name(data, request.prescriber_id)}"
+               + ("" if request.urgency is Urgency.ROUTINE else f" · {request.urgency.value}")]
+    if request.check is not None:
+        details.append(f"Chart check: {_clip(request.check.verdict)}")
+    if request.decision is not None:
+        when = f" {step_text(request.decided_at, at, zone)}" if request.decided_at else ""
+        note = f": {_clip(request.decision_note, 160)}" if request.decision_note else ""
+        decider = _name(data, request.decided_by_id)
+        details.append(f"Decision: {request.decision.label} by {decider}{when}{note}")
+    stop = refill_clock_stop(request)
+    if request.due_at is not None:
+        due = step_text(request.due_at, at, zone)
+        if stop is not None:
+            timing = "on time" if stop.at <= request.due_at else "late"
+            stopped = f"{stop.step.label.lower()} {step_text(stop.at, at, zone)}"
+            details.append(f"Due {due}: {stopped} ({timing})")
+        elif request.is_open:
+            details.append(f"Due {due}" + (", past due" if data.now > request.due_at else ""))
+    shown = (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.DECIDED)  # told above
+    steps = [(e.step.label.lower(), e.at, e.by, e.note if e.step is RefillStep.CLOSED else "")
+             for e in request.events if e.step not in shown]
+    if steps:
+        details.append(_steps(steps, at, zone))
+    strength = f" {request.strength}" if request.strength else ""
+    if request.decision is not None:
+        outcome = request.decision.label + ("" if request.is_open else ", closed")
+    else:
+        outcome = "Withdrawn" if not request.is_open else request.stage
+    return HistoryEntry(at, EntryKind.REFILL, request.id or 0,
+                        f"Refill request · {request.medication}{strength}", tuple(details), outcome,
+                        _began(received, at))
+
+
+def _referral_entry(referral: Referral, at: datetime, data: HistoryInputs) -> HistoryEntry:
+    zone, created = data.zone, referral.created_at
+    first = [referral.specialist_office, f"referred by {_name(data, referral.referring_provider_id)}"]
+    if referral.urgency is not Urgency.ROUTINE:
+        first.append(referral.urgency.value)
+    details = [" · ".join(first), f"Reason: {_clip(referral.reason)}"]
+    if referral.appointment_at is not None:
+        details.append(f"Specialist visit {when_text(referral.appointment_at, zone)}")
+    if referral.auth_required:
+        if referral.auth_number:
+            valid = referral.auth_valid_until
+            until = f", valid until {date_text(valid)}" if valid else ""
+            details.append(f"Authorisation on file{until}")
+        else:
+            details.append("Authorisation required, none on file")
+    moves = [(ReferralState(e.state).label.lower(), e.at, e.by,
+              e.note if e.state in ("cancelled", "declined", "closed") else "")
+             for e in referral.events if e.state != ReferralState.DRAFT.value]
+    if moves:
+        details.append(_steps(moves, at, zone))
+    return HistoryEntry(at, EntryKind.REFERRAL, referral.id or 0, f"Referral · {referral.specialty}",
+                        tuple(details), referral.state.label, _began(created, at))
+
+
+def _visit_entry(a: Appointment, data: HistoryInputs) -> HistoryEntry:
+    zone = data.zone
+    details = [f"With {_name(data, a.provider_id)} · {a.minutes} min"]
+    if a.reason:
+        details.append(f"Reason: {_clip(a.reason, 160)}")
+    if a.confirmation_method is not None and was_confirmed(a):
+        details.append(f"Confirmed by {a.confirmation_method.value}")
+    elif a.status is VisitStatus.LEFT_MESSAGE and a.confirmation_method is not None:
+        details.append(f"Message left by {a.confirmation_method.value}, not yet confirmed")
+    if a.status is VisitStatus.CANCELLED:
+        when = f" {when_text(a.cancelled_at, zone)}" if a.cancelled_at else ""
+        late = " (late cancellation)" if a.late_cancel else ""
+        reason = f": {_clip(a.cancel_reason, 160)}" if a.cancel_reason else ""
+        details.append(f"Cancelled{when}{late}{reason}")
+    type_name = data.type_names.get(a.type_code, a.type_code)
+    return HistoryEntry(a.start, EntryKind.APPOINTMENT, a.id or 0, f"Visit · {type_name}", tuple(details),
+                        a.status.label)
+
+
+# --- activity: calls -----------------------------------------------------------------------------
+
+class CallLike(Protocol):
+    """What the call volume reads of a call (a `Call` has it)."""
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def direction(self) -> Direction: ...
+
+
+@dataclass(frozen=True)
+class CallFact:
+    """A call as the activity summary needs it, read without the rest of the record."""
+
+    started_at: datetime
+    direction: Direction
+
+
+class Grain(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+def grain_for(period: Period) -> Grain:
+    """Bars a reader can still tell apart: a bar a day up to about a month and a half, a bar a
+    week up to about half a year, else a bar a month."""
+    if period.days <= 45:
+        return Grain.DAY
+    return Grain.WEEK if period.days <= 190 else Grain.MONTH
+
+
+@dataclass(frozen=True)
+class Bar:
+    start: date  # the first day of the period the bar counts
+    label: str  # the axis label: "2" (a day), "03/02" (a week's Monday), "Mar 2025" (a month)
+    count: int
+
+
+@dataclass(frozen=True)
+class CallVolume:
+    grain: Grain
+    bars: tuple[Bar, ...]
+    total: int
+    by_direction: tuple[tuple[Direction, int], ...]
+    business_days: int  # in the period up to today: the days the calls could come in so far
+    busiest: tuple[date, int] | None  # the day with the most calls
+
+    @property
+    def per_business_day(self) -> float | None:
+        return self.total / self.business_days if self.business_days else None
+
+
+def _bucket_start(day: date, grain: Grain, period: Period) -> date:
+    if grain is Grain.DAY:
+        return day
+    first = day - timedelta(days=day.weekday()) if grain is Grain.WEEK else day.replace(day=1)
+    return max(first, period.start)
+
+
+def _bar_label(start: date, grain: Grain, period: Period) -> str:
+    if grain is Grain.MONTH:
+        return f"{start:%b %Y}"
+    if grain is Grain.WEEK:
+        return f"{start:%m/%d}"
+    return f"{start:%m/%d}" if start == period.start or start.day == 1 else str(start.day)
+
+
+def call_volume(calls: Sequence[CallLike], period: Period, zone: ZoneInfo, practice: Practice,
+                today: date | None = None) -> CallVolume:
+    """Calls per bar, by direction, the busiest day, and the business days of the period up to
+    `today` (all of them when not given) for the average per business day."""
+    grain = grain_for(period)
+    starts: list[date] = []
+    day = period.start
+    while day <= period.end:
+        bucket = _bucket_start(day, grain, period)
+        if not starts or starts[-1] != bucket:
+            starts.append(bucket)
+        day += timedelta(days=1)
+    per_day: Counter[date] = Counter()
+    for call in calls:
+        per_day[call.started_at.astimezone(zone).date()] += 1
+    per_day = Counter({d: n for d, n in per_day.items() if period.start <= d <= period.end})
+    per_bucket: Counter[date] = Counter()
+    for d, n in per_day.items():
+        per_bucket[_bucket_start(d, grain, period)] += n
+    directions = Counter(c.direction for c in calls
+                         if period.start <= c.started_at.astimezone(zone).date() <= period.end)
+    busiest = max(per_day.items(), key=lambda item: (item[1], -item[0].toordinal()), default=None)
+    last = min(period.end, today or period.end)
+    business = sum(1 for i in range((last - period.start).days + 1)
+                   if practice.is_business_day(period.start + timedelta(days=i)))
+    return CallVolume(grain=grain,
+                      bars=tuple(Bar(s, _bar_label(s, grain, period), per_bucket[s]) for s in starts),
+                      total=sum(per_day.values()),
+                      by_direction=tuple((d, directions[d]) for d in Direction),
+                      business_days=business, busiest=busiest)
+
+
+# --- activity: turnaround ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How fast a kind of work was done against its due times.
+
+    `count` records came in during the period; `done` of them are done (median time from coming in
+    to done: `median`); `judged` are those done or already past due, of which `late` were done
+    after their due time or are still waiting past it; `waiting` are not done and not yet due."""
+
+    label: str
+    count: int
+    done: int
+    median: timedelta | None
+    judged: int
+    late: int
+    waiting: int
+
+    @property
+    def late_share(self) -> float | None:
+        return _share(self.late, self.judged)
+
+    @property
+    def on_time_share(self) -> float | None:
+        share = self.late_share
+        return None if share is None else 1 - share
+
+
+#: (came in, due or None when no due time is known, done or None)
+_Clocked = tuple[datetime, datetime | None, datetime | None]
+
+
+def _timeliness(label: str, items: Sequence[_Clocked], now: datetime) -> Timeliness:
+    done = [(came, due, at) for came, due, at in items if at is not None]
+    judged = late = waiting = 0
+    for _came, due, at in items:
+        if due is None:
+            continue
+        if at is not None:
+            judged += 1
+            late += at > due
+        elif now > due:
+            judged += 1
+            late += 1
+        else:
+            waiting += 1
+    return Timeliness(label, len(items), len(done), _median_span([at - came for came, _d, at in done]),
+                      judged, late, waiting)
+
+
+def _grouped(label: str, items: Sequence[tuple[str, _Clocked]], now: datetime,
+             order: Callable[[str], object] = str) -> tuple[Timeliness, tuple[Timeliness, ...]]:
+    """The whole, and one row per group in `order`."""
+    groups: dict[str, list[_Clocked]] = {}
+    for group, item in items:
+        groups.setdefault(group, []).append(item)
+    rows = tuple(_timeliness(g, groups[g], now) for g in sorted(groups, key=order))
+    return _timeliness(label, [item for _g, item in items], now), rows
+
+
+def callback_done_at(message: Message) -> datetime | None:
+    return next((e.at for e in message.events if e.state is MessageState.CALLBACK_DONE), None)
+
+
+def message_timeliness(messages: Sequence[Message], practice: Practice, zone: ZoneInfo,
+                       policy: CallbackPolicy, now: datetime) -> tuple[Timeliness, tuple[Timeliness, ...]]:
+    """All the period's messages, and one row per urgency (emergency first)."""
+    ranks = {u.value.capitalize(): -u.rank for u in Urgency}
+    items = [(m.urgency.value.capitalize(),
+              (m.created_at, callback_due(m, practice, zone, policy), callback_done_at(m))) for m in messages]
+    return _grouped("All messages", items, now, order=lambda g: ranks[g])
+
+
+def refill_clock_stop(request: RefillRequest) -> RefillEvent | None:
+    """The step that stopped a request's clock: the pharmacy told; for a denial or "needs visit"
+    no pharmacy was told of, the patient told; for a request closed without either (withdrawn),
+    its closing. None while the clock runs."""
+    told = request.reached(RefillStep.PHARMACY_NOTIFIED)
+    if told is not None:
+        return told
+    if request.decision is not None and request.decision is not Decision.APPROVED:
+        patient = request.reached(RefillStep.PATIENT_NOTIFIED)
+        if patient is not None:
+            return patient
+    return request.reached(RefillStep.CLOSED)
+
+
+def refill_timeliness(requests: Sequence[RefillRequest], now: datetime, prescribers: Mapping[int, str]
+                      ) -> tuple[Timeliness, tuple[Timeliness, ...]]:
+    """All the period's requests, and one row per prescriber (by name)."""
+    items = []
+    for r in requests:
+        stop = refill_clock_stop(r)
+        items.append((prescribers.get(r.prescriber_id, f"staff #{r.prescriber_id}"),
+                      (r.received_at, r.due_at, stop.at if stop is not None else None)))
+    return _grouped("All requests", items, now)
+
+
+# --- activity: referrals -------------------------------------------------------------------------
+
+#: (first day, last day or None) of each days-in-state column
+AGE_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 7), (8, 14), (15, 30), (31, None))
+OPEN_STATES = tuple(s for s in REFERRAL_PATH if not s.is_final)
+
+
+def bucket_label(bucket: tuple[int, int | None]) -> str:
+    first, last = bucket
+    return f"over {first - 1} days" if last is None else f"{first}–{last} days"
+
+
+def _bucket_of(days: int) -> int:
+    return next(i for i, (first, last) in enumerate(AGE_BUCKETS)
+                if days >= first and (last is None or days <= last))
+
+
+@dataclass(frozen=True)
+class AgingRow:
+    state: ReferralState
+    counts: tuple[int, ...]  # per AGE_BUCKETS
+    stuck: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class ReferralProviderRow:
+    provider: str
+    open: int
+    stuck: int
+    reports: int  # consult reports received in the period
+    median_days: float | None  # sent -> report received
+
+
+@dataclass(frozen=True)
+class ReferralAging:
+    as_of: datetime
+    rows: tuple[AgingRow, ...]  # per open state, in the path's order
+    reports: int
+    median_days: float | None
+    per_provider: tuple[ReferralProviderRow, ...]
+
+    @property
+    def open(self) -> int:
+        return sum(r.total for r in self.rows)
+
+    @property
+    def stuck(self) -> int:
+        return sum(r.stuck for r in self.rows)
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(r.counts[i] for r in self.rows) for i in range(len(AGE_BUCKETS)))
+
+
+def referral_at(referral: Referral, moment: datetime) -> Referral | None:
+    """The referral as it stood at `moment` (its state and since when); None before it existed."""
+    if referral.created_at > moment:
+        return None
+    moves = [e for e in referral.events if e.at <= moment]
+    if not moves:
+        return replace(referral, state=ReferralState.DRAFT, state_since=referral.created_at)
+    last = moves[-1]
+    return replace(referral, state=ReferralState(last.state), state_since=last.at)
+
+
+def report_days(referral: Referral, lo: datetime, hi: datetime) -> float | None:
+    """Days from sending to the consult report, for a report received in [lo, hi)."""
+    report = next((e for e in referral.events if e.state == ReferralState.REPORT_RECEIVED.value), None)
+    if report is None or not lo <= report.at < hi:
+        return None
+    sent = next((e.at for e in referral.events if e.state == ReferralState.SENT.value), referral.created_at)
+    return (report.at - sent).total_seconds() / 86_400
+
+
+def referral_aging(referrals: Sequence[Referral], *, as_of: datetime, bounds: tuple[datetime, datetime],
+                   zone: ZoneInfo, policy: AgingPolicy, providers: Mapping[int, str]) -> ReferralAging:
+    """Open referrals as they stood at `as_of` by state and days in that state (practice-local
+    calendar days, as the Referrals tab counts them), with how many were stuck then; and the
+    consult reports received within `bounds`, with the median days from sending."""
+    today = as_of.astimezone(zone).date()
+    counts = {s: [0] * len(AGE_BUCKETS) for s in OPEN_STATES}
+    stuck: Counter[ReferralState] = Counter()
+    per_provider: dict[int, list[float]] = {}
+    open_by: Counter[int] = Counter()
+    stuck_by: Counter[int] = Counter()
+    durations: list[float] = []
+    for referral in referrals:
+        then = referral_at(referral, as_of)
+        if then is not None and then.is_open:
+            counts[then.state][_bucket_of(days_in_state(then, today, zone))] += 1
+            open_by[referral.referring_provider_id] += 1
+            if Flag.STUCK in referral_flags(then, as_of, today, policy):
+                stuck[then.state] += 1
+                stuck_by[referral.referring_provider_id] += 1
+        days = report_days(referral, *bounds)
+        if days is not None:
+            durations.append(days)
+            per_provider.setdefault(referral.referring_provider_id, []).append(days)
+    ids = sorted(set(open_by) | set(per_provider), key=lambda i: providers.get(i, f"staff #{i}"))
+    return ReferralAging(
+        as_of=as_of,
+        rows=tuple(AgingRow(s, tuple(counts[s]), stuck[s]) for s in OPEN_STATES),
+        reports=len(durations), median_days=_median(durations),
+        per_provider=tuple(ReferralProviderRow(providers.get(i, f"staff #{i}"), open_by[i], stuck_by[i],
+                                               len(per_provider.get(i, [])), _median(per_provider.get(i, [])))
+                           for i in ids))
+
+
+# --- activity: visits ----------------------------------------------------------------------------
+
+class VisitLike(Protocol):
+    """What the visit rates read of a visit (an `Appointment` has it)."""
+
+    @property
+    def provider_id(self) -> int: ...
+
+    @property
+    def start(self) -> datetime: ...
+
+    @property
+    def status(self) -> VisitStatus: ...
+
+    @property
+    def confirmation_method(self) -> ContactMethod | None: ...
+
+    @property
+    def late_cancel(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class VisitFact:
+    """A visit as the activity summary needs it, read without the rest of the record."""
+
+    provider_id: int
+    start: datetime
+    status: VisitStatus
+    confirmation_method: ContactMethod | None
+    late_cancel: bool
+
+
+def was_confirmed(visit: VisitLike) -> bool:
+    """Confirmed before it took place: marked confirmed, or arrived / no-show with the way the
+    patient was reached on record (a left message alone does not confirm)."""
+    return visit.status is VisitStatus.CONFIRMED or (
+        visit.status in (VisitStatus.ARRIVED, VisitStatus.NO_SHOW) and visit.confirmation_method is not None)
+
+
+@dataclass(frozen=True)
+class VisitRates:
+    """The period's visits: `booked` all, `cancelled` of them (`late_cancelled` inside the notice
+    window); of those not cancelled, `past` have taken place (or should have) by the time of
+    printing, `upcoming` not yet. The rates are of the past visits."""
+
+    label: str
+    booked: int
+    cancelled: int
+    late_cancelled: int
+    past: int
+    confirmed: int
+    no_shows: int
+    upcoming: int
+
+    @property
+    def confirmation_rate(self) -> float | None:
+        return _share(self.confirmed, self.past)
+
+    @property
+    def no_show_rate(self) -> float | None:
+        return _share(self.no_shows, self.past)
+
+
+def _rates(label: str, visits: Sequence[VisitLike], now: datetime) -> VisitRates:
+    cancelled = [v for v in visits if v.status is VisitStatus.CANCELLED]
+    kept = [v for v in visits if v.status is not VisitStatus.CANCELLED]
+    past = [v for v in kept if v.start <= now]
+    return VisitRates(label, len(visits), len(cancelled), sum(1 for v in cancelled if v.late_cancel),
+                      len(past), sum(1 for v in past if was_confirmed(v)),
+                      sum(1 for v in past if v.status is VisitStatus.NO_SHOW), len(kept) - len(past))
+
+
+def visit_rates(visits: Sequence[VisitLike], now: datetime, providers: Mapping[int, str]
+                ) -> tuple[VisitRates, tuple[VisitRates, ...]]:
+    """All the period's visits, and one row per provider (by name)."""
+    by: dict[int, list[VisitLike]] = {}
+    for v in visits:
+        by.setdefault(v.provider_id, []).append(v)
+    ids = sorted(by, key=lambda i: providers.get(i, f"staff #{i}"))
+    return _rates("All providers", visits, now), tuple(
+        _rates(providers.get(i, f"staff #{i}"), by[i], now) for i in ids)
+
+
+# --- activity: the whole -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ActivityInputs:
+    """What `activity_summary` reads, gathered by the service with one range query per kind."""
+
+    period: Period
+    zone: ZoneInfo
+    now: datetime
+    practice: Practice
+    callback_policy: CallbackPolicy
+    aging_policy: AgingPolicy
+    staff: Mapping[int, str]  # display names by staff id
+    calls: Sequence[CallLike]  # begun in the period
+    messages: Sequence[Message]  # taken in the period, with their events
+    refills: Sequence[RefillRequest]  # received in the period, with their events
+    referrals: Sequence[Referral]  # open at the period's end (or now), or with a report in the period
+    visits: Sequence[VisitLike]  # starting in the period, cancelled ones too
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    practice_name: str
+    time_zone: str
+    period: Period
+    generated_at: datetime
+    calls: CallVolume
+    messages: Timeliness
+    messages_by_urgency: tuple[Timeliness, ...]
+    refills: Timeliness
+    refills_by_prescriber: tuple[Timeliness, ...]
+    referrals: ReferralAging
+    visits: VisitRates
+    visits_by_provider: tuple[VisitRates, ...]
+
+
+def activity_as_of(period: Period, zone: ZoneInfo, now: datetime) -> datetime:
+    """The moment the referral snapshot is taken: the period's end, or now when that is sooner."""
+    return min(now, period.bounds(zone)[1])
+
+
+def activity_summary(data: ActivityInputs) -> ActivitySummary:
+    zone, now = data.zone, data.now
+    messages, by_urgency = message_timeliness(data.messages, data.practice, zone, data.callback_policy, now)
+    refills, by_prescriber = refill_timeliness(data.refills, now, data.staff)
+    visits, by_provider = visit_rates(data.visits, now, data.staff)
+    return ActivitySummary(
+        practice_name=data.practice.name, time_zone=zone.key, period=data.period, generated_at=now,
+        calls=call_volume(data.calls, data.period, zone, data.practice, now.astimezone(zone).date()),
+        messages=messages, messages_by_urgency=by_urgency,
+        refills=refills, refills_by_prescriber=by_prescriber,
+        referrals=referral_aging(data.referrals, as_of=activity_as_of(data.period, zone, now),
+                                 bounds=data.period.bounds(zone), zone=zone, policy=data.aging_policy,
+                                 providers=data.staff),
+        visits=visits, visits_by_provider=by_provider)

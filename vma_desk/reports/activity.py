@@ -1,0 +1,296 @@
+"""The activity summary: how the practice's communication work went over a period, for the
+practice manager. Key figures on top; then call volume as a bar chart (reportlab's own graphics),
+message callback turnaround by urgency, refill turnaround against the noon rule by prescriber,
+referral aging by state with consult-report turnaround by referring provider, and confirmation and
+no-show rates by provider; last, how each figure is counted. Every figure comes from
+`core.summaries` through the summary service; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from vma_desk.core.summaries import (
+    AGE_BUCKETS,
+    ActivitySummary,
+    CallVolume,
+    Grain,
+    Timeliness,
+    VisitRates,
+    bucket_label,
+    date_text,
+    days_text,
+    duration_text,
+    percent_text,
+    plural,
+    when_text,
+)
+from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
+
+if TYPE_CHECKING:
+    from vma_desk.services import Services
+
+TITLE = "Activity summary"
+_WIDTH = PAGE[0] - 2 * MARGIN - 12
+_PAD = 4  # a cell's left and right padding
+_BAR = colors.HexColor("#3e6f9e")
+CHART_TITLES = {Grain.DAY: "Calls per day", Grain.WEEK: "Calls per week (weeks start on Monday)",
+                Grain.MONTH: "Calls per month"}
+HOW_COUNTED = (
+    "Messages: the time from taking a message to its callback; a callback is late after the practice's "
+    "callback rule (emergency at once, urgent within the set minutes, routine by closing time on the "
+    "business day, or the caller's own later time). A message still waiting past its due time counts "
+    "as late; one not yet due is left out of the share.",
+    "Refill requests: the clock runs from receipt until the pharmacy is told (for a denial or \"needs "
+    "visit\" no pharmacy was told of, until the patient is told; for a withdrawn request, until it is "
+    "closed). On time means by the due time of the noon rule: received by noon, due at closing the same "
+    "business day, else the next; urgent requests the same day.",
+    "Referrals: open referrals as they stood at the end of the period (or now, for a period not yet "
+    "over), by practice-local days since their last move; stuck after the practice's days for their "
+    "urgency. Report turnaround: from sending to the consult report, for reports received in the period.",
+    "Visits: the period's visits by their start. Rates are of the visits that have taken place (not "
+    "cancelled): confirmed means marked confirmed, or arrived or no-show with the way the patient was "
+    "reached on record.",
+)
+
+
+def build(services: Services, start: date, end: date) -> bytes:
+    """The summary of the practice-local days `start` to `end` (both included) as PDF bytes."""
+    summary = services.summaries.activity(start, end)
+    zone = ZoneInfo(summary.time_zone)
+    frame = ReportFrame(TITLE, summary.practice_name,
+                        f"Printed {when_text(summary.generated_at, zone)} ({zone.key})",
+                        demo=services.workspace.is_demo)
+    return render(frame, story(summary))
+
+
+def story(summary: ActivitySummary) -> list[Flowable]:
+    s = styles()
+    zone = ZoneInfo(summary.time_zone)
+    period = summary.period
+    snapshot = f"the end of {date_text(period.end)}" if summary.referrals.as_of == period.bounds(zone)[1] \
+        else when_text(summary.referrals.as_of, zone)
+    flowables: list[Flowable] = [
+        Paragraph(TITLE, s["title"]),
+        Paragraph(f"{escape(summary.practice_name)} · {period.text} · {plural(period.days, 'day')}",
+                  s["subtitle"]),
+        _key_figures(summary), Spacer(0, 4),
+        Paragraph(f"Times in the practice's zone ({zone.key}). Turnaround counts what is known when printed; "
+                  f"referral aging is as of {snapshot}.", s["small"]),
+    ]
+    flowables += _calls(summary.calls)
+    flowables += _section("Messages: callback turnaround", _timeliness_table(
+        ("Urgency", "Taken", "Called back", "Median to callback", "Late", "Late share", "Not yet due"),
+        summary.messages_by_urgency, summary.messages, late_share=True))
+    flowables += _section("Refill requests: the noon rule", _timeliness_table(
+        ("Prescriber", "Received", "Done", "Median turnaround", "Late", "On time", "Not yet due"),
+        summary.refills_by_prescriber, summary.refills, late_share=False))
+    flowables += _referrals(summary)
+    flowables += _section("Visits: confirmations and no-shows", _visits_table(summary))
+    flowables += [Spacer(0, 6), Paragraph("How the figures are counted", s["h3"])]
+    note = s["small"].clone("how_counted", spaceAfter=3)
+    flowables += [Paragraph(escape(text), note) for text in HOW_COUNTED]
+    return flowables
+
+
+# --- pieces --------------------------------------------------------------------------------------
+
+def _section(heading: str, *body: Flowable) -> list[Flowable]:
+    return [KeepTogether([Paragraph(escape(heading), styles()["h2"]), *body])]
+
+
+def _key_figures(summary: ActivitySummary) -> Table:
+    s = styles()
+    label = s["small"].clone("tile_label", fontName=fonts().bold)
+    value = s["title"].clone("tile_value", fontSize=16, leading=19, spaceAfter=0)
+    note = s["small"]
+    calls, messages, refills = summary.calls, summary.messages, summary.refills
+    referrals, visits = summary.referrals, summary.visits
+    per_day = calls.per_business_day
+    held = plural(visits.past, "visit")
+    tiles = [
+        ("Calls", f"{calls.total:,}",
+         f"{per_day:.1f} per business day ({calls.business_days})" if per_day is not None
+         else "no business day yet"),
+        ("Messages called back late", percent_text(messages.late_share),
+         f"median {duration_text(messages.median)} to callback · {plural(messages.count, 'message')}"
+         if messages.done else f"{plural(messages.count, 'message')}, none called back"),
+        ("Refill requests on time", percent_text(refills.on_time_share),
+         f"median {duration_text(refills.median)} from receipt · {plural(refills.count, 'request')}"
+         if refills.done else f"{plural(refills.count, 'request')}, none done"),
+        ("Open referrals", f"{referrals.open:,}",
+         f"{referrals.stuck:,} stuck · " + (f"median {days_text(referrals.median_days)} to the report"
+                                           if referrals.reports else "no consult report in the period")),
+        ("Visits confirmed", percent_text(visits.confirmation_rate),
+         f"{visits.confirmed:,} of {held} held" if visits.past else "no visit held"),
+        ("No-shows", percent_text(visits.no_show_rate),
+         f"{visits.no_shows:,} of {held} held" if visits.past else "no visit held"),
+    ]
+    cells = [[Paragraph(escape(t), label), Paragraph(escape(v), value), Paragraph(escape(n), note)]
+             for t, v, n in tiles]
+    rows = [cells[0:3], cells[3:6]]
+    width = _WIDTH / 3
+    return Table(rows, colWidths=[width] * 3, hAlign="LEFT", style=TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE), ("INNERGRID", (0, 0), (-1, -1), 2, colors.white),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+
+
+def _nice_step(top: int) -> int:
+    """A step for the value axis giving at most six gridlines up to `top`."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000):
+        if top / step <= 6:
+            return step
+    return max(1, -(-top // 6))
+
+
+def call_chart(volume: CallVolume, width: float = _WIDTH) -> Drawing:
+    """The call volume as bars, titled by its grain; many bars get slanted labels."""
+    f = fonts()
+    height = 190
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, CHART_TITLES[volume.grain], fontName=f.bold, fontSize=9.5,
+                       fillColor=INK))
+    chart = VerticalBarChart()
+    slanted = len(volume.bars) > 16
+    chart.x, chart.y = 34, 44 if slanted else 26
+    chart.width, chart.height = width - 44, height - chart.y - 24
+    chart.data = [[bar.count for bar in volume.bars] or [0]]
+    chart.categoryAxis.categoryNames = [bar.label for bar in volume.bars] or [""]
+    chart.barSpacing, chart.groupSpacing = 0, 3 if len(volume.bars) > 20 else 6
+    chart.bars[0].fillColor, chart.bars[0].strokeColor = _BAR, None
+    axis = chart.categoryAxis
+    axis.strokeColor, axis.tickDown = MUTED, 2
+    axis.labels.fontName, axis.labels.fontSize, axis.labels.fillColor = f.regular, 7, INK
+    if slanted:
+        axis.labels.angle, axis.labels.boxAnchor, axis.labels.dx, axis.labels.dy = 45, "ne", 2, -2
+    top = max((bar.count for bar in volume.bars), default=0)
+    step = _nice_step(max(top, 1))
+    values = chart.valueAxis
+    values.valueMin, values.valueStep = 0, step
+    values.valueMax = max(step, -(-top // step) * step)
+    values.labels.fontName, values.labels.fontSize, values.labels.fillColor = f.regular, 7, INK
+    values.labelTextFormat = "{:,.0f}".format
+    values.visibleGrid, values.gridStrokeColor, values.gridStrokeWidth = True, RULE, 0.5
+    values.strokeColor = MUTED
+    drawing.add(chart)
+    return drawing
+
+
+def _calls(volume: CallVolume) -> list[Flowable]:
+    s = styles()
+    directions = " · ".join(f"{d.label} {n:,}" for d, n in volume.by_direction)
+    busiest = ""
+    if volume.busiest is not None:
+        day, count = volume.busiest
+        busiest = f" Busiest day: {day:%a %m/%d/%Y} ({plural(count, 'call')})."
+    text = f"{plural(volume.total, 'call')}: {directions}.{busiest}" if volume.total else \
+        "No calls were logged in this period."
+    if not volume.total:
+        return _section("Calls", Paragraph(escape(text), s["body"]))
+    return _section("Calls", call_chart(volume), Spacer(0, 2), Paragraph(escape(text), s["body"]))
+
+
+def _grid(header: Sequence[str], rows: Sequence[Sequence[str]], *, total: bool, first: float = 150) -> Table:
+    """A table of figures: the first column text, the others right-aligned numbers; with `total`
+    the last row is the whole, in bold above a rule."""
+    s = styles()
+    head = s["cell_bold"].clone("grid_head", fontSize=7.5, leading=9, textColor=MUTED)
+    head_right = head.clone("grid_head_right", alignment=2)
+    cell, bold = s["cell"], s["cell_bold"]
+    right, bold_right = cell.clone("grid_right", alignment=2), bold.clone("grid_bold_right", alignment=2)
+    body: list[list[Flowable]] = [[Paragraph(escape(h), head if i == 0 else head_right)
+                                   for i, h in enumerate(header)]]
+    for index, row in enumerate(rows):
+        strong = total and index == len(rows) - 1
+        body.append([Paragraph(escape(v), (bold if strong else cell) if i == 0 else
+                               (bold_right if strong else right)) for i, v in enumerate(row)])
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
+    ]
+    if total:
+        style += [("LINEABOVE", (0, -1), (-1, -1), 0.6, INK), ("BACKGROUND", (0, -1), (-1, -1), None)]
+    return Table(body, colWidths=_fitted(header, rows, first), repeatRows=1, hAlign="LEFT",
+                 style=TableStyle(style))
+
+
+def _fitted(header: Sequence[str], rows: Sequence[Sequence[str]], first: float) -> list[float]:
+    """Column widths in which no heading word and no figure is broken: each figure column as
+    wide as its longest word or figure, the first as wide as asked (less, where the figures need
+    it), and what is left shared out among the figure columns."""
+    f = fonts()
+
+    def need(column: int) -> float:
+        words = [stringWidth(w, f.bold, 7.5) for w in header[column].split()]
+        figures = [stringWidth(row[column], f.bold, 8.5) for row in rows]
+        return max(words + figures) + 2 * _PAD + 1
+
+    needs = [need(c) for c in range(1, len(header))]
+    first = min(first, _WIDTH - sum(needs))
+    spare = (_WIDTH - first - sum(needs)) / len(needs)
+    return [first] + [n + spare for n in needs]
+
+
+def _timeliness_table(header: Sequence[str], rows: Sequence[Timeliness], whole: Timeliness, *,
+                      late_share: bool) -> Flowable:
+    if not whole.count:
+        return Paragraph("None in this period.", styles()["body"])
+
+    def line(t: Timeliness) -> list[str]:
+        share = t.late_share if late_share else t.on_time_share
+        return [t.label, f"{t.count:,}", f"{t.done:,}", duration_text(t.median), f"{t.late:,}",
+                percent_text(share), f"{t.waiting:,}"]
+
+    return _grid(header, [line(t) for t in (*rows, whole)], total=True)
+
+
+def _referrals(summary: ActivitySummary) -> list[Flowable]:
+    s = styles()
+    aging = summary.referrals
+    header = ("State", *(bucket_label(b) for b in AGE_BUCKETS), "Open", "Stuck")
+    rows = [[row.state.label, *(f"{n:,}" for n in row.counts), f"{row.total:,}", f"{row.stuck:,}"]
+            for row in aging.rows]
+    rows.append(["All open", *(f"{n:,}" for n in aging.totals), f"{aging.open:,}", f"{aging.stuck:,}"])
+    turnaround = (f"{plural(aging.reports, 'consult report')} received in the period, a median "
+                  f"{days_text(aging.median_days)} after the referral was sent.") if aging.reports else \
+        "No consult report was received in the period."
+    parts: list[Flowable] = [_grid(header, rows, total=True), Spacer(0, 4),
+                             Paragraph(escape(turnaround), s["body"])]
+    if aging.per_provider:
+        per = [[p.provider, f"{p.open:,}", f"{p.stuck:,}", f"{p.reports:,}", days_text(p.median_days)]
+               for p in aging.per_provider]
+        parts += [Spacer(0, 6), _grid(("Referring provider", "Open", "Stuck", "Reports received",
+                                       "Median sent to report"), per, total=False)]
+    return _section("Referrals: aging and consult reports", *parts)
+
+
+def _visits_table(summary: ActivitySummary) -> Flowable:
+    if not summary.visits.booked:
+        return Paragraph("No visits in this period.", styles()["body"])
+
+    def line(v: VisitRates) -> list[str]:
+        return [v.label, f"{v.booked:,}", f"{v.cancelled:,}", f"{v.late_cancelled:,}", f"{v.past:,}",
+                percent_text(v.confirmation_rate), f"{v.no_shows:,}", percent_text(v.no_show_rate),
+                f"{v.upcoming:,}"]
+
+    header = ("Provider", "Booked", "Cancelled", "Late cancel", "Held", "Confirmation rate", "No-shows",
+              "No-show rate", "Upcoming")
+    return _grid(header, [line(v) for v in (*summary.visits_by_provider, summary.visits)], total=True,
+                 first=120)
