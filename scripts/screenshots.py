@@ -83,6 +83,7 @@ def main() -> int:
             shoot_calendar(window, app)
             shoot_communications(window, app)
             shoot_refills_referrals(window, app)
+            shoot_today_and_huddle(window, app)
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -178,6 +179,31 @@ def shoot_refills_referrals(window, app) -> None:  # noqa: ANN001 - MainWindow a
     app.processEvents()
     window.grab().save(str(OUT / "prior-authorisations.png"))
     referrals.ui.lists_tabs.setCurrentWidget(referrals.ui.referrals_page)
+    window.tabs.setCurrentIndex(0)
+
+
+def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The Today tab at 1366x768, and the first page of the anchor day's huddle sheet rendered from
+    the real PDF (made in memory, rasterised by poppler's pdftoppm from standard input)."""
+    import subprocess
+
+    from vma_desk.reports import huddle
+    from vma_desk.ui.today.tab import TodayTab
+
+    window.resize(1366, 768)
+    today = window.findChild(TodayTab)
+    window.tabs.setCurrentWidget(today)
+    app.processEvents()
+    window.grab().save(str(OUT / "today.png"))
+    pdf = huddle.build(window.services, ANCHOR)
+    subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-",
+                    str(OUT / "huddle-page")], input=pdf, check=True)
+    dialog = window.open_export_huddle(ANCHOR)
+    dialog.preview()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "export-huddle.png"))
+    dialog.close()
     window.tabs.setCurrentIndex(0)
 
 
