@@ -263,13 +263,37 @@ def test_patients_are_counted_once_however_many_visits_they_have():
     two = (visit(ANN, 14, status=VisitStatus.UNCONFIRMED), visit(ANN, 16, status=VisitStatus.UNCONFIRMED))
     lines = build_agenda(inputs(appointments=two)).providers[0].attention()
     assert "2 visits unconfirmed" in lines and "1 patient with a care gap due" in lines
+    refill = RefillRequest(
+        patient_id=10,
+        medication="Metformin",
+        strength="",
+        quantity="",
+        pharmacy="CVS",
+        source=RefillSource.PORTAL,
+        requested_by="Ann",
+        prescriber_id=1,
+        received_at=NOW,
+        step=RefillStep.ROUTED,
+        id=8,
+    )
+    lines = (
+        build_agenda(inputs(appointments=two, refills=((refill, DueState.ON_TIME),))).providers[0].attention()
+    )
+    assert "1 refill waiting for a decision" in lines
 
 
 def test_a_callback_due_later_today_counts_in_the_practices_zone_whatever_the_clock():
     # Los Angeles: a routine callback due today at 5 PM is 01:00 UTC tomorrow
-    message = Message(caller_name="Bo", contact_number="+13125550143", reason="please call about the form, "
-                      "which the school needs back before Friday afternoon at the latest", recipient_id=3,
-                      created_at=NOW, patient_id=11, id=4)
+    message = Message(
+        caller_name="Bo",
+        contact_number="+13125550143",
+        reason="please call about the form, "
+        "which the school needs back before Friday afternoon at the latest",
+        recipient_id=3,
+        created_at=NOW,
+        patient_id=11,
+        id=4,
+    )
     due = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)
     agenda = build_agenda(inputs(time_zone="America/Los_Angeles", open_messages=((message, due, False),)))
     [item] = agenda.due

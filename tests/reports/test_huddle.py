@@ -244,13 +244,19 @@ def test_a_long_day_continues_under_the_provider_and_header(long_day):
     assert "Page 2 of 2" in pages[1]
 
 
-def test_a_provider_no_longer_active_is_refused_by_name(long_day):
+def test_a_provider_who_has_left_still_gets_the_sheet_of_their_remaining_visits(long_day):
     services, _ = long_day
-    gone, _ = services.practice.add_staff(StaffMember("Ray Moss", Role.PROVIDER, credentials="DO"))
-    services.practice.update_staff(replace(gone, active=False))
-    with pytest.raises(ValidationError) as refused:
-        huddle.build(services, LONG_DAY, provider_id=gone.id)
-    assert refused.value.message == "Ray Moss, DO is no longer active on the staff list"
+    wednesday = LONG_DAY + timedelta(days=1)  # not the long day the other tests read
+    hours = tuple(Shift(d, time(7), time(19)) for d in range(5))
+    moss, _ = services.practice.add_staff(StaffMember("Ray Moss", Role.PROVIDER, credentials="DO",
+                                                      working_hours=hours))
+    cy, _ = services.patients.create(Patient("Cy", "Cole", date(1970, 1, 1), phones=(Phone("3125550177"),)))
+    services.calendar.book(Appointment(cy.id, moss.id, "est",
+                                       datetime.combine(wednesday, time(9), tzinfo=CHICAGO).astimezone(UTC),
+                                       20), authorised_by="Dr Moss")
+    services.practice.update_staff(replace(moss, active=False))
+    pages = pdf_pages(huddle.build(services, wednesday, provider_id=moss.id))
+    assert len(pages) == 1 and "Ray Moss, DO" in pages[0] and "Cole, Cy" in pages[0]
 
 
 # --- words ---------------------------------------------------------------------------------------

@@ -3,21 +3,25 @@ or without a password). The practice has one provider with two visits on Monday 
 
 from __future__ import annotations
 
-import re
+import io
 import subprocess
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
 from tests.ui.calendar_support import dialog_of
 from tests.ui.comms_support import at, window_fixture  # noqa: F401 - fixtures
 from vma_desk.core.calendar import Appointment
-from vma_desk.core.records import AuditAction, Patient, Phone
-from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
+from vma_desk.core.records import AuditAction, Patient, Phone, Role, Shift, StaffMember
+from vma_desk.ui.exports.pdf_dialog import PdfExportDialog, pages_chosen, paint_pages
 
 MONDAY = date(2026, 3, 2)
+HOURS = tuple(Shift(d, time(8), time(17)) for d in range(5))
 
 
 @pytest.fixture
@@ -90,18 +94,38 @@ def test_a_short_password_is_refused_beside_the_fields(qtbot, huddle, tmp_path):
     assert "at least 8 characters" in huddle.error_label.text() and huddle.error_label.isVisible()
 
 
-def test_print_sends_every_page_to_the_printer(qtbot, huddle, out_dir):
+def test_printing_to_a_file_is_refused_and_nothing_is_written(qtbot, window, huddle, out_dir):
     target = out_dir / "printed.pdf"
 
-    def printer_chosen(printer: QPrinter) -> bool:
+    def printer_chosen(printer: QPrinter) -> bool:  # what "Print to file" in the dialog would do
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
         return True
 
     huddle.choose_printer = printer_chosen
     huddle.print_report()
-    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+1$", info, re.M), info
+    assert not target.exists() and "use Save as PDF instead" in huddle.error_label.text()
+    assert window.services.audit.page()[0].action is not AuditAction.EXPORT
+
+
+def test_the_chosen_pages_are_drawn_for_the_printer(qtbot, window, huddle):
+    # a second provider, so the sheet has two pages; drawn into a PDF writer held in memory
+    services = window.services
+    ortiz, _ = services.practice.add_staff(StaffMember("Omar Ortiz", Role.PROVIDER, working_hours=HOURS))
+    ann = services.patients.search("Ames")[0]
+    services.calendar.book(Appointment(patient_id=ann.id, provider_id=ortiz.id, type_code="est",
+                                       start=at(MONDAY, 14), minutes=20), authorised_by="Dr Ortiz")
+    huddle.provider_combo.setCurrentIndex(0)
+    assert huddle.preview() and huddle.document.pageCount() == 2
+    assert pages_chosen(0, 0, 2) == [0, 1] and pages_chosen(2, 2, 2) == [1]
+    assert pages_chosen(1, 9, 2) == [0, 1]
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    painter = QPainter(writer)
+    assert paint_pages(huddle.document, [1], painter, writer, 72) == 1
+    painter.end()
+    assert len(PdfReader(io.BytesIO(bytes(buffer.data()))).pages) == 1
 
 
 def test_a_patient_summary_asks_for_the_patient_first(qtbot, window):

@@ -70,6 +70,11 @@ _ATTENTION = (
 )
 
 
+#: flags about the visit itself (counted per visit); the others are the patient's (counted once)
+_PER_VISIT = frozenset({VisitFlag.INSURANCE_UNVERIFIED, VisitFlag.UNCONFIRMED,
+                        VisitFlag.TELEHEALTH_NOT_READY})
+
+
 class ItemKind(StrEnum):
     """What a "due today" row is, and so which record it opens."""
 
@@ -116,7 +121,7 @@ class ProviderDay:
                     for flag in visits}
         lines = []
         for flag, one, many in _ATTENTION:
-            count = patients.get(flag, 0) if "patient" in one else visits[flag]
+            count = visits[flag] if flag in _PER_VISIT else patients.get(flag, 0)
             if count:
                 lines.append(f"{count} {one if count == 1 else many}")
         return tuple(lines)

@@ -132,9 +132,9 @@ def _key_figures(summary: ActivitySummary) -> Table:
          f"{referrals.stuck:,} stuck · " + (f"median {days_text(referrals.median_days)} to the report"
                                            if referrals.reports else "no consult report in the period")),
         ("Visits confirmed", percent_text(visits.confirmation_rate),
-         f"{visits.confirmed:,} of {held} held" if visits.past else "no visit held"),
+         f"{visits.confirmed:,} of {held} past" if visits.past else "no past visit"),
         ("No-shows", percent_text(visits.no_show_rate),
-         f"{visits.no_shows:,} of {held} held" if visits.past else "no visit held"),
+         f"{visits.no_shows:,} of {held} past" if visits.past else "no past visit"),
     ]
     cells = [[Paragraph(escape(t), label), Paragraph(escape(v), value), Paragraph(escape(n), note)]
              for t, v, n in tiles]
@@ -290,7 +290,7 @@ def _visits_table(summary: ActivitySummary) -> Flowable:
                 percent_text(v.confirmation_rate), f"{v.no_shows:,}", percent_text(v.no_show_rate),
                 f"{v.upcoming:,}"]
 
-    header = ("Provider", "Booked", "Cancelled", "Late cancel", "Held", "Confirmation rate", "No-shows",
+    header = ("Provider", "Booked", "Cancelled", "Late cancel", "Past", "Confirmation rate", "No-shows",
               "No-show rate", "Upcoming")
     return _grid(header, [line(v) for v in (*summary.visits_by_provider, summary.visits)], total=True,
                  first=120)

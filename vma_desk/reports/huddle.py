@@ -71,9 +71,7 @@ def build(services: Services, day: date, provider_id: int | None = None) -> byte
         known = {p.id: p for p in services.practice.staff(role=Role.PROVIDER, active_only=False)}
         if provider_id not in known:
             raise ValidationError("provider", "no such provider on the staff list")
-        provider_name = known[provider_id].display_name
-        if not known[provider_id].active:  # the agenda has active providers only
-            raise ValidationError("provider", f"{provider_name} is no longer active on the staff list")
+        provider_name = known[provider_id].display_name  # inactive too: their visits are handed over
     try:
         agenda = services.agenda.day(day, provider_id=provider_id)
     except NotFoundError as error:

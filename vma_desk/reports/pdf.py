@@ -1,16 +1,13 @@
 """What every report shares: fonts, paragraph styles, the page frame (practice, title, page
-numbers, a DEMO mark on every page of a demo workspace's report), rendering to bytes in memory,
-and AES-256 password protection.
+numbers, a DEMO mark on every page of a demo workspace's report) and rendering to bytes in memory.
 
-reportlab's own encryption defaults to RC4 and its AES-256 output does not open in poppler or
-pypdf, so a protected report is rendered to memory by reportlab and encrypted by pypdf (AES-256,
-revision 6, through `cryptography`); the unencrypted bytes never reach the disk.
+Password protection is `services.exports`' (pypdf, AES-256): reportlab's own encryption defaults
+to RC4 and its AES-256 output does not open in poppler or pypdf.
 """
 
 from __future__ import annotations
 
 import io
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +32,6 @@ ALERT = colors.HexColor("#b42318")
 WARN = colors.HexColor("#8a5a00")
 SHADE = colors.HexColor("#f2f4f7")
 DEMO_TEXT = "DEMO — fictional data"
-MIN_PASSWORD = 8
 #: the width between the margins, for tables laid out to the page
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN
 
@@ -169,15 +165,3 @@ def render(frame: ReportFrame, story: Sequence[Flowable]) -> bytes:
                             author=frame.practice, creator="VMA Desk", subject=frame.title)
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
     return buffer.getvalue()
-
-
-def protect(pdf: bytes, password: str) -> bytes:
-    """The same PDF encrypted with AES-256 (opening needs `password`; a random owner password
-    nobody knows keeps the permissions as they are)."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(24), algorithm="AES-256")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

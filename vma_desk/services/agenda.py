@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from vma_desk.core.agenda import AgendaInputs, DayAgenda, build_agenda
 from vma_desk.core.errors import NotFoundError
-from vma_desk.core.records import Patient, Role
+from vma_desk.core.records import Role
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
@@ -51,10 +51,7 @@ class AgendaService:
         eligibility = self.calendar.eligibility_worklist() if day == ctx.today() else []
         repo = PatientRepository(ctx.conn)
         day_patients = {a.patient_id for a in appointments}
-        patients: dict[int, Patient] = {}
-        for pid in day_patients:  # age and care gaps: the whole record, for the day's patients only
-            if (patient := repo.get(pid)) is not None:
-                patients[pid] = patient
+        patients = repo.get_many(sorted(day_patients))  # age and care gaps, the day's patients only
         mentioned = day_patients | {a.patient_id for a in confirmations + eligibility} \
             | {m.patient_id for m in open_messages if m.patient_id is not None} \
             | {r.patient_id for r, _ in refills} | {r.patient_id for r, _, _ in referrals} \

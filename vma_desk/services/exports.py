@@ -5,13 +5,30 @@ name or the path's folder)."""
 
 from __future__ import annotations
 
+import io
+import secrets
 from pathlib import Path
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction
-from vma_desk.reports.pdf import MIN_PASSWORD, protect
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.files import write_private
+
+MIN_PASSWORD = 8
+
+
+def protect(pdf: bytes, password: str) -> bytes:
+    """The same PDF encrypted with AES-256 (revision 6, through `cryptography`), in memory: opening
+    needs `password`; a random owner password nobody knows keeps the permissions as they are.
+    (reportlab's own encryption defaults to RC4, and its AES-256 output does not open in poppler
+    or pypdf: reports render unencrypted to memory and are encrypted here before any write.)"""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(24), algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class ExportService:
@@ -31,21 +48,30 @@ class ExportService:
     def write_pdf(self, pdf: bytes, out: Path, *, kind: str, detail: str, password: str | None = None,
                   replace: bool = False) -> Path:
         """Write the report (`kind` e.g. "huddle"; `detail` e.g. "2026-03-02, provider 3") where the
-        user chose, then audit it; a failed audit removes the file again."""
+        user chose, with its audit entry: both or neither."""
         data = self.finish(pdf, password=password)
         if out.exists() and not replace:
             raise ValidationError("out", "a file of that name exists already: choose another name")
+        written = False
         try:
-            write_private(out, data, replace=replace)
+            # the audit entry and the file together: a file that cannot be written leaves no entry
+            # (the transaction rolls back); an entry that cannot be committed leaves no file
+            with self.ctx.transaction():
+                self.ctx.audit(AuditAction.EXPORT, "pdf", kind,
+                               f"{detail}; {'encrypted AES-256' if password else 'not encrypted'}")
+                write_private(out, data, replace=replace)
+                written = True
         except FileExistsError as error:
             raise ValidationError("out", "a file of that name exists already: choose another name") from error
         except OSError as error:
             raise KnownError(f"The file could not be written ({error.strerror or 'error'}).") from error
-        try:
-            with self.ctx.transaction():
-                self.ctx.audit(AuditAction.EXPORT, "pdf", kind,
-                               f"{detail}; {'encrypted AES-256' if password else 'not encrypted'}")
         except BaseException:
-            out.unlink(missing_ok=True)
+            if written:  # the commit failed after the write
+                out.unlink(missing_ok=True)
             raise
         return out
+
+    def record_print(self, *, kind: str, detail: str, pages: int) -> None:
+        """A report sent to a printer is an export too."""
+        with self.ctx.transaction():
+            self.ctx.audit(AuditAction.EXPORT, "print", kind, f"{detail}; {pages} page(s)")

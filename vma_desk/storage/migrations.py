@@ -353,12 +353,18 @@ CREATE TABLE prior_auth_event (
 CREATE INDEX prior_auth_event_auth ON prior_auth_event(prior_auth_id)
 """
 
+_V6 = """
+CREATE INDEX appointment_patient_status ON appointment(patient_id, status);
+CREATE INDEX referral_event_state ON referral_event(state, at_ts)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
     Migration(3, "calendar: appointment types, appointments, blocks and the waitlist", _script(_V3)),
     Migration(4, "calls, messages with their events, call links and the search index", _script(_V4)),
     Migration(5, "refill requests, referrals and prior authorisations with their events", _script(_V5)),
+    Migration(6, "indexes for the agenda (no-shows per patient) and the activity summary", _script(_V6)),
 )
 LATEST = MIGRATIONS[-1].version
 

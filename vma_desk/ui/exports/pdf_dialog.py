@@ -9,16 +9,16 @@ saving is audited by the service.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, Role
 from vma_desk.services import Services
 from vma_desk.ui.calendar.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
@@ -52,6 +52,37 @@ class ReportChoice:
 
 KINDS = {"huddle": "Daily huddle sheet", "patient-summary": "Patient communication summary",
          "activity": "Activity summary"}
+
+
+#: pages are drawn at this resolution at most: finer costs memory (a letter page at 1200 dpi is
+#: ~540 MB of pixels) and nothing a reader sees
+PRINT_DPI = 300
+
+
+def pages_chosen(first: int, last: int, count: int) -> list[int]:
+    """The 0-based pages of a print dialog's range (1-based, 0 and 0 for "all")."""
+    if first <= 0 or last <= 0:
+        return list(range(count))
+    return list(range(max(first, 1) - 1, min(last, count)))
+
+
+def paint_pages(document: QPdfDocument, pages: Sequence[int], painter: QPainter,
+                device: QPagedPaintDevice, dpi: int) -> int:
+    """Draw `pages` of `document`, one a sheet, scaled to the painter's viewport; returns how many
+    were drawn (a page that cannot be rendered stops it)."""
+    drawn = 0
+    for number, page in enumerate(pages):
+        points = document.pagePointSize(page)
+        size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+        image = document.render(page, size)
+        if image.isNull():
+            break
+        if number:
+            device.newPage()
+        scaled = size.scaled(painter.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRect(QPoint(0, 0), scaled), image)
+        drawn += 1
+    return drawn
 
 
 class PdfExportDialog(QDialog):
@@ -94,7 +125,7 @@ class PdfExportDialog(QDialog):
         self.view.setMinimumHeight(360)
         layout.addWidget(self.view, 1)
 
-        self.protect_check = QCheckBox("Protect the saved file with a &password (AES-256)")
+        self.protect_check = QCheckBox("Protect the saved file with a pass&word (AES-256)")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText("at least 8 characters")
@@ -129,7 +160,9 @@ class PdfExportDialog(QDialog):
         for button in (self.print_button, self.save_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.resize(820, 760)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(820, screen.width() - 40) if screen else 820,
+                    min(760, screen.height() - 60) if screen else 760)
 
     # what the report covers ---------------------------------------------------------------------
     def _build_choices(self, day: date | None, provider_id: int | None, patient_id: int | None) -> None:
@@ -139,12 +172,16 @@ class PdfExportDialog(QDialog):
             self.day_edit.set_value(day or today)
             self.provider_combo = QComboBox()
             self.provider_combo.addItem("Every provider (a page each)", None)
-            for provider in self.services.practice.providers():
-                self.provider_combo.addItem(provider.display_name, provider.id)
+            # inactive providers too: one who has left may still have visits to hand over
+            for provider in self.services.practice.staff(role=Role.PROVIDER, active_only=False):
+                label = provider.display_name + ("" if provider.active else " (inactive)")
+                self.provider_combo.addItem(label, provider.id)
             index = self.provider_combo.findData(provider_id)
+            if provider_id is not None and index < 0:
+                raise ValueError(f"provider {provider_id} is not on the staff list")
             self.provider_combo.setCurrentIndex(max(index, 0))
             self.form.addRow("&Day", self.day_edit)
-            self.form.addRow("P&rovider", self.provider_combo)
+            self.form.addRow("Pro&vider", self.provider_combo)
             return
         if self.kind == "patient-summary":
             self.patient_picker = PatientPicker()
@@ -229,38 +266,44 @@ class PdfExportDialog(QDialog):
 
     # printing -----------------------------------------------------------------------------------
     def print_report(self) -> None:
+        """Qt's print dialog, without "print to file" (that would write an unprotected copy past
+        Save's password and audit), then the pages the user chose."""
         if self._current() is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFromTo(1, self.document.pageCount())
         if self.choose_printer is not None:
             if self.choose_printer(printer):
                 self.print_to(printer)
             return
         dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        dialog.setMinMax(1, self.document.pageCount())
         dialog.accepted.connect(lambda: self.print_to(printer))
         dialog.open()
 
     def print_to(self, printer: QPrinter) -> int:
-        """Each page drawn at the printer's resolution; returns the pages printed."""
+        """The chosen pages on the printer (audited); returns how many were printed."""
+        if printer.outputFileName():
+            self._show_error("Printing to a file would write a copy without its password or audit "
+                             "entry: use Save as PDF instead.")
+            return 0
+        pages = pages_chosen(printer.fromPage(), printer.toPage(), self.document.pageCount())
         painter = QPainter()
         if not painter.begin(printer):
             self._show_error("The printer could not be opened.")
             return 0
-        count = self.document.pageCount()
-        dpi = printer.resolution()
         try:
-            for page in range(count):
-                if page:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
-                image = self.document.render(page, size)
-                target = painter.viewport()
-                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(QPoint(0, 0), scaled), image)
+            dpi = min(printer.resolution(), PRINT_DPI)
+            printed = paint_pages(self.document, pages, painter, printer, dpi)
         finally:
             painter.end()
-        return count
+        if printed != len(pages):
+            self._show_error("A page could not be prepared for the printer (not enough memory).")
+        if printed and self._choice is not None:
+            self.services.exports.record_print(kind=self._choice.kind, detail=self._choice.detail,
+                                               pages=printed)
+        return printed
 
     # saving -------------------------------------------------------------------------------------
     def _ask_for_path(self, suggested: str) -> str:
@@ -290,8 +333,10 @@ class PdfExportDialog(QDialog):
             return None
         assert self._choice is not None
         path = self.choose_path(str(Path.home() / self._choice.file_name))
-        if not path:
+        if not path or getattr(self.parent(), "locked", False):  # locked while the file dialog was up
             return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
         try:
             written = self.services.exports.write_pdf(pdf, Path(path), kind=self._choice.kind,
                                                       detail=self._choice.detail, password=password,

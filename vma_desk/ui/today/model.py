@@ -75,9 +75,12 @@ class GroupTreeModel(QAbstractItemModel):
         self._fills = {2: QBrush(SEVERE_FILL), 1: QBrush(WARNING_FILL)}
         self._texts = {2: SEVERE_TEXT, 1: WARNING_TEXT}
         self._heading_fill = QBrush(HEADING_FILL)
+        #: each row's level, worked out once: the view asks for every role of every cell
+        self._levels: dict[int, int] = {}
 
     def _set_groups(self, groups: Sequence[Group], zone: ZoneInfo, today: date) -> None:
         self.beginResetModel()
+        self._levels.clear()
         self._groups = list(groups)
         self._zone, self._today = zone, today
         self.endResetModel()
@@ -229,12 +232,18 @@ class GroupTreeModel(QAbstractItemModel):
         if role == KEY_ROLE:
             return self._key(row)
         if role == LEVEL_ROLE:
-            return self._level(row)
+            return self._level_of(row)
         if role == SPANNED_ROLE:
             return False
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(row)
-        return self._look(row, column, role, self._level(row))
+        return self._look(row, column, role, self._level_of(row))
+
+    def _level_of(self, row: Any) -> int:
+        level = self._levels.get(id(row))
+        if level is None:
+            level = self._levels[id(row)] = self._level(row)
+        return level
 
     # what subclasses say ------------------------------------------------------------------------------
     def _key(self, row: Any) -> Hashable:

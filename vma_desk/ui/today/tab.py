@@ -21,7 +21,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from vma_desk.core.agenda import DayAgenda
+from vma_desk.core.agenda import ROUTINE, DayAgenda
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change, Role
 from vma_desk.services import Services
@@ -103,6 +103,9 @@ class TodayTab(QWidget):
         self.visit_view.fit_columns(VISIT_SAMPLES, COL_FLAGS)
         self.due_view.setModel(self.due_model)
         self.due_view.fit_columns(DUE_SAMPLES, DUE_WHAT, DUE_STATUS)
+        # routine rows (confirmation calls and insurance checks, also in the Calendar's side panel)
+        # start closed under their count: the morning's eye goes to what is urgent
+        self.due_view.start_collapsed(ROUTINE)
 
     def _build_actions(self) -> None:
         ui = self.ui

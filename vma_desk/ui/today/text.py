@@ -35,8 +35,6 @@ SEVERITY_TIPS = {
           "authorisations expiring",
     ROUTINE: "Due today: confirmation calls, eligibility checks, routine callbacks",
 }
-#: `core.agenda` cuts a message's reason at this many characters for a due row's title
-_REASON_CUT = 60
 
 
 def flag(found: VisitFlag, detail: str) -> str:
@@ -135,11 +133,8 @@ def severity_heading(level: int, count: int) -> str:
 
 
 def due_title(item: DueItem) -> str:
-    """The row's title; a message reason the agenda cut short ends in '…' rather than mid-word."""
-    title = item.title
-    if item.kind is ItemKind.MESSAGE and len(title) >= len("Callback: ") + _REASON_CUT:
-        return f"{title.rstrip()}…"
-    return title
+    """The row's title (the agenda shortens a message's reason at a word, with "…")."""
+    return item.title
 
 
 def due_status(item: DueItem, zone: ZoneInfo, today: date) -> str:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +46,13 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, view: GroupTreeView) -> None:
         super().__init__(view)
         self._view = view
+        #: measured sizes by (group, row, column, wrap width): the view asks for each row's size
+        #: on every layout pass, and measuring wrapped text is what makes a first paint slow
+        self._sizes: dict[tuple[int, int, int, int], QSize] = {}
+
+    def forget_sizes(self, *_changed: object) -> None:
+        """The rows changed (a new agenda): measure again."""
+        self._sizes.clear()
 
     def _wraps(self, index: Index) -> bool:
         model = index.model()
@@ -51,12 +67,23 @@ class WrapDelegate(QStyledItemDelegate):
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        wraps = self._wraps(index)
+        width = max(self._view.cell_width(index), 40) if wraps else 0
+        # a one-line cell is as tall as any other one-line cell of its column (its width is set by
+        # the column, not by its text): measured once per column
+        key = (int(index.internalId()), index.row(), index.column(), width) if wraps else \
+            (-1, -1, index.column(), 0)
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
         measured = QStyleOptionViewItem(option)
-        if self._wraps(index):
+        if wraps:
             # the style wraps at the rectangle's width, when it has one (a height too, to be valid)
-            measured.rect = QRect(0, 0, max(self._view.cell_width(index), 40), 1)
+            measured.rect = QRect(0, 0, width, 1)
         size = super().sizeHint(measured, index)
-        return QSize(size.width(), size.height() + ROW_PADDING)  # air between rows of several lines
+        size = QSize(size.width(), size.height() + ROW_PADDING)  # air between rows of several lines
+        self._sizes[key] = size
+        return size
 
 
 class GroupTreeView(QTreeView):
@@ -87,6 +114,16 @@ class GroupTreeView(QTreeView):
         self.doubleClicked.connect(self._on_double_clicked)
         self.collapsed.connect(lambda index: self._remember(index, True))
         self.expanded.connect(lambda index: self._remember(index, False))
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        if model is None:
+            return
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, WrapDelegate)
+        for changed in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted,
+                        model.rowsRemoved):
+            changed.connect(delegate.forget_sizes)
 
     def group_model(self) -> GroupTreeModel:
         model = self.model()
@@ -131,8 +168,15 @@ class GroupTreeView(QTreeView):
         model = self.group_model()
         for row, parent in model.spanned_rows():
             self.setFirstColumnSpanned(row, parent, True)
+        # one layout for all the groups: expanding them one by one lays the tree out each time
+        self.expandAll()
         for number, group in enumerate(model.groups()):
-            self.setExpanded(model.index(number, 0), group.key not in self._collapsed)
+            if group.key in self._collapsed:
+                self.setExpanded(model.index(number, 0), False)
+
+    def start_collapsed(self, *keys: Hashable) -> None:
+        """Groups shown closed until the user opens them (their heading still counts the rows)."""
+        self._collapsed.update(keys)
 
     def _remember(self, index: QModelIndex, collapsed: bool) -> None:
         group = self.group_model().group_of(index)
