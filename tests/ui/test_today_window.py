@@ -4,7 +4,6 @@ sheet's export asked for the day shown."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.calendar_support import dialog_of, no_dialog
@@ -23,6 +22,7 @@ from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.records import ContactMethod
 from vma_desk.ui.calendar.appointment import AppointmentDialog
 from vma_desk.ui.calendar.tab import CalendarTab
+from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 from vma_desk.ui.main_window import TABS, MainWindow
 from vma_desk.ui.messages.tab import MessagesTab
 from vma_desk.ui.referrals.tab import ReferralsTab
@@ -126,44 +126,14 @@ def test_a_change_made_through_the_service_reaches_today_through_the_window(toda
     assert visit_row(today, huddle.visits["Ann"])[-1] == "Care gap: A1c"
 
 
-@pytest.fixture(name="exports")
-def exports_fixture(monkeypatch) -> list[tuple[object, object]]:
-    """What the window is asked to export (no dialog shown): set up before the window is built."""
-    asked: list[tuple[object, object]] = []
-    monkeypatch.setattr(MainWindow, "open_export_huddle",
-                        lambda _window, day=None, provider_id=None: asked.append((day, provider_id)),
-                        raising=False)
-    return asked
-
-
-@pytest.fixture(name="exporting_window")
-def exporting_window_fixture(exports, today_window):
-    return today_window
-
-
-def test_export_huddle_sheet_asks_the_window_for_the_day_and_provider_shown(qtbot, exports, exporting_window):
-    window, huddle = exporting_window
+def test_export_huddle_sheet_opens_the_export_for_the_day_and_provider_shown(qtbot, today_window):
+    window, huddle = today_window
     today = today_of(window)
-    assert today.ui.export_button.isVisible()
-    qtbot.mouseClick(today.ui.export_button, Qt.MouseButton.LeftButton)
     today.set_provider(huddle.roe.id)
     today.step(1)
+    assert today.ui.export_button.isVisible()
     qtbot.mouseClick(today.ui.export_button, Qt.MouseButton.LeftButton)
-    assert exports == [(MONDAY, None), (TUESDAY, huddle.roe.id)]
-
-
-@pytest.fixture(name="no_export")
-def no_export_fixture(monkeypatch) -> None:
-    """A window without PDF export (before that issue landed): set up before the window is built."""
-    monkeypatch.delattr(MainWindow, "open_export_huddle", raising=False)
-
-
-@pytest.fixture(name="window_without_export")
-def window_without_export_fixture(no_export, today_window):
-    return today_window
-
-
-def test_without_an_export_the_button_is_not_offered(window_without_export):
-    window, _huddle = window_without_export
-    assert not hasattr(window, "open_export_huddle")
-    assert today_of(window).ui.export_button.isHidden()
+    dialog = dialog_of(qtbot, PdfExportDialog)
+    assert dialog.day_edit.value() == TUESDAY
+    assert dialog.provider_combo.currentData() == huddle.roe.id  # never silently every provider
+    dialog.close()

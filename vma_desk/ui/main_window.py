@@ -444,9 +444,8 @@ def _today_page(window: MainWindow) -> QWidget:
 
     tab = TodayTab(window.services, window)
     tab.sig_record_requested.connect(window.open_record)
-    if hasattr(window, "open_export_huddle"):  # File → Export's huddle sheet, for the day shown
-        tab.sig_export_requested.connect(window.open_export_huddle)
-        tab.set_export_available(True)
+    tab.sig_export_requested.connect(window.open_export_huddle)  # the huddle sheet of the day shown
+    tab.set_export_available(True)
     return _badged_page(window, tab, tab.sig_urgent_changed, tab.publish_urgent)
 
 
