@@ -134,3 +134,11 @@ def test_a_patient_summary_asks_for_the_patient_first(qtbot, window):
     assert not dialog.preview()
     assert "Patient id: is required" in dialog.error_label.text()
     dialog.close()
+
+
+def test_the_preview_follows_the_fields(qtbot, huddle):
+    qtbot.waitUntil(lambda: "Birch, Bo" in huddle.document.getAllText(0).text())  # made on opening
+    huddle.day_edit.set_value(date(2026, 3, 7))  # a Saturday: no visits
+    qtbot.waitUntil(lambda: "Birch, Bo" not in huddle.document.getAllText(0).text())
+    assert "Saturday, March 7, 2026" in huddle.document.getAllText(0).text()
+    assert huddle.error_label.isHidden()

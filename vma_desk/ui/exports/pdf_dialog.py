@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -163,6 +163,20 @@ class PdfExportDialog(QDialog):
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(820, screen.width() - 40) if screen else 820,
                     min(760, screen.height() - 60) if screen else 760)
+        # the preview follows the fields: made again a moment after one changes (and at once
+        # for a report whose fields are filled in already)
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(400)
+        self._auto.timeout.connect(self._on_auto_timeout)
+        for edit in self.findChildren(DateEdit):
+            edit.dateChanged.connect(self._auto.start)
+        if self.kind == "huddle":
+            self.provider_combo.currentIndexChanged.connect(self._auto.start)
+        elif self.kind == "patient-summary":
+            self.patient_picker.sig_patient_chosen.connect(self._auto.start)
+        if self.kind != "patient-summary" or patient_id is not None:
+            self._auto.start()
 
     # what the report covers ---------------------------------------------------------------------
     def _build_choices(self, day: date | None, provider_id: int | None, patient_id: int | None) -> None:
@@ -223,6 +237,13 @@ class PdfExportDialog(QDialog):
 
         return ReportChoice("activity", f"{start} to {end}", f"activity-{start}-{end}.pdf",
                             lambda: activity.build(services, start, end))
+
+    def _on_auto_timeout(self) -> None:
+        try:
+            self.choice()
+        except (ValidationError, KnownError):
+            return  # a field is not filled in yet: the preview waits (F5 says why)
+        self.preview()
 
     @staticmethod
     def _day(edit: DateEdit, field: str) -> date:
