@@ -56,6 +56,26 @@ def visit(patient: Patient, hour: int, **kw) -> Appointment:
     return Appointment(**values)
 
 
+def routed_refill(
+    patient_id: int, medication: str, record_id: int, due_in: timedelta | None = None, strength: str = ""
+) -> RefillRequest:
+    """A refill request waiting for the provider, due `due_in` from now."""
+    return RefillRequest(
+        patient_id=patient_id,
+        medication=medication,
+        strength=strength,
+        quantity="",
+        pharmacy="CVS",
+        source=RefillSource.PORTAL,
+        requested_by="caller",
+        prescriber_id=1,
+        received_at=NOW,
+        step=RefillStep.ROUTED,
+        id=record_id,
+        due_at=NOW + due_in if due_in is not None else None,
+    )
+
+
 def inputs(**kw) -> AgendaInputs:
     values = dict(
         day=DAY,
@@ -123,19 +143,7 @@ def test_each_flag_comes_from_its_record():
         patient_id=10,
         id=7,
     )
-    refill = RefillRequest(
-        patient_id=10,
-        medication="Metformin",
-        strength="500 mg",
-        quantity="90",
-        pharmacy="CVS",
-        source=RefillSource.PORTAL,
-        requested_by="Ann",
-        prescriber_id=1,
-        received_at=NOW,
-        step=RefillStep.ROUTED,
-        id=8,
-    )
+    refill = routed_refill(10, "Metformin", 8, strength="500 mg")
     agenda = build_agenda(
         inputs(
             appointments=(
@@ -189,48 +197,9 @@ def test_due_rows_are_ordered_by_severity_then_kind():
         patient_id=11,
         id=1,
     )
-    past = RefillRequest(
-        patient_id=10,
-        medication="Lisinopril",
-        strength="",
-        quantity="",
-        pharmacy="CVS",
-        source=RefillSource.PORTAL,
-        requested_by="Ann",
-        prescriber_id=1,
-        received_at=NOW,
-        step=RefillStep.ROUTED,
-        due_at=NOW - timedelta(hours=1),
-        id=2,
-    )
-    near = RefillRequest(
-        patient_id=11,
-        medication="Atorvastatin",
-        strength="",
-        quantity="",
-        pharmacy="CVS",
-        source=RefillSource.PORTAL,
-        requested_by="Bo",
-        prescriber_id=1,
-        received_at=NOW,
-        step=RefillStep.ROUTED,
-        due_at=NOW + timedelta(hours=1),
-        id=3,
-    )
-    calm = RefillRequest(
-        patient_id=11,
-        medication="Aspirin",
-        strength="",
-        quantity="",
-        pharmacy="CVS",
-        source=RefillSource.PORTAL,
-        requested_by="Bo",
-        prescriber_id=1,
-        received_at=NOW,
-        step=RefillStep.ROUTED,
-        due_at=NOW + timedelta(days=1),
-        id=4,
-    )
+    past = routed_refill(10, "Lisinopril", 2, -timedelta(hours=1))
+    near = routed_refill(11, "Atorvastatin", 3, timedelta(hours=1))
+    calm = routed_refill(11, "Aspirin", 4, timedelta(days=1))
     stuck = Referral(
         patient_id=10,
         referring_provider_id=1,
@@ -263,19 +232,7 @@ def test_patients_are_counted_once_however_many_visits_they_have():
     two = (visit(ANN, 14, status=VisitStatus.UNCONFIRMED), visit(ANN, 16, status=VisitStatus.UNCONFIRMED))
     lines = build_agenda(inputs(appointments=two)).providers[0].attention()
     assert "2 visits unconfirmed" in lines and "1 patient with a care gap due" in lines
-    refill = RefillRequest(
-        patient_id=10,
-        medication="Metformin",
-        strength="",
-        quantity="",
-        pharmacy="CVS",
-        source=RefillSource.PORTAL,
-        requested_by="Ann",
-        prescriber_id=1,
-        received_at=NOW,
-        step=RefillStep.ROUTED,
-        id=8,
-    )
+    refill = routed_refill(10, "Metformin", 8)
     lines = (
         build_agenda(inputs(appointments=two, refills=((refill, DueState.ON_TIME),))).providers[0].attention()
     )
