@@ -106,3 +106,18 @@ def test_a_malformed_lab_rule_is_shown_on_its_page_and_nothing_is_saved(qtbot, d
     assert "medication: lab, months" in ui.lab_rules_error.text() and ui.lab_rules_error.isVisible()
     assert services.practice.get().name == "Lakeside Family Medicine"
     assert services.refills.protocol().labs_for("metformin")[0] == ("A1c", 6)
+
+
+def test_a_failure_on_the_last_page_saves_none_of_the_pages(qtbot, dialog, services, monkeypatch):
+    from vma_desk.core.errors import KnownError
+
+    def disk_full(_practice):
+        raise KnownError("The disk is full: nothing was saved.")
+
+    dialog.ui.notice_spin.setValue(72)  # the calendar's page, saved first
+    dialog.ui.visit_months_spin.setValue(3)  # the refills page
+    monkeypatch.setattr(services.practice, "save", disk_full)  # the practice, saved last, fails
+    dialog.ui.button_box.accepted.emit()
+    assert dialog.isVisible() and "The disk is full" in dialog.ui.general_error.text()
+    assert services.calendar.notice_hours() != 72
+    assert services.refills.protocol().visit_months == 12

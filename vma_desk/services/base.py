@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ class ServiceContext:
     workspace: Workspace
     clock: Clock
     user: str
+    _depth: int = field(default=0, init=False, repr=False)
 
     @property
     def conn(self) -> Connection:
@@ -36,8 +37,25 @@ class ServiceContext:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """One transaction; a service call made inside another's (`all_or_nothing`) joins it, so
+        several changes are saved together or not at all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         with database.transaction(self.conn) as conn:
-            yield conn
+            self._depth = 1
+            try:
+                yield conn
+            finally:
+                self._depth = 0
+
+    def all_or_nothing(self) -> contextlib.AbstractContextManager[Connection]:
+        """Several service calls as one change: any refusal or failure leaves none of them saved."""
+        return self.transaction()
 
     def audit(
         self, action: AuditAction, record_type: str, record_id: object, detail: str = ""

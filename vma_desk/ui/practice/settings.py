@@ -118,17 +118,18 @@ class PracticeSettingsDialog(QDialog):
             clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
             lab_rules = ui.lab_rules_edit.toPlainText().splitlines()
             parse_lab_rules(lab_rules)
-            change = self.services.calendar.save_settings(self.types_model.changed(),
-                                                          self.ui.notice_spin.value())
-            self.services.communications.save_settings(
-                red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
-                policy=policy)
-            self.services.refills.save_protocol(visit_months=ui.visit_months_spin.value(),
-                                                lab_rules=lab_rules)
-            self.services.referrals.save_aging_policy(AgingPolicy(
-                routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
-                emergency_days=ui.emergency_days_spin.value()))
-            self.services.practice.save(practice)
+            with self.services.context.all_or_nothing():  # every page saved together, or none
+                change = self.services.calendar.save_settings(self.types_model.changed(),
+                                                              self.ui.notice_spin.value())
+                self.services.communications.save_settings(
+                    red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
+                    policy=policy)
+                self.services.refills.save_protocol(visit_months=ui.visit_months_spin.value(),
+                                                    lab_rules=lab_rules)
+                self.services.referrals.save_aging_policy(AgingPolicy(
+                    routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
+                    emergency_days=ui.emergency_days_spin.value()))
+                self.services.practice.save(practice)
         except ValidationError as exc:
             slot = self._slots().get(exc.field)
             if slot is None:
