@@ -32,7 +32,7 @@ from vma_desk.ui.refills.model import (
     PAST_FILL,
     REQUEST_ROLE,
 )
-from vma_desk.ui.refills.steps import DecisionDialog, RecheckDialog, WithdrawDialog
+from vma_desk.ui.refills.steps import DecisionDialog, RecheckDialog, RouteDialog, WithdrawDialog
 
 ENTER = Qt.Key.Key_Return
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -296,3 +296,21 @@ def test_holding_ctrl_enter_takes_one_step_only(qtbot, services, refills_tab, re
     for _ in range(4):  # the key held down: auto-repeated presses
         QApplication.sendEvent(tab.view, QKeyEvent(QEvent.Type.KeyPress, ENTER, CTRL, "", True))
     assert services.refills.get(request.id).step is RefillStep.PHARMACY_NOTIFIED
+
+
+def test_a_request_can_go_to_a_covering_provider(qtbot, services, refills_tab, refill_desk):
+    request = enter_request(refill_desk)  # Dr Lee prescribes
+    tab = refills_tab
+    tab.load(request.id)
+    assert tab.ui.route_other_button.isEnabled()
+    qtbot.mouseClick(tab.ui.route_other_button, Qt.MouseButton.LeftButton)
+    dialog = dialog_of(qtbot, RouteDialog)
+    combo = dialog.ui.provider_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [refill_desk.roe.id]  # not the prescriber
+    with qtbot.waitSignal(dialog.sig_saved):
+        dialog.ok_button.click()
+    routed = services.refills.get(request.id)
+    assert routed.step is RefillStep.ROUTED and routed.prescriber_id == refill_desk.roe.id
+    timeline = tab.ui.timeline_label.text()
+    assert "Routed to prescriber" in timeline and "Sam Roe, DO" in timeline
+    assert not tab.ui.route_other_button.isEnabled()  # routed: the decision comes next

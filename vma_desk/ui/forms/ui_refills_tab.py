@@ -108,6 +108,11 @@ class Ui_RefillsTab(object):
 
         self.steps_row.addWidget(self.route_button)
 
+        self.route_other_button = QPushButton(self.detail_panel)
+        self.route_other_button.setObjectName(u"route_other_button")
+
+        self.steps_row.addWidget(self.route_other_button)
+
         self.decision_button = QPushButton(self.detail_panel)
         self.decision_button.setObjectName(u"decision_button")
 
@@ -272,7 +277,8 @@ class Ui_RefillsTab(object):
         QWidget.setTabOrder(self.request_view, self.new_request_button)
         QWidget.setTabOrder(self.new_request_button, self.filter_combo)
         QWidget.setTabOrder(self.filter_combo, self.route_button)
-        QWidget.setTabOrder(self.route_button, self.decision_button)
+        QWidget.setTabOrder(self.route_button, self.route_other_button)
+        QWidget.setTabOrder(self.route_other_button, self.decision_button)
         QWidget.setTabOrder(self.decision_button, self.pharmacy_button)
         QWidget.setTabOrder(self.pharmacy_button, self.patient_button)
         QWidget.setTabOrder(self.patient_button, self.pickup_button)
@@ -297,6 +303,10 @@ class Ui_RefillsTab(object):
         self.due_label.setAccessibleName(QCoreApplication.translate("RefillsTab", u"When the request is due", None))
 #endif // QT_CONFIG(accessibility)
         self.route_button.setText(QCoreApplication.translate("RefillsTab", u"&Route to prescriber", None))
+        self.route_other_button.setText(QCoreApplication.translate("RefillsTab", u"Route to &another\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.route_other_button.setToolTip(QCoreApplication.translate("RefillsTab", u"Route to a covering provider when the prescriber is away", None))
+#endif // QT_CONFIG(tooltip)
         self.decision_button.setText(QCoreApplication.translate("RefillsTab", u"Record provider's &decision\u2026", None))
         self.pharmacy_button.setText(QCoreApplication.translate("RefillsTab", u"&Pharmacy notified", None))
         self.patient_button.setText(QCoreApplication.translate("RefillsTab", u"Pa&tient notified", None))

@@ -22,6 +22,7 @@ from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
 from vma_desk.ui.forms.ui_refills_decision import Ui_RefillsDecision
 from vma_desk.ui.forms.ui_refills_recheck import Ui_RefillsRecheck
+from vma_desk.ui.forms.ui_refills_route import Ui_RefillsRoute
 from vma_desk.ui.forms.ui_refills_withdraw import Ui_RefillsWithdraw
 from vma_desk.ui.refills import fields, text
 from vma_desk.ui.widgets import FieldSlot
@@ -160,3 +161,27 @@ class WithdrawDialog(RefillStepDialog):
 
     def _slots(self) -> dict[str, FieldSlot]:
         return {"note": FieldSlot(self.ui.reason_edit, self.ui.reason_error, "Reason")}
+
+
+class RouteDialog(RefillStepDialog):
+    """Route the request to another provider than its prescriber (a covering provider when the
+    prescriber is away); the decision is then that provider's."""
+
+    ui: Ui_RefillsRoute
+
+    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_RefillsRoute(), context, request, "&Route", parent)
+        self.ui.about_label.setText(f"Route the request for {self.about()} to another provider; "
+                                    f"its prescriber is {context.staff_name(request.prescriber_id)}.")
+        combo = self.ui.provider_combo
+        for provider in context.services.practice.providers():
+            if provider.id != request.prescriber_id:
+                combo.addItem(provider.display_name, provider.id)
+        combo.setFocus()
+
+    def _step(self) -> _Step:
+        return lambda: self._context.services.refills.route(
+            self.request.id or 0, prescriber_id=self.ui.provider_combo.currentData())
+
+    def _slots(self) -> dict[str, FieldSlot]:
+        return {"prescriber_id": FieldSlot(self.ui.provider_combo, self.ui.provider_error, "Provider")}

@@ -40,7 +40,13 @@ from vma_desk.ui.refills.model import (
     RefillTableRow,
 )
 from vma_desk.ui.refills.source import RefillRowSource
-from vma_desk.ui.refills.steps import DecisionDialog, RecheckDialog, RefillStepDialog, WithdrawDialog
+from vma_desk.ui.refills.steps import (
+    DecisionDialog,
+    RecheckDialog,
+    RefillStepDialog,
+    RouteDialog,
+    WithdrawDialog,
+)
 from vma_desk.ui.widgets import confirm
 
 #: the widest text each column usually holds (its width at the start)
@@ -146,6 +152,7 @@ class RefillsTab(QWidget):
         self.model.sig_attention_changed.connect(self._on_model_attention_changed)
         self.model.dataChanged.connect(self._on_model_data_changed)
         ui.route_button.clicked.connect(lambda: self.advance(RefillStep.ROUTED))
+        ui.route_other_button.clicked.connect(self.open_route)
         ui.decision_button.clicked.connect(self.open_decision)
         ui.pharmacy_button.clicked.connect(lambda: self.advance(RefillStep.PHARMACY_NOTIFIED))
         ui.patient_button.clicked.connect(lambda: self.advance(RefillStep.PATIENT_NOTIFIED))
@@ -269,6 +276,7 @@ class RefillsTab(QWidget):
             set_flag(button, "nextStep", step is following)
             button.updateGeometry()  # bold needs more room than the size the row gave it
         self.ui.withdraw_button.setEnabled(RefillStep.CLOSED in allowed and early)
+        self.ui.route_other_button.setEnabled(RefillStep.ROUTED in allowed)
         self.ui.recheck_button.setEnabled(bool(request and request.is_open and request.decision is None))
         self.next_step_action.setEnabled(following is not None)
 
@@ -373,6 +381,10 @@ class RefillsTab(QWidget):
     def open_decision(self) -> RefillStepDialog | None:
         return self._open_step(DecisionDialog)
 
+    def open_route(self) -> RefillStepDialog | None:
+        """Route to a covering provider instead of the prescriber."""
+        return self._open_step(RouteDialog)
+
     def open_recheck(self) -> RefillStepDialog | None:
         return self._open_step(RecheckDialog)
 
@@ -382,5 +394,6 @@ class RefillsTab(QWidget):
     def _on_step_dialog_saved(self, updated: RefillRequest, change: Change) -> None:
         last = updated.events[-1] if updated.events else None
         what = {RefillStep.DECIDED: "Decision recorded", RefillStep.CHECKED: "Chart re-checked",
-                RefillStep.CLOSED: "Withdrawn"}.get(last.step if last else RefillStep.CHECKED, "Updated")
+                RefillStep.CLOSED: "Withdrawn", RefillStep.ROUTED: "Routed"}.get(
+            last.step if last else RefillStep.CHECKED, "Updated")
         self._stepped(updated, change, what)
