@@ -142,3 +142,25 @@ def test_the_preview_follows_the_fields(qtbot, huddle):
     qtbot.waitUntil(lambda: "Birch, Bo" not in huddle.document.getAllText(0).text())
     assert "Saturday, March 7, 2026" in huddle.document.getAllText(0).text()
     assert huddle.error_label.isHidden()
+
+
+def test_patient_and_activity_summaries_are_saved_from_the_window(qtbot, window, huddle, out_dir):
+    huddle.close()
+    ann = window.services.patients.search("Ames")[0]
+    window.open_export_patient_summary(ann.id)
+    summary = dialog_of(qtbot, PdfExportDialog)
+    summary.from_edit.set_value(date(2026, 3, 1))
+    summary.to_edit.set_value(date(2026, 3, 31))
+    summary.choose_path = lambda suggested: str(out_dir / "ann")  # the .pdf is added
+    assert summary.save() == out_dir / "ann.pdf"
+    text = text_of(out_dir / "ann.pdf")
+    assert "Patient communication summary" in text and "Ames" in text and "10:00 AM" in text
+    window.open_export_activity()
+    activity = dialog_of(qtbot, PdfExportDialog)
+    activity.from_edit.set_value(date(2026, 3, 1))
+    activity.to_edit.set_value(date(2026, 3, 2))
+    activity.choose_path = lambda suggested: str(out_dir / "activity.pdf")
+    assert activity.save() == out_dir / "activity.pdf"
+    assert "Activity summary" in text_of(out_dir / "activity.pdf")
+    kinds = [e.record_id for e in window.services.audit.page()[:2]]
+    assert kinds == ["activity", "patient-summary"]
