@@ -36,13 +36,13 @@ def _opt_bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-_APPT_COLUMNS = (
+APPOINTMENT_COLUMNS = (
     "patient_id, provider_id, type_code, start_ts, end_ts, reason, notes, status, "
     "confirmation_method, cancel_reason, cancelled_at, late_cancel, authorised_by, override_reason, "
     "elig_status, elig_active, elig_in_network, elig_copay, elig_checked_at, elig_checked_by, "
     "telehealth_link, tech_check"
 )
-_APPT_COUNT = len(_APPT_COLUMNS.split(","))
+_APPT_COUNT = len(APPOINTMENT_COLUMNS.split(","))
 
 
 def appointment_row(a: Appointment) -> tuple[object, ...]:
@@ -59,7 +59,7 @@ def appointment_row(a: Appointment) -> tuple[object, ...]:
     )
 
 
-def _appointment(row: Sequence) -> Appointment:  # type: ignore[type-arg]
+def appointment_from_row(row: Sequence) -> Appointment:  # type: ignore[type-arg]
     start = from_ts(row[4])
     assert start is not None
     return Appointment(
@@ -103,32 +103,32 @@ class CalendarRepository:
     # --- appointments ----------------------------------------------------------------------------
     def insert(self, a: Appointment) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO appointment({_APPT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
+            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
             appointment_row(a),
         )
         return int(cur.lastrowid)
 
     def insert_many(self, rows: Iterable[Appointment]) -> None:
         self.conn.executemany(
-            f"INSERT INTO appointment({_APPT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
+            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
             (appointment_row(a) for a in rows),
         )
 
     def update(self, a: Appointment) -> None:
-        sets = ", ".join(f"{c.strip()} = ?" for c in _APPT_COLUMNS.split(","))
+        sets = ", ".join(f"{c.strip()} = ?" for c in APPOINTMENT_COLUMNS.split(","))
         self.conn.execute(f"UPDATE appointment SET {sets} WHERE id = ?", (*appointment_row(a), a.id))
 
     def get(self, appointment_id: int) -> Appointment | None:
         row = self.conn.execute(
-            f"SELECT id, {_APPT_COLUMNS} FROM appointment WHERE id = ?", (appointment_id,)
+            f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment WHERE id = ?", (appointment_id,)
         ).fetchone()
-        return _appointment(row) if row else None
+        return appointment_from_row(row) if row else None
 
     def between(self, start: datetime, end: datetime, provider_ids: Sequence[int] | None = None,
                 *, include_cancelled: bool = False) -> list[Appointment]:
         """Visits overlapping [start, end). A visit is at most a day long, so the scan starts a
         day early on the start index and filters on the end."""
-        sql = (f"SELECT id, {_APPT_COLUMNS} FROM appointment"
+        sql = (f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment"
                " WHERE start_ts >= ? AND start_ts < ? AND end_ts > ?")
         params: list[object] = [to_ts(start) - 86_400, to_ts(end), to_ts(start)]
         if provider_ids is not None:
@@ -136,7 +136,7 @@ class CalendarRepository:
             params += list(provider_ids)
         if not include_cancelled:
             sql += " AND status != 'cancelled'"
-        return [_appointment(r) for r in self.conn.execute(sql + " ORDER BY start_ts, id", params)]
+        return [appointment_from_row(r) for r in self.conn.execute(sql + " ORDER BY start_ts, id", params)]
 
     def no_show_counts(self, patient_ids: Sequence[int]) -> dict[int, int]:
         if not patient_ids:

@@ -23,7 +23,7 @@ from vma_desk.core.communications import (
 from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Connection
 
-_CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
+CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
                  "outcome, routed_to, notes, taken_by, escalation_action")
 _MESSAGE_COLUMNS = ("created_ts, caller_name, contact_number, patient_id, reason, urgency, callback_ts, "
                     "questions, recipient_id, call_id, state, escalation_action")
@@ -61,7 +61,7 @@ def call_row(c: Call) -> tuple[object, ...]:
             c.escalation_action)
 
 
-def _call(row: Sequence) -> Call:  # type: ignore[type-arg]
+def call_from_row(row: Sequence) -> Call:  # type: ignore[type-arg]
     started = from_ts(row[1])
     assert started is not None
     return Call(id=row[0], started_at=started, direction=Direction(row[2]), caller_name=row[3],
@@ -83,7 +83,7 @@ class CommunicationsRepository:
     # --- calls -----------------------------------------------------------------------------------
     def insert_call(self, call: Call, index_text: str) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO call({_CALL_COLUMNS}) VALUES ({_placeholders(_CALL_COLUMNS)})", call_row(call))
+            f"INSERT INTO call({CALL_COLUMNS}) VALUES ({_placeholders(CALL_COLUMNS)})", call_row(call))
         call_id = int(cur.lastrowid)
         self._index("call", call_id, index_text, fresh=True)
         return call_id
@@ -92,23 +92,23 @@ class CommunicationsRepository:
         """Bulk insert of new calls that carry their ids (the demo), with their index texts: one
         statement per table, and no look-up for an older index row (a new call has none)."""
         self.conn.executemany(
-            f"INSERT INTO call(id, {_CALL_COLUMNS}) VALUES (?, {_placeholders(_CALL_COLUMNS)})",
+            f"INSERT INTO call(id, {CALL_COLUMNS}) VALUES (?, {_placeholders(CALL_COLUMNS)})",
             [(c.id, *call_row(c)) for c, _ in calls])
         self.conn.executemany(
             "INSERT INTO comm_search(rowid, body, kind, record_id) VALUES (?, ?, 'call', ?)",
             [(index_rowid("call", c.id or 0), text, c.id) for c, text in calls])
 
     def update_call(self, call: Call, index_text: str) -> None:
-        self.conn.execute(f"UPDATE call SET {_sets(_CALL_COLUMNS)} WHERE id = ?", (*call_row(call), call.id))
+        self.conn.execute(f"UPDATE call SET {_sets(CALL_COLUMNS)} WHERE id = ?", (*call_row(call), call.id))
         self._index("call", call.id or 0, index_text)
 
     def get_call(self, call_id: int) -> Call | None:
-        row = self.conn.execute(f"SELECT id, {_CALL_COLUMNS} FROM call WHERE id = ?", (call_id,)).fetchone()
-        return _call(row) if row else None
+        row = self.conn.execute(f"SELECT id, {CALL_COLUMNS} FROM call WHERE id = ?", (call_id,)).fetchone()
+        return call_from_row(row) if row else None
 
     def calls_between(self, start: datetime, end: datetime, *, reason: CallReason | None = None,
                       routed_to: int | None = None) -> list[Call]:
-        sql = f"SELECT id, {_CALL_COLUMNS} FROM call WHERE started_ts >= ? AND started_ts < ?"
+        sql = f"SELECT id, {CALL_COLUMNS} FROM call WHERE started_ts >= ? AND started_ts < ?"
         params: list[object] = [to_ts(start), to_ts(end)]
         if reason is not None:
             sql += " AND reason = ?"
@@ -116,7 +116,8 @@ class CommunicationsRepository:
         if routed_to is not None:
             sql += " AND routed_to = ?"
             params.append(routed_to)
-        return [_call(r) for r in self.conn.execute(sql + " ORDER BY started_ts DESC, id DESC", params)]
+        rows = self.conn.execute(sql + " ORDER BY started_ts DESC, id DESC", params)
+        return [call_from_row(r) for r in rows]
 
     def link(self, call_id: int, kind: str, record_id: int) -> None:
         self.conn.execute("INSERT OR IGNORE INTO call_link(call_id, kind, record_id) VALUES (?, ?, ?)",
@@ -197,6 +198,10 @@ class CommunicationsRepository:
         return self._messages(
             "state = 'closed' AND id IN (SELECT message_id FROM message_event WHERE state = 'closed'"
             " AND at_ts >= ? AND at_ts < ?) ORDER BY created_ts", [to_ts(start), to_ts(end)])
+
+    def messages_for_patient_before(self, patient_id: int, end: datetime) -> list[Message]:
+        return self._messages("patient_id = ? AND created_ts < ? ORDER BY created_ts, id",
+                              [patient_id, to_ts(end)])
 
     def messages_for_call(self, call_id: int) -> list[Message]:
         return self._messages("call_id = ? ORDER BY created_ts", [call_id])

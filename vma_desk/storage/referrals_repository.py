@@ -23,6 +23,7 @@ _REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, speciali
 _AUTH = ("patient_id, kind, payer, service, submitted_on, follow_up_on, status, auth_number, valid_from, "
          "valid_until, denial_reason, referral_id, notes")
 CHUNK = 500
+_FINAL = "('closed', 'cancelled', 'declined')"
 
 
 def _marks(columns: str) -> str:
@@ -126,6 +127,26 @@ class ReferralRepository:
     def referrals_created_between(self, start: datetime, end: datetime) -> list[Referral]:
         return self._referrals("created_ts >= ? AND created_ts < ? ORDER BY created_ts",
                                [to_ts(start), to_ts(end)])
+
+    def referrals_for_patient_before(self, patient_id: int, end: datetime) -> list[Referral]:
+        return self._referrals("patient_id = ? AND created_ts < ? ORDER BY created_ts, id",
+                               [patient_id, to_ts(end)])
+
+    def open_at(self, moment: datetime) -> list[Referral]:
+        """Referrals created by `moment` that had not reached a final state by then: open now, or
+        finalised later (a final state is the last move, so `state_ts` is when it was reached)."""
+        ts = to_ts(moment)
+        return self._referrals(f"created_ts <= ? AND (state NOT IN {_FINAL} OR state_ts > ?) ORDER BY id",
+                               [ts, ts])
+
+    def reported_between(self, start: datetime, end: datetime) -> list[Referral]:
+        """Referrals whose consult report was received in [start, end): their last move came at or
+        after the report, so the (state, state_ts) index narrows them before the event check."""
+        return self._referrals(
+            "state IN ('report_received', 'closed') AND state_ts >= ? AND created_ts < ? AND EXISTS"
+            " (SELECT 1 FROM referral_event e WHERE e.referral_id = referral.id"
+            " AND e.state = 'report_received' AND e.at_ts >= ? AND e.at_ts < ?) ORDER BY id",
+            [to_ts(start), to_ts(end), to_ts(start), to_ts(end)])
 
     def referrals_for_patient(self, patient_id: int) -> list[Referral]:
         return self._referrals("patient_id = ? ORDER BY created_ts DESC", [patient_id])

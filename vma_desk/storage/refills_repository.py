@@ -139,6 +139,10 @@ class RefillRepository:
         return self._select("received_ts >= ? AND received_ts < ? ORDER BY received_ts",
                             [to_ts(start), to_ts(end)])
 
+    def for_patient_before(self, patient_id: int, end: datetime) -> list[RefillRequest]:
+        return self._select("patient_id = ? AND received_ts < ? ORDER BY received_ts, id",
+                            [patient_id, to_ts(end)])
+
     def for_patient(self, patient_id: int) -> list[RefillRequest]:
         return self._select("patient_id = ? ORDER BY received_ts DESC", [patient_id])
 

@@ -14,77 +14,41 @@ from vma_desk.core.records import ContactMethod
 from vma_desk.core.referrals import Referral
 from vma_desk.core.refills import RefillRequest
 from vma_desk.core.summaries import CallFact, VisitFact
-from vma_desk.storage.calendar_repository import _APPT_COLUMNS, _appointment, from_ts, to_ts
-from vma_desk.storage.communications_repository import _CALL_COLUMNS, CommunicationsRepository, _call
+from vma_desk.storage.calendar_repository import APPOINTMENT_COLUMNS, appointment_from_row, from_ts, to_ts
+from vma_desk.storage.communications_repository import CALL_COLUMNS, CommunicationsRepository, call_from_row
 from vma_desk.storage.database import Connection
 from vma_desk.storage.referrals_repository import ReferralRepository
 from vma_desk.storage.refills_repository import RefillRepository
-
-_FINAL = "('closed', 'cancelled', 'declined')"
-
-
-class _MessageReader(CommunicationsRepository):
-    def for_patient_before(self, patient_id: int, end: datetime) -> list[Message]:
-        return self._messages("patient_id = ? AND created_ts < ? ORDER BY created_ts, id",
-                              [patient_id, to_ts(end)])
-
-
-class _RefillReader(RefillRepository):
-    def for_patient_before(self, patient_id: int, end: datetime) -> list[RefillRequest]:
-        return self._select("patient_id = ? AND received_ts < ? ORDER BY received_ts, id",
-                            [patient_id, to_ts(end)])
-
-
-class _ReferralReader(ReferralRepository):
-    def for_patient_before(self, patient_id: int, end: datetime) -> list[Referral]:
-        return self._referrals("patient_id = ? AND created_ts < ? ORDER BY created_ts, id",
-                               [patient_id, to_ts(end)])
-
-    def open_at(self, moment: datetime) -> list[Referral]:
-        """Referrals created by `moment` that had not reached a final state by then: open now, or
-        finalised later (a final state is the last move, so `state_ts` is when it was reached)."""
-        ts = to_ts(moment)
-        return self._referrals(f"created_ts <= ? AND (state NOT IN {_FINAL} OR state_ts > ?) ORDER BY id",
-                               [ts, ts])
-
-    def reported_between(self, start: datetime, end: datetime) -> list[Referral]:
-        """Referrals whose consult report was received in [start, end): their last move came at or
-        after the report, so the (state, state_ts) index narrows them before the event check."""
-        return self._referrals(
-            "state IN ('report_received', 'closed') AND state_ts >= ? AND created_ts < ? AND EXISTS"
-            " (SELECT 1 FROM referral_event e WHERE e.referral_id = referral.id"
-            " AND e.state = 'report_received' AND e.at_ts >= ? AND e.at_ts < ?) ORDER BY id",
-            [to_ts(start), to_ts(end), to_ts(start), to_ts(end)])
 
 
 class SummaryRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._messages = _MessageReader(conn)
-        self._refills = _RefillReader(conn)
-        self._referrals = _ReferralReader(conn)
+        self._messages = CommunicationsRepository(conn)
+        self._refills = RefillRepository(conn)
+        self._referrals = ReferralRepository(conn)
 
     # --- one patient -----------------------------------------------------------------------------
     def patient_calls(self, patient_id: int, start: datetime, end: datetime) -> list[Call]:
-        return [_call(r) for r in self.conn.execute(
-            f"SELECT id, {_CALL_COLUMNS} FROM call WHERE patient_id = ? AND started_ts >= ?"
+        return [call_from_row(r) for r in self.conn.execute(
+            f"SELECT id, {CALL_COLUMNS} FROM call WHERE patient_id = ? AND started_ts >= ?"
             " AND started_ts < ? ORDER BY started_ts, id", (patient_id, to_ts(start), to_ts(end)))]
 
     def patient_appointments(self, patient_id: int, start: datetime, end: datetime) -> list[Appointment]:
         """The patient's visits starting in [start, end), cancelled ones too."""
-        return [_appointment(r) for r in self.conn.execute(
-            f"SELECT id, {_APPT_COLUMNS} FROM appointment WHERE patient_id = ? AND start_ts >= ?"
+        return [appointment_from_row(r) for r in self.conn.execute(
+            f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment WHERE patient_id = ? AND start_ts >= ?"
             " AND start_ts < ? ORDER BY start_ts, id", (patient_id, to_ts(start), to_ts(end)))]
 
     def patient_messages(self, patient_id: int, end: datetime) -> list[Message]:
         """The patient's messages taken before `end`, with their events."""
-        return self._messages.for_patient_before(patient_id, end)
+        return self._messages.messages_for_patient_before(patient_id, end)
 
     def patient_refills(self, patient_id: int, end: datetime) -> list[RefillRequest]:
         return self._refills.for_patient_before(patient_id, end)
 
     def patient_referrals(self, patient_id: int, end: datetime) -> list[Referral]:
-        return self._referrals.for_patient_before(patient_id, end)
+        return self._referrals.referrals_for_patient_before(patient_id, end)
 
     # --- the practice over a period --------------------------------------------------------------
     def call_facts(self, start: datetime, end: datetime) -> list[CallFact]:
