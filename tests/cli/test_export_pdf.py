@@ -6,6 +6,7 @@ nothing and says why in one line."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import stat
 import subprocess
 from collections.abc import Iterator
@@ -113,8 +114,14 @@ def test_a_password_file_gives_an_aes256_file_and_no_plain_copy(folder: Path, tm
     password_file = secrets / "pw.txt"
     password_file.write_text(f"{PASSWORD}\nthe second line is not part of it\n")
     out = target / "huddle.pdf"
-    result = vma(*huddle(folder, out, "--password-file", password_file))
+    # temporary files and caches go to folders of their own, which must stay empty
+    scratch, cache = tmp_path / "tmp", tmp_path / "cache"
+    scratch.mkdir()
+    cache.mkdir()
+    env = dict(os.environ, TMPDIR=str(scratch), XDG_CACHE_HOME=str(cache))
+    result = vma(*huddle(folder, out, "--password-file", password_file), env=env)
     assert result.returncode == 0, result.stderr
+    assert list(scratch.iterdir()) == [] and list(cache.iterdir()) == []  # no plain copy anywhere
     assert result.stdout.strip().endswith("; encrypted with AES-256.")
     assert PASSWORD not in result.stdout + result.stderr
     assert list(target.iterdir()) == [out]  # the one encrypted file, nothing beside it
