@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -106,6 +106,7 @@ class GroupTreeView(QTreeView):
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
         self._collapsed: set[Hashable] = set()
+        self._groups_pending = False
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
@@ -164,7 +165,13 @@ class GroupTreeView(QTreeView):
 
     # after each reload --------------------------------------------------------------------------------
     def show_groups(self) -> None:
-        """Span the headings and "needs attention" lines, and open the groups the user did not close."""
+        """Span the headings and "needs attention" lines, and open the groups the user did not close.
+        A view not shown yet waits for its first showing: opening groups measures every row, and
+        the widths it would measure at are not the ones it will be shown at."""
+        if not self.isVisible():
+            self._groups_pending = True
+            return
+        self._groups_pending = False
         model = self.group_model()
         for row, parent in model.spanned_rows():
             self.setFirstColumnSpanned(row, parent, True)
@@ -173,6 +180,11 @@ class GroupTreeView(QTreeView):
         for number, group in enumerate(model.groups()):
             if group.key in self._collapsed:
                 self.setExpanded(model.index(number, 0), False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._groups_pending:
+            self.show_groups()
 
     def start_collapsed(self, *keys: Hashable) -> None:
         """Groups shown closed until the user opens them (their heading still counts the rows)."""
