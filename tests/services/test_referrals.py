@@ -55,6 +55,20 @@ def referral(patient, doc, **kw) -> Referral:
     return Referral(**values)
 
 
+def submit(services, patient, kind, service, submitted_on, follow_up_on):
+    """A prior authorisation submitted to the patient's payer (Blue Cross)."""
+    return services.referrals.add_prior_auth(
+        PriorAuth(
+            patient_id=patient.id,
+            kind=kind,
+            payer="Blue Cross",
+            service=service,
+            submitted_on=submitted_on,
+            follow_up_on=follow_up_on,
+        )
+    )
+
+
 def test_a_referral_runs_from_draft_to_the_report_and_closes(desk):
     services, doc, _ann, bob = desk
     saved, _ = services.referrals.create(referral(bob, doc))
@@ -148,15 +162,8 @@ def test_stuck_and_expiring_flags_appear_as_time_passes(desk):
 def test_prior_authorisations_follow_the_payer(desk):
     services, _doc, ann, _bob = desk
     clock = services.context.clock
-    auth, _ = services.referrals.add_prior_auth(
-        PriorAuth(
-            patient_id=ann.id,
-            kind=PriorAuthKind.PROCEDURE,
-            payer="Blue Cross",
-            service="Cardiac MRI",
-            submitted_on=date(2026, 3, 2),
-            follow_up_on=date(2026, 3, 6),
-        )
+    auth, _ = submit(
+        services, ann, PriorAuthKind.PROCEDURE, "Cardiac MRI", date(2026, 3, 2), date(2026, 3, 6)
     )
     assert services.referrals.prior_auths()[0].flags == ()
     clock.advance(timedelta(days=5))
@@ -190,15 +197,13 @@ def test_prior_authorisations_follow_the_payer(desk):
 
 
 def approved_medication(services, patient, *, submitted: date, until: date) -> PriorAuth:
-    auth, _ = services.referrals.add_prior_auth(
-        PriorAuth(
-            patient_id=patient.id,
-            kind=PriorAuthKind.MEDICATION,
-            payer="Blue Cross",
-            service="Semaglutide 1 mg",
-            submitted_on=submitted,
-            follow_up_on=submitted + timedelta(days=5),
-        )
+    auth, _ = submit(
+        services,
+        patient,
+        PriorAuthKind.MEDICATION,
+        "Semaglutide 1 mg",
+        submitted,
+        submitted + timedelta(days=5),
     )
     approved, _ = services.referrals.update_prior_auth(
         replace(
@@ -214,15 +219,8 @@ def test_a_medication_approval_ending_soon_is_flagged_until_a_renewal_is_submitt
     assert [(r.auth.id, r.flags) for r in services.referrals.prior_auths()] == [
         (old.id, (Flag.AUTH_EXPIRING,))
     ]
-    renewal, _ = services.referrals.add_prior_auth(
-        PriorAuth(
-            patient_id=ann.id,
-            kind=PriorAuthKind.MEDICATION,
-            payer="Blue Cross",
-            service="semaglutide 1 MG",
-            submitted_on=date(2026, 3, 2),
-            follow_up_on=date(2026, 3, 9),
-        )
+    renewal, _ = submit(
+        services, ann, PriorAuthKind.MEDICATION, "semaglutide 1 MG", date(2026, 3, 2), date(2026, 3, 9)
     )
     flags = {r.auth.id: r.flags for r in services.referrals.prior_auths()}
     assert flags == {old.id: (), renewal.id: ()}
@@ -248,15 +246,8 @@ def test_a_referral_started_from_a_call_keeps_the_link(desk):
 
 def test_a_follow_up_note_without_a_new_status_is_kept_in_the_history(desk):
     services, _doc, ann, _bob = desk
-    auth, _ = services.referrals.add_prior_auth(
-        PriorAuth(
-            patient_id=ann.id,
-            kind=PriorAuthKind.MEDICATION,
-            payer="Blue Cross",
-            service="Semaglutide",
-            submitted_on=date(2026, 3, 2),
-            follow_up_on=date(2026, 3, 6),
-        )
+    auth, _ = submit(
+        services, ann, PriorAuthKind.MEDICATION, "Semaglutide", date(2026, 3, 2), date(2026, 3, 6)
     )
     services.context.clock.advance(timedelta(days=4))
     later, _ = services.referrals.update_prior_auth(
@@ -324,16 +315,7 @@ def test_days_in_state_are_practice_calendar_days(desk):
 def test_a_denied_authorisation_stays_listed_for_an_appeal(desk):
     services, _doc, ann, _bob = desk
     clock = services.context.clock
-    auth, _ = services.referrals.add_prior_auth(
-        PriorAuth(
-            patient_id=ann.id,
-            kind=PriorAuthKind.PROCEDURE,
-            payer="Blue Cross",
-            service="MRI",
-            submitted_on=date(2026, 3, 2),
-            follow_up_on=date(2026, 3, 6),
-        )
-    )
+    auth, _ = submit(services, ann, PriorAuthKind.PROCEDURE, "MRI", date(2026, 3, 2), date(2026, 3, 6))
     clock.advance(timedelta(days=40))
     services.referrals.update_prior_auth(
         replace(auth, status=PriorAuthStatus.DENIED, denial_reason="not covered")
