@@ -84,7 +84,20 @@ def measure(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]
                      timed(runs, lambda _run, w=word: comms.search(w)), TAB_MS))
     rows.append(("save a new call (log_call: validated, audited, committed)", save_rows(services, runs),
                  SAVE_MS))
+    rows.append(("red-flag check of a 2,000-character note (each keystroke)", red_flag_rows(runs), 0.5))
     return rows
+
+
+def red_flag_rows(runs: int) -> list[float]:
+    """The escalation check the message form runs on every keystroke, over a long note."""
+    from vma_desk.core.rules.escalation import check
+
+    sentences = ("Pt called re refill of lisinopril 10 mg to CVS on Main St. ",
+                 "Denies chest pain or shortness of breath, no fever. ",
+                 "Asked about her appointment next week and wants a morning slot if possible. ",
+                 "Daughter says her chest feels tight when climbing stairs. ")
+    note = ("".join(sentences) * 12)[:2000]
+    return timed(runs, lambda _run: check(note))
 
 
 def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]

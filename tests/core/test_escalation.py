@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -179,18 +178,3 @@ def test_unicode_apostrophes_an_empty_text_and_a_list_of_phrases() -> None:
     assert check("") == []
     assert [h.phrase for h in check("I can\u2019t breathe")] == ["can't breathe"]
     assert [h.category for h in check("passed out", list(DEFAULT_RED_FLAGS))] == ["neuro"]
-
-
-def test_a_long_note_checks_fast() -> None:
-    sentences = (
-        "Pt called re refill of lisinopril 10 mg to CVS on Main St. ",
-        "Denies chest pain or shortness of breath, no fever. ",
-        "Asked about her appointment next week and wants a morning slot if possible. ",
-        "Daughter says her chest feels tight when climbing stairs. ",
-    )
-    note = ("".join(sentences) * 12)[:2000]
-    check(note)  # compile the defaults once, as the first keystroke does
-    began = time.perf_counter()
-    for _ in range(10_000):
-        check(note)
-    assert time.perf_counter() - began < 5.0

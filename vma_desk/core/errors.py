@@ -80,6 +80,28 @@ class IntegrityError(KnownError):
     exit_status = 3
 
 
+class LockedError(KnownError):
+    """The workspace is locked (closed, its key dropped): nothing can be read or written until a
+    user signs in again."""
+
+    code = "locked"
+
+    def __init__(self, message: str = "VMA Desk is locked. Sign in to continue.") -> None:
+        super().__init__(message)
+
+
+class SignInError(KnownError):
+    """A refused sign-in: wrong PIN, a deactivated or locked-out user, or the wait after a wrong
+    PIN not over yet (`wait_seconds`)."""
+
+    code = "sign-in"
+
+    def __init__(self, message: str, *, wait_seconds: float = 0.0, field: str = "pin") -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+        self.field = field
+
+
 class NotFoundError(KnownError):
     code = "not-found"
 

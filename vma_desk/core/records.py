@@ -181,6 +181,11 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     OPEN = "open"
     RECOVER = "recover"
+    SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_OUT = "sign_out"
+    LOCK = "lock"
+    UNLOCK = "unlock"
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,10 @@ class AuditEntry:
     record_id: str
     detail: str = ""
     id: int | None = None
+    #: the OS login and computer the entry was made on ("ann@laptop")
+    workstation: str = ""
+    #: the signed-in VMA Desk user (None for entries made before users existed, or by no one)
+    user_id: int | None = None
 
 
 @dataclass(frozen=True)

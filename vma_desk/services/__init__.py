@@ -20,6 +20,7 @@ from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
 from vma_desk.services.refills import RefillService
 from vma_desk.services.summaries import SummaryService
+from vma_desk.services.users import UserService
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
@@ -37,6 +38,7 @@ class Services:
     agenda: AgendaService
     exports: ExportService
     summaries: SummaryService
+    users: UserService
 
     @classmethod
     def for_workspace(
@@ -60,6 +62,7 @@ class Services:
             exports=ExportService(context),
             summaries=SummaryService(context, practice=practice, communications=communications,
                                      referrals=referrals),
+            users=UserService(context),
         )
 
     @property

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from vma_desk.core.clock import Clock
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.storage import database
-from vma_desk.storage.audit import AuditRepository
+from vma_desk.storage.audit import AuditRepository, workstation_user
 from vma_desk.storage.database import Connection
 from vma_desk.storage.workspace import Workspace
 
@@ -26,9 +26,16 @@ def changed_fields(before: object, after: object, *, ignore: tuple[str, ...] = (
 
 @dataclass
 class ServiceContext:
+    """`user` is the name every "by" field and audit entry carries: the signed-in user's (set by
+    `UserService.sign_in` / `act_as`), or the workstation's login before anyone signed in."""
+
     workspace: Workspace
     clock: Clock
     user: str
+    #: the signed-in user's id (None: nobody signed in)
+    user_id: int | None = None
+    #: the OS login and computer ("ann@laptop"), kept with every audit entry
+    workstation: str = field(default_factory=workstation_user)
     _depth: int = field(default=0, init=False, repr=False)
 
     @property
@@ -63,7 +70,8 @@ class ServiceContext:
         """Append an audit entry; call inside the transaction that made the change."""
         AuditRepository(self.conn).append(
             AuditEntry(at=self.clock.now(), user=self.user, action=action,
-                       record_type=record_type, record_id=str(record_id), detail=detail)
+                       record_type=record_type, record_id=str(record_id), detail=detail,
+                       workstation=self.workstation, user_id=self.user_id)
         )
 
     def practice_zone(self) -> ZoneInfo:

@@ -1,4 +1,5 @@
-"""The append-only audit trail: when, which workstation user, which record, which action.
+"""The append-only audit trail: when, which signed-in user on which workstation, which record,
+which action.
 
 Only identifiers and field names go in; patient values never do.
 """
@@ -27,20 +28,45 @@ class AuditRepository:
 
     def append(self, entry: AuditEntry) -> None:
         self.conn.execute(
-            "INSERT INTO audit(at, user, action, record_type, record_id, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit(at, user, action, record_type, record_id, detail, workstation, user_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (entry.at.isoformat(timespec="seconds"), entry.user, entry.action.value,
-             entry.record_type, entry.record_id, entry.detail),
+             entry.record_type, entry.record_id, entry.detail, entry.workstation, entry.user_id),
         )
 
     def page(self, offset: int, limit: int) -> list[AuditEntry]:
         return [
-            AuditEntry(id=r[0], at=datetime.fromisoformat(r[1]), user=r[2],
-                       action=AuditAction(r[3]), record_type=r[4], record_id=r[5], detail=r[6])
-            for r in self.conn.execute(
-                "SELECT id, at, user, action, record_type, record_id, detail FROM audit"
-                " ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
+            _entry(r) for r in self.conn.execute(
+                f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         ]
+
+    def since(self, after_id: int, *, user_id: int | None = None) -> list[AuditEntry]:
+        """Entries newer than `after_id`, oldest first (all users', or one user's)."""
+        if user_id is None:
+            rows = self.conn.execute(f"SELECT {_COLUMNS} FROM audit WHERE id > ? ORDER BY id",
+                                     (after_id,))
+        else:
+            rows = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM audit WHERE id > ? AND user_id = ? ORDER BY id",
+                (after_id, user_id))
+        return [_entry(r) for r in rows]
+
+    def between(self, start: str, end: str, *, user_id: int | None = None) -> list[AuditEntry]:
+        """Entries with `start <= at < end` (ISO UTC texts), oldest first."""
+        where, params = "at >= ? AND at < ?", [start, end]
+        if user_id is not None:
+            where += " AND user_id = ?"
+            params.append(user_id)  # type: ignore[arg-type]
+        return [_entry(r) for r in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY id", params)]
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+_COLUMNS = "id, at, user, action, record_type, record_id, detail, workstation, user_id"
+
+
+def _entry(r: tuple) -> AuditEntry:  # type: ignore[type-arg]
+    return AuditEntry(id=r[0], at=datetime.fromisoformat(r[1]), user=r[2], action=AuditAction(r[3]),
+                      record_type=r[4], record_id=r[5], detail=r[6], workstation=r[7], user_id=r[8])

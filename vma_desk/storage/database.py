@@ -18,6 +18,7 @@ import sqlcipher3
 
 from vma_desk.core.errors import (
     KnownError,
+    LockedError,
     NotAWorkspaceError,
     StorageError,
     WrongKeyError,
@@ -52,6 +53,49 @@ class KeySpec:
 
     def __repr__(self) -> str:  # never print key material
         return "KeySpec(raw=<hidden>)" if self.raw is not None else "KeySpec(passphrase=<hidden>)"
+
+
+class WorkspaceConnection:
+    """The workspace's one connection, as every repository holds it. Locking closes the SQLCipher
+    connection underneath (`close`), after which every use raises `LockedError`; unlocking puts a
+    new one in place (`attach`), so services and repositories built once keep working."""
+
+    __slots__ = ("_conn",)
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn: Connection | None = conn
+
+    def _live(self) -> Connection:
+        if self._conn is None:
+            raise LockedError()
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def execute(self, sql: str, parameters: object = ()) -> sqlcipher3.Cursor:
+        return self._live().execute(sql, parameters)  # type: ignore[arg-type]
+
+    def executemany(self, sql: str, parameters: object) -> sqlcipher3.Cursor:
+        return self._live().executemany(sql, parameters)  # type: ignore[arg-type]
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn is not None and self._conn.in_transaction
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._live(), name)
+
+    def attach(self, conn: Connection) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
 
 
 def sniff(path: Path) -> None:

@@ -358,6 +358,40 @@ CREATE INDEX appointment_patient_status ON appointment(patient_id, status);
 CREATE INDEX referral_event_state ON referral_event(state, at_ts)
 """
 
+_V7 = """
+CREATE TABLE app_user (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    pin_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_out INTEGER NOT NULL DEFAULT 0,
+    retry_after_ts INTEGER NOT NULL DEFAULT 0,
+    created_ts INTEGER NOT NULL,
+    last_sign_in_ts INTEGER,
+    last_sign_out_ts INTEGER
+);
+ALTER TABLE audit ADD COLUMN workstation TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN user_id INTEGER;
+UPDATE audit SET workstation = user;
+CREATE INDEX audit_user_time ON audit(user_id, at);
+ALTER TABLE message_event ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE refill_event ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE referral_event ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE prior_auth_event ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE handoff (
+    id INTEGER PRIMARY KEY,
+    from_user_id INTEGER NOT NULL REFERENCES app_user(id),
+    to_user_id INTEGER REFERENCES app_user(id),
+    shift_start_ts INTEGER NOT NULL,
+    created_ts INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX handoff_created ON handoff(created_ts)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
@@ -365,6 +399,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "calls, messages with their events, call links and the search index", _script(_V4)),
     Migration(5, "refill requests, referrals and prior authorisations with their events", _script(_V5)),
     Migration(6, "indexes for the agenda (no-shows per patient) and the activity summary", _script(_V6)),
+    Migration(7, "users who sign in, the workstation and user of each audit entry, who recorded "
+                 "another's act, and shift handoffs", _script(_V7)),
 )
 LATEST = MIGRATIONS[-1].version
 

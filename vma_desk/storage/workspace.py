@@ -22,13 +22,14 @@ from pathlib import Path
 from vma_desk.core.errors import (
     KeyMissingError,
     KnownError,
+    LockedError,
     NotAWorkspaceError,
     ValidationError,
     WorkspaceExistsError,
     WorkspaceMissingError,
 )
 from vma_desk.storage import database, migrations
-from vma_desk.storage.database import Connection, KeySpec
+from vma_desk.storage.database import Connection, KeySpec, WorkspaceConnection
 from vma_desk.storage.keys import KeyStore, format_recovery_key, new_key, parse_recovery_key
 
 log = logging.getLogger(__name__)
@@ -94,14 +95,19 @@ def validate_passphrase(passphrase: str, confirmation: str | None = None) -> str
 
 
 class Workspace:
-    """An unlocked, migrated workspace and its one connection."""
+    """An unlocked, migrated workspace and its one connection.
+
+    `lock()` closes the connection and drops the key: the object stays (services hold it), but
+    every read or write raises `LockedError` until `reopen_*` puts a verified connection back.
+    """
 
     def __init__(self, data_dir: Path, conn: Connection, manifest: Manifest, key: KeySpec) -> None:
         self.data_dir = data_dir
-        self.conn = conn
+        self.conn = WorkspaceConnection(conn)
         self.manifest = manifest
-        self._key = key
+        self._key: KeySpec | None = key
         self.migrated_from = migrations.LATEST
+        self._demo = _meta(conn, "demo") == "1"
 
     # --- creating ------------------------------------------------------------------------------
     @classmethod
@@ -287,16 +293,72 @@ class Workspace:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+        if key == "demo":
+            self._demo = value == "1"
 
     @property
     def is_demo(self) -> bool:
-        return self.meta("demo") == "1"
+        """Read when opened (and when a demo is made): known while locked, as the title needs."""
+        return self._demo
 
     def matches_passphrase(self, passphrase: str) -> bool:
-        return self._key.passphrase is not None and self._key.passphrase == passphrase
+        return self._key is not None and self._key.passphrase is not None \
+            and self._key.passphrase == passphrase
 
     def matches_key(self, key: bytes | None) -> bool:
-        return key is not None and self._key.raw == key
+        return key is not None and self._key is not None and self._key.raw == key
+
+    # --- locking -------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return not self.conn.is_open
+
+    def lock(self) -> None:
+        """Close the database and forget the key: nothing of the workspace stays in memory but
+        its folder and manifest. Idempotent."""
+        if self.conn.is_open:
+            self.close()
+        self._key = None
+
+    def reopen_with_keyring(self, keystore: KeyStore) -> None:
+        """Unlock again with the key the OS keyring holds (read anew: never kept while locked)."""
+        manifest = self._manifest_for_keyring(probe(self.data_dir))
+        key = keystore.get(manifest.workspace_id)
+        if key is None:
+            raise KeyMissingError(
+                "The OS keyring no longer holds this workspace's key. Quit VMA Desk and start it "
+                "again: it will ask for the recovery key.")
+        self._reopen(KeySpec(raw=key))
+
+    def reopen_with_passphrase(self, passphrase: str) -> None:
+        if not passphrase:
+            raise ValidationError("passphrase", "is required")
+        self._reopen(KeySpec(passphrase=passphrase))
+
+    def reopen_with_recovery_key(self, recovery_key: str) -> None:
+        self._reopen(KeySpec(raw=parse_recovery_key(recovery_key)))
+
+    def _reopen(self, key: KeySpec) -> None:
+        if self.conn.is_open:
+            raise LockedError("The workspace is already open.")
+        if not self.db_path.exists():
+            raise WorkspaceMissingError(
+                f"The workspace file is gone from {self.data_dir} (removed, or its drive was "
+                "disconnected while VMA Desk was locked). Reconnect the drive, or restore the "
+                "workspace, and start VMA Desk again.")
+        conn = self._verified_connection(self.data_dir, key)
+        if _meta(conn, "workspace_id") not in (None, self.workspace_id):
+            conn.close()
+            raise NotAWorkspaceError(
+                f"The file in {self.data_dir} is now another workspace. Start VMA Desk again to open it.")
+        try:
+            database.configure(conn)
+            migrations.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self.conn.attach(conn)
+        self._key = key
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page HMAC check and SQLite's structural check: each misses what the other
@@ -313,7 +375,7 @@ class Workspace:
     def close(self) -> None:
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except database.DatabaseError:
+        except (database.DatabaseError, LockedError):
             pass
         self.conn.close()
 
@@ -325,7 +387,7 @@ def remove_files(data_dir: Path) -> None:
         (data_dir / name).unlink(missing_ok=True)
 
 
-def _meta(conn: Connection, key: str) -> str | None:
+def _meta(conn: Connection | WorkspaceConnection, key: str) -> str | None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     except database.DatabaseError:
