@@ -30,6 +30,23 @@ from vma_desk.services import Services  # noqa: E402
 from vma_desk.storage.keys import KeyStore  # noqa: E402
 from vma_desk.storage.workspace import Workspace  # noqa: E402
 
+#: the PIN of the user `signed_in` makes
+TEST_PIN = "135790"
+
+
+def signed_in(services: Services, name: str = "Test VMA") -> Services:
+    """The services with the workspace's first user (a practice manager) created and signed in,
+    as the main window needs before it shows anything."""
+    services.users.create_first(name, TEST_PIN)
+    return services
+
+
+def unlock(window, pin: str = TEST_PIN) -> None:  # noqa: ANN001 - a MainWindow
+    """Sign in on a locked main window's sign-in page as a user would: type the PIN, press Sign in."""
+    window.sign_in_page.pin.setText(pin)
+    window.sign_in_page.button.click()
+    assert not window.locked, window.sign_in_page.error.text()
+
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file in `folder` with its SHA-256: "byte-for-byte as it was" is equality of two."""

@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from tests.conftest import signed_in, unlock
 from vma_desk.core.records import CareGap, Insurance, Patient, Phone, PlanType, Practice
 from vma_desk.services import Services
 from vma_desk.storage.workspace import Workspace
@@ -52,13 +53,14 @@ def test_a_patient_never_reaches_disk_in_plaintext(qtbot, data_dir, keystore, se
     log_path = crash.setup_logging()  # the app's real log file, scanned below
     logging.getLogger("vma_desk").warning("a log line while the patient is open")
     settings = QSettings(str(settings_home / "privacy.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, keystore, preferences=Preferences(settings))
+    window = MainWindow(workspace, keystore, preferences=Preferences(settings),
+                        services=signed_in(services))
     qtbot.addWidget(window)
     window.show()
     window.open_patient_editor(saved.id)
     qtbot.wait(50)
     window.lock()
-    window.unlock()
+    unlock(window)
     window.close()  # saves geometry to settings, closes the workspace and checkpoints the WAL
 
     assert (data_dir / "workspace.vmadesk").exists()

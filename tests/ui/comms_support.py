@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from tests.conftest import signed_in
 from tests.ui.calendar_support import dialog_of, no_dialog  # noqa: F401 - for the test modules
 from tests.ui.conftest import reactivate, show_active
 from vma_desk.core.communications import Call, CallReason, Direction, Message
@@ -93,7 +94,7 @@ def window_fixture(qtbot, tmp_path, data_dir, keystore, clock):
     services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
     build_desk(services)
     preferences = Preferences(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(workspace, keystore, preferences=preferences, clock=clock)
+    win = MainWindow(workspace, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from tests.conftest import signed_in
 from tests.ui.calendar_support import dialog_of
 from tests.ui.conftest import reactivate, show_active
 from vma_desk.core.records import LastVisit, Patient, Phone, Practice, Role, Shift, StaffMember
@@ -84,7 +85,7 @@ def refills_window_fixture(qtbot, tmp_path, data_dir, keystore, clock):
     services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
     desk = build_refill_desk(services)
     preferences = Preferences(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(workspace, keystore, preferences=preferences, clock=clock)
+    win = MainWindow(workspace, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

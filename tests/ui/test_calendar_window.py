@@ -9,6 +9,7 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.conftest import signed_in, unlock
 from tests.ui.calendar_support import TUESDAY, at, dialog_of
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.records import Patient, Phone, Practice, Role, Shift, StaffMember
@@ -29,7 +30,7 @@ def window(qtbot, tmp_path, data_dir, keystore, clock):
     services.practice.add_staff(StaffMember("Dana Lee", Role.PROVIDER, credentials="MD",
                                             working_hours=hours))
     preferences = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(ws, keystore, preferences=preferences, clock=clock)
+    win = MainWindow(ws, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -77,7 +78,7 @@ def test_lock_hides_a_booking_in_progress_and_unlock_brings_it_back(qtbot, windo
     assert not dialog.isVisible()
     assert not tab._timer.isActive()
     with qtbot.waitSignal(window.sig_unlocked):
-        window.lock_page.button.click()
+        unlock(window)
     assert dialog.isVisible() and dialog.ui.reason_edit.text() == "Knee pain"
     assert tab._timer.isActive()
     dialog.close()

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
+from tests.conftest import unlock
 from tests.ui.comms_support import (  # noqa: F401 - fixtures
     dialog_of,
     log_call,
@@ -91,7 +92,7 @@ def test_the_lock_hides_every_call_and_message_and_the_open_form(qtbot, window):
     assert not dialog.isVisible()
     assert not window.search_action.isEnabled()
 
-    window.unlock()
+    unlock(window)
     assert dialog.isVisible() and dialog.ui.caller_edit.text() == "Xavier Xu"  # nothing typed is lost
     assert calls.log_call_action.isEnabled()
     dialog.close()

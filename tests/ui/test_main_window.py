@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
+from tests.conftest import TEST_PIN, signed_in
 from vma_desk.core.records import Patient, Phone, Practice
 from vma_desk.services import Services
 from vma_desk.storage.workspace import Workspace
@@ -25,8 +26,9 @@ def preferences(tmp_path):
 @pytest.fixture
 def window(qtbot, data_dir, keystore, preferences):
     ws, _ = Workspace.create(data_dir, keystore)
-    Services.for_workspace(ws).practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
-    win = MainWindow(ws, keystore, preferences=preferences)
+    services = Services.for_workspace(ws)
+    services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
+    win = MainWindow(ws, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -96,6 +98,7 @@ def test_idle_locks_and_hides_every_patient_detail(qtbot, window):
 
     window.idle_watcher.set_timeout_ms(60_000)
     with qtbot.waitSignal(window.sig_unlocked, timeout=3000):
+        qtbot.keyClicks(window.lock_page.pin, TEST_PIN)
         qtbot.mouseClick(window.lock_page.button, Qt.MouseButton.LeftButton)
     # the search the VMA was in the middle of is back, as typed
     assert "Quarrington" in visible_texts()
@@ -104,14 +107,25 @@ def test_idle_locks_and_hides_every_patient_detail(qtbot, window):
 def test_ctrl_l_locks_and_keyboard_unlocks(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked
+    assert window.workspace.is_locked
+    qtbot.waitUntil(lambda: window.lock_page.pin.hasFocus())  # one user: straight to the PIN
     with qtbot.waitSignal(window.sig_unlocked, timeout=3000):
-        qtbot.keyClick(window.lock_page.button, Qt.Key.Key_Space)
+        qtbot.keyClicks(window.lock_page.pin, TEST_PIN)
+        qtbot.keyClick(window.lock_page.pin, Qt.Key.Key_Return)
     assert not window.locked
+
+
+def test_unlock_without_a_pin_does_not_open(qtbot, window):
+    window.lock()
+    qtbot.mouseClick(window.lock_page.button, Qt.MouseButton.LeftButton)
+    assert window.locked and window.workspace.is_locked
+    assert "PIN" in window.lock_page.error.text()
 
 
 def test_unlock_needs_the_keyring_to_still_hold_the_key(qtbot, window, keystore):
     window.lock()
     keystore.delete(window.workspace.workspace_id)
+    qtbot.keyClicks(window.lock_page.pin, TEST_PIN)
     qtbot.mouseClick(window.lock_page.button, Qt.MouseButton.LeftButton)
     assert window.locked
     assert "recovery key" in window.lock_page.error.text()
@@ -131,8 +145,9 @@ def test_autolock_preference_is_remembered(qtbot, window, preferences):
 def test_demo_workspace_says_demo_in_every_window(qtbot, data_dir, keystore, preferences):
     ws, _ = Workspace.create(data_dir, keystore)
     ws.set_meta("demo", "1")
-    Services.for_workspace(ws).practice.save(Practice("Demo Practice", "America/Chicago"))
-    win = MainWindow(ws, keystore, preferences=preferences)
+    services = Services.for_workspace(ws)
+    services.practice.save(Practice("Demo Practice", "America/Chicago"))
+    win = MainWindow(ws, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.show()
     try:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
+from tests.conftest import unlock
 from tests.ui.refills_support import refills_window_fixture, request_draft  # noqa: F401
 from vma_desk.ui.refills.tab import RefillsTab
 
@@ -41,5 +42,5 @@ def test_the_tab_title_counts_near_and_past_due_requests(qtbot, clock, refills_w
 
     window.lock()
     assert not tab.model.timer.isActive()  # the clock's marks stop while the screen is locked
-    window.unlock()
+    unlock(window)
     assert tab.model.timer.isActive()

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 
+from tests.conftest import signed_in
 from tests.ui.conftest import show_active
 from vma_desk.core.agenda import DayAgenda
 from vma_desk.core.calendar import Appointment, Eligibility, EligibilityStatus, TechCheck, VisitStatus
@@ -174,7 +175,7 @@ def today_window_fixture(qtbot, tmp_path, data_dir, keystore, clock):
     services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
     huddle = build_huddle(services, clock)
     preferences = Preferences(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(workspace, keystore, preferences=preferences, clock=clock)
+    win = MainWindow(workspace, keystore, preferences=preferences, services=signed_in(services))
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

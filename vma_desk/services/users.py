@@ -77,7 +77,8 @@ class UserService:
             self.ctx.audit(AuditAction.SIGN_IN, "user", user.id, "first user")
         return self.get(user.id or 0), change
 
-    def add(self, name: str, role: UserRole, pin: str, confirmation: str | None = None) -> tuple[User, Change]:
+    def add(self, name: str, role: UserRole, pin: str,
+            confirmation: str | None = None) -> tuple[User, Change]:
         self._require_manager("add users")
         return self._insert(name, role, pin, confirmation, f"role: {role.value}")
 

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -49,19 +49,21 @@ class Protection(StrEnum):
 class Manifest:
     workspace_id: str
     protection: Protection
+    #: the practice's name, for "Switch practice" lists (not patient data; may be "")
+    practice: str = field(default="", compare=False)
 
     @staticmethod
     def read(data_dir: Path) -> Manifest | None:
         try:
             data = json.loads((data_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
-            return Manifest(str(data["id"]), Protection(data["protection"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            return Manifest(str(data["id"]), Protection(data["protection"]), str(data.get("practice", "")))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def write(self, data_dir: Path) -> None:
         text = json.dumps(
             {"app": "vma-desk", "format": MANIFEST_FORMAT, "id": self.workspace_id,
-             "protection": self.protection.value},
+             "protection": self.protection.value, "practice": self.practice},
             indent=2,
         )
         tmp = data_dir / (MANIFEST_FILE + ".tmp")
@@ -307,6 +309,15 @@ class Workspace:
 
     def matches_key(self, key: bytes | None) -> bool:
         return key is not None and self._key is not None and self._key.raw == key
+
+    def remember_practice(self, name: str) -> None:
+        """Keep the practice's name in the manifest, so lists of workspaces can name it."""
+        if name and name != self.manifest.practice:
+            self.manifest = replace(self.manifest, practice=name)
+            try:
+                self.manifest.write(self.data_dir)
+            except OSError as exc:
+                log.warning("manifest not updated: %s", type(exc).__name__)
 
     # --- locking -------------------------------------------------------------------------------
     @property

@@ -40,26 +40,53 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
     crash.install()
     from vma_desk.storage.keys import KeyStore
-    from vma_desk.ui.main_window import MainWindow
-    from vma_desk.ui.unlock.flow import UnlockFlow
 
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir(demo=bool(args.demo))
     keystore = KeyStore.from_environment()
-    flow = UnlockFlow(data_dir, keystore)
-    if args.demo:
-        workspace = flow.open_demo(seed=args.seed, years=args.years)
-    else:
-        workspace = flow.open_or_create()
-    if workspace is None:
-        return 1
-    window = MainWindow(workspace, keystore)
-    window.show()
-    if os.environ.get(EXIT_WHEN_READY):
-        def report() -> None:
-            print(f"ready {1000 * (time.perf_counter() - started):.1f} ms", flush=True)
+    demo = bool(args.demo)
+    status = 0
+    while True:  # File → Switch practice… closes one workspace's window and opens another's
+        window = open_window(data_dir, keystore, args, demo=demo)
+        if window is None:
+            return 1
+        chosen: list[Path] = []
+
+        def on_switch(folder: Path, window=window, chosen=chosen) -> None:  # noqa: ANN001
+            chosen.append(folder)
             window.close()
 
-        QTimer.singleShot(0, report)
-    status = app.exec()
-    window.shutdown()
-    return status
+        window.sig_switch_practice_requested.connect(on_switch)
+        if os.environ.get(EXIT_WHEN_READY):
+            def report(window=window) -> None:  # noqa: ANN001
+                print(f"ready {1000 * (time.perf_counter() - started):.1f} ms", flush=True)
+                window.close()
+
+            QTimer.singleShot(0, report)
+        status = app.exec()
+        window.shutdown()
+        if not chosen:
+            return status
+        data_dir, demo = chosen[0], False
+
+
+def open_window(data_dir: Path, keystore, args: argparse.Namespace, *, demo: bool):  # noqa: ANN001, ANN201
+    """Unlock (or create) the workspace in `data_dir` and build its window: on the sign-in page,
+    or signed in at once where one user chose a silent start (demo workspaces: the trainer)."""
+    from vma_desk.services import Services
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+    from vma_desk.ui.unlock.flow import UnlockFlow
+
+    flow = UnlockFlow(data_dir, keystore)
+    workspace = flow.open_demo(seed=args.seed, years=args.years) if demo else flow.open_or_create()
+    if workspace is None:
+        return None
+    preferences = Preferences()
+    services = Services.for_workspace(workspace)
+    users = services.users.active()
+    if len(users) == 1 and preferences.silent_single_user:
+        services.users.act_as(users[0], detail="start without PIN (the only user's preference)")
+    window = MainWindow(workspace, keystore, preferences=preferences, services=services)
+    preferences.remember_workspace(str(workspace.data_dir.resolve()), window.practice_name)
+    window.show()
+    return window

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -21,16 +22,20 @@ from PySide6.QtWidgets import (
 
 from vma_desk import APP_NAME, __version__
 from vma_desk.core.clock import Clock
-from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change
+from vma_desk.core.errors import KnownError, SignInError, ValidationError
+from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.users import User
 from vma_desk.services import Services
+from vma_desk.services.users import DEMO_PIN
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
 from vma_desk.ui.coming import ComingPage
 from vma_desk.ui.commands import DeletePatientCommand
 from vma_desk.ui.demo_mark import DemoTitleMarker
-from vma_desk.ui.lock import IdleWatcher, LockPage
+from vma_desk.ui.lock import IdleWatcher
+from vma_desk.ui.screen_lock import ScreenLockWatcher
 from vma_desk.ui.settings import Preferences
+from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +53,14 @@ TABS = (
 
 
 class MainWindow(QMainWindow):
+    """The window of one workspace. Nothing of the workspace is shown until a user signs in: with
+    `services` whose context has a signed-in user the tabs are built at once; otherwise the window
+    opens on the sign-in page (or asks for the first user of a workspace that has none)."""
+
     sig_locked = Signal()
     sig_unlocked = Signal()
     sig_changed = Signal(object)  # a core Change, fanned out to every tab
+    sig_switch_practice_requested = Signal(object)  # the Path of the workspace to open instead
 
     def __init__(
         self,
@@ -59,31 +69,46 @@ class MainWindow(QMainWindow):
         *,
         preferences: Preferences | None = None,
         clock: Clock | None = None,
+        services: Services | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.keystore = keystore
-        self.services = Services.for_workspace(workspace, clock=clock)
+        self.services = services or Services.for_workspace(workspace, clock=clock)
         self.preferences = preferences or Preferences()
-        self.locked = False
-        self._hidden_windows: list[QWidget] = []
+        self.locked = True  # until somebody signs in
+        #: windows hidden by a lock, by the user whose work they are: shown again only to them
+        self._hidden_windows: dict[int | None, list[QWidget]] = {}
+        #: passphrase attempts that failed while the workspace was closed (audited once it opens)
+        self._failed_passphrases = 0
+        #: the users the sign-in page lists (read before the workspace closes)
+        self._choices: list[SignInChoice] | None = None
         self._closed = False
+        self._tabs_built = False
+        self._practice_name = self._read_practice_name()
         self.demo_marker = DemoTitleMarker(self) if workspace.is_demo else None
         self.setObjectName("main_window")
 
         self.stack = QStackedWidget()
         self.workspace_page = self._build_workspace_page()
-        self.lock_page = LockPage(workspace.protection is Protection.PASSPHRASE)
-        self.lock_page.sig_unlock_requested.connect(self._on_lock_page_unlock_requested)
+        self.sign_in_page = SignInPage()
+        self.sign_in_page.sig_sign_in_requested.connect(self._on_sign_in_page_sign_in_requested)
+        self.sign_in_page.sig_forgot_pin_requested.connect(self._on_sign_in_page_forgot_pin_requested)
+        self.lock_page = self.sign_in_page  # the page shown while locked
         self.stack.addWidget(self.workspace_page)
-        self.stack.addWidget(self.lock_page)
+        self.stack.addWidget(self.sign_in_page)
         self.setCentralWidget(self.stack)
         self._build_actions()
         self._build_status_bar()
-        self._update_title()
         self.idle_watcher = IdleWatcher(self.preferences.autolock_minutes * 60_000, self)
         self.idle_watcher.sig_idle.connect(self._on_idle_watcher_idle)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.sig_screen_locked.connect(self.lock)
         self._restore_window()
+        if self.services.users.signed_in:
+            self._enter(fresh=False)
+        else:
+            self._show_sign_in("Sign in", "")
 
     # --- building --------------------------------------------------------------------------------
     def _build_workspace_page(self) -> QWidget:
@@ -99,10 +124,18 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
-        for title, what in TABS:
-            self.tabs.addTab(PAGES[title](self) if title in PAGES else ComingPage(title, what), title)
         layout.addWidget(self.tabs)
         return page
+
+    def _build_tabs(self) -> None:
+        """The tabs, built (and their data read) when the first user signs in, never before."""
+        self._tabs_built = True
+        for title, what in TABS:
+            self.tabs.addTab(PAGES[title](self) if title in PAGES else ComingPage(title, what), title)
+        self.tabs.setCurrentIndex(min(self.preferences.last_tab(), self.tabs.count() - 1))
+
+    def tab_pages(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
@@ -113,6 +146,7 @@ class MainWindow(QMainWindow):
                                                lambda: self.open_patient_editor(None))
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export")
+        export_menu.menuAction().setObjectName("export_menu_action")
         self.export_ics_action = self._action(export_menu, "&Calendar (.ics)…", None,
                                               self.open_export_ics)
         export_menu.addSeparator()
@@ -123,7 +157,11 @@ class MainWindow(QMainWindow):
         self.export_activity_action = self._action(export_menu, "&Activity summary (PDF)…", None,
                                                    self.open_export_activity)
         file_menu.addSeparator()
+        self.end_shift_action = self._action(file_menu, "&End shift…", "Ctrl+Shift+E", self.open_end_shift)
         self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
+        self.switch_user_action = self._action(file_menu, "S&witch user…", "Ctrl+Shift+U", self.switch_user)
+        self.switch_practice_action = self._action(file_menu, "Switch &practice…", "Ctrl+Shift+P",
+                                                   self.open_switch_practice)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu("&Edit")
@@ -138,6 +176,7 @@ class MainWindow(QMainWindow):
         self.practice_action = self._action(edit_menu, "Practice &settings…", None,
                                             self.open_practice_settings)
         self.blocks_action = self._action(edit_menu, "Schedule &blocks…", None, self.open_blocks)
+        self.users_action = self._action(edit_menu, "&Users…", None, self.open_users)
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
         edit_menu.addSeparator()
@@ -145,17 +184,20 @@ class MainWindow(QMainWindow):
                                           self.open_search)
         view_menu = menu.addMenu("&View")
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
-        for index in range(self.tabs.count()):
-            self._action(view_menu, self.tabs.tabText(index), f"Alt+{index + 1}",
-                         lambda i=index: self.tabs.setCurrentIndex(i))
+        tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
+                                    lambda i=index: self.tabs.setCurrentIndex(i))
+                       for index, (title, _what) in enumerate(TABS)]
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
-        #: actions that show patient data: disabled while locked
+        #: actions that need the open workspace or a signed-in user: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
                                 self.preferences_action, self.practice_action, self.audit_action,
-                                self.export_ics_action, self.blocks_action, self.search_action,
-                                self.undo_action,
-                                self.redo_action]
+                                self.export_ics_action, self.export_huddle_action,
+                                self.export_patient_action, self.export_activity_action,
+                                self.blocks_action, self.search_action, self.users_action,
+                                self.end_shift_action, self.switch_user_action,
+                                self.undo_action, self.redo_action, *tab_actions]
+        self.export_menu = export_menu
 
     def _action(self, menu, text, shortcut, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -172,7 +214,10 @@ class MainWindow(QMainWindow):
         self.workspace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lock_state_label = QLabel()
         self.lock_state_label.setObjectName("lock_state_label")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user_label")
         bar.addWidget(self.workspace_label, 1)
+        bar.addPermanentWidget(self.user_label)
         if self.workspace.is_demo:
             demo = QLabel("DEMO")
             demo.setObjectName("demo_badge")
@@ -184,12 +229,27 @@ class MainWindow(QMainWindow):
         how = ("OS keyring" if self.workspace.protection is Protection.KEYRING else "passphrase")
         self.lock_state_label.setText(
             "Locked" if self.locked else f"Encrypted · unlocked ({how})")
+        ctx = self.services.context
+        self.user_label.setText("" if self.locked or ctx.user_id is None else f"Signed in: {ctx.user}")
+        self.user_label.setVisible(not self.locked)
         self.lock_state_label.setProperty("locked", self.locked)
         self.lock_state_label.style().unpolish(self.lock_state_label)
         self.lock_state_label.style().polish(self.lock_state_label)
 
+    @property
+    def practice_name(self) -> str:
+        return self._practice_name or self.workspace.manifest.practice
+
+    def _read_practice_name(self) -> str:
+        try:
+            name = self.services.practice.get().name if self.services.practice.is_set_up() else ""
+        except KnownError:  # opened locked: the name is read at sign-in
+            return self.workspace.manifest.practice
+        self.workspace.remember_practice(name)
+        return name
+
     def _update_title(self) -> None:
-        practice = self.services.practice.get().name if self.services.practice.is_set_up() else ""
+        practice = self._practice_name
         parts = [APP_NAME]
         if self.workspace.is_demo:
             parts.append("DEMO")
@@ -207,7 +267,6 @@ class MainWindow(QMainWindow):
         state = self.preferences.window_state()
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(min(self.preferences.last_tab(), self.tabs.count() - 1))
 
     # --- patients and audit ----------------------------------------------------------------------
     def _show_dialog(self, dialog: QWidget) -> None:
@@ -331,6 +390,7 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
 
     def _on_practice_saved(self, change: Change) -> None:
+        self._practice_name = self._read_practice_name()
         self._update_title()
         self._on_change(Change("practice", change.action))
 
@@ -358,69 +418,253 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>The workstation of a remote virtual medical "
             f"assistant.<br><br>Workspace: {self.workspace.data_dir}<br>Protected by: {how}")
 
-    # --- locking ---------------------------------------------------------------------------------
-    def lock(self, why: str = "Locked by you.") -> None:
-        if self.locked or self._closed:
+    # --- signing in and locking --------------------------------------------------------------------
+    def lock(self, why: str = "Locked by you.", *, sign_out: bool = False) -> None:
+        """Lock the same way whatever asked (Ctrl+L, the idle timer, the screen lock, switch user):
+        every window hidden, every tab emptied, the database closed and its key dropped. Only a
+        user's PIN (and, on a passphrase workspace, the passphrase) opens it again."""
+        if self._closed:
+            return
+        if self.locked:
+            if not self.workspace.is_locked:  # the start's sign-in page: close the database too
+                self._choices = self._sign_in_choices()
+                self.workspace.lock()
             return
         self.locked = True
+        user_id = self.services.context.user_id
+        try:
+            self.services.users.record_lock(why)
+            self._choices = self._sign_in_choices()
+        except KnownError as exc:  # the disk went away: lock all the same
+            log.warning("lock not audited: %s", exc.code)
         visible = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
         # a question box is answered "no" and closed: brought back later it would answer nothing
         for box in [w for w in visible if isinstance(w, QMessageBox)]:
             box.reject()
-        self._hidden_windows = [w for w in visible if not isinstance(w, QMessageBox)]
-        for window in self._hidden_windows:
+        self._hidden_windows.setdefault(user_id, []).extend(
+            w for w in visible if not isinstance(w, QMessageBox))
+        for window in self._hidden_windows[user_id]:
             window.hide()
-        self.stack.setCurrentWidget(self.lock_page)
+        if sign_out:
+            try:
+                self.services.users.sign_out("end of shift")
+            except KnownError as exc:
+                log.warning("sign-out not recorded: %s", exc.code)
+        self.stack.setCurrentWidget(self.sign_in_page)
         self.workspace_page.hide()
-        self.lock_page.show_locked(why)
+        for tab in self.tab_pages():
+            for step in ("pause", "clear"):
+                if hasattr(tab, step):
+                    getattr(tab, step)()
+        self.sig_locked.emit()
+        self.workspace.lock()
+        self._show_sign_in("VMA Desk is locked", why, selected=user_id)
+        log.info("workspace locked")
+
+    def switch_user(self) -> None:
+        """Lock, and let someone else sign in (what the last user typed stays hidden for them)."""
+        if not self.locked:
+            self.lock("Switch user: choose your name and type your PIN.")
+            self.sign_in_page.users.setFocus()
+
+    def _sign_in_choices(self) -> list[SignInChoice]:
+        return [SignInChoice(u.id or 0, u.name, u.role.label) for u in self.services.users.active()]
+
+    def _show_sign_in(self, title: str, why: str, selected: int | None = None) -> None:
+        self.locked = True
+        if self._choices is None:
+            self._choices = self._sign_in_choices()
+        if not self._choices and not self.workspace.is_locked:
+            QTimer.singleShot(0, self, self.ask_first_user)
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.workspace_page.hide()
+        self.sign_in_page.show_sign_in(
+            title=title, why=why, users=self._choices, selected=selected,
+            needs_passphrase=self.workspace.is_locked and self.workspace.protection is Protection.PASSPHRASE,
+            demo_pin=DEMO_PIN if self.workspace.is_demo else "")
         for action in self.guarded_actions:
             action.setEnabled(False)
-        self.idle_watcher.pause()
+        self.export_menu.setEnabled(False)
+        self.idle_watcher.pause() if self.workspace.is_locked else self.idle_watcher.resume()
         self._update_lock_state()
         self._update_title()
-        log.info("workspace locked")
-        self.sig_locked.emit()
+
+    def _open_workspace_again(self, passphrase: str) -> None:
+        """The database was closed by a lock: open it with the keyring's key, or the passphrase."""
+        if not self.workspace.is_locked:
+            return
+        if self.workspace.protection is Protection.PASSPHRASE:
+            try:
+                self.workspace.reopen_with_passphrase(passphrase)
+            except KnownError:
+                self._failed_passphrases += 1
+                raise
+        else:
+            self.workspace.reopen_with_keyring(self.keystore)
+        if self._failed_passphrases:
+            self.services.audit.record(AuditAction.SIGN_IN_FAILED, "workspace", self.workspace.workspace_id,
+                                       f"wrong passphrase ({self._failed_passphrases} while locked)")
+            self._failed_passphrases = 0
+
+    def _on_sign_in_page_sign_in_requested(self, user_id: int, pin: str, passphrase: str) -> None:
+        page = self.sign_in_page
+        was_closed = self.workspace.is_locked
+        try:
+            self._open_workspace_again(passphrase)
+            user, fresh = self.services.users.sign_in(user_id, pin)
+        except SignInError as exc:
+            self._close_again(was_closed)
+            page.show_error(exc.message, wait_seconds=exc.wait_seconds, field=exc.field)
+            return
+        except ValidationError as exc:
+            self._close_again(was_closed)
+            page.show_error(exc.message, field=exc.field)
+            return
+        except KnownError as exc:
+            self._close_again(was_closed)
+            page.show_error(exc.message, field="passphrase" if "passphrase" in exc.code else "pin")
+            return
+        self._enter(fresh=fresh, user=user)
+
+    def _close_again(self, was_closed: bool) -> None:
+        if was_closed:
+            self.workspace.lock()
+
+    def _on_sign_in_page_forgot_pin_requested(self, user_id: int) -> None:
+        if self.workspace.protection is Protection.PASSPHRASE:
+            self.sign_in_page.show_error(
+                "A practice manager can set a new PIN for you (Edit → Users…).")
+            return
+        try:
+            self._open_workspace_again("")
+        except KnownError as exc:
+            self.sign_in_page.show_error(exc.message)
+            return
+        from vma_desk.ui.users.recovery import ForgotPinDialog
+
+        dialog = ForgotPinDialog(self.services, user_id, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.exec()
+        if self.locked:
+            self.workspace.lock()
+        if dialog.result():
+            self.sign_in_page.show_error("Your new PIN is set: type it to sign in.")
+
+    def ask_first_user(self) -> None:
+        """A workspace without users (new, or from before users existed): its first user, a
+        practice manager, is created now; without one VMA Desk closes."""
+        if self._closed or not self.services.users.needs_first_user():
+            return
+        from vma_desk.ui.users.first_user import FirstUserDialog
+
+        explanation = ("This workspace has no users yet. Everyone who works in VMA Desk signs in "
+                       "as themselves, so that what they record carries their name.")
+        dialog = FirstUserDialog(self.services, self, explanation=explanation)
+        if not dialog.exec():
+            self.close()
+            return
+        self._enter(fresh=False, user=dialog.user)
+
+    def _enter(self, *, fresh: bool, user: User | None = None) -> None:
+        """A user signed in (or was already): show the workspace, as it was for them."""
+        self.locked = False
+        self._practice_name = self._read_practice_name()
+        if not self._tabs_built:
+            self._build_tabs()
+        else:
+            for tab in self.tab_pages():
+                if hasattr(tab, "resume"):
+                    tab.resume()
+        self.stack.setCurrentWidget(self.workspace_page)
+        self.workspace_page.show()
+        for action in self.guarded_actions:
+            action.setEnabled(True)
+        self.export_menu.setEnabled(True)
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+        for window in self._hidden_windows.pop(self.services.context.user_id, []):
+            window.show()
+        self.idle_watcher.resume()
+        self._update_lock_state()
+        self._update_title()
+        current = self.tabs.currentWidget()
+        if current is not None:
+            current.setFocus()
+        log.info("workspace unlocked")
+        self.sig_unlocked.emit()
+        if fresh and user is not None:
+            QTimer.singleShot(0, self, lambda: self.show_since_last_shift(user))
+
+    def show_since_last_shift(self, user: User) -> QWidget | None:
+        """At a new sign-in: the handoff notes left for this user and what changed since they
+        last signed out (nothing is shown when there is nothing to say)."""
+        if self.locked or user.id is None:
+            return None
+        try:
+            from vma_desk.ui.handoff import SinceLastShiftDialog
+        except ImportError:
+            return None
+        dialog = SinceLastShiftDialog(self.services, user.id, self)
+        if not dialog.has_content():
+            dialog.deleteLater()
+            return None
+        dialog.sig_record_requested.connect(self.open_record)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_end_shift(self) -> QWidget | None:
+        if self.locked:
+            return None
+        from vma_desk.ui.handoff import EndShiftDialog
+
+        dialog = EndShiftDialog(self.services, self)
+        dialog.sig_shift_ended.connect(self._on_shift_ended)
+        self._show_dialog(dialog)
+        return dialog
+
+    def _on_shift_ended(self, change: Change) -> None:
+        """The handoff is saved: the user signs out and the next one signs in."""
+        self._on_change(change)
+        self.lock("Shift ended. The next VMA signs in here.", sign_out=True)
+
+    def open_users(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.users.manage import UsersDialog
+
+        dialog = UsersDialog(self.services, self)
+        dialog.sig_changed.connect(self._on_users_changed)
+        self._show_dialog(dialog)
+
+    def _on_users_changed(self, change: Change) -> None:
+        self._update_lock_state()
+        self._on_change(change)
+
+    def open_switch_practice(self) -> None:
+        from vma_desk.ui.practices import SwitchPracticeDialog
+
+        dialog = SwitchPracticeDialog(self.workspace.data_dir, self)
+        dialog.sig_practice_chosen.connect(self._on_practice_chosen)
+        self._show_dialog(dialog)
+
+    def _on_practice_chosen(self, data_dir: Path) -> None:
+        if Path(data_dir).resolve() != self.workspace.data_dir.resolve():
+            self.sig_switch_practice_requested.emit(Path(data_dir))
 
     def _on_idle_watcher_idle(self) -> None:
         minutes = self.preferences.autolock_minutes
         self.lock(f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, "
                   "to keep patient details private.")
 
-    def _on_lock_page_unlock_requested(self, passphrase: str) -> None:
-        try:
-            if self.workspace.protection is Protection.PASSPHRASE:
-                ok = self.workspace.matches_passphrase(passphrase)
-                problem = "That passphrase is not the workspace's passphrase."
-            else:
-                ok = self.workspace.matches_key(self.keystore.get(self.workspace.workspace_id))
-                problem = ("The OS keyring no longer holds this workspace's key. Restart VMA Desk "
-                           "and enter the recovery key.")
-        except KnownError as exc:
-            self.lock_page.show_error(exc.message)
-            return
-        if not ok:
-            self.lock_page.show_error(problem)
-            return
-        self.unlock()
-
-    def unlock(self) -> None:
-        self.locked = False
-        self.stack.setCurrentWidget(self.workspace_page)
-        self.workspace_page.show()
-        for action in self.guarded_actions:
-            action.setEnabled(True)
-        for window in self._hidden_windows:
-            window.show()
-        self._hidden_windows = []
-        self.idle_watcher.resume()
-        self._update_lock_state()
-        self._update_title()
-        log.info("workspace unlocked")
-        self.sig_unlocked.emit()
-
     # --- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.preferences.save_window(self.saveGeometry(), self.saveState(), self.tabs.currentIndex())
+        tab = self.tabs.currentIndex() if self._tabs_built else self.preferences.last_tab()
+        self.preferences.save_window(self.saveGeometry(), self.saveState(), tab)
+        if not self.workspace.is_locked:
+            try:
+                self.services.users.sign_out("closed VMA Desk")
+            except KnownError as exc:
+                log.warning("sign-out not recorded: %s", exc.code)
         self.preferences.sync()
         for window in QApplication.topLevelWidgets():
             if window is not self and window.isVisible():

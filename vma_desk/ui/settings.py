@@ -60,5 +60,45 @@ class Preferences:
         # one comma-separated string: an empty QStringList reads back differently per format
         self.settings.setValue(f"columns/{table}_hidden", ",".join(names))
 
+    # --- sign-in and the practices opened on this laptop ------------------------------------------
+    @property
+    def silent_single_user(self) -> bool:
+        """Start without asking the PIN when the workspace has only one user (every unlock after
+        a lock still asks)."""
+        return str(self.settings.value("security/silent_single_user", "false")).lower() == "true"
+
+    @silent_single_user.setter
+    def silent_single_user(self, on: bool) -> None:
+        self.settings.setValue("security/silent_single_user", "true" if on else "false")
+
+    def recent_workspaces(self) -> list[tuple[str, str]]:
+        """(folder, practice name) of the workspaces opened on this laptop, the latest first. A
+        practice's name is not patient data; nothing else about a workspace is kept here."""
+        out: list[tuple[str, str]] = []
+        size = self.settings.beginReadArray("workspaces")
+        for index in range(size):
+            self.settings.setArrayIndex(index)
+            folder = str(self.settings.value("folder", "") or "")
+            if folder:
+                out.append((folder, str(self.settings.value("practice", "") or "")))
+        self.settings.endArray()
+        return out
+
+    def remember_workspace(self, folder: str, practice: str) -> None:
+        entries = [(folder, practice)] + [e for e in self.recent_workspaces() if e[0] != folder]
+        self._write_workspaces(entries[:20])
+
+    def forget_workspace(self, folder: str) -> None:
+        self._write_workspaces([e for e in self.recent_workspaces() if e[0] != folder])
+
+    def _write_workspaces(self, entries: list[tuple[str, str]]) -> None:
+        self.settings.remove("workspaces")
+        self.settings.beginWriteArray("workspaces", len(entries))
+        for index, (folder, practice) in enumerate(entries):
+            self.settings.setArrayIndex(index)
+            self.settings.setValue("folder", folder)
+            self.settings.setValue("practice", practice)
+        self.settings.endArray()
+
     def sync(self) -> None:
         self.settings.sync()

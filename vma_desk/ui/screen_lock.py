@@ -1,0 +1,68 @@
+"""The desktop's own screen lock and suspend, as signals: VMA Desk locks with them.
+
+On Linux these come over D-Bus: the session bus's screensaver interfaces (freedesktop, GNOME,
+KDE, Cinnamon, MATE) say ActiveChanged(true) when the screen locks, and logind on the system bus
+says Lock on the session and PrepareForSleep(true) before a suspend. Where no bus is reachable
+(Windows, macOS, a minimal session) nothing is connected and the idle timer remains the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import SLOT, QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+#: (path, interface) pairs of session-bus screensavers that emit ActiveChanged(bool)
+SCREENSAVERS = (
+    ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+    ("/org/cinnamon/ScreenSaver", "org.cinnamon.ScreenSaver"),
+    ("/org/mate/ScreenSaver", "org.mate.ScreenSaver"),
+)
+
+
+class ScreenLockWatcher(QObject):
+    """Emits sig_screen_locked(why) when the desktop locks its screen or the computer suspends."""
+
+    sig_screen_locked = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sources: list[str] = []
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:  # a Qt build without D-Bus
+            return
+        session = QDBusConnection.sessionBus()
+        if session.isConnected():
+            for path, interface in SCREENSAVERS:
+                if session.connect("", path, interface, "ActiveChanged", self,
+                                   SLOT("_on_screensaver_active_changed(bool)")):
+                    self.sources.append(interface)
+        system = QDBusConnection.systemBus()
+        if system.isConnected():
+            if system.connect("org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock",
+                              self, SLOT("_on_session_lock()")):
+                self.sources.append("login1 Lock")
+            if system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
+                              "org.freedesktop.login1.Manager", "PrepareForSleep", self,
+                              SLOT("_on_prepare_for_sleep(bool)")):
+                self.sources.append("login1 PrepareForSleep")
+        log.info("screen-lock signals: %s", ", ".join(self.sources) or "none")
+
+    @Slot(bool)
+    def _on_screensaver_active_changed(self, active: bool) -> None:
+        if active:
+            self.sig_screen_locked.emit("Locked because the screen was locked.")
+
+    @Slot()
+    def _on_session_lock(self) -> None:
+        self.sig_screen_locked.emit("Locked because the screen was locked.")
+
+    @Slot(bool)
+    def _on_prepare_for_sleep(self, going: bool) -> None:
+        if going:
+            self.sig_screen_locked.emit("Locked because the computer went to sleep.")
