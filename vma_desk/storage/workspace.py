@@ -333,6 +333,7 @@ class Workspace:
 
     def reopen_with_keyring(self, keystore: KeyStore) -> None:
         """Unlock again with the key the OS keyring holds (read anew: never kept while locked)."""
+        self._require_file()
         manifest = self._manifest_for_keyring(probe(self.data_dir))
         key = keystore.get(manifest.workspace_id)
         if key is None:
@@ -352,11 +353,7 @@ class Workspace:
     def _reopen(self, key: KeySpec) -> None:
         if self.conn.is_open:
             raise LockedError("The workspace is already open.")
-        if not self.db_path.exists():
-            raise WorkspaceMissingError(
-                f"The workspace file is gone from {self.data_dir} (removed, or its drive was "
-                "disconnected while VMA Desk was locked). Reconnect the drive, or restore the "
-                "workspace, and start VMA Desk again.")
+        self._require_file()
         conn = self._verified_connection(self.data_dir, key)
         if _meta(conn, "workspace_id") not in (None, self.workspace_id):
             conn.close()
@@ -370,6 +367,13 @@ class Workspace:
             raise
         self.conn.attach(conn)
         self._key = key
+
+    def _require_file(self) -> None:
+        if not self.db_path.exists():
+            raise WorkspaceMissingError(
+                f"The workspace file is gone from {self.data_dir} (removed, or its drive was "
+                "disconnected while VMA Desk was locked). Reconnect the drive, or restore the "
+                "workspace, and start VMA Desk again.")
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page HMAC check and SQLite's structural check: each misses what the other
