@@ -598,13 +598,15 @@ class MainWindow(QMainWindow):
     def show_since_last_shift(self, user: User) -> QWidget | None:
         """At a new sign-in: the handoff notes left for this user and what changed since they
         last signed out (nothing is shown when there is nothing to say)."""
-        if self.locked or user.id is None:
+        if self.locked or self._closed or user.id is None:
             return None
+        from vma_desk.ui.handoff import SinceLastShiftDialog
+
         try:
-            from vma_desk.ui.handoff import SinceLastShiftDialog
-        except ImportError:
+            dialog = SinceLastShiftDialog(self.services, user.id, self)
+        except KnownError as exc:
+            log.warning("since your last shift not shown: %s", exc.code)
             return None
-        dialog = SinceLastShiftDialog(self.services, user.id, self)
         if not dialog.has_content():
             dialog.deleteLater()
             return None
