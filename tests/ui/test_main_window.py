@@ -137,8 +137,11 @@ def test_autolock_preference_is_remembered(qtbot, window, preferences):
     window.open_preferences()
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog))
     dialog.ui.autolock_spin.setValue(3)
+    assert not dialog.ui.silent_start_check.isChecked()  # the PIN is asked at start by default
+    dialog.ui.silent_start_check.setChecked(True)
     dialog.ui.button_box.accepted.emit()
     assert preferences.autolock_minutes == 3
+    assert preferences.silent_single_user
     assert window.idle_watcher.timeout_ms() == 3 * 60_000
 
 

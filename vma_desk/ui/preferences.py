@@ -19,11 +19,13 @@ class PreferencesDialog(QDialog):
         self.preferences = preferences
         self.ui.autolock_spin.setRange(MIN_AUTOLOCK_MINUTES, MAX_AUTOLOCK_MINUTES)
         self.ui.autolock_spin.setValue(preferences.autolock_minutes)
+        self.ui.silent_start_check.setChecked(preferences.silent_single_user)
         self.ui.button_box.accepted.connect(self._on_button_box_accepted)
         self.ui.button_box.rejected.connect(self.reject)
 
     def _on_button_box_accepted(self) -> None:
         self.preferences.autolock_minutes = self.ui.autolock_spin.value()
+        self.preferences.silent_single_user = self.ui.silent_start_check.isChecked()
         self.preferences.sync()
         self.sig_saved.emit()
         self.accept()

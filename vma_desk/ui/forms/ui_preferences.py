@@ -16,15 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_Preferences(object):
     def setupUi(self, Preferences):
         if not Preferences.objectName():
             Preferences.setObjectName(u"Preferences")
-        Preferences.resize(420, 160)
+        Preferences.resize(420, 190)
         self.main_layout = QVBoxLayout(Preferences)
         self.main_layout.setObjectName(u"main_layout")
         self.form_layout = QFormLayout()
@@ -44,6 +44,11 @@ class Ui_Preferences(object):
 
 
         self.main_layout.addLayout(self.form_layout)
+
+        self.silent_start_check = QCheckBox(Preferences)
+        self.silent_start_check.setObjectName(u"silent_start_check")
+
+        self.main_layout.addWidget(self.silent_start_check)
 
         self.note_label = QLabel(Preferences)
         self.note_label.setObjectName(u"note_label")
@@ -70,5 +75,9 @@ class Ui_Preferences(object):
         Preferences.setWindowTitle(QCoreApplication.translate("Preferences", u"Preferences", None))
         self.autolock_label.setText(QCoreApplication.translate("Preferences", u"&Lock after", None))
         self.autolock_spin.setSuffix(QCoreApplication.translate("Preferences", u" minutes without activity", None))
-        self.note_label.setText(QCoreApplication.translate("Preferences", u"While locked, VMA Desk hides every patient detail until the workspace key is confirmed again.", None))
+        self.silent_start_check.setText(QCoreApplication.translate("Preferences", u"&Start without asking the PIN when the workspace has only one user", None))
+#if QT_CONFIG(tooltip)
+        self.silent_start_check.setToolTip(QCoreApplication.translate("Preferences", u"Every unlock after a lock still asks for the PIN.", None))
+#endif // QT_CONFIG(tooltip)
+        self.note_label.setText(QCoreApplication.translate("Preferences", u"While locked, VMA Desk closes the workspace and holds no patient detail; a user's PIN opens it again.", None))
     # retranslateUi
