@@ -15,6 +15,7 @@ from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.exports import ExportService
+from vma_desk.services.handoff import HandoffService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
@@ -39,6 +40,7 @@ class Services:
     exports: ExportService
     summaries: SummaryService
     users: UserService
+    handoff: HandoffService
 
     @classmethod
     def for_workspace(
@@ -48,10 +50,11 @@ class Services:
         communications = CommunicationsService(context)
         practice, calendar = PracticeService(context), CalendarService(context)
         refills, referrals = RefillService(context, communications), ReferralService(context, communications)
+        patients, users = PatientService(context), UserService(context)
         return cls(
             context=context,
             practice=practice,
-            patients=PatientService(context),
+            patients=patients,
             audit=AuditService(context),
             calendar=calendar,
             communications=communications,
@@ -62,7 +65,10 @@ class Services:
             exports=ExportService(context),
             summaries=SummaryService(context, practice=practice, communications=communications,
                                      referrals=referrals),
-            users=UserService(context),
+            users=users,
+            handoff=HandoffService(context, practice=practice, patients=patients, calendar=calendar,
+                                   communications=communications, refills=refills, referrals=referrals,
+                                   users=users),
         )
 
     @property

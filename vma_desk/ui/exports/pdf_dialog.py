@@ -51,7 +51,7 @@ class ReportChoice:
 
 
 KINDS = {"huddle": "Daily huddle sheet", "patient-summary": "Patient communication summary",
-         "activity": "Activity summary"}
+         "activity": "Activity summary", "handoff": "Shift handoff"}
 
 
 #: pages are drawn at this resolution at most: finer costs memory (a letter page at 1200 dpi is
@@ -90,7 +90,8 @@ class PdfExportDialog(QDialog):
 
     def __init__(self, services: Services, kind: str, parent: QWidget | None = None, *,
                  day: date | None = None, provider_id: int | None = None,
-                 patient_id: int | None = None) -> None:
+                 patient_id: int | None = None, handoff_note: str = "",
+                 handoff_to: int | None = None) -> None:
         super().__init__(parent)
         if kind not in KINDS:
             raise ValueError(f"unknown report {kind!r}")
@@ -99,6 +100,8 @@ class PdfExportDialog(QDialog):
         self._pdf: bytes | None = None
         self._choice: ReportChoice | None = None
         self._buffer: QBuffer | None = None
+        #: the shift handoff's note and who it is for, as typed in the End shift dialog
+        self.handoff_note, self.handoff_to = handoff_note, handoff_to
         self.document = QPdfDocument(self)
         #: tests set these to skip the file and print dialogs
         self.choose_path: Callable[[str], str] = self._ask_for_path
@@ -181,6 +184,8 @@ class PdfExportDialog(QDialog):
     # what the report covers ---------------------------------------------------------------------
     def _build_choices(self, day: date | None, provider_id: int | None, patient_id: int | None) -> None:
         today = self.services.context.today()
+        if self.kind == "handoff":  # the End shift dialog chose what it covers: the shift so far
+            return
         if self.kind == "huddle":
             self.day_edit = DateEdit()
             self.day_edit.set_value(day or today)
@@ -216,6 +221,13 @@ class PdfExportDialog(QDialog):
     def choice(self) -> ReportChoice:
         """What the fields say, as a report to make; a `ValidationError` for a missing field."""
         services = self.services
+        if self.kind == "handoff":
+            from vma_desk.reports import handoff
+
+            note, to_user_id, user_id = self.handoff_note, self.handoff_to, services.context.user_id
+            day = services.context.today()
+            return ReportChoice("handoff", f"user {user_id}, {day}", f"handoff-{day}.pdf",
+                                lambda: handoff.build(services, note, to_user_id=to_user_id))
         if self.kind == "huddle":
             from vma_desk.reports import huddle
 
