@@ -269,11 +269,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     # --- patients and audit ----------------------------------------------------------------------
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def _show_dialog(self, dialog: QWidget, *, modal: bool = True) -> None:
         """Dialogs are shown non-blocking so that auto-lock can hide them and bring them back
         with what was typed still there."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             return None
         dialog.sig_record_requested.connect(self.open_record)
-        self._show_dialog(dialog)
+        self._show_dialog(dialog, modal=False)  # its rows open records in the window behind it
         return dialog
 
     def open_end_shift(self) -> QWidget | None:
@@ -621,6 +621,7 @@ class MainWindow(QMainWindow):
 
         dialog = EndShiftDialog(self.services, self)
         dialog.sig_shift_ended.connect(self._on_shift_ended)
+        dialog.sig_record_requested.connect(self.open_record)
         self._show_dialog(dialog)
         return dialog
 
