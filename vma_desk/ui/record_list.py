@@ -45,6 +45,7 @@ class RecordList:
         self.model = model
         self._show = show
         self._forget_current = forget_current
+        self._kept: int | None = None
 
     @property
     def proxy(self) -> QSortFilterProxyModel:
@@ -85,6 +86,20 @@ class RecordList:
         """After a load: select the record again, else the first row, else empty the pane."""
         if (record_id is None or not self.select(record_id)) and not self.select_first():
             self._show(None)
+
+    def clear(self, shown_id: int | None) -> None:
+        """The workspace locked: keep only the id of the record shown (`take_kept`), then empty the
+        list and the pane (as for no record), asking nothing of the services."""
+        if shown_id is not None:  # a second clear() keeps what the first one kept
+            self._kept = shown_id
+        self.model.clear()  # first: a selection cleared while its rows are there shows them once more
+        self.view.selectionModel().clear()
+        self._show(None)
+
+    def take_kept(self) -> int | None:
+        """The record shown when the workspace locked, once (for the reload after the next sign-in)."""
+        kept, self._kept = self._kept, None
+        return kept
 
     def show_alone(self, row: Any) -> None:
         """Show a row the list does not hold (a closed record) in the pane, with nothing selected."""
@@ -138,6 +153,11 @@ class TabChanges:
         self.notice = notice
         reload()
         self._own.send(change)
+
+    def forget(self) -> None:
+        """The workspace locked: the notice (it names a patient) and the patients read are forgotten."""
+        self.notice = ""
+        self._context.patients.forget()
 
     def send(self, change: Change) -> None:
         """Tell the window of a change without reading again (another tab shows it)."""

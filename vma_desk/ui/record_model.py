@@ -62,6 +62,16 @@ class RecordTableModel(QAbstractTableModel):
             return None
         return self._rows[index.row()]
 
+    def clear(self) -> None:
+        """Hold no rows (the workspace locked): nothing of the records stays in the model."""
+        self.beginResetModel()
+        self._rows = []
+        self._rows_changed()
+        self.endResetModel()
+
+    def _rows_changed(self) -> None:
+        """What a subclass works out from its rows, worked out again (after `clear`)."""
+
     def _repaint(self) -> None:
         """Every cell may read otherwise now (the clock moved); the rows are the same."""
         if self._rows:
@@ -117,6 +127,13 @@ class TickingTableModel(RecordTableModel):
         self._read_clock()
         self.endResetModel()
         self._attention_changed()
+
+    def clear(self) -> None:
+        super().clear()
+        self._attention_changed()
+
+    def _rows_changed(self) -> None:
+        self._mark_rows()
 
     def now(self) -> datetime:
         return self._now

@@ -46,6 +46,10 @@ class RecordListModel(QAbstractListModel):
         self._marked = list(marked) if marked is not None else [False] * len(self._records)
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Hold no records (the workspace locked)."""
+        self.set_records([], [])
+
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._records)
 

@@ -87,6 +87,12 @@ class ScheduleModel(QAbstractTableModel):
         self._several_days = len({c.day for c in schedule.grid.columns}) > 1
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Show no schedule (the workspace locked): no cell, header or name is left."""
+        self.beginResetModel()
+        self._schedule = None
+        self.endResetModel()
+
     @property
     def grid(self) -> ScheduleGrid | None:
         return self._schedule.grid if self._schedule else None

@@ -90,6 +90,11 @@ class SidePanel(QWidget):
             for e in waiting])
         return len(due), len(unverified), len(waiting)
 
+    def clear(self) -> None:
+        """Empty the three lists (the workspace locked), asking nothing of the services."""
+        for model in (self.confirmations, self.eligibility, self.waitlist):
+            model.clear()
+
     def _who(self, a: Appointment) -> str:
         assert self._context is not None
         context = self._context

@@ -49,6 +49,10 @@ class PatientBook:
             self._names.update(self._services.patients.display_names(missing))
         return {pid: self.name(pid) for pid in wanted}
 
+    def remembered(self) -> int:
+        """How many patients (or their names) are held."""
+        return len(self._patients.keys() | self._names.keys())
+
     def forget(self, patient_ids: Iterable[int] = ()) -> None:
         """Forget these patients (all of them when none are named)."""
         ids = list(patient_ids)

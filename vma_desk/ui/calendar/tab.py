@@ -76,6 +76,9 @@ class CalendarTab(QWidget):
         self._published: Change | None = None
         self._shown_days: list[date] = []
         self._scrolled_once = False
+        self._locked = False
+        #: the current cell when the workspace locked (`clear`), for the reload after the next sign-in
+        self._kept_place: tuple[date, int, int] | None = None
         self.providers_menu = ProvidersMenu(self)
         self.ui.providers_button.setMenu(self.providers_menu)
         self.ui.splitter.setStretchFactor(0, 1)
@@ -176,7 +179,8 @@ class CalendarTab(QWidget):
         if not self.context.services.practice.is_set_up():
             self.ui.summary_label.setText("Set up the practice and its providers to see schedules.")
             return False
-        place = self._place(self.view.currentIndex())
+        place = self._place(self.view.currentIndex()) or self._kept_place
+        self._kept_place = None
         days = self.days()
         started = timer.perf_counter()
         providers = self.providers_menu.selected()
@@ -291,15 +295,30 @@ class CalendarTab(QWidget):
 
     def pause(self) -> None:
         """Locked: stop re-reading the worklists."""
+        self._locked = True
         self._timer.stop()
+
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the schedule, the side panel's lists, the notice and
+        the patients read are forgotten, asking nothing of the services; the day, the mode, the
+        providers and the current cell are kept for `resume`."""
+        self._locked = True
+        self._kept_place = self._place(self.view.currentIndex()) or self._kept_place
+        self.model.clear()
+        self.side_panel.clear()
+        self.context.patients.forget()
+        self._notice = ""
+        self.ui.summary_label.clear()
 
     def resume(self) -> None:
         """Unlocked: time has passed, so read again what is shown."""
+        self._locked = False
         self._timer.start()
         self.refresh()
 
     def _on_timer_timeout(self) -> None:
-        self._refresh_side_panel()
+        if not self._locked:  # a timeout queued before the lock reads nothing
+            self._refresh_side_panel()
 
     # the cell under the cursor ------------------------------------------------------------------------
     def _appointments_at(self, index: QModelIndex) -> tuple[Appointment, ...]:

@@ -273,10 +273,18 @@ class CallsTab(QWidget):
         """Locked: F2 (a window-wide key) must not open a form over the lock page."""
         self.log_call_action.setEnabled(False)
 
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the day's calls, the detail line, the notice and the
+        patients read are forgotten, asking nothing of the services; `resume` selects the call again."""
+        self._list.clear(self._selected_id())
+        self._changes.forget()
+        self._calendar_context = None
+        self.ui.summary_label.clear()  # its zone is the practice's, read again on resume
+
     def resume(self) -> None:
         """Unlocked: the day may have turned meanwhile; read again what is shown."""
         self.log_call_action.setEnabled(True)
-        self.load()
+        self.load(select_id=self._list.take_kept())
 
     # dialogs ----------------------------------------------------------------------------------------
     def _show(self, dialog: QWidget) -> None:

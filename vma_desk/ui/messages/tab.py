@@ -172,8 +172,7 @@ class MessagesTab(QWidget):
         ui = self.ui
         self._shown = row
         ui.step_error_label.hide()
-        zone, now = self.context.zone(), self.model.now()
-        if row is None:
+        if row is None:  # reads nothing: the pane is emptied this way while locked
             ui.detail_title.setText("No message selected" if self.proxy.rowCount() else "No messages here")
             ui.detail_label.setText("Ctrl+M takes a message; from a call in the Calls tab, Ctrl+M "
                                     "takes it with the call's details filled in.")
@@ -184,6 +183,7 @@ class MessagesTab(QWidget):
             self.next_step_action.setEnabled(False)
             return
         message = row.message
+        zone, now = self.context.zone(), self.model.now()
         ui.detail_title.setText(detail.title(row))
         ui.detail_label.setText(detail.body(row, now, zone))
         ui.timeline_label.setText(detail.timeline(message, zone, now.astimezone(zone).date()))
@@ -247,8 +247,17 @@ class MessagesTab(QWidget):
         """Locked: the ages stop moving until the workstation is unlocked."""
         self.model.pause()
 
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the messages, the pane, the notice and the patients
+        read are forgotten, asking nothing of the services; `resume` selects the message again."""
+        self._list.clear(self._selected_id())
+        self._changes.forget()
+        self._update_summary()
+
     def resume(self) -> None:
+        """Unlocked: read the messages again (emptied by `clear`), the one shown selected again."""
         self.model.resume()
+        self.load(select_id=self._list.take_kept())
 
     def _on_model_overdue_changed(self, count: int) -> None:
         self._update_summary()

@@ -154,7 +154,8 @@ class ReferralsTab(QWidget):
             splitter.setSizes([1040, 310])
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self._locked = False
         self.refresh_timer.start()
         self.load()
 
@@ -312,9 +313,7 @@ class ReferralsTab(QWidget):
         ui = self.ui
         self._referral = entry
         ui.move_error_label.hide()
-        zone = self.context.zone()
-        today = self.context.today()
-        if entry is None:
+        if entry is None:  # reads nothing: the pane is emptied this way while locked
             ui.referral_title.setText("No referral selected" if self.referral_proxy.rowCount()
                                       else "No referrals here")
             ui.referral_detail_label.setText("Ctrl+N starts a referral. Each one stays in this list "
@@ -328,6 +327,7 @@ class ReferralsTab(QWidget):
             self.edit_referral_action.setEnabled(False)
             return
         referral = entry.referral
+        zone, today = self.context.zone(), self.context.today()
         ui.referral_title.setText(detail.referral_title(entry))
         self._show_flags(ui.referral_flags_label, detail.referral_flags(entry), severity(entry.flags))
         ui.referral_detail_label.setText(detail.referral_body(entry, zone, today))
@@ -493,11 +493,29 @@ class ReferralsTab(QWidget):
 
     def pause(self) -> None:
         """Locked: nothing is read until the workstation is unlocked."""
+        self._locked = True
         self.refresh_timer.stop()
 
+    def clear(self) -> None:
+        """Locked (the workspace is closed): both lists, their panes, the notice and the patients
+        read are forgotten, asking nothing of the services; `resume` selects the same rows again."""
+        self._locked = True
+        self._referrals.clear(self._shown_id(self._referral))
+        self._auths.clear(self._shown_id(self._auth))
+        self._changes.forget()
+        if self._attention:
+            self._attention = 0
+            self.sig_attention_changed.emit(0)
+        self._update_titles()
+
     def resume(self) -> None:
+        self._locked = False
         self.refresh_timer.start()
-        self.refresh()
+        self.load(self._referrals.take_kept(), self._auths.take_kept())
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if not self._locked:  # a timeout queued before the lock reads nothing
+            self.refresh()
 
     def _on_referral_filter_combo_changed(self, _index: int) -> None:
         self.referral_proxy.set_mode(self.ui.referral_filter_combo.currentData())

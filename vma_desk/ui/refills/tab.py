@@ -342,8 +342,17 @@ class RefillsTab(QWidget):
         """Locked: the due states stop moving until the workstation is unlocked."""
         self.model.pause()
 
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the requests, the pane, the notice and the patients
+        read are forgotten, asking nothing of the services; `resume` selects the request again."""
+        self._list.clear(self._selected_id())
+        self._changes.forget()
+        self._update_summary()
+
     def resume(self) -> None:
+        """Unlocked: read the requests again (emptied by `clear`), the one shown selected again."""
         self.model.resume()
+        self.load(select_id=self._list.take_kept())
 
     def _on_model_attention_changed(self, count: int) -> None:
         self._update_summary()

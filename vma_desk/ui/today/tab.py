@@ -14,6 +14,7 @@ opens the selected row.
 from __future__ import annotations
 
 import time as timer
+from collections.abc import Hashable
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -72,6 +73,10 @@ class TodayTab(QWidget):
         self.last_load_ms = 0.0
         self._following_today = True  # at midnight the tab moves on with the clock
         self._urgent = 0
+        self._locked = False
+        #: what `clear` kept for the reload after the next sign-in: the day, and each list's
+        #: selected row (by key) and scrolling
+        self._kept: tuple[date, dict[str, tuple[Hashable | None, int]]] | None = None
         self.visit_model = VisitTreeModel(self)
         self.due_model = DueTreeModel(self)
         self.visit_view: GroupTreeView = self.ui.visit_view
@@ -92,7 +97,7 @@ class TodayTab(QWidget):
         self.ui.splitter.setSizes([840, 500])
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.refresh_timer.start()
         self._fill_providers()
         self.load()
@@ -193,11 +198,13 @@ class TodayTab(QWidget):
         today = self.services.context.today()
         zone = self.services.context.practice_zone()
         before, self.agenda = self.agenda, agenda
+        kept, self._kept = self._kept, None
         if agenda is None or before is None or (agenda.day, agenda.providers, agenda.due) != (
                 before.day, before.providers, before.due):
             # unchanged rows keep the lists as they are (scrolled, selected, groups opened)
-            self._fill_lists(agenda, zone, today, same_day=before is not None and agenda is not None
-                             and agenda.day == before.day)
+            shown_day = before.day if before is not None else kept[0] if kept else None
+            self._fill_lists(agenda, zone, today, same_day=agenda is not None and agenda.day == shown_day,
+                             kept=kept[1] if kept else {})
         ui.date_label.setText(text.day_heading(self.day, today))
         visits = self.visit_model.record_count()
         providers = len(agenda.providers) if agenda else 0
@@ -221,10 +228,13 @@ class TodayTab(QWidget):
             self._urgent = urgent
             self.sig_urgent_changed.emit(urgent)
 
-    def _fill_lists(self, agenda: DayAgenda | None, zone: ZoneInfo, today: date, *, same_day: bool) -> None:
-        """Both lists read again; on the same day the selected rows and the scrolling are kept."""
+    def _fill_lists(self, agenda: DayAgenda | None, zone: ZoneInfo, today: date, *, same_day: bool,
+                    kept: dict[str, tuple[Hashable | None, int]]) -> None:
+        """Both lists read again; on the same day the selected rows and the scrolling are kept
+        (those `clear` kept, after a lock)."""
         for view, model in ((self.visit_view, self.visit_model), (self.due_view, self.due_model)):
-            key, scrolled = view.current_key(), view.verticalScrollBar().value()
+            now_shown = view.current_key(), view.verticalScrollBar().value()
+            key, scrolled = kept.get(view.objectName(), now_shown)
             if agenda is None:
                 model.clear()
             else:
@@ -273,11 +283,34 @@ class TodayTab(QWidget):
 
     def pause(self) -> None:
         """Locked: nothing is read until the workstation is unlocked."""
+        self._locked = True
         self.refresh_timer.stop()
 
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the agenda and both lists are forgotten, asking nothing
+        of the services; the day, the provider, each list's selected row and scrolling are kept
+        for `resume`."""
+        self._locked = True
+        if self.agenda is not None:  # a second clear keeps what the first one kept
+            self._kept = (self.agenda.day, {view.objectName(): (view.current_key(),
+                                                                view.verticalScrollBar().value())
+                                            for view in (self.visit_view, self.due_view)})
+        self.agenda = None
+        self.visit_model.clear()
+        self.due_model.clear()
+        self.ui.summary_label.clear()
+        if self._urgent:
+            self._urgent = 0
+            self.sig_urgent_changed.emit(0)
+
     def resume(self) -> None:
+        self._locked = False
         self.refresh_timer.start()
         self.refresh()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if not self._locked:  # a timeout queued before the lock reads nothing
+            self.refresh()
 
     def _on_provider_combo_changed(self, _index: int) -> None:
         self.load()
