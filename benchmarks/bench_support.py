@@ -19,10 +19,10 @@ from typing import Any
 Row = tuple[str, list[float], float]
 
 
-def arguments(doc: str | None, argv: list[str] | None = None) -> argparse.Namespace:
+def arguments(doc: str | None, argv: list[str] | None = None, *, runs: int = 20) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=runs)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return args
