@@ -570,11 +570,8 @@ class MainWindow(QMainWindow):
         self.locked = False
         self._practice_name = self._read_practice_name()
         if not self._tabs_built:
-            self._build_tabs()
-        else:
-            for tab in self.tab_pages():
-                if hasattr(tab, "resume"):
-                    tab.resume()
+            self._build_tabs()  # the tabs read their data as they are built
+        # else the tabs read again on sig_unlocked below (each is wired to resume)
         self.stack.setCurrentWidget(self.workspace_page)
         self.workspace_page.show()
         for action in self.guarded_actions:
