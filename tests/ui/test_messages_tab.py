@@ -85,13 +85,15 @@ def test_deliver_acknowledge_and_close_each_with_who_and_when(qtbot, services, c
     assert services.communications.get_message(message.id).state is MessageState.DELIVERED
     assert "Delivered — 9:32 AM by tester@desk" in ui.timeline_label.text()
     assert ui.acknowledge_button.isDefault()
-    assert ui.by_edit.text() == "Nora Nurse, RN"  # acknowledging is the recipient's step
+    assert ui.by_edit.text() == "tester@desk"  # the user's own step, never the recipient's by default
+    ui.by_edit.setText("Nora Nurse, RN")  # the nurse acknowledged: the user records it
     clock.advance(timedelta(minutes=3))
     ui.acknowledge_button.click()
     acked = services.communications.get_message(message.id)
     assert acked.state is MessageState.ACKNOWLEDGED
-    assert (acked.events[-1].by, acked.events[-1].state) == ("Nora Nurse, RN", MessageState.ACKNOWLEDGED)
-    assert "Acknowledged — 9:35 AM by Nora Nurse, RN" in ui.timeline_label.text()
+    assert (acked.events[-1].by, acked.events[-1].recorded_by, acked.events[-1].state) == (
+        "Nora Nurse, RN", "tester@desk", MessageState.ACKNOWLEDGED)
+    assert "Acknowledged — 9:35 AM by Nora Nurse, RN (recorded by tester@desk)" in ui.timeline_label.text()
     assert tab.proxy.index(0, COL_STATE).data() == "Acknowledged"
     assert not ui.deliver_button.isEnabled()
     ui.by_edit.setText("Fran Front")
@@ -104,7 +106,7 @@ def test_deliver_acknowledge_and_close_each_with_who_and_when(qtbot, services, c
     assert ui.detail_title.text() == "No messages here"
     # the closed message still opens in the pane (from search), with its history
     assert tab.show_record(message.id)
-    assert "Closed — 9:35 AM by Fran Front" in ui.timeline_label.text()
+    assert "Closed — 9:35 AM by Fran Front (recorded by tester@desk)" in ui.timeline_label.text()
     assert not ui.close_button.isEnabled()
     # and under "Closed today"
     ui.filter_combo.setCurrentIndex(ui.filter_combo.findText("Closed today"))

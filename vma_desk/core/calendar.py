@@ -92,6 +92,8 @@ class Appointment:
     late_cancel: bool = False
     #: who authorised the last schedule change (booking, reschedule, cancel)
     authorised_by: str = ""
+    #: who entered the last schedule change (the signed-in user), whoever authorised it
+    entered_by: str = ""
     #: why a conflict was deliberately overridden ("" when none was)
     override_reason: str = ""
     eligibility: Eligibility = Eligibility()

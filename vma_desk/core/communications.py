@@ -107,11 +107,30 @@ class Call:
     id: int | None = None
 
 
+def attribution(by: str | None, user: str) -> tuple[str, str]:
+    """(by, recorded_by) of a step the signed-in `user` enters: `by` is `user` unless it names someone
+    else (a nurse who acknowledged, a provider who decided); then `user` is kept as who recorded it.
+    recorded_by is "" when the person who acted recorded it themself."""
+    who = " ".join((by or "").split())
+    if not who or who.casefold() == " ".join(user.split()).casefold():
+        return user, ""
+    return who, user
+
+
+def by_words(by: str, recorded_by: str = "") -> str:
+    """"Nurse Joy (recorded by Ann Lee)" when someone else recorded the act, else just "Nurse Joy"."""
+    if recorded_by and recorded_by.casefold() != by.casefold():
+        return f"{by} (recorded by {recorded_by})"
+    return by
+
+
 @dataclass(frozen=True)
 class MessageEvent:
     state: MessageState
     at: datetime
     by: str
+    #: who entered the step when someone else did the act ("" means `by` recorded it themself)
+    recorded_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class StateEvent:
     at: datetime
     by: str
     note: str = ""
+    #: who entered the move when someone else did the act ("" means `by` recorded it themself)
+    recorded_by: str = ""
 
 
 @dataclass(frozen=True)

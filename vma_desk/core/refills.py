@@ -122,6 +122,8 @@ class RefillEvent:
     at: datetime
     by: str
     note: str = ""
+    #: who entered the step when someone else did the act ("" means `by` recorded it themself)
+    recorded_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,10 @@ class CalendarService:
         ctx = self._schedule_context(provider, appointment.start, appointment.end)
         return scheduling.conflicts(appointment, ctx)
 
-    def _validate(self, appointment: Appointment, authorised_by: str) -> Appointment:
+    def _validate(self, appointment: Appointment, authorised_by: str | None) -> Appointment:
+        """The appointment checked and cleaned, entered by the signed-in user and authorised by
+        `authorised_by` (the signed-in user when None)."""
+        authorised_by = self.ctx.user if authorised_by is None else authorised_by
         types = self._type_map()
         if appointment.type_code not in types:
             raise ValidationError("type_code", "is not an appointment type of this practice")
@@ -176,6 +179,7 @@ class CalendarService:
             reason=clean_text("reason", appointment.reason, required=False, limit=200),
             notes=clean_text("notes", appointment.notes, required=False, limit=2000),
             authorised_by=" ".join(authorised_by.split()), telehealth_link=link, tech_check=tech,
+            entered_by=self.ctx.user,
         )
 
     def _refuse_conflicts(self, appointment: Appointment, override_reason: str) -> str:
@@ -186,7 +190,7 @@ class CalendarService:
         return reason if found else ""
 
     # --- changing the schedule -------------------------------------------------------------------
-    def book(self, appointment: Appointment, *, authorised_by: str,
+    def book(self, appointment: Appointment, *, authorised_by: str | None = None,
              override_reason: str = "") -> tuple[Appointment, Change]:
         clean = self._validate(replace(appointment, id=None, status=VisitStatus.UNCONFIRMED),
                                authorised_by)
@@ -205,7 +209,7 @@ class CalendarService:
         return replace(clean, id=appointment_id), Change(RECORD, AuditAction.CREATE, (appointment_id,))
 
     def reschedule(self, appointment_id: int, *, start: datetime, provider_id: int | None = None,
-                   minutes: int | None = None, authorised_by: str,
+                   minutes: int | None = None, authorised_by: str | None = None,
                    override_reason: str = "") -> tuple[Appointment, Change, list[WaitlistEntry]]:
         before = self.get(appointment_id)
         if before.status not in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE,
@@ -229,7 +233,7 @@ class CalendarService:
         return clean, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), self.proposals_for(freed)
 
     def cancel(self, appointment_id: int, *, reason: str,
-               authorised_by: str) -> tuple[Appointment, Change, list[WaitlistEntry]]:
+               authorised_by: str | None = None) -> tuple[Appointment, Change, list[WaitlistEntry]]:
         before = self.get(appointment_id)
         if before.status is VisitStatus.CANCELLED:
             raise ValidationError("status", "is already cancelled")
@@ -237,11 +241,13 @@ class CalendarService:
             raise ValidationError("status", f"a visit marked {before.status.label.lower()} is history: "
                                             "it cannot be cancelled")
         reason_text = clean_text("cancel_reason", reason, required=True, limit=200)
-        who = clean_text("authorised_by", authorised_by, required=True)
+        who = clean_text("authorised_by", self.ctx.user if authorised_by is None else authorised_by,
+                         required=True)
         now = self.ctx.clock.now()
         late = scheduling.is_late_cancellation(before.start, now, self.notice_hours())
         cancelled = replace(before, status=VisitStatus.CANCELLED, cancel_reason=reason_text,
-                            cancelled_at=now, late_cancel=late, authorised_by=who)
+                            cancelled_at=now, late_cancel=late, authorised_by=who,
+                            entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(cancelled)
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
@@ -264,7 +270,7 @@ class CalendarService:
             raise ValidationError("status", "a visit is a no-show only once its time has come")
         if status is VisitStatus.ARRIVED and now < before.start - ARRIVAL_WINDOW:
             raise ValidationError("status", "the patient can be marked arrived on the day of the visit")
-        updated = replace(before, status=status,
+        updated = replace(before, status=status, entered_by=self.ctx.user,
                           confirmation_method=method or before.confirmation_method)
         with self.ctx.transaction():
             self.repo.update(updated)

@@ -17,6 +17,7 @@ from vma_desk.core.communications import (
     MessageState,
     SearchHit,
     Urgency,
+    attribution,
 )
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, RouteCategory, StaffMember
@@ -269,14 +270,16 @@ class CommunicationsService:
 
     def advance(self, message_id: int, to: MessageState, *, by: str | None = None) -> tuple[Message, Change]:
         """Move a message along new → delivered → acknowledged → callback done → closed, one step
-        or several at once (each step is time-stamped); never backwards."""
+        or several at once (each step is time-stamped); never backwards. `by` is who did it (the
+        signed-in user unless named); when it names someone else, the signed-in user is kept as who
+        recorded it."""
         message = self.get_message(message_id)
         order = list(MessageState)
         if order.index(to) <= order.index(message.state):
             raise ValidationError("state", f"is already {message.state.label.lower()}")
-        now, who = self.ctx.clock.now(), by or self.ctx.user
+        now, (who, recorder) = self.ctx.clock.now(), attribution(by, self.ctx.user)
         steps = order[order.index(message.state) + 1: order.index(to) + 1]
-        events = tuple(MessageEvent(step, now, who) for step in steps)
+        events = tuple(MessageEvent(step, now, who, recorder) for step in steps)
         updated = replace(message, state=to, events=message.events + events)
         with self.ctx.transaction():
             self.repo.update_message(updated)

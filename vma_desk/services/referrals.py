@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role
 from vma_desk.core.referrals import (
@@ -187,9 +188,10 @@ class ReferralService:
         return clean, Change(RECORD, AuditAction.UPDATE, (referral.id,))
 
     def move(self, referral_id: int, to: ReferralState, *, note: str = "",
-             appointment_at: datetime | None = None) -> tuple[Referral, Change]:
+             appointment_at: datetime | None = None, by: str | None = None) -> tuple[Referral, Change]:
         """Move a referral on (sent, scheduled, seen, report received, closed, cancelled, declined).
-        Closing without a consult report needs an override reason in `note`."""
+        Closing without a consult report needs an override reason in `note`. `by` is who did it (the
+        signed-in user unless named; the signed-in user is then kept as who recorded it)."""
         referral = self.get(referral_id)
         rules.check_referral_move(referral, to, note=note, appointment_at=appointment_at,
                                   now=self.ctx.clock.now(), zone=self.ctx.practice_zone())
@@ -202,7 +204,8 @@ class ReferralService:
             clock = f"{local:%I:%M %p}".lstrip("0")
             visit = f"specialist visit {local:%a %m/%d/%Y} {clock}"
             text = f"{text} {visit}" if text else visit
-        event = StateEvent(to.value, now, self.ctx.user, text)
+        who, recorder = attribution(by, self.ctx.user)
+        event = StateEvent(to.value, now, who, text, recorder)
         visit = appointment_at or referral.appointment_at
         if to is ReferralState.SENT:
             visit = None  # back to sent: the specialist visit is off
@@ -272,7 +275,8 @@ class ReferralService:
             self.ctx.audit(AuditAction.CREATE, AUTH_RECORD, auth_id, f"{clean.kind.value}")
         return replace(clean, id=auth_id), Change(AUTH_RECORD, AuditAction.CREATE, (auth_id,))
 
-    def update_prior_auth(self, auth: PriorAuth, *, note: str = "") -> tuple[PriorAuth, Change]:
+    def update_prior_auth(self, auth: PriorAuth, *, note: str = "",
+                          by: str | None = None) -> tuple[PriorAuth, Change]:
         """Record the payer's answer (approved with number and dates, denied with a reason), an
         appeal, a new follow-up date or notes; a status change is a time-stamped event."""
         if auth.id is None:
@@ -284,7 +288,8 @@ class ReferralService:
         text = clean_text("note", note, required=False, limit=500)
         if clean.status is not before.status or text:
             # a status change, or a follow-up note under the same status ("payer: still in review")
-            events = (StateEvent(clean.status.value, self.ctx.clock.now(), self.ctx.user, text),)
+            who, recorder = attribution(by, self.ctx.user)
+            events = (StateEvent(clean.status.value, self.ctx.clock.now(), who, text, recorder),)
             clean = replace(clean, events=before.events + events)
         with self.ctx.transaction():
             self.repo.update_auth(clean)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from vma_desk.core.communications import Urgency
+from vma_desk.core.communications import Urgency, attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, StaffMember
 from vma_desk.core.refills import (
@@ -287,18 +287,22 @@ class RefillService:
         if when < request.received_at:
             raise ValidationError("decided_at", "is before the request was received")
         text = clean_text("decision_note", note, required=decision is Decision.DENIED, limit=1000)
-        event = RefillEvent(RefillStep.DECIDED, when, self.ctx.user,
-                            f"{decision.label} by {provider.display_name}")
+        who, recorder = attribution(provider.display_name, self.ctx.user)
+        event = RefillEvent(RefillStep.DECIDED, when, who, f"{decision.label} by {provider.display_name}",
+                            recorder)
         updated = replace(request, step=RefillStep.DECIDED, decision=decision, decided_by_id=provider.id,
                           decided_at=when, decision_note=text, events=request.events + (event,))
         return self._save(updated, (event,), f"decision: {decision.value}")
 
-    def advance(self, refill_id: int, step: RefillStep, *, note: str = "") -> tuple[RefillRequest, Change]:
+    def advance(self, refill_id: int, step: RefillStep, *, note: str = "",
+                by: str | None = None) -> tuple[RefillRequest, Change]:
         """Pharmacy notified, patient notified, pickup confirmed or closed (closing before a decision
-        is a withdrawal and needs a reason)."""
+        is a withdrawal and needs a reason). `by` is who did it (the signed-in user unless named; the
+        signed-in user is then kept as who recorded it)."""
         request = self.get(refill_id)
         rules.check_step(request, step, note=note)
         text = clean_text("note", note, required=False, limit=500)
-        event = RefillEvent(step, self.ctx.clock.now(), self.ctx.user, text)
+        who, recorder = attribution(by, self.ctx.user)
+        event = RefillEvent(step, self.ctx.clock.now(), who, text, recorder)
         updated = replace(request, step=step, events=request.events + (event,))
         return self._save(updated, (event,), f"step: {step.value}")

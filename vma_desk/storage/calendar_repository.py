@@ -40,7 +40,7 @@ APPOINTMENT_COLUMNS = (
     "patient_id, provider_id, type_code, start_ts, end_ts, reason, notes, status, "
     "confirmation_method, cancel_reason, cancelled_at, late_cancel, authorised_by, override_reason, "
     "elig_status, elig_active, elig_in_network, elig_copay, elig_checked_at, elig_checked_by, "
-    "telehealth_link, tech_check"
+    "telehealth_link, tech_check, entered_by"
 )
 _APPT_COUNT = len(APPOINTMENT_COLUMNS.split(","))
 
@@ -55,7 +55,7 @@ def appointment_row(a: Appointment) -> tuple[object, ...]:
         None if e.active is None else int(e.active),
         None if e.in_network is None else int(e.in_network), e.copay_note,
         to_ts(e.checked_at) if e.checked_at else None, e.checked_by, a.telehealth_link,
-        a.tech_check.value,
+        a.tech_check.value, a.entered_by,
     )
 
 
@@ -70,7 +70,7 @@ def appointment_from_row(row: Sequence) -> Appointment:  # type: ignore[type-arg
         override_reason=row[14],
         eligibility=Eligibility(EligibilityStatus(row[15]), _opt_bool(row[16]), _opt_bool(row[17]),
                                 row[18], from_ts(row[19]), row[20]),
-        telehealth_link=row[21], tech_check=TechCheck(row[22]),
+        telehealth_link=row[21], tech_check=TechCheck(row[22]), entered_by=row[23],
     )
 
 

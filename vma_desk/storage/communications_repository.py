@@ -148,8 +148,9 @@ class CommunicationsRepository:
             f"INSERT INTO message(id, {_MESSAGE_COLUMNS}) VALUES (?, {_placeholders(_MESSAGE_COLUMNS)})",
             [(m.id, *message_row(m)) for m, _ in messages])
         self.conn.executemany(
-            "INSERT INTO message_event(message_id, state, at_ts, by_user) VALUES (?, ?, ?, ?)",
-            [(m.id, e.state.value, to_ts(e.at), e.by) for m, _ in messages for e in m.events])
+            "INSERT INTO message_event(message_id, state, at_ts, by_user, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(m.id, e.state.value, to_ts(e.at), e.by, e.recorded_by) for m, _ in messages for e in m.events])
         self.conn.executemany(
             "INSERT OR IGNORE INTO call_link(call_id, kind, record_id) VALUES (?, 'message', ?)",
             [(m.call_id, m.id) for m, _ in messages if m.call_id is not None])
@@ -163,8 +164,9 @@ class CommunicationsRepository:
 
     def add_events(self, message_id: int, events: Iterable[MessageEvent]) -> None:
         self.conn.executemany(
-            "INSERT INTO message_event(message_id, state, at_ts, by_user) VALUES (?, ?, ?, ?)",
-            [(message_id, e.state.value, to_ts(e.at), e.by) for e in events])
+            "INSERT INTO message_event(message_id, state, at_ts, by_user, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(message_id, e.state.value, to_ts(e.at), e.by, e.recorded_by) for e in events])
 
     def _messages(self, where: str, params: Sequence[object]) -> list[Message]:
         rows = self.conn.execute(
@@ -175,10 +177,12 @@ class CommunicationsRepository:
         events: dict[int, list[MessageEvent]] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for mid, state, at, by in self.conn.execute(
-                f"SELECT message_id, state, at_ts, by_user FROM message_event WHERE message_id IN"
+            for mid, state, at, by, recorded_by in self.conn.execute(
+                "SELECT message_id, state, at_ts, by_user, recorded_by FROM message_event"
+                " WHERE message_id IN"
                 f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
-                events.setdefault(mid, []).append(MessageEvent(MessageState(state), from_ts(at), by))  # type: ignore[arg-type]
+                events.setdefault(mid, []).append(
+                    MessageEvent(MessageState(state), from_ts(at), by, recorded_by))  # type: ignore[arg-type]
         return [
             Message(id=r[0], created_at=from_ts(r[1]), caller_name=r[2], contact_number=r[3],  # type: ignore[arg-type]
                     patient_id=r[4], reason=r[5], urgency=Urgency(r[6]), callback_at=from_ts(r[7]),

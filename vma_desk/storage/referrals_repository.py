@@ -58,7 +58,7 @@ def auth_row(a: PriorAuth) -> tuple[object, ...]:
 
 
 def _event_rows(owner_id: int | None, events: Sequence[StateEvent]) -> list[tuple[object, ...]]:
-    return [(owner_id, e.state, to_ts(e.at), e.by, e.note) for e in events]
+    return [(owner_id, e.state, to_ts(e.at), e.by, e.note, e.recorded_by) for e in events]
 
 
 class ReferralRepository:
@@ -68,16 +68,17 @@ class ReferralRepository:
     # --- events ----------------------------------------------------------------------------------
     def _add_events(self, table: str, owner: str, rows: list[tuple[object, ...]]) -> None:
         self.conn.executemany(
-            f"INSERT INTO {table}({owner}, state, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)", rows)
+            f"INSERT INTO {table}({owner}, state, at_ts, by_user, note, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def _events(self, table: str, owner: str, ids: list[int]) -> dict[int, list[StateEvent]]:
         found: dict[int, list[StateEvent]] = {}
         for start in range(0, len(ids), CHUNK):
             part = ids[start:start + CHUNK]
-            for oid, state, at, by, note in self.conn.execute(
-                    f"SELECT {owner}, state, at_ts, by_user, note FROM {table} WHERE {owner} IN"
+            for oid, state, at, by, note, recorded_by in self.conn.execute(
+                    f"SELECT {owner}, state, at_ts, by_user, note, recorded_by FROM {table} WHERE {owner} IN"
                     f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
-                found.setdefault(oid, []).append(StateEvent(state, from_ts(at), by, note))  # type: ignore[arg-type]
+                found.setdefault(oid, []).append(StateEvent(state, from_ts(at), by, note, recorded_by))  # type: ignore[arg-type]
         return found
 
     # --- referrals -------------------------------------------------------------------------------

@@ -71,8 +71,10 @@ class RefillRepository:
             [(r.id, lab.name, lab.every_months, lab.last_done.isoformat() if lab.last_done else None)
              for r in requests for lab in r.labs])
         self.conn.executemany(
-            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)",
-            [(r.id, e.step.value, to_ts(e.at), e.by, e.note) for r in requests for e in r.events])
+            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.id, e.step.value, to_ts(e.at), e.by, e.note, e.recorded_by)
+             for r in requests for e in r.events])
 
     def update(self, request: RefillRequest) -> None:
         self.conn.execute(f"UPDATE refill SET {_SETS} WHERE id = ?", (*refill_row(request), request.id))
@@ -87,8 +89,9 @@ class RefillRepository:
 
     def add_events(self, refill_id: int, events: Sequence[RefillEvent]) -> None:
         self.conn.executemany(
-            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note) VALUES (?, ?, ?, ?, ?)",
-            [(refill_id, e.step.value, to_ts(e.at), e.by, e.note) for e in events])
+            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(refill_id, e.step.value, to_ts(e.at), e.by, e.note, e.recorded_by) for e in events])
 
     def _select(self, where: str, params: Sequence[object]) -> list[RefillRequest]:
         rows = self.conn.execute(f"SELECT id, {_COLUMNS} FROM refill WHERE {where}", list(params)).fetchall()
@@ -105,11 +108,12 @@ class RefillRepository:
                     f" WHERE refill_id IN ({marks})"
                     " ORDER BY refill_id, name", part):
                 labs.setdefault(rid, []).append(LabCheck(name, months, _opt_day(last)))
-            for rid, step, at, by, note in self.conn.execute(
-                    "SELECT refill_id, step, at_ts, by_user, note FROM refill_event"
+            for rid, step, at, by, note, recorded_by in self.conn.execute(
+                    "SELECT refill_id, step, at_ts, by_user, note, recorded_by FROM refill_event"
                     f" WHERE refill_id IN ({marks})"
                     " ORDER BY at_ts, rowid", part):
-                events.setdefault(rid, []).append(RefillEvent(RefillStep(step), from_ts(at), by, note))  # type: ignore[arg-type]
+                events.setdefault(rid, []).append(
+                    RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by))  # type: ignore[arg-type]
         return [self._request(r, labs.get(r[0], []), events.get(r[0], [])) for r in rows]
 
     @staticmethod

@@ -117,6 +117,8 @@ class AppointmentDialog(CalendarDialog):
             lines.append(f"Notes: {a.notes}")
         if a.authorised_by:
             lines.append(f"Last schedule change authorised by {a.authorised_by}.")
+        if a.entered_by and a.entered_by.casefold() != a.authorised_by.casefold():
+            lines.append(f"Last change entered by {a.entered_by}.")
         if a.override_reason:
             lines.append(f"Booked over a conflict: {a.override_reason}")
         if a.status is VisitStatus.CANCELLED:

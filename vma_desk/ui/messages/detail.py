@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from vma_desk.core.communications import Message, MessageState
+from vma_desk.core.communications import Message, MessageState, by_words
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calls import text
 from vma_desk.ui.messages.model import MessageRow
@@ -45,6 +45,8 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
 
 
 def timeline(message: Message, zone: ZoneInfo, today: object) -> str:
-    """'New — 9:31 AM by tester@desk' for each step done, oldest first."""
-    return "\n".join(f"{event.state.label} — {text.when(event.at, zone, today)} by {event.by}"
+    """'New — 9:31 AM by tester@desk' for each step done, oldest first; 'Acknowledged — 9:40 AM by
+    Nurse Joy (recorded by Ann Lee)' when the user recorded someone else's act."""
+    return "\n".join(f"{event.state.label} — {text.when(event.at, zone, today)} by "
+                     f"{by_words(event.by, event.recorded_by)}"
                      for event in message.events) or "No steps recorded."

@@ -85,6 +85,11 @@ class MessagesTab(QWidget):
         # tab's move into the main window's tab widget
         self.setStyleSheet(TAB_STYLE)
         self.ui.step_error_label.hide()
+        self.ui.by_edit.setPlaceholderText("Your name, or who did it (e.g. the nurse)")
+        self.ui.by_edit.setToolTip(
+            "Who did this step: you, the signed-in user, unless you type another name. When you record "
+            "someone else's act (a nurse acknowledged the message), type their name: the step keeps who "
+            "did it and that you recorded it.")
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 0)
         self.ui.splitter.setSizes([980, 330])
@@ -196,10 +201,10 @@ class MessagesTab(QWidget):
         self.next_step_action.setEnabled(following is not None)
         ui.by_edit.setText(self._default_by(row, following))
 
-    def _default_by(self, row: MessageRow, step: MessageState | None) -> str:
-        """Acknowledging and calling back are the recipient's steps; delivering and closing the VMA's."""
-        if step in (MessageState.ACKNOWLEDGED, MessageState.CALLBACK_DONE) and row.recipient:
-            return row.recipient
+    def _default_by(self, _row: MessageRow, _step: MessageState | None) -> str:
+        """Every step is the signed-in user's unless they type another name: prefilling the recipient
+        made the VMA's click read as the nurse acknowledging. A name typed is kept as who did the step,
+        with the signed-in user as who recorded it."""
         return self.context.services.context.user
 
     def _on_model_data_changed(self, *_args: object) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from vma_desk.core.communications import by_words
 from vma_desk.core.referrals import Flag, PriorAuthStatus, ReferralState, StateEvent
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calls import text as calls_text
@@ -72,7 +73,7 @@ def history(events: tuple[StateEvent, ...], labels: dict[str, str], zone: ZoneIn
     for event in events:
         note = event.note
         when = calls_text.when(event.at, zone, today)
-        said = f"{labels.get(event.state, event.state)} — {when} by {event.by}"
+        said = f"{labels.get(event.state, event.state)} — {when} by {by_words(event.by, event.recorded_by)}"
         lines.append(f"{said}: {note}" if note else said)
     return "\n".join(lines) or "Nothing recorded yet."
 

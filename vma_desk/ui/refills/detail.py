@@ -82,5 +82,5 @@ def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date)
 
 
 def timeline(request: RefillRequest, zone: ZoneInfo, today: date) -> str:
-    return "\n".join(text.event_line(e.step, e.at, e.by, e.note, zone, today)
+    return "\n".join(text.event_line(e.step, e.at, e.by, e.note, zone, today, e.recorded_by)
                      for e in request.events) or "No steps recorded."

@@ -61,11 +61,17 @@ def check_findings(request: RefillRequest) -> tuple[tuple[str, ...], tuple[str, 
     return ((), ()) if check is None else (check.reasons, check.notes)
 
 
-def event_line(step: RefillStep, at: datetime, by: str, note: str, zone: ZoneInfo, today: date) -> str:
-    """'Routed to prescriber — Today 9:41 AM: Dana Lee, MD (by tester@desk)'. The decision is the
-    provider's; the user named is who recorded it."""
+def event_line(step: RefillStep, at: datetime, by: str, note: str, zone: ZoneInfo, today: date,
+               recorded_by: str = "") -> str:
+    """'Routed to prescriber — Today 9:41 AM: Dana Lee, MD (by tester@desk)'; 'Pickup confirmed — …
+    (by Nurse Joy, recorded by Ann Lee)' when the user recorded someone else's act. The decision is
+    the provider's (its note names them); the user named is who recorded it."""
     who = "recorded by" if step is RefillStep.DECIDED else "entered by" if step is RefillStep.RECEIVED \
         else "by"
+    if step is RefillStep.DECIDED:
+        by = recorded_by or by  # older decisions kept the recorder in `by`
+    elif recorded_by and recorded_by.casefold() != by.casefold():
+        by = f"{by}, recorded by {recorded_by}"
     if step is RefillStep.CHECKED:
         # the reasons stand under "Chart check"; the history keeps the verdict
         parts = note.split(": ")
