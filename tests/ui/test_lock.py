@@ -163,3 +163,37 @@ def test_a_workspace_removed_while_locked_says_so(qtbot, window, data_dir):
     moved.rename(data_dir)
     with qtbot.waitSignal(window.sig_unlocked, timeout=5000):
         sign_in(qtbot, window, TEST_PIN)
+
+
+def test_a_passphrase_workspace_asks_the_passphrase_and_the_pin_after_a_lock(qtbot, data_dir, keystore,
+                                                                             tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from tests.conftest import signed_in
+    from vma_desk.core.records import Practice
+    from vma_desk.services import Services
+    from vma_desk.storage.workspace import Workspace
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+
+    passphrase = "correct horse battery"
+    ws, _ = Workspace.create(data_dir, keystore, passphrase=passphrase)
+    services = Services.for_workspace(ws)
+    services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
+    preferences = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ws, keystore, preferences=preferences, services=signed_in(services))
+    qtbot.addWidget(window)
+    window.show()
+    window.lock()
+    page = window.sign_in_page
+    assert page.passphrase.isVisible() and ws._key is None
+    qtbot.keyClicks(page.passphrase, "wrong horse battery")
+    sign_in(qtbot, window, TEST_PIN)
+    assert window.locked and "passphrase" in page.error.text().lower()
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    with qtbot.waitSignal(window.sig_unlocked, timeout=5000):
+        sign_in(qtbot, window, TEST_PIN)
+    details = [e.detail for e in window.services.audit.page(0, 10)]
+    assert "wrong passphrase (1 while locked)" in details
+    window.close()

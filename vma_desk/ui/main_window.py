@@ -429,6 +429,7 @@ class MainWindow(QMainWindow):
             if not self.workspace.is_locked:  # the start's sign-in page: close the database too
                 self._choices = self._sign_in_choices()
                 self.workspace.lock()
+                self._show_sign_in(self.sign_in_page.title.text(), why)
             return
         self.locked = True
         user_id = self.services.context.user_id
@@ -485,7 +486,10 @@ class MainWindow(QMainWindow):
         for action in self.guarded_actions:
             action.setEnabled(False)
         self.export_menu.setEnabled(False)
-        self.idle_watcher.pause() if self.workspace.is_locked else self.idle_watcher.resume()
+        if self.workspace.is_locked:
+            self.idle_watcher.pause()
+        else:  # the start's sign-in page: idle there closes the workspace too
+            self.idle_watcher.resume()
         self._update_lock_state()
         self._update_title()
 
