@@ -1,5 +1,10 @@
-"""The headless command line: `demo create`, `check` and `export` (ics, huddle, patient-summary,
-activity), on the same storage and services as the GUI.
+"""The headless command line: `demo create`, `check`, `export` (ics, huddle, patient-summary,
+activity) and `users` (list, add, deactivate, reset-pin), on the same storage and services as the GUI.
+
+Every command but `demo create` and `check` runs as a user of the workspace (`_who`): its only active
+user; on a demo, the demo's trainer; else the user named by --user, whose PIN is the first line of
+--pin-file (checked under the same wrong-PIN delay and lock-out as signing in). The PIN is never
+printed, logged or stored.
 
 `parse_args` also serves the GUI: with no subcommand, `app.main` starts the window with the parsed
 options (`data_dir`, `demo`, `seed`, `years`). Every known condition (wrong key, locked keyring,
@@ -10,9 +15,11 @@ stderr and a non-zero exit status; no traceback reaches the user, and nothing is
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import io
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -22,11 +29,13 @@ from vma_desk.core.errors import (
     IntegrityError,
     KeyMissingError,
     KnownError,
+    SignInError,
     ValidationError,
     WorkspaceExistsError,
     WorkspaceMissingError,
     WrongPassphraseError,
 )
+from vma_desk.core.users import User, UserRole, validate_pin
 from vma_desk.storage import database, migrations
 from vma_desk.storage.files import write_private
 from vma_desk.storage.keys import KeyStore
@@ -42,7 +51,11 @@ EXIT_REFUSED = 2
 EXIT_INTERRUPTED = 130
 
 _EXIT_HELP = """exit status: 0 success; 1 unexpected error (a bug); 2 the workspace could not be opened or
-created, or a value was refused; 3 the integrity check failed; 130 interrupted."""
+created, a value was refused, or the user could not be signed in; 3 the integrity check failed; 130
+interrupted."""
+
+_USER_HELP = ("It runs as a user of the workspace: its only active user; on a demo workspace, the "
+              "demo's trainer; otherwise the user named by --user, with their PIN in --pin-file.")
 
 
 # --- arguments -----------------------------------------------------------------------------------
@@ -82,6 +95,14 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
+
+
+def _role(text: str) -> UserRole:
+    try:
+        return UserRole(text.strip().lower().replace("-", "_"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "must be one of " + ", ".join(r.value.replace("_", "-") for r in UserRole)) from None
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -142,7 +163,50 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_option(check, argparse.SUPPRESS)
     _unlock_options(check)
     _export_parser(commands)
+    _users_parser(commands)
     return parser
+
+
+def _user_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME",
+                        help="run as this user of the workspace (needed where it has several)")
+    parser.add_argument("--pin-file", type=Path, metavar="FILE",
+                        help="the PIN of --user, on the first line of FILE (never printed)")
+
+
+def _users_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    users = commands.add_parser(
+        "users", help="list the users who sign in, or add, deactivate or reset one (a manager's work)",
+        description="The users who sign in to the workspace. Adding, deactivating and resetting a "
+                    "PIN is a practice manager's work; each change is recorded in the audit trail. "
+                    + _USER_HELP, epilog=_EXIT_HELP)
+    actions = users.add_subparsers(dest="users_command", metavar="ACTION", title="actions", required=True)
+    listed = actions.add_parser("list", epilog=_EXIT_HELP, help="the users: name, role, active, locked out",
+                                description="Print each user's name, role, whether active and whether "
+                                            "locked out after wrong PINs. " + _USER_HELP)
+    add = actions.add_parser("add", epilog=_EXIT_HELP, help="add a user (a manager's work)",
+                             description="Add a user with the PIN in --new-pin-file. " + _USER_HELP)
+    add.add_argument("--name", required=True, metavar="NAME", help="the new user's full name")
+    add.add_argument("--role", required=True, type=_role, metavar="ROLE",
+                     help="vma, front-desk, manager or trainer")
+    deactivate = actions.add_parser(
+        "deactivate", epilog=_EXIT_HELP, help="deactivate a user (a manager's work)",
+        description="A deactivated user can no longer sign in; their records and audit entries stay. "
+                    "The last active practice manager cannot be deactivated. " + _USER_HELP)
+    deactivate.add_argument("--name", required=True, metavar="NAME", help="the user to deactivate")
+    reset = actions.add_parser(
+        "reset-pin", epilog=_EXIT_HELP, help="set a user's new PIN (a manager's work; ends a lock-out)",
+        description="Set the PIN in --new-pin-file as the user's PIN, which also ends a lock-out "
+                    "after wrong PINs. " + _USER_HELP)
+    reset.add_argument("--name", required=True, metavar="NAME", help="the user whose PIN to set")
+    for parser in (add, reset):
+        parser.add_argument("--new-pin-file", type=Path, required=True, metavar="FILE",
+                            help="the new PIN on the first line of FILE: at least 6 digits, or a "
+                                 "password of at least 8 characters (never printed)")
+    for parser in (listed, add, deactivate, reset):
+        _data_dir_option(parser, argparse.SUPPRESS)
+        _user_options(parser)
+        _unlock_options(parser)
 
 
 def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -156,7 +220,8 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
         description="Write one provider's visits from --from to --to (practice dates, both "
                     "included; cancelled visits left out) as an iCalendar file in the practice's "
                     "time zone. Each visit shows its type and a short reference; patient names "
-                    "only with --include-names. Reasons, notes and phone numbers are never written.",
+                    "only with --include-names. Reasons, notes and phone numbers are never written. "
+                    + _USER_HELP,
     )
     _data_dir_option(ics, argparse.SUPPRESS)
     ics.add_argument("--provider", required=True, metavar="NAME",
@@ -171,6 +236,7 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignor
                      help="put patients' names in the events (protected health information: "
                           "keep the file as safe as the workspace)")
     ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _user_options(ics)
     _unlock_options(ics)
     _pdf_parsers(kinds)
 
@@ -185,7 +251,7 @@ def _unlock_options(parser: argparse.ArgumentParser) -> None:
 
 _PDF_NOTE = ("The PDF is made in memory and written readable by you only; with --password-file it "
              "is encrypted (AES-256) before it reaches the disk. Each export is recorded in the audit "
-             "trail.")
+             "trail. " + _USER_HELP)
 
 
 def _pdf_parser(kinds: argparse._SubParsersAction, name: str, *, summary: str,  # type: ignore[type-arg]
@@ -203,6 +269,7 @@ def _pdf_options(parser: argparse.ArgumentParser) -> None:
                         help="protect the PDF with the password on the first line of FILE "
                              "(AES-256; at least 8 characters)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _user_options(parser)
     _unlock_options(parser)
 
 
@@ -259,6 +326,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _check(args, out)
         if args.command == "export":
             return _export_ics(args, out) if args.export_command == "ics" else _export_pdf(args, out)
+        if args.command == "users":
+            return _users(args, out)
         raise ValueError(f"no such command: {args.command}")
     except KnownError as exc:
         _say(err, exc.message)
@@ -306,6 +375,7 @@ def _read_secret(path: Path, what: str) -> str:
 
 def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
+    from vma_desk.services.users import DEMO_PIN
 
     data_dir = _data_dir(args, demo=True)
     passphrase = _read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
@@ -325,6 +395,8 @@ def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"Created the demo workspace in {data_dir}: {summary.practice}, {summary.staff} staff, "
           f"{summary.patients} patients (seed {summary.seed}, {_years_text(summary.years)} of history, "
           f"today = {summary.anchor.isoformat()}). All of it is fictional.", file=out)
+    print(f"Its {summary.users} users (practice manager, VMAs, front desk, trainer) sign in with the "
+          f"published demo PIN {DEMO_PIN}; commands run as its trainer unless --user is given.", file=out)
     if recovery:
         print(f"Recovery key: {recovery}", file=out)
         print("The recovery key opens this workspace if the OS keyring ever loses its key (a reset "
@@ -386,10 +458,13 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
     workspace = _unlock(args, _data_dir(args, demo=args.demo))
     try:
         services = Services.for_workspace(workspace)
+        who = _who(services, args)
         provider = provider_by_name(services, args.provider)
         assert provider.id is not None
-        data = export_ics(services, provider_id=provider.id, start=args.start, end=args.end,
-                          include_names=args.include_names)
+        with services.context.all_or_nothing():
+            _act_as(services, who, args)
+            data = export_ics(services, provider_id=provider.id, start=args.start, end=args.end,
+                              include_names=args.include_names)
     finally:
         workspace.close()
     write_private(target, data, replace=args.force)
@@ -422,7 +497,10 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     workspace = _unlock(args, _data_dir(args, demo=args.demo))
     try:
         services = Services.for_workspace(workspace)
+        who = _who(services, args)
         pdf, detail, what = _PDF_REPORTS[args.export_command](services, args)
+        # its own transaction: write_pdf's file and audit entry stay "both or neither" on their own
+        _act_as(services, who, args)
         services.exports.write_pdf(pdf, target, kind=args.export_command, detail=detail,
                                    password=password, replace=args.force)
     finally:
@@ -462,6 +540,158 @@ def _activity_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, 
 
 
 _PDF_REPORTS = {"huddle": _huddle_pdf, "patient-summary": _patient_summary_pdf, "activity": _activity_pdf}
+
+
+# --- who runs the command --------------------------------------------------------------------------
+
+NO_USERS = "this workspace has no users yet: start VMA Desk to create the first user."
+
+
+def _who(services: Services, args: argparse.Namespace) -> tuple[User, str]:
+    """The user a command runs as, and how their right to it was checked. Used by every command
+    that changes or reads the workspace for someone (not `check`, not `demo create`).
+
+    Without --user: the only active user, or on a demo the demo's trainer; with several users,
+    refused. With --user: that user, once the PIN in --pin-file is right (a wrong one is audited and
+    counts towards the lock-out, as in the app). Nobody is signed in yet: `_act_as` does that in the
+    transaction of the change, so a value refused later leaves no sign-in behind."""
+    from vma_desk.demo.users import trainer
+
+    users = services.users
+    if users.needs_first_user():
+        raise KnownError(NO_USERS)
+    if args.user is None:
+        if args.pin_file is not None:
+            raise ValidationError("--user", "name the user whose PIN --pin-file holds")
+        active = users.active()
+        demo_trainer = trainer(active) if services.workspace.is_demo else None
+        if demo_trainer is not None:
+            return demo_trainer, "the demo's trainer"
+        if len(active) == 1:
+            return active[0], "the only active user"
+        if not active:
+            raise KnownError("this workspace has no active user: a practice manager can reactivate one "
+                             "in VMA Desk (Edit → Users…).")
+        raise ValidationError("--user", f"this workspace has {len(active)} users: say who runs this "
+                                        "with --user NAME and --pin-file FILE")
+    name = " ".join(args.user.split())
+    if not name:
+        raise ValidationError("--user", "is empty")
+    user = users.by_name(name)
+    if user is None or user.id is None:
+        raise ValidationError("--user", f'no user of this workspace is called "{name}" (vma-desk users '
+                                        "list shows them)")
+    if not user.active:
+        raise ValidationError("--user", f"{user.name} is deactivated; a practice manager can reactivate "
+                                        "the user in VMA Desk (Edit → Users…)")
+    if args.pin_file is None:
+        raise ValidationError("--pin-file", f"is required with --user: give the PIN of {user.name} "
+                                            "on the first line of FILE")
+    pin = _read_pin(args.pin_file, "--pin-file")
+    try:
+        users.check_pin(user.id, pin)
+    except SignInError as exc:
+        wrong = "That PIN is not right."
+        if exc.message.startswith(wrong):
+            raise SignInError(f"the PIN for {user.name} is not right. "
+                              f"{exc.message.removeprefix(wrong).strip()}") from None
+        raise
+    return user, "PIN"
+
+
+def _act_as(services: Services, who: tuple[User, str], args: argparse.Namespace) -> None:
+    """Sign in as the user `_who` found (audited, naming the command and how; never the PIN), just
+    before the change: inside its transaction where it can, so a refused change takes its sign-in
+    with it."""
+    command = " ".join(part for part in (args.command, getattr(args, "export_command", None),
+                                         getattr(args, "users_command", None)) if part)
+    services.users.act_as(who[0], detail=f"command line: {command} ({who[1]})")
+
+
+def _read_pin(path: Path, option: str) -> str:
+    """A PIN from the first line of a file (never echoed: messages name the option, not the PIN)."""
+    with _options(**{"PIN file": option}):
+        return _read_secret(path, "PIN")
+
+
+@contextlib.contextmanager
+def _options(**options: str) -> Iterator[None]:
+    """Report a value a service refuses under the command-line option that gave it."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ValidationError(options.get(exc.field, exc.field), exc.message) from None
+
+
+# --- users -------------------------------------------------------------------------------------------
+
+_MANAGER_WORK = {"add": "add users", "deactivate": "deactivate users", "reset-pin": "reset a user's PIN"}
+
+
+def _users(args: argparse.Namespace, out: TextIO) -> int:
+    from vma_desk.services import Services
+    from vma_desk.services.users import NotAllowedError
+
+    new_pin = None
+    if getattr(args, "new_pin_file", None) is not None:
+        new_pin = _read_pin(args.new_pin_file, "--new-pin-file")
+        with _options(pin="--new-pin-file"):
+            validate_pin(new_pin)
+    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    try:
+        services = Services.for_workspace(workspace)
+        who = _who(services, args)
+        if args.users_command == "list":
+            _act_as(services, who, args)
+            _print_users(services.users.all(), out)
+            return EXIT_OK
+        me = who[0]
+        if not me.is_manager:
+            raise NotAllowedError(f"Only a practice manager can {_MANAGER_WORK[args.users_command]}; "
+                                  f"{me.name} is {_with_article(me.role.label.lower())}.")
+        if args.users_command == "add":
+            assert new_pin is not None
+            with _options(name="--name", pin="--new-pin-file"), services.context.all_or_nothing():
+                _act_as(services, who, args)
+                added, _ = services.users.add(args.name, args.role, new_pin)
+            print(f"Added {added.name} ({added.role.label}).", file=out)
+            return EXIT_OK
+        name = " ".join(args.name.split())
+        target = services.users.by_name(name)
+        if target is None or target.id is None:
+            raise ValidationError("--name", f'no user of this workspace is called "{name}"')
+        if args.users_command == "deactivate":
+            if not target.active:
+                print(f"{target.name} is already deactivated.", file=out)
+                return EXIT_OK
+            with _options(active="--name", role="--name"), services.context.all_or_nothing():
+                _act_as(services, who, args)
+                services.users.update(target.id, active=False)
+            print(f"Deactivated {target.name}: they can no longer sign in.", file=out)
+            return EXIT_OK
+        assert new_pin is not None
+        with _options(pin="--new-pin-file"), services.context.all_or_nothing():
+            _act_as(services, who, args)
+            services.users.reset_pin(target.id, new_pin)
+        ended = " (this ends their lock-out)" if target.locked_out else ""
+        print(f"Set a new PIN for {target.name}{ended}.", file=out)
+        return EXIT_OK
+    finally:
+        workspace.close()
+
+
+def _with_article(words: str) -> str:
+    return f"an {words}" if words[0] in "aeiou" else f"a {words}"
+
+
+def _print_users(users: list[User], out: TextIO) -> None:
+    """A table of names, roles, active and locked out (never anything about PINs but that)."""
+    rows = [("Name", "Role", "Active", "Locked out")] + [
+        (u.name, u.role.label, "yes" if u.active else "no", "yes" if u.locked_out else "no") for u in users]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
+              file=out)
 
 
 def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:

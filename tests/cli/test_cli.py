@@ -59,12 +59,14 @@ def test_demo_create_then_check(demo_dir: Path, tmp_path: Path, keystore: KeySto
     keys = [line for line in made.stdout.splitlines() if line.startswith("Recovery key: ")]
     assert len(keys) == 1
     assert "shown only this once" in made.stdout and "1600 patients" in made.stdout
+    assert "Its 6 users (practice manager, VMAs, front desk, trainer) sign in with the published demo " \
+        "PIN 246810" in made.stdout
 
     checked = vma("check", "--data-dir", demo_dir)
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr == ""
     for line in (f"Schema version: {migrations.LATEST}", "Integrity: ok", "Practice: 1", "Staff: 9",
-                 "Patients: 1600", "Audit entries: 1", f"Demo: yes (seed 1, today = {ANCHOR})"):
+                 "Patients: 1600", "Audit entries: 2", f"Demo: yes (seed 1, today = {ANCHOR})"):
         assert line in checked.stdout
 
     # the printed recovery key is the way back when the keyring loses its entry

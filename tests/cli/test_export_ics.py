@@ -35,6 +35,7 @@ def folder(services: Services) -> Path:
         start = datetime.combine(day, time(9), tzinfo=CHICAGO).astimezone(UTC)
         services.calendar.book(Appointment(ann.id, lee.id, "est", start, 20, reason="Knee pain"),
                                authorised_by="Patient (phone call)")
+    services.users.create_first("Morgan Reyes", "135790")  # its only user: commands run as her
     services.workspace.close()
     return services.workspace.data_dir
 
@@ -66,7 +67,7 @@ def test_writes_the_file_and_audits_the_export(folder: Path, tmp_path: Path, key
     assert [s.utcoffset().total_seconds() / 3600 for s in starts] == [-6, -5, -5]
     assert all("Ames" not in e.summary.value for e in cal.vevent_list)
     entry = audit_of(folder, keystore)[0]
-    assert (entry.action, entry.record_type) == (AuditAction.EXPORT, "calendar")
+    assert (entry.action, entry.record_type, entry.user) == (AuditAction.EXPORT, "calendar", "Morgan Reyes")
     assert entry.detail.endswith("2026-03-02..2026-03-13, names: no")
 
 

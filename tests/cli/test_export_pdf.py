@@ -21,6 +21,7 @@ from tests.demo.conftest import ANCHOR
 from tests.reports.test_huddle import MORNING, pdf_pages
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.records import AuditAction, AuditEntry
+from vma_desk.core.users import UserRole
 from vma_desk.demo import generate
 from vma_desk.services import Services
 from vma_desk.storage.keys import KeyStore
@@ -76,8 +77,13 @@ def test_the_huddle_sheet_is_written_owner_only_and_audited(folder: Path, tmp_pa
     for page, provider_day in zip(pages, agenda.providers, strict=True):
         assert provider_day.provider.display_name in page and "DEMO" in page
         assert all(visit.patient_name in page for visit in provider_day.visits)
-    entry = audit_of(folder)[0]
+    entry, signed_in = audit_of(folder)[:2]
     assert (entry.action, entry.record_type, entry.record_id) == (AuditAction.EXPORT, "pdf", "huddle")
+    with opened(folder) as services:  # a demo: the command runs as the demo's trainer, without a PIN
+        trainer = next(u for u in services.users.active() if u.role is UserRole.TRAINER)
+    assert (entry.user, entry.user_id) == (trainer.name, trainer.id)
+    assert (signed_in.action, signed_in.detail) == (AuditAction.SIGN_IN,
+                                                    "command line: export huddle (the demo's trainer)")
     assert entry.detail == "2026-03-02; not encrypted"
 
 
@@ -104,7 +110,7 @@ def test_an_existing_file_is_replaced_only_with_force(folder: Path, tmp_path: Pa
     assert vma(*huddle(folder, out, "--force")).returncode == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert len(audit_of(folder)) == before + 1
+    assert len(audit_of(folder)) == before + 2  # the trainer's sign-in and the export
 
 
 def test_a_password_file_gives_an_aes256_file_and_no_plain_copy(folder: Path, tmp_path: Path):

@@ -14,10 +14,13 @@ import pytest
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import AuditAction, ContactMethod, PlanType, Role, RouteCategory
+from vma_desk.core.users import UserRole
 from vma_desk.core.validation import validate_patient
 from vma_desk.demo import generate
 from vma_desk.demo.generator import PATIENTS_PER_YEAR
 from vma_desk.services import Services
+from vma_desk.services.users import DEMO_PIN
+from vma_desk.storage import pins
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.repositories import PatientRepository
 from vma_desk.storage.workspace import Workspace
@@ -54,6 +57,10 @@ def dump(ws: Workspace) -> dict[str, list[tuple]]:
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     out = {t: ws.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
     out["meta"] = [row for row in out["meta"] if row[0] not in _PER_WORKSPACE]
+    # a PIN hash has a random salt by design: what must agree is that it is the demo PIN's
+    pin_column = [r[1] for r in ws.conn.execute("PRAGMA table_info(app_user)")].index("pin_hash")
+    out["app_user"] = [(*row[:pin_column], pins.verify_pin(row[pin_column], DEMO_PIN), *row[pin_column + 1:])
+                       for row in out["app_user"]]
     return out
 
 
@@ -193,17 +200,20 @@ def test_last_visits_fall_on_days_the_provider_worked(make_demo: Make):
             assert visit.day.weekday() in works[visit.provider_id]
 
 
-def test_marked_as_demo_with_one_audit_entry(make_demo: Make):
+def test_marked_as_demo_and_audited_as_made_by_its_trainer(make_demo: Make):
     services = make_demo(seed=7)
     ws = services.workspace
     assert ws.is_demo
     assert (ws.meta("demo_seed"), ws.meta("demo_anchor"), ws.meta("demo_status")) == \
         ("7", ANCHOR.isoformat(), "complete")
-    entries = services.audit.page()
-    assert len(entries) == 1
-    entry = entries[0]
-    assert (entry.action, entry.record_type, entry.user) == (AuditAction.CREATE, "demo", "trainer@desk")
-    assert "1600 patients" in entry.detail
+    trainer = next(u for u in services.users.all() if u.role is UserRole.TRAINER)
+    made, signed_in = services.audit.page()
+    assert (signed_in.action, signed_in.user_id, signed_in.detail) == \
+        (AuditAction.SIGN_IN, trainer.id, "demo generation")
+    assert (made.action, made.record_type, made.user, made.user_id) == \
+        (AuditAction.CREATE, "demo", trainer.name, trainer.id)
+    assert made.workstation == signed_in.workstation != trainer.name
+    assert "1600 patients" in made.detail and "6 users" in made.detail
     assert ws.integrity_problems() == []
 
 

@@ -6,6 +6,9 @@ authorisations in batches of days), with a single audit entry for the whole gene
 through the per-record services would cost one transaction and one audit entry per record. The
 workspace is marked as a demo in the first transaction and as complete in the last, so an
 interrupted generation is recognisable (`ensure_demo_workspace` starts it again).
+
+The first transaction also adds the demo's users (`demo/users.py`, all with the published
+`DEMO_PIN`) and signs in their trainer (`act_as`, audited), so the audit says who made the demo.
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ from vma_desk.demo import (
     referrals,
     refills,
 )
+from vma_desk.demo import users as demo_users
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
 from vma_desk.services import Services
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository
+from vma_desk.storage.users_repository import UserRepository
 
 Progress = Callable[[int, int, str], None]
 
@@ -60,6 +65,8 @@ class DemoSummary:
     seed: int
     years: int
     anchor: date
+    #: users who sign in, all with the published DEMO_PIN
+    users: int = 0
 
 
 def check_options(seed: int, years: int, anchor: date | None) -> None:
@@ -85,9 +92,9 @@ def generate(
     check_options(seed, years, anchor)
     ctx = workspace_services.context
     if PracticeRepository(ctx.conn).get() is not None or StaffRepository(ctx.conn).count() or \
-            PatientRepository(ctx.conn).count():
+            PatientRepository(ctx.conn).count() or UserRepository(ctx.conn).count():
         raise KnownError("The demo generator only fills a new, empty workspace; this one already "
-                         "has a practice, staff or patients. Nothing was changed.")
+                         "has a practice, staff, patients or users. Nothing was changed.")
     if anchor is None:
         anchor = ctx.clock.now().astimezone(ZoneInfo(catalog.TIME_ZONE)).date()
         check_options(seed, years, anchor)
@@ -104,6 +111,10 @@ def generate(
         for key, value in (("demo", "1"), ("demo_status", STATUS_GENERATING), ("demo_seed", str(seed)),
                            ("demo_years", str(years)), ("demo_anchor", anchor.isoformat())):
             workspace_services.workspace.set_meta(key, value)
+        users = demo_users.write(UserRepository(ctx.conn), seed, ctx.clock.now())
+        trainer = demo_users.trainer(users)
+        assert trainer is not None
+        workspace_services.users.act_as(trainer, detail="demo generation")
     report(1, total, "patients")
     roster = _write_patients(ctx, seed, count, cal, lambda done: report(1 + done, total, "patients"))
     calendar = appointments.write(
@@ -130,11 +141,12 @@ def generate(
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
         ctx.audit(AuditAction.CREATE, RECORD_TYPE, seed,
                   f"demo workspace: seed {seed}, years {years}, anchor {anchor.isoformat()}, "
-                  f"{staff_count} staff, {count} patients, {calendar.appointments} appointments, "
+                  f"{staff_count} staff, {len(users)} users, {count} patients, "
+                  f"{calendar.appointments} appointments, "
                   f"{phone.calls} calls, {phone.messages} messages, {asked.refills} refill requests, "
                   f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations")
     report(total, total, "done")
-    return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor)
+    return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))
 
 
 @contextlib.contextmanager
