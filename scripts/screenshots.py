@@ -54,6 +54,7 @@ def main() -> int:
             window.resize(1366, 768)
             window.show()
             app.processEvents()
+            sign_in_first(window, app)
             window.grab().save(str(OUT / "main-window.png"))
 
             window.open_quick_open()
@@ -78,12 +79,13 @@ def main() -> int:
             window.lock("Locked after 10 minutes without activity, to keep patient details private.")
             app.processEvents()
             window.grab().save(str(OUT / "locked.png"))
-            window.unlock()
+            sign_in(window, app)
 
             shoot_calendar(window, app)
             shoot_communications(window, app)
             shoot_refills_referrals(window, app)
             shoot_today_and_huddle(window, app)
+            shoot_handoff(window, app)
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -180,6 +182,61 @@ def shoot_refills_referrals(window, app) -> None:  # noqa: ANN001 - MainWindow a
     window.grab().save(str(OUT / "prior-authorisations.png"))
     referrals.ui.lists_tabs.setCurrentWidget(referrals.ui.referrals_page)
     window.tabs.setCurrentIndex(0)
+
+
+def sign_in_first(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The demo's sign-in page (its users and the published demo PIN), then a VMA signs in."""
+    from vma_desk.services.users import DEMO_PIN
+
+    if window.services.users.needs_first_user():  # a demo made before it had users
+        window.services.users.create_first("Demo Trainer", DEMO_PIN)
+        window._enter(fresh=False)
+        return
+    window.grab().save(str(OUT / "sign-in.png"))
+    sign_in(window, app)
+
+
+def sign_in(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    from vma_desk.services.users import DEMO_PIN
+
+    page = window.sign_in_page
+    vmas = [i for i in range(page.users.count()) if "assistant" in (page.users.item(i).toolTip() or "")]
+    page.users.setCurrentRow(vmas[0] if vmas else 0)
+    page.pin.setText(DEMO_PIN)
+    page.button.click()
+    app.processEvents()
+    for widget in list(app.topLevelWidgets()):  # "Since your last shift", if any: not for these
+        if type(widget).__name__ == "SinceLastShiftDialog":
+            widget.close()
+
+
+def shoot_handoff(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """File → End shift… with a note typed, and the handoff PDF's page (rendered by pdftoppm)."""
+    import subprocess
+    from datetime import timedelta
+
+    from vma_desk.core.communications import MessageState
+    from vma_desk.core.records import AuditAction, Change
+    from vma_desk.reports import handoff
+
+    window.resize(1366, 768)
+    # a little of the signed-in VMA's own work this shift, for the handoff to list
+    window.services.context.clock.advance(timedelta(minutes=40))
+    comms = window.services.communications
+    delivered = [m for m in comms.open_messages() if m.state is MessageState.DELIVERED][:3]
+    for message, by in zip(delivered, ("Nora Pike, RN", None, None), strict=False):
+        comms.advance(message.id, MessageState.ACKNOWLEDGED, by=by)
+    window._on_change(Change("message", AuditAction.UPDATE))
+    note = "Mrs. Garza's callback is Nora's after 4; the MRI authorisation follow-up is tomorrow."
+    dialog = window.open_end_shift()
+    dialog.note_edit.setPlainText(note)
+    for _ in range(10):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "end-shift.png"))
+    dialog.close()
+    pdf = handoff.build(window.services, note)
+    subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-",
+                    str(OUT / "handoff-page")], input=pdf, check=True)
 
 
 def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import socket
-from datetime import datetime
+from datetime import UTC, datetime
 
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.storage.database import Connection
@@ -30,7 +30,7 @@ class AuditRepository:
         self.conn.execute(
             "INSERT INTO audit(at, user, action, record_type, record_id, detail, workstation, user_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.at.isoformat(timespec="seconds"), entry.user, entry.action.value,
+            (entry.at.astimezone(UTC).isoformat(timespec="seconds"), entry.user, entry.action.value,
              entry.record_type, entry.record_id, entry.detail, entry.workstation, entry.user_id),
         )
 

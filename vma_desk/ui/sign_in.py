@@ -56,7 +56,6 @@ class SignInPage(QWidget):
         self.users = QListWidget()
         self.users.setObjectName("sign_in_users")
         self.users.setAccessibleName("Your name")
-        self.users.setMaximumHeight(180)
         self.users.setMinimumWidth(300)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("sign_in_passphrase")
@@ -143,6 +142,8 @@ class SignInPage(QWidget):
         self.users.setCurrentRow(rows[0] if rows else 0)
         self._preselected = bool(rows)
         one = len(users) == 1
+        rows = min(max(len(users), 3), 8)  # the list as tall as its names (scrolls past 8)
+        self.users.setFixedHeight(rows * max(self.users.sizeHintForRow(0), 18) + 2 * self.users.frameWidth() + 4)
         self.users.setVisible(not one)
         self.users_label.setText(users[0].name if one else "&Your name")
         self.users_label.setBuddy(self.pin if one else self.users)
