@@ -164,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     _unlock_options(check)
     _export_parser(commands)
     _users_parser(commands)
+    from vma_desk import commands as more
+
+    for module in more.modules():
+        module.add_parsers(commands)
     return parser
 
 
@@ -328,6 +332,11 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _export_ics(args, out) if args.export_command == "ics" else _export_pdf(args, out)
         if args.command == "users":
             return _users(args, out)
+        from vma_desk import commands as more
+
+        for module in more.modules():
+            if args.command in module.NAMES:
+                return int(module.run(args, out, err))
         raise ValueError(f"no such command: {args.command}")
     except KnownError as exc:
         _say(err, exc.message)

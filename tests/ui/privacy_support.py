@@ -31,24 +31,39 @@ from PySide6.QtWidgets import (
 _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
-def patient_text_in_widgets(names: list[str]) -> list[str]:
-    """Each place a name appears (case-sensitive), as "'Ames' in <where>: <text>"."""
-    return [f"{name!r} in {where}: {shown[:120]!r}" for name, where, shown in patient_text_places(names)]
+def patient_text_in_widgets(names: list[str], root: QWidget | None = None) -> list[str]:
+    """Each place a name appears (case-sensitive), as "'Ames' in <where>: <text>". With `root`,
+    only that window's widgets and the windows it owns (dialogs parented to it) are read: windows
+    of earlier tests that Python has not collected yet are not this app's."""
+    return [f"{name!r} in {where}: {shown[:120]!r}"
+            for name, where, shown in patient_text_places(names, root)]
 
 
-def patient_text_places(names: list[str]) -> list[tuple[str, str, str]]:
+def patient_text_places(names: list[str], root: QWidget | None = None) -> list[tuple[str, str, str]]:
     """(name, where, the text it was found in) for each place a name appears."""
     wanted = [n for n in names if n]
     found = []
-    for where, shown in _texts():
+    for where, shown in _texts(root):
         found += [(name, where, shown) for name in wanted if name in shown]
     return found
 
 
-def _texts() -> Iterator[tuple[str, str]]:
+def _belongs_to(widget: QWidget, root: QWidget) -> bool:
+    node: QWidget | None = widget
+    while node is not None:
+        if node is root:
+            return True
+        node = node.parentWidget()
+    return False
+
+
+def _texts(root: QWidget | None = None) -> Iterator[tuple[str, str]]:
     """Every (where, text) the widgets and the item views' models hold."""
     models: dict[int, tuple[QAbstractItemModel, str]] = {}
-    for widget in QApplication.allWidgets():
+    widgets = QApplication.allWidgets()
+    if root is not None:
+        widgets = [w for w in widgets if _belongs_to(w, root)]
+    for widget in widgets:
         where = describe(widget)
         for what, shown in _widget_texts(widget):
             if shown:

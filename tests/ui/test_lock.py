@@ -54,7 +54,7 @@ def assert_locked_and_empty(window, names: list[str]) -> None:  # noqa: ANN001
     assert window.locked and window.workspace.is_locked
     with pytest.raises(LockedError):
         window.services.patients.search("ames")
-    assert patient_text_in_widgets(names) == []
+    assert patient_text_in_widgets(names, root=window) == []
     for action in (window.export_huddle_action, window.export_ics_action, window.quick_open_action,
                    window.end_shift_action, window.users_action):
         assert not action.isEnabled(), action.text()
@@ -63,7 +63,7 @@ def assert_locked_and_empty(window, names: list[str]) -> None:  # noqa: ANN001
 
 def test_ctrl_l_closes_the_workspace_forgets_the_key_and_the_pin_brings_the_tab_back(qtbot, window):
     names = patient_names(window)
-    assert patient_text_in_widgets(names), "the desk shows patients before the lock"
+    assert patient_text_in_widgets(names, root=window), "the desk shows patients before the lock"
     window.tabs.setCurrentIndex(3)  # Messages
     messages = window.tabs.widget(3)
     shown = messages.model.rowCount()

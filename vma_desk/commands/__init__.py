@@ -1,0 +1,19 @@
+"""Headless subcommands that live in modules of their own (backup, restore, rekey, audit ...).
+
+Each module listed in `MODULES` has `NAMES` (the command names it answers), `add_parsers(commands)`
+(adds its subparsers to `vma-desk`'s) and `run(args, out, err) -> int` (its exit status; known
+errors may be raised: `cli.run` turns them into messages and exit codes). They reuse `vma_desk.cli`'s
+helpers (unlocking, choosing the user, reading secrets) by importing it inside their functions.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+#: one line per module; keep it sorted
+MODULES: tuple[str, ...] = ()
+
+
+def modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in MODULES]
