@@ -36,7 +36,7 @@ from vma_desk.core.errors import (
     WrongPassphraseError,
 )
 from vma_desk.core.users import User, UserRole, validate_pin
-from vma_desk.storage import database, migrations
+from vma_desk.storage import audit_chain, database, migrations
 from vma_desk.storage.files import write_private
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
@@ -438,6 +438,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         if problems:
             raise IntegrityError(f"The workspace in {data_dir} failed its integrity check "
                                  f"({len(problems)} problem(s); the first: {problems[0]}).")
+        chain = audit_chain.check_workspace(workspace)  # before this check's own entry is added
+        if not chain.ok:
+            raise IntegrityError(f"The audit trail in {data_dir} was altered: "
+                                 f"{chain.summary().removeprefix('Audit trail: ')}. Compare it with a "
+                                 "backup, and ask who had this workspace's key.")
         services = Services.for_workspace(workspace)
         counts = {
             "Practice": int(services.practice.is_set_up()),
@@ -452,6 +457,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Workspace: {data_dir} (protected by {workspace.protection.value})", file=out)
     print(f"Schema version: {version}", file=out)
     print("Integrity: ok (cipher pages, database structure, foreign keys)", file=out)
+    print(chain.summary(), file=out)
     for label, count in counts.items():
         print(f"{label}: {count}", file=out)
     if demo:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import getpass
 import socket
-from datetime import UTC, datetime
+from datetime import datetime
 
 from vma_desk.core.records import AuditAction, AuditEntry
+from vma_desk.storage import audit_chain
 from vma_desk.storage.database import Connection
 
 
@@ -27,12 +28,8 @@ class AuditRepository:
         self.conn = conn
 
     def append(self, entry: AuditEntry) -> None:
-        self.conn.execute(
-            "INSERT INTO audit(at, user, action, record_type, record_id, detail, workstation, user_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.at.astimezone(UTC).isoformat(timespec="seconds"), entry.user, entry.action.value,
-             entry.record_type, entry.record_id, entry.detail, entry.workstation, entry.user_id),
-        )
+        """Inside the change's transaction: the entry and its MAC, chained to the newest entry."""
+        audit_chain.append(self.conn, entry)
 
     def page(self, offset: int, limit: int) -> list[AuditEntry]:
         return [

@@ -392,6 +392,14 @@ CREATE TABLE handoff (
 CREATE INDEX handoff_created ON handoff(created_ts)
 """
 
+
+def _v8(conn: Connection) -> None:
+    from vma_desk.storage import audit_chain
+
+    conn.execute("ALTER TABLE audit ADD COLUMN mac TEXT NOT NULL DEFAULT ''")
+    audit_chain.install(conn)  # the chain's random key, and every existing entry chained in id order
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "practice, staff, settings and the audit trail", _script(_V1)),
     Migration(2, "patients with phones, last visits and care gaps", _script(_V2)),
@@ -401,6 +409,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "indexes for the agenda (no-shows per patient) and the activity summary", _script(_V6)),
     Migration(7, "users who sign in, the workstation and user of each audit entry, who recorded "
                  "another's act, and shift handoffs", _script(_V7)),
+    Migration(8, "a MAC on every audit entry, chained to the one before", _v8),
 )
 LATEST = MIGRATIONS[-1].version
 

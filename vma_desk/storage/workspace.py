@@ -388,6 +388,13 @@ class Workspace:
         return problems
 
     def close(self) -> None:
+        if self.conn.is_open and not self.conn.in_transaction:
+            from vma_desk.storage.audit_chain import write_anchor
+
+            try:  # the audit chain's head, anchored outside the database
+                write_anchor(self)
+            except (OSError, database.DatabaseError, KnownError) as exc:
+                log.warning("audit anchor not written: %s", type(exc).__name__)
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except (database.DatabaseError, LockedError):
