@@ -126,13 +126,7 @@ class UserService:
         """A manager sets a user's new PIN (and so ends a lock-out); anyone may change their own."""
         if user_id != self.ctx.user_id:
             self._require_manager("reset another user's PIN")
-        self.get(user_id)
-        validate_pin(pin, confirmation)
-        pin_hash = pins.hash_pin(pin)
-        with self.ctx.transaction():
-            self.repo.set_pin_hash(user_id, pin_hash)
-            self.ctx.audit(AuditAction.UPDATE, "user", user_id, "PIN reset")
-        return Change("user", AuditAction.UPDATE, (user_id,))
+        return self._set_pin(user_id, pin, confirmation, AuditAction.UPDATE, "PIN reset")
 
     def reset_pin_with_recovery_key(self, user_id: int, recovery_key: str, pin: str,
                                     confirmation: str | None = None) -> Change:
@@ -144,12 +138,18 @@ class UserService:
             raise ValidationError("recovery_key", exc.message) from None
         if not self.ctx.workspace.matches_key(key):
             raise ValidationError("recovery_key", "is not this workspace's recovery key")
+        return self._set_pin(user_id, pin, confirmation, AuditAction.RECOVER,
+                             "PIN reset with the recovery key")
+
+    def _set_pin(self, user_id: int, pin: str, confirmation: str | None, action: AuditAction,
+                 detail: str) -> Change:
+        """A new PIN (validated, hashed) for an existing user; it also ends a lock-out."""
         self.get(user_id)
         validate_pin(pin, confirmation)
         pin_hash = pins.hash_pin(pin)
         with self.ctx.transaction():
             self.repo.set_pin_hash(user_id, pin_hash)
-            self.ctx.audit(AuditAction.RECOVER, "user", user_id, "PIN reset with the recovery key")
+            self.ctx.audit(action, "user", user_id, detail)
         return Change("user", AuditAction.UPDATE, (user_id,))
 
     def _require_manager(self, what: str) -> None:
