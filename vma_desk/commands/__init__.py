@@ -12,7 +12,9 @@ import importlib
 from types import ModuleType
 
 #: one line per module; keep it sorted
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "vma_desk.commands.audit",
+)
 
 
 def modules() -> list[ModuleType]:

@@ -1,10 +1,23 @@
-"""Reading the audit trail (it is written by each service inside its own transaction)."""
+"""Reading the audit trail (it is written by each service inside its own transaction), verifying
+its MAC chain, and exporting it as CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.services.base import ServiceContext
+from vma_desk.storage import audit_chain
 from vma_desk.storage.audit import AuditRepository
+from vma_desk.storage.files import write_private
+
+#: the CSV export's columns (times in UTC, ISO 8601)
+CSV_COLUMNS = ("id", "at (UTC)", "user", "workstation", "action", "record type", "record id", "detail",
+               "mac")
 
 
 class AuditService:
@@ -23,3 +36,55 @@ class AuditService:
         """For events that change no record of their own: an export, an unlock by recovery key."""
         with self.ctx.transaction():
             self.ctx.audit(action, record_type, record_id, detail)
+
+    def verify(self) -> audit_chain.ChainReport:
+        """The MAC chain walked and compared with the anchor file beside the workspace."""
+        return audit_chain.check_workspace(self.ctx.workspace)
+
+    def _range(self, start: date, end: date) -> tuple[str, str]:
+        """The UTC texts of the practice's days `start` to `end`, both included."""
+        if end < start:
+            raise ValidationError("to", "is before the first day")
+        zone = self.ctx.practice_zone()
+        first = datetime.combine(start, time(), zone)
+        after = datetime.combine(end + timedelta(days=1), time(), zone)
+        return (audit_chain.utc_text(first), audit_chain.utc_text(after))
+
+    def csv_rows(self, start: date, end: date) -> list[tuple[str, ...]]:
+        """The entries of the practice's days `start` to `end` (both included), oldest first, as
+        the CSV export writes them."""
+        first, after = self._range(start, end)
+        return [_csv_row(r) for r in audit_chain.rows_between(self.ctx.conn, first, after)]
+
+    def export_csv(self, start: date, end: date, out: Path, *, replace: bool = False) -> int:
+        """Write the entries of `start` to `end` to `out` (owner-only, complete or not at all) with
+        the export's own audit entry: both or neither. Returns the number of entries written."""
+        out = Path(out)
+        if out.exists() and not replace:
+            raise ValidationError("out", "a file of that name exists already: choose another name")
+        written = False
+        try:
+            with self.ctx.transaction():
+                rows = self.csv_rows(start, end)
+                self.ctx.audit(AuditAction.EXPORT, "audit", "",
+                               f"csv, {start.isoformat()} to {end.isoformat()}, {len(rows)} entries")
+                text = io.StringIO(newline="")
+                writer = csv.writer(text)
+                writer.writerow(CSV_COLUMNS)
+                writer.writerows(rows)
+                write_private(out, text.getvalue().encode("utf-8"), replace=replace)
+                written = True
+        except FileExistsError as error:
+            raise ValidationError("out", "a file of that name exists already: choose another name") from error
+        except OSError as error:
+            raise KnownError(f"The file could not be written ({error.strerror or 'error'}).") from error
+        except BaseException:
+            if written:  # the commit failed after the write
+                out.unlink(missing_ok=True)
+            raise
+        return len(rows)
+
+
+def _csv_row(row: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
+    entry_id, at, user, _user_id, workstation, action, record_type, record_id, detail, mac = row
+    return (str(entry_id), at, user, workstation, action, record_type, record_id, detail, mac)

@@ -183,7 +183,7 @@ def append(conn: AnyConnection, entry: AuditEntry) -> int:
     last = conn.execute("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     new_id = last[0] + 1 if last else 1
     previous = (_unhex(last[1]) or last[1].encode("utf-8")) if last else GENESIS
-    row = (new_id, entry.at.astimezone(UTC).isoformat(timespec="seconds"), entry.user, entry.user_id,
+    row = (new_id, utc_text(entry.at), entry.user, entry.user_id,
            entry.workstation, entry.action.value, entry.record_type, entry.record_id, entry.detail)
     mac = link(key, previous, row)
     conn.execute(f"INSERT INTO audit({', '.join(FIELDS)}, mac) VALUES ({', '.join('?' * 10)})",
@@ -302,8 +302,10 @@ def anchor_path(data_dir: Path) -> Path:
 
 def write_anchor(workspace: Workspace) -> Path | None:
     """Write the chain's head beside the workspace file (owner-only, temp file + rename). Not done
-    when the database no longer extends the anchor already there (entries cut off or rewritten):
-    that anchor is the evidence `check` reports. Returns the path, or None when not written."""
+    when the database no longer extends the anchor already there (entries cut off or rewritten) or
+    an entry since then does not verify (one inserted or edited): that anchor is the evidence
+    `check` reports. Only the entries since the last anchor are verified, so a close stays cheap.
+    Returns the path, or None when not written."""
     path = anchor_path(workspace.data_dir)
     conn = workspace.conn
     head = chain_head(conn)
@@ -311,14 +313,27 @@ def write_anchor(workspace: Workspace) -> Path | None:
         old = Anchor.read(path)
     except (OSError, ValueError, KeyError, TypeError):
         old = None  # not an anchor: replaced by the real one
-    if old is not None and old.workspace_id in ("", workspace.workspace_id) and old.head.count:
+    if old is not None and old.workspace_id not in ("", workspace.workspace_id):
+        old = None  # another workspace's (a copied folder): this one starts its own
+    since, previous = 0, GENESIS
+    if old is not None and old.head.count:
         row = conn.execute("SELECT mac, (SELECT count(*) FROM audit WHERE id <= ?) FROM audit "
                            "WHERE id = ?", (old.head.last_id, old.head.last_id)).fetchone()
         if row is None or row[0] != old.head.last_mac or row[1] != old.head.count:
-            log.warning("audit anchor kept: the database no longer extends it")
+            log.info("audit anchor kept: the database no longer extends it")
             return None
         if old.head == head and old.workspace_id == workspace.workspace_id:
             return path  # nothing new: the file stays as it is
+        since, previous = old.head.last_id, _unhex(old.head.last_mac) or b""
+    key = chain_key(conn)
+    if key is None:
+        return None
+    for row in conn.execute(f"{_SELECT} WHERE id > ? ORDER BY id", (since,)):
+        mac = _unhex(row[-1])
+        if mac is None or not hmac.compare_digest(link(key, previous, row[:-1]), mac):
+            log.info("audit anchor kept: an entry since it does not verify")
+            return None
+        previous = mac
     data = {"app": "vma-desk", "workspace_id": workspace.workspace_id, **head.to_json(),
             "at": datetime.now(UTC).isoformat(timespec="seconds")}
     write_private(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), replace=True)
@@ -344,6 +359,11 @@ def check_workspace(workspace: Workspace) -> ChainReport:
         return replace(report, ok=False, cut_off=f"the anchor file {path.name} belongs to another "
                                                  "workspace (the workspace file was replaced)")
     return report
+
+
+def utc_text(moment: datetime) -> str:
+    """A time as the audit trail stores it: UTC, ISO 8601, whole seconds."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def rows_between(conn: AnyConnection, start: str, end: str) -> Iterable[tuple[Any, ...]]:
