@@ -158,7 +158,8 @@ def test_canonical_bytes_cannot_be_confused_across_fields():
 
 OLD_ROWS = [
     ("2026-01-05T14:05:00+00:00", "Ann Manager", "create", "patient", "1", "", "ann@front-pc", 1),
-    ("2026-01-05T14:07:30+00:00", "Ann Manager", "update", "patient", "1", "fields: phones", "ann@front-pc", 1),
+    ("2026-01-05T14:07:30+00:00", "Ann Manager", "update", "patient", "1", "fields: phones",
+     "ann@front-pc", 1),
     ("2026-01-06T09:12:00+00:00", "Raj VMA", "export", "calendar", "2", "names: no", "raj@laptop", 2),
 ]
 

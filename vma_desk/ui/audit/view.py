@@ -46,12 +46,37 @@ class AuditView(QWidget):
         self.addAction(self.refresh_action)
         self.ui.refresh_button.setDefaultAction(self.refresh_action)
         self.model.rowsInserted.connect(self._on_model_rows_inserted)
+        self.ui.export_button.clicked.connect(self._on_export_button_clicked)
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         self.model.refresh(self._services.context.practice_zone())
         self._update_summary()
+        self._update_chain()
+
+    def _update_chain(self) -> None:
+        """The chain verified (and compared with its anchor file): "verified", or what broke, red."""
+        report = self._services.audit.verify()
+        label = self.ui.chain_label
+        if report.ok:
+            label.setText(f"Audit trail verified: {report.count:,} entries, chain intact.")
+            label.setProperty("role", "")
+            label.setStyleSheet("")
+        else:
+            label.setText(f"{report.summary()}. Compare it with a backup, and ask who had this "
+                          "workspace's key.")
+            label.setProperty("role", "field-error")
+            label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        from vma_desk.ui.audit.export import AuditExportDialog
+
+        dialog = AuditExportDialog(self._services, self)
+        self.export_dialog = dialog  # for tests: the one open now
+        if dialog.exec() == AuditExportDialog.DialogCode.Accepted:
+            self.refresh()  # the export's own entry
 
     @Slot()
     def _on_refresh_action_triggered(self) -> None:

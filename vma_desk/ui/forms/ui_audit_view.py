@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QSizePolicy, QTableView, QToolButton,
-    QVBoxLayout, QWidget)
+    QLabel, QPushButton, QSizePolicy, QTableView,
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_AuditView(object):
     def setupUi(self, AuditView):
@@ -28,6 +28,13 @@ class Ui_AuditView(object):
         self.view_layout = QVBoxLayout(AuditView)
         self.view_layout.setObjectName(u"view_layout")
         self.view_layout.setContentsMargins(0, 0, 0, 0)
+        self.chain_label = QLabel(AuditView)
+        self.chain_label.setObjectName(u"chain_label")
+        self.chain_label.setWordWrap(True)
+        self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.view_layout.addWidget(self.chain_label)
+
         self.top_row = QHBoxLayout()
         self.top_row.setObjectName(u"top_row")
         self.summary_label = QLabel(AuditView)
@@ -35,6 +42,11 @@ class Ui_AuditView(object):
         self.summary_label.setWordWrap(True)
 
         self.top_row.addWidget(self.summary_label)
+
+        self.export_button = QPushButton(AuditView)
+        self.export_button.setObjectName(u"export_button")
+
+        self.top_row.addWidget(self.export_button)
 
         self.refresh_button = QToolButton(AuditView)
         self.refresh_button.setObjectName(u"refresh_button")
@@ -66,6 +78,13 @@ class Ui_AuditView(object):
 
     def retranslateUi(self, AuditView):
         AuditView.setWindowTitle(QCoreApplication.translate("AuditView", u"Audit trail", None))
+#if QT_CONFIG(accessibility)
+        self.chain_label.setAccessibleName(QCoreApplication.translate("AuditView", u"Audit trail verification", None))
+#endif // QT_CONFIG(accessibility)
+        self.export_button.setText(QCoreApplication.translate("AuditView", u"Export CSV\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.export_button.setToolTip(QCoreApplication.translate("AuditView", u"Write the entries of a period to a CSV file (readable by you only); the export is recorded in the audit trail", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.table_view.setAccessibleName(QCoreApplication.translate("AuditView", u"Audit trail", None))
 #endif // QT_CONFIG(accessibility)
