@@ -14,6 +14,7 @@ from types import ModuleType
 #: one line per module; keep it sorted
 MODULES: tuple[str, ...] = (
     "vma_desk.commands.audit",
+    "vma_desk.commands.backup",
 )
 
 

@@ -186,6 +186,8 @@ class AuditAction(StrEnum):
     SIGN_OUT = "sign_out"
     LOCK = "lock"
     UNLOCK = "unlock"
+    BACKUP = "backup"
+    RESTORE = "restore"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from vma_desk.core.clock import Clock, SystemClock
 from vma_desk.services.agenda import AgendaService
 from vma_desk.services.audit import AuditService
+from vma_desk.services.backups import BackupService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
@@ -41,6 +42,7 @@ class Services:
     summaries: SummaryService
     users: UserService
     handoff: HandoffService
+    backups: BackupService
 
     @classmethod
     def for_workspace(
@@ -69,6 +71,7 @@ class Services:
             handoff=HandoffService(context, practice=practice, patients=patients, calendar=calendar,
                                    communications=communications, refills=refills, referrals=referrals,
                                    users=users),
+            backups=BackupService(context),
         )
 
     @property

@@ -1,0 +1,140 @@
+"""`vma-desk backup` and `vma-desk restore`: an encrypted, verified backup of a workspace into a
+folder, and a workspace rebuilt from one in a new folder (services/backups.py does the work)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+NAMES = ("backup", "restore")
+
+_BACKUP_HELP = (
+    "Write one encrypted backup of the workspace into FOLDER, named by practice and UTC time, "
+    "readable by you only. The backup is a consistent snapshot (the app may stay open) and is "
+    "checked before it is kept: opened with the key, SQLCipher's and SQLite's integrity checks, "
+    "record counts equal to the workspace's. A keyring workspace's backup opens with its recovery "
+    "key alone; a passphrase workspace's with its passphrase. Recorded in the audit trail.")
+
+_RESTORE_HELP = (
+    "Rebuild a workspace from a backup in a new folder: the backup is checked first, a folder that "
+    "already holds a workspace is refused (never replaced), the key is put in the OS keyring (a "
+    "passphrase workspace stays one), and the restore is recorded in the restored workspace's audit "
+    "trail. Exit 2 for a wrong key, a damaged or cut-off file or a folder that holds a workspace; "
+    "exit 3 for a backup that fails its integrity check.")
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from vma_desk import cli
+
+    backup = commands.add_parser("backup", help="write an encrypted, verified backup into a folder",
+                                 description=_BACKUP_HELP + " " + cli._USER_HELP, epilog=cli._EXIT_HELP)
+    cli._data_dir_option(backup, argparse.SUPPRESS)
+    backup.add_argument("--to", dest="backup_folder", type=Path, required=True, metavar="FOLDER",
+                        help="the folder to write the backup into (a USB drive, a second disk, a share)")
+    cli._user_options(backup)
+    cli._unlock_options(backup)
+
+    restore = commands.add_parser("restore", help="rebuild a workspace from a backup in a new folder",
+                                  description=_RESTORE_HELP, epilog=cli._EXIT_HELP)
+    restore.add_argument("--from", dest="backup_file", type=Path, required=True, metavar="FILE",
+                         help="the backup file (.vmadesk-backup)")
+    cli._data_dir_option(restore, argparse.SUPPRESS)
+    key = restore.add_mutually_exclusive_group()
+    key.add_argument("--recovery-key-file", type=Path, metavar="FILE",
+                     help="the workspace's recovery key, on the first line of FILE")
+    key.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                     help="a passphrase workspace's passphrase, on the first line of FILE")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return _backup(args, out, err) if args.command == "backup" else _restore(args, out, err)
+
+
+def _bar(err: TextIO, what: str):  # type: ignore[no-untyped-def]
+    from vma_desk import cli
+
+    bar = cli.ProgressBar(err)
+    bar.what = what  # the plain-line form names the command
+    return bar
+
+
+def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from vma_desk import cli
+    from vma_desk.services import Services
+
+    folder = Path(args.backup_folder).expanduser()
+    workspace = cli._unlock(args, cli._data_dir(args, demo=args.demo))
+    bar = _bar(err, "backup")
+    try:
+        services = Services.for_workspace(workspace)
+        who = cli._who(services, args)
+        try:
+            result = services.backups.make(folder, progress=bar.update)
+        finally:
+            bar.finish()
+        # the sign-in, the backup's record and its audit entry together, once the backup verified:
+        # a backup that fails leaves the workspace as it was
+        try:
+            with services.context.all_or_nothing():
+                cli._act_as(services, who, args)
+                services.backups.record(result)
+        except BaseException:
+            result.path.unlink(missing_ok=True)  # never a backup the workspace does not know of
+            raise
+    finally:
+        workspace.close()
+    print(f"Backed up to {result.path} ({_size(result.size)}); verified: cipher pages, database "
+          "structure, record counts equal to the workspace's.", file=out)
+    _print_counts(result.counts, out)
+    return cli.EXIT_OK
+
+
+def _restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from vma_desk import cli
+    from vma_desk.core.errors import ValidationError
+    from vma_desk.services.backups import restore
+    from vma_desk.storage.keys import KeyStore
+
+    if args.data_dir is None:
+        raise ValidationError("--data-dir", "name the new folder to restore the workspace into")
+    if args.recovery_key_file is None and args.passphrase_file is None:
+        raise ValidationError("--recovery-key-file", "give the workspace's recovery key in a file "
+                                                     "(or --passphrase-file for a passphrase workspace)")
+    recovery = cli._read_secret(args.recovery_key_file, "recovery key") if args.recovery_key_file else None
+    passphrase = cli._read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
+    keystore = KeyStore.from_environment()
+    bar = _bar(err, "restore")
+    with cli._options(recovery_key="--recovery-key-file", key="--recovery-key-file"):
+        try:
+            workspace, counts = restore(args.backup_file, args.data_dir, keystore, recovery_key=recovery,
+                                        passphrase=passphrase, progress=bar.update)
+        finally:
+            bar.finish()
+    try:
+        protection, data_dir, in_keyring = workspace.protection.value, workspace.data_dir, False
+        if recovery is not None and keystore.available:
+            in_keyring = keystore.get(workspace.workspace_id) is not None
+        practice = workspace.manifest.practice
+    finally:
+        workspace.close()
+    print(f"Restored {practice or 'the workspace'} from {Path(args.backup_file).name} into {data_dir} "
+          f"(protected by {protection}); the backup and the copy passed both integrity checks.", file=out)
+    _print_counts(counts, out)
+    if recovery is not None:
+        print("Its key is in the OS keyring: VMA Desk opens it without the recovery key." if in_keyring
+              else "No OS keyring took its key: open it with the recovery key each time.", file=out)
+    return cli.EXIT_OK
+
+
+def _print_counts(counts: dict[str, int], out: TextIO) -> None:
+    from vma_desk.storage.backup import tables_of_records
+
+    shown = tables_of_records(counts)
+    print(f"Records: {sum(shown.values())} in {len(shown)} tables", file=out)
+    for name, count in shown.items():
+        print(f"  {name}: {count}", file=out)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.0f} kB"

@@ -1,0 +1,256 @@
+"""Backups and restore: the one API the CLI and the app's automatic backups call.
+
+`BackupService.backup_to(folder)` makes a verified encrypted backup (storage/backup.py, on a
+connection of its own, so the app's connection is free meanwhile), then records it in the workspace
+(`meta` "backup_history": time, file name, folder, counts, size) with its audit entry, in one
+transaction. `make(folder)` and `record(snapshot)` are the two halves, for a background thread:
+`make` touches only the workspace file and the folder, `record` the workspace's own connection.
+`prune(folder, policy)` removes this workspace's older backups that the retention rule does not
+keep, only ever older than the last verified one. Module-level `restore(...)` rebuilds a workspace
+from a backup in a new folder.
+
+Audit entries name the file and the counts; never a patient value.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from vma_desk.core.clock import Clock, SystemClock
+from vma_desk.core.errors import KnownError, ValidationError, WorkspaceExistsError
+from vma_desk.core.records import AuditAction
+from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, RetentionPolicy, to_remove
+from vma_desk.services.base import ServiceContext
+from vma_desk.storage import backup as store
+from vma_desk.storage.audit import workstation_user
+from vma_desk.storage.database import Connection, KeySpec
+from vma_desk.storage.keys import KeyStore, parse_recovery_key
+from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Workspace, remove_files
+
+log = logging.getLogger(__name__)
+
+HISTORY_KEY = "backup_history"
+#: backups remembered in the workspace (the files themselves are what prune keeps)
+HISTORY_LENGTH = 100
+
+Progress = store.Progress
+
+
+#: path, counts, size, started_at, verified_at of a verified backup
+BackupResult = store.Snapshot
+
+
+@dataclass(frozen=True)
+class BackupRecord:
+    """A verified backup as the workspace remembers it."""
+
+    at: datetime
+    file_name: str
+    folder: str
+    counts: dict[str, int]
+    size: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"at": self.at.astimezone(UTC).isoformat(timespec="seconds"), "file": self.file_name,
+                "folder": self.folder, "counts": self.counts, "size": self.size}
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> BackupRecord:
+        return BackupRecord(datetime.fromisoformat(str(data["at"])), str(data["file"]), str(data["folder"]),
+                            {str(k): int(v) for k, v in dict(data.get("counts") or {}).items()},  # type: ignore[call-overload]
+                            int(data.get("size") or 0))  # type: ignore[call-overload]
+
+
+def total_records(counts: dict[str, int]) -> int:
+    return sum(counts.values())
+
+
+class BackupService:
+    def __init__(self, context: ServiceContext) -> None:
+        self.ctx = context
+
+    # --- making ------------------------------------------------------------------------------------
+    def backup_to(self, folder: Path, progress: Progress | None = None, *,
+                  policy: RetentionPolicy | None = None,
+                  before_rename: Callable[[Connection], None] | None = None) -> BackupResult:
+        """Make a verified backup in `folder`, record and audit it; then, with `policy`, prune this
+        workspace's older backups there. A failure leaves the workspace and older backups as they
+        were (and no partial file)."""
+        result = self.make(folder, progress, before_rename=before_rename)
+        self.record(result)
+        if policy is not None:
+            self.prune(folder, policy)
+        return result
+
+    def make(self, folder: Path, progress: Progress | None = None, *,
+             before_rename: Callable[[Connection], None] | None = None) -> BackupResult:
+        """The backup file itself (safe on a worker thread once started: it reads the key and names
+        here, then works on its own connection)."""
+        workspace = self.ctx.workspace
+        key = workspace.key_spec()
+        row = self.ctx.conn.execute("SELECT name FROM practice WHERE id = 1").fetchone()
+        practice = row[0] if row else (workspace.manifest.practice or "")
+        return store.make_backup(workspace.db_path, key, Path(folder).expanduser(), practice=practice,
+                                 workspace_id=workspace.workspace_id, now=self.ctx.clock.now(),
+                                 progress=progress, before_rename=before_rename)
+
+    def record(self, result: BackupResult) -> None:
+        """Remember the verified backup in the workspace, with its audit entry (both or neither: if
+        they cannot be saved, the new file is removed so no unrecorded backup is left)."""
+        entry = BackupRecord(result.started_at, result.path.name, str(result.path.parent.resolve()),
+                             result.counts, result.size)
+        try:
+            with self.ctx.transaction():
+                history = [entry] + self.history()
+                self.ctx.workspace.set_meta(HISTORY_KEY, json.dumps(
+                    [r.to_json() for r in history[:HISTORY_LENGTH]], separators=(",", ":")))
+                self.ctx.audit(AuditAction.BACKUP, "backup", result.path.name,
+                               f"verified; {total_records(result.counts)} records in "
+                               f"{len(result.counts)} tables; {result.size} bytes")
+        except BaseException:
+            result.path.unlink(missing_ok=True)
+            raise
+
+    # --- what the workspace remembers ------------------------------------------------------------
+    def history(self) -> list[BackupRecord]:
+        """Verified backups, newest first."""
+        text = self.ctx.workspace.meta(HISTORY_KEY)
+        if not text:
+            return []
+        try:
+            return [BackupRecord.from_json(item) for item in json.loads(text)]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            log.warning("backup history unreadable; starting a new one")
+            return []
+
+    def last_verified(self) -> BackupRecord | None:
+        history = self.history()
+        return history[0] if history else None
+
+    # --- pruning -----------------------------------------------------------------------------------
+    def backups_in(self, folder: Path) -> list[tuple[Path, datetime]]:
+        """This workspace's backups in `folder` (by the workspace tag in their names), newest first."""
+        mine = store.tag(self.ctx.workspace.workspace_id)
+        found = []
+        for path in Path(folder).expanduser().iterdir():
+            parsed = store.parse_name(path.name)
+            if parsed and parsed[0] == mine and path.is_file():
+                found.append((path, parsed[1], parsed[2]))
+        found.sort(key=lambda item: (item[1], item[2]), reverse=True)
+        return [(path, at) for path, at, _ in found]
+
+    def prune(self, folder: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
+        """Remove this workspace's backups in `folder` that `policy` does not keep. Only files older
+        than the last verified backup go, and never that one: with no verified backup, nothing."""
+        policy = policy.validated()
+        last = self.last_verified()
+        if last is None:
+            return []
+        folder = Path(folder).expanduser()
+        mine = self.backups_in(folder)
+        zone = self.ctx.practice_zone()
+        # one time per file (several in one second: the newest sequence stands for that second)
+        times = {at for _, at in mine}
+        going = to_remove({at.astimezone(zone) for at in times}, policy)
+        removed = []
+        for path, at in mine:
+            if path.name == last.file_name or at.astimezone(zone) not in going or at >= last.at:
+                continue
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError as exc:
+                log.warning("old backup not removed: %s", type(exc).__name__)
+        if removed:
+            with self.ctx.transaction():
+                self.ctx.audit(AuditAction.DELETE, "backup", len(removed),
+                               "pruned: " + ", ".join(p.name for p in removed))
+        return removed
+
+
+# --- restore -----------------------------------------------------------------------------------------
+
+def restore(backup_file: Path, new_data_dir: Path, keystore: KeyStore, *, recovery_key: str | None = None,
+            passphrase: str | None = None, progress: Progress | None = None,
+            clock: Clock | None = None) -> tuple[Workspace, dict[str, int]]:
+    """Rebuild a workspace from `backup_file` in `new_data_dir` (a new or empty folder): the backup
+    verified, the folder refused if it holds a workspace or its manifest, the file copied through
+    an owner-only partial and verified again, the manifest written, a keyring workspace's key put
+    in the OS keyring (a passphrase workspace stays one), opened, and the restore audited in it."""
+    backup_file, data_dir = Path(backup_file).expanduser(), Path(new_data_dir).expanduser()
+    if (recovery_key is None) == (passphrase is None):
+        raise ValidationError("key", "give the backup's recovery key or its passphrase (one of them)")
+    key = KeySpec(raw=parse_recovery_key(recovery_key)) if recovery_key is not None \
+        else KeySpec(passphrase=passphrase)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise WorkspaceExistsError(f"{data_dir} is a file, not a folder: choose a new folder.")
+    for name in (DB_FILE, MANIFEST_FILE, DB_FILE + "-wal"):
+        if (data_dir / name).exists():
+            raise WorkspaceExistsError(
+                f"{data_dir} already holds a workspace ({name}); restore never replaces one. Choose a "
+                "new, empty folder.")
+    # the key and the backup first, before anything is made
+    conn = store.open_backup(backup_file, key)
+    try:
+        row = store.read_meta(conn, backup_file, "SELECT value FROM meta WHERE key = 'workspace_id'")
+        practice = store.read_meta(conn, backup_file, "SELECT name FROM practice WHERE id = 1")
+    finally:
+        conn.close()
+    if row is None:
+        raise KnownError(f"{backup_file.name} is not a VMA Desk backup (it has no workspace id).")
+    made_folder = not data_dir.exists()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if made_folder:
+            data_dir.chmod(0o700)  # mkdir's mode passes through the umask
+    except OSError as exc:
+        raise KnownError(f"The folder {data_dir} could not be made ({exc.strerror or 'error'}).") from None
+    installed = False
+    try:
+        counts = store.install(backup_file, data_dir, DB_FILE, key, progress)
+        if progress:
+            progress(100, 100, "done")
+        installed = True
+        if key.raw is not None:
+            assert recovery_key is not None
+            workspace, _ = Workspace.unlock_with_recovery_key(data_dir, recovery_key, keystore)
+        else:
+            assert passphrase is not None
+            workspace = Workspace.unlock_with_passphrase(data_dir, passphrase)
+        _owner_only(data_dir / MANIFEST_FILE)
+        if practice and practice[0]:
+            workspace.remember_practice(str(practice[0]))
+            _owner_only(data_dir / MANIFEST_FILE)
+        try:
+            ctx = ServiceContext(workspace, clock or SystemClock(), workstation_user())
+            with ctx.transaction():
+                ctx.audit(AuditAction.RESTORE, "workspace", workspace.workspace_id,
+                          f"restored from backup {backup_file.name}; {total_records(counts)} records")
+        except BaseException:
+            workspace.close()
+            raise
+    except BaseException:
+        if installed:
+            remove_files(data_dir)
+        if made_folder:
+            try:
+                data_dir.rmdir()
+            except OSError:
+                pass
+        raise
+    return workspace, counts
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        path.chmod(0o600)
+    except OSError:
+        pass
+
+
+__all__ = ["BackupRecord", "BackupResult", "BackupService", "RetentionPolicy", "restore"]
