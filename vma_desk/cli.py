@@ -83,18 +83,29 @@ def _whole(text: str) -> int:
         raise argparse.ArgumentTypeError("must be a whole number") from None
 
 
+#: the largest record number SQLite can hold (a 64-bit signed integer)
+MAX_ID = 2**63 - 1
+#: the dates a command accepts: wide enough for any record, narrow enough that a day's start and
+#: end in any time zone, and a week or a year around it, are still dates
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+
+
 def _patient_id(text: str) -> int:
     value = _whole(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be a record number (1 or more)")
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"must be a record number (1 to {MAX_ID})")
     return value
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"must be a date from {FIRST_DAY.isoformat()} to "
+                                         f"{LAST_DAY.isoformat()}")
+    return day
 
 
 def _role(text: str) -> UserRole:
@@ -351,6 +362,15 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         where = f" ({exc.filename})" if exc.filename else ""
         _say(err, f"{exc.strerror or type(exc).__name__}{where}.")
         return EXIT_REFUSED
+    except database.DatabaseError as exc:  # met while reading: damage, a full disk ...
+        known = database.known_error(exc)
+        if known is None:
+            _say(err, f"unexpected database error ({getattr(exc, 'sqlite_errorname', '') or 'unknown'}). "
+                      "This is a bug in VMA Desk, or damage: `vma-desk check` tells which. No details "
+                      "were printed or logged, since they could contain patient data.")
+            return EXIT_BUG
+        _say(err, known.message)
+        return known.exit_status
     except Exception as exc:  # noqa: BLE001 - a bug: say so, but print nothing that may hold PHI
         _say(err, f"unexpected error ({type(exc).__name__}). This is a bug in VMA Desk. No "
                   "details were printed or logged, since they could contain patient data.")
@@ -435,9 +455,12 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             problems = workspace.integrity_problems()
         except database.DatabaseError as exc:
             problems = [str(exc)]
+        except IntegrityError:
+            problems = ["database disk image is malformed"]
         if problems:
-            raise IntegrityError(f"The workspace in {data_dir} failed its integrity check "
-                                 f"({len(problems)} problem(s); the first: {problems[0]}).")
+            raise IntegrityError(f"The workspace in {data_dir} is damaged: it failed its integrity check "
+                                 f"({len(problems)} problem(s); the first: {problems[0]}). VMA Desk has "
+                                 "not changed it. Restore the workspace from a backup.")
         chain = audit_chain.check_workspace(workspace)  # before this check's own entry is added
         if not chain.ok:
             raise IntegrityError(f"The audit trail in {data_dir} was altered: "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -31,6 +31,14 @@ MAX_TEXT = 2000
 OLDEST_AGE_YEARS = 125
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MEMBER_ID = re.compile(r"^[A-Za-z0-9-]{3,30}$")
+
+
+def require_aware(field: str, moment: datetime) -> datetime:
+    """A time that says its time zone; a naive one (which would be read as the laptop's zone, or
+    fail comparing with stored times) is refused by name."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValidationError(field, "must carry its time zone")
+    return moment
 
 
 def clean_text(field: str, value: str, *, required: bool, limit: int = MAX_NAME) -> str:

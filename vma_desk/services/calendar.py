@@ -23,7 +23,7 @@ from vma_desk.core.calendar import (
 from vma_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
 from vma_desk.core.rules import scheduling
-from vma_desk.core.validation import clean_text, validate_appointment_type
+from vma_desk.core.validation import clean_text, require_aware, validate_appointment_type
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.calendar_repository import CalendarRepository
 from vma_desk.storage.repositories import (
@@ -103,6 +103,7 @@ class CalendarService:
 
     def block_occurrences(self, provider_ids: Sequence[int] | None, start: datetime,
                           end: datetime) -> list[BlockOccurrence]:
+        require_aware("start", start), require_aware("end", end)
         ids = None if provider_ids is None else list(provider_ids)
         return scheduling.block_occurrences(self.repo.blocks(ids), start, end, self._zone())
 
@@ -313,6 +314,7 @@ class CalendarService:
                    days: frozenset[int] | None = None, earliest: time | None = None,
                    latest: time | None = None, count: int = 5) -> list[Slot]:
         """The first `count` open slots from `after`, across the providers, in time order."""
+        require_aware("after", after)
         if not 5 <= minutes <= MAX_MINUTES:
             raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
         if earliest is not None and latest is not None and earliest > latest:

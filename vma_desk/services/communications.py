@@ -23,7 +23,7 @@ from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, RouteCategory, StaffMember
 from vma_desk.core.rules import callbacks, escalation
 from vma_desk.core.rules.scheduling import local_to_utc
-from vma_desk.core.validation import clean_text, format_phone, normalize_phone
+from vma_desk.core.validation import clean_text, format_phone, normalize_phone, require_aware
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.communications_repository import CommunicationsRepository, digit_forms
 from vma_desk.storage.repositories import (
@@ -154,7 +154,7 @@ class CommunicationsService:
             raise ValidationError("patient_id", "is not a patient in this workspace")
         if not 0 <= call.duration_seconds <= MAX_CALL_SECONDS:
             raise ValidationError("duration_seconds", "must be between 0 and 4 hours")
-        if call.started_at > self.ctx.clock.now() + timedelta(minutes=5):
+        if require_aware("started_at", call.started_at) > self.ctx.clock.now() + timedelta(minutes=5):
             raise ValidationError("started_at", "is in the future")
         if call.routed_to is not None and call.routed_to not in {s.id for s in
                                                                  StaffRepository(self.ctx.conn).all()}:
@@ -230,7 +230,8 @@ class CommunicationsService:
             raise ValidationError("patient_id", "is not a patient in this workspace")
         if message.recipient_id not in {s.id for s in StaffRepository(self.ctx.conn).all() if s.active}:
             raise ValidationError("recipient_id", "choose who receives the message")
-        if message.callback_at is not None and message.callback_at < now - timedelta(minutes=1):
+        if message.callback_at is not None and \
+                require_aware("callback_at", message.callback_at) < now - timedelta(minutes=1):
             raise ValidationError("callback_at", "is in the past")
         if message.call_id is not None and self.repo.get_call(message.call_id) is None:
             raise ValidationError("call_id", "is not a logged call")

@@ -1,5 +1,6 @@
 """Exports the user asked for: a report's bytes written to the file the user chose, encrypted
-with AES-256 first when a password is given, owner-only, never over an existing file unless asked,
+with AES-256 first when a password is given, owner-only, never over an existing file unless asked
+(and then only once the new file is complete: a failed write leaves the earlier one as it was),
 and recorded in the audit trail (what kind, which day or patient id, whether encrypted; never a
 name or the path's folder)."""
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction
 from vma_desk.services.base import ServiceContext
-from vma_desk.storage.files import write_private
+from vma_desk.storage.files import publish, staged_private
 
 MIN_PASSWORD = 8
 
@@ -54,12 +55,14 @@ class ExportService:
             raise ValidationError("out", "a file of that name exists already: choose another name")
         written = False
         try:
-            # the audit entry and the file together: a file that cannot be written leaves no entry
-            # (the transaction rolls back); an entry that cannot be committed leaves no file
-            with self.ctx.transaction():
+            # the file is written whole to a temporary file first (a full disk fails here, and an
+            # earlier file of that name stays as it was), then audited and renamed into place
+            # together: a file that cannot be renamed leaves no entry (the transaction rolls back);
+            # an entry that cannot be committed leaves no file
+            with staged_private(out, data, replace=replace) as temp, self.ctx.transaction():
                 self.ctx.audit(AuditAction.EXPORT, "pdf", kind,
                                f"{detail}; {'encrypted AES-256' if password else 'not encrypted'}")
-                write_private(out, data, replace=replace)
+                publish(temp, out, replace=replace)
                 written = True
         except FileExistsError as error:
             raise ValidationError("out", "a file of that name exists already: choose another name") from error

@@ -21,11 +21,14 @@ from vma_desk.core.calendar import (
     WaitlistEntry,
 )
 from vma_desk.core.records import ContactMethod
+from vma_desk.core.validation import require_aware
 from vma_desk.storage.database import Connection
 
 
 def to_ts(moment: datetime) -> int:
-    return int(moment.timestamp())
+    """Epoch seconds; every repository stores times through here, so a time without a zone is
+    refused here, by name, before it is written or compared."""
+    return int(require_aware("time", moment).timestamp())
 
 
 def from_ts(value: int | None) -> datetime | None:

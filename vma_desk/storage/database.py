@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlcipher3
 
 from vma_desk.core.errors import (
+    IntegrityError,
     KnownError,
     LockedError,
     NotAWorkspaceError,
@@ -24,6 +25,7 @@ from vma_desk.core.errors import (
     WrongKeyError,
     WrongPassphraseError,
 )
+from vma_desk.storage.files import make_private, owner_only_umask
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +77,24 @@ class WorkspaceConnection:
         return self._conn is not None
 
     def execute(self, sql: str, parameters: object = ()) -> sqlcipher3.Cursor:
-        return self._live().execute(sql, parameters)  # type: ignore[arg-type]
+        conn = self._live()
+        try:
+            return conn.execute(sql, parameters)  # type: ignore[arg-type]
+        except DatabaseError as exc:
+            damage = damage_error(exc)
+            if damage is None:
+                raise
+            raise damage from None  # a damaged file is said as such, wherever it is met
 
     def executemany(self, sql: str, parameters: object) -> sqlcipher3.Cursor:
-        return self._live().executemany(sql, parameters)  # type: ignore[arg-type]
+        conn = self._live()
+        try:
+            return conn.executemany(sql, parameters)  # type: ignore[arg-type]
+        except DatabaseError as exc:
+            damage = damage_error(exc)
+            if damage is None:
+                raise
+            raise damage from None  # a damaged file is said as such, wherever it is met
 
     @property
     def in_transaction(self) -> bool:
@@ -111,9 +127,39 @@ def sniff(path: Path) -> None:
         raise NotAWorkspaceError(f"{path.name} is not a VMA Desk workspace (wrong size).")
 
 
+#: what a user is told about a damaged workspace, wherever the damage is met
+DAMAGED = ("The workspace file{where} is damaged (part of it was changed or cut off, by a failing disk, "
+           "a crash of the computer or another program). VMA Desk has not changed it. Restore the "
+           "workspace from a backup; `vma-desk check` reports what is wrong.")
+
+
+def damaged(where: Path | None = None) -> IntegrityError:
+    return IntegrityError(DAMAGED.format(where=f" in {where}" if where else ""))
+
+
+def damage_error(exc: BaseException, path: Path | None = None) -> IntegrityError | None:
+    """An IntegrityError for SQLite's "database disk image is malformed" (and its kin), else None."""
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    # FTS5 reports a damaged page of its shadow tables as a failed constructor
+    if code.startswith("SQLITE_CORRUPT") or "malformed" in text or "vtable constructor failed" in text:
+        return damaged(path)
+    return None
+
+
+def known_error(exc: BaseException, path: Path | None = None) -> KnownError | None:
+    """The known condition behind a SQLite error met anywhere (damage, full disk ...), or None."""
+    if not isinstance(exc, DatabaseError):
+        return None
+    return _classify(exc, path or Path("workspace"))
+
+
 def _classify(exc: Exception, path: Path) -> KnownError | None:
     code = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
+    damage = damage_error(exc, path.parent if path.name != "workspace" else None)
+    if damage:
+        return damage
     if code == "SQLITE_FULL" or "disk is full" in text:
         return StorageError("The disk is full: free some space and try again. Nothing was lost.")
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
@@ -125,10 +171,57 @@ def _classify(exc: Exception, path: Path) -> KnownError | None:
     return None
 
 
-def connect(path: Path, key: KeySpec) -> Connection:
-    """Open and verify the key. Raises WrongKeyError / WrongPassphraseError; writes nothing."""
+def secure_files(path: Path) -> None:
+    """The database file, its -wal and -shm: owner-only (0600), whatever the umask made them.
+    SQLite creates -wal and -shm with the database file's permissions, so that one goes first."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        try:
+            make_private(path.with_name(name))
+        except PermissionError:  # another user's file: opening it will say what is wrong
+            pass
+
+
+#: the tail of a page: 16 bytes of IV and a 64-byte HMAC-SHA512 (SQLCipher 4 defaults)
+_IV, _HMAC = 16, 64
+
+
+def key_opens_page_2(path: Path, key: KeySpec) -> bool:
+    """Whether `key` authenticates the file's second page (SQLCipher 4's page HMAC, computed here).
+
+    SQLite reads page 1 first, so a damaged first page and a wrong key both end in SQLITE_NOTADB;
+    the second page tells them apart: it verifies under the right key whatever page 1 holds
+    (unless the damage hit page 1's salt, which both pages' keys are derived from)."""
+    import hashlib
+    import hmac
+
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        with path.open("rb") as handle:
+            salt = handle.read(16)
+            handle.seek(_PAGE)
+            page = handle.read(_PAGE)
+    except OSError:
+        return False
+    if len(page) < _PAGE or len(salt) < 16:
+        return False
+    if key.raw is not None:
+        cipher_key = key.raw
+    elif key.passphrase:
+        cipher_key = hashlib.pbkdf2_hmac("sha512", key.passphrase.encode(), salt, 256_000, 32)
+    else:
+        return False
+    hmac_key = hashlib.pbkdf2_hmac("sha512", cipher_key, bytes(b ^ 0x3A for b in salt), 2, 32)
+    end = _PAGE - _IV - _HMAC + _IV
+    expected = hmac.new(hmac_key, page[:end] + (2).to_bytes(4, "little"), "sha512").digest()
+    return hmac.compare_digest(expected, page[end:end + _HMAC])
+
+
+def connect(path: Path, key: KeySpec) -> Connection:
+    """Open and verify the key. Raises WrongKeyError / WrongPassphraseError, or IntegrityError for
+    a damaged file; writes nothing (but makes the files owner-only)."""
+    secure_files(path)
+    try:
+        with owner_only_umask():
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except DatabaseError as exc:
         raise _classify(exc, path) or StorageError(f"Cannot open {path}: {exc}") from None
     try:
@@ -139,14 +232,19 @@ def connect(path: Path, key: KeySpec) -> Connection:
     except DatabaseError as exc:
         conn.close()
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            if key_opens_page_2(path, key):  # the key is right: the first page is damaged
+                raise damaged(path.parent) from None
+            either = (" Or the workspace file is damaged at its start: if this is the right "
+                      f"{'key' if key.raw is not None else 'passphrase'}, run `vma-desk check` and "
+                      "restore the workspace from a backup.")
             if key.raw is not None:
                 raise WrongKeyError(
                     "This key does not open the workspace: it belongs to another workspace, or "
-                    "the file is not a VMA Desk workspace. The file was not changed."
+                    "the file is not a VMA Desk workspace. The file was not changed." + either
                 ) from None
             raise WrongPassphraseError(
                 "That passphrase does not open the workspace. Check Caps Lock and try again; "
-                "the file was not changed."
+                "the file was not changed." + either
             ) from None
         raise (_classify(exc, path) or exc) from None
     return conn
@@ -154,8 +252,11 @@ def connect(path: Path, key: KeySpec) -> Connection:
 
 def configure(conn: Connection) -> None:
     """The pragmas of a verified connection (may write: only after checks passed)."""
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    with owner_only_umask():  # -wal and -shm appear here
+        conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on the disk (its WAL frames fsynced) before it returns, so a save the app
+    # acknowledged survives a power cut, not only a killed process (docs/architecture.md)
+    conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA secure_delete = ON")
@@ -163,12 +264,14 @@ def configure(conn: Connection) -> None:
 
 
 def create(path: Path, key: KeySpec) -> Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.enable_load_extension(False)
-    conn.execute(key.pragma())
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    configure(conn)
+    with owner_only_umask():  # the file, its -wal and -shm are born owner-only
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.enable_load_extension(False)
+        conn.execute(key.pragma())
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        configure(conn)
+    secure_files(path)
     return conn
 
 
@@ -183,6 +286,23 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         if conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
             conn.execute("ROLLBACK")
         known = _classify(exc, Path("workspace")) if isinstance(exc, DatabaseError) else None
+        code = getattr(exc, "sqlite_errorname", "") or ""
+        if code.startswith(("SQLITE_READONLY", "SQLITE_IOERR")) and is_damaged(conn):
+            known = damaged()  # a damaged page can end a write as "read-only" or an I/O error
         if known:
             raise known from None
         raise
+
+
+def is_damaged(conn: Connection | WorkspaceConnection) -> bool:
+    """SQLite's quick structural check (every page read, so SQLCipher checks every page's HMAC):
+    asked only after a failure, to tell damage from a read-only or failing disk."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except IntegrityError:
+        return True
+    except DatabaseError as exc:
+        return damage_error(exc) is not None
+    except KnownError:
+        return False
+    return [r[0] for r in rows] != ["ok"]

@@ -10,9 +10,9 @@ passphrase, not a workspace, newer schema) happens before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-import os
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -24,13 +24,22 @@ from vma_desk.core.errors import (
     KnownError,
     LockedError,
     NotAWorkspaceError,
+    StorageError,
     ValidationError,
     WorkspaceExistsError,
     WorkspaceMissingError,
 )
 from vma_desk.storage import database, migrations
 from vma_desk.storage.database import Connection, KeySpec, WorkspaceConnection
+from vma_desk.storage.files import (
+    InstanceLock,
+    folder_warning,
+    make_private,
+    make_private_dir,
+    write_private,
+)
 from vma_desk.storage.keys import KeyStore, format_recovery_key, new_key, parse_recovery_key
+from vma_desk.storage.location import location_problem
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +75,7 @@ class Manifest:
              "protection": self.protection.value, "practice": self.practice},
             indent=2,
         )
-        tmp = data_dir / (MANIFEST_FILE + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, data_dir / MANIFEST_FILE)
+        write_private(data_dir / MANIFEST_FILE, (text + "\n").encode("utf-8"), replace=True)
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,12 @@ class Workspace:
         self._key: KeySpec | None = key
         self.migrated_from = migrations.LATEST
         self._demo = _meta(conn, "demo") == "1"
+        #: what the user should know about where the workspace lives (a folder others can open, a
+        #: network or sync folder), each saying what to do; the window shows them
+        self.warnings: list[str] = opening_warnings(data_dir)
+        with contextlib.suppress(OSError):  # a manifest written before files were owner-only
+            make_private(data_dir / MANIFEST_FILE)
+        self._instance_lock: InstanceLock | None = None
 
     # --- creating ------------------------------------------------------------------------------
     @classmethod
@@ -126,6 +139,10 @@ class Workspace:
                 "workspace lives on a drive that is not connected, connect it and try again; "
                 "VMA Desk will not create a new workspace over it."
             )
+        problem = location_problem(data_dir)
+        if problem:
+            raise StorageError(f"A workspace cannot be created here: {problem} Choose a folder on "
+                               "this computer's own disk (backups may go to such folders).")
         workspace_id = uuid.uuid4().hex
         if passphrase is None:
             key = new_key()
@@ -134,7 +151,7 @@ class Workspace:
         else:
             spec = KeySpec(passphrase=validate_passphrase(passphrase))
             protection = Protection.PASSPHRASE
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(data_dir)
         if protection is Protection.KEYRING:
             keystore.put(workspace_id, key)  # first: if the keyring refuses, nothing is on disk
         path = data_dir / DB_FILE
@@ -334,8 +351,24 @@ class Workspace:
         """Close the database and forget the key: nothing of the workspace stays in memory but
         its folder and manifest. Idempotent."""
         if self.conn.is_open:
-            self.close()
+            self.close(keep_instance_lock=True)  # the window is still this workspace's
         self._key = None
+
+    # --- one window per workspace ----------------------------------------------------------------
+    @staticmethod
+    def claim(data_dir: Path) -> InstanceLock | None:
+        """`workspace.lock` of `data_dir`, taken for a window about to open it; None when another
+        VMA Desk window holds it. Headless commands do not take it."""
+        lock = InstanceLock(Path(data_dir))
+        try:
+            return lock if lock.acquire() else None
+        except OSError as exc:  # a read-only folder: opening the database says what is wrong
+            log.warning("instance lock not taken: %s", type(exc).__name__)
+            return lock
+
+    def hold_instance_lock(self, lock: InstanceLock) -> None:
+        """Keep the window's `workspace.lock` until `close()`."""
+        self._instance_lock = lock
 
     def reopen_with_keyring(self, keystore: KeyStore) -> None:
         """Unlock again with the key the OS keyring holds (read anew: never kept while locked)."""
@@ -393,7 +426,7 @@ class Workspace:
                      self.conn.execute("PRAGMA foreign_key_check").fetchall()]
         return problems
 
-    def close(self) -> None:
+    def close(self, *, keep_instance_lock: bool = False) -> None:
         if self.conn.is_open and not self.conn.in_transaction:
             from vma_desk.storage.audit_chain import write_anchor
 
@@ -403,9 +436,27 @@ class Workspace:
                 log.warning("audit anchor not written: %s", type(exc).__name__)
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except (database.DatabaseError, LockedError):
+        except (database.DatabaseError, KnownError):
             pass
         self.conn.close()
+        if self._instance_lock is not None and not keep_instance_lock:
+            self._instance_lock.release()
+            self._instance_lock = None
+
+
+def opening_warnings(data_dir: Path) -> list[str]:
+    """Warnings about where a workspace lives: a sync or network folder; a folder others can open."""
+    warnings = []
+    where = location_problem(data_dir)
+    if where:
+        warnings.append(f"{where} Move the workspace folder to this computer's own disk (with VMA "
+                        "Desk closed); keep only backups in such places.")
+    loose = folder_warning(data_dir)
+    if loose:
+        warnings.append(loose)
+    if warnings:
+        log.warning("workspace opened with %d location warning(s)", len(warnings))
+    return warnings
 
 
 def remove_files(data_dir: Path) -> None:
@@ -418,6 +469,9 @@ def remove_files(data_dir: Path) -> None:
 def _meta(conn: Connection | WorkspaceConnection, key: str) -> str | None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    except database.DatabaseError:
+    except database.DatabaseError as exc:
+        damage = database.damage_error(exc)
+        if damage is not None:  # never taken for "no id yet" (a new id would be written)
+            raise damage from None
         return None
     return row[0] if row else None

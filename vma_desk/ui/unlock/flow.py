@@ -26,6 +26,7 @@ from vma_desk.core.errors import (
 )
 from vma_desk.core.records import AuditAction, Practice
 from vma_desk.services import Services
+from vma_desk.storage.files import InstanceLock
 from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore, parse_recovery_key
 from vma_desk.storage.workspace import Protection, Workspace, probe, validate_passphrase
 from vma_desk.ui.tasks import run_task
@@ -40,14 +41,57 @@ RECOVERY_EXPLANATION = (
 )
 
 
+OPEN_ELSEWHERE = (
+    "This workspace is already open in another VMA Desk window. Switch to that window, or close it "
+    "and start VMA Desk again. (Two windows on one workspace could each overwrite what the other "
+    "shows; the vma-desk commands may still run beside the open window.)"
+)
+
+
 class UnlockFlow:
     def __init__(self, data_dir: Path, keystore: KeyStore, parent: QWidget | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.keystore = keystore
         self.parent = parent
+        self._lock: InstanceLock | None = None
+
+    # --- one window per workspace ----------------------------------------------------------------
+    def _claim(self) -> bool:
+        """Take the workspace's `workspace.lock` before asking anything; False (and the user told)
+        when another VMA Desk window has the workspace open."""
+        if self._lock is not None or not probe(self.data_dir).exists:
+            return True
+        self._lock = Workspace.claim(self.data_dir)
+        if self._lock is None:
+            self._fatal(KnownError(OPEN_ELSEWHERE))
+            return False
+        return True
+
+    def _keep_lock(self, workspace: Workspace | None) -> Workspace | None:
+        """The opened workspace holds the lock until it closes; nothing opened: let it go."""
+        lock, self._lock = self._lock, None
+        if workspace is None:
+            if lock is not None:
+                lock.release()
+            return None
+        if workspace._instance_lock is None:  # noqa: SLF001 - a new workspace: take it now
+            lock = lock or Workspace.claim(self.data_dir)
+            if lock is not None:
+                workspace.hold_instance_lock(lock)
+        return workspace
 
     # --- entry points ----------------------------------------------------------------------------
     def open_or_create(self) -> Workspace | None:
+        if not self._claim():
+            return None
+        return self._keep_lock(self._open_or_create())
+
+    def open_demo(self, *, seed: int, years: int) -> Workspace | None:
+        if not self._claim():
+            return None
+        return self._keep_lock(self._open_demo(seed=seed, years=years))
+
+    def _open_or_create(self) -> Workspace | None:
         state = probe(self.data_dir)
         try:
             if not state.exists:
@@ -64,7 +108,7 @@ class UnlockFlow:
             self._fatal(exc)
             return None
 
-    def open_demo(self, *, seed: int, years: int) -> Workspace | None:
+    def _open_demo(self, *, seed: int, years: int) -> Workspace | None:
         """Open the demo workspace, building it first (with a progress dialog) if there is none."""
         from vma_desk.demo import ensure_demo_workspace
 
