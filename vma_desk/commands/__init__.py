@@ -15,6 +15,7 @@ from types import ModuleType
 MODULES: tuple[str, ...] = (
     "vma_desk.commands.audit",
     "vma_desk.commands.backup",
+    "vma_desk.commands.keys",
 )
 
 

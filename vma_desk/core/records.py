@@ -186,6 +186,10 @@ class AuditAction(StrEnum):
     SIGN_OUT = "sign_out"
     LOCK = "lock"
     UNLOCK = "unlock"
+    #: the workspace got a new random key (its earlier recovery key opens only older backups)
+    REKEY = "rekey"
+    #: keyring <-> passphrase, or a new passphrase
+    PROTECTION_CHANGED = "protection_changed"
     BACKUP = "backup"
     RESTORE = "restore"
 

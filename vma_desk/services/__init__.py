@@ -21,6 +21,7 @@ from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
 from vma_desk.services.refills import RefillService
+from vma_desk.services.security import SecurityService
 from vma_desk.services.summaries import SummaryService
 from vma_desk.services.users import UserService
 from vma_desk.storage.audit import workstation_user
@@ -43,6 +44,7 @@ class Services:
     users: UserService
     handoff: HandoffService
     backups: BackupService
+    security: SecurityService
 
     @classmethod
     def for_workspace(
@@ -72,6 +74,7 @@ class Services:
                                    communications=communications, refills=refills, referrals=referrals,
                                    users=users),
             backups=BackupService(context),
+            security=SecurityService(context),
         )
 
     @property

@@ -91,7 +91,12 @@ class WorkspaceState:
         return self.manifest.protection if self.manifest else None
 
 
-def probe(data_dir: Path) -> WorkspaceState:
+def probe(data_dir: Path, keystore: KeyStore | None = None) -> WorkspaceState:
+    """First finishes (or undoes) a key change a killed process left half-done (storage/rekey.py:
+    two stat calls when there is none), so the manifest read here says how the file opens."""
+    from vma_desk.storage.rekey import finish_interrupted
+
+    finish_interrupted(Path(data_dir), keystore)
     return WorkspaceState(data_dir, (data_dir / DB_FILE).exists(), Manifest.read(data_dir))
 
 
@@ -180,7 +185,7 @@ class Workspace:
     # --- unlocking -----------------------------------------------------------------------------
     @classmethod
     def unlock_with_keyring(cls, data_dir: Path, keystore: KeyStore) -> Workspace:
-        state = probe(Path(data_dir))
+        state = probe(Path(data_dir), keystore)
         manifest = cls._manifest_for_keyring(state)
         key = keystore.get(manifest.workspace_id)
         if key is None:
@@ -202,7 +207,7 @@ class Workspace:
         """
         data_dir = Path(data_dir)
         key = parse_recovery_key(recovery_key)
-        state = probe(data_dir)
+        state = probe(data_dir, keystore)
         if not state.exists:
             raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
         conn = cls._verified_connection(data_dir, KeySpec(raw=key))
@@ -373,7 +378,7 @@ class Workspace:
     def reopen_with_keyring(self, keystore: KeyStore) -> None:
         """Unlock again with the key the OS keyring holds (read anew: never kept while locked)."""
         self._require_file()
-        manifest = self._manifest_for_keyring(probe(self.data_dir))
+        manifest = self._manifest_for_keyring(probe(self.data_dir, keystore))
         key = keystore.get(manifest.workspace_id)
         if key is None:
             raise KeyMissingError(
@@ -388,6 +393,13 @@ class Workspace:
 
     def reopen_with_recovery_key(self, recovery_key: str) -> None:
         self._reopen(KeySpec(raw=parse_recovery_key(recovery_key)))
+
+    def reopen_with_key(self, key: KeySpec, manifest: Manifest | None = None) -> None:
+        """After a key change (storage/rekey.py): open the file again with its new key, and keep
+        the manifest that says how it is protected now."""
+        self._reopen(key)
+        if manifest is not None:
+            self.manifest = manifest
 
     def _reopen(self, key: KeySpec) -> None:
         if self.conn.is_open:
