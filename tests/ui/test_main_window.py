@@ -205,3 +205,24 @@ def test_file_export_calendar_opens_the_export_dialog(qtbot, window):
     assert any(isinstance(w, ExportIcsDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     window.lock()
     assert not window.export_ics_action.isEnabled()
+
+
+def test_a_folder_others_can_read_is_warned_about_with_the_fix(qtbot, data_dir, keystore, preferences):
+    ws, _ = Workspace.create(data_dir, keystore)
+    services = Services.for_workspace(ws)
+    services.practice.save(Practice("Lakeside Family Medicine", "America/Chicago"))
+    signed_in(services)
+    ws.close()
+    data_dir.chmod(0o755)
+    opened = Workspace.unlock_with_keyring(data_dir, keystore)
+    win = MainWindow(opened, keystore, preferences=preferences)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        qtbot.waitUntil(lambda: any(w.objectName() == "location_warning_box" and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()))
+        label = win.location_warning_label
+        assert label.isVisible() and f"chmod 700 '{data_dir}'" in label.toolTip()
+    finally:
+        win.close()
+        keystore.delete(opened.workspace_id)

@@ -105,6 +105,12 @@ class MainWindow(QMainWindow):
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.sig_screen_locked.connect(self.lock)
         self._restore_window()
+        if getattr(workspace, "warnings", None):  # said once, in words, at opening (not blocking)
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "\n\n".join(workspace.warnings),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("location_warning_box")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            QTimer.singleShot(0, self, box.show)
         if self.services.users.signed_in:
             self._enter(fresh=False)
         else:
@@ -217,6 +223,13 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("user_label")
         bar.addWidget(self.workspace_label, 1)
+        warnings = list(getattr(self.workspace, "warnings", []))
+        self.location_warning_label = QLabel("⚠ Workspace location: see the tooltip" if warnings else "")
+        self.location_warning_label.setObjectName("location_warning_label")
+        self.location_warning_label.setProperty("role", "field-error")
+        self.location_warning_label.setToolTip("\n\n".join(warnings))
+        self.location_warning_label.setVisible(bool(warnings))
+        bar.addPermanentWidget(self.location_warning_label)
         bar.addPermanentWidget(self.user_label)
         if self.workspace.is_demo:
             demo = QLabel("DEMO")
