@@ -448,7 +448,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from vma_desk.services import Services
 
     data_dir = _data_dir(args, demo=args.demo)
-    workspace = _unlock(args, data_dir)
+    workspace = _unlock(args, data_dir, audit=False)
     try:
         version = migrations.schema_version(workspace.conn)
         try:
@@ -473,6 +473,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             "Patients": services.patients.count(),
             "Audit entries": services.audit.count(),
         }
+        # audited only once the file is known to be sound (a damaged one is not written to), and
+        # after counting: the count is what the workspace held before this check
+        _record_opening(workspace, args)
         demo = workspace.is_demo
         seed, anchor = workspace.meta("demo_seed"), workspace.meta("demo_anchor")
     finally:
@@ -536,9 +539,11 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     try:
         services = Services.for_workspace(workspace)
         who = _who(services, args)
-        pdf, detail, what = _PDF_REPORTS[args.export_command](services, args)
+        # the sign-in and a patient summary's opening of the record, or neither (an unknown patient)
+        with services.context.all_or_nothing():
+            _act_as(services, who, args)
+            pdf, detail, what = _PDF_REPORTS[args.export_command](services, args)
         # its own transaction: write_pdf's file and audit entry stay "both or neither" on their own
-        _act_as(services, who, args)
         services.exports.write_pdf(pdf, target, kind=args.export_command, detail=detail,
                                    password=password, replace=args.force)
     finally:
@@ -565,7 +570,8 @@ def _patient_summary_pdf(services: Services, args: argparse.Namespace) -> tuple[
     from vma_desk.reports import patient_summary
 
     period = f"{args.start.isoformat()} to {args.end.isoformat()}"
-    pdf = patient_summary.build(services, args.patient, args.start, args.end)
+    pdf = patient_summary.build(services, args.patient, args.start, args.end)  # refuses an unknown id
+    services.patients.open(args.patient, f"patient summary, {period}")
     what = f"the communication summary of patient {args.patient} ({period})"
     return pdf, f"patient {args.patient}, {period}", what
 
@@ -641,9 +647,13 @@ def _act_as(services: Services, who: tuple[User, str], args: argparse.Namespace)
     """Sign in as the user `_who` found (audited, naming the command and how; never the PIN), just
     before the change: inside its transaction where it can, so a refused change takes its sign-in
     with it."""
-    command = " ".join(part for part in (args.command, getattr(args, "export_command", None),
-                                         getattr(args, "users_command", None)) if part)
-    services.users.act_as(who[0], detail=f"command line: {command} ({who[1]})")
+    services.users.act_as(who[0], detail=f"command line: {_command(args)} ({who[1]})")
+
+
+def _command(args: argparse.Namespace) -> str:
+    """"export patient-summary", "users add", "check": the command as typed, without its options."""
+    return " ".join(part for part in (args.command, getattr(args, "export_command", None),
+                                      getattr(args, "users_command", None)) if part)
 
 
 def _read_pin(path: Path, option: str) -> str:
@@ -732,7 +742,29 @@ def _print_users(users: list[User], out: TextIO) -> None:
               file=out)
 
 
-def _unlock(args: argparse.Namespace, data_dir: Path) -> Workspace:
+def _unlock(args: argparse.Namespace, data_dir: Path, *, audit: bool = True) -> Workspace:
+    """Open the workspace for a command, audited as "opened by command <name>" (under the OS
+    login: the command's user signs in after, `_act_as`). `audit=False` for a caller that audits
+    the opening itself once it knows the file is sound (`check`)."""
+    workspace = _open_workspace(args, data_dir)
+    if audit:
+        try:
+            _record_opening(workspace, args)
+        except BaseException:
+            workspace.close()
+            raise
+    return workspace
+
+
+def _record_opening(workspace: Workspace, args: argparse.Namespace) -> None:
+    from vma_desk.core.records import AuditAction
+    from vma_desk.services import Services
+
+    Services.for_workspace(workspace).audit.record(
+        AuditAction.UNLOCK, "workspace", workspace.workspace_id, f"opened by command {_command(args)}")
+
+
+def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Workspace:
     from vma_desk.demo import DEMO_PASSPHRASE
 
     state = probe(data_dir)

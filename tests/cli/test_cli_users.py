@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import refused, vma
+from tests.services.test_audit_coverage import is_opening
 from vma_desk import cli
 from vma_desk.core.records import AuditAction, AuditEntry, Practice
 from vma_desk.core.users import UserRole
@@ -42,9 +43,10 @@ def opened(folder: Path) -> Iterator[Services]:
 
 
 def audit_of(folder: Path) -> list[AuditEntry]:
-    """Newest first."""
+    """Newest first, without the commands' own openings of the workspace (every command audits
+    its opening, even when refused: tests/services/test_audit_coverage.py)."""
     with opened(folder) as services:
-        return services.audit.page()
+        return [e for e in services.audit.page() if not is_opening(e)]
 
 
 def run(*argv: object) -> tuple[int, str, str]:

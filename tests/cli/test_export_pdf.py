@@ -19,6 +19,7 @@ import pytest
 from tests.cli.test_cli import refused, vma
 from tests.demo.conftest import ANCHOR
 from tests.reports.test_huddle import MORNING, pdf_pages
+from tests.services.test_audit_coverage import is_opening
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.core.users import UserRole
@@ -54,8 +55,10 @@ def opened(folder: Path) -> Iterator[Services]:
 
 
 def audit_of(folder: Path) -> list[AuditEntry]:
+    """Newest first, without the commands' own openings of the workspace (tests/services/
+    test_audit_coverage.py)."""
     with opened(folder) as services:
-        return services.audit.page()
+        return [e for e in services.audit.page() if not is_opening(e)]
 
 
 def huddle(folder: Path, out: Path, *extra: object) -> list[object]:

@@ -192,6 +192,8 @@ class AuditAction(StrEnum):
     PROTECTION_CHANGED = "protection_changed"
     BACKUP = "backup"
     RESTORE = "restore"
+    #: a search was made (which one, never its words: the words may be a patient's name or number)
+    SEARCH = "search"
 
 
 @dataclass(frozen=True)

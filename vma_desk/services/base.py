@@ -24,6 +24,13 @@ def changed_fields(before: object, after: object, *, ignore: tuple[str, ...] = (
     return "fields: " + ", ".join(names) if names else ""
 
 
+def record_search(ctx: ServiceContext, what: str, where: str, results: int) -> None:
+    """The audit entry of one search: what was searched ("patients", "calls_and_messages"), from
+    where, and the number of results; never the words (a name, a phone number, a date of birth)."""
+    with ctx.transaction():
+        ctx.audit(AuditAction.SEARCH, what, "", f"{where}: {results} result{'' if results == 1 else 's'}")
+
+
 @dataclass
 class ServiceContext:
     """`user` is the name every "by" field and audit entry carries: the signed-in user's (set by

@@ -24,7 +24,7 @@ from vma_desk.core.records import AuditAction, Change, Role, RouteCategory, Staf
 from vma_desk.core.rules import callbacks, escalation
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import clean_text, format_phone, normalize_phone, require_aware
-from vma_desk.services.base import ServiceContext
+from vma_desk.services.base import ServiceContext, record_search
 from vma_desk.storage.communications_repository import CommunicationsRepository, digit_forms
 from vma_desk.storage.repositories import (
     PatientRepository,
@@ -108,7 +108,8 @@ class CommunicationsService:
             self.settings.set(EMERGENCY_KEY, str(policy.emergency_minutes))
             self.settings.set(URGENT_KEY, str(policy.urgent_minutes))
             self.settings.set(CLOSE_KEY, policy.close_time.isoformat("minutes"))
-            self.ctx.audit(AuditAction.UPDATE, "setting", "messages")
+            self.ctx.audit(AuditAction.UPDATE, "setting", "messages", "settings: red_flags, escalation_step, "
+                           "emergency_minutes, urgent_minutes, close_time")
         return Change("setting", AuditAction.UPDATE)
 
     def callback_policy(self) -> callbacks.CallbackPolicy:
@@ -312,6 +313,11 @@ class CommunicationsService:
         return [m for m in pool if callbacks.is_overdue(m, now, practice, zone, policy)]
 
     # --- search ----------------------------------------------------------------------------------
+    def record_search(self, where: str, results: int) -> None:
+        """Audit that a search of calls and messages was made (once per search the user ran, not
+        per keystroke; the caller decides when), never its words."""
+        record_search(self.ctx, "calls_and_messages", where, results)
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         match = fts_query(text)
         if not match:

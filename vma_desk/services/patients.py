@@ -8,7 +8,7 @@ from dataclasses import replace
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Patient
 from vma_desk.core.validation import validate_patient
-from vma_desk.services.base import ServiceContext, changed_fields
+from vma_desk.services.base import ServiceContext, changed_fields, record_search
 from vma_desk.storage.repositories import PatientRepository, StaffRepository
 
 RECORD = "patient"
@@ -69,6 +69,20 @@ class PatientService:
         if patient is None:
             raise NotFoundError(f"Patient {patient_id} does not exist.")
         return patient
+
+    def open(self, patient_id: int, where: str) -> Patient:
+        """One patient's record for a view that shows it (the editor, a summary): audited as an
+        opening by the signed-in user, `where` naming the view (never a value of the record). Lists
+        that show many patients at once read with `get`/`search` and are not an opening."""
+        patient = self.get(patient_id)
+        with self.ctx.transaction():
+            self.ctx.audit(AuditAction.OPEN, RECORD, patient_id, where)
+        return patient
+
+    def record_search(self, where: str, results: int) -> None:
+        """Audit that a patient search was made (once per search the user ran, not per keystroke;
+        the caller decides when): where, and how many were found, never the words typed."""
+        record_search(self.ctx, "patients", where, results)
 
     def display_names(self, patient_ids: Iterable[int]) -> dict[int, str]:
         """"Last, First" by id for many patients at once (deleted ones are left out)."""

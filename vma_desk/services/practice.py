@@ -7,7 +7,7 @@ from dataclasses import replace
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Practice, Role, StaffMember
 from vma_desk.core.validation import validate_practice, validate_staff
-from vma_desk.services.base import ServiceContext
+from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.repositories import PracticeRepository, StaffRepository
 
 
@@ -29,9 +29,10 @@ class PracticeService:
     def save(self, practice: Practice) -> Change:
         clean = validate_practice(practice)
         with self.ctx.transaction():
-            action = AuditAction.UPDATE if self.practices.get() else AuditAction.CREATE
+            before = self.practices.get()
+            action = AuditAction.UPDATE if before else AuditAction.CREATE
             self.practices.save(clean)
-            self.ctx.audit(action, "practice", 1)
+            self.ctx.audit(action, "practice", 1, changed_fields(before, clean) if before else "")
         return Change("practice", action, (1,))
 
     def staff(self, *, role: Role | None = None, active_only: bool = True) -> list[StaffMember]:

@@ -89,7 +89,8 @@ class ReferralService:
             for key, days in zip(AGING_KEYS, (policy.routine_days, policy.urgent_days, policy.emergency_days),
                                  strict=True):
                 self.settings.set(key, str(days))
-            self.ctx.audit(AuditAction.UPDATE, "setting", "referrals")
+            self.ctx.audit(AuditAction.UPDATE, "setting", "referrals",
+                           "settings: routine_days, urgent_days, emergency_days")
         return Change("setting", AuditAction.UPDATE)
 
     # --- referrals -------------------------------------------------------------------------------

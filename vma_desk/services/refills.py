@@ -91,7 +91,7 @@ class RefillService:
         with self.ctx.transaction():
             self.settings.set(VISIT_MONTHS_KEY, str(visit_months))
             self.settings.set(LAB_RULES_KEY, "\n".join(format_lab_rules(parsed)))
-            self.ctx.audit(AuditAction.UPDATE, "setting", "refills")
+            self.ctx.audit(AuditAction.UPDATE, "setting", "refills", "settings: visit_months, lab_rules")
         return Change("setting", AuditAction.UPDATE)
 
     def required_labs(self, medication: str, known: tuple[LabCheck, ...] = ()) -> tuple[LabCheck, ...]:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
-from vma_desk.core.records import AuditEntry
+from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.services.audit import AuditService
 
 COL_WHEN, COL_USER, COL_ACTION, COL_RECORD, COL_DETAIL = range(5)
@@ -27,8 +27,20 @@ _ROOT = QModelIndex()
 _TIME_FORMAT = "%m/%d/%Y %I:%M:%S %p"
 
 
+#: actions whose value does not read well as it is; any other reads as its value ("sign_out" ->
+#: "Sign out"), so an action added later is readable without a change here
+_ACTION_LABELS = {AuditAction.SIGN_IN_FAILED: "Sign-in failed", AuditAction.SIGN_IN: "Sign-in",
+                  AuditAction.RECOVER: "Recovery key"}
+
+
+def action_label(action: AuditAction) -> str:
+    return _ACTION_LABELS.get(action) or action.value.replace("_", " ").capitalize()
+
+
 def record_label(entry: AuditEntry) -> str:
-    return f"{entry.record_type.replace('_', ' ').capitalize()} #{entry.record_id}"
+    """"Patient #12"; a search names what was searched ("Calls and messages"), not one record."""
+    kind = entry.record_type.replace('_', ' ').capitalize()
+    return f"{kind} #{entry.record_id}" if entry.record_id else kind
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -106,7 +118,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == COL_USER:
             return entry.user
         if column == COL_ACTION:
-            return entry.action.value.capitalize()
+            return action_label(entry.action)
         if column == COL_RECORD:
             return record_label(entry)
         return entry.detail

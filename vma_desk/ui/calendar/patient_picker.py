@@ -2,7 +2,8 @@
 
 It reuses quick open's pieces (the result list model, its line per patient, the pause before a
 search and the row limit): typing searches after a pause, Up/Down move in the list without leaving
-the search line, Enter takes the highlighted patient and moves on to the next field.
+the search line, Enter takes the highlighted patient and moves on to the next field. A search is
+audited as quick open's are (`SearchAudit`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from vma_desk.services import Services
 from vma_desk.ui.patients.quick_open import RESULT_LIMIT, SEARCH_DELAY_MS
 from vma_desk.ui.patients.results_model import PATIENT_ROLE, PatientResultListModel, result_line
 from vma_desk.ui.search_as_you_type import SearchAsYouType
+from vma_desk.ui.search_audit import SearchAudit
 
 
 class PatientPicker(QWidget):
@@ -54,12 +56,17 @@ class PatientPicker(QWidget):
 
         self._typing = SearchAsYouType(self, self.search_edit, self.result_list, self.search_now,
                                        SEARCH_DELAY_MS)
+        self.search_audit = SearchAudit(self, self._record_search)
         self.search_edit.installEventFilter(self)  # Enter: see eventFilter
         self.result_list.activated.connect(self._on_result_list_activated)
         self.result_list.clicked.connect(self._on_result_list_activated)
 
     def set_services(self, services: Services) -> None:
         self._services = services
+
+    def _record_search(self, results: int) -> None:
+        if self._services is not None:
+            self._services.patients.record_search("patient picker", results)
 
     # the choice -----------------------------------------------------------------------------------
     def patient(self) -> Patient | None:
@@ -89,6 +96,7 @@ class PatientPicker(QWidget):
         typed = self.search_edit.text().strip()
         found = self._services.patients.search(typed, limit=RESULT_LIMIT) if typed else []
         self.results.set_results(found, self._services.context.today())
+        self.search_audit.shown(typed, len(found))
         if found:
             self.result_list.setCurrentIndex(self.results.index(0))
 
@@ -112,6 +120,7 @@ class PatientPicker(QWidget):
         patient = index.data(PATIENT_ROLE) if index.isValid() else None
         if not isinstance(patient, Patient) or patient.id is None:
             return False
+        self.search_audit.commit()
         self.set_patient(patient)
         self.sig_patient_chosen.emit(patient.id)
         return True

@@ -242,9 +242,13 @@ class PdfExportDialog(QDialog):
             from vma_desk.reports import patient_summary
 
             patient_id = self.patient_picker.required_id()
+
+            def make() -> bytes:  # each summary previewed is an opening of the patient's record
+                services.patients.open(patient_id, f"patient summary preview, {start} to {end}")
+                return patient_summary.build(services, patient_id, start, end)
+
             return ReportChoice("patient-summary", f"patient {patient_id}, {start} to {end}",
-                                f"patient-{patient_id}-{start}-{end}.pdf",
-                                lambda: patient_summary.build(services, patient_id, start, end))
+                                f"patient-{patient_id}-{start}-{end}.pdf", make)
         from vma_desk.reports import activity
 
         return ReportChoice("activity", f"{start} to {end}", f"activity-{start}-{end}.pdf",

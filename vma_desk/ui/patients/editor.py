@@ -38,7 +38,7 @@ class PatientEditorDialog(QDialog):
         self.ui.setupUi(self)
         self._services = services
         self._patient: Patient | None = (
-            services.patients.get(patient_id) if patient_id is not None else None)
+            services.patients.open(patient_id, "patient editor") if patient_id is not None else None)
         self._gaps = CareGapTableModel(self)
         self._form = PatientForm(self.ui, self._gaps)
         self._errors = FieldErrors(self.ui.form_error_label, self.ui.scroll_area)

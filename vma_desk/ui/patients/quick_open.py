@@ -3,6 +3,8 @@
 Each pause in typing (120 ms) runs one `services.patients.search` of at most 50 rows: the palette
 never loads the whole patient list. Focus stays in the search line: Up/Down/PageUp/PageDown move the
 selection in the list, Enter opens the selected patient, Ctrl+N asks for a new patient, Esc closes.
+A search is audited once (never its words) when its results stay on screen through a pause in typing
+or one of them is opened (`SearchAudit`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from vma_desk.services import Services
 from vma_desk.ui.forms.ui_quick_open import Ui_QuickOpen
 from vma_desk.ui.patients.results_model import PATIENT_ID_ROLE, PatientResultListModel
 from vma_desk.ui.search_as_you_type import SearchAsYouType
+from vma_desk.ui.search_audit import SearchAudit
 
 SEARCH_DELAY_MS = 120
 RESULT_LIMIT = 50
@@ -40,6 +43,8 @@ class QuickOpenDialog(QDialog):
 
         self._typing = SearchAsYouType(self, self.ui.search_edit, self.ui.result_list, self._search_now,
                                        SEARCH_DELAY_MS)
+        self.search_audit = SearchAudit(self, lambda results: services.patients.record_search(
+            "quick open", results))
         self.ui.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.ui.result_list.activated.connect(self._on_result_list_activated)
         self.ui.new_patient_button.clicked.connect(self._on_new_patient_button_clicked)
@@ -53,6 +58,7 @@ class QuickOpenDialog(QDialog):
         text = self.ui.search_edit.text().strip()
         patients = self._services.patients.search(text, limit=RESULT_LIMIT) if text else []
         self._results.set_results(patients, self._services.context.today())
+        self.search_audit.shown(text, len(patients))
         if patients:
             self.ui.result_list.setCurrentIndex(self._results.index(0))
         if not text:
@@ -78,6 +84,7 @@ class QuickOpenDialog(QDialog):
         if not index.isValid():
             return
         patient_id = int(index.data(PATIENT_ID_ROLE))
+        self.search_audit.commit()
         self.accept()
         self.sig_patient_chosen.emit(patient_id)
 

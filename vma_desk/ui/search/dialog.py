@@ -3,7 +3,8 @@
 Each pause in typing runs one `communications.search` (SQLCipher's FTS5 index, inside the encrypted
 workspace). A phone number is found typed with or without punctuation. Focus stays in the search
 line: Up/Down/PageUp/PageDown move in the results, Enter opens the highlighted call or message in
-its tab, Esc closes.
+its tab, Esc closes. A search is audited once (never its words) when its results stay on screen
+through a pause in typing or one of them is opened (`SearchAudit`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from vma_desk.services import Services
 from vma_desk.ui.forms.ui_search_dialog import Ui_SearchDialog
 from vma_desk.ui.search.model import HIT_ROLE, SearchResultModel, SnippetDelegate
 from vma_desk.ui.search_as_you_type import SearchAsYouType
+from vma_desk.ui.search_audit import SearchAudit
 
 SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 50
@@ -38,6 +40,8 @@ class SearchDialog(QDialog):
         self.ui.status_label.setText(_HINT)
         self._typing = SearchAsYouType(self, self.ui.search_edit, self.ui.result_list, self.search_now,
                                        SEARCH_DELAY_MS)
+        self.search_audit = SearchAudit(self, lambda results: services.communications.record_search(
+            "search (Ctrl+F)", results))
         self.ui.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.ui.result_list.activated.connect(self._on_result_list_activated)
         self.ui.result_list.clicked.connect(self._on_result_list_activated)
@@ -50,6 +54,7 @@ class SearchDialog(QDialog):
         hits = self._services.communications.search(typed, limit=RESULT_LIMIT) if typed else []
         context = self._services.context
         self.results.set_hits(hits, context.practice_zone(), context.today())
+        self.search_audit.shown(typed, len(hits))
         if hits:
             self.ui.result_list.setCurrentIndex(self.results.index(0))
         if not typed:
@@ -75,5 +80,6 @@ class SearchDialog(QDialog):
         hit = index.data(HIT_ROLE) if index.isValid() else None
         if not isinstance(hit, SearchHit):
             return
+        self.search_audit.commit()
         self.accept()
         self.sig_record_chosen.emit(hit.kind, hit.record_id)

@@ -6,6 +6,10 @@
   user is told which, and may enter the recovery key (which also puts the key back).
 - Passphrase workspace: asks for the passphrase.
 - Not a workspace, newer schema, disk trouble: a message, and the file is left as it was.
+
+Every opening is audited once the workspace is open (before anyone signs in, so under the OS
+login): UNLOCK "workspace" saying how (the keyring's key, silently; the passphrase; the demo), or
+RECOVER for the recovery key.
 """
 
 from __future__ import annotations
@@ -144,18 +148,25 @@ class UnlockFlow:
         if error is not None:
             raise error  # type: ignore[misc]
         workspace, _recovery = outcome["result"]  # type: ignore[misc]
-        return workspace  # type: ignore[no-any-return]
+        return self._opened(workspace, "opened the demo")  # type: ignore[arg-type]
 
     # --- paths -----------------------------------------------------------------------------------
     def _open_with_keyring(self) -> Workspace | None:
         try:
-            return Workspace.unlock_with_keyring(self.data_dir, self.keystore)
+            workspace = Workspace.unlock_with_keyring(self.data_dir, self.keystore)
         except (KeyMissingError, KeyringLockedError, KeyringUnavailableError) as exc:
             return self.ask_recovery_key(exc.message)
         except WrongKeyError:
             return self.ask_recovery_key(
                 "The key in this computer's keyring does not open this workspace (the keyring "
                 "entry belongs to another copy). Enter the recovery key of this workspace.")
+        return self._opened(workspace, "opened with the keyring's key (silently, at start)")
+
+    @staticmethod
+    def _opened(workspace: Workspace, how: str) -> Workspace:
+        Services.for_workspace(workspace).audit.record(AuditAction.UNLOCK, "workspace",
+                                                       workspace.workspace_id, how)
+        return workspace
 
     def ask_recovery_key(self, why: str, *, allow_passphrase: bool = False) -> Workspace | None:
         restored: dict[str, bool] = {}
@@ -177,7 +188,7 @@ class UnlockFlow:
             return None
         workspace: Workspace = dialog.result_value
         if not restored:  # opened with its passphrase
-            return workspace
+            return self._opened(workspace, "opened with the passphrase")
         Services.for_workspace(workspace).audit.record(
             AuditAction.RECOVER, "workspace", workspace.workspace_id,
             "opened with the recovery key" + ("; key back in the keyring" if restored.get("ok") else ""))
@@ -198,7 +209,7 @@ class UnlockFlow:
             parent=self.parent)
         if not run_modal(dialog):
             return None
-        return dialog.result_value  # type: ignore[no-any-return]
+        return self._opened(dialog.result_value, "opened with the passphrase")
 
     def _create(self) -> Workspace | None:
         reason = self.keystore.reason
