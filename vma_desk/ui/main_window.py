@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
                                             self.open_practice_settings)
         self.blocks_action = self._action(edit_menu, "Schedule &blocks…", None, self.open_blocks)
         self.users_action = self._action(edit_menu, "&Users…", None, self.open_users)
+        self.security_action = self._action(edit_menu, "Workspace se&curity…", None, self.open_security)
         self.preferences_action = self._action(edit_menu, "&Preferences…", "Ctrl+,",
                                                self.open_preferences)
         edit_menu.addSeparator()
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
                                 self.export_ics_action, self.export_huddle_action,
                                 self.export_patient_action, self.export_activity_action,
                                 self.blocks_action, self.search_action, self.users_action,
+                                self.security_action,
                                 self.end_shift_action, self.switch_user_action,
                                 self.undo_action, self.redo_action, *tab_actions]
         self.export_menu = export_menu
@@ -651,6 +653,15 @@ class MainWindow(QMainWindow):
 
         dialog = UsersDialog(self.services, self)
         dialog.sig_changed.connect(self._on_users_changed)
+        self._show_dialog(dialog)
+
+    def open_security(self) -> None:
+        if self.locked:
+            return
+        from vma_desk.ui.security import WorkspaceSecurityDialog
+
+        dialog = WorkspaceSecurityDialog(self.services, self.keystore, self)
+        dialog.sig_changed.connect(self._on_change)
         self._show_dialog(dialog)
 
     def _on_users_changed(self, change: Change) -> None:
