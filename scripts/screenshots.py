@@ -86,6 +86,7 @@ def main() -> int:
             shoot_refills_referrals(window, app)
             shoot_today_and_huddle(window, app)
             shoot_handoff(window, app)
+            shoot_backups(window, app)
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -237,6 +238,26 @@ def shoot_handoff(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplic
     pdf = handoff.build(window.services, note)
     subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-",
                     str(OUT / "handoff-page")], input=pdf, check=True)
+
+
+def shoot_backups(window, app, out: Path = OUT) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """Edit → Preferences → Backups with a folder chosen and one checked backup made in it (a fixed
+    folder, so the picture is the same each run)."""
+    folder = Path(tempfile.gettempdir()) / "vma-desk-backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        window.preferences.set_backup_folder(window.workspace.workspace_id, str(folder))
+        window.services.backups.backup_to(folder)
+        window.backups.refresh()
+        dialog = window.open_preferences("backups")
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(out / "backup-preferences.png"))
+        dialog.close()
+    finally:
+        window.preferences.set_backup_folder(window.workspace.workspace_id, "")
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication

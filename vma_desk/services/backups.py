@@ -30,11 +30,16 @@ from vma_desk.storage import backup as store
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.database import Connection, KeySpec
 from vma_desk.storage.keys import KeyStore, parse_recovery_key
+from vma_desk.storage.repositories import SettingRepository
 from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Workspace, remove_files
 
 log = logging.getLogger(__name__)
 
 HISTORY_KEY = "backup_history"
+#: the practice's limit (days) after which the last verified backup counts as stale (setting table)
+STALE_DAYS_KEY = "backup_stale_days"
+DEFAULT_STALE_DAYS = 2
+MAX_STALE_DAYS = 90
 #: backups remembered in the workspace (the files themselves are what prune keeps)
 HISTORY_LENGTH = 100
 
@@ -131,6 +136,36 @@ class BackupService:
     def last_verified(self) -> BackupRecord | None:
         history = self.history()
         return history[0] if history else None
+
+    def check_workspace(self, progress: Progress | None = None) -> list[str]:
+        """The workspace file's own integrity (SQLCipher's page check and SQLite's structural
+        check) on a connection of its own, so damage in pages nobody reads is found: safe on a
+        worker thread once started, like `make`. An empty list means both passed."""
+        key = self.ctx.workspace.key_spec()
+        try:
+            store.verify(self.ctx.workspace.db_path, key, progress=progress, name="The workspace file")
+        except store.BackupDamagedError as exc:
+            return [exc.message]
+        return []
+
+    # --- the practice's staleness limit ------------------------------------------------------------
+    def stale_days(self) -> int:
+        """Days after which the last verified backup is too old (the practice's; default 2)."""
+        value = SettingRepository(self.ctx.conn).get(STALE_DAYS_KEY)
+        try:
+            days = int(value) if value is not None else DEFAULT_STALE_DAYS
+        except ValueError:
+            return DEFAULT_STALE_DAYS
+        return min(max(days, 1), MAX_STALE_DAYS)
+
+    def set_stale_days(self, days: int) -> None:
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_STALE_DAYS:
+            raise ValidationError("stale_days", f"must be a whole number of days from 1 to {MAX_STALE_DAYS}")
+        if days == self.stale_days():
+            return
+        with self.ctx.transaction():
+            SettingRepository(self.ctx.conn).set(STALE_DAYS_KEY, str(days))
+            self.ctx.audit(AuditAction.UPDATE, "setting", "backups", "settings: backup_stale_days")
 
     # --- pruning -----------------------------------------------------------------------------------
     def backups_in(self, folder: Path) -> list[tuple[Path, datetime]]:

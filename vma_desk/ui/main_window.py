@@ -29,6 +29,7 @@ from vma_desk.services import Services
 from vma_desk.services.users import DEMO_PIN
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
+from vma_desk.ui.backups import BackupController
 from vma_desk.ui.coming import ComingPage
 from vma_desk.ui.commands import DeletePatientCommand
 from vma_desk.ui.demo_mark import DemoTitleMarker
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_actions()
         self._build_status_bar()
+        self.backups = BackupController(self)  # automatic backups: status bar, Today banner, closing
         self.idle_watcher = IdleWatcher(self.preferences.autolock_minutes * 60_000, self)
         self.idle_watcher.sig_idle.connect(self._on_idle_watcher_idle)
         self.screen_lock = ScreenLockWatcher(self)
@@ -168,6 +170,8 @@ class MainWindow(QMainWindow):
         self.switch_user_action = self._action(file_menu, "S&witch user…", "Ctrl+Shift+U", self.switch_user)
         self.switch_practice_action = self._action(file_menu, "Switch &practice…", "Ctrl+Shift+P",
                                                    self.open_switch_practice)
+        self.restore_action = self._action(file_menu, "&Restore from backup…", None,
+                                           lambda: self.backups.open_restore())
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu("&Edit")
@@ -324,12 +328,14 @@ class MainWindow(QMainWindow):
 
         self._show_dialog(AuditDialog(self.services, self))
 
-    def open_preferences(self) -> None:
+    def open_preferences(self, page: str = "") -> QWidget:
         from vma_desk.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.preferences, self)
+        dialog = PreferencesDialog(self.preferences, self, services=self.services, page=page)
         dialog.sig_saved.connect(self._on_preferences_saved)
+        dialog.sig_saved.connect(self.backups.on_preferences_saved)
         self._show_dialog(dialog)
+        return dialog
 
     def open_export_ics(self) -> None:
         if self.locked:
@@ -686,6 +692,8 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.locked:
+            self.backups.before_close()  # waits (Skip in its progress window) while the workspace is open
         tab = self.tabs.currentIndex() if self._tabs_built else self.preferences.last_tab()
         self.preferences.save_window(self.saveGeometry(), self.saveState(), tab)
         if not self.workspace.is_locked:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, MAX_KEEP, RetentionPolicy
+
 DEFAULT_AUTOLOCK_MINUTES = 10
 MIN_AUTOLOCK_MINUTES = 1
 MAX_AUTOLOCK_MINUTES = 120
@@ -99,6 +101,50 @@ class Preferences:
             self.settings.setValue("folder", folder)
             self.settings.setValue("practice", practice)
         self.settings.endArray()
+
+    # --- automatic backups (per workspace: a folder path is not patient data) ---------------------
+    def _backup_key(self, workspace_id: str, name: str) -> str:
+        return f"backups/{workspace_id}/{name}"
+
+    def backup_folder(self, workspace_id: str) -> str:
+        """The folder this workspace's automatic backups go to ("" until one is chosen)."""
+        return str(self.settings.value(self._backup_key(workspace_id, "folder"), "") or "")
+
+    def set_backup_folder(self, workspace_id: str, folder: str) -> None:
+        self.settings.setValue(self._backup_key(workspace_id, "folder"), folder)
+
+    def backup_when(self, workspace_id: str) -> tuple[bool, bool]:
+        """(at the first sign-in of a day, at closing): both on until switched off."""
+        return tuple(str(self.settings.value(self._backup_key(workspace_id, name), "true")).lower() == "true"
+                     for name in ("at_sign_in", "at_close"))  # type: ignore[return-value]
+
+    def set_backup_when(self, workspace_id: str, at_sign_in: bool, at_close: bool) -> None:
+        for name, on in (("at_sign_in", at_sign_in), ("at_close", at_close)):
+            self.settings.setValue(self._backup_key(workspace_id, name), "true" if on else "false")
+
+    def backup_keep(self, workspace_id: str) -> RetentionPolicy:
+        """How many daily, weekly and monthly backups to keep (7/4/12 until changed)."""
+        values = []
+        for name, default in (("daily", DEFAULT_POLICY.daily), ("weekly", DEFAULT_POLICY.weekly),
+                              ("monthly", DEFAULT_POLICY.monthly)):
+            try:
+                value = int(self.settings.value(self._backup_key(workspace_id, f"keep_{name}"), default))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                value = default
+            values.append(min(max(value, 0), MAX_KEEP))
+        return RetentionPolicy(*values)
+
+    def set_backup_keep(self, workspace_id: str, policy: RetentionPolicy) -> None:
+        for name in ("daily", "weekly", "monthly"):
+            self.settings.setValue(self._backup_key(workspace_id, f"keep_{name}"), int(getattr(policy, name)))
+
+    def backup_problem(self, workspace_id: str) -> str:
+        """What went wrong with the last automatic backup ("" when it went well): the folder and
+        what to do, never a patient value."""
+        return str(self.settings.value(self._backup_key(workspace_id, "problem"), "") or "")
+
+    def set_backup_problem(self, workspace_id: str, text: str) -> None:
+        self.settings.setValue(self._backup_key(workspace_id, "problem"), text)
 
     def sync(self) -> None:
         self.settings.sync()

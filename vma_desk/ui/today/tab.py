@@ -128,6 +128,10 @@ class TodayTab(QWidget):
         self.visit_view.sig_open_requested.connect(self._on_view_open_requested)
         self.due_view.sig_open_requested.connect(self._on_view_open_requested)
 
+    def add_banner(self, banner: QWidget) -> None:
+        """A warning above the day (the backups' banner): shown and hidden by its owner."""
+        self.ui.tab_layout.insertWidget(0, banner)
+
     def set_export_available(self, available: bool) -> None:
         """Show "Export huddle sheet…" (the window has a way to export it)."""
         self.ui.export_button.setVisible(available)
