@@ -300,3 +300,25 @@ def test_the_first_start_of_a_new_workspace_offers_to_choose_a_backup_folder(
     assert dialog.ui.pages.currentWidget() is dialog.ui.backups_page
     dialog.reject()
     window.close()
+
+
+def test_damage_in_pages_nobody_reads_is_said_in_today_at_the_days_first_backup(
+        qtbot, services, keystore, preferences, backup_dir, data_dir, add_patient):
+    for _ in range(3):
+        add_patient()
+    signed_in(services)
+    wid = services.workspace.workspace_id
+    preferences.set_backup_folder(wid, str(backup_dir))
+    services.workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db = data_dir / "workspace.vmadesk"
+    page = 4096
+    data = bytearray(db.read_bytes())
+    last = len(data) // page - 1
+    data[last * page + 100] ^= 0xFF  # the last page: bytes nobody has read this session
+    db.write_bytes(bytes(data))
+    window = open_window(qtbot, services, keystore, preferences)  # the day's first sign-in
+    wait_idle(qtbot, window)
+    text = banner_text(window)
+    assert "failed" in text and ("integrity check" in text or "damaged" in text), text
+    assert window.backups.label.property("warning")
+    window.close()
