@@ -59,6 +59,9 @@ def test_a_workspace_without_users_asks_for_its_first_user_before_showing_anythi
     assert window.tabs.count() == 6
     assert window.user_label.text() == "Signed in: Dana Reyes"
     assert services.users.current().is_manager
+    # a new real workspace then offers to choose where its backups go
+    qtbot.waitUntil(lambda: any(w.objectName() == "backup_offer_box" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
     window.lock()
     unlock(window)  # the new PIN opens it
     window.close()

@@ -293,7 +293,8 @@ def _export(conn: Connection, partial: Path, key: KeySpec, db_path: Path, report
         finally:
             conn.set_progress_handler(None, 0)
     except database.DatabaseError as exc:
-        known = database._classify(exc, partial)
+        # damage met while reading is the workspace's (named by its folder); the rest, the target's
+        known = database.damage_error(exc, db_path.parent) or database._classify(exc, partial)
         if known is not None and "disk is full" in known.message:
             raise OSError(28, "No space left on device") from None
         raise (known or exc) from None

@@ -589,6 +589,7 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self._enter(fresh=False, user=dialog.user)
+        self.backups.offer_folder()  # a new workspace: where should its backups go?
 
     def _enter(self, *, fresh: bool, user: User | None = None) -> None:
         """A user signed in (or was already): show the workspace, as it was for them."""
