@@ -27,7 +27,8 @@ from vma_desk.storage.workspace import Workspace
 
 ANCHOR = date(2026, 3, 2)  # a Monday
 #: meta rows that differ between any two workspaces, demo or not
-_PER_WORKSPACE = {"workspace_id", "created_at"}
+#: random per workspace by design (the audit chain's key, so its MACs differ too)
+_PER_WORKSPACE = {"workspace_id", "created_at", "audit_chain_key"}
 
 Make = Callable[..., Services]
 
@@ -57,6 +58,8 @@ def dump(ws: Workspace) -> dict[str, list[tuple]]:
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     out = {t: ws.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
     out["meta"] = [row for row in out["meta"] if row[0] not in _PER_WORKSPACE]
+    mac_column = [r[1] for r in ws.conn.execute("PRAGMA table_info(audit)")].index("mac")
+    out["audit"] = [row[:mac_column] + row[mac_column + 1:] for row in out["audit"]]
     # a PIN hash has a random salt by design: what must agree is that it is the demo PIN's
     pin_column = [r[1] for r in ws.conn.execute("PRAGMA table_info(app_user)")].index("pin_hash")
     out["app_user"] = [(*row[:pin_column], pins.verify_pin(row[pin_column], DEMO_PIN), *row[pin_column + 1:])
