@@ -26,6 +26,7 @@ from vma_desk.core.errors import KnownError, ValidationError, WorkspaceExistsErr
 from vma_desk.core.records import AuditAction
 from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, RetentionPolicy, to_remove
 from vma_desk.services.base import ServiceContext
+from vma_desk.storage import audit_chain
 from vma_desk.storage import backup as store
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.database import Connection, KeySpec
@@ -120,6 +121,8 @@ class BackupService:
         except BaseException:
             result.path.unlink(missing_ok=True)
             raise
+        # the chain's head, outside the database, after each backup (the backup holds the chain itself)
+        audit_chain.write_anchor(self.ctx.workspace)
 
     # --- what the workspace remembers ------------------------------------------------------------
     def history(self) -> list[BackupRecord]:
