@@ -197,3 +197,32 @@ def test_a_passphrase_workspace_asks_the_passphrase_and_the_pin_after_a_lock(qtb
     details = [e.detail for e in window.services.audit.page(0, 10)]
     assert "wrong passphrase (1 while locked)" in details
     window.close()
+
+
+def test_a_lock_closes_windows_that_show_patients_and_keeps_the_handoff_note(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from vma_desk.ui.handoff import EndShiftDialog
+    from vma_desk.ui.patients.quick_open import QuickOpenDialog
+
+    names = patient_names(window)
+    window.open_quick_open()
+    quick = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QuickOpenDialog))
+    quick.findChild(QLineEdit).setText("a")
+    qtbot.waitUntil(lambda: patient_text_in_widgets(names, root=window) != [])
+    window.open_export_patient_summary()
+    end_shift = window.open_end_shift()
+    end_shift.note_edit.setPlainText("Call the pharmacy back about the prior auth.")
+
+    window.lock()
+    qtbot.wait(50)
+    assert patient_text_in_widgets(names, root=window) == []
+    assert not any(isinstance(w, (QuickOpenDialog, EndShiftDialog)) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+
+    with qtbot.waitSignal(window.sig_unlocked, timeout=5000):
+        sign_in(qtbot, window, TEST_PIN)
+    again = next(w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, EndShiftDialog) and w.isVisible())
+    assert again.note() == "Call the pharmacy back about the prior auth."  # put back for its user
+    again.close()

@@ -32,10 +32,11 @@ class AuditService:
         return self.repo.count()
 
     def record(self, action: AuditAction, record_type: str, record_id: object,
-               detail: str = "") -> None:
-        """For events that change no record of their own: an export, an unlock by recovery key."""
+               detail: str = "", *, anonymous: bool = False) -> None:
+        """For events that change no record of their own: an export, an unlock by recovery key.
+        `anonymous`: done before anyone signed in (the workstation only, no user)."""
         with self.ctx.transaction():
-            self.ctx.audit(action, record_type, record_id, detail)
+            self.ctx.audit(action, record_type, record_id, detail, anonymous=anonymous)
 
     def verify(self) -> audit_chain.ChainReport:
         """The MAC chain walked and compared with the anchor file beside the workspace."""

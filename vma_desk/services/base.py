@@ -72,13 +72,16 @@ class ServiceContext:
         return self.transaction()
 
     def audit(
-        self, action: AuditAction, record_type: str, record_id: object, detail: str = ""
+        self, action: AuditAction, record_type: str, record_id: object, detail: str = "", *,
+        anonymous: bool = False,
     ) -> None:
-        """Append an audit entry; call inside the transaction that made the change."""
+        """Append an audit entry; call inside the transaction that made the change. `anonymous`:
+        by nobody signed in (the workstation's login stands as the user)."""
         AuditRepository(self.conn).append(
-            AuditEntry(at=self.clock.now(), user=self.user, action=action,
-                       record_type=record_type, record_id=str(record_id), detail=detail,
-                       workstation=self.workstation, user_id=self.user_id)
+            AuditEntry(at=self.clock.now(), user=self.workstation if anonymous else self.user,
+                       action=action, record_type=record_type, record_id=str(record_id),
+                       detail=detail, workstation=self.workstation,
+                       user_id=None if anonymous else self.user_id)
         )
 
     def practice_zone(self) -> ZoneInfo:

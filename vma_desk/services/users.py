@@ -217,13 +217,19 @@ class UserService:
         now = self.ctx.clock.now()
         resumed = self.ctx.user_id == user.id
         previous = self.ctx.user_id
-        with self.ctx.transaction():
-            if previous is not None and not resumed:
-                self.repo.record_sign_out(previous, now)
-                self.ctx.audit(AuditAction.SIGN_OUT, "user", previous, "switch user")
-            self.repo.record_sign_in(user.id, now)
-            self._become(user)
-            self.ctx.audit(AuditAction.UNLOCK if resumed else AuditAction.SIGN_IN, "user", user.id, detail)
+        before = (self.ctx.user, self.ctx.user_id)
+        try:
+            with self.ctx.transaction():
+                if previous is not None and not resumed:
+                    self.repo.record_sign_out(previous, now)
+                    self.ctx.audit(AuditAction.SIGN_OUT, "user", previous, "switch user")
+                self.repo.record_sign_in(user.id, now)
+                self._become(user)  # the sign-in entry is the new user's own
+                self.ctx.audit(AuditAction.UNLOCK if resumed else AuditAction.SIGN_IN, "user", user.id,
+                               detail)
+        except BaseException:
+            self.ctx.user, self.ctx.user_id = before  # not signed in after all
+            raise
         return not resumed
 
     def _become(self, user: User) -> None:

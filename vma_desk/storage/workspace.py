@@ -451,6 +451,7 @@ class Workspace:
         except (database.DatabaseError, KnownError):
             pass
         self.conn.close()
+        self._key = None  # nothing of the key stays with a closed workspace either
         if self._instance_lock is not None and not keep_instance_lock:
             self._instance_lock.release()
             self._instance_lock = None

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.locked = True  # until somebody signs in
         #: windows hidden by a lock, by the user whose work they are: shown again only to them
         self._hidden_windows: dict[int | None, list[QWidget]] = {}
+        #: drafts of windows a lock closed (the handoff note), by user: put back for them only
+        self._drafts: dict[int | None, list[tuple[str, str]]] = {}
         #: passphrase attempts that failed while the workspace was closed (audited once it opens)
         self._failed_passphrases = 0
         #: the users the sign-in page lists (read before the workspace closes)
@@ -463,8 +465,16 @@ class MainWindow(QMainWindow):
         # a question box is answered "no" and closed: brought back later it would answer nothing
         for box in [w for w in visible if isinstance(w, QMessageBox)]:
             box.reject()
-        self._hidden_windows.setdefault(user_id, []).extend(
-            w for w in visible if not isinstance(w, QMessageBox))
+        kept = [w for w in visible if not isinstance(w, QMessageBox)]
+        # windows that show patient data but hold no form are closed (a draft, e.g. the handoff
+        # note, is kept in memory for its user); forms being filled in are hidden as they are
+        for window in [w for w in kept if getattr(w, "closes_on_lock", False)]:
+            draft = window.lock_draft() if hasattr(window, "lock_draft") else ""
+            if draft:
+                self._drafts.setdefault(user_id, []).append((type(window).__name__, draft))
+            kept.remove(window)
+            window.close()
+        self._hidden_windows.setdefault(user_id, []).extend(kept)
         for window in self._hidden_windows[user_id]:
             window.hide()
         if sign_out:
@@ -526,9 +536,10 @@ class MainWindow(QMainWindow):
                 raise
         else:
             self.workspace.reopen_with_keyring(self.keystore)
-        if self._failed_passphrases:
+        if self._failed_passphrases:  # by nobody yet: whoever typed them had not signed in
             self.services.audit.record(AuditAction.SIGN_IN_FAILED, "workspace", self.workspace.workspace_id,
-                                       f"wrong passphrase ({self._failed_passphrases} while locked)")
+                                       f"wrong passphrase ({self._failed_passphrases} while locked)",
+                                       anonymous=True)
             self._failed_passphrases = 0
 
     def _on_sign_in_page_sign_in_requested(self, user_id: int, pin: str, passphrase: str) -> None:
@@ -569,7 +580,9 @@ class MainWindow(QMainWindow):
 
         dialog = ForgotPinDialog(self.services, user_id, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.idle_watcher.resume()  # the workspace is open behind this dialog: idle closes it
         dialog.exec()
+        self.idle_watcher.pause()
         if self.locked:
             self.workspace.lock()
         if dialog.result():
@@ -607,6 +620,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.undo_stack.canRedo())
         for window in self._hidden_windows.pop(self.services.context.user_id, []):
             window.show()
+        for kind, draft in self._drafts.pop(self.services.context.user_id, []):
+            self._put_back(kind, draft)
         self.idle_watcher.resume()
         self._update_lock_state()
         self._update_title()
@@ -617,6 +632,23 @@ class MainWindow(QMainWindow):
         self.sig_unlocked.emit()
         if fresh and user is not None:
             QTimer.singleShot(0, self, lambda: self.show_since_last_shift(user))
+
+    def _put_back(self, kind: str, draft: str) -> None:
+        """Open again a window a lock closed, with what its user had typed (a search, a note)."""
+        opened: QWidget | None = None
+        if kind == "EndShiftDialog":
+            opened = self.open_end_shift()
+            if opened is not None:
+                opened.note_edit.setPlainText(draft)  # type: ignore[attr-defined]
+            return
+        if kind == "QuickOpenDialog":
+            self.open_quick_open()
+        elif kind == "SearchDialog":
+            self.open_search()
+        opened = next((w for w in QApplication.topLevelWidgets()
+                       if type(w).__name__ == kind and w.isVisible()), None)
+        if opened is not None:
+            opened.ui.search_edit.setText(draft)  # type: ignore[attr-defined]
 
     def show_since_last_shift(self, user: User) -> QWidget | None:
         """At a new sign-in: the handoff notes left for this user and what changed since they
@@ -714,6 +746,11 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.sig_locked.emit()  # every tab stops its timers: nothing may read a closed workspace
+        for tab in self.tab_pages():
+            if hasattr(tab, "clear"):
+                tab.clear()
+        if self._failed_passphrases:  # the workspace never opened again: they cannot be audited
+            log.warning("%d wrong passphrase(s) typed while locked, not audited", self._failed_passphrases)
         self.idle_watcher.stop()
         if self.demo_marker:
             self.demo_marker.stop()

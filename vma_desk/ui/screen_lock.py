@@ -44,8 +44,11 @@ class ScreenLockWatcher(QObject):
                     self.sources.append(interface)
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            if system.connect("org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock",
-                              self, SLOT("_on_session_lock()")):
+            session = _own_session_path(system)
+            # our own session's Lock only: another user's session locking is not ours
+            if session and system.connect("org.freedesktop.login1", session,
+                                          "org.freedesktop.login1.Session", "Lock", self,
+                                          SLOT("_on_session_lock()")):
                 self.sources.append("login1 Lock")
             if system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
                               "org.freedesktop.login1.Manager", "PrepareForSleep", self,
@@ -66,3 +69,20 @@ class ScreenLockWatcher(QObject):
     def _on_prepare_for_sleep(self, going: bool) -> None:
         if going:
             self.sig_screen_locked.emit("Locked because the computer went to sleep.")
+
+
+def _own_session_path(system: object) -> str:
+    """logind's object path of the session this process runs in ("" when logind cannot say)."""
+    import os
+
+    from PySide6.QtDBus import QDBusInterface, QDBusMessage
+
+    manager = QDBusInterface("org.freedesktop.login1", "/org/freedesktop/login1",
+                             "org.freedesktop.login1.Manager", system)  # type: ignore[arg-type]
+    if not manager.isValid():
+        return ""
+    reply = manager.call("GetSessionByPID", os.getpid())
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return ""
+    path = reply.arguments()[0]
+    return str(path.path() if hasattr(path, "path") else path)

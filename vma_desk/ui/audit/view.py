@@ -98,6 +98,9 @@ class AuditView(QWidget):
 class AuditDialog(QDialog):
     """The audit view with a Close button (built in code: it is one widget and a button box)."""
 
+    #: a lock closes this window (it shows patient data and holds no form being filled in)
+    closes_on_lock = True
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Audit trail")

@@ -86,6 +86,9 @@ def paint_pages(document: QPdfDocument, pages: Sequence[int], painter: QPainter,
 
 
 class PdfExportDialog(QDialog):
+    #: a lock closes this window (it shows patient data and holds no form being filled in)
+    closes_on_lock = True
+
     sig_exported = Signal(object)  # a core Change (the export's audit entry)
 
     def __init__(self, services: Services, kind: str, parent: QWidget | None = None, *,

@@ -175,6 +175,11 @@ def _fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
 class EndShiftDialog(QDialog):
     """File → End shift…: the shift's open items and changes, a note, and the end of the shift."""
 
+    #: a lock closes this window (its lists show patients); the typed note is kept in memory by the
+    #: main window (`lock_draft`) and put back when the same user signs in again
+    closes_on_lock = True
+
+
     sig_shift_ended = Signal(object)  # the core Change of the saved handoff
     sig_record_requested = Signal(str, int)  # an open item to look at before leaving
 
@@ -280,6 +285,9 @@ class EndShiftDialog(QDialog):
     def note(self) -> str:
         return self.note_edit.toPlainText()
 
+    def lock_draft(self) -> str:
+        return self.note()
+
     def to_user_id(self) -> int | None:
         return self.to_combo.currentData()
 
@@ -358,6 +366,9 @@ class EndShiftDialog(QDialog):
 class SinceLastShiftDialog(QDialog):
     """At a new sign-in: the notes left for the user, then what others changed since they signed
     out. Show it only when `has_content()`."""
+
+    #: a lock closes this window (it shows patient data and holds no form being filled in)
+    closes_on_lock = True
 
     sig_record_requested = Signal(str, int)
 

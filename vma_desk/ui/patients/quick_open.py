@@ -25,6 +25,13 @@ _HINT = "Type the start of a last name (\u201cone ann\u201d), a date of birth or
 
 
 class QuickOpenDialog(QDialog):
+    #: a lock closes this window (its results show patient data); what was typed is kept in memory
+    #: by the main window (`lock_draft`) and searched again when the same user signs in
+    closes_on_lock = True
+
+    def lock_draft(self) -> str:
+        return self.ui.search_edit.text()
+
     #: the id of the patient to open
     sig_patient_chosen = Signal(int)
     #: the user asked for a new patient instead (Ctrl+N or the button)

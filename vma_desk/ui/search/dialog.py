@@ -25,6 +25,13 @@ _HINT = "Type a name, a phone number (any punctuation) or words from a call's no
 
 
 class SearchDialog(QDialog):
+    #: a lock closes this window (its results show patient data); what was typed is kept in memory
+    #: by the main window (`lock_draft`) and searched again when the same user signs in
+    closes_on_lock = True
+
+    def lock_draft(self) -> str:
+        return self.ui.search_edit.text()
+
     #: the kind ("call" or "message") and id of the record to open
     sig_record_chosen = Signal(str, int)
 
