@@ -124,7 +124,8 @@ def test_a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot
         other.workspace.close()
 
 
-def test_a_failed_backup_removes_only_its_partial(services: Services, folder: Path, keystore: KeyStore):
+def test_a_failed_backup_removes_only_its_partial(services: Services, folder: Path, keystore: KeyStore,
+                                                   monkeypatch: pytest.MonkeyPatch):
     fill(services)
     older = services.backups.backup_to(folder)
     (folder / "notes.txt").write_text("mine")
@@ -133,12 +134,15 @@ def test_a_failed_backup_removes_only_its_partial(services: Services, folder: Pa
     workspace.close()
     before_ws, before_folder = snapshot(workspace.data_dir), snapshot(folder)
 
-    def boom(conn: object) -> None:
+    def boom(path: object) -> None:  # the disk fails while the verified copy is synced
         raise OSError(5, "Input/output error")
 
+    monkeypatch.setattr(store.files, "fsync_file", boom)
+    monkeypatch.setattr(os, "fsync", boom)
     with pytest.raises(StorageError, match="incomplete backup was removed; the workspace is unchanged"):
         store.make_backup(db_path, key, folder, practice="Lakeside", workspace_id=workspace_id,
-                          now=datetime(2026, 3, 3, tzinfo=UTC), before_rename=boom)
+                          now=datetime(2026, 3, 3, tzinfo=UTC))
+    monkeypatch.undo()
     assert snapshot(folder) == before_folder  # no partial, the older backup and other files as they were
     assert snapshot(workspace.data_dir) == before_ws
     assert store.verify(older.path, key) == older.counts

@@ -20,7 +20,10 @@ _RESTORE_HELP = (
     "Rebuild a workspace from a backup in a new folder: the backup is checked first, a folder that "
     "already holds a workspace is refused (never replaced), the key is put in the OS keyring (a "
     "passphrase workspace stays one), and the restore is recorded in the restored workspace's audit "
-    "trail. Exit 2 for a wrong key, a damaged or cut-off file or a folder that holds a workspace; "
+    "trail. A backup of a workspace that still exists on this computer under another key is refused "
+    "(restore it on another computer, or remove that workspace first): its keyring entry is never "
+    "replaced. A sync or network folder is refused, as for a new workspace. Exit 2 for a wrong key, "
+    "a damaged or cut-off file or a folder that holds a workspace; "
     "exit 3 for a backup that fails its integrity check.")
 
 
@@ -82,6 +85,7 @@ def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except BaseException:
             result.path.unlink(missing_ok=True)  # never a backup the workspace does not know of
             raise
+        services.backups.anchor()  # after the commit: never an uncommitted head; best effort
     finally:
         workspace.close()
     print(f"Backed up to {result.path} ({_size(result.size)}); verified: cipher pages, database "
@@ -105,10 +109,11 @@ def _restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     passphrase = cli._read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
     keystore = KeyStore.from_environment()
     bar = _bar(err, "restore")
+    notes: list[str] = []
     with cli._options(recovery_key="--recovery-key-file", key="--recovery-key-file"):
         try:
             workspace, counts = restore(args.backup_file, args.data_dir, keystore, recovery_key=recovery,
-                                        passphrase=passphrase, progress=bar.update)
+                                        passphrase=passphrase, progress=bar.update, note=notes.append)
         finally:
             bar.finish()
     try:
@@ -124,6 +129,8 @@ def _restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if recovery is not None:
         print("Its key is in the OS keyring: VMA Desk opens it without the recovery key." if in_keyring
               else "No OS keyring took its key: open it with the recovery key each time.", file=out)
+    for note in notes:
+        print(note, file=out)
     return cli.EXIT_OK
 
 

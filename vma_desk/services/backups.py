@@ -4,7 +4,10 @@
 connection of its own, so the app's connection is free meanwhile), then records it in the workspace
 (`meta` "backup_history": time, file name, folder, counts, size) with its audit entry, in one
 transaction. `make(folder)` and `record(snapshot)` are the two halves, for a background thread:
-`make` touches only the workspace file and the folder, `record` the workspace's own connection.
+`make` touches only the workspace file and the folder (given the key and the practice's name, read
+on the caller's thread, it never touches the workspace's connection), `record` the workspace's own
+connection; after the record is committed the audit anchor beside the workspace is refreshed (best
+effort: a full or read-only data disk is logged, the backup stands).
 `prune(folder, policy)` removes this workspace's older backups that the retention rule does not
 keep, only ever older than the last verified one. Module-level `restore(...)` rebuilds a workspace
 from a backup in a new folder.
@@ -22,15 +25,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from vma_desk.core.clock import Clock, SystemClock
-from vma_desk.core.errors import KnownError, ValidationError, WorkspaceExistsError
+from vma_desk.core.errors import (
+    IntegrityError,
+    KnownError,
+    LockedError,
+    StorageError,
+    ValidationError,
+    WorkspaceExistsError,
+)
 from vma_desk.core.records import AuditAction
 from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, RetentionPolicy, to_remove
 from vma_desk.services.base import ServiceContext
-from vma_desk.storage import audit_chain
+from vma_desk.storage import audit_chain, database
 from vma_desk.storage import backup as store
 from vma_desk.storage.audit import workstation_user
-from vma_desk.storage.database import Connection, KeySpec
+from vma_desk.storage.database import KeySpec
+from vma_desk.storage.files import make_private, make_private_dir
 from vma_desk.storage.keys import KeyStore, parse_recovery_key
+from vma_desk.storage.location import location_problem
 from vma_desk.storage.repositories import SettingRepository
 from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Workspace, remove_files
 
@@ -82,28 +94,32 @@ class BackupService:
 
     # --- making ------------------------------------------------------------------------------------
     def backup_to(self, folder: Path, progress: Progress | None = None, *,
-                  policy: RetentionPolicy | None = None,
-                  before_rename: Callable[[Connection], None] | None = None) -> BackupResult:
+                  policy: RetentionPolicy | None = None) -> BackupResult:
         """Make a verified backup in `folder`, record and audit it; then, with `policy`, prune this
         workspace's older backups there. A failure leaves the workspace and older backups as they
         were (and no partial file)."""
-        result = self.make(folder, progress, before_rename=before_rename)
+        result = self.make(folder, progress)
         self.record(result)
         if policy is not None:
             self.prune(folder, policy)
         return result
 
-    def make(self, folder: Path, progress: Progress | None = None, *,
-             before_rename: Callable[[Connection], None] | None = None) -> BackupResult:
-        """The backup file itself (safe on a worker thread once started: it reads the key and names
-        here, then works on its own connection)."""
-        workspace = self.ctx.workspace
-        key = workspace.key_spec()
+    def practice_name(self) -> str:
+        """The practice's name, for the backup's file name (read on the workspace's connection)."""
         row = self.ctx.conn.execute("SELECT name FROM practice WHERE id = 1").fetchone()
-        practice = row[0] if row else (workspace.manifest.practice or "")
+        return row[0] if row else (self.ctx.workspace.manifest.practice or "")
+
+    def make(self, folder: Path, progress: Progress | None = None, *, key: KeySpec | None = None,
+             practice: str | None = None, stop: store.Stop | None = None) -> BackupResult:
+        """The backup file itself. On a worker thread pass `key` and `practice` (read on the GUI
+        thread: `workspace.key_spec()`, `practice_name()`): then only the workspace file, its own
+        connection and the folder are touched; `stop` ends it from another thread (Stopped)."""
+        workspace = self.ctx.workspace
+        key = key if key is not None else workspace.key_spec()
+        practice = practice if practice is not None else self.practice_name()
         return store.make_backup(workspace.db_path, key, Path(folder).expanduser(), practice=practice,
                                  workspace_id=workspace.workspace_id, now=self.ctx.clock.now(),
-                                 progress=progress, before_rename=before_rename)
+                                 progress=progress, stop=stop)
 
     def record(self, result: BackupResult) -> None:
         """Remember the verified backup in the workspace, with its audit entry (both or neither: if
@@ -121,8 +137,20 @@ class BackupService:
         except BaseException:
             result.path.unlink(missing_ok=True)
             raise
-        # the chain's head, outside the database, after each backup (the backup holds the chain itself)
-        audit_chain.write_anchor(self.ctx.workspace)
+        if not self.ctx.conn.in_transaction:  # inside a caller's transaction: it anchors after its commit
+            self.anchor()
+
+    def anchor(self) -> None:
+        """Refresh the audit chain's anchor beside the workspace (the backup holds the chain itself).
+        Best effort, and only outside a transaction (never an uncommitted head): a full or read-only
+        data disk is logged and the committed backup stands."""
+        if self.ctx.conn.in_transaction:
+            log.warning("audit anchor not written inside a transaction")
+            return
+        try:
+            audit_chain.write_anchor(self.ctx.workspace)
+        except (OSError, KnownError) as exc:
+            log.warning("audit anchor not refreshed after the backup: %s", type(exc).__name__)
 
     # --- what the workspace remembers ------------------------------------------------------------
     def history(self) -> list[BackupRecord]:
@@ -140,15 +168,26 @@ class BackupService:
         history = self.history()
         return history[0] if history else None
 
-    def check_workspace(self, progress: Progress | None = None) -> list[str]:
+    def check_workspace(self, progress: Progress | None = None, *, key: KeySpec | None = None,
+                        stop: store.Stop | None = None) -> list[str]:
         """The workspace file's own integrity (SQLCipher's page check and SQLite's structural
-        check) on a connection of its own, so damage in pages nobody reads is found: safe on a
-        worker thread once started, like `make`. An empty list means both passed."""
-        key = self.ctx.workspace.key_spec()
+        check) on a connection of its own, so damage in pages nobody reads is found: on a worker
+        thread pass `key` (read on the GUI thread), like `make`. An empty list means both passed;
+        a failure is said as the workspace's damage (never a backup's words). Raises Stopped when
+        `stop` ended it, LockedError without a key while locked."""
+        workspace = self.ctx.workspace
+        key = key if key is not None else workspace.key_spec()
         try:
-            store.verify(self.ctx.workspace.db_path, key, progress=progress, name="The workspace file")
+            store.verify(workspace.db_path, key, progress=progress, stop=stop, name="The workspace file")
+        except (LockedError, StorageError):
+            raise
         except store.BackupDamagedError as exc:
+            message = database.damaged(workspace.data_dir).message
+            return [f"{message} ({exc.detail})" if exc.detail else message]
+        except IntegrityError as exc:
             return [exc.message]
+        except KnownError:  # the right key no longer opens it, or its size is wrong: damage
+            return [database.damaged(workspace.data_dir).message]
         return []
 
     # --- the practice's staleness limit ------------------------------------------------------------
@@ -215,11 +254,15 @@ class BackupService:
 
 def restore(backup_file: Path, new_data_dir: Path, keystore: KeyStore, *, recovery_key: str | None = None,
             passphrase: str | None = None, progress: Progress | None = None,
-            clock: Clock | None = None) -> tuple[Workspace, dict[str, int]]:
+            clock: Clock | None = None,
+            note: Callable[[str], None] | None = None) -> tuple[Workspace, dict[str, int]]:
     """Rebuild a workspace from `backup_file` in `new_data_dir` (a new or empty folder): the backup
     verified, the folder refused if it holds a workspace or its manifest, the file copied through
     an owner-only partial and verified again, the manifest written, a keyring workspace's key put
-    in the OS keyring (a passphrase workspace stays one), opened, and the restore audited in it."""
+    in the OS keyring (a passphrase workspace stays one), opened, and the restore audited in it.
+    A keyring that holds another key under the backup's workspace id (the workspace still exists
+    here) is refused, never overwritten; the same key is fine and said through `note`. A sync or
+    network folder is refused as for a new workspace."""
     backup_file, data_dir = Path(backup_file).expanduser(), Path(new_data_dir).expanduser()
     if (recovery_key is None) == (passphrase is None):
         raise ValidationError("key", "give the backup's recovery key or its passphrase (one of them)")
@@ -241,11 +284,27 @@ def restore(backup_file: Path, new_data_dir: Path, keystore: KeyStore, *, recove
         conn.close()
     if row is None:
         raise KnownError(f"{backup_file.name} is not a VMA Desk backup (it has no workspace id).")
+    workspace_id = str(row[0])
+    if key.raw is not None and keystore.available:
+        held = keystore.get(workspace_id)
+        if held is not None and held != key.raw:
+            raise WorkspaceExistsError(
+                f"{backup_file.name} is a backup of a workspace that still exists on this computer "
+                "under another key (it was rekeyed since this backup, or its recovery key changed): "
+                "restoring it here would replace that workspace's key in the OS keyring. Restore it on "
+                "another computer, or remove that workspace from this one first. Nothing was changed.")
+        if held is not None and note is not None:
+            note(f"This computer already has a workspace with the same id and key (perhaps the one "
+                 f"this backup was made of): the copy in {data_dir} shares its id and its OS keyring "
+                 "entry. Keep using one of them; removing either one's key from the keyring locks "
+                 "both.")
+    problem = location_problem(data_dir)
+    if problem:
+        raise StorageError(f"A workspace cannot be restored here: {problem} Choose a folder on this "
+                           "computer's own disk (backups may go to such folders). Nothing was changed.")
     made_folder = not data_dir.exists()
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if made_folder:
-            data_dir.chmod(0o700)  # mkdir's mode passes through the umask
+        make_private_dir(data_dir)
     except OSError as exc:
         raise KnownError(f"The folder {data_dir} could not be made ({exc.strerror or 'error'}).") from None
     installed = False
@@ -260,10 +319,10 @@ def restore(backup_file: Path, new_data_dir: Path, keystore: KeyStore, *, recove
         else:
             assert passphrase is not None
             workspace = Workspace.unlock_with_passphrase(data_dir, passphrase)
-        _owner_only(data_dir / MANIFEST_FILE)
+        make_private(data_dir / MANIFEST_FILE)
         if practice and practice[0]:
             workspace.remember_practice(str(practice[0]))
-            _owner_only(data_dir / MANIFEST_FILE)
+            make_private(data_dir / MANIFEST_FILE)
         try:
             ctx = ServiceContext(workspace, clock or SystemClock(), workstation_user())
             with ctx.transaction():
@@ -282,13 +341,6 @@ def restore(backup_file: Path, new_data_dir: Path, keystore: KeyStore, *, recove
                 pass
         raise
     return workspace, counts
-
-
-def _owner_only(path: Path) -> None:
-    try:
-        path.chmod(0o600)
-    except OSError:
-        pass
 
 
 __all__ = ["BackupRecord", "BackupResult", "BackupService", "RetentionPolicy", "restore"]

@@ -8,17 +8,19 @@ same transaction. The file is `.<name>.partial`, created owner-only before SQLCi
 it is verified (opened with the key, SQLCipher's page check, SQLite's structural check, counts equal
 to the snapshot's), synced, and only then renamed to its name, never over an existing file. Nothing
 decrypted reaches the disk: the attached file is encrypted page by page, temporary storage stays in
-memory. A failure removes the partial and nothing else.
+memory. A failure removes the partial and nothing else. The backup holds the audit chain as it
+was at the snapshot (its head verifies there); the anchor beside the workspace is refreshed by the
+service after each recorded backup.
 
-Hook for the audit chain: `make_backup(..., before_rename=f)` calls `f(conn)` with a keyed,
-writable connection to the verified partial, just before it is synced and renamed (e.g. to write
-the chain head into its `meta`). What it writes is not in the compared counts.
+A `Stop` lets another thread (the app, when it locks) end a backup or a check at once: it
+interrupts the connection the work is on, and the work raises `Stopped` (the partial removed).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -34,7 +36,7 @@ from vma_desk.core.errors import (
     WrongKeyError,
     WrongPassphraseError,
 )
-from vma_desk.storage import database, migrations
+from vma_desk.storage import database, files, migrations
 from vma_desk.storage.database import Connection, KeySpec
 
 SUFFIX = ".vmadesk-backup"
@@ -102,49 +104,49 @@ def partial_of(final: Path) -> Path:
 
 # --- files -------------------------------------------------------------------------------------------
 
-def create_private(path: Path) -> None:
-    """An empty file only its owner can read or write (0600 whatever the umask); never an existing one."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no folder handles to sync."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems (network shares) refuse: the file itself is synced
-        pass
-    finally:
-        os.close(fd)
+#: one set of file helpers (storage/files.py); these names stay importable from here (storage/rekey.py)
+create_private = files.create_private
+fsync_file = files.fsync_file
+fsync_folder = files.fsync_dir
 
 
 def rename_no_replace(source: Path, target: Path) -> None:
-    """Give `source` the name `target`, failing (FileExistsError) rather than replacing a file."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links here (FAT/exFAT drives, some shares)
-        if target.exists():
-            raise FileExistsError(17, "File exists", str(target)) from None
-        os.rename(source, target)
-        return
-    source.unlink()
+    """Give `source` the name `target` (synced, then its folder), failing (FileExistsError) rather
+    than replacing a file."""
+    files.publish(source, target, replace=False)
+
+
+class Stopped(Exception):
+    """A backup or check ended by `Stop.stop()` (not a failure: nothing was kept)."""
+
+
+class Stop:
+    """Ends a running backup or check from another thread: `stop()` interrupts the connection
+    the work is on (SQLite's interrupt is safe from any thread); later steps refuse to start."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: Connection | None = None
+        self.stopped = False
+
+    def attach(self, conn: Connection | None) -> None:
+        with self._lock:
+            if conn is not None and self.stopped:
+                raise Stopped()
+            self._conn = conn
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self._conn is not None:
+                try:
+                    self._conn.interrupt()
+                except database.DatabaseError:  # closed meanwhile
+                    pass
+
+    def check(self) -> None:
+        if self.stopped:
+            raise Stopped()
 
 
 def _folder_error(folder: Path, exc: OSError) -> KnownError:
@@ -203,10 +205,10 @@ def _own_connection(path: Path, key: KeySpec) -> Connection:
 
 
 def make_backup(db_path: Path, key: KeySpec, folder: Path, *, practice: str, workspace_id: str,
-                now: datetime, progress: Progress | None = None,
-                before_rename: Callable[[Connection], None] | None = None) -> Snapshot:
+                now: datetime, progress: Progress | None = None, stop: Stop | None = None) -> Snapshot:
     """Back the workspace file at `db_path` up into a new file in `folder`; see the module's text.
-    Raises StorageError for a folder that is missing, read-only or full (the partial removed)."""
+    Raises StorageError for a folder that is missing, read-only or full, Stopped when `stop` ended
+    it (the partial removed either way)."""
     report = progress or (lambda done, total, label: None)
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -228,22 +230,30 @@ def make_backup(db_path: Path, key: KeySpec, folder: Path, *, practice: str, wor
     created = True
     try:
         report(0, 100, "copying")
+        if stop is not None:
+            stop.check()
         source = _own_connection(db_path, key)
         try:
+            if stop is not None:
+                stop.attach(source)
             snapshot_counts = _export(source, partial, key, db_path, report)
         finally:
+            if stop is not None:
+                stop.attach(None)
             source.close()
         report(50, 100, "checking the copy")
-        verify(partial, key, expected=snapshot_counts, progress=report, before_rename=before_rename)
+        verify(partial, key, expected=snapshot_counts, progress=report, stop=stop)
         verified_at = datetime.now(UTC)
         report(95, 100, "saving")
-        fsync_file(partial)
-        rename_no_replace(partial, final)
+        rename_no_replace(partial, final)  # synced, never over a file, the folder synced too
         created = False
-        fsync_folder(folder)
         size = final.stat().st_size
-    except OSError as exc:
-        raise _folder_error(folder, exc) from None
+    except Exception as exc:
+        if stop is not None and stop.stopped:
+            raise Stopped() from None
+        if isinstance(exc, OSError):
+            raise _folder_error(folder, exc) from None
+        raise
     finally:
         if created:
             partial.unlink(missing_ok=True)
@@ -363,14 +373,17 @@ def read_meta(conn: Connection, path: Path, sql: str) -> tuple | None:  # type: 
 
 
 def verify(path: Path, key: KeySpec, *, expected: dict[str, int] | None = None,
-           progress: Progress | None = None,
-           before_rename: Callable[[Connection], None] | None = None, name: str = "") -> dict[str, int]:
+           progress: Progress | None = None, stop: Stop | None = None, name: str = "") -> dict[str, int]:
     """Open the backup with the key and run both integrity checks; the counts must equal
     `expected` when given. Returns the counts; raises BackupDamagedError (exit 3) when a check
-    fails, KnownError when the file does not open."""
+    fails, KnownError when the file does not open, Stopped when `stop` ended it."""
     report = progress or (lambda done, total, label: None)
+    if stop is not None:
+        stop.check()
     conn = open_backup(path, key)
     try:
+        if stop is not None:
+            stop.attach(conn)
         try:
             report(55, 100, "checking the copy")
             problems = [f"cipher: {row[0]}" for row in conn.execute("PRAGMA cipher_integrity_check")]
@@ -381,34 +394,36 @@ def verify(path: Path, key: KeySpec, *, expected: dict[str, int] | None = None,
             report(85, 100, "counting records")
             found = counts(conn) if not problems else {}
         except database.DatabaseError as exc:
+            if stop is not None and stop.stopped:  # interrupted: not damage
+                raise Stopped() from None
             problems = [f"{getattr(exc, 'sqlite_errorname', '') or 'error'}: {exc}"]
             found = {}
         if problems:
             raise BackupDamagedError(
                 f"{name or Path(path).name} is damaged: it failed its integrity check ({len(problems)} "
-                f"problem(s); the first: {problems[0]}). Use another backup.")
+                f"problem(s); the first: {problems[0]}). Use another backup.",
+                detail=f"{len(problems)} problem(s); the first: {problems[0]}")
         if expected is not None and found != expected:
             differ = sorted(k for k in set(found) | set(expected) if found.get(k) != expected.get(k))
             raise BackupDamagedError(
                 f"The backup's record counts differ from the workspace's ({', '.join(differ[:5])}): "
                 "it was not kept.")
-        if before_rename is not None:
-            before_rename(conn)
         return found
     finally:
+        if stop is not None:
+            stop.attach(None)
         conn.close()
 
 
 def install(backup: Path, data_dir: Path, db_file: str, key: KeySpec,
             progress: Progress | None = None) -> dict[str, int]:
     """Copy the backup into `data_dir` as `db_file` through an owner-only partial, verify the copy
-    (both checks) and rename it into place, never over a file. Returns the copy's counts."""
+    (both checks) and rename it into place, never over a file. Returns the copy's counts. The
+    partial has a name of its own each time, so one left by a killed restore is in no one's way."""
     report = progress or (lambda done, total, label: None)
     target = data_dir / db_file
-    partial = partial_of(target)
     total = max(1, backup.stat().st_size)
-    create_private(partial)
-    try:
+    with files.private_temp(target) as partial:
         with backup.open("rb") as source, partial.open("r+b") as copy:
             done = 0
             while chunk := source.read(_CHUNK):
@@ -420,7 +435,4 @@ def install(backup: Path, data_dir: Path, db_file: str, key: KeySpec,
         found = verify(partial, key, progress=lambda d, t, label: report(40 + d // 2, 100, label),
                        name=f"The backup {backup.name}")
         rename_no_replace(partial, target)
-        fsync_folder(data_dir)
-    finally:
-        partial.unlink(missing_ok=True)
     return found

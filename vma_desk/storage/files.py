@@ -62,6 +62,26 @@ def _temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
+def create_private(path: Path) -> None:
+    """A new, empty file only its owner can read or write (0600 whatever the umask); never an
+    existing one (FileExistsError)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, PRIVATE_FILE)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file written by someone else (SQLite, a copy) to the disk."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def private_temp(target: Path) -> Iterator[Path]:
     """A new, empty, owner-only temporary file beside `target`, removed on the way out unless it
@@ -69,12 +89,7 @@ def private_temp(target: Path) -> Iterator[Path]:
     backup, sqlcipher_export) rather than bytes."""
     target = Path(target)
     temp = _temp_name(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, PRIVATE_FILE)
-    finally:
-        os.close(fd)
+    create_private(temp)
     try:
         yield temp
     finally:
@@ -112,11 +127,16 @@ def staged_private(target: Path, data: bytes, *, replace: bool = False) -> Itera
     target = Path(target)
     check_target(target, replace=replace)
     with private_temp(target) as temp:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        fill(temp, data)
         yield temp
+
+
+def fill(temp: Path, data: bytes) -> None:
+    """Write `data` whole into the (owner-only) temporary file `temp` and flush it to the disk."""
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def write_private(path: Path, data: bytes, *, replace: bool = False) -> None:

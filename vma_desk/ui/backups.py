@@ -16,8 +16,11 @@ nothing. A failure never touches the workspace (the service guarantees it): it i
 what to do (QSettings: the folder and the message, never a patient value), and said in the status
 bar and in a banner on the Today tab, which also warns when the last verified backup is older
 than the practice's limit (`services.backups.stale_days`, default 2 days), when the folder is
-missing (a USB drive unplugged), or when no backup exists yet. A lock cancels a running backup
-(the app keeps no key while locked); one that finished meanwhile is recorded at the next sign-in.
+missing (a USB drive unplugged), or when no backup exists yet. The key and the practice's name
+are read on the GUI thread when a run starts; the worker touches only its own connections. A lock
+stops a running backup at once (its connection interrupted, `storage.backup.Stop`) and waits for
+the worker to end before the workspace closes, so no key outlives the lock; a backup that finished
+meanwhile (a lock during the workspace's check) is recorded at the next sign-in.
 
 `offer_folder()` is for the first start of a new real workspace: it asks, without blocking, whether
 to choose a backup folder now (the Backups page of the preferences). `open_restore()` is
@@ -27,6 +30,7 @@ File → Restore from backup… (ui/restore.py).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -44,8 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk import APP_NAME
-from vma_desk.core.errors import KnownError
+from vma_desk.core.errors import IntegrityError, KnownError, LockedError
 from vma_desk.services.backups import BackupRecord, BackupResult, total_records
+from vma_desk.storage import backup as store
+from vma_desk.storage.database import KeySpec
 from vma_desk.ui.calendar.text import clock, short_day
 from vma_desk.ui.tasks import run_task
 
@@ -53,6 +59,8 @@ log = logging.getLogger(__name__)
 
 #: the status bar and the Today banner are brought up to date this often (staleness moves with time)
 REFRESH_MS = 60_000
+#: at a lock, the longest wait for a stopped backup's worker to end (it ends within milliseconds)
+STOP_WAIT_S = 10.0
 #: the start of the remembered problem when the workspace file itself failed its check
 DAMAGE = "The workspace file failed its integrity check"
 WHERE = "Edit → Preferences → Backups"
@@ -105,6 +113,25 @@ class _Run:
     done: bool = False
     percent: int = 0
     waiters: list[QEventLoop] = field(default_factory=list)
+    #: read on the GUI thread at the start; dropped by the worker when it ends, or at a lock
+    key: KeySpec | None = field(default=None, repr=False)
+    practice: str = ""
+    stop: store.Stop = field(default_factory=store.Stop)
+    #: the worker took the key (then a lock waits for `ended`)
+    started: bool = False
+    ended: threading.Event = field(default_factory=threading.Event)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def take_key(self) -> KeySpec | None:
+        with self.guard:
+            self.started = self.key is not None
+            return self.key
+
+    def drop_key(self) -> bool:
+        """Forget the key; True when a worker holds it (and must be waited for)."""
+        with self.guard:
+            self.key = None
+            return self.started and not self.ended.is_set()
 
 
 class BackupBanner(QFrame):
@@ -219,8 +246,12 @@ class BackupController(QObject):
         """The app keeps no key while locked: a running backup stops (tried again at the next
         sign-in, since none was made today)."""
         self.timer.stop()
-        if self.running is not None and self.running.kind != "close":
-            self.running.cancelled = True
+        run = self.running
+        if run is not None and run.kind != "close":
+            run.cancelled = True
+            run.stop.stop()  # interrupts the worker's own connection: it ends within milliseconds
+            if run.drop_key() and not run.ended.wait(STOP_WAIT_S):
+                log.warning("the stopped backup had not ended %.0f s after the lock", STOP_WAIT_S)
 
     # --- running ---------------------------------------------------------------------------------------
     def start(self, kind: str = "now") -> bool:
@@ -229,18 +260,38 @@ class BackupController(QObject):
         folder = self.folder()
         if folder is None or self.running is not None or not self._usable():
             return False
-        run = _Run(kind, folder, check_workspace=kind != "close" and self.needs_daily())
+        try:  # on the GUI thread: the worker never touches the app's connection
+            key = self.window.workspace.key_spec()
+            practice = self.services.backups.practice_name()
+            check = kind != "close" and self.needs_daily()
+        except KnownError:
+            return False
+        run = _Run(kind, folder, check_workspace=check, key=key, practice=practice)
         self.running = run
         backups = self.services.backups
 
         def work(progress):  # noqa: ANN001, ANN202 - on the worker thread: no widgets here
+            try:
+                return _work(progress)
+            except BaseException:
+                if run.cancelled or run.stop.stopped:
+                    return None  # stopped: nothing kept, and no traceback keeps the key's frames
+                raise
+            finally:
+                run.key = None
+                run.ended.set()
+
+        def _work(progress):  # noqa: ANN001, ANN202
             def report(done: int, total: int, label: str) -> None:
                 if run.cancelled:
                     raise Cancelled()
                 share = 70 if run.check_workspace else 100
                 progress(share * done // max(total, 1), 100, label)
 
-            result = backups.make(folder, report)
+            key = run.take_key()
+            if key is None:  # locked before the worker started
+                return None
+            result = backups.make(folder, report, key=key, practice=run.practice, stop=run.stop)
             problems: list[str] = []
             if run.check_workspace:
                 def checking(done: int, total: int, _label: str) -> None:
@@ -249,9 +300,13 @@ class BackupController(QObject):
                     progress(70 + 30 * done // max(total, 1), 100, "checking the workspace")
 
                 try:
-                    problems = backups.check_workspace(checking)
-                except KnownError as exc:  # it no longer opens as it did: damage, said as such
+                    problems = backups.check_workspace(checking, key=key, stop=run.stop)
+                except (Cancelled, store.Stopped, LockedError):
+                    pass  # a lock ended the check, not damage: the verified backup stands
+                except IntegrityError as exc:  # it no longer opens as it did: damage, said as such
                     problems = [exc.message]
+                except KnownError as exc:  # not damage (a busy file …): unchecked today
+                    log.warning("workspace check not done: %s", exc.code)
             return result, problems
 
         run_task(work, lambda value, exc: self._on_done(run, value, exc), self._on_progress)
@@ -274,11 +329,15 @@ class BackupController(QObject):
 
     def _on_done(self, run: _Run, value: object, exc: BaseException | None) -> None:
         run.done = True
+        run.key = None
         self.running = None
         prefs = self.window.preferences
         try:
+            if value is None and exc is None:  # stopped (a lock, Skip) or locked before it began
+                self.sig_failed.emit("")
+                return
             if exc is not None:
-                if run.cancelled or isinstance(exc, Cancelled):
+                if run.cancelled or isinstance(exc, (Cancelled, store.Stopped)):
                     self.sig_failed.emit("")
                     return
                 message = exc.message if isinstance(exc, KnownError) else (
@@ -315,9 +374,9 @@ class BackupController(QObject):
             return
         if problems:
             prefs.set_backup_problem(self.workspace_id, (
-                f"{DAMAGE} today ({problems[0]}). Some of its pages are damaged. The backup just "
-                "made was kept, but older ones are no longer removed. Restore the last good backup "
-                "into a new folder (File → Restore from backup…) and run `vma-desk check`."))
+                f"{DAMAGE} today: {problems[0]} The backup just made was kept, but older ones are "
+                "no longer removed. Restore the last good backup into a new folder (File → Restore "
+                "from backup…)."))
         else:
             prefs.set_backup_problem(self.workspace_id, "")
             try:
