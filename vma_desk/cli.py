@@ -37,7 +37,6 @@ from vma_desk.core.errors import (
 )
 from vma_desk.core.users import User, UserRole, validate_pin
 from vma_desk.storage import audit_chain, database, migrations
-from vma_desk.storage.files import write_private
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
 
@@ -502,13 +501,19 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
         who = _who(services, args)
         provider = provider_by_name(services, args.provider)
         assert provider.id is not None
-        with services.context.all_or_nothing():
+        provider_id = provider.id
+
+        def audited() -> bytes:  # the sign-in and the export's entry, or neither (a refused date)
             _act_as(services, who, args)
-            data = export_ics(services, provider_id=provider.id, start=args.start, end=args.end,
+            return export_ics(services, provider_id=provider_id, start=args.start, end=args.end,
                               include_names=args.include_names)
+
+        # both entries are committed before the file is put in place, and a file that cannot be
+        # written rolls them back (services.exports.deliver)
+        with _options(out="--out"):
+            data = services.exports.write_file(target, audited, replace=args.force)
     finally:
         workspace.close()
-    write_private(target, data, replace=args.force)
     events = data.count(b"BEGIN:VEVENT")
     print(f"Wrote {events} visit{'' if events == 1 else 's'} of {provider.display_name} "
           f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "

@@ -5,14 +5,10 @@ an existing file without --force."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 NAMES = ("audit",)
-
-#: the days the command accepts (a day's start and end in any time zone are still dates)
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 _HELP = ("Export the audit trail of the practice's days FROM to TO (both included) as CSV: id, time "
          "(UTC), user, workstation, action, record type, record id, detail and the entry's MAC, so "
@@ -39,22 +35,22 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk import cli
-    from vma_desk.core.errors import ValidationError
     from vma_desk.services import Services
+    from vma_desk.services.audit import AuditService
 
-    for option, day in (("--from", args.start), ("--to", args.end)):
-        if not FIRST_DAY <= day <= LAST_DAY:
-            raise ValidationError(option, f"must be a date from {FIRST_DAY.isoformat()} to "
-                                          f"{LAST_DAY.isoformat()}")
-    if args.end < args.start:
-        raise ValidationError("--to", f"is before --from ({args.start.isoformat()})")
+    # cli._day refuses dates it cannot place; the service refuses a period that ends before it
+    # starts (reported under --to), here before anything is opened
+    with cli._options(to="--to"):
+        AuditService.check_period(args.start, args.end)
     target = cli._target(args)
     workspace = cli._unlock(args, cli._data_dir(args, demo=args.demo))
     try:
         services = Services.for_workspace(workspace)
         who = cli._who(services, args)
-        with cli._options(out="--out", to="--to"), services.context.all_or_nothing():
+        with services.context.all_or_nothing():
             cli._act_as(services, who, args)
+        # its own transaction: the export's entry is committed before its file is put in place
+        with cli._options(out="--out", to="--to"):
             count = services.audit.export_csv(args.start, args.end, target, replace=args.force)
     finally:
         workspace.close()

@@ -8,12 +8,12 @@ import io
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.services.base import ServiceContext
+from vma_desk.services.exports import deliver
 from vma_desk.storage import audit_chain
 from vma_desk.storage.audit import AuditRepository
-from vma_desk.storage.files import write_private
 
 #: the CSV export's columns (times in UTC, ISO 8601)
 CSV_COLUMNS = ("id", "at (UTC)", "user", "workstation", "action", "record type", "record id", "detail",
@@ -42,10 +42,15 @@ class AuditService:
         """The MAC chain walked and compared with the anchor file beside the workspace."""
         return audit_chain.check_workspace(self.ctx.workspace)
 
+    @staticmethod
+    def check_period(start: date, end: date) -> None:
+        """Refuse a period that ends before it starts (callers may check before opening anything)."""
+        if end < start:
+            raise ValidationError("to", f"is before the first day ({start.isoformat()})")
+
     def _range(self, start: date, end: date) -> tuple[str, str]:
         """The UTC texts of the practice's days `start` to `end`, both included."""
-        if end < start:
-            raise ValidationError("to", "is before the first day")
+        self.check_period(start, end)
         zone = self.ctx.practice_zone()
         first = datetime.combine(start, time(), zone)
         after = datetime.combine(end + timedelta(days=1), time(), zone)
@@ -59,31 +64,26 @@ class AuditService:
 
     def export_csv(self, start: date, end: date, out: Path, *, replace: bool = False) -> int:
         """Write the entries of `start` to `end` to `out` (owner-only, complete or not at all) with
-        the export's own audit entry: both or neither. Returns the number of entries written."""
-        out = Path(out)
-        if out.exists() and not replace:
-            raise ValidationError("out", "a file of that name exists already: choose another name")
-        written = False
-        try:
-            with self.ctx.transaction():
-                rows = self.csv_rows(start, end)
-                self.ctx.audit(AuditAction.EXPORT, "audit", "",
-                               f"csv, {start.isoformat()} to {end.isoformat()}, {len(rows)} entries")
-                text = io.StringIO(newline="")
-                writer = csv.writer(text)
-                writer.writerow(CSV_COLUMNS)
-                writer.writerows(rows)
-                write_private(out, text.getvalue().encode("utf-8"), replace=replace)
-                written = True
-        except FileExistsError as error:
-            raise ValidationError("out", "a file of that name exists already: choose another name") from error
-        except OSError as error:
-            raise KnownError(f"The file could not be written ({error.strerror or 'error'}).") from error
-        except BaseException:
-            if written:  # the commit failed after the write
-                out.unlink(missing_ok=True)
-            raise
-        return len(rows)
+        the export's own audit entry, committed before the file is put in place and never over an
+        earlier file that could not be replaced (services.exports.deliver). Returns the number of
+        entries written."""
+        self.check_period(start, end)  # a refused period says so before any file is looked at
+        count = 0
+
+        def audited() -> bytes:
+            nonlocal count
+            rows = self.csv_rows(start, end)
+            count = len(rows)
+            self.ctx.audit(AuditAction.EXPORT, "audit", "",
+                           f"csv, {start.isoformat()} to {end.isoformat()}, {count} entries")
+            text = io.StringIO(newline="")
+            writer = csv.writer(text)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(rows)
+            return text.getvalue().encode("utf-8")
+
+        deliver(self.ctx, Path(out), audited, replace=replace)
+        return count
 
 
 def _csv_row(row: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
