@@ -201,3 +201,76 @@ def test_restore_needs_a_key_and_a_new_folder(backed_up, tmp_path: Path):
     (tmp_path / "has-manifest" / MANIFEST_FILE).write_text("{}")
     refused(vma("restore", "--from", backup, "--data-dir", tmp_path / "has-manifest", "--recovery-key-file",
                 key_file), "already holds a workspace")
+
+
+def _workspace_id(folder: Path) -> str:
+    manifest = Manifest.read(folder)
+    assert manifest is not None
+    return manifest.workspace_id
+
+
+def test_restoring_a_backup_of_a_workspace_rekeyed_since_on_the_same_laptop_is_refused(
+        backed_up, tmp_path: Path, keystore: KeyStore):
+    folder, key_file, backup = backed_up
+    workspace_id = _workspace_id(folder)
+    own = keystore.get(workspace_id)
+    from vma_desk.storage.keys import new_key
+
+    newer = new_key()  # what a rekey since the backup leaves in the keyring
+    keystore.put(workspace_id, newer)
+    try:
+        new = tmp_path / "restored"
+        result = vma("restore", "--from", backup, "--data-dir", new, "--recovery-key-file", key_file)
+        assert result.returncode == 2
+        refused(result, "still exists on this computer")
+        assert "another computer" in result.stderr and "remove" in result.stderr
+        assert keystore.get(workspace_id) == newer  # never overwritten
+        assert not new.exists()
+    finally:
+        keystore.put(workspace_id, own)  # type: ignore[arg-type]
+
+
+def test_restoring_with_the_same_key_on_the_same_laptop_says_the_copies_share_an_id(
+        backed_up, tmp_path: Path, keystore: KeyStore):
+    folder, key_file, backup = backed_up
+    workspace_id = _workspace_id(folder)
+    own = keystore.get(workspace_id)
+    new = tmp_path / "second-copy"
+    new.mkdir()
+    (new / ".workspace.vmadesk.partial").write_bytes(b"left by a restore that was killed")
+    result = vma("restore", "--from", backup, "--data-dir", new, "--recovery-key-file", key_file)
+    assert result.returncode == 0, result.stderr
+    assert "shares its id" in result.stdout
+    assert keystore.get(workspace_id) == own
+    assert vma("check", "--data-dir", folder).returncode == 0  # the original opens as before
+    assert vma("check", "--data-dir", new).returncode == 0
+
+
+def test_restore_refuses_a_sync_folder(backed_up, tmp_path: Path):
+    _, key_file, backup = backed_up
+    new = tmp_path / "Dropbox" / "practice"
+    result = vma("restore", "--from", backup, "--data-dir", new, "--recovery-key-file", key_file)
+    assert result.returncode == 2
+    refused(result, "cannot be restored here")
+    assert "Dropbox" in result.stderr and not new.exists()
+
+
+def test_a_backup_is_kept_when_the_audit_anchor_cannot_be_written(backed_up, tmp_path: Path,
+                                                                   keystore: KeyStore):
+    folder, _, _ = backed_up
+    copy = tmp_path / "workspace"
+    shutil.copytree(folder, copy)  # the same workspace (its key in the keyring), its anchor unwritable
+    anchor = copy / "audit.anchor"
+    anchor.unlink(missing_ok=True)
+    anchor.mkdir()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    result = vma("backup", "--data-dir", copy, "--to", usb)
+    assert result.returncode == 0, result.stderr
+    [made] = list(usb.iterdir())
+    assert str(made) in result.stdout
+    services = Services.for_workspace(Workspace.unlock_with_keyring(copy, keystore))
+    try:
+        assert services.backups.last_verified().file_name == made.name
+    finally:
+        services.workspace.close()

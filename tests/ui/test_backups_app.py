@@ -322,3 +322,59 @@ def test_damage_in_pages_nobody_reads_is_said_in_today_at_the_days_first_backup(
     assert "failed" in text and ("integrity check" in text or "damaged" in text), text
     assert window.backups.label.property("warning")
     window.close()
+
+
+def _endless_export(started):  # noqa: ANN001, ANN202
+    """A copy that only an interrupt of its connection ends (no progress report comes meanwhile)."""
+    def export(conn, partial, key, db_path, report):  # noqa: ANN001, ANN202
+        started.set()
+        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                     "SELECT count(*) FROM c").fetchone()
+        raise AssertionError("not interrupted")
+    return export
+
+
+def test_a_lock_stops_a_running_backup_at_once_and_no_key_outlives_it(
+        qtbot, services, keystore, preferences, backup_dir, monkeypatch):
+    import threading
+
+    from tests.ui.test_lock import key_referrers
+
+    signed_in(services)
+    preferences.set_backup_folder(services.workspace.workspace_id, str(backup_dir))
+    started = threading.Event()
+    monkeypatch.setattr(store, "_export", _endless_export(started))
+    window = open_window(qtbot, services, keystore, preferences)  # the day's first sign-in: a backup
+    run = window.backups.running
+    assert run is not None and started.wait(10)
+    key = window.workspace._key.raw
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked and run.ended.is_set()  # the lock waited for the stopped worker
+    assert backups_in(backup_dir) == []  # its partial removed
+    wait_idle(qtbot, window)
+    assert key_referrers(key) == []
+    monkeypatch.undo()
+    unlock(window)
+    wait_idle(qtbot, window)  # tried again at the next sign-in, since none was made today
+    assert len(backups_in(backup_dir)) == 1
+    assert banner_text(window) == ""
+    window.close()
+
+
+def test_a_lock_during_the_workspace_check_is_not_called_damage(
+        qtbot, services, keystore, preferences, backup_dir, monkeypatch):
+    from vma_desk.core.errors import LockedError
+
+    signed_in(services)
+    preferences.set_backup_folder(services.workspace.workspace_id, str(backup_dir))
+
+    def locked(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202 - what the old shared connection met
+        raise LockedError()
+
+    monkeypatch.setattr(services.backups, "check_workspace", locked)
+    window = open_window(qtbot, services, keystore, preferences)
+    wait_idle(qtbot, window)
+    assert len(backups_in(backup_dir)) == 1
+    assert banner_text(window) == "" and not window.backups.label.property("warning")
+    assert services.backups.last_verified() is not None
+    window.close()
