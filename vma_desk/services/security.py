@@ -36,6 +36,12 @@ class SecurityService:
     def protection(self) -> Protection:
         return self.ctx.workspace.protection
 
+    @property
+    def changing_key(self) -> bool:
+        """Whether a key change of this workspace runs now: until it ends, the workspace refuses
+        every other write (`rekey.CHANGING`), and the window defers its lock."""
+        return rekey.changing_key(self.ctx.workspace)
+
     def may_change(self) -> bool:
         """Whether the signed-in user may change the key (an active practice manager)."""
         if self.ctx.user_id is None:

@@ -41,6 +41,14 @@ happened (``os.replace`` is atomic: the partial is there before, gone after).
   opens nothing now) is deleted. Then the journal goes. A keyring that cannot be read leaves all
   of it for the next opening; a pending key is never deleted unless the file opens without it.
 
+In the app the change runs on a worker thread on the app's own connection while the other windows
+and timers stay live: from step 1 until the change ends, `_KeyChangeGuard` stands in for that
+connection and refuses, at once and plainly (`CHANGING`), every statement from another thread that
+may write (a write to the old file after its copy would be lost at the rename); reads go on. A lock
+meanwhile closes nothing under the change: before step 5 the change stops (`LOCKED_DURING`, nothing
+changed), after it the change finishes; either way the workspace stays locked, never reopened.
+A full disk or another OS or SQLite failure before the rename is a plain `StorageError`, undone.
+
 So at every instant the file opens with the keyring's main or pending entry, or with the
 passphrase the user gave; the recovery key (the key itself) printed at the end opens it too.
 Backups are separate files: the old recovery key (or passphrase) still opens the ones made before.
@@ -49,11 +57,15 @@ Backups are separate files: the old recovery key (or passphrase) still opens the
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
+import re
 import sys
+import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -86,6 +98,12 @@ Progress = Callable[[int, int, str], None]
 
 IN_USE = ("The workspace is open in VMA Desk or in another vma-desk command. Close VMA Desk (or wait "
           "for the command to finish) and try again. Nothing was changed.")
+
+
+#: what anything else that writes to the workspace is told while its key changes
+CHANGING = "The workspace's key is being changed: try again in a moment. This was not saved."
+LOCKED_DURING = ("The workspace was locked while its key was being changed, so its key was not changed. "
+                 "Sign in and try again.")
 
 
 class KeyChangeLock(InstanceLock):
@@ -155,12 +173,15 @@ def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 -
                progress: Progress | None = None,
                before_swap: Callable[[Connection], None] | None = None,
                keep_recovery_key: Callable[[str], None] | None = None) -> KeyChange:
-    """Re-key the open `workspace` to `new`; it is open again with the new key afterwards.
+    """Re-key the open `workspace` to `new`; it is open again with the new key afterwards (unless
+    it was locked meanwhile: then it stays locked, see `_KeyChangeGuard`).
 
     `before_swap(conn)` runs inside a transaction on the new file before it replaces the old one
     (the service's audit entry: in the file if and only if the change happened).
     `keep_recovery_key(text)` gets the new recovery key before the switch, so a file the user
-    asked for holds it before it is the only way in; if it raises, nothing is changed."""
+    asked for holds it before it is the only way in; if it raises, nothing is changed.
+    A full disk or another OS or SQLite failure before the switch is a `StorageError` (a plain
+    message) and leaves the workspace as it was, open with its old key."""
     from vma_desk.storage.workspace import Manifest, Protection
 
     report = progress or (lambda done, total, label: None)
@@ -173,23 +194,32 @@ def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 -
     if workspace.conn.in_transaction:
         raise StorageError("The workspace is saving something: try again in a moment.")
     lock = KeyChangeLock(data_dir)
-    if not lock.acquire():
-        raise StorageError("Another key change of this workspace is running. Nothing was changed.")
     try:
-        if _settle(data_dir, keystore) is None and (data_dir / JOURNAL_FILE).exists():
-            raise StorageError("An earlier key change of this workspace is unfinished and could not be "
-                               "finished now (is the OS keyring locked?). Nothing was changed.")
+        if not lock.acquire():
+            raise StorageError("Another key change of this workspace is running. Nothing was changed.")
+    except OSError as exc:
+        raise _plain(exc, workspace) from None
+    try:
+        try:
+            if _settle(data_dir, keystore) is None and (data_dir / JOURNAL_FILE).exists():
+                raise StorageError("An earlier key change of this workspace is unfinished and could not "
+                                   "be finished now (is the OS keyring locked?). Nothing was changed.")
+        except (OSError, database.DatabaseError) as exc:
+            raise _plain(exc, workspace) from None
         workspace_id = workspace.workspace_id
         partial = partial_path(data_dir)
         swapped = False
         stored_pending = False
+        guard = _KeyChangeGuard.install(workspace)
+        conn = guard.conn
         try:
             report(0, 100, "preparing")
-            _take_exclusive(workspace)
+            _take_exclusive(conn, workspace.db_path)
             _pause("locked")
-            source = counts(workspace.conn)
-            _export(workspace, partial, new, report)
+            source = counts(conn)
+            _export(conn, workspace.db_path, partial, new, report)
             _pause("exported")
+            guard.stop_if_locked()
             report(60, 100, "checking the copy")
             _verify(partial, new, source, before_swap)
             fsync_file(partial)
@@ -202,30 +232,48 @@ def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 -
                 keystore.put(pending_name(workspace_id), new.raw)
                 stored_pending = True
                 _pause("pending-stored")
+            guard.stop_if_locked()  # the last moment to leave a locked workspace as it was
             _write_journal(data_dir, after, workspace_id)
             _pause("journal-written")
             os.replace(partial, workspace.db_path)
             swapped = True
-            fsync_folder(data_dir)
+            try:
+                fsync_folder(data_dir)
+            except OSError as exc:  # the rename happened; the next opening settles the rest
+                log.warning("folder not synced after the key change: %s", type(exc).__name__)
             _pause("replaced")
-        except BaseException:
-            if not swapped:
+        except BaseException as exc:
+            if swapped:
+                guard.release()
+                raise
+            try:
                 _undo(data_dir, keystore, workspace_id, stored_pending)
+            except (OSError, KnownError) as undo_exc:  # the next opening cleans up (`_settle`)
+                log.warning("key change not undone yet: %s", type(undo_exc).__name__)
+            if guard.release():
                 try:
                     _reopen(workspace, old, None)
-                except KnownError as exc:  # the workspace stays locked; the first error is the one to say
-                    log.warning("workspace not reopened after a failed key change: %s", exc.code)
+                except KnownError as reopen_exc:  # stays locked; the first error is the one to say
+                    log.warning("workspace not reopened after a failed key change: %s", reopen_exc.code)
+            if isinstance(exc, OSError | database.DatabaseError):
+                raise _plain(exc, workspace) from None
             raise
+        still_open = guard.release()
         workspace.conn.close()  # the old file's connection: its file is gone from the folder now
         manifest = replace(workspace.manifest, protection=Protection(after))
         warning = ""
         try:
             _finish(data_dir, keystore, after, workspace_id, manifest, new, forget_main=before == KEYRING)
-        except KnownError as exc:
-            log.warning("key change to be finished at the next opening: %s", exc.code)
-            warning = (f"The workspace has its new key, but one last step must wait ({exc.message}); "
+        except (KnownError, OSError, database.DatabaseError) as exc:
+            log.warning("key change to be finished at the next opening: %s", type(exc).__name__)
+            reason = exc.message if isinstance(exc, KnownError) else _plain(exc, workspace).message
+            warning = (f"The workspace has its new key, but one last step must wait ({reason}); "
                        "it is finished the next time the workspace opens.")
-        _reopen(workspace, new, manifest if not warning else Manifest.read(data_dir) or manifest)
+        manifest = manifest if not warning else Manifest.read(data_dir) or manifest
+        if still_open:
+            _reopen(workspace, new, manifest)
+        else:  # locked meanwhile: the key stays out of memory until someone signs in again
+            workspace.manifest = manifest
         report(100, 100, "done")
         recovery = format_recovery_key(new.raw) if new.raw is not None else None
         return KeyChange(before, after, recovery, warning)
@@ -233,8 +281,132 @@ def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 -
         lock.release()
 
 
-def _take_exclusive(workspace) -> None:  # noqa: ANN001
-    conn = workspace.conn
+def _plain(exc: BaseException, workspace) -> KnownError:  # noqa: ANN001
+    """An OS or SQLite failure met while the key changes, said plainly (a full disk, a read-only
+    folder ...): never a traceback. The workspace keeps its key (the caller undid the change)."""
+    if isinstance(exc, KnownError):
+        return exc
+    if isinstance(exc, database.DatabaseError):
+        known = database.known_error(exc, workspace.db_path)
+        if known is not None:
+            return known
+        log.warning("key change failed: %s", getattr(exc, "sqlite_errorname", "") or type(exc).__name__)
+        return StorageError("The workspace's key could not be changed (SQLite said "
+                            f"{getattr(exc, 'sqlite_errorname', '') or 'an error'}). Nothing was changed.")
+    where = getattr(exc, "filename", None) or workspace.data_dir
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError(f"The disk holding {where} is full: free some space and try "
+                            "again. Nothing was changed: the workspace keeps its key.")
+    reason = getattr(exc, "strerror", None) or type(exc).__name__
+    return StorageError(f"The workspace's key could not be changed: {reason} ({where}). "
+                        "Nothing was changed: the workspace keeps its key.")
+
+
+class _KeyChangeGuard:
+    """Stands in for the workspace's SQLCipher connection (inside the `WorkspaceConnection` every
+    service and repository holds) while its key changes, so that the rest of the app, which stays
+    live (other windows, timers), cannot write to the old file after its copy was taken: such a
+    write would be lost when the copy replaces it. From any thread but the key change's, a statement
+    that may write (anything but SELECT, WITH … SELECT, EXPLAIN or a reading PRAGMA), COMMIT or
+    ROLLBACK raises `StorageError(CHANGING)` at once, without waiting for SQLite; reads go through.
+    Closing it from elsewhere (the lock) closes nothing under the key change: it is remembered, the
+    change stops if it has not switched files yet, and the workspace is not reopened afterwards."""
+
+    def __init__(self, workspace) -> None:  # noqa: ANN001
+        self.workspace = workspace
+        self.handle = workspace.conn
+        self.conn: Connection = self.handle._live()  # noqa: SLF001 - the connection under the handle
+        self.owner = threading.get_ident()
+        self.closed_by_app = False
+
+    @classmethod
+    def install(cls, workspace) -> _KeyChangeGuard:  # noqa: ANN001
+        guard = cls(workspace)
+        guard.handle._conn = guard  # noqa: SLF001 - swapped in place: every service meets the guard
+        _CHANGING.add(workspace)
+        return guard
+
+    def release(self) -> bool:
+        """Put the real connection back; False (and it closed) when the workspace was locked meanwhile."""
+        _CHANGING.discard(self.workspace)
+        if self.handle._conn is self and not self.closed_by_app:  # noqa: SLF001
+            self.handle._conn = self.conn  # noqa: SLF001
+            return True
+        if self.handle._conn is self:  # noqa: SLF001
+            self.handle._conn = None  # noqa: SLF001
+        with contextlib.suppress(database.DatabaseError):
+            self.conn.close()
+        return False
+
+    def stop_if_locked(self) -> None:
+        if self.closed_by_app:
+            raise StorageError(LOCKED_DURING)
+
+    def _mine(self) -> bool:
+        return threading.get_ident() == self.owner
+
+    def _check(self, sql: str) -> None:
+        if not self._mine() and not _reads_only(sql):
+            raise StorageError(CHANGING)
+
+    def execute(self, sql: str, parameters: object = ()):  # noqa: ANN201 - a cursor
+        self._check(sql)
+        return self.conn.execute(sql, parameters)  # type: ignore[arg-type]
+
+    def executemany(self, sql: str, parameters: object):  # noqa: ANN201 - a cursor
+        self._check(sql)
+        return self.conn.executemany(sql, parameters)  # type: ignore[arg-type]
+
+    def executescript(self, script: str):  # noqa: ANN201 - a cursor
+        self._check("script")
+        return self.conn.executescript(script)
+
+    def commit(self) -> None:
+        self._check("COMMIT")
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self._check("ROLLBACK")
+        self.conn.rollback()
+
+    def close(self) -> None:
+        if self._mine():
+            self.conn.close()
+        else:
+            self.closed_by_app = True
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+#: workspaces whose key is being changed now (see `changing_key`)
+_CHANGING: weakref.WeakSet = weakref.WeakSet()
+
+_READING_PRAGMA = re.compile(r"pragma\s+(?:\w+\.)?(\w+)\s*(?:\(\s*[\w.]*\s*\))?\s*;?\s*$", re.IGNORECASE)
+_WRITING_PRAGMAS = {"wal_checkpoint", "optimize", "incremental_vacuum"}
+_WRITE_WORDS = re.compile(r"\b(insert|update|delete|replace|create|drop|alter)\b", re.IGNORECASE)
+
+
+def _reads_only(sql: str) -> bool:
+    """Whether a statement only reads (conservative: anything unsure counts as a write)."""
+    text = re.sub(r"--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL).strip()
+    first = text.split(None, 1)[0].lower() if text else ""
+    if first == "select":
+        return True
+    if first in ("with", "explain"):
+        return not _WRITE_WORDS.search(text)
+    if first == "pragma":
+        match = _READING_PRAGMA.match(text)
+        return match is not None and match.group(1).lower() not in _WRITING_PRAGMAS
+    return False
+
+
+def changing_key(workspace) -> bool:  # noqa: ANN001
+    """Whether the key of `workspace` is being changed now (the window defers its lock until then)."""
+    return workspace in _CHANGING
+
+
+def _take_exclusive(conn: Connection, db_path: Path) -> None:
     try:
         conn.execute("PRAGMA main.locking_mode = EXCLUSIVE")
         conn.execute("PRAGMA busy_timeout = 1000")
@@ -249,7 +421,7 @@ def _take_exclusive(workspace) -> None:  # noqa: ANN001
     # from here on the old file takes no more writes; exclusive mode keeps the rollback journal's
     # file (its header zeroed, as no transaction is open), which must not stay beside the new file
     conn.execute("PRAGMA main.journal_mode = MEMORY")
-    journal = workspace.db_path.with_name(workspace.db_path.name + "-journal")
+    journal = db_path.with_name(db_path.name + "-journal")
     try:
         with journal.open("rb") as handle:
             head = handle.read(28)
@@ -261,12 +433,11 @@ def _take_exclusive(workspace) -> None:  # noqa: ANN001
     journal.unlink()
 
 
-def _export(workspace, partial: Path, new: KeySpec, report: Progress) -> None:  # noqa: ANN001
-    conn = workspace.conn
+def _export(conn: Connection, db_path: Path, partial: Path, new: KeySpec, report: Progress) -> None:
     partial.unlink(missing_ok=True)
     partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
     create_private(partial)
-    total = max(1, workspace.db_path.stat().st_size)
+    total = max(1, db_path.stat().st_size)
 
     def copying() -> int:
         with contextlib.suppress(OSError):

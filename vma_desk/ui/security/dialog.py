@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vma_desk.core.errors import KnownError, WrongPassphraseError
+from vma_desk.core.errors import KnownError, StorageError, WrongPassphraseError
 from vma_desk.services import Services
 from vma_desk.services.security import OLD_KEY_NOTE, OLD_PASSPHRASE_NOTE
 from vma_desk.storage.keys import KeyStore
@@ -43,6 +44,8 @@ PASSPHRASE_TEXT = ("This workspace is protected by a passphrase: it is asked eac
 
 class WorkspaceSecurityDialog(QDialog):
     sig_changed = Signal(object)  # a core Change, after each key change
+    #: after each key change ends, done or not (a lock deferred meanwhile may run now)
+    sig_finished = Signal()
 
     def __init__(self, services: Services, keystore: KeyStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,8 @@ class WorkspaceSecurityDialog(QDialog):
         layout.addWidget(self.button_box)
         #: the progress dialog while a change runs (None otherwise)
         self.progress: QProgressDialog | None = None
+        #: a change that ended while the workspace was locked: told when shown again, unlocked
+        self._untold: tuple[KeyChange, Any] | None = None
         self.refresh()
 
     # --- state -----------------------------------------------------------------------------------
@@ -182,15 +187,33 @@ class WorkspaceSecurityDialog(QDialog):
             self.progress.deleteLater()
             self.progress = None
         self.setEnabled(True)
-        self.refresh()
+        self.sig_finished.emit()  # a lock deferred meanwhile runs now: then the result waits for it
+        self._report(result, error)
+
+    def _report(self, result: Any, error: BaseException | None) -> None:
+        locked = self.services.workspace.is_locked
+        if not locked:
+            self.refresh()
+        if isinstance(error, OSError):  # storage/rekey.py says these plainly; never "a bug"
+            error = StorageError(f"The workspace's key could not be changed: {error.strerror or error}.")
         if isinstance(error, KnownError):
             QMessageBox.warning(self, "Workspace security", error.message)
             return
         if error is not None:
             raise error
+        if locked:  # no recovery key on a locked screen: told to whoever this dialog is shown to
+            self._untold = result
+            return
         done, change = result
         self.sig_changed.emit(change)
         self._tell(done)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._untold is not None and not self.services.workspace.is_locked:
+            result, self._untold = self._untold, None
+            self.refresh()
+            QTimer.singleShot(0, self, lambda: self._report(result, None))
 
     def _tell(self, done: KeyChange) -> None:
         note = OLD_KEY_NOTE if done.before == "keyring" else OLD_PASSPHRASE_NOTE
