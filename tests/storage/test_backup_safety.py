@@ -64,7 +64,8 @@ def test_make_given_the_key_and_name_never_touches_the_apps_connection(
     assert store.verify(result.path, key) == result.counts
 
 
-def _endless_export(started: threading.Event):  # noqa: ANN202
+def endless_export(started: threading.Event):  # noqa: ANN202
+    """A copy that only an interrupt of its connection ends (no progress report comes meanwhile)."""
     def export(conn, partial, key, db_path, report):  # noqa: ANN001, ANN202 - a copy that never ends
         started.set()
         conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
@@ -76,7 +77,7 @@ def _endless_export(started: threading.Event):  # noqa: ANN202
 def test_a_stop_ends_a_running_backup_at_once_and_leaves_nothing(
         services: Services, workspace: Workspace, folder: Path, monkeypatch: pytest.MonkeyPatch):
     started, stop, outcome = threading.Event(), store.Stop(), []
-    monkeypatch.setattr(store, "_export", _endless_export(started))
+    monkeypatch.setattr(store, "_export", endless_export(started))
     key, db_path, wid = workspace.key_spec(), workspace.db_path, workspace.workspace_id
 
     def run() -> None:

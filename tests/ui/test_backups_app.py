@@ -324,26 +324,17 @@ def test_damage_in_pages_nobody_reads_is_said_in_today_at_the_days_first_backup(
     window.close()
 
 
-def _endless_export(started):  # noqa: ANN001, ANN202
-    """A copy that only an interrupt of its connection ends (no progress report comes meanwhile)."""
-    def export(conn, partial, key, db_path, report):  # noqa: ANN001, ANN202
-        started.set()
-        conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
-                     "SELECT count(*) FROM c").fetchone()
-        raise AssertionError("not interrupted")
-    return export
-
-
 def test_a_lock_stops_a_running_backup_at_once_and_no_key_outlives_it(
         qtbot, services, keystore, preferences, backup_dir, monkeypatch):
     import threading
 
+    from tests.storage.test_backup_safety import endless_export
     from tests.ui.test_lock import key_referrers
 
     signed_in(services)
     preferences.set_backup_folder(services.workspace.workspace_id, str(backup_dir))
     started = threading.Event()
-    monkeypatch.setattr(store, "_export", _endless_export(started))
+    monkeypatch.setattr(store, "_export", endless_export(started))
     window = open_window(qtbot, services, keystore, preferences)  # the day's first sign-in: a backup
     run = window.backups.running
     assert run is not None and started.wait(10)
