@@ -6,6 +6,7 @@ in a private D-Bus session. Tests refuse to run against a user's own session key
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -46,6 +47,16 @@ def unlock(window, pin: str = TEST_PIN) -> None:  # noqa: ANN001 - a MainWindow
     window.sign_in_page.pin.setText(pin)
     window.sign_in_page.button.click()
     assert not window.locked, window.sign_in_page.error.text()
+
+
+@contextlib.contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """Run with another process umask (files' modes must not depend on it)."""
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

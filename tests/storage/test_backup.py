@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import snapshot, umask
 from vma_desk.core.errors import KnownError, StorageError, WorkspaceExistsError
 from vma_desk.core.records import AuditAction, Patient, Phone, Practice
 from vma_desk.core.rules.backup_retention import RetentionPolicy, keep
@@ -45,13 +45,6 @@ def folder(tmp_path: Path) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def umask(mask: int):
-    old = os.umask(mask)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import snapshot, umask
 from vma_desk import cli
 from vma_desk.core.communications import Call, CallReason, Direction
 from vma_desk.core.errors import IntegrityError, KnownError, StorageError
@@ -31,13 +31,6 @@ from vma_desk.storage.workspace import DB_FILE, MANIFEST_FILE, Workspace
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@contextlib.contextmanager
-def umask(mask: int):
-    old = os.umask(mask)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def mode(path: Path) -> int:

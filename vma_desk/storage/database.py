@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,19 +77,16 @@ class WorkspaceConnection:
         return self._conn is not None
 
     def execute(self, sql: str, parameters: object = ()) -> sqlcipher3.Cursor:
-        conn = self._live()
-        try:
-            return conn.execute(sql, parameters)  # type: ignore[arg-type]
-        except DatabaseError as exc:
-            damage = damage_error(exc)
-            if damage is None:
-                raise
-            raise damage from None  # a damaged file is said as such, wherever it is met
+        return self._run(self._live().execute, sql, parameters)
 
     def executemany(self, sql: str, parameters: object) -> sqlcipher3.Cursor:
-        conn = self._live()
+        return self._run(self._live().executemany, sql, parameters)
+
+    @staticmethod
+    def _run(method: Callable[[str, object], sqlcipher3.Cursor], sql: str,
+             parameters: object) -> sqlcipher3.Cursor:
         try:
-            return conn.executemany(sql, parameters)  # type: ignore[arg-type]
+            return method(sql, parameters)
         except DatabaseError as exc:
             damage = damage_error(exc)
             if damage is None:
