@@ -25,8 +25,8 @@ from vma_desk.reports.pdf import (
     MUTED,
     PAGE,
     RULE,
-    SHADE,
     ReportFrame,
+    fact_box,
     fonts,
     render,
     styles,
@@ -109,16 +109,7 @@ def _note(note: str, to_name: str) -> Table:
         f'<font color="#{MUTED.hexval()[2:]}">No note.</font>'
     rows = [[Paragraph("Note for", label), Paragraph(escape(to_name or "whoever comes next"), s["cell"])],
             [Paragraph("Note", label), Paragraph(text, s["cell"])]]
-    table = Table(rows, colWidths=[70, _WIDTH - 70], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("LINEBEFORE", (0, 0), (0, -1), 2, INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-    ]))
-    return table
+    return fact_box(rows, 70, _WIDTH, last_bottom=6)
 
 
 def _items(items: tuple, *, kind_column: bool) -> Table:  # type: ignore[type-arg]

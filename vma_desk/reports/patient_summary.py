@@ -19,7 +19,18 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from vma_desk.core.summaries import PatientHistory, date_text, step_text, when_text
-from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
+from vma_desk.reports.pdf import (
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE,
+    RULE,
+    ReportFrame,
+    fact_box,
+    fonts,
+    render,
+    styles,
+)
 
 if TYPE_CHECKING:
     from vma_desk.services import Services
@@ -67,17 +78,8 @@ def _header(history: PatientHistory) -> Table:
         ("Period", f"{history.period.text} (practice time, {history.time_zone})"),
         ("In this period", history.counts_text),
     ]
-    table = Table([[Paragraph(k, label), Paragraph(escape(v), s["cell"])] for k, v in rows],
-                  colWidths=[90, _WIDTH - 90], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("LINEBEFORE", (0, 0), (0, -1), 2, INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
-    ]))
-    return table
+    return fact_box([[Paragraph(k, label), Paragraph(escape(v), s["cell"])] for k, v in rows],
+                    90, _WIDTH, last_bottom=5)
 
 
 def _entries(history: PatientHistory) -> Table:

@@ -21,7 +21,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 PAGE = letter
 MARGIN = 0.55 * inch
@@ -165,3 +165,19 @@ def render(frame: ReportFrame, story: Sequence[Flowable]) -> bytes:
                             author=frame.practice, creator="VMA Desk", subject=frame.title)
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
     return buffer.getvalue()
+
+
+def fact_box(rows: list[list[Flowable]], label_width: float, width: float, *,
+             last_bottom: float = 5) -> Table:
+    """A shaded box of label / value rows with a rule on its left (a summary's or a handoff's
+    facts at the top of the page). `last_bottom`: the padding under the last row."""
+    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("LINEBEFORE", (0, 0), (0, -1), 2, INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), last_bottom),
+    ]))
+    return table
