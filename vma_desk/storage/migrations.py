@@ -392,6 +392,50 @@ CREATE TABLE handoff (
 CREATE INDEX handoff_created ON handoff(created_ts)
 """
 
+_V9 = """
+CREATE TABLE draft (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER REFERENCES app_user(id),
+    form TEXT NOT NULL,
+    record_key TEXT NOT NULL DEFAULT '',
+    saved_ts INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (user_id, form, record_key)
+);
+ALTER TABLE message_event ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE message_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
+ALTER TABLE refill_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
+ALTER TABLE referral_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
+ALTER TABLE prior_auth_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN confirmation TEXT NOT NULL DEFAULT 'unconfirmed';
+UPDATE appointment SET confirmation = status WHERE status IN ('unconfirmed', 'left_message', 'confirmed');
+UPDATE appointment SET confirmation = 'confirmed' WHERE status = 'arrived' AND confirmation_method IS NOT NULL;
+ALTER TABLE appointment ADD COLUMN booked_ts INTEGER;
+ALTER TABLE appointment ADD COLUMN elig_insurance TEXT NOT NULL DEFAULT 'primary';
+ALTER TABLE appointment ADD COLUMN elig_deductible_met INTEGER;
+ALTER TABLE appointment ADD COLUMN elig_deductible_remaining TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN elig_coinsurance TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN elig_oop_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN elig_secondary_status TEXT NOT NULL DEFAULT 'unverified';
+ALTER TABLE patient ADD COLUMN secondary_payer TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient ADD COLUMN secondary_member_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient ADD COLUMN secondary_plan_type TEXT;
+ALTER TABLE patient ADD COLUMN secondary_group_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient ADD COLUMN primary_subscriber TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient ADD COLUMN secondary_subscriber TEXT NOT NULL DEFAULT '';
+ALTER TABLE prior_auth ADD COLUMN units_authorised INTEGER CHECK (units_authorised IS NULL OR units_authorised > 0);
+ALTER TABLE prior_auth ADD COLUMN units_used INTEGER NOT NULL DEFAULT 0 CHECK (units_used >= 0);
+ALTER TABLE prior_auth ADD COLUMN unit_label TEXT NOT NULL DEFAULT '';
+ALTER TABLE prior_auth ADD COLUMN service_done_on TEXT;
+ALTER TABLE prior_auth ADD COLUMN renewal_of INTEGER REFERENCES prior_auth(id);
+CREATE INDEX prior_auth_renewal ON prior_auth(renewal_of);
+ALTER TABLE refill ADD COLUMN visit_id INTEGER REFERENCES appointment(id);
+CREATE INDEX refill_visit ON refill(visit_id);
+ALTER TABLE referral ADD COLUMN patient_told_ts INTEGER;
+ALTER TABLE referral ADD COLUMN patient_told_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE referral ADD COLUMN patient_told_how TEXT NOT NULL DEFAULT ''
+"""
+
 
 def _v8(conn: Connection) -> None:
     from vma_desk.storage import audit_chain
@@ -410,6 +454,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "users who sign in, the workstation and user of each audit entry, who recorded "
                  "another's act, and shift handoffs", _script(_V7)),
     Migration(8, "a MAC on every audit entry, chained to the one before", _v8),
+    Migration(9, "encrypted drafts, undo and reopen events, confirmation apart from arrival, when a visit "
+                 "was booked, secondary insurance and eligibility details, authorisation units and "
+                 "renewals, a refill's visit and a referral's patient-told step", _script(_V9)),
 )
 LATEST = MIGRATIONS[-1].version
 
