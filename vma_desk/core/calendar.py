@@ -32,6 +32,18 @@ class VisitStatus(StrEnum):
         """A cancelled visit frees its slot, and a no-show the rest of it; others keep theirs."""
         return self not in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW)
 
+    @property
+    def is_confirmation(self) -> bool:
+        """Unconfirmed, left message, confirmed: where the confirmation calls stand (the visit's
+        `confirmation`); the others are what became of the visit (arrived, no-show, cancelled)."""
+        return self in CONFIRMATIONS
+
+
+#: the confirmation states, in the order a visit goes through them
+CONFIRMATIONS = (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE, VisitStatus.CONFIRMED)
+#: what can be recorded of the visit itself, apart from its confirmation (cancelling needs its reason)
+ARRIVALS = (VisitStatus.ARRIVED, VisitStatus.NO_SHOW)
+
 
 class EligibilityStatus(StrEnum):
     UNVERIFIED = "unverified"
@@ -65,14 +77,36 @@ class AppointmentType:
     active: bool = True
 
 
+class InsuranceRank(StrEnum):
+    """Which of a patient's insurances: the primary pays first, the secondary after it
+    (coordination of benefits)."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
 @dataclass(frozen=True)
 class Eligibility:
+    """The eligibility check of one visit. `status` ... `oop_note` are the result for the insurance
+    billed first (`insurance`: the primary unless the VMA found the secondary is billed first);
+    `secondary_status` is the secondary's verification, when the patient has one."""
+
     status: EligibilityStatus = EligibilityStatus.UNVERIFIED
     active: bool | None = None
     in_network: bool | None = None
     copay_note: str = ""
     checked_at: datetime | None = None
     checked_by: str = ""
+    #: None: not recorded
+    deductible_met: bool | None = None
+    #: what is left of the deductible, as money ("$350.00"), "" when not recorded
+    deductible_remaining: str = ""
+    #: the patient's share after the deductible, as a percentage ("20%"), "" when not recorded
+    coinsurance: str = ""
+    #: out-of-pocket maximum and what is met of it, in the payer's words
+    oop_note: str = ""
+    secondary_status: EligibilityStatus = EligibilityStatus.UNVERIFIED
+    insurance: InsuranceRank = InsuranceRank.PRIMARY
 
 
 @dataclass(frozen=True)
@@ -85,6 +119,8 @@ class Appointment:
     id: int | None = None
     reason: str = ""
     notes: str = ""
+    #: the visit's state as the schedule shows it: its confirmation while it is to come, then
+    #: arrived / no-show / cancelled
     status: VisitStatus = VisitStatus.UNCONFIRMED
     confirmation_method: ContactMethod | None = None
     cancel_reason: str = ""
@@ -99,10 +135,24 @@ class Appointment:
     eligibility: Eligibility = Eligibility()
     telehealth_link: str = ""
     tech_check: TechCheck = TechCheck.NOT_NEEDED
+    #: where the confirmation calls stand (one of CONFIRMATIONS), kept when the patient arrives;
+    #: left at its default, it follows a `status` that is a confirmation state
+    confirmation: VisitStatus = VisitStatus.UNCONFIRMED
+    #: when the visit was booked (UTC); None for visits booked before VMA Desk kept it
+    booked_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.confirmation is VisitStatus.UNCONFIRMED and self.status.is_confirmation:
+            object.__setattr__(self, "confirmation", self.status)
 
     @property
     def end(self) -> datetime:
         return self.start + timedelta(minutes=self.minutes)
+
+    @property
+    def arrival(self) -> VisitStatus | None:
+        """Arrived, no-show or cancelled; None while the visit is still to come."""
+        return None if self.status.is_confirmation else self.status
 
 
 @dataclass(frozen=True)
@@ -153,6 +203,7 @@ class ConflictKind(StrEnum):
     OUTSIDE_HOURS = "outside_hours"
     BLOCKED = "blocked"
     CLOSED = "closed"  # practice holiday or non-business day
+    PATIENT_BUSY = "patient_busy"  # the patient has another visit then, with any provider
 
 
 @dataclass(frozen=True)

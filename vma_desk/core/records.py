@@ -129,10 +129,21 @@ class Phone:
 
 @dataclass(frozen=True)
 class Insurance:
+    """One insurance policy as on the card. A patient's primary pays first, the secondary after it
+    (coordination of benefits). `plan_type` is None only for a secondary whose plan type was not
+    recorded; `subscriber` is the policy holder's name when it is not the patient."""
+
     payer: str
     member_id: str
-    plan_type: PlanType
+    plan_type: PlanType | None
     group_number: str = ""
+    subscriber: str = ""
+
+    @property
+    def summary(self) -> str:
+        """"Northwind Health PPO": payer and plan, never the member or group number."""
+        plan = self.plan_type.value if self.plan_type else ""
+        return " ".join(part for part in (self.payer, plan) if part) or "Self-pay"
 
 
 @dataclass(frozen=True)
@@ -159,15 +170,26 @@ class Patient:
     phones: tuple[Phone, ...] = ()
     email: str = ""
     preferred_contact: ContactMethod = ContactMethod.PHONE
+    #: the primary insurance (None: not recorded)
     insurance: Insurance | None = None
     preferred_pharmacy: str = ""
     last_visits: tuple[LastVisit, ...] = ()
     care_gaps: tuple[CareGap, ...] = ()
     notes: str = ""
+    #: the insurance that pays after the primary (None: none)
+    secondary_insurance: Insurance | None = None
 
     @property
     def display_name(self) -> str:
         return f"{self.last_name}, {self.first_name}"
+
+    @property
+    def insurance_text(self) -> str:
+        """"Primary: Northwind Health PPO · Secondary: Harbor Mutual Medicare" (payers and plans
+        only, never member or group numbers); "" when no insurance is recorded."""
+        parts = [f"{rank}: {ins.summary}" for rank, ins in (
+            ("Primary", self.insurance), ("Secondary", self.secondary_insurance)) if ins is not None]
+        return " · ".join(parts)
 
     def age_on(self, day: date) -> int:
         born = self.date_of_birth

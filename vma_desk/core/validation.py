@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
-from vma_desk.core.calendar import AppointmentType
+from vma_desk.core.calendar import AppointmentType, Eligibility
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import (
     CareGap,
@@ -21,6 +21,7 @@ from vma_desk.core.records import (
     Insurance,
     Patient,
     Phone,
+    PlanType,
     Practice,
     Role,
     StaffMember,
@@ -31,6 +32,8 @@ MAX_TEXT = 2000
 OLDEST_AGE_YEARS = 125
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MEMBER_ID = re.compile(r"^[A-Za-z0-9-]{3,30}$")
+_MONEY = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\s*%?$")
 
 
 def require_aware(field: str, moment: datetime) -> datetime:
@@ -104,6 +107,7 @@ def validate_patient(patient: Patient, *, today: date, region: str = "US") -> Pa
     insurance = patient.insurance
     if insurance is not None:
         insurance = _validate_insurance(insurance)
+    secondary = _validate_secondary(patient.secondary_insurance, insurance)
     gaps = tuple(_validate_gap(i, g) for i, g in enumerate(patient.care_gaps))
     if len({v.provider_id for v in patient.last_visits}) != len(patient.last_visits):
         raise ValidationError("last_visits", "lists the same provider twice")
@@ -117,6 +121,7 @@ def validate_patient(patient: Patient, *, today: date, region: str = "US") -> Pa
         phones=phones,
         email=email,
         insurance=insurance,
+        secondary_insurance=secondary,
         preferred_pharmacy=clean_text(
             "preferred_pharmacy", patient.preferred_pharmacy, required=False, limit=120
         ),
@@ -125,19 +130,44 @@ def validate_patient(patient: Patient, *, today: date, region: str = "US") -> Pa
     )
 
 
-def _validate_insurance(insurance: Insurance) -> Insurance:
-    payer = clean_text("insurance.payer", insurance.payer, required=False)
+def _validate_insurance(insurance: Insurance, field: str = "insurance") -> Insurance:
+    payer = clean_text(f"{field}.payer", insurance.payer, required=False)
     member = (insurance.member_id or "").strip()
-    if insurance.plan_type.value == "Self-pay":
+    if insurance.plan_type is PlanType.SELF_PAY:
         return Insurance(payer="", member_id="", plan_type=insurance.plan_type)
+    if insurance.plan_type is None and field == "insurance":
+        raise ValidationError(f"{field}.plan_type", "is required for an insured patient")
     if not payer:
-        raise ValidationError("insurance.payer", "is required for an insured patient")
+        raise ValidationError(f"{field}.payer", "is required for an insured patient")
     if not _MEMBER_ID.match(member):
         raise ValidationError(
-            "insurance.member_id", "must be 3-30 letters, digits or dashes, as on the card"
+            f"{field}.member_id", "must be 3-30 letters, digits or dashes, as on the card"
         )
-    group = clean_text("insurance.group_number", insurance.group_number, required=False, limit=30)
-    return Insurance(payer=payer, member_id=member, plan_type=insurance.plan_type, group_number=group)
+    group = clean_text(f"{field}.group_number", insurance.group_number, required=False, limit=30)
+    subscriber = clean_text(f"{field}.subscriber", insurance.subscriber, required=False)
+    return Insurance(payer=payer, member_id=member, plan_type=insurance.plan_type, group_number=group,
+                     subscriber=subscriber)
+
+
+def _validate_secondary(secondary: Insurance | None, primary: Insurance | None) -> Insurance | None:
+    """The insurance that pays after the primary (coordination of benefits). Blank is none; any field
+    typed makes it a policy that needs its payer and member id, and it needs a primary to follow."""
+    field = "secondary_insurance"
+    if secondary is None or (secondary.plan_type is None and not any(
+            (v or "").strip() for v in (secondary.payer, secondary.member_id, secondary.group_number,
+                                        secondary.subscriber))):
+        return None
+    if secondary.plan_type is PlanType.SELF_PAY:
+        raise ValidationError(f"{field}.plan_type", "cannot be self-pay: a secondary is an insurance plan")
+    if primary is None or primary.plan_type is PlanType.SELF_PAY:
+        raise ValidationError(f"{field}.payer", "needs a primary insurance: record the primary first")
+    if not (secondary.payer or "").strip():
+        raise ValidationError(f"{field}.payer", "is required for a secondary insurance")
+    clean = _validate_insurance(secondary, field)
+    if (clean.payer.casefold(), clean.member_id.casefold()) == (
+            primary.payer.casefold(), primary.member_id.casefold()):
+        raise ValidationError(f"{field}.member_id", "is the primary's: a secondary is another policy")
+    return clean
 
 
 def _validate_gap(index: int, gap: CareGap) -> CareGap:
@@ -197,3 +227,30 @@ def validate_appointment_type(appointment_type: AppointmentType) -> AppointmentT
         raise ValidationError("buffer_minutes", "must be between 0 and 120")
     prep = clean_text("prep", appointment_type.prep, required=False, limit=300)
     return replace(appointment_type, name=name, prep=prep)
+
+
+def validate_eligibility(result: Eligibility) -> Eligibility:
+    """An eligibility result as the payer gave it: the deductible left as money ("$350.00"), the
+    coinsurance as the patient's percentage ("20%"), notes trimmed. A deductible marked met cannot
+    still have money left."""
+    remaining = (result.deductible_remaining or "").strip()
+    if remaining:
+        money = _MONEY.match(remaining)
+        if money is None:
+            raise ValidationError("deductible_remaining", "must be an amount of money, e.g. $350 or 1,250.00")
+        dollars = int(money.group(1).replace(",", ""))
+        cents = int((money.group(2) or "0").ljust(2, "0"))
+        if result.deductible_met and (dollars or cents):
+            raise ValidationError("deductible_remaining",
+                                  "is more than $0 but the deductible is marked met: correct one of them")
+        remaining = f"${dollars:,}.{cents:02d}"
+    coinsurance = (result.coinsurance or "").strip()
+    if coinsurance:
+        share = _PERCENT.match(coinsurance)
+        if share is None or float(share.group(1)) > 100:
+            raise ValidationError("coinsurance", "must be the patient's share in percent, 0 to 100, e.g. 20%")
+        coinsurance = f"{float(share.group(1)):g}%"
+    return replace(
+        result, deductible_remaining=remaining, coinsurance=coinsurance,
+        copay_note=clean_text("copay_note", result.copay_note, required=False, limit=200),
+        oop_note=clean_text("oop_note", result.oop_note, required=False, limit=200))

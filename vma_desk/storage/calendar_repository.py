@@ -16,6 +16,7 @@ from vma_desk.core.calendar import (
     BlockKind,
     Eligibility,
     EligibilityStatus,
+    InsuranceRank,
     TechCheck,
     VisitStatus,
     WaitlistEntry,
@@ -43,7 +44,10 @@ APPOINTMENT_COLUMNS = (
     "patient_id, provider_id, type_code, start_ts, end_ts, reason, notes, status, "
     "confirmation_method, cancel_reason, cancelled_at, late_cancel, authorised_by, override_reason, "
     "elig_status, elig_active, elig_in_network, elig_copay, elig_checked_at, elig_checked_by, "
-    "telehealth_link, tech_check, entered_by"
+    "telehealth_link, tech_check, entered_by, "
+    "elig_deductible_met, elig_deductible_remaining, elig_coinsurance, elig_oop_note, "
+    "elig_secondary_status, elig_insurance, "
+    "confirmation, booked_ts"
 )
 _APPT_COUNT = len(APPOINTMENT_COLUMNS.split(","))
 
@@ -59,6 +63,9 @@ def appointment_row(a: Appointment) -> tuple[object, ...]:
         None if e.in_network is None else int(e.in_network), e.copay_note,
         to_ts(e.checked_at) if e.checked_at else None, e.checked_by, a.telehealth_link,
         a.tech_check.value, a.entered_by,
+        None if e.deductible_met is None else int(e.deductible_met), e.deductible_remaining,
+        e.coinsurance, e.oop_note, e.secondary_status.value, e.insurance.value,
+        a.confirmation.value, to_ts(a.booked_at) if a.booked_at else None,
     )
 
 
@@ -72,8 +79,12 @@ def appointment_from_row(row: Sequence) -> Appointment:  # type: ignore[type-arg
         cancelled_at=from_ts(row[11]), late_cancel=bool(row[12]), authorised_by=row[13],
         override_reason=row[14],
         eligibility=Eligibility(EligibilityStatus(row[15]), _opt_bool(row[16]), _opt_bool(row[17]),
-                                row[18], from_ts(row[19]), row[20]),
+                                row[18], from_ts(row[19]), row[20], deductible_met=_opt_bool(row[24]),
+                                deductible_remaining=row[25], coinsurance=row[26], oop_note=row[27],
+                                secondary_status=EligibilityStatus(row[28]),
+                                insurance=InsuranceRank(row[29])),
         telehealth_link=row[21], tech_check=TechCheck(row[22]), entered_by=row[23],
+        confirmation=VisitStatus(row[30]), booked_at=from_ts(row[31]),
     )
 
 
@@ -128,15 +139,19 @@ class CalendarRepository:
         return appointment_from_row(row) if row else None
 
     def between(self, start: datetime, end: datetime, provider_ids: Sequence[int] | None = None,
-                *, include_cancelled: bool = False) -> list[Appointment]:
-        """Visits overlapping [start, end). A visit is at most a day long, so the scan starts a
-        day early on the start index and filters on the end."""
+                *, include_cancelled: bool = False, patient_id: int | None = None) -> list[Appointment]:
+        """Visits overlapping [start, end), with any provider or `provider_ids`'s, of any patient
+        or of `patient_id`. A visit is at most a day long, so the scan starts a day early on the
+        start index and filters on the end."""
         sql = (f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment"
                " WHERE start_ts >= ? AND start_ts < ? AND end_ts > ?")
         params: list[object] = [to_ts(start) - 86_400, to_ts(end), to_ts(start)]
         if provider_ids is not None:
             sql += f" AND provider_id IN ({', '.join('?' * len(provider_ids))})"
             params += list(provider_ids)
+        if patient_id is not None:
+            sql += " AND patient_id = ?"
+            params.append(patient_id)
         if not include_cancelled:
             sql += " AND status != 'cancelled'"
         return [appointment_from_row(r) for r in self.conn.execute(sql + " ORDER BY start_ts, id", params)]

@@ -161,17 +161,25 @@ class StaffRepository:
 
 _PATIENT_COLUMNS = (
     "first_name, last_name, date_of_birth, email, preferred_contact, payer, member_id, "
-    "plan_type, group_number, preferred_pharmacy, notes, search_name"
+    "plan_type, group_number, preferred_pharmacy, notes, search_name, "
+    "secondary_payer, secondary_member_id, secondary_plan_type, secondary_group_number, "
+    "primary_subscriber, secondary_subscriber"
 )
+_PATIENT_COUNT = len(_PATIENT_COLUMNS.split(","))
 
 
 def _patient_values(p: Patient) -> tuple[object, ...]:
-    ins = p.insurance
+    ins, second = p.insurance, p.secondary_insurance
     return (
         p.first_name, p.last_name, p.date_of_birth.isoformat(), p.email,
         p.preferred_contact.value, ins.payer if ins else "", ins.member_id if ins else "",
-        ins.plan_type.value if ins else None, ins.group_number if ins else "",
+        ins.plan_type.value if ins and ins.plan_type else None, ins.group_number if ins else "",
         p.preferred_pharmacy, p.notes, search_key(p.last_name, p.first_name),
+        # a secondary is there when its payer is (its plan type may not be recorded)
+        second.payer if second else "", second.member_id if second else "",
+        second.plan_type.value if second and second.plan_type else None,
+        second.group_number if second else "",
+        ins.subscriber if ins else "", second.subscriber if second else "",
     )
 
 
@@ -181,7 +189,7 @@ class PatientRepository:
 
     def insert(self, patient: Patient) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO patient({_PATIENT_COLUMNS}) VALUES ({', '.join('?' * 12)})",
+            f"INSERT INTO patient({_PATIENT_COLUMNS}) VALUES ({', '.join('?' * _PATIENT_COUNT)})",
             _patient_values(patient),
         )
         patient_id = int(cur.lastrowid)
@@ -282,15 +290,20 @@ class PatientRepository:
         gaps = tuple(CareGap(k, date.fromisoformat(d), n) for k, d, n in mine["gaps"].get(pid, ()))
         insurance = (
             Insurance(payer=row[6], member_id=row[7], plan_type=PlanType(row[8]),
-                      group_number=row[9])
+                      group_number=row[9], subscriber=row[17])
             if row[8] else None
+        )
+        secondary = (
+            Insurance(payer=row[13], member_id=row[14], plan_type=PlanType(row[15]) if row[15] else None,
+                      group_number=row[16], subscriber=row[18])
+            if row[13] else None
         )
         return Patient(
             id=pid, first_name=row[1], last_name=row[2],
             date_of_birth=date.fromisoformat(row[3]), email=row[4],
             preferred_contact=ContactMethod(row[5]), insurance=insurance,
             preferred_pharmacy=row[10], notes=row[11],
-            phones=phones, last_visits=visits, care_gaps=gaps,
+            phones=phones, last_visits=visits, care_gaps=gaps, secondary_insurance=secondary,
         )
 
     def search(self, text: str, limit: int = 50) -> list[Patient]:
