@@ -154,6 +154,8 @@ def test_each_flag_comes_from_its_record():
             prior_auths=((auth, ()),),
             open_messages=((urgent, NOW + timedelta(minutes=30), False),),
             refills=((refill, DueState.ON_TIME),),
+            # the visit was booked because the provider decided another refill needs one
+            visit_refills={14: (routed_refill(10, "Lisinopril", 9, strength="10 mg"),)},
         )
     )
     [line] = agenda.providers[0].visits
@@ -164,6 +166,7 @@ def test_each_flag_comes_from_its_record():
         VisitFlag.UNCONFIRMED: "left message",
         VisitFlag.URGENT_MESSAGE: "urgent",
         VisitFlag.PENDING_REFILL: "Metformin 500 mg",
+        VisitFlag.REFILL_NEEDS_VISIT: "Lisinopril 10 mg",
         VisitFlag.CARE_GAP: "A1c",  # the colonoscopy is not due yet
         VisitFlag.NO_SHOW_HISTORY: "2 no-shows",
         VisitFlag.TELEHEALTH_NOT_READY: "no link",

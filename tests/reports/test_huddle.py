@@ -23,6 +23,7 @@ from vma_desk.core.calendar import Appointment
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import CareGap, Patient, Phone, Practice, Role, Shift, StaffMember
+from vma_desk.core.refills import Decision, RefillRequest, RefillSource
 from vma_desk.reports import huddle
 from vma_desk.reports.pdf import DEMO_TEXT, ReportFrame, render
 from vma_desk.services import Services
@@ -272,6 +273,7 @@ def test_a_provider_who_has_left_still_gets_the_sheet_of_their_remaining_visits(
     (VisitFlag.URGENT_MESSAGE, "urgent", "Urgent message open"),
     (VisitFlag.URGENT_MESSAGE, "emergency", "Urgent message open: emergency"),
     (VisitFlag.PENDING_REFILL, "Metformin 500 mg", "Refill pending: Metformin 500 mg"),
+    (VisitFlag.REFILL_NEEDS_VISIT, "Lisinopril 10 mg", "Refill needs visit: Lisinopril 10 mg"),
 ])
 def test_flag_words(flag: VisitFlag, detail: str, text: str):
     assert huddle.flag_text(flag, detail) == text
@@ -293,3 +295,24 @@ def test_names_with_markup_characters_print_as_written(demo: Services, anchor_da
                                           agenda.generated_at, (ProviderDay(day.provider, (odd,)),), ()))
     text = squeezed(pdf_pages(render(ReportFrame("Daily huddle sheet", "P & Q", "now"), sheet))[0])
     assert "O'Hara & <Co>, Al" in text and "Check <b>" in text and "Care gap: A1c & lipids" in text
+
+
+def test_a_visit_booked_for_a_needs_visit_refill_says_so_on_its_row(long_day):
+    services, lee = long_day
+    thursday = LONG_DAY + timedelta(days=2)  # not a day the other tests read
+    dee, _ = services.patients.create(Patient("Dee", "Dunn", date(1958, 2, 2), phones=(Phone("3125550188"),)))
+    request, _ = services.refills.create(RefillRequest(
+        patient_id=dee.id, medication="Metformin", strength="500 mg", quantity="90", pharmacy="Walgreens",
+        source=RefillSource.PHARMACY_FAX, requested_by="Walgreens", prescriber_id=lee.id,
+        received_at=MORNING))
+    services.refills.route(request.id)
+    services.refills.record_decision(request.id, Decision.NEEDS_VISIT, decided_by_id=lee.id)
+    draft = services.refills.visit_draft(request.id)
+    services.refills.book_visit(request.id, replace(
+        draft, start=datetime.combine(thursday, time(9), tzinfo=CHICAGO).astimezone(UTC), minutes=15),
+        authorised_by="Patient (phone call)")
+    [page] = pdf_pages(huddle.build(services, thursday))
+    [visit] = services.agenda.day(thursday).provider(lee.id).visits
+    row = squeezed(" ".join(visit_blocks(page, (visit,))[visit.appointment.id]))
+    assert "Refill needs visit: Metformin 500 mg" in row
+    assert "• 1 visit booked for a refill" in squeezed(page)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -23,7 +23,9 @@ from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.records import Patient, StaffMember
 from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
 from vma_desk.core.refills import RefillRequest
+from vma_desk.core.rules.callbacks import listing_key
 from vma_desk.core.rules.refills import DueState
+from vma_desk.core.rules.scheduling import booked_late
 
 
 class VisitFlag(StrEnum):
@@ -33,6 +35,8 @@ class VisitFlag(StrEnum):
     UNCONFIRMED = "unconfirmed"
     URGENT_MESSAGE = "urgent_message"
     PENDING_REFILL = "pending_refill"
+    #: the visit was booked because the provider decided a refill "needs visit"
+    REFILL_NEEDS_VISIT = "refill_needs_visit"
     CARE_GAP = "care_gap"
     NO_SHOW_HISTORY = "no_show_history"
     TELEHEALTH_NOT_READY = "telehealth_not_ready"
@@ -49,6 +53,7 @@ _FLAG_LABELS = {
     VisitFlag.UNCONFIRMED: "Unconfirmed",
     VisitFlag.URGENT_MESSAGE: "Urgent message open",
     VisitFlag.PENDING_REFILL: "Refill pending",
+    VisitFlag.REFILL_NEEDS_VISIT: "Refill needs visit",
     VisitFlag.CARE_GAP: "Care gap",
     VisitFlag.NO_SHOW_HISTORY: "No-show history",
     VisitFlag.TELEHEALTH_NOT_READY: "Telehealth not ready",
@@ -64,6 +69,7 @@ _ATTENTION = (
      "visits with insurance not verified"),
     (VisitFlag.UNCONFIRMED, "visit unconfirmed", "visits unconfirmed"),
     (VisitFlag.PENDING_REFILL, "refill waiting for a decision", "refills waiting for a decision"),
+    (VisitFlag.REFILL_NEEDS_VISIT, "visit booked for a refill", "visits booked for refills"),
     (VisitFlag.TELEHEALTH_NOT_READY, "telehealth visit not ready", "telehealth visits not ready"),
     (VisitFlag.CARE_GAP, "patient with a care gap due", "patients with a care gap due"),
     (VisitFlag.NO_SHOW_HISTORY, "patient with no-show history", "patients with no-show history"),
@@ -72,7 +78,7 @@ _ATTENTION = (
 
 #: flags about the visit itself (counted per visit); the others are the patient's (counted once)
 _PER_VISIT = frozenset({VisitFlag.INSURANCE_UNVERIFIED, VisitFlag.UNCONFIRMED,
-                        VisitFlag.TELEHEALTH_NOT_READY})
+                        VisitFlag.TELEHEALTH_NOT_READY, VisitFlag.REFILL_NEEDS_VISIT})
 
 
 class ItemKind(StrEnum):
@@ -92,6 +98,8 @@ class ItemKind(StrEnum):
 
 
 URGENT, SOON, ROUTINE = 2, 1, 0  # how a due row stands out: overdue/past due, near, on time
+#: the detail of a confirmation or eligibility row of a visit booked less than 24 hours ahead
+LATE = "booked late: due now"
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,8 @@ class AgendaInputs:
     refills: Sequence[tuple[RefillRequest, DueState | None]]
     referrals: Sequence[tuple[Referral, tuple[Flag, ...], int]]  # (referral, flags, days in state)
     prior_auths: Sequence[tuple[PriorAuth, tuple[Flag, ...]]]
+    #: the refill requests each visit was booked for ("needs visit" decisions), by appointment id
+    visit_refills: Mapping[int, Sequence[RefillRequest]] = field(default_factory=dict)
 
 
 def build_agenda(data: AgendaInputs) -> DayAgenda:
@@ -222,11 +232,14 @@ def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, st
     patient = data.patients.get(a.patient_id)
     kind = data.types.get(a.type_code)
     flags: dict[VisitFlag, str] = dict(facts)
+    refills = data.visit_refills.get(a.id or 0, ())
+    if refills:
+        flags[VisitFlag.REFILL_NEEDS_VISIT] = ", ".join(r.drug for r in refills)
     if a.eligibility.status is not EligibilityStatus.VERIFIED:
         problem = a.eligibility.status is EligibilityStatus.PROBLEM
         flags[VisitFlag.INSURANCE_UNVERIFIED] = "problem" if problem else "not checked"
-    if a.status in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE):
-        flags[VisitFlag.UNCONFIRMED] = a.status.label.lower()
+    if a.arrival is None and a.confirmation is not VisitStatus.CONFIRMED:
+        flags[VisitFlag.UNCONFIRMED] = a.confirmation.label.lower()
     gaps = [g for g in (patient.care_gaps if patient else ()) if g.due <= data.day]
     if gaps:
         flags[VisitFlag.CARE_GAP] = ", ".join(g.kind for g in gaps)
@@ -247,27 +260,34 @@ def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, st
 def _due_items(data: AgendaInputs) -> list[DueItem]:
     names, zone = data.names, ZoneInfo(data.time_zone)
     items: list[DueItem] = []
+    message_order: dict[int, tuple[object, ...]] = {}  # messages keep their one listing order
 
     def name(pid: int | None) -> str:
         return names.get(pid, "") if pid is not None else ""
 
+    # a late booking (less than 24 h ahead) is due now: it stands out until done
     for a in data.confirmations:
-        items.append(DueItem(ItemKind.CONFIRMATION, a.id or 0, "Confirm the visit", "", ROUTINE,
-                             a.patient_id, name(a.patient_id), a.start))
+        late = booked_late(a)
+        items.append(DueItem(ItemKind.CONFIRMATION, a.id or 0, "Confirm the visit", LATE if late else "",
+                             SOON if late else ROUTINE, a.patient_id, name(a.patient_id), a.start))
     for a in data.eligibility:
-        items.append(DueItem(ItemKind.ELIGIBILITY, a.id or 0, "Verify insurance", "", ROUTINE,
-                             a.patient_id, name(a.patient_id), a.start))
+        late = booked_late(a)
+        items.append(DueItem(ItemKind.ELIGIBILITY, a.id or 0, "Verify insurance", LATE if late else "",
+                             SOON if late else ROUTINE, a.patient_id, name(a.patient_id), a.start))
     for message, due, overdue in data.open_messages:
         if not message.awaiting_callback:
             continue
         urgent = message.urgency is not Urgency.ROUTINE
         if not (overdue or urgent or due.astimezone(zone).date() <= data.day):
             continue
+        # an emergency is urgent before its minutes run out (the practice may give it a few)
+        now_first = overdue or message.urgency is Urgency.EMERGENCY
         items.append(DueItem(ItemKind.MESSAGE, message.id or 0,
                              "Callback: " + textwrap.shorten(message.reason, 60, placeholder="…"),
                              "overdue" if overdue else f"{message.urgency.value}",
-                             URGENT if overdue else SOON if urgent else ROUTINE,
+                             URGENT if now_first else SOON if urgent else ROUTINE,
                              message.patient_id, name(message.patient_id) or message.caller_name, due))
+        message_order[message.id or 0] = listing_key(message, due)
     for request, state in data.refills:
         if state not in (DueState.NEAR_DUE, DueState.PAST_DUE):
             continue
@@ -293,4 +313,5 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
                              URGENT if {Flag.FOLLOW_UP_OVERDUE, Flag.AUTH_EXPIRED} & set(flags) else SOON,
                              auth.patient_id, name(auth.patient_id), None))
     return sorted(items, key=lambda i: (-i.severity, list(ItemKind).index(i.kind),
-                                        i.due_at or data.now, i.record_id))
+                                        message_order.get(i.record_id, ()) if i.kind is ItemKind.MESSAGE
+                                        else (), i.due_at or data.now, i.record_id))

@@ -127,6 +127,18 @@ class RefillEvent:
 
 
 @dataclass(frozen=True)
+class BookedVisit:
+    """The visit booked for a "needs visit" decision, as the refill reads it back."""
+
+    id: int
+    start: datetime
+    provider_id: int
+    type_code: str
+    #: cancelled, or the patient did not come: the refill needs a visit again
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
 class RefillRequest:
     patient_id: int
     medication: str
@@ -152,6 +164,8 @@ class RefillRequest:
     decision_note: str = ""
     events: tuple[RefillEvent, ...] = field(default=())
     id: int | None = None
+    #: the visit booked because the provider decided "needs visit" (linked both ways: refill.visit_id)
+    visit: BookedVisit | None = None
 
     @property
     def is_open(self) -> bool:
@@ -161,6 +175,24 @@ class RefillRequest:
     def needs_appointment(self) -> bool:
         """Failed the protocol and not yet decided: the patient should be booked."""
         return self.check is not None and not self.check.passed and self.decision is None
+
+    @property
+    def drug(self) -> str:
+        """'Metformin 500 mg': the medication with its strength."""
+        return " ".join(part for part in (self.medication, self.strength) if part)
+
+    @property
+    def visit_booked(self) -> bool:
+        """A visit is booked for it and still stands (not cancelled, not a no-show)."""
+        return self.visit is not None and not self.visit.cancelled
+
+    @property
+    def awaiting_visit(self) -> bool:
+        """"Needs visit — not booked": the provider wants to see the patient and no visit stands.
+        A closed request stays so only once a visit booked for it fell through (closing an unbooked
+        one is the user's choice, asked first)."""
+        return self.decision is Decision.NEEDS_VISIT and not self.visit_booked and (
+            self.is_open or self.visit is not None)
 
     @property
     def clock_running(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from vma_desk.core.agenda import AgendaInputs, DayAgenda, build_agenda
+from vma_desk.core.agenda import AgendaInputs, DayAgenda, VisitFlag, build_agenda
 from vma_desk.core.errors import NotFoundError
 from vma_desk.core.records import Role
 from vma_desk.core.rules.scheduling import local_to_utc
@@ -64,4 +64,14 @@ class AgendaService:
             no_shows=self.calendar.no_show_counts(sorted(day_patients)),
             confirmations=confirmations, eligibility=eligibility,
             open_messages=[(m, comms.callback_due(m), m.id in overdue) for m in open_messages],
-            refills=refills, referrals=referrals, prior_auths=auths))
+            refills=refills, referrals=referrals, prior_auths=auths,
+            visit_refills=self.refills.for_visits([a.id for a in appointments if a.id is not None])))
+
+    def visit_flags(self, appointment_id: int) -> tuple[tuple[VisitFlag, str], ...]:
+        """One visit's flags, (flag, detail) in the order of VisitFlag: the same `build_agenda`
+        as Today and the huddle, over the visit's day and provider. None for a cancelled visit."""
+        visit = self.calendar.get(appointment_id)
+        day = visit.start.astimezone(self.ctx.practice_zone()).date()
+        agenda = self.day(day, provider_id=visit.provider_id)
+        return next((line.flags for provider in agenda.providers for line in provider.visits
+                     if line.appointment.id == appointment_id), ())

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Urgency, attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, StaffMember
@@ -26,6 +27,7 @@ from vma_desk.core.rules import refills as rules
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import clean_text
 from vma_desk.services.base import ServiceContext
+from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.storage.refills_repository import RefillRepository
 from vma_desk.storage.repositories import (
@@ -36,6 +38,8 @@ from vma_desk.storage.repositories import (
 )
 
 RECORD = "refill"
+#: the appointment type a "needs visit" decision books (the dialog's own default when it is gone)
+VISIT_TYPE = "fu"
 VISIT_MONTHS_KEY = "refills.visit_months"
 LAB_RULES_KEY = "refills.lab_rules"
 
@@ -70,11 +74,13 @@ def parse_lab_rules(lines: Sequence[str]) -> tuple[LabRule, ...]:
 
 
 class RefillService:
-    def __init__(self, context: ServiceContext, communications: CommunicationsService) -> None:
+    def __init__(self, context: ServiceContext, communications: CommunicationsService,
+                 calendar: CalendarService | None = None) -> None:
         self.ctx = context
         self.repo = RefillRepository(context.conn)
         self.settings = SettingRepository(context.conn)
         self.communications = communications
+        self.calendar = calendar or CalendarService(context)
 
     # --- protocol --------------------------------------------------------------------------------
     def protocol(self) -> RefillProtocol:
@@ -122,6 +128,15 @@ class RefillService:
 
     def received_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
         return self.repo.received_between(start, end)
+
+    def awaiting_visit(self) -> list[RefillRequest]:
+        """"Needs visit — not booked": decided "needs visit" with no visit standing (open requests,
+        and closed ones whose booked visit was cancelled or missed), oldest decision first."""
+        return self.repo.awaiting_visit()
+
+    def for_visits(self, visit_ids: Sequence[int]) -> dict[int, list[RefillRequest]]:
+        """The requests each visit was booked for (the visit's side of the link), by visit id."""
+        return self.repo.for_visits(visit_ids)
 
     def closed_on(self, day: date) -> list[RefillRequest]:
         """The requests closed on one practice-local day."""
@@ -306,3 +321,30 @@ class RefillService:
         event = RefillEvent(step, self.ctx.clock.now(), who, text, recorder)
         updated = replace(request, step=step, events=request.events + (event,))
         return self._save(updated, (event,), f"step: {step.value}")
+
+    # --- the visit a "needs visit" decision asks for ----------------------------------------------
+    def visit_draft(self, refill_id: int) -> Appointment:
+        """The visit to book (not saved): the patient, the provider who decided (else the prescriber),
+        a follow-up and the reason "Refill: <medication> needs visit"; the time is the user's."""
+        request = self.get(refill_id)
+        rules.check_visit_booking(request, request.patient_id)
+        types = {t.code for t in self.calendar.types()}
+        return Appointment(patient_id=request.patient_id,
+                           provider_id=request.decided_by_id or request.prescriber_id,
+                           type_code=VISIT_TYPE if VISIT_TYPE in types else "",
+                           start=self.ctx.clock.now(), minutes=0, reason=rules.visit_reason(request))
+
+    def book_visit(self, refill_id: int, appointment: Appointment, *, authorised_by: str | None = None,
+                   override_reason: str = "") -> tuple[RefillRequest, Appointment, Change]:
+        """Book the visit and link it to the request in one transaction: both or neither. The booking
+        is audited as any booking (the appointment's entry) and the link as the request's update."""
+        with self.ctx.transaction():
+            request = self.get(refill_id)
+            rules.check_visit_booking(request, appointment.patient_id)
+            booked, _booking = self.calendar.book(appointment, authorised_by=authorised_by,
+                                                  override_reason=override_reason)
+            assert booked.id is not None
+            self.repo.link_visit(refill_id, booked.id)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, refill_id, f"visit booked: appointment {booked.id}")
+        linked = self.get(refill_id)
+        return linked, booked, Change(RECORD, AuditAction.UPDATE, (refill_id,))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import (
+    BookedVisit,
     ChartCheck,
     Decision,
     LabCheck,
@@ -25,6 +27,8 @@ _COLUMNS = ("received_ts, patient_id, medication, strength, quantity, pharmacy, 
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
 _SETS = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
 CHUNK = 500
+#: a booked visit's statuses that leave the patient still needing the visit
+_FELL_THROUGH = frozenset({VisitStatus.CANCELLED.value, VisitStatus.NO_SHOW.value})
 
 
 def _opt_ts(moment: datetime | None) -> int | None:
@@ -94,12 +98,14 @@ class RefillRepository:
             [(refill_id, e.step.value, to_ts(e.at), e.by, e.note, e.recorded_by) for e in events])
 
     def _select(self, where: str, params: Sequence[object]) -> list[RefillRequest]:
-        rows = self.conn.execute(f"SELECT id, {_COLUMNS} FROM refill WHERE {where}", list(params)).fetchall()
+        rows = self.conn.execute(f"SELECT id, {_COLUMNS}, visit_id FROM refill WHERE {where}",
+                                 list(params)).fetchall()
         if not rows:
             return []
         ids = [r[0] for r in rows]
         labs: dict[int, list[LabCheck]] = {}
         events: dict[int, list[RefillEvent]] = {}
+        visits = self._visits([r[24] for r in rows if r[24] is not None])
         for start in range(0, len(ids), CHUNK):
             part = ids[start:start + CHUNK]
             marks = ", ".join("?" * len(part))
@@ -111,13 +117,15 @@ class RefillRepository:
             for rid, step, at, by, note, recorded_by in self.conn.execute(
                     "SELECT refill_id, step, at_ts, by_user, note, recorded_by FROM refill_event"
                     f" WHERE refill_id IN ({marks})"
-                    " ORDER BY at_ts, rowid", part):
+                    " ORDER BY rowid", part):
                 events.setdefault(rid, []).append(
                     RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by))  # type: ignore[arg-type]
-        return [self._request(r, labs.get(r[0], []), events.get(r[0], [])) for r in rows]
+        return [self._request(r, labs.get(r[0], []), events.get(r[0], []), visits.get(r[24]))
+                for r in rows]
 
     @staticmethod
-    def _request(r: Sequence, labs: list[LabCheck], events: list[RefillEvent]) -> RefillRequest:  # type: ignore[type-arg]
+    def _request(r: Sequence, labs: list[LabCheck], events: list[RefillEvent],  # type: ignore[type-arg]
+                 visit: BookedVisit | None = None) -> RefillRequest:
         check = None if r[16] is None else ChartCheck(bool(r[16]), _lines(r[17]), _lines(r[18]))
         return RefillRequest(
             id=r[0], received_at=from_ts(r[1]), patient_id=r[2], medication=r[3], strength=r[4],  # type: ignore[arg-type]
@@ -125,7 +133,40 @@ class RefillRepository:
             urgency=Urgency(r[10]), refills_remaining=r[11], notes=r[12], escalation_action=r[13],
             call_id=r[14], step=RefillStep(r[15]), check=check, due_at=from_ts(r[19]),
             decision=Decision(r[20]) if r[20] else None, decided_by_id=r[21], decided_at=from_ts(r[22]),
-            decision_note=r[23], labs=tuple(labs), events=tuple(events))
+            decision_note=r[23], labs=tuple(labs), events=tuple(events), visit=visit)
+
+    def _visits(self, visit_ids: Sequence[int]) -> dict[int, BookedVisit]:
+        """The booked visits by id (a cancelled or no-show visit marked so)."""
+        found: dict[int, BookedVisit] = {}
+        for start in range(0, len(visit_ids), CHUNK):
+            part = list(visit_ids[start:start + CHUNK])
+            for vid, start_ts, provider_id, type_code, status in self.conn.execute(
+                    "SELECT id, start_ts, provider_id, type_code, status FROM appointment"
+                    f" WHERE id IN ({', '.join('?' * len(part))})", part):
+                found[vid] = BookedVisit(vid, from_ts(start_ts), provider_id, type_code,  # type: ignore[arg-type]
+                                         status in _FELL_THROUGH)
+        return found
+
+    def link_visit(self, refill_id: int, visit_id: int) -> None:
+        self.conn.execute("UPDATE refill SET visit_id = ? WHERE id = ?", (visit_id, refill_id))
+
+    def for_visits(self, visit_ids: Sequence[int]) -> dict[int, list[RefillRequest]]:
+        """The requests each of these visits was booked for, by visit id."""
+        found: dict[int, list[RefillRequest]] = {}
+        ids = list(visit_ids)
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            for request in self._select(f"visit_id IN ({', '.join('?' * len(part))}) ORDER BY id", part):
+                found.setdefault(request.visit.id if request.visit else 0, []).append(request)
+        return found
+
+    def awaiting_visit(self) -> list[RefillRequest]:
+        """"Needs visit — not booked": open ones without a visit, and any whose visit fell through."""
+        marks = ", ".join("?" * len(_FELL_THROUGH))
+        return self._select(
+            "decision = 'needs_visit' AND (visit_id IS NULL AND step != 'closed' OR visit_id IN"
+            f" (SELECT id FROM appointment WHERE status IN ({marks}))) ORDER BY decided_ts, id",
+            sorted(_FELL_THROUGH))
 
     def get(self, refill_id: int) -> RefillRequest | None:
         found = self._select("id = ?", [refill_id])

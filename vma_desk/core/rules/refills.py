@@ -129,3 +129,20 @@ def check_step(request: RefillRequest, step: RefillStep, *, note: str = "") -> N
     early = request.step in (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.ROUTED)
     if step is RefillStep.CLOSED and early and not note.strip():
         raise ValidationError("note", "say why the request is closed before a decision (e.g. duplicate)")
+
+
+# --- the visit a "needs visit" decision asks for ---------------------------------------------------
+def visit_reason(request: RefillRequest) -> str:
+    """The booked visit's reason: 'Refill: Metformin 500 mg needs visit'."""
+    return f"Refill: {request.drug} needs visit"
+
+
+def check_visit_booking(request: RefillRequest, patient_id: int) -> None:
+    """Refuse a visit for a request that does not need one, already has one, or for another patient."""
+    if request.decision is not Decision.NEEDS_VISIT:
+        raise ValidationError("decision", "a visit is booked from a refill once the provider decided it "
+                                          "needs a visit")
+    if request.visit_booked:
+        raise ValidationError("visit_id", "a visit is already booked for this request")
+    if patient_id != request.patient_id:
+        raise ValidationError("patient_id", "the visit must be for the request's patient")

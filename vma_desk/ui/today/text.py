@@ -25,11 +25,12 @@ FLAG_LEVELS = {
     VisitFlag.URGENT_MESSAGE: 2,
     VisitFlag.MISSING_REPORT: 1, VisitFlag.INSURANCE_UNVERIFIED: 1, VisitFlag.PRIOR_AUTH_PENDING: 1,
     VisitFlag.UNCONFIRMED: 1, VisitFlag.PENDING_REFILL: 1, VisitFlag.TELEHEALTH_NOT_READY: 1,
+    VisitFlag.REFILL_NEEDS_VISIT: 1,
     VisitFlag.CARE_GAP: 0, VisitFlag.NO_SHOW_HISTORY: 0,
 }
 SEVERITY_LABELS = {URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine"}
 SEVERITY_TIPS = {
-    URGENT: "Late now: overdue callbacks, refills past due, stuck referrals, expired authorisations, "
+    URGENT: "Late now: emergency and overdue callbacks, refills past due, stuck referrals, expired authorisations, "
             "overdue payer follow-ups",
     SOON: "Needs doing soon: urgent callbacks, refills near due, consult reports awaited, "
           "authorisations expiring",
