@@ -144,12 +144,14 @@ def test_find_slots_honours_preferences_and_the_schedule(cal):
     assert anyone[0].start == local(2026, 3, 2, 9, 30)
 
 
-def test_worklists_show_exactly_the_visits_due(cal):
+def test_worklists_show_exactly_the_visits_due(cal, clock):
     services, lee, kim, ann, bob = cal
     now_plus = lambda hours: datetime(2026, 3, 2, 15, 30, tzinfo=UTC) + timedelta(hours=hours)  # noqa: E731
     book = lambda p, pr, h: services.calendar.book(visit(p, pr, now_plus(h)), authorised_by="VMA",  # noqa: E731
                                                     override_reason="test grid")[0]
+    clock.advance(timedelta(days=-3))  # booked last week: its windows came and went
     too_soon = book(ann, lee, 20)
+    clock.advance(timedelta(days=3))
     due_conf_and_elig = book(bob, lee, 30)
     due_conf_only = book(ann, kim, 60)
     too_far = book(bob, kim, 80)
@@ -263,3 +265,58 @@ def test_a_repeating_block_made_from_plain_choices(cal):
            if o.block.title == "QI"]
     assert occ == ["03-03 08:00", "03-17 08:00", "03-31 08:00"]
     assert repeat_rule("none", first, until=date(2026, 3, 31)) == ""
+
+
+# --- issue 12 -------------------------------------------------------------------------------------
+def test_a_patient_cannot_be_booked_in_two_places_unless_overridden_with_a_reason(cal):
+    services, lee, kim, ann, bob = cal
+    with_lee, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 4, 9)), authorised_by="VMA")
+    with pytest.raises(ConflictError) as caught:
+        services.calendar.book(visit(ann, kim, local(2026, 3, 4, 9, 10)), authorised_by="VMA")
+    assert [(c.kind, c.message) for c in caught.value.conflicts] == [
+        (ConflictKind.PATIENT_BUSY, "The patient already has a visit 09:00-09:20 with Dana Lee, MD.")]
+    assert services.calendar.appointments([kim.id], local(2026, 3, 4, 0), local(2026, 3, 5, 0)) == []
+    services.calendar.book(visit(bob, kim, local(2026, 3, 4, 9, 10)), authorised_by="VMA")  # Bob is free
+    overridden, _ = services.calendar.book(visit(ann, kim, local(2026, 3, 4, 10)), authorised_by="VMA",
+                                           override_reason="Lee's visit runs into the procedure")
+    # moving a visit onto the patient's other one is the same conflict
+    with pytest.raises(ConflictError, match="The patient already has a visit 09:00-09:20 with Dana Lee"):
+        services.calendar.reschedule(overridden.id, start=local(2026, 3, 4, 9, 15), authorised_by="VMA")
+    # a cancelled visit holds no time
+    services.calendar.cancel(with_lee.id, reason="patient asked", authorised_by="patient")
+    moved, _, _ = services.calendar.reschedule(overridden.id, start=local(2026, 3, 4, 9, 30),
+                                               authorised_by="VMA")
+    assert moved.override_reason == "" and services.audit.page()[0].user == "tester@desk"
+
+
+def test_a_late_booking_is_due_for_confirmation_and_eligibility_at_once_until_done(cal, clock):
+    services, lee, kim, ann, bob = cal
+    late, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 2, 14)), authorised_by="VMA")
+    ahead, _ = services.calendar.book(visit(bob, kim, local(2026, 3, 5, 14)), authorised_by="VMA")
+    assert services.calendar.get(late.id).booked_at == clock.now()
+    assert [a.id for a in services.calendar.confirmation_worklist()] == [late.id]
+    assert [a.id for a in services.calendar.eligibility_worklist()] == [late.id]
+    services.calendar.set_status(late.id, VisitStatus.CONFIRMED, ContactMethod.PHONE)
+    assert services.calendar.confirmation_worklist() == []
+    assert [a.id for a in services.calendar.eligibility_worklist()] == [late.id]
+    services.calendar.record_eligibility(late.id, Eligibility(EligibilityStatus.VERIFIED, True, True))
+    assert services.calendar.eligibility_worklist() == []
+    clock.advance(timedelta(days=1))  # Tuesday 9:30: Thursday's visit enters its confirmation window
+    assert [a.id for a in services.calendar.confirmation_worklist()] == [ahead.id]
+
+
+def test_a_confirmed_visit_that_arrives_still_shows_it_was_confirmed(cal):
+    services, lee, _kim, ann, _bob = cal
+    booked, _ = services.calendar.book(visit(ann, lee, local(2026, 3, 2, 10)), authorised_by="VMA")
+    services.calendar.set_status(booked.id, VisitStatus.CONFIRMED, ContactMethod.TEXT)
+    services.calendar.set_status(booked.id, VisitStatus.ARRIVED)
+    arrived = services.calendar.get(booked.id)
+    assert (arrived.status, arrived.confirmation, arrived.confirmation_method) == (
+        VisitStatus.ARRIVED, VisitStatus.CONFIRMED, ContactMethod.TEXT)
+    # a confirmation recorded after the fact does not take the arrival back
+    services.calendar.set_status(booked.id, VisitStatus.LEFT_MESSAGE, ContactMethod.PHONE)
+    assert services.calendar.get(booked.id).status is VisitStatus.ARRIVED
+    back, _ = services.calendar.clear_arrival(booked.id)
+    assert (back.status, back.confirmation) == (VisitStatus.LEFT_MESSAGE, VisitStatus.LEFT_MESSAGE)
+    entry = services.audit.page()[0]
+    assert (entry.user, entry.detail) == ("tester@desk", "status: left_message (arrival taken back)")

@@ -15,6 +15,7 @@ from vma_desk.core.calendar import (
     BlockOccurrence,
     Conflict,
     Eligibility,
+    EligibilityStatus,
     Slot,
     TechCheck,
     VisitStatus,
@@ -23,8 +24,13 @@ from vma_desk.core.calendar import (
 from vma_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
 from vma_desk.core.rules import scheduling
-from vma_desk.core.validation import clean_text, require_aware, validate_appointment_type
-from vma_desk.services.base import ServiceContext
+from vma_desk.core.validation import (
+    clean_text,
+    require_aware,
+    validate_appointment_type,
+    validate_eligibility,
+)
+from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.calendar_repository import CalendarRepository
 from vma_desk.storage.repositories import (
     PatientRepository,
@@ -137,9 +143,11 @@ class CalendarService:
         return Change("schedule_block", AuditAction.DELETE, (block_id,))
 
     # --- conflicts -------------------------------------------------------------------------------
-    def _schedule_context(self, provider: StaffMember, start: datetime,
-                          end: datetime) -> scheduling.ScheduleContext:
+    def _schedule_context(self, provider: StaffMember, start: datetime, end: datetime,
+                          patient_id: int | None = None) -> scheduling.ScheduleContext:
         assert provider.id is not None
+        # the patient's other visits, with any provider: a patient cannot be in two places
+        patient_visits = [] if patient_id is None else self.repo.between(start, end, patient_id=patient_id)
         return scheduling.ScheduleContext(
             practice=self._practice(), zone=self._zone(), provider=provider,
             # a visit's buffer reaches past its end: look a little beyond both ends
@@ -147,11 +155,14 @@ class CalendarService:
             blocks=scheduling.block_occurrences(self.repo.blocks([provider.id]), start, end,
                                                 self._zone()),
             buffers={t.code: t.buffer_minutes for t in self.repo.types()},
+            patient_visits=patient_visits,
+            provider_names={p.id: p.display_name for p in StaffRepository(self.ctx.conn).all()
+                            if p.id is not None} if patient_visits else {},
         )
 
     def check(self, appointment: Appointment) -> list[Conflict]:
         provider = self._provider(appointment.provider_id)
-        ctx = self._schedule_context(provider, appointment.start, appointment.end)
+        ctx = self._schedule_context(provider, appointment.start, appointment.end, appointment.patient_id)
         return scheduling.conflicts(appointment, ctx)
 
     def _validate(self, appointment: Appointment, authorised_by: str | None) -> Appointment:
@@ -193,7 +204,9 @@ class CalendarService:
     # --- changing the schedule -------------------------------------------------------------------
     def book(self, appointment: Appointment, *, authorised_by: str | None = None,
              override_reason: str = "") -> tuple[Appointment, Change]:
-        clean = self._validate(replace(appointment, id=None, status=VisitStatus.UNCONFIRMED),
+        clean = self._validate(replace(appointment, id=None, status=VisitStatus.UNCONFIRMED,
+                                       confirmation=VisitStatus.UNCONFIRMED,
+                                       booked_at=self.ctx.clock.now().replace(microsecond=0)),
                                authorised_by)
         with self.ctx.transaction():  # checked under the write lock: two windows cannot both pass
             clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
@@ -221,8 +234,8 @@ class CalendarService:
                         minutes=minutes or before.minutes)
         if moved.start != before.start:
             # a new time needs a new confirmation, and eligibility is checked for the date
-            moved = replace(moved, status=VisitStatus.UNCONFIRMED, confirmation_method=None,
-                            eligibility=Eligibility())
+            moved = replace(moved, status=VisitStatus.UNCONFIRMED, confirmation=VisitStatus.UNCONFIRMED,
+                            confirmation_method=None, eligibility=Eligibility())
         clean = self._validate(moved, authorised_by)
         with self.ctx.transaction():
             clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
@@ -259,6 +272,9 @@ class CalendarService:
 
     def set_status(self, appointment_id: int, status: VisitStatus,
                    method: ContactMethod | None = None) -> tuple[Appointment, Change, list[WaitlistEntry]]:
+        """Record a confirmation call (unconfirmed, left message, confirmed: the visit's
+        `confirmation`, kept whatever becomes of the visit) or what became of the visit (arrived,
+        no-show: its `status`, the confirmation kept)."""
         before = self.get(appointment_id)
         if status is VisitStatus.CANCELLED:
             raise ValidationError("status", "cancel a visit with its reason (Cancel visit)")
@@ -271,11 +287,18 @@ class CalendarService:
             raise ValidationError("status", "a visit is a no-show only once its time has come")
         if status is VisitStatus.ARRIVED and now < before.start - ARRIVAL_WINDOW:
             raise ValidationError("status", "the patient can be marked arrived on the day of the visit")
-        updated = replace(before, status=status, entered_by=self.ctx.user,
-                          confirmation_method=method or before.confirmation_method)
+        if status.is_confirmation:
+            # a visit still to come shows its confirmation; one that arrived keeps its arrival
+            updated = replace(before, confirmation=status,
+                              status=status if before.arrival is None else before.status,
+                              confirmation_method=method or before.confirmation_method)
+            detail = f"confirmation: {status.value}"
+        else:
+            updated, detail = replace(before, status=status), f"status: {status.value}"
+        updated = replace(updated, entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(updated)
-            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, f"status: {status.value}")
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, detail)
         proposals: list[WaitlistEntry] = []
         if status is VisitStatus.NO_SHOW:
             if before.end > now:  # the rest of the slot can still be offered
@@ -284,17 +307,37 @@ class CalendarService:
                     Slot(before.provider_id, start, int((before.end - start).total_seconds() // 60)))
         return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), proposals
 
-    def record_eligibility(self, appointment_id: int,
-                           eligibility: Eligibility) -> tuple[Appointment, Change]:
+    def clear_arrival(self, appointment_id: int) -> tuple[Appointment, Change]:
+        """An arrival or no-show recorded by mistake: the visit is to come again, showing its
+        confirmation as it was."""
         before = self.get(appointment_id)
-        result = replace(eligibility, checked_at=self.ctx.clock.now(), checked_by=self.ctx.user,
-                         copay_note=clean_text("copay_note", eligibility.copay_note, required=False,
-                                               limit=200))
-        updated = replace(before, eligibility=result)
+        if before.status not in (VisitStatus.ARRIVED, VisitStatus.NO_SHOW):
+            raise ValidationError("status", "only an arrival or a no-show can be taken back")
+        updated = replace(before, status=before.confirmation, entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(updated)
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
-                           f"eligibility: {result.status.value}")
+                           f"status: {before.confirmation.value} (arrival taken back)")
+        return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,))
+
+    def record_eligibility(self, appointment_id: int,
+                           eligibility: Eligibility) -> tuple[Appointment, Change]:
+        before = self.get(appointment_id)
+        result = replace(validate_eligibility(eligibility), checked_at=self.ctx.clock.now(),
+                         checked_by=self.ctx.user)
+        updated = replace(before, eligibility=result)
+        # the statuses, and the names (never the values) of the details that changed
+        detail = [f"eligibility: {result.status.value}"]
+        if result.secondary_status is not EligibilityStatus.UNVERIFIED \
+                or result.secondary_status is not before.eligibility.secondary_status:
+            detail.append(f"secondary: {result.secondary_status.value}")
+        fields_changed = changed_fields(before.eligibility, result,
+                                        ignore=("status", "secondary_status", "checked_at", "checked_by"))
+        if fields_changed:
+            detail.append(fields_changed)
+        with self.ctx.transaction():
+            self.repo.update(updated)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, "; ".join(detail))
         return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,))
 
     def set_telehealth(self, appointment_id: int, *, link: str,
@@ -400,13 +443,16 @@ class CalendarService:
 
     # --- worklists -------------------------------------------------------------------------------
     def confirmation_worklist(self) -> list[Appointment]:
+        """Visits whose confirmation call is due now: the 24-72 h window, and late bookings (less
+        than 24 h ahead) from their booking on."""
         now = self.ctx.clock.now()
-        window = self.repo.between(now + scheduling.CONFIRM_FROM, now + scheduling.CONFIRM_TO)
+        window = self.repo.between(now, now + scheduling.CONFIRM_TO)
         return [a for a in window if scheduling.confirmation_due(a, now)]
 
     def eligibility_worklist(self) -> list[Appointment]:
+        """Visits whose eligibility check is due now: the 24-48 h window, and late bookings."""
         now = self.ctx.clock.now()
-        window = self.repo.between(now + scheduling.ELIGIBILITY_FROM, now + scheduling.ELIGIBILITY_TO)
+        window = self.repo.between(now, now + scheduling.ELIGIBILITY_TO)
         return [a for a in window if scheduling.eligibility_due(a, now)]
 
     def no_show_counts(self, patient_ids: Sequence[int]) -> dict[int, int]:

@@ -8,8 +8,8 @@ across a DST change because it is expanded in local time and only then converted
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -115,6 +115,10 @@ class ScheduleContext:
     booked: Sequence[Appointment]  # the provider's other visits around that time
     blocks: Sequence[BlockOccurrence]
     buffers: dict[str, int]  # type code -> buffer minutes after the visit
+    #: the patient's visits around that time, with any provider (a patient cannot be in two places)
+    patient_visits: Sequence[Appointment] = ()
+    #: provider id -> display name, for saying whom the patient is already booked with
+    provider_names: Mapping[int, str] = field(default_factory=dict)
 
 
 def conflicts(appointment: Appointment, ctx: ScheduleContext) -> list[Conflict]:
@@ -141,8 +145,19 @@ def conflicts(appointment: Appointment, ctx: ScheduleContext) -> list[Conflict]:
             found.append(Conflict(ConflictKind.BLOCKED,
                                   f"{name} has {title} {_hm(occ.start, zone)}-{_hm(occ.end, zone)}."))
     own_end = end + timedelta(minutes=ctx.buffers.get(appointment.type_code, 0))
+    # the patient's own visits, with any provider (no buffers: those are the provider's time)
+    patient_busy = set()
+    for other in ctx.patient_visits:
+        if (other.id == appointment.id or other.patient_id != appointment.patient_id
+                or not other.status.holds_slot or not _overlaps(start, end, other.start, other.end)):
+            continue
+        patient_busy.add(other.id)
+        with_whom = ctx.provider_names.get(other.provider_id, "another provider")
+        found.append(Conflict(ConflictKind.PATIENT_BUSY,
+                              f"The patient already has a visit {_hm(other.start, zone)}-"
+                              f"{_hm(other.end, zone)} with {with_whom}."))
     for other in ctx.booked:
-        if other.id == appointment.id or not other.status.holds_slot:
+        if other.id == appointment.id or not other.status.holds_slot or other.id in patient_busy:
             continue
         other_end = other.end + timedelta(minutes=ctx.buffers.get(other.type_code, 0))
         # each visit keeps its buffer after it, booked first or second alike
@@ -215,15 +230,32 @@ def is_late_cancellation(start: datetime, cancelled_at: datetime, notice_hours: 
     return start - cancelled_at < timedelta(hours=notice_hours)
 
 
+def booked_late(appointment: Appointment) -> bool:
+    """Booked less than 24 hours ahead (the same day, the next morning): too late for the windows
+    below to open, so its confirmation and eligibility check are due as soon as it is booked."""
+    booked = appointment.booked_at
+    return booked is not None and appointment.start - booked < CONFIRM_FROM
+
+
 def confirmation_due(appointment: Appointment, now: datetime) -> bool:
-    return (appointment.status in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE)
-            and CONFIRM_FROM <= appointment.start - now <= CONFIRM_TO)
+    """Not confirmed yet, still to come, and inside the 24-72 h window; a late booking from its
+    booking until the visit begins."""
+    if appointment.arrival is not None or appointment.confirmation is VisitStatus.CONFIRMED:
+        return False
+    if booked_late(appointment) and now < appointment.start:
+        return True
+    return CONFIRM_FROM <= appointment.start - now <= CONFIRM_TO
 
 
 def eligibility_due(appointment: Appointment, now: datetime) -> bool:
-    return (appointment.status.holds_slot
-            and appointment.eligibility.status is EligibilityStatus.UNVERIFIED
-            and ELIGIBILITY_FROM <= appointment.start - now <= ELIGIBILITY_TO)
+    """Not checked yet and inside the 24-48 h window; a late booking from its booking until the
+    visit ends (the front desk may still verify at check-in)."""
+    if not appointment.status.holds_slot \
+            or appointment.eligibility.status is not EligibilityStatus.UNVERIFIED:
+        return False
+    if booked_late(appointment) and now < appointment.end:
+        return True
+    return ELIGIBILITY_FROM <= appointment.start - now <= ELIGIBILITY_TO
 
 
 #: how a block repeats, as offered to people, and its RRULE ("{day}" is the first day's weekday)
