@@ -4,10 +4,16 @@ Emergency: at once (configurable minutes, default 0). Urgent: within an hour (co
 Routine: by the end of the business day it came in on, in the practice's time zone; after closing
 time or on a closed day, by the end of the next business day. A caller's "best time to call back"
 later than that moves the due time to it (never for an emergency).
+
+Wherever messages are listed (the Messages tab, Today's due rows, the shift handoff) they follow
+one order, `listing_key`: emergencies first, then urgent, then routine; within each, the callback
+due soonest first (a message whose callback is done has none: after those still waiting), then
+the one taken first. An emergency taken a minute ago is above a routine callback late for a week.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -42,3 +48,16 @@ def callback_due(message: Message, practice: Practice, zone: ZoneInfo,
 def is_overdue(message: Message, now: datetime, practice: Practice, zone: ZoneInfo,
                policy: CallbackPolicy = CallbackPolicy()) -> bool:
     return message.awaiting_callback and now > callback_due(message, practice, zone, policy)
+
+
+def listing_key(message: Message, due: datetime) -> tuple[int, bool, float, float, int]:
+    """The order messages are listed in: urgency (emergency first), then callback due (none, once
+    the callback is done, last), then the time taken. `due` is the message's `callback_due`."""
+    waiting = message.awaiting_callback
+    return (-message.urgency.rank, not waiting, due.timestamp() if waiting else 0.0,
+            message.created_at.timestamp(), message.id or 0)
+
+
+def listing_order(rows: Iterable[tuple[Message, datetime]]) -> list[tuple[Message, datetime]]:
+    """(message, callback due) pairs in `listing_key` order."""
+    return sorted(rows, key=lambda row: listing_key(*row))

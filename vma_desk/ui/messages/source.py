@@ -26,10 +26,13 @@ class MessageSource:
         return self.rows([*comms.open_messages(), *comms.messages_closed_on(today)])
 
     def rows(self, messages: Iterable[Message]) -> list[MessageRow]:
+        """The messages' rows in the one listing order (`callbacks.listing_key`): emergencies first,
+        then by callback due, then by the time taken."""
         context = self._context
         practice = context.services.practice.get()
         zone = context.zone()
         policy = context.comms.callback_policy()
-        return [MessageRow(m, context.patient_name(m.patient_id), context.staff_name(m.recipient_id),
-                           callbacks.callback_due(m, practice, zone, policy))
-                for m in messages]
+        ordered = callbacks.listing_order((m, callbacks.callback_due(m, practice, zone, policy))
+                                          for m in messages)
+        return [MessageRow(m, context.patient_name(m.patient_id), context.staff_name(m.recipient_id), due)
+                for m, due in ordered]

@@ -25,7 +25,6 @@ from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
 from vma_desk.ui.messages.dialog import MessageDialog
 from vma_desk.ui.messages.model import (
-    COL_DUE,
     COL_REASON,
     SHOW_CLOSED,
     SHOW_OPEN,
@@ -97,8 +96,11 @@ class MessagesTab(QWidget):
 
     # building -------------------------------------------------------------------------------------
     def _setup_view(self) -> None:
-        setup_record_table(self.view, COL_DUE, Qt.SortOrder.AscendingOrder)
+        # no column sorts at the start: the rows come in the listing order (emergencies first, then
+        # by callback due); a heading's click sorts by it, its third click gives that order back
+        setup_record_table(self.view, -1, Qt.SortOrder.AscendingOrder)
         header = self.view.horizontalHeader()
+        header.setSortIndicatorClearable(True)
         header.setStretchLastSection(False)
         fit_columns(self.view, COLUMN_SAMPLES)
         # the reason takes the width left: the recipient and the state stay in view
@@ -151,6 +153,10 @@ class MessagesTab(QWidget):
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
+    def focus_main(self) -> None:
+        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
+        self._list.focus()
+
     def selected_message(self) -> Message | None:
         return self._shown.message if self._shown else None
 
