@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QPoint, Qt, QTime
 
 from tests.ui.calendar_support import (  # noqa: F401 - fixtures
     CHICAGO,
@@ -121,8 +121,9 @@ def test_conflict_is_refused_with_its_reason_then_deliberately_overridden(qtbot,
 
 
 def test_changing_the_time_takes_the_override_back(qtbot, tab, staff, add_patient, book):
-    ann = add_patient()
-    book(ann.id, staff["roe"], at(TUESDAY, 10, 0))
+    add_patient()
+    bob = add_patient(first_name="Bob", last_name="Smith")
+    book(bob.id, staff["roe"], at(TUESDAY, 10, 0))
     dialog = open_booking(qtbot, tab, at(TUESDAY, 10, 0), staff["roe"])
     pick_patient(qtbot, dialog, "o'neil")
     dialog.book_button.click()
@@ -163,3 +164,29 @@ def test_find_next_slot_honours_the_patients_preferences(qtbot, services, tab, s
     with qtbot.waitSignal(dialog.sig_booked):
         type_keys(qtbot, ENTER)
     assert tab.anchor == date(2026, 3, 5)  # the tab went to the booked day
+
+
+def test_a_patient_already_booked_with_another_provider_is_a_conflict_overridden_with_a_reason(
+        qtbot, services, tab, staff, add_patient, book):
+    ann = add_patient()
+    book(ann.id, staff["roe"], at(TUESDAY, 10, 0))  # Ann sees Dr Roe at 10:00
+    dialog = open_booking(qtbot, tab, at(TUESDAY, 10, 0), staff["lee"])  # Dr Lee is free then
+    pick_patient(qtbot, dialog, "o'neil")
+    type_keys(qtbot, ENTER)
+    approval = dialog.ui.approval_panel
+    assert dialog.isVisible() and approval.conflicts_label.isVisible()
+    assert approval.conflicts_label.text() == (
+        "Refused: this conflicts with the schedule.\n"
+        "• The patient already has a visit 10:00-10:20 with Sam Roe, DO.")
+    assert day_visits(services, staff["lee"], TUESDAY) == []
+    box = approval.override_check  # ticked where its box is drawn, as a VMA clicks it
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    qtbot.mouseClick(approval.override_reason_edit, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, "Back-to-back: Dr Roe's visit is a 5-minute injection")
+    with qtbot.waitSignal(dialog.sig_booked):
+        type_keys(qtbot, ENTER)
+    [visit] = day_visits(services, staff["lee"], TUESDAY)
+    assert visit.override_reason == "Back-to-back: Dr Roe's visit is a 5-minute injection"
+    entry = services.audit.page()[0]
+    assert (entry.user, entry.detail) == ("tester@desk", "authorised; conflict overridden")

@@ -159,7 +159,9 @@ def test_worklists_show_exactly_the_visits_due(qtbot, services, clock, tab, staf
         # a visit `hours` ahead of now (Monday 9:30), booked over the hours when it must be
         return book(ann.id, provider, now + timedelta(hours=hours), override="test set-up")
 
+    clock.advance(timedelta(days=-7))  # booked last week (booked now, it would be a late booking)
     too_soon = visit(23)            # Tuesday 8:30: inside 24 h, neither list
+    clock.advance(timedelta(days=7))
     both = visit(25)                # Tuesday 10:30: confirmation and eligibility due
     confirmed = visit(26, roe)      # Tuesday 11:30, confirmed by phone: eligibility only
     services.calendar.set_status(confirmed.id, VisitStatus.CONFIRMED,
@@ -196,7 +198,7 @@ def test_enter_opens_a_visit_to_record_the_confirmation_call(qtbot, services, ta
     qtbot.keyClick(tab.view, ENTER)
     dialog = dialog_of(qtbot, AppointmentDialog)
     ui = dialog.ui
-    ui.status_combo.setCurrentIndex(ui.status_combo.findData("confirmed"))
+    ui.confirmation_combo.setCurrentIndex(ui.confirmation_combo.findData("confirmed"))
     ui.button_box.accepted.emit()  # confirmed, but how?
     assert ui.method_error.text() == "Method: say how the patient was reached."
     ui.method_combo.setCurrentIndex(ui.method_combo.findData("phone"))
@@ -270,7 +272,7 @@ def test_a_refused_move_in_the_visit_dialog_saves_nothing_else(qtbot, services, 
     visit = book(ann.id, staff["lee"], at(WEDNESDAY, 15, 0))
     dialog = tab.open_appointment(visit)
     reactivate(qtbot, dialog)
-    dialog.ui.status_combo.setCurrentIndex(dialog.ui.status_combo.findData("left_message"))
+    dialog.ui.confirmation_combo.setCurrentIndex(dialog.ui.confirmation_combo.findData("left_message"))
     dialog.ui.method_combo.setCurrentIndex(dialog.ui.method_combo.findData("phone"))
     dialog.ui.time_edit.setTime(dialog.ui.time_edit.time().addSecs(3600))  # onto Bob's visit
     dialog.ui.button_box.accepted.emit()

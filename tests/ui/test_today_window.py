@@ -92,7 +92,8 @@ def test_a_visit_opens_in_the_calendar_and_confirming_it_there_updates_today(qtb
     assert isinstance(calendar, CalendarTab) and calendar.days() == [MONDAY]
     dialog = dialog_of(qtbot, AppointmentDialog)
     assert dialog.appointment.id == ann.id
-    dialog.ui.status_combo.setCurrentIndex(dialog.ui.status_combo.findData(VisitStatus.CONFIRMED.value))
+    dialog.ui.confirmation_combo.setCurrentIndex(
+        dialog.ui.confirmation_combo.findData(VisitStatus.CONFIRMED.value))
     dialog.ui.method_combo.setCurrentIndex(dialog.ui.method_combo.findData(ContactMethod.PHONE.value))
     dialog.ui.button_box.accepted.emit()
     qtbot.waitUntil(lambda: no_dialog(AppointmentDialog))

@@ -124,12 +124,14 @@ def build_huddle(services: Services, clock: FixedClock) -> Huddle:
     auth, _ = services.referrals.add_prior_auth(PriorAuth(
         patients["Eve"].id, PriorAuthKind.PROCEDURE, "Blue Cross", "Cardiac MRI", submitted_on=FRIDAY,
         follow_up_on=FRIDAY))
-    clock.current = now
-    # this morning
+    # Monday's visits were booked on Friday (a visit booked this morning would be a late booking,
+    # its confirmation and eligibility due now)
     visits = {"Ann": book("Ann", lee, at(MONDAY, 10)), "Bob": book("Bob", lee, at(MONDAY, 11)),
               "Cal": book("Cal", lee, at(MONDAY, 14)), "Dee": book("Dee", roe, at(MONDAY, 9)),
               "Eve": book("Eve", roe, at(MONDAY, 10, 30)), "Fay": book("Fay", roe, at(MONDAY, 13)),
               "Hal": book("Hal", roe, at(MONDAY, 15), "tele")}
+    clock.current = now
+    # this morning
     verified = Eligibility(EligibilityStatus.VERIFIED, active=True, in_network=True)
     for first, visit in visits.items():
         if first != "Ann":

@@ -1,8 +1,9 @@
-"""One appointment, opened with Enter: its confirmation status and method, the insurance
-eligibility result, the telehealth link and tech check, and rescheduling.
+"""One appointment, opened with Enter: its flags (as Today and the huddle show them), its
+confirmation and method, apart from its arrival (arrived / no-show), the insurance eligibility
+result, the telehealth link and tech check, and rescheduling.
 
-Save sends only what changed, each part through its own service call (status, eligibility,
-telehealth, then the move, which needs "Authorised by"). A part that fails shows why beside its
+Save sends only what changed, each part through its own service call (confirmation, arrival,
+eligibility, telehealth, then the move, which needs "Authorised by"). A part that fails shows why beside its
 field; the parts already saved stay saved and the dialog stays open with everything typed.
 A no-show or a move frees a slot: the tab offers it to the waitlist.
 """
@@ -15,6 +16,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from vma_desk.core.calendar import (
+    ARRIVALS,
+    CONFIRMATIONS,
     Appointment,
     Eligibility,
     EligibilityStatus,
@@ -31,6 +34,7 @@ from vma_desk.ui.calendar.fields import fill_providers, read_start, select_data,
 from vma_desk.ui.calendar.move import reschedule
 from vma_desk.ui.calendar.proposals import Offer, offer_for
 from vma_desk.ui.forms.ui_calendar_appointment import Ui_CalendarAppointment
+from vma_desk.ui.today.text import flags as flag_text
 from vma_desk.ui.widgets import FieldSlot
 
 #: what saving one part gives: the updated record, its `Change`, and the `Offer` of a freed slot
@@ -50,9 +54,13 @@ class AppointmentDialog(CalendarDialog):
         ui = self.ui
         self._zone = context.zone()
         self.appointment = appointment
-        for status in VisitStatus:
-            if status is not VisitStatus.CANCELLED:  # cancelling needs its reason: "Cancel visit…"
-                ui.status_combo.addItem(text.STATUS_LABELS[status], status.value)
+        #: the part being saved ("confirmation" errors about the status go beside its combo)
+        self._saving = ""
+        for status in CONFIRMATIONS:
+            ui.confirmation_combo.addItem(text.STATUS_LABELS[status], status.value)
+        ui.status_combo.addItem("Not yet (visit to come)", None)
+        for status in ARRIVALS:  # cancelling needs its reason: "Cancel visit…"
+            ui.status_combo.addItem(text.STATUS_LABELS[status], status.value)
         ui.method_combo.addItem("Not reached yet", None)
         for method in ContactMethod:
             ui.method_combo.addItem(text.METHOD_LABELS[method], method.value)
@@ -67,14 +75,18 @@ class AppointmentDialog(CalendarDialog):
                        ui.time_edit.timeChanged, ui.minutes_spin.valueChanged):
             signal.connect(self._on_schedule_edited)
         self._load(appointment)
-        ui.status_combo.setFocus()
+        ui.confirmation_combo.setFocus()
 
     # record -> fields ---------------------------------------------------------------------------------
     def _load(self, a: Appointment) -> None:
         self.appointment = a
         ui, context = self.ui, self._context
         self._show_texts(a)
-        select_data(ui.status_combo, a.status.value)
+        self._show_flags(a)
+        select_data(ui.confirmation_combo, a.confirmation.value)
+        if a.status is VisitStatus.CANCELLED and ui.status_combo.findData(a.status.value) < 0:
+            ui.status_combo.addItem(text.STATUS_LABELS[a.status], a.status.value)
+        select_data(ui.status_combo, a.arrival.value if a.arrival else None)
         select_data(ui.method_combo, a.confirmation_method.value if a.confirmation_method else None)
         eligibility = a.eligibility
         select_data(ui.eligibility_combo, eligibility.status.value)
@@ -109,6 +121,11 @@ class AppointmentDialog(CalendarDialog):
             f"Checked {text.when(eligibility.checked_at, self._zone)} by {eligibility.checked_by}."
             if eligibility.checked_at else "Not checked yet.")
 
+    def _show_flags(self, a: Appointment) -> None:
+        """The visit's flags, worked out as for Today and the huddle (by the agenda service)."""
+        found = () if a.id is None else self._context.services.agenda.visit_flags(a.id)
+        self.ui.flags_label.setText(f"Flags: {flag_text(found)}" if found else "No flags.")
+
     def _details(self, a: Appointment) -> str:
         lines = []
         if a.reason:
@@ -131,10 +148,14 @@ class AppointmentDialog(CalendarDialog):
         return "\n".join(lines)
 
     # fields -> parts ----------------------------------------------------------------------------------
-    def _status(self) -> tuple[VisitStatus, ContactMethod | None]:
+    def _confirmation(self) -> tuple[VisitStatus, ContactMethod | None]:
         method = self.ui.method_combo.currentData()
-        return (VisitStatus(self.ui.status_combo.currentData()),
+        return (VisitStatus(self.ui.confirmation_combo.currentData()),
                 ContactMethod(method) if method else None)
+
+    def _arrival(self) -> VisitStatus | None:
+        chosen = self.ui.status_combo.currentData()
+        return VisitStatus(chosen) if chosen else None
 
     def _eligibility(self) -> Eligibility:
         ui = self.ui
@@ -152,7 +173,8 @@ class AppointmentDialog(CalendarDialog):
 
     def _parts(self) -> dict[str, object]:
         eligibility = self._eligibility()
-        return {"status": self._status(), "telehealth": self._telehealth(),
+        return {"confirmation": self._confirmation(), "arrival": self._arrival(),
+                "telehealth": self._telehealth(),
                 "schedule": self._schedule(),
                 "eligibility": (eligibility.status, eligibility.active, eligibility.in_network,
                                 eligibility.copay_note.strip())}
@@ -161,7 +183,7 @@ class AppointmentDialog(CalendarDialog):
         now = self._parts()
         # the move first: it is the part a conflict can refuse (so nothing else is saved before a
         # refusal), and a new time resets the confirmation a status typed here then sets again
-        return [part for part in ("schedule", "status", "eligibility", "telehealth")
+        return [part for part in ("schedule", "confirmation", "arrival", "eligibility", "telehealth")
                 if now[part] != self._saved[part]]
 
     # saving -------------------------------------------------------------------------------------------
@@ -173,9 +195,14 @@ class AppointmentDialog(CalendarDialog):
         self.accept()
 
     def _save_part(self, part: str) -> bool:
-        save = {"status": self._save_status, "eligibility": self._save_eligibility,
-                "telehealth": self._save_telehealth, "schedule": self._save_schedule}[part]
-        done = save()
+        save = {"confirmation": self._save_confirmation, "arrival": self._save_arrival,
+                "eligibility": self._save_eligibility, "telehealth": self._save_telehealth,
+                "schedule": self._save_schedule}[part]
+        self._saving = part
+        try:
+            done = save()
+        finally:
+            self._saving = ""
         if done is None:
             return False
         updated, change, offer = done
@@ -183,16 +210,25 @@ class AppointmentDialog(CalendarDialog):
         self.appointment = updated
         self._saved[part] = self._parts()[part]
         self._show_texts(updated)
+        self._show_flags(updated)
         self.sig_saved.emit(change, offer)
         return True
 
-    def _save_status(self) -> Saved | None:
-        before = self.appointment
-        done = attempt(lambda: self._context.calendar.set_status(self._id(), *self._status()),
+    def _save_confirmation(self) -> Saved | None:
+        done = attempt(lambda: self._context.calendar.set_status(self._id(), *self._confirmation()),
                        self._errors, None, self._slot_for)
-        if done is None:
+        return None if done is None else (done[0], done[1], None)
+
+    def _save_arrival(self) -> Saved | None:
+        before, arrival, calendar = self.appointment, self._arrival(), self._context.calendar
+        if arrival is None:  # an arrival or no-show recorded by mistake, taken back
+            done = attempt(lambda: calendar.clear_arrival(self._id()), self._errors, None, self._slot_for)
+            return None if done is None else (*done, None)
+        marked = attempt(lambda: calendar.set_status(self._id(), arrival), self._errors, None,
+                         self._slot_for)
+        if marked is None:
             return None
-        updated, change, proposals = done
+        updated, change, proposals = marked
         return updated, change, offer_for(self._no_show_slot(before), proposals)
 
     def _save_eligibility(self) -> Saved | None:
@@ -232,8 +268,10 @@ class AppointmentDialog(CalendarDialog):
 
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui
+        if field == "status" and self._saving == "confirmation":
+            return FieldSlot(ui.confirmation_combo, ui.confirmation_error, "Confirmation")
         return self._shared_slot(field) or {
-            "status": FieldSlot(ui.status_combo, ui.status_error, "Status"),
+            "status": FieldSlot(ui.status_combo, ui.status_error, "Arrival status"),
             "confirmation_method": FieldSlot(ui.method_combo, ui.method_error, "Method"),
             "copay_note": FieldSlot(ui.copay_edit, ui.copay_error, "Copay / deductible"),
             "telehealth_link": FieldSlot(ui.link_edit, ui.link_error, "Link"),

@@ -46,6 +46,14 @@ class Ui_CalendarAppointment(object):
 
         self.dialog_layout.addWidget(self.details_label)
 
+        self.flags_label = QLabel(CalendarAppointment)
+        self.flags_label.setObjectName(u"flags_label")
+        self.flags_label.setWordWrap(True)
+        self.flags_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.flags_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.dialog_layout.addWidget(self.flags_label)
+
         self.form_error_label = QLabel(CalendarAppointment)
         self.form_error_label.setObjectName(u"form_error_label")
 
@@ -59,26 +67,26 @@ class Ui_CalendarAppointment(object):
         self.status_group.setObjectName(u"status_group")
         self.status_form = QFormLayout(self.status_group)
         self.status_form.setObjectName(u"status_form")
-        self.status_label = QLabel(self.status_group)
-        self.status_label.setObjectName(u"status_label")
+        self.confirmation_label = QLabel(self.status_group)
+        self.confirmation_label.setObjectName(u"confirmation_label")
 
-        self.status_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.status_label)
+        self.status_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.confirmation_label)
 
-        self.status_box = QVBoxLayout()
-        self.status_box.setSpacing(2)
-        self.status_box.setObjectName(u"status_box")
-        self.status_combo = QComboBox(self.status_group)
-        self.status_combo.setObjectName(u"status_combo")
+        self.confirmation_box = QVBoxLayout()
+        self.confirmation_box.setSpacing(2)
+        self.confirmation_box.setObjectName(u"confirmation_box")
+        self.confirmation_combo = QComboBox(self.status_group)
+        self.confirmation_combo.setObjectName(u"confirmation_combo")
 
-        self.status_box.addWidget(self.status_combo)
+        self.confirmation_box.addWidget(self.confirmation_combo)
 
-        self.status_error = QLabel(self.status_group)
-        self.status_error.setObjectName(u"status_error")
+        self.confirmation_error = QLabel(self.status_group)
+        self.confirmation_error.setObjectName(u"confirmation_error")
 
-        self.status_box.addWidget(self.status_error)
+        self.confirmation_box.addWidget(self.confirmation_error)
 
 
-        self.status_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.status_box)
+        self.status_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.confirmation_box)
 
         self.method_label = QLabel(self.status_group)
         self.method_label.setObjectName(u"method_label")
@@ -100,6 +108,27 @@ class Ui_CalendarAppointment(object):
 
 
         self.status_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.method_box)
+
+        self.status_label = QLabel(self.status_group)
+        self.status_label.setObjectName(u"status_label")
+
+        self.status_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.status_label)
+
+        self.status_box = QVBoxLayout()
+        self.status_box.setSpacing(2)
+        self.status_box.setObjectName(u"status_box")
+        self.status_combo = QComboBox(self.status_group)
+        self.status_combo.setObjectName(u"status_combo")
+
+        self.status_box.addWidget(self.status_combo)
+
+        self.status_error = QLabel(self.status_group)
+        self.status_error.setObjectName(u"status_error")
+
+        self.status_box.addWidget(self.status_error)
+
+
+        self.status_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.status_box)
 
 
         self.left_column.addWidget(self.status_group)
@@ -345,8 +374,9 @@ class Ui_CalendarAppointment(object):
         self.dialog_layout.addLayout(self.bottom_row)
 
 #if QT_CONFIG(shortcut)
-        self.status_label.setBuddy(self.status_combo)
+        self.confirmation_label.setBuddy(self.confirmation_combo)
         self.method_label.setBuddy(self.method_combo)
+        self.status_label.setBuddy(self.status_combo)
         self.eligibility_label.setBuddy(self.eligibility_combo)
         self.copay_label.setBuddy(self.copay_edit)
         self.link_label.setBuddy(self.link_edit)
@@ -355,8 +385,9 @@ class Ui_CalendarAppointment(object):
         self.start_label.setBuddy(self.date_edit)
         self.minutes_label.setBuddy(self.minutes_spin)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.status_combo, self.method_combo)
-        QWidget.setTabOrder(self.method_combo, self.eligibility_combo)
+        QWidget.setTabOrder(self.confirmation_combo, self.method_combo)
+        QWidget.setTabOrder(self.method_combo, self.status_combo)
+        QWidget.setTabOrder(self.status_combo, self.eligibility_combo)
         QWidget.setTabOrder(self.eligibility_combo, self.active_check)
         QWidget.setTabOrder(self.active_check, self.in_network_check)
         QWidget.setTabOrder(self.in_network_check, self.copay_edit)
@@ -376,11 +407,18 @@ class Ui_CalendarAppointment(object):
 
     def retranslateUi(self, CalendarAppointment):
         CalendarAppointment.setWindowTitle(QCoreApplication.translate("CalendarAppointment", u"Appointment", None))
-        self.status_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Confirmation", None))
-        self.status_label.setText(QCoreApplication.translate("CalendarAppointment", u"&Status:", None))
+        self.status_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Confirmation and arrival", None))
+        self.confirmation_label.setText(QCoreApplication.translate("CalendarAppointment", u"C&onfirmation:", None))
+#if QT_CONFIG(tooltip)
+        self.confirmation_combo.setToolTip(QCoreApplication.translate("CalendarAppointment", u"Where the confirmation calls stand; kept when the patient arrives", None))
+#endif // QT_CONFIG(tooltip)
         self.method_label.setText(QCoreApplication.translate("CalendarAppointment", u"&Method:", None))
 #if QT_CONFIG(tooltip)
         self.method_combo.setToolTip(QCoreApplication.translate("CalendarAppointment", u"How the patient was reached", None))
+#endif // QT_CONFIG(tooltip)
+        self.status_label.setText(QCoreApplication.translate("CalendarAppointment", u"Arrival &status:", None))
+#if QT_CONFIG(tooltip)
+        self.status_combo.setToolTip(QCoreApplication.translate("CalendarAppointment", u"Arrived or no-show on the day (cancel with its reason: Cancel visit\u2026)", None))
 #endif // QT_CONFIG(tooltip)
         self.eligibility_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Insurance eligibility", None))
         self.eligibility_label.setText(QCoreApplication.translate("CalendarAppointment", u"R&esult:", None))
