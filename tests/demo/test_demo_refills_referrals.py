@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.demo.conftest import Demos
+from vma_desk.core.agenda import VisitFlag
 from vma_desk.core.communications import CallReason, Urgency
 from vma_desk.core.records import AuditAction, Role
 from vma_desk.core.referrals import (
@@ -180,6 +181,20 @@ def test_the_chart_check_is_the_core_rule_on_the_chart(demo: Services, refills: 
             protocol, medication=r.medication, last_visit=max(visits),
             prescriber=providers[r.prescriber_id].display_name, labs=r.labs,
             refills_remaining=r.refills_remaining, today=ANCHOR)
+
+
+def test_the_latest_needs_visit_decisions_have_their_visit_booked_and_shown(demo: Services,
+                                                                         refills: list[RefillRequest]):
+    linked = [r for r in refills if r.visit is not None]
+    assert 1 <= len(linked) <= 3
+    for request in linked:
+        assert request.decision is Decision.NEEDS_VISIT and request.visit_booked
+        visit = demo.calendar.get(request.visit.id)
+        assert (visit.patient_id, visit.provider_id) == (request.patient_id, request.prescriber_id)
+        assert request.decided_at is not None and visit.start > request.decided_at
+        day = demo.agenda.day(local(visit.start).date(), provider_id=visit.provider_id)
+        [line] = [v for p in day.providers for v in p.visits if v.appointment.id == visit.id]
+        assert (VisitFlag.REFILL_NEEDS_VISIT, request.drug) in line.flags
 
 
 def test_requests_taken_on_the_phone_keep_the_call(demo: Services, refills: list[RefillRequest]):

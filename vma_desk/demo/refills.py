@@ -67,6 +67,8 @@ from vma_desk.storage.repositories import StaffRepository
 PER_YEAR = 3800
 #: days generated per transaction (and per progress report)
 BATCH_DAYS = 120
+#: the latest "needs visit" decisions whose visit the VMA booked from the request (linked both ways)
+LINKED_VISITS = 3
 PROTOCOL = RefillProtocol(lab_rules=DEFAULT_LAB_RULES)
 T = TypeVar("T")
 #: a patient goes on asking for refills this long after their last visit (then they have left)
@@ -685,7 +687,35 @@ def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Ro
                 if request.call_id is not None:
                     links.link(request.call_id, RECORD, request.id or 0)
         progress(done)
+    _link_visits(ctx, repo, made, office)
     return Written(len(made), sum(r.call_id is not None for r in made))
+
+
+def _link_visits(ctx: ServiceContext, repo: RefillRepository, made: Sequence[RefillRequest],
+                 office: Office) -> None:
+    """The visits booked for the latest "needs visit" decisions: each request linked to its
+    patient's next visit with the prescriber after the decision, where the generated calendar has
+    one (so Today, the huddle sheet and the request itself show the link)."""
+    recent = sorted((r for r in made if r.decision is Decision.NEEDS_VISIT and r.decided_at is not None
+                     and office.now - r.decided_at < timedelta(days=21)),
+                    key=lambda r: r.decided_at or office.now, reverse=True)
+    if not recent:
+        return
+    start = min(r.decided_at or office.now for r in recent)
+    visits = sorted((a for a in CalendarRepository(ctx.conn).between(start, office.now + timedelta(days=60))
+                     if a.status not in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW)),
+                    key=lambda a: (a.start, a.id or 0))
+    taken: set[int] = set()
+    with ctx.transaction():
+        for request in recent:
+            visit = next((a for a in visits if a.patient_id == request.patient_id and a.id not in taken
+                          and a.provider_id == request.prescriber_id
+                          and a.start > (request.decided_at or office.now)), None)
+            if visit is not None and visit.id is not None:
+                repo.link_visit(request.id or 0, visit.id)
+                taken.add(visit.id)
+            if len(taken) == LINKED_VISITS:
+                break
 
 
 def batches(records: Sequence[T], when: Callable[[T], datetime], office: Office,
