@@ -189,6 +189,19 @@ def test_worklists_show_exactly_the_visits_due(qtbot, services, clock, tab, staf
     assert "Prairie Health HMO · member PH-12345" in elig_line
 
 
+def test_a_visit_booked_this_morning_for_this_afternoon_is_on_both_worklists_now(
+        qtbot, services, tab, staff, add_patient, book):
+    late = book(add_patient().id, staff["roe"], at(date(2026, 3, 2), 15, 0))  # it is 9:30
+    tab.refresh()
+    panel = tab.side_panel
+    assert [a.id for a in rows(panel.confirmations)] == [late.id]
+    assert [a.id for a in rows(panel.eligibility)] == [late.id]
+    assert panel.confirmations.index(0).data().splitlines()[1] == (
+        "Established visit with Sam Roe, DO · booked late: due now · Unconfirmed")
+    assert "booked late: due now" in panel.eligibility.index(0).data()
+    assert tab.ui.worklist_combo.itemText(0) == "Confirmations due (1)"
+
+
 def test_enter_opens_a_visit_to_record_the_confirmation_call(qtbot, services, tab, staff, add_patient,
                                                             book):
     visit = book(add_patient().id, staff["roe"], at(date(2026, 3, 3), 14, 0))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QListView, QWidget
 
 from vma_desk.core.calendar import Appointment, VisitStatus, WaitlistEntry
+from vma_desk.core.rules.scheduling import booked_late
 from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel, WrappedLinesDelegate
@@ -79,7 +80,7 @@ class SidePanel(QWidget):
         calendar = context.calendar
         due = calendar.confirmation_worklist()
         self.confirmations.set_records(due, [self._confirmation_line(a) for a in due],
-                                       marked=[a.status is VisitStatus.LEFT_MESSAGE for a in due])
+                                       marked=[a.confirmation is VisitStatus.LEFT_MESSAGE for a in due])
         unverified = calendar.eligibility_worklist()
         self.eligibility.set_records(unverified, [self._eligibility_line(a) for a in unverified])
         waiting = calendar.waitlist()
@@ -102,13 +103,14 @@ class SidePanel(QWidget):
 
     def _visit(self, a: Appointment) -> str:
         assert self._context is not None
+        late = " · booked late: due now" if booked_late(a) else ""
         return (f"{text.type_name(self._context.types, a.type_code)} with "
-                f"{text.provider_name(self._context.providers, a.provider_id)}")
+                f"{text.provider_name(self._context.providers, a.provider_id)}{late}")
 
     def _confirmation_line(self, a: Appointment) -> str:
         assert self._context is not None
         phone = text.phone_suffix(self._context.patients.get(a.patient_id))
-        state = text.STATUS_LABELS[a.status]
+        state = text.STATUS_LABELS[a.confirmation]
         if a.confirmation_method is not None:
             state += f" ({text.METHOD_LABELS[a.confirmation_method].lower()})"
         kind = self._context.types.get(a.type_code)
