@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -37,6 +38,9 @@ from vma_desk.ui.lock import IdleWatcher
 from vma_desk.ui.screen_lock import ScreenLockWatcher
 from vma_desk.ui.settings import Preferences
 from vma_desk.ui.sign_in import SignInChoice, SignInPage
+
+if TYPE_CHECKING:
+    from vma_desk.ui.drafts import DraftsBanner
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         self.locked = True  # until somebody signs in
         #: windows hidden by a lock, by the user whose work they are: shown again only to them
         self._hidden_windows: dict[int | None, list[QWidget]] = {}
+        self._drafts_banner: DraftsBanner | None = None
         #: drafts of windows a lock closed (the handoff note), by user: put back for them only
         self._drafts: dict[int | None, list[tuple[str, str]]] = {}
         #: passphrase attempts that failed while the workspace was closed (audited once it opens)
@@ -143,6 +148,26 @@ class MainWindow(QMainWindow):
         for title, what in TABS:
             self.tabs.addTab(PAGES[title](self) if title in PAGES else ComingPage(title, what), title)
         self.tabs.setCurrentIndex(min(self.preferences.last_tab(), self.tabs.count() - 1))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)  # a click on a tab, too
+
+    def show_tab(self, index: int) -> None:
+        """Alt+1…6: the tab, with the keyboard in its main list (also when it was shown already)."""
+        self.tabs.setCurrentIndex(index)
+        self.focus_tab()
+
+    def focus_tab(self) -> None:
+        """The keyboard in the current tab's main list (each tab's `focus_main`), so the tab's keys
+        (Enter, Ctrl+Enter, Ctrl+N, Ctrl+M) work at once, without a click in the list first."""
+        tab = self.tabs.currentWidget()
+        if tab is None or self.locked:
+            return
+        if hasattr(tab, "focus_main"):
+            tab.focus_main()
+        else:
+            tab.setFocus()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.focus_tab()
 
     def tab_pages(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
@@ -198,7 +223,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
         tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
-                                    lambda i=index: self.tabs.setCurrentIndex(i))
+                                    lambda i=index: self.show_tab(i))
                        for index, (title, _what) in enumerate(TABS)]
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
@@ -625,13 +650,46 @@ class MainWindow(QMainWindow):
         self.idle_watcher.resume()
         self._update_lock_state()
         self._update_title()
-        current = self.tabs.currentWidget()
-        if current is not None:
-            current.setFocus()
         log.info("workspace unlocked")
         self.sig_unlocked.emit()
+        self.focus_tab()  # after the tabs read again: a row of the list is there to choose
+        self._offer_drafts()
         if fresh and user is not None:
             QTimer.singleShot(0, self, lambda: self.show_since_last_shift(user))
+
+    def _offer_drafts(self) -> None:
+        """The drafts a crash or a closed app left for this user (not those of forms open now)."""
+        from vma_desk.ui import drafts
+
+        try:
+            open_now = drafts.held()
+            waiting = [d for d in self.services.drafts.waiting() if (d.form, d.record_key) not in open_now]
+        except KnownError:
+            return
+        if self._drafts_banner is None:
+            today = next((t for t in self.tab_pages() if hasattr(t, "add_banner")), None)
+            if today is None:
+                return
+            self._drafts_banner = drafts.DraftsBanner(self.services, self.open_form, today)
+            today.add_banner(self._drafts_banner)
+        self._drafts_banner.show_drafts(waiting)
+
+    def open_form(self, form: str, record_key: str = "") -> bool:
+        """Open a form that keeps drafts (`ui/drafts.py`) as its user left it: False for a form
+        of a saved record that only its record opens (a call, a referral, an authorisation)."""
+        if form == "patient":
+            self.open_patient_editor(int(record_key) if record_key else None)
+            return True
+        if record_key:
+            return False
+        openers = {"call": "open_new_call", "message": "open_new_message", "refill": "open_new_request",
+                   "referral": "open_new_referral", "prior_auth": "open_new_auth", "booking": "open_booking"}
+        for tab in self.tab_pages():
+            if form in openers and hasattr(tab, openers[form]):
+                self.tabs.setCurrentWidget(tab)
+                getattr(tab, openers[form])()
+                return True
+        return False
 
     def _put_back(self, kind: str, draft: str) -> None:
         """Open again a window a lock closed, with what its user had typed (a search, a note)."""
@@ -832,6 +890,7 @@ def _refills_page(window: MainWindow) -> QWidget:
     from vma_desk.ui.refills.tab import RefillsTab
 
     tab = RefillsTab(window.services, window)
+    tab.sig_record_requested.connect(window.open_record)  # a booked visit, in the calendar
     return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
 
 

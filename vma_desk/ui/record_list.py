@@ -82,6 +82,13 @@ class RecordList:
             self.view.setCurrentIndex(index)
         return index.isValid()
 
+    def focus(self) -> None:
+        """The keyboard in the list (Alt+1…6, a click on the tab), a row chosen when none was, so
+        the tab's keys (Enter, Ctrl+Enter, Ctrl+M...) act on it at once."""
+        if not self.view.currentIndex().isValid():
+            self.select_first()
+        self.view.setFocus()
+
     def reselect(self, record_id: int | None) -> None:
         """After a load: select the record again, else the first row, else empty the pane."""
         if (record_id is None or not self.select(record_id)) and not self.select_first():

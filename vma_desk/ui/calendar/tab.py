@@ -234,6 +234,13 @@ class CalendarTab(QWidget):
             self._scrolled_once = True
             QTimer.singleShot(0, self, self._scroll_to_current)
 
+    def focus_main(self) -> None:
+        """Alt+2 or a click on the tab: the keyboard in the schedule, a slot current (now, or the
+        first one worked), so Ctrl+N books there and Enter opens it at once."""
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self._first_working_cell())
+        self.view.setFocus()
+
     def _first_working_cell(self) -> QModelIndex:
         """Now, when today is shown; else the first slot anybody works."""
         grid = self.model.grid

@@ -232,6 +232,10 @@ class CallsTab(QWidget):
         return "\n".join(lines)
 
     # selection --------------------------------------------------------------------------------------
+    def focus_main(self) -> None:
+        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
+        self._list.focus()
+
     def selected_call(self) -> Call | None:
         index = self.view.currentIndex()
         call = index.data(CALL_ROLE) if index.isValid() else None

@@ -5,14 +5,16 @@ or expired authorisations and overdue follow-ups stand out, and the tab's title 
 
 Keys (while the list's page has focus): Ctrl+N a new referral (or prior authorisation),
 Ctrl+E edit the referral's details (or record the payer's answer), Ctrl+Enter the referral's next
-step. The lists are read once per change and again every few minutes (`refresh`), since a
-referral becomes stuck, or an authorisation expiring, by the passing of time alone.
+step, Ctrl+Shift+T "patient told" (how, who, when), Ctrl+R renew the selected authorisation.
+The lists are read once per change and again every few minutes (`refresh`), since a referral
+becomes stuck, or an authorisation expiring, by the passing of time alone.
 """
 
 from __future__ import annotations
 
 import time as timer
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -46,6 +48,7 @@ from vma_desk.ui.referrals.model import (
 )
 from vma_desk.ui.referrals.moves import ASKING, CLOSE_WITHOUT_REPORT, UNSCHEDULE, Move, MoveDialog, refusal
 from vma_desk.ui.referrals.source import ReferralSource
+from vma_desk.ui.referrals.told_dialog import PatientToldDialog
 
 #: how often the lists are read again for the flags that time alone brings
 REFRESH_MS = 5 * 60_000
@@ -186,6 +189,16 @@ class ReferralsTab(QWidget):
         self.update_auth_action = tab_action(auths, "&Update…", ("Ctrl+E", "Ctrl+Return", "Ctrl+Enter"),
                                              "Record the payer's answer, a new follow-up date or notes",
                                              self.open_update_auth)
+        self.told_action = tab_action(page, "Patient &told…", ("Ctrl+Shift+T",),
+                                      "Record that the patient was told about the referral: how, who, when",
+                                      self.open_patient_told)
+        self.renew_auth_action = tab_action(auths, "&Renew…", ("Ctrl+R",),
+                                            "Submit a renewal of the selected authorisation: it is then no "
+                                            "longer flagged as it runs out", self.open_renew_auth)
+        self.told_action.setIconText("Patient told… (Ctrl+Shift+T)")
+        self.renew_auth_action.setIconText("Renew… (Ctrl+R)")
+        ui.told_button.setDefaultAction(self.told_action)
+        ui.renew_auth_button.setDefaultAction(self.renew_auth_action)
         self.new_referral_action.setIconText("New referral… (Ctrl+N)")
         self.edit_referral_action.setIconText("Edit… (Ctrl+E)")
         self.new_auth_action.setIconText("New prior authorisation… (Ctrl+N)")
@@ -254,8 +267,9 @@ class ReferralsTab(QWidget):
             count, flagged = len(model.rows()), model.flagged_count()
             ui.lists_tabs.setTabText(index, f"{name} ({count}, {flagged} flagged)" if flagged
                                      else f"{name} ({count})")
-        keys = ("Ctrl+N new · Ctrl+E edit · Ctrl+Enter next step" if ui.lists_tabs.currentIndex() == 0
-                else "Ctrl+N new · Ctrl+E records the payer's answer")
+        keys = ("Ctrl+N new · Ctrl+E edit · Ctrl+Enter next step · Ctrl+Shift+T patient told"
+                if ui.lists_tabs.currentIndex() == 0
+                else "Ctrl+N new · Ctrl+E records the payer's answer · Ctrl+R renew")
         flagged = self.referral_model.flagged_count()
         open_count, auths_flagged = len(self.referral_model.rows()), self.auth_model.flagged_count()
         summary = (f"{open_count} open referral{'s' if open_count != 1 else ''}, {flagged} flagged · "
@@ -291,6 +305,10 @@ class ReferralsTab(QWidget):
         return self._referrals.show_record(referral_id, self.context.services.referrals.get, show_open,
                                            self._source.referral_entry)
 
+    def focus_main(self) -> None:
+        """Alt+6 or a click on the tab: the keyboard in the list shown (`RecordList.focus`)."""
+        (self._referrals if self.ui.lists_tabs.currentIndex() == 0 else self._auths).focus()
+
     def selected_referral(self) -> Referral | None:
         return self._referral.referral if self._referral else None
 
@@ -325,6 +343,7 @@ class ReferralsTab(QWidget):
                 widget.hide()
             self._show_moves(None)
             self.edit_referral_action.setEnabled(False)
+            self.told_action.setEnabled(False)
             return
         referral = entry.referral
         zone, today = self.context.zone(), self.context.today()
@@ -337,6 +356,7 @@ class ReferralsTab(QWidget):
             widget.show()
         self._show_moves(referral)
         self.edit_referral_action.setEnabled(referral.is_open)
+        self.told_action.setEnabled(referral.is_open and referral.state is not ReferralState.DRAFT)
 
     def _show_moves(self, referral: Referral | None) -> None:
         """Offer only the moves the referral's state allows, the next one on its path in bold."""
@@ -377,6 +397,7 @@ class ReferralsTab(QWidget):
             ui.auth_history_label.setText("")
             ui.auth_history_title.hide()
             self.update_auth_action.setEnabled(False)
+            self.renew_auth_action.setEnabled(False)
             return
         zone, today = self.context.zone(), self.context.today()
         ui.auth_title.setText(detail.auth_title(entry))
@@ -385,6 +406,7 @@ class ReferralsTab(QWidget):
         ui.auth_history_label.setText(detail.history(entry.auth.events, detail.AUTH_LABELS, zone, today))
         ui.auth_history_title.show()
         self.update_auth_action.setEnabled(True)
+        self.renew_auth_action.setEnabled(entry.auth.status is PriorAuthStatus.APPROVED)
 
     # moving referrals -------------------------------------------------------------------------------
     def next_move(self) -> Referral | None:
@@ -436,6 +458,21 @@ class ReferralsTab(QWidget):
             self._referrals.show_alone(self._source.referral_entry(moved))
         self.referral_view.setFocus()
 
+    def open_patient_told(self) -> PatientToldDialog | None:
+        """The "patient told" step of the selected referral (Ctrl+Shift+T)."""
+        referral = self.selected_referral()
+        if referral is None or not referral.is_open or referral.state is ReferralState.DRAFT:
+            return None
+        dialog = PatientToldDialog(self.context, referral, self)
+        dialog.sig_told.connect(self._on_told_dialog_told)
+        show_dialog(dialog)
+        return dialog
+
+    def _on_told_dialog_told(self, told: Referral, change: Change) -> None:
+        name = self.context.patient_name(told.patient_id)
+        self._publish(change, f"Patient told: {name}'s {told.specialty} referral", select_referral=told.id)
+        self.referral_view.setFocus()
+
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_referral(self, draft: Referral | None = None) -> ReferralDialog:
         """A new referral; `draft` fills it in (from a call: `services.referrals.draft_from_call`)."""
@@ -468,6 +505,22 @@ class ReferralsTab(QWidget):
         if auth is None:
             return None
         dialog = PriorAuthDialog(self.context, auth, self)
+        dialog.sig_saved.connect(self._on_auth_dialog_saved)
+        show_dialog(dialog)
+        return dialog
+
+    def open_renew_auth(self) -> PriorAuthDialog | None:
+        """A renewal of the selected approval: a new request to the same payer for the same
+        service, pointing at the old one (Ctrl+R)."""
+        auth = self.selected_auth()
+        if auth is None or auth.status is not PriorAuthStatus.APPROVED:
+            return None
+        today = self.context.today()
+        draft = replace(auth, id=None, status=PriorAuthStatus.PENDING, auth_number="", valid_from=None,
+                        valid_until=None, denial_reason="", units_authorised=None, units_used=0,
+                        unit_label="", service_done_on=None, renewal_of=auth.id, submitted_on=today,
+                        follow_up_on=today, events=())
+        dialog = PriorAuthDialog(self.context, draft, self)
         dialog.sig_saved.connect(self._on_auth_dialog_saved)
         show_dialog(dialog)
         return dialog

@@ -16,12 +16,14 @@ import time as timer
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 
+from vma_desk.core.calendar import Appointment
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import Change
+from vma_desk.core.records import AuditAction, Change
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
-from vma_desk.ui.calendar.context import show_dialog
+from vma_desk.ui.calendar.booking import BookingDialog
+from vma_desk.ui.calendar.context import CalendarContext, show_dialog
 from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
@@ -34,6 +36,7 @@ from vma_desk.ui.refills.model import (
     COL_PHARMACY,
     FILTERS,
     SHOW_CLOSED,
+    SHOW_NEEDS_VISIT,
     SHOW_OPEN,
     RefillFilterProxy,
     RefillTableModel,
@@ -76,6 +79,8 @@ class RefillsTab(QWidget):
     sig_changed = Signal(object)
     #: how many open requests are near or past due now
     sig_attention_changed = Signal(int)
+    #: show a record in its tab: (kind, id) as `MainWindow.open_record` takes them (a booked visit)
+    sig_record_requested = Signal(str, int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +98,7 @@ class RefillsTab(QWidget):
         # a closed request shown alone leaves no current row behind
         self._list = RecordList(self.view, self.model, self._show_row, forget_current=True)
         self._shown: RefillTableRow | None = None
+        self._calendar_context: CalendarContext | None = None  # made when a visit is first booked
         ui = self.ui
         self._steps: dict[RefillStep, QPushButton] = {
             RefillStep.ROUTED: ui.route_button, RefillStep.DECIDED: ui.decision_button,
@@ -144,6 +150,8 @@ class RefillsTab(QWidget):
         self.ui.withdraw_button.setToolTip("Close the request before a decision (a duplicate...): "
                                            "needs a reason")
         self.ui.recheck_button.setToolTip("Enter lab dates or refills left found later and check again")
+        self.ui.visit_button.setToolTip("The provider decided the patient needs a visit: book it, linked to "
+                                        "this request")
 
     def _connect(self) -> None:
         ui = self.ui
@@ -160,6 +168,7 @@ class RefillsTab(QWidget):
         ui.close_button.clicked.connect(lambda: self.advance(RefillStep.CLOSED))
         ui.withdraw_button.clicked.connect(self.open_withdraw)
         ui.recheck_button.clicked.connect(self.open_recheck)
+        ui.visit_button.clicked.connect(self._on_visit_button_clicked)
 
     # what is shown ----------------------------------------------------------------------------------
     def load(self, select_id: int | None = None) -> None:
@@ -167,7 +176,8 @@ class RefillsTab(QWidget):
         keep = select_id if select_id is not None else self._selected_id()
         started = timer.perf_counter()
         set_up = self.context.services.practice.is_set_up()
-        rows = self._source.open_rows(closed_today=self.proxy.mode() == SHOW_CLOSED) if set_up else []
+        rows = self._source.open_rows(closed_today=self.proxy.mode() == SHOW_CLOSED,
+                                      awaiting_visit=self.proxy.mode() == SHOW_NEEDS_VISIT) if set_up else []
         self.model.set_rows(rows, self.context.zone())
         self.last_load_ms = (timer.perf_counter() - started) * 1000
         self._list.reselect(keep)
@@ -193,15 +203,21 @@ class RefillsTab(QWidget):
         rows = [r.request for r in self.model.rows() if r.request.is_open]
         stages = [r.stage for r in rows]
         needs = stages.count("Needs appointment")
+        unbooked = sum(r.awaiting_visit for r in rows)
         parts = [f"{len(rows)} open request{'s' if len(rows) != 1 else ''}",
                  f"{self.model.count(DueState.PAST_DUE)} past due",
                  f"{self.model.count(DueState.NEAR_DUE)} near due",
                  f"{needs} need{'s' if needs == 1 else ''} an appointment",
                  f"{stages.count('Waiting for provider')} waiting for the provider",
+                 f"{unbooked} need{'s' if unbooked == 1 else ''} a visit booked",
                  "Ctrl+N new request · Ctrl+Enter next step"]
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
+    def focus_main(self) -> None:
+        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
+        self._list.focus()
+
     def selected_request(self) -> RefillRequest | None:
         return self._shown.request if self._shown else None
 
@@ -248,7 +264,7 @@ class RefillsTab(QWidget):
         ui.check_label.setText(detail.check(request))
         set_flag(ui.check_label, "needsAppointment", request.needs_appointment)
         ui.decision_label.setText(detail.decision(request, self.context.staff_name(request.decided_by_id),
-                                                  zone, today))
+                                                  zone, today, self.context.staff_name))
         ui.timeline_label.setText(detail.timeline(request, zone, today))
         self._enable_steps(request)
 
@@ -278,7 +294,34 @@ class RefillsTab(QWidget):
         self.ui.withdraw_button.setEnabled(RefillStep.CLOSED in allowed and early)
         self.ui.route_other_button.setEnabled(RefillStep.ROUTED in allowed)
         self.ui.recheck_button.setEnabled(bool(request and request.is_open and request.decision is None))
-        self.next_step_action.setEnabled(following is not None)
+        self._enable_visit(request)
+        self.next_step_action.setEnabled(following is not None or self._visit_next(request))
+
+    def _enable_visit(self, request: RefillRequest | None) -> None:
+        """"Book visit…" while a "needs visit" decision has no visit standing (the next thing to do
+        right after the decision), "Open booked visit" once one is booked; hidden otherwise."""
+        button = self.ui.visit_button
+        needs = request is not None and request.decision is Decision.NEEDS_VISIT
+        button.setVisible(needs)
+        button.setEnabled(needs)
+        booked = bool(request and request.visit_booked)
+        button.setText("Open &booked visit" if booked else "&Book visit…")
+        button.setToolTip("Show the visit booked for this request in the calendar" if booked else
+                          "The provider decided the patient needs a visit: book it, linked to this request")
+        visit_next = self._visit_next(request)
+        if visit_next:
+            for step_button in self._steps.values():
+                step_button.setDefault(False)
+                set_flag(step_button, "nextStep", False)
+        button.setDefault(visit_next)
+        set_flag(button, "nextStep", visit_next)
+        button.updateGeometry()
+
+    @staticmethod
+    def _visit_next(request: RefillRequest | None) -> bool:
+        """Booking the visit comes first once the provider decided "needs visit"."""
+        return bool(request and request.awaiting_visit and request.is_open
+                    and request.step is RefillStep.DECIDED)
 
     @staticmethod
     def _next_step(request: RefillRequest | None) -> RefillStep | None:
@@ -291,7 +334,11 @@ class RefillsTab(QWidget):
 
     # steps ------------------------------------------------------------------------------------------
     def next_step(self) -> None:
-        step = self._next_step(self.selected_request())
+        request = self.selected_request()
+        if self._visit_next(request):
+            self.open_book_visit()
+            return
+        step = self._next_step(request)
         if step is RefillStep.DECIDED:
             self.open_decision()
         elif step is not None:
@@ -307,6 +354,13 @@ class RefillsTab(QWidget):
                 and not confirm(self, "Close without pickup",
                                 f"Close the request for {self._name(request)} without a confirmed "
                                 "pickup?",
+                                "Close it", "Keep it open")):
+            return None
+        if (step is RefillStep.CLOSED and request.awaiting_visit
+                and not confirm(self, "Close without a booked visit",
+                                f"The provider decided {self.context.patient_name(request.patient_id)} "
+                                "needs a visit and none is booked. Close the request anyway? It leaves "
+                                "the \"Needs visit — not booked\" list.",
                                 "Close it", "Keep it open")):
             return None
         refills = self.context.services.refills
@@ -347,6 +401,7 @@ class RefillsTab(QWidget):
         read are forgotten, asking nothing of the services; `resume` selects the request again."""
         self._list.clear(self._selected_id())
         self._changes.forget()
+        self._calendar_context = None  # the patients the booking dialog read
         self._update_summary()
 
     def resume(self) -> None:
@@ -360,7 +415,8 @@ class RefillsTab(QWidget):
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         mode = self.ui.filter_combo.currentData()
-        reload = SHOW_CLOSED in (mode, self.proxy.mode())  # the closed requests are read on demand
+        # the closed requests (closed today, or still needing a visit) are read on demand
+        reload = bool({SHOW_CLOSED, SHOW_NEEDS_VISIT} & {mode, self.proxy.mode()})
         self.proxy.set_mode(mode)
         if reload:
             self.load()
@@ -399,6 +455,47 @@ class RefillsTab(QWidget):
 
     def open_withdraw(self) -> RefillStepDialog | None:
         return self._open_step(WithdrawDialog)
+
+    def _on_visit_button_clicked(self) -> None:
+        request = self.selected_request()
+        if request is not None and request.visit_booked and request.visit is not None:
+            self.sig_record_requested.emit("appointment", request.visit.id)
+        else:
+            self.open_book_visit()
+
+    def open_book_visit(self) -> BookingDialog | None:
+        """The booking dialog for the visit a "needs visit" decision asks for: the patient, the
+        provider who decided, a follow-up and "Refill: <medication> needs visit" filled in; booking
+        saves the visit and links it to the request in one transaction."""
+        request = self.selected_request()
+        if request is None or request.id is None or not request.awaiting_visit:
+            return None
+        refill_id = request.id
+        try:
+            draft = self.context.services.refills.visit_draft(refill_id)
+        except (ValidationError, KnownError) as error:  # changed meanwhile, elsewhere
+            show_error(self.ui.step_error_label, f"This request cannot: {error.message}.")
+            return None
+        if self._calendar_context is None:
+            self._calendar_context = CalendarContext(self.context.services)
+        linked: list[RefillRequest] = []
+
+        def book(appointment: Appointment, **approval: object) -> tuple[Appointment, Change]:
+            updated, booked, change = self.context.services.refills.book_visit(
+                refill_id, appointment, **approval)  # type: ignore[arg-type]
+            linked.append(updated)
+            return booked, change
+
+        dialog = BookingDialog(self._calendar_context, provider_id=draft.provider_id,
+                               patient=self._calendar_context.patients.get(draft.patient_id),
+                               type_code=draft.type_code or None, reason=draft.reason, book=book, parent=self)
+        dialog.sig_booked.connect(lambda booked, change: self._on_visit_booked(linked[-1], booked, change))
+        show_dialog(dialog)
+        return dialog
+
+    def _on_visit_booked(self, updated: RefillRequest, booked: Appointment, change: Change) -> None:
+        self._changes.send(Change("appointment", AuditAction.CREATE, (booked.id or 0,)))  # the calendar
+        self._stepped(updated, change, "Visit booked")
 
     def _on_step_dialog_saved(self, updated: RefillRequest, change: Change) -> None:
         last = updated.events[-1] if updated.events else None

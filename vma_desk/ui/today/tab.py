@@ -268,6 +268,13 @@ class TodayTab(QWidget):
     def publish_urgent(self) -> None:
         self.sig_urgent_changed.emit(self._urgent)
 
+    def focus_main(self) -> None:
+        """Alt+1 or a click on the tab: the keyboard in the day's visits, a row chosen, so Enter
+        opens it at once."""
+        if not self.visit_view.currentIndex().isValid():
+            self.visit_view.select_first()
+        self.visit_view.setFocus()
+
     # opening and exporting --------------------------------------------------------------------------
     def _on_view_open_requested(self, key: tuple[str, int]) -> None:
         kind, record_id = key
