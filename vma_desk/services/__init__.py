@@ -15,6 +15,7 @@ from vma_desk.services.backups import BackupService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
+from vma_desk.services.drafts import DraftService
 from vma_desk.services.exports import ExportService
 from vma_desk.services.handoff import HandoffService
 from vma_desk.services.patients import PatientService
@@ -45,6 +46,7 @@ class Services:
     handoff: HandoffService
     backups: BackupService
     security: SecurityService
+    drafts: DraftService
 
     @classmethod
     def for_workspace(
@@ -75,6 +77,7 @@ class Services:
                                    users=users),
             backups=BackupService(context),
             security=SecurityService(context),
+            drafts=DraftService(context),
         )
 
     @property

@@ -9,6 +9,7 @@ listed with the offer to override it (with a typed reason); the dialog keeps eve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from vma_desk.core.calendar import Appointment, Slot
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.records import Patient
+from vma_desk.core.records import Change, Patient
 from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
@@ -33,10 +34,13 @@ from vma_desk.ui.calendar.fields import (
     show_start,
 )
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel
+from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.forms.ui_calendar_booking import Ui_CalendarBooking
 from vma_desk.ui.widgets import FieldSlot
 
 SLOT_CANDIDATES = 6
+#: books the visit: (appointment, authorised_by=, override_reason=) -> (booked, change)
+Book = Callable[..., tuple[Appointment, Change]]
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,11 @@ class BookingDialog(CalendarDialog):
     def __init__(self, context: CalendarContext, *, provider_id: int | None = None,
                  start: datetime | None = None, patient: Patient | None = None,
                  type_code: str | None = None, preferences: Preferences | None = None,
-                 parent: QWidget | None = None) -> None:
+                 reason: str = "", book: Book | None = None, parent: QWidget | None = None) -> None:
         super().__init__(Ui_CalendarBooking(), context, parent)
         ui = self.ui
+        #: what books the visit: the calendar's `book`, or a caller's that books and links it in one
+        self._book: Book = book or context.calendar.book
         self._zone = context.zone()
         self._slots = RecordListModel(self)
         ui.slot_list.setModel(self._slots)
@@ -71,7 +77,9 @@ class BookingDialog(CalendarDialog):
         self._day_checks = add_day_checks(
             ui.days_layout, context.services.practice.get().business_days, wishes.days)
         self._fill(provider_id, start, patient, type_code, wishes)
+        ui.reason_edit.setText(reason)
         self._connect()
+        self.draft_guard = DraftGuard(self, context.services, "booking")
         (ui.patient_picker if patient is None else ui.type_combo).setFocus()
 
     def _fill(self, provider_id: int | None, start: datetime | None, patient: Patient | None,
@@ -120,7 +128,7 @@ class BookingDialog(CalendarDialog):
         approval = self.ui.approval_panel
         if not approval.check_override(self._errors):
             return
-        done = attempt(lambda: self._context.calendar.book(
+        done = attempt(lambda: self._book(
             self.appointment(), authorised_by=approval.authorised_by(),
             override_reason=approval.override_reason()), self._errors, approval, self._slot_for)
         if done is None:

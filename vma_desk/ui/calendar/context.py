@@ -19,6 +19,7 @@ from vma_desk.core.records import StaffMember
 from vma_desk.services import Services
 from vma_desk.ui.calendar.approval import AuthorisationMemory
 from vma_desk.ui.calendar.source import PatientBook
+from vma_desk.ui.drafts import DraftGuard, cancel
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 
@@ -92,7 +93,9 @@ class CalendarDialog(QDialog):
         if hasattr(form, "patient_picker"):
             form.patient_picker.set_services(context.services)
         form.button_box.accepted.connect(self._on_button_box_accepted)
-        form.button_box.rejected.connect(self.reject)
+        form.button_box.rejected.connect(self._on_button_box_rejected)
+        #: asks before Esc or Cancel discards typing, and keeps a draft (forms that create records)
+        self.draft_guard: DraftGuard | None = None
 
     def _main_button(self, which: QDialogButtonBox.StandardButton, label: str) -> QPushButton:
         """Name the button that does the dialog's work, and make it what Enter presses."""
@@ -115,3 +118,6 @@ class CalendarDialog(QDialog):
 
     def _on_button_box_accepted(self) -> None:
         raise NotImplementedError
+
+    def _on_button_box_rejected(self) -> None:
+        cancel(self)

@@ -52,12 +52,13 @@ class CallDialog(CommsFormDialog):
         self._fill_choices()
         self._fill(call)
         self._connect()
-        self._tab_order(ui.caller_edit, ui.number_edit, ui.patient_picker.search_edit, ui.reason_combo,
+        self._tab_order(ui.patient_picker.search_edit, ui.caller_edit, ui.number_edit, ui.reason_combo,
                         ui.routed_combo, ui.outcome_combo, ui.notes_edit, ui.escalation_panel.action_edit,
                         ui.direction_combo, ui.call_timer.button)
         if call is None:
             ui.call_timer.start()
-        ui.caller_edit.setFocus()
+        self._keep_drafts("call", str(call.id) if call and call.id else "")
+        ui.patient_picker.search_edit.setFocus()  # most callers are patients: found first
 
     # filling ----------------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -133,6 +134,9 @@ class CallDialog(CommsFormDialog):
         if not ui.number_edit.text().strip() and patient.phones:
             ui.number_edit.setText(format_phone(patient.phones[0].number))
         self._apply_route()
+        if (self.focusWidget() is ui.patient_picker.search_edit and ui.caller_edit.text().strip()
+                and ui.number_edit.text().strip()):
+            ui.reason_combo.setFocus()  # caller and number are known (most calls): on to the reason
 
     def _on_number_edit_editing_finished(self) -> None:
         typed = self.ui.number_edit.text()

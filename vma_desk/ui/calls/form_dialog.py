@@ -18,6 +18,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, Patient, StaffMember
 from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.red_flags import RedFlagWatcher
+from vma_desk.ui.drafts import DraftGuard, cancel
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 T = TypeVar("T")
@@ -80,7 +81,9 @@ class CommsFormDialog(QDialog):
         self.red_flags.sig_checked.connect(self._on_red_flags_checked)
         self.save_button = self._main_button(QDialogButtonBox.StandardButton.Save, "&Save")
         form.button_box.accepted.connect(self._on_button_box_accepted)
-        form.button_box.rejected.connect(self.reject)
+        form.button_box.rejected.connect(self._on_button_box_rejected)
+        #: asks before Esc or Cancel discards typing, and keeps a draft (set by each form)
+        self.draft_guard: DraftGuard | None = None
         for edit in self._notes:
             edit.installEventFilter(self)
 
@@ -137,6 +140,21 @@ class CommsFormDialog(QDialog):
 
     def _on_button_box_accepted(self) -> None:
         raise NotImplementedError
+
+    def _on_button_box_rejected(self) -> None:
+        cancel(self)
+
+    def _keep_drafts(self, form: str, record_key: str = "") -> None:
+        self.draft_guard = DraftGuard(self, self._context.services, form, record_key,
+                                      warning=self._unsaved_warning)
+
+    def _unsaved_warning(self) -> str:
+        """What the discard question adds: the red flags the notes name, if any."""
+        phrases = sorted({hit.phrase for hit in self.red_flags.hits()})
+        if not phrases:
+            return ""
+        return ("It mentions a red flag (" + ", ".join(f"\u201c{p}\u201d" for p in phrases)
+                + "): discarding it loses the only record of what the caller said.")
 
 
 class SavingFormDialog(CommsFormDialog):

@@ -36,6 +36,9 @@ class MessageDialog(SavingFormDialog):
         super().__init__(Ui_MessagesMessage(), context, ("reason_edit", "questions_edit"), parent)
         self._draft = draft
         self._urgency_before_flag: Urgency | None = None
+        #: what was done about the red flags on the call this message is taken from ("" when none)
+        self._carried = draft.escalation_action if draft is not None and draft.call_id is not None else ""
+        self._ask_label = self.ui.escalation_panel.action_label.text()
         self._fill_choices()
         self._fill(draft)
         ui = self.ui
@@ -43,6 +46,7 @@ class MessageDialog(SavingFormDialog):
         self._tab_order(ui.caller_edit, ui.contact_edit, ui.patient_picker.search_edit, ui.reason_edit,
                         ui.questions_edit, ui.escalation_panel.action_edit, ui.recipient_combo,
                         ui.urgency_combo, ui.callback_date_edit, ui.callback_time_edit)
+        self._keep_drafts("message")
         self._first_field(draft).setFocus()
 
     # filling ----------------------------------------------------------------------------------------
@@ -98,6 +102,8 @@ class MessageDialog(SavingFormDialog):
 
     def _on_red_flags_checked(self, found: bool) -> None:
         super()._on_red_flags_checked(found)
+        if self._carried and found:
+            self._show_carried()
         combo = self.ui.urgency_combo
         urgency = Urgency(combo.currentData())
         if found and urgency is not Urgency.EMERGENCY:
@@ -107,6 +113,25 @@ class MessageDialog(SavingFormDialog):
             if urgency is Urgency.EMERGENCY:
                 self._select(combo, self._urgency_before_flag)
             self._urgency_before_flag = None
+
+    def _show_carried(self) -> None:
+        """From an escalated call: the call's answer to "What was done?" stands, not asked again,
+        while the text holds only the red flags the call had; a new one asks (the call's answer is
+        kept in view), and the call's answer comes back when the new one is gone."""
+        panel = self.ui.escalation_panel
+        texts = (self.ui.reason_edit.toPlainText(), self.ui.questions_edit.toPlainText())
+        new = self._context.comms.new_red_flags(self._draft.call_id if self._draft else None, *texts)
+        edit = panel.action_edit
+        if new:
+            if edit.text() == self._carried:
+                edit.clear()
+            panel.action_label.setText(self._ask_label)
+            panel.step_label.setText(f"{panel.step_label.text()}\nDone on the call: {self._carried}")
+        else:
+            if not edit.text():
+                edit.setText(self._carried)
+            panel.action_label.setText("&What was done (recorded on the call; change it only if more "
+                                       "was done)")
 
     # reading and saving -----------------------------------------------------------------------------
     def callback_at(self) -> datetime | None:
@@ -128,7 +153,9 @@ class MessageDialog(SavingFormDialog):
             created_at=self._context.now(), urgency=Urgency(ui.urgency_combo.currentData()),
             patient_id=ui.patient_picker.patient_id(), callback_at=self.callback_at(),
             questions=ui.questions_edit.toPlainText(), call_id=draft.call_id if draft else None,
-            escalation_action=ui.escalation_panel.action(),
+            # the call's answer stands while no red flag is left in the text (the message stays its)
+            escalation_action=(self._carried if ui.escalation_panel.isHidden()
+                               else ui.escalation_panel.action()),
         )
 
     def _save_call(self) -> Callable[[], tuple[Message, Change]]:

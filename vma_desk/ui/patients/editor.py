@@ -8,12 +8,13 @@ new line), Esc cancels and asks first when something was changed (closing from c
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Patient
 from vma_desk.services import Services
+from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.forms.ui_patient_editor import Ui_PatientEditor
 from vma_desk.ui.patients.care_gaps import CareGapTableModel
 from vma_desk.ui.patients.patient_form import PatientForm
@@ -57,6 +58,8 @@ class PatientEditorDialog(QDialog):
         self._stacked = False
         self._update_remove_button()
         self._connect()
+        self.draft_guard = DraftGuard(self, services, "patient", str(patient_id or ""),
+                                      changed=self.has_unsaved_edits)
         self.ui.first_name_edit.setFocus()
 
     def _connect(self) -> None:
@@ -129,30 +132,12 @@ class PatientEditorDialog(QDialog):
         self.sig_saved.emit(change)
 
     # cancelling -------------------------------------------------------------------------------------
-    # Esc, Cancel and the title bar's close button ask before discarding edits; reject() or close()
-    # called by code (the auto-lock, the main window closing) discard without a question.
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Cancel):
-            self._on_button_box_rejected()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and not self._may_discard():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
+    # Esc, Cancel and the title bar's close button ask before discarding edits (the draft guard, which
+    # also keeps an encrypted draft); reject() or close() called by code (the auto-lock, the main
+    # window closing) close without a question and keep the draft.
     @Slot()
     def _on_button_box_rejected(self) -> None:
-        if self._may_discard():
-            self.reject()
-
-    def _may_discard(self) -> bool:
-        return not self.has_unsaved_edits() or confirm(
-            self, "Discard changes?", "This patient has changes that are not saved.",
-            "Discard changes", "Keep editing",
-        )
+        self.draft_guard.cancel()
 
     # deleting ---------------------------------------------------------------------------------------
     @Slot()

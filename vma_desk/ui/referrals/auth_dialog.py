@@ -1,11 +1,13 @@
-"""The prior authorisation form: a new request to a payer (patient, procedure or medication, payer
+"""The prior authorisation form: a new request to a payer (patient, procedure, imaging or medication, payer
 filled in from the patient's insurance, service, submitted today, a follow-up date by the
 practice's rule), or the payer's answer to one already sent (approved with its number and valid
-dates, denied with the reason, under appeal, withdrawn), a new follow-up date and a note.
+dates, denied with the reason, under appeal, withdrawn), a new follow-up date and a note; once
+approved, the units or visits authorised and used so far, and the day the authorised procedure or
+imaging was done (the approval is then no longer watched).
 
-`PriorAuthDialog(context, auth)` is a new request when `auth` is None (or unsaved), the update of
-that authorisation otherwise. The service decides what each status needs; its refusal shows beside
-the field.
+`PriorAuthDialog(context, auth)` is a new request when `auth` is None (or unsaved: a renewal is an
+unsaved copy with `renewal_of` set), the update of that authorisation otherwise. The service
+decides what each status needs; its refusal shows beside the field.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_prior_auth import Ui_ReferralsPriorAuth
 from vma_desk.ui.referrals.dialog import calendar_page, read_date
 from vma_desk.ui.widgets import DateEdit, FieldSlot
+
+#: what an approval's count usually counts (the field takes any other word too)
+UNIT_WORDS = ("visits", "units", "sessions", "days")
 
 
 def required_date(edit: DateEdit, field: str) -> date:
@@ -49,7 +54,9 @@ class PriorAuthDialog(SavingFormDialog):
         self._save_on_ctrl_enter(ui.notes_edit)
         for kind in PriorAuthKind:
             ui.kind_combo.addItem(kind.label, kind)
-        for edit in (ui.submitted_edit, ui.follow_up_edit, ui.valid_from_edit, ui.valid_until_edit):
+        ui.unit_combo.addItems(UNIT_WORDS)
+        for edit in (ui.submitted_edit, ui.follow_up_edit, ui.valid_from_edit, ui.valid_until_edit,
+                     ui.done_edit):
             calendar_page(edit, context.today())
         if self.updating and auth is not None:
             self._fill_update(auth)
@@ -58,9 +65,13 @@ class PriorAuthDialog(SavingFormDialog):
         ui.patient_picker.sig_patient_chosen.connect(self._on_patient_picker_chosen)
         ui.submitted_edit.dateChanged.connect(self._on_submitted_edit_changed)
         ui.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
+        ui.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        ui.units_spin.valueChanged.connect(self._on_units_spin_changed)
         self._tab_order(ui.patient_picker.search_edit, ui.kind_combo, ui.payer_edit, ui.service_edit,
                         ui.submitted_edit, ui.follow_up_edit, ui.notes_edit, ui.status_combo, ui.number_edit,
-                        ui.valid_from_edit, ui.valid_until_edit, ui.denial_edit, ui.note_edit)
+                        ui.valid_from_edit, ui.valid_until_edit, ui.units_spin, ui.unit_combo, ui.used_spin,
+                        ui.done_edit, ui.denial_edit, ui.note_edit)
+        self._keep_drafts("prior_auth", str(auth.id) if auth and auth.id else "")
         (ui.status_combo if self.updating else ui.patient_picker.search_edit).setFocus()
 
     # filling ----------------------------------------------------------------------------------------
@@ -69,6 +80,10 @@ class PriorAuthDialog(SavingFormDialog):
         self.setWindowTitle("New prior authorisation")
         ui.source_label.setText("A request sent to the payer: it waits as pending, with a follow-up date, "
                                 "until the payer answers (Update… in the list).")
+        if draft is not None and draft.renewal_of is not None:
+            self.setWindowTitle("Renew prior authorisation")
+            ui.source_label.setText("A renewal sent to the payer: once saved, the authorisation it renews is "
+                                    "no longer flagged as it runs out.")
         ui.patient_fixed_label.hide()
         ui.answer_box.hide()
         self.resize(620, self.height())  # one column: the answer comes later
@@ -101,6 +116,10 @@ class PriorAuthDialog(SavingFormDialog):
         ui.valid_from_edit.set_value(auth.valid_from)
         ui.valid_until_edit.set_value(auth.valid_until)
         ui.denial_edit.setText(auth.denial_reason)
+        ui.units_spin.setValue(auth.units_authorised or 0)
+        ui.unit_combo.setCurrentText(auth.unit_label or UNIT_WORDS[0])
+        ui.used_spin.setValue(auth.units_used)
+        ui.done_edit.set_value(auth.service_done_on)
         self._show_status_fields()
 
     def _set_default_follow_up(self) -> None:
@@ -137,8 +156,13 @@ class PriorAuthDialog(SavingFormDialog):
         ui = self.ui
         status = self.status()
         approved = status is PriorAuthStatus.APPROVED
-        for widget in (ui.number_edit, ui.valid_from_edit, ui.valid_until_edit):
+        for widget in (ui.number_edit, ui.valid_from_edit, ui.valid_until_edit, ui.units_spin):
             widget.setEnabled(approved)
+        limited = approved and ui.units_spin.value() > 0
+        ui.unit_combo.setEnabled(limited)
+        ui.used_spin.setEnabled(limited)
+        # a medication's approval runs until it ends; a procedure or imaging is done once
+        ui.done_edit.setEnabled(approved and ui.kind_combo.currentData() != PriorAuthKind.MEDICATION)
         ui.denial_edit.setEnabled(status is PriorAuthStatus.DENIED)
         changed = self._auth is not None and status is not self._auth.status
         ui.note_edit.setEnabled(self._auth is not None)
@@ -146,6 +170,12 @@ class PriorAuthDialog(SavingFormDialog):
                                         else "e.g. called the payer: still in review")
         ui.note_edit.setToolTip("Kept in the history with when and who, e.g. who you spoke to at the payer")
         ui.follow_up_edit.setEnabled(status.awaiting_payer)
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        self._show_status_fields()
+
+    def _on_units_spin_changed(self, _value: int) -> None:
+        self._show_status_fields()
 
     def _on_status_combo_changed(self, _index: int) -> None:
         self._show_status_fields()
@@ -169,7 +199,10 @@ class PriorAuthDialog(SavingFormDialog):
             follow_up_on=required_date(ui.follow_up_edit, "follow_up_on"), status=self.status(),
             auth_number=ui.number_edit.text(), valid_from=read_date(ui.valid_from_edit, "valid_from"),
             valid_until=read_date(ui.valid_until_edit, "valid_until"), denial_reason=ui.denial_edit.text(),
-            notes=ui.notes_edit.toPlainText())
+            notes=ui.notes_edit.toPlainText(), units_authorised=ui.units_spin.value() or None,
+            units_used=ui.used_spin.value() if ui.units_spin.value() else 0,
+            unit_label=ui.unit_combo.currentText() if ui.units_spin.value() else "",
+            service_done_on=read_date(ui.done_edit, "service_done_on"))
 
     def _save_call(self) -> Callable[[], tuple[PriorAuth, Change]]:
         service = self._service
@@ -191,5 +224,10 @@ class PriorAuthDialog(SavingFormDialog):
             "valid_from": FieldSlot(ui.valid_from_edit, ui.valid_from_error, "Valid from"),
             "valid_until": FieldSlot(ui.valid_until_edit, ui.valid_until_error, "Valid until"),
             "denial_reason": FieldSlot(ui.denial_edit, ui.denial_error, "Denial reason"),
+            "units_authorised": FieldSlot(ui.units_spin, ui.units_authorised_error, "Authorised"),
+            "unit_label": FieldSlot(ui.unit_combo, ui.units_authorised_error, "What is counted"),
+            "units_used": FieldSlot(ui.used_spin, ui.units_used_error, "Used so far"),
+            "service_done_on": FieldSlot(ui.done_edit, ui.service_done_on_error, "Service done on"),
+            "renewal_of": FieldSlot(ui.service_edit, ui.service_error, "Renewal"),
             "note": FieldSlot(ui.note_edit, ui.note_error, "Note"),
         }.get(field)

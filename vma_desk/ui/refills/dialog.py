@@ -54,6 +54,7 @@ class RefillDialog(SavingFormDialog):
                         ui.quantity_edit, ui.refills_spin)
         ui.labs_editor.place_in_tab_order(ui.refills_spin, ui.notes_edit)
         self._tab_order(ui.notes_edit, ui.escalation_panel.action_edit)
+        self._keep_drafts("refill")
         self._first_field(draft).setFocus()
 
     # filling ----------------------------------------------------------------------------------------
