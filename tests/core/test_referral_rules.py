@@ -12,6 +12,7 @@ from vma_desk.core.errors import ValidationError
 from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthKind, PriorAuthStatus, Referral, ReferralState
 from vma_desk.core.rules.referrals import (
     AgingPolicy,
+    check_patient_told,
     check_prior_auth,
     check_referral_move,
     prior_auth_flags,
@@ -146,3 +147,101 @@ def test_prior_authorisation_flags():
     assert prior_auth_flags(approved, TODAY + timedelta(days=75)) == ()
     assert prior_auth_flags(approved, TODAY + timedelta(days=76)) == (Flag.AUTH_EXPIRING,)
     assert prior_auth_flags(approved, TODAY + timedelta(days=91)) == (Flag.AUTH_EXPIRED,)
+
+
+# --- issue 12, item 12: every authorisation that can run out is watched --------------------------
+def approved(**kw) -> PriorAuth:
+    values: dict = dict(status=PriorAuthStatus.APPROVED, auth_number="PA-9",
+                        valid_from=TODAY - timedelta(days=30), valid_until=TODAY + timedelta(days=10))
+    values.update(kw)
+    return auth(**values)
+
+
+@pytest.mark.parametrize("kind", [PriorAuthKind.PROCEDURE, PriorAuthKind.IMAGING, PriorAuthKind.MEDICATION])
+def test_an_approval_ending_in_10_days_is_flagged_whatever_its_kind(kind):
+    assert prior_auth_flags(approved(kind=kind), TODAY) == (Flag.AUTH_EXPIRING,)
+    assert prior_auth_flags(approved(kind=kind), TODAY + timedelta(days=11)) == (Flag.AUTH_EXPIRED,)
+    assert prior_auth_flags(approved(kind=kind, valid_until=TODAY + timedelta(days=15)), TODAY) == ()
+
+
+@pytest.mark.parametrize("kind", [PriorAuthKind.PROCEDURE, PriorAuthKind.IMAGING])
+def test_a_done_service_or_a_submitted_renewal_is_not_watched_any_more(kind):
+    assert prior_auth_flags(approved(kind=kind, service_done_on=TODAY - timedelta(days=2)), TODAY) == ()
+    assert prior_auth_flags(approved(kind=kind), TODAY, renewed=True) == ()
+    assert prior_auth_flags(approved(kind=PriorAuthKind.MEDICATION), TODAY, renewed=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("authorised", "used", "flag"),
+    [
+        (10, 7, None),
+        (10, 8, Flag.UNITS_LOW),  # 2 left: a fifth
+        (10, 9, Flag.UNITS_LOW),
+        (10, 10, Flag.UNITS_USED_UP),
+        (3, 1, None),
+        (3, 2, Flag.UNITS_LOW),  # 1 left: at least one is always "nearly"
+        (30, 23, None),
+        (30, 24, Flag.UNITS_LOW),
+        (1, 0, Flag.UNITS_LOW),
+    ],
+)
+def test_units_or_visits_nearly_used_up_are_flagged(authorised, used, flag):
+    far = TODAY + timedelta(days=60)
+    flags = prior_auth_flags(approved(units_authorised=authorised, units_used=used, unit_label="visits",
+                                      valid_until=far), TODAY)
+    assert flags == ((flag,) if flag else ())
+
+
+def test_units_flag_beside_expiry_and_not_once_done_or_renewed():
+    nearly = approved(units_authorised=10, units_used=9, unit_label="visits")
+    assert prior_auth_flags(nearly, TODAY) == (Flag.AUTH_EXPIRING, Flag.UNITS_LOW)
+    assert prior_auth_flags(nearly, TODAY, renewed=True) == ()
+    assert prior_auth_flags(replace(nearly, service_done_on=TODAY), TODAY) == ()
+    unlimited = approved(valid_until=TODAY + timedelta(days=60))
+    assert prior_auth_flags(unlimited, TODAY) == ()
+
+
+def test_units_and_service_done_need_what_makes_sense():
+    with pytest.raises(ValidationError) as caught:
+        check_prior_auth(approved(units_authorised=10, units_used=11), PriorAuthStatus.APPROVED)
+    assert caught.value.field == "units_used"
+    assert "more than the 10 units authorised" in caught.value.message
+    with pytest.raises(ValidationError) as caught:
+        check_prior_auth(approved(units_authorised=0), PriorAuthStatus.APPROVED)
+    assert caught.value.field == "units_authorised"
+    with pytest.raises(ValidationError) as caught:
+        check_prior_auth(approved(kind=PriorAuthKind.MEDICATION, service_done_on=TODAY),
+                         PriorAuthStatus.APPROVED)
+    assert caught.value.field == "service_done_on"
+    with pytest.raises(ValidationError) as caught:
+        check_prior_auth(auth(kind=PriorAuthKind.IMAGING, service_done_on=TODAY), PriorAuthStatus.PENDING)
+    assert caught.value.field == "service_done_on"
+    check_prior_auth(approved(kind=PriorAuthKind.PROCEDURE, units_authorised=10, units_used=10,
+                              service_done_on=TODAY), PriorAuthStatus.APPROVED)
+
+
+# --- issue 12, item 15: a referral's "patient told" step -----------------------------------------
+def test_a_scheduled_referral_is_flagged_until_the_patient_is_told_after_the_booking():
+    booked = referral(state=ReferralState.SCHEDULED, state_since=NOW - timedelta(hours=2),
+                      appointment_at=NOW + timedelta(days=9))
+    assert Flag.PATIENT_NOT_TOLD in referral_flags(booked, NOW, TODAY)
+    told = replace(booked, patient_told_at=NOW - timedelta(hours=1), patient_told_by="tester",
+                   patient_told_how="phone")
+    assert Flag.PATIENT_NOT_TOLD not in referral_flags(told, NOW, TODAY)
+    told_before_booking = replace(told, patient_told_at=NOW - timedelta(hours=3))
+    assert Flag.PATIENT_NOT_TOLD in referral_flags(told_before_booking, NOW, TODAY)
+    assert Flag.PATIENT_NOT_TOLD not in referral_flags(referral(), NOW, TODAY)  # sent: nothing to tell yet
+
+
+def test_the_patient_is_told_of_a_sent_referral_not_a_draft_and_not_in_the_future():
+    check_patient_told(referral(), "phone", NOW, NOW)
+    for state in (ReferralState.DRAFT, ReferralState.CLOSED):
+        with pytest.raises(ValidationError) as caught:
+            check_patient_told(referral(state=state), "phone", NOW, NOW)
+        assert caught.value.field == "state"
+    with pytest.raises(ValidationError) as caught:
+        check_patient_told(referral(), "phone", NOW + timedelta(minutes=5), NOW)
+    assert caught.value.field == "at"
+    with pytest.raises(ValidationError) as caught:
+        check_patient_told(referral(), "", NOW, NOW)
+    assert caught.value.field == "how"

@@ -190,8 +190,8 @@ def test_prior_authorisations_follow_the_payer(desk):
         )
     )
     assert [e.state for e in approved.events] == ["pending", "denied", "appeal", "approved"]
-    # a procedure's approval ending soon is listed but not flagged (the referral's own flags cover it)
-    assert services.referrals.prior_auths()[0].flags == ()
+    # a procedure's approval ending soon is watched like a medication's (issue 12, item 12)
+    assert services.referrals.prior_auths()[0].flags == (Flag.AUTH_EXPIRING,)
     with pytest.raises(ValidationError):
         services.referrals.update_prior_auth(replace(approved, status=PriorAuthStatus.PENDING))
 
@@ -273,6 +273,7 @@ def test_a_booked_visit_is_not_stuck_until_it_is_past(desk):
     services.referrals.move(saved.id, ReferralState.SENT)
     visit = clock.now() + timedelta(days=20)
     services.referrals.move(saved.id, ReferralState.SCHEDULED, appointment_at=visit)
+    services.referrals.mark_patient_told(saved.id, "phone")
     clock.advance(timedelta(days=10))
     [row] = services.referrals.worklist()
     assert row.flags == () and row.days_in_state == 10
@@ -336,3 +337,95 @@ def test_the_default_follow_up_falls_on_a_business_day(desk):
     services, *_ = desk
     assert services.referrals.default_follow_up(date(2026, 3, 2)) == date(2026, 3, 9)  # Sat 7th → Mon 9th
     assert services.referrals.default_follow_up(date(2026, 3, 4)) == date(2026, 3, 9)
+
+
+# --- issue 12, item 12: every authorisation that can run out is watched --------------------------
+def approved_procedure(services, patient, kind=PriorAuthKind.PROCEDURE, service="Knee arthroscopy", **kw):
+    auth, _ = submit(services, patient, kind, service, date(2026, 2, 2), date(2026, 2, 9))
+    values = dict(status=PriorAuthStatus.APPROVED, auth_number="PA-31", valid_from=date(2026, 2, 5),
+                  valid_until=date(2026, 3, 12))
+    values.update(kw)
+    approved, _ = services.referrals.update_prior_auth(replace(auth, **values))
+    return approved
+
+
+@pytest.mark.parametrize("kind", [PriorAuthKind.PROCEDURE, PriorAuthKind.IMAGING])
+def test_a_procedure_or_imaging_approval_ending_in_10_days_is_flagged_until_done(desk, kind):
+    services, _doc, ann, _bob = desk
+    auth = approved_procedure(services, ann, kind)
+    assert [(r.auth.id, r.flags) for r in services.referrals.prior_auths()] == [
+        (auth.id, (Flag.AUTH_EXPIRING,))]
+    done, _ = services.referrals.update_prior_auth(replace(auth, service_done_on=date(2026, 3, 2)))
+    assert done.service_done_on == date(2026, 3, 2)
+    assert [r.flags for r in services.referrals.prior_auths()] == [()]
+    assert (done.events[-1].state, done.events[-1].note, done.events[-1].by) == (
+        "service_done", "done 03/02/2026", "tester@desk")
+    entry = services.audit.page()[0]
+    assert (entry.user, entry.record_type, entry.record_id, entry.detail) == (
+        "tester@desk", "prior_auth", str(auth.id), "fields: service_done_on")
+
+
+def test_a_renewal_pointing_at_the_old_approval_stops_its_flag(desk):
+    services, _doc, ann, _bob = desk
+    old = approved_procedure(services, ann, PriorAuthKind.IMAGING, "MRI lumbar spine")
+    renewal, _ = services.referrals.add_prior_auth(replace(
+        old, id=None, status=PriorAuthStatus.PENDING, auth_number="", valid_from=None, valid_until=None,
+        service="MRI L-spine w/o contrast", submitted_on=date(2026, 3, 2), follow_up_on=date(2026, 3, 9),
+        renewal_of=old.id, events=()))
+    assert services.referrals.get_prior_auth(renewal.id).renewal_of == old.id
+    assert renewal.events[0].note == "submitted as a renewal of PA-31"
+    assert services.audit.page()[0].detail == "imaging; renewal"
+    flags = {r.auth.id: r.flags for r in services.referrals.prior_auths()}
+    assert flags == {old.id: (), renewal.id: ()}
+    assert services.referrals.prior_auth_row(old).flags == ()
+    with pytest.raises(ValidationError) as caught:  # a renewal of another patient's authorisation
+        services.referrals.add_prior_auth(replace(renewal, id=None, patient_id=_bob.id, events=()))
+    assert caught.value.field == "renewal_of"
+
+
+def test_visits_used_are_recorded_audited_and_flagged_when_nearly_used_up(desk):
+    services, _doc, ann, _bob = desk
+    auth = approved_procedure(services, ann, service="Physical therapy", units_authorised=10,
+                              unit_label="Visits", valid_until=date(2026, 6, 30))
+    assert auth.unit_label == "visits"
+    used, _ = services.referrals.update_prior_auth(replace(auth, units_used=7))
+    assert services.referrals.get_prior_auth(auth.id).units_used == 7
+    assert services.referrals.prior_auths()[0].flags == ()
+    used, _ = services.referrals.update_prior_auth(replace(used, units_used=9))
+    assert [e.note for e in used.events][-2:] == ["7 of 10 visits used", "9 of 10 visits used"]
+    assert services.referrals.prior_auths()[0].flags == (Flag.UNITS_LOW,)
+    entry = services.audit.page()[0]
+    assert (entry.user, entry.detail) == ("tester@desk", "fields: units_used")
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.update_prior_auth(replace(used, units_used=11))
+    assert caught.value.field == "units_used"
+    assert services.referrals.get_prior_auth(auth.id).units_used == 9
+
+
+# --- issue 12, item 15: a referral's "patient told" step -----------------------------------------
+def test_telling_the_patient_is_a_recorded_audited_step_that_clears_the_flag(desk):
+    services, doc, _ann, bob = desk
+    saved, _ = services.referrals.create(referral(bob, doc))
+    services.referrals.move(saved.id, ReferralState.SENT)
+    visit = datetime(2026, 3, 12, 15, 0, tzinfo=UTC)
+    services.referrals.move(saved.id, ReferralState.SCHEDULED, appointment_at=visit)
+    [row] = services.referrals.worklist()
+    assert Flag.PATIENT_NOT_TOLD in row.flags
+    services.context.clock.advance(timedelta(minutes=20))
+    told, _ = services.referrals.mark_patient_told(saved.id, "portal")
+    again = services.referrals.get(saved.id)
+    assert (again.patient_told_at, again.patient_told_by, again.patient_told_how) == (
+        services.context.clock.now(), "tester@desk", "portal")
+    assert again.state is ReferralState.SCHEDULED  # it moves nothing
+    assert (again.events[-1].state, again.events[-1].note) == ("patient_told", "through the portal")
+    assert Flag.PATIENT_NOT_TOLD not in services.referrals.worklist()[0].flags
+    entry = services.audit.page()[0]
+    assert (entry.user, entry.record_id, entry.detail) == (
+        "tester@desk", str(saved.id), "step: patient_told; how")
+    earlier = services.context.clock.now() - timedelta(minutes=10)
+    told, _ = services.referrals.mark_patient_told(saved.id, "phone", at=earlier, by="Nora Nurse")
+    assert (told.events[-1].by, told.events[-1].recorded_by, told.events[-1].at) == (
+        "Nora Nurse", "tester@desk", earlier)
+    with pytest.raises(ValidationError) as caught:
+        services.referrals.mark_patient_told(saved.id, "fax")
+    assert caught.value.field == "how"

@@ -46,6 +46,8 @@ class StateEvent:
     note: str = ""
     #: who entered the move when someone else did the act ("" means `by` recorded it themself)
     recorded_by: str = ""
+    #: "" a move; "undo" a move taken back (the state is the one returned to); "reopen"
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,11 @@ class Referral:
     appointment_at: datetime | None = None  # the specialist visit
     notes: str = ""
     call_id: int | None = None
+    #: the "patient told" step: when the patient was told (the specialist visit, or that the
+    #: referral went out), by whom and how; None until then
+    patient_told_at: datetime | None = None
+    patient_told_by: str = ""
+    patient_told_how: str = ""  # a TellMethod value
     state: ReferralState = ReferralState.DRAFT
     state_since: datetime | None = None  # the last movement
     events: tuple[StateEvent, ...] = field(default=())
@@ -75,8 +82,32 @@ class Referral:
         return not self.state.is_final
 
 
+#: the step recorded in a referral's history when the patient is told (not a state: it moves nothing)
+PATIENT_TOLD = "patient_told"
+
+
+class TellMethod(StrEnum):
+    """How the patient was told about their referral."""
+
+    PHONE = "phone"
+    PORTAL = "portal"
+    LETTER = "letter"
+    IN_PERSON = "in_person"
+
+    @property
+    def label(self) -> str:
+        return {"in_person": "In person"}.get(self.value, self.value.capitalize())
+
+    @property
+    def words(self) -> str:
+        """'by phone', 'through the portal', 'by letter', 'in person'."""
+        return {"phone": "by phone", "portal": "through the portal", "letter": "by letter",
+                "in_person": "in person"}[self.value]
+
+
 class PriorAuthKind(StrEnum):
     PROCEDURE = "procedure"
+    IMAGING = "imaging"
     MEDICATION = "medication"
 
     @property
@@ -115,8 +146,29 @@ class PriorAuth:
     denial_reason: str = ""
     referral_id: int | None = None
     notes: str = ""
+    #: units or visits the approval covers (None: not limited by count), how many are used so far,
+    #: and what they are called ("visits", "units", "sessions")
+    units_authorised: int | None = None
+    units_used: int = 0
+    unit_label: str = ""
+    #: the authorised procedure or imaging was done on this day: the approval is used, not watched
+    service_done_on: date | None = None
+    #: the authorisation this one renews (its approval is no longer watched once this is submitted)
+    renewal_of: int | None = None
     events: tuple[StateEvent, ...] = field(default=())
     id: int | None = None
+
+    @property
+    def units_left(self) -> int | None:
+        return None if self.units_authorised is None else max(0, self.units_authorised - self.units_used)
+
+    @property
+    def units_word(self) -> str:
+        return self.unit_label or "units"
+
+
+#: the step recorded in a prior authorisation's history when the authorised service is done
+SERVICE_DONE = "service_done"
 
 
 class Flag(StrEnum):
@@ -127,6 +179,9 @@ class Flag(StrEnum):
     AUTH_EXPIRING = "auth_expiring"
     AUTH_EXPIRED = "auth_expired"
     FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    UNITS_LOW = "units_low"  # the units or visits authorised are nearly used up
+    UNITS_USED_UP = "units_used_up"  # every unit or visit authorised is used
+    PATIENT_NOT_TOLD = "patient_not_told"  # the specialist visit is booked, the patient not told
 
     @property
     def label(self) -> str:
@@ -136,4 +191,7 @@ class Flag(StrEnum):
             "auth_expiring": "Authorisation expiring",
             "auth_expired": "Authorisation expired",
             "follow_up_overdue": "Follow-up overdue",
+            "units_low": "Units nearly used up",
+            "units_used_up": "Units used up",
+            "patient_not_told": "Patient not told",
         }[self.value]

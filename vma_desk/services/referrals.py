@@ -12,12 +12,15 @@ from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role
 from vma_desk.core.referrals import (
+    PATIENT_TOLD,
+    SERVICE_DONE,
     Flag,
     PriorAuth,
     PriorAuthStatus,
     Referral,
     ReferralState,
     StateEvent,
+    TellMethod,
 )
 from vma_desk.core.rules import referrals as rules
 from vma_desk.core.rules.business_days import next_business_day
@@ -220,6 +223,30 @@ class ReferralService:
                            f"state: {to.value}" + ("; override" if override else ""))
         return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
 
+    def mark_patient_told(self, referral_id: int, how: TellMethod | str, *, at: datetime | None = None,
+                          by: str | None = None) -> tuple[Referral, Change]:
+        """The "patient told" step: the patient was told about their referral (the specialist visit
+        booked, or that it went out) `how` (phone, portal, letter, in person), `at` (now unless
+        given) by `by` (the signed-in user unless named). It moves nothing: a history line, and
+        the "patient not told" flag of a booked visit goes."""
+        referral = self.get(referral_id)
+        now = self.ctx.clock.now()
+        when = at or now
+        rules.check_patient_told(referral, str(how or ""), when, now)
+        try:
+            method = TellMethod(how)
+        except ValueError:
+            raise ValidationError("how", "choose phone, portal, letter or in person") from None
+        who, recorder = attribution(by, self.ctx.user)
+        event = StateEvent(PATIENT_TOLD, when, who, method.words, recorder)
+        updated = replace(referral, patient_told_at=when, patient_told_by=who, patient_told_how=method.value,
+                          events=referral.events + (event,))
+        with self.ctx.transaction():
+            self.repo.update_referral(updated)
+            self.repo.add_referral_events(referral_id, (event,))
+            self.ctx.audit(AuditAction.UPDATE, RECORD, referral_id, f"step: {PATIENT_TOLD}; how")
+        return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
+
     # --- prior authorisations --------------------------------------------------------------------
     def get_prior_auth(self, auth_id: int) -> PriorAuth:
         found = self.repo.get_auth(auth_id)
@@ -234,11 +261,19 @@ class ReferralService:
         since = today - timedelta(days=RECENT_DAYS)
         auths = self.repo.current_auths(since, self.ctx.clock.now() - timedelta(days=RECENT_DAYS))
         latest = _latest_submissions(auths)
+        linked = self.repo.renewed([a.id for a in auths if a.id is not None])
         rows = []
         for a in auths:
-            renewed = latest.get((a.patient_id, a.service.casefold()), a.submitted_on) > a.submitted_on
+            renewed = a.id in linked or \
+                latest.get((a.patient_id, a.service.casefold()), a.submitted_on) > a.submitted_on
             rows.append(PriorAuthRow(a, rules.prior_auth_flags(a, today, policy, renewed=renewed)))
         return sorted(rows, key=lambda row: (not row.flags, row.auth.follow_up_on))
+
+    def prior_auth_row(self, auth: PriorAuth) -> PriorAuthRow:
+        """One authorisation read alone, flagged as the list would (a linked renewal counts)."""
+        renewed = auth.id is not None and auth.id in self.repo.renewed([auth.id])
+        return PriorAuthRow(auth, rules.prior_auth_flags(auth, self.ctx.today(), self.aging_policy(),
+                                                         renewed=renewed))
 
     def prior_auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
         return self.repo.auths_for_patient(patient_id)
@@ -258,7 +293,14 @@ class ReferralService:
             raise ValidationError("submitted_on", "is in the future")
         if auth.referral_id is not None:
             self.get(auth.referral_id)
+        if auth.renewal_of is not None:
+            renewed = self.repo.get_auth(auth.renewal_of)
+            if renewed is None or renewed.patient_id != auth.patient_id or renewed.id == auth.id:
+                raise ValidationError("renewal_of", "renews no authorisation of this patient")
+        if auth.service_done_on is not None and auth.service_done_on > self.ctx.today():
+            raise ValidationError("service_done_on", "is in the future")
         clean = replace(auth, payer=clean_text("payer", auth.payer, required=True),
+                        unit_label=clean_text("unit_label", auth.unit_label, required=False).lower(),
                         service=clean_text("service", auth.service, required=True),
                         auth_number=" ".join(auth.auth_number.split()),
                         denial_reason=clean_text("denial_reason", auth.denial_reason, required=False,
@@ -268,30 +310,46 @@ class ReferralService:
         return clean
 
     def add_prior_auth(self, auth: PriorAuth) -> tuple[PriorAuth, Change]:
-        clean = self._validated_auth(replace(auth, id=None, status=PriorAuthStatus.PENDING), None)
-        event = StateEvent(PriorAuthStatus.PENDING.value, self.ctx.clock.now(), self.ctx.user, "submitted")
+        clean = self._validated_auth(replace(auth, id=None, status=PriorAuthStatus.PENDING, units_used=0,
+                                             service_done_on=None), None)
+        said = "submitted"
+        if clean.renewal_of is not None:
+            renewed = self.get_prior_auth(clean.renewal_of)
+            said = f"submitted as a renewal of {renewed.auth_number or f'#{renewed.id}'}"
+        event = StateEvent(PriorAuthStatus.PENDING.value, self.ctx.clock.now(), self.ctx.user, said)
         clean = replace(clean, events=(event,))
         with self.ctx.transaction():
             auth_id = self.repo.insert_auth(clean)
-            self.ctx.audit(AuditAction.CREATE, AUTH_RECORD, auth_id, f"{clean.kind.value}")
+            self.ctx.audit(AuditAction.CREATE, AUTH_RECORD, auth_id,
+                           f"{clean.kind.value}" + ("; renewal" if clean.renewal_of is not None else ""))
         return replace(clean, id=auth_id), Change(AUTH_RECORD, AuditAction.CREATE, (auth_id,))
 
     def update_prior_auth(self, auth: PriorAuth, *, note: str = "",
                           by: str | None = None) -> tuple[PriorAuth, Change]:
         """Record the payer's answer (approved with number and dates, denied with a reason), an
-        appeal, a new follow-up date or notes; a status change is a time-stamped event."""
+        appeal, a new follow-up date or notes, the units or visits authorised and used so far, the
+        day the authorised procedure or imaging was done; a status change, a note, units used and
+        the service done are each a time-stamped event."""
         if auth.id is None:
             raise ValidationError("id", "an unsaved authorisation cannot be updated")
         before = self.get_prior_auth(auth.id)
-        clean = self._validated_auth(replace(auth, events=before.events, patient_id=before.patient_id),
-                                     before.status)
+        clean = self._validated_auth(replace(auth, events=before.events, patient_id=before.patient_id,
+                                             renewal_of=before.renewal_of), before.status)
         events: tuple[StateEvent, ...] = ()
         text = clean_text("note", note, required=False, limit=500)
+        now = self.ctx.clock.now()
+        who, recorder = attribution(by, self.ctx.user)
         if clean.status is not before.status or text:
             # a status change, or a follow-up note under the same status ("payer: still in review")
-            who, recorder = attribution(by, self.ctx.user)
-            events = (StateEvent(clean.status.value, self.ctx.clock.now(), who, text, recorder),)
-            clean = replace(clean, events=before.events + events)
+            events += (StateEvent(clean.status.value, now, who, text, recorder),)
+        if clean.units_authorised is not None and (clean.units_used, clean.units_authorised) != (
+                before.units_used, before.units_authorised):
+            events += (StateEvent(clean.status.value, now, who, f"{clean.units_used} of "
+                                  f"{clean.units_authorised} {clean.units_word} used", recorder),)
+        if clean.service_done_on is not None and clean.service_done_on != before.service_done_on:
+            done = f"done {clean.service_done_on:%m/%d/%Y}"
+            events += (StateEvent(SERVICE_DONE, now, who, done, recorder),)
+        clean = replace(clean, events=before.events + events)
         with self.ctx.transaction():
             self.repo.update_auth(clean)
             self.repo.add_auth_events(auth.id, events)

@@ -19,9 +19,11 @@ from vma_desk.storage.database import Connection
 
 _REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, specialist_office, "
              "specialist_contact, reason, urgency, auth_required, auth_number, auth_valid_until, "
-             "records_sent, appointment_ts, notes, call_id, state, state_ts")
+             "records_sent, appointment_ts, notes, call_id, state, state_ts, patient_told_ts, "
+             "patient_told_by, patient_told_how")
 _AUTH = ("patient_id, kind, payer, service, submitted_on, follow_up_on, status, auth_number, valid_from, "
-         "valid_until, denial_reason, referral_id, notes")
+         "valid_until, denial_reason, referral_id, notes, units_authorised, units_used, unit_label, "
+         "service_done_on, renewal_of")
 CHUNK = 500
 _FINAL = "('closed', 'cancelled', 'declined')"
 
@@ -47,18 +49,21 @@ def referral_row(r: Referral) -> tuple[object, ...]:
             r.specialist_contact, r.reason, r.urgency.value, int(r.auth_required), r.auth_number,
             _iso(r.auth_valid_until), "\n".join(sorted(r.records_sent)),
             None if r.appointment_at is None else to_ts(r.appointment_at), r.notes, r.call_id, r.state.value,
-            to_ts(r.state_since or r.created_at))
+            to_ts(r.state_since or r.created_at),
+            None if r.patient_told_at is None else to_ts(r.patient_told_at), r.patient_told_by,
+            r.patient_told_how)
 
 
 def auth_row(a: PriorAuth) -> tuple[object, ...]:
     return (a.patient_id, a.kind.value, a.payer, a.service, a.submitted_on.isoformat(),
             a.follow_up_on.isoformat(), a.status.value, a.auth_number, _iso(a.valid_from),
             _iso(a.valid_until),
-            a.denial_reason, a.referral_id, a.notes)
+            a.denial_reason, a.referral_id, a.notes, a.units_authorised, a.units_used, a.unit_label,
+            _iso(a.service_done_on), a.renewal_of)
 
 
 def _event_rows(owner_id: int | None, events: Sequence[StateEvent]) -> list[tuple[object, ...]]:
-    return [(owner_id, e.state, to_ts(e.at), e.by, e.note, e.recorded_by) for e in events]
+    return [(owner_id, e.state, to_ts(e.at), e.by, e.note, e.recorded_by, e.action) for e in events]
 
 
 class ReferralRepository:
@@ -68,17 +73,19 @@ class ReferralRepository:
     # --- events ----------------------------------------------------------------------------------
     def _add_events(self, table: str, owner: str, rows: list[tuple[object, ...]]) -> None:
         self.conn.executemany(
-            f"INSERT INTO {table}({owner}, state, at_ts, by_user, note, recorded_by)"
-            " VALUES (?, ?, ?, ?, ?, ?)", rows)
+            f"INSERT INTO {table}({owner}, state, at_ts, by_user, note, recorded_by, action)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _events(self, table: str, owner: str, ids: list[int]) -> dict[int, list[StateEvent]]:
         found: dict[int, list[StateEvent]] = {}
         for start in range(0, len(ids), CHUNK):
             part = ids[start:start + CHUNK]
-            for oid, state, at, by, note, recorded_by in self.conn.execute(
-                    f"SELECT {owner}, state, at_ts, by_user, note, recorded_by FROM {table} WHERE {owner} IN"
-                    f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
-                found.setdefault(oid, []).append(StateEvent(state, from_ts(at), by, note, recorded_by))  # type: ignore[arg-type]
+            for oid, state, at, by, note, recorded_by, action in self.conn.execute(
+                    f"SELECT {owner}, state, at_ts, by_user, note, recorded_by, action FROM {table}"
+                    f" WHERE {owner} IN"
+                    f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
+                found.setdefault(oid, []).append(
+                    StateEvent(state, from_ts(at), by, note, recorded_by, action))  # type: ignore[arg-type]
         return found
 
     # --- referrals -------------------------------------------------------------------------------
@@ -114,7 +121,8 @@ class ReferralRepository:
                      auth_valid_until=_day(r[11]),
                      records_sent=frozenset(r[12].split("\n")) if r[12] else frozenset(),
                      appointment_at=from_ts(r[13]), notes=r[14], call_id=r[15], state=ReferralState(r[16]),
-                     state_since=from_ts(r[17]), events=tuple(events.get(r[0], ())))
+                     state_since=from_ts(r[17]), patient_told_at=from_ts(r[18]), patient_told_by=r[19],
+                     patient_told_how=r[20], events=tuple(events.get(r[0], ())))
             for r in rows
         ]
 
@@ -179,7 +187,8 @@ class ReferralRepository:
                       submitted_on=date.fromisoformat(r[5]), follow_up_on=date.fromisoformat(r[6]),
                       status=PriorAuthStatus(r[7]), auth_number=r[8], valid_from=_day(r[9]),
                       valid_until=_day(r[10]), denial_reason=r[11], referral_id=r[12], notes=r[13],
-                      events=tuple(events.get(r[0], ())))
+                      units_authorised=r[14], units_used=r[15], unit_label=r[16],
+                      service_done_on=_day(r[17]), renewal_of=r[18], events=tuple(events.get(r[0], ())))
             for r in rows
         ]
 
@@ -196,6 +205,17 @@ class ReferralRepository:
             " e.prior_auth_id = prior_auth.id AND e.state = 'denied' AND e.at_ts >= ?))"
             " ORDER BY follow_up_on, id",
             [since.isoformat(), to_ts(since_at)])
+
+    def renewed(self, auth_ids: Sequence[int]) -> set[int]:
+        """Which of these authorisations a renewal (not withdrawn or denied) points at."""
+        found: set[int] = set()
+        ids = list(auth_ids)
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            found.update(row[0] for row in self.conn.execute(
+                f"SELECT renewal_of FROM prior_auth WHERE renewal_of IN ({', '.join('?' * len(part))})"
+                " AND status NOT IN ('withdrawn', 'denied')", part))
+        return found
 
     def auths_for_patient(self, patient_id: int) -> list[PriorAuth]:
         return self._auths("patient_id = ? ORDER BY submitted_on DESC", [patient_id])

@@ -11,6 +11,11 @@ from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthKind, PriorAuthStatus, Referral, ReferralState
 
+#: "nearly used up": at most this share of the units or visits authorised is left ...
+UNITS_LOW_SHARE = 0.2
+#: ... or at most this many, whichever is larger
+UNITS_LOW_MIN = 1
+
 EXPIRY_WARNING_DAYS = 14
 
 
@@ -93,7 +98,32 @@ def referral_flags(referral: Referral, now: datetime, today: date,
     if referral.auth_valid_until is not None and referral.state in (
             ReferralState.DRAFT, ReferralState.SENT, ReferralState.SCHEDULED):
         flags.extend(_expiry(referral.auth_valid_until, today, policy.expiry_warning_days))
+    if patient_not_told(referral):
+        flags.append(Flag.PATIENT_NOT_TOLD)
     return tuple(flags)
+
+
+def patient_not_told(referral: Referral) -> bool:
+    """The specialist visit is booked and the patient has not been told since it was (telling them
+    before the booking, or before a visit was booked again, does not count)."""
+    if referral.state is not ReferralState.SCHEDULED:
+        return False
+    told = referral.patient_told_at
+    return told is None or (referral.state_since is not None and told < referral.state_since)
+
+
+def check_patient_told(referral: Referral, how: str, at: datetime, now: datetime) -> None:
+    """The patient may be told once the referral is out (sent or later) and while it is open."""
+    if referral.state.is_final:
+        raise ValidationError("state", f"the referral is already {referral.state.label.lower()}")
+    if referral.state is ReferralState.DRAFT:
+        raise ValidationError("state", "send the referral before telling the patient")
+    if not how:
+        raise ValidationError("how", "say how the patient was told")
+    if at > now:
+        raise ValidationError("at", "is in the future")
+    if at < referral.created_at:
+        raise ValidationError("at", "is before the referral was made")
 
 
 def waiting_since(referral: Referral) -> datetime:
@@ -151,17 +181,48 @@ def check_prior_auth(auth: PriorAuth, previous: PriorAuthStatus | None) -> None:
             raise ValidationError("valid_until", "is before the start of validity")
     if auth.status is PriorAuthStatus.DENIED and not auth.denial_reason.strip():
         raise ValidationError("denial_reason", "say why the payer denied it")
+    if auth.units_authorised is not None and auth.units_authorised < 1:
+        raise ValidationError("units_authorised", "must be at least 1 (leave it empty when not limited)")
+    if auth.units_used < 0:
+        raise ValidationError("units_used", "cannot be negative")
+    if auth.units_used and auth.units_authorised is None:
+        raise ValidationError("units_authorised", "enter how many were authorised")
+    if auth.units_authorised is not None and auth.units_used > auth.units_authorised:
+        raise ValidationError("units_used", f"is more than the {auth.units_authorised} {auth.units_word} "
+                              "authorised: ask the payer for more first")
+    if auth.units_used and auth.status is not PriorAuthStatus.APPROVED:
+        raise ValidationError("units_used", "only an approved authorisation can be used")
+    if auth.service_done_on is not None:
+        if auth.kind is PriorAuthKind.MEDICATION:
+            raise ValidationError("service_done_on", "a medication's approval is watched until it ends")
+        if auth.status is not PriorAuthStatus.APPROVED:
+            raise ValidationError("service_done_on", "only an approved service can be recorded as done")
+        if auth.valid_from is not None and auth.service_done_on < auth.valid_from:
+            raise ValidationError("service_done_on", "is before the approval starts")
 
 
 def prior_auth_flags(auth: PriorAuth, today: date, policy: AgingPolicy = AgingPolicy(), *,
                      renewed: bool = False) -> tuple[Flag, ...]:
-    """A follow-up date passed while the payer has not answered; a medication's approval ending
-    within the warning days or just ended, unless a renewal has been submitted. (A procedure's
-    approval matters until the procedure is done, which a referral's own authorisation flags
-    cover; flagging every procedure approval as it lapses would bury the ones that matter.)"""
+    """A follow-up date passed while the payer has not answered. An approval (medication, procedure
+    or imaging) ending within the warning days or just ended, and units or visits nearly or all used
+    (`units_low`), unless a renewal has been submitted (`renewed`) or the authorised procedure or
+    imaging is recorded as done (`service_done_on`): then nothing is left to watch."""
     if auth.status.awaiting_payer and auth.follow_up_on < today:
         return (Flag.FOLLOW_UP_OVERDUE,)
-    if auth.status is PriorAuthStatus.APPROVED and auth.valid_until is not None \
-            and auth.kind is PriorAuthKind.MEDICATION and not renewed:
-        return tuple(_expiry(auth.valid_until, today, policy.expiry_warning_days))
-    return ()
+    if auth.status is not PriorAuthStatus.APPROVED or renewed or auth.service_done_on is not None:
+        return ()
+    flags = _expiry(auth.valid_until, today, policy.expiry_warning_days) if auth.valid_until else []
+    if auth.units_authorised is not None:
+        if auth.units_used >= auth.units_authorised:
+            flags.append(Flag.UNITS_USED_UP)
+        elif units_low(auth.units_authorised, auth.units_used):
+            flags.append(Flag.UNITS_LOW)
+    return tuple(flags)
+
+
+def units_low(authorised: int, used: int) -> bool:
+    """Nearly used up: what is left is at most a fifth of what was authorised or at most one,
+    whichever is larger (10 visits: 8 used; 3 units: 2 used; 30 units: 24 used). All used counts
+    too (the caller may tell that apart)."""
+    left = authorised - used
+    return left <= max(UNITS_LOW_MIN, int(authorised * UNITS_LOW_SHARE))

@@ -19,7 +19,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 from vma_desk.ui.calendar.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
@@ -311,10 +311,86 @@ class Ui_ReferralsPriorAuth(object):
 
         self.answer_form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.valid_until_box)
 
+        self.units_label = QLabel(self.answer_box)
+        self.units_label.setObjectName(u"units_label")
+
+        self.answer_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.units_label)
+
+        self.units_box = QVBoxLayout()
+        self.units_box.setSpacing(2)
+        self.units_box.setObjectName(u"units_box")
+        self.units_row = QHBoxLayout()
+        self.units_row.setObjectName(u"units_row")
+        self.units_spin = QSpinBox(self.answer_box)
+        self.units_spin.setObjectName(u"units_spin")
+        self.units_spin.setMaximum(999)
+
+        self.units_row.addWidget(self.units_spin)
+
+        self.unit_combo = QComboBox(self.answer_box)
+        self.unit_combo.setObjectName(u"unit_combo")
+        self.unit_combo.setEditable(True)
+
+        self.units_row.addWidget(self.unit_combo)
+
+
+        self.units_box.addLayout(self.units_row)
+
+        self.units_authorised_error = QLabel(self.answer_box)
+        self.units_authorised_error.setObjectName(u"units_authorised_error")
+
+        self.units_box.addWidget(self.units_authorised_error)
+
+
+        self.answer_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.units_box)
+
+        self.used_label = QLabel(self.answer_box)
+        self.used_label.setObjectName(u"used_label")
+
+        self.answer_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.used_label)
+
+        self.used_box = QVBoxLayout()
+        self.used_box.setSpacing(2)
+        self.used_box.setObjectName(u"used_box")
+        self.used_spin = QSpinBox(self.answer_box)
+        self.used_spin.setObjectName(u"used_spin")
+        self.used_spin.setMaximum(999)
+
+        self.used_box.addWidget(self.used_spin)
+
+        self.units_used_error = QLabel(self.answer_box)
+        self.units_used_error.setObjectName(u"units_used_error")
+
+        self.used_box.addWidget(self.units_used_error)
+
+
+        self.answer_form.setLayout(5, QFormLayout.ItemRole.FieldRole, self.used_box)
+
+        self.done_label = QLabel(self.answer_box)
+        self.done_label.setObjectName(u"done_label")
+
+        self.answer_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.done_label)
+
+        self.done_box = QVBoxLayout()
+        self.done_box.setSpacing(2)
+        self.done_box.setObjectName(u"done_box")
+        self.done_edit = DateEdit(self.answer_box)
+        self.done_edit.setObjectName(u"done_edit")
+
+        self.done_box.addWidget(self.done_edit)
+
+        self.service_done_on_error = QLabel(self.answer_box)
+        self.service_done_on_error.setObjectName(u"service_done_on_error")
+
+        self.done_box.addWidget(self.service_done_on_error)
+
+
+        self.answer_form.setLayout(6, QFormLayout.ItemRole.FieldRole, self.done_box)
+
         self.denial_label = QLabel(self.answer_box)
         self.denial_label.setObjectName(u"denial_label")
 
-        self.answer_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.denial_label)
+        self.answer_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.denial_label)
 
         self.denial_box = QVBoxLayout()
         self.denial_box.setSpacing(2)
@@ -331,12 +407,12 @@ class Ui_ReferralsPriorAuth(object):
         self.denial_box.addWidget(self.denial_error)
 
 
-        self.answer_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.denial_box)
+        self.answer_form.setLayout(7, QFormLayout.ItemRole.FieldRole, self.denial_box)
 
         self.note_label = QLabel(self.answer_box)
         self.note_label.setObjectName(u"note_label")
 
-        self.answer_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.note_label)
+        self.answer_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.note_label)
 
         self.note_box = QVBoxLayout()
         self.note_box.setSpacing(2)
@@ -353,7 +429,7 @@ class Ui_ReferralsPriorAuth(object):
         self.note_box.addWidget(self.note_error)
 
 
-        self.answer_form.setLayout(5, QFormLayout.ItemRole.FieldRole, self.note_box)
+        self.answer_form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.note_box)
 
 
         self.right_column.addWidget(self.answer_box)
@@ -387,6 +463,9 @@ class Ui_ReferralsPriorAuth(object):
         self.number_label.setBuddy(self.number_edit)
         self.valid_from_label.setBuddy(self.valid_from_edit)
         self.valid_until_label.setBuddy(self.valid_until_edit)
+        self.units_label.setBuddy(self.units_spin)
+        self.used_label.setBuddy(self.used_spin)
+        self.done_label.setBuddy(self.done_edit)
         self.denial_label.setBuddy(self.denial_edit)
         self.note_label.setBuddy(self.note_edit)
 #endif // QT_CONFIG(shortcut)
@@ -400,7 +479,11 @@ class Ui_ReferralsPriorAuth(object):
         QWidget.setTabOrder(self.status_combo, self.number_edit)
         QWidget.setTabOrder(self.number_edit, self.valid_from_edit)
         QWidget.setTabOrder(self.valid_from_edit, self.valid_until_edit)
-        QWidget.setTabOrder(self.valid_until_edit, self.denial_edit)
+        QWidget.setTabOrder(self.valid_until_edit, self.units_spin)
+        QWidget.setTabOrder(self.units_spin, self.unit_combo)
+        QWidget.setTabOrder(self.unit_combo, self.used_spin)
+        QWidget.setTabOrder(self.used_spin, self.done_edit)
+        QWidget.setTabOrder(self.done_edit, self.denial_edit)
         QWidget.setTabOrder(self.denial_edit, self.note_edit)
 
         self.retranslateUi(ReferralsPriorAuth)
@@ -432,6 +515,25 @@ class Ui_ReferralsPriorAuth(object):
         self.number_edit.setPlaceholderText(QCoreApplication.translate("ReferralsPriorAuth", u"Given with the approval", None))
         self.valid_from_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"Valid fro&m:", None))
         self.valid_until_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"Valid &until:", None))
+        self.units_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"&Authorised:", None))
+#if QT_CONFIG(tooltip)
+        self.units_spin.setToolTip(QCoreApplication.translate("ReferralsPriorAuth", u"How many units or visits the payer approved; \"Not limited\" when the approval has no count", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.units_spin.setAccessibleName(QCoreApplication.translate("ReferralsPriorAuth", u"Units or visits authorised", None))
+#endif // QT_CONFIG(accessibility)
+        self.units_spin.setSpecialValueText(QCoreApplication.translate("ReferralsPriorAuth", u"Not limited", None))
+#if QT_CONFIG(accessibility)
+        self.unit_combo.setAccessibleName(QCoreApplication.translate("ReferralsPriorAuth", u"What is counted", None))
+#endif // QT_CONFIG(accessibility)
+        self.used_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"Us&ed so far:", None))
+#if QT_CONFIG(tooltip)
+        self.used_spin.setToolTip(QCoreApplication.translate("ReferralsPriorAuth", u"Units or visits used under this approval so far (kept in the history with when and who)", None))
+#endif // QT_CONFIG(tooltip)
+        self.done_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"Serv&ice done on:", None))
+#if QT_CONFIG(tooltip)
+        self.done_edit.setToolTip(QCoreApplication.translate("ReferralsPriorAuth", u"The day the authorised procedure or imaging was done: the approval is then no longer watched", None))
+#endif // QT_CONFIG(tooltip)
         self.denial_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"&Denial reason:", None))
         self.denial_edit.setPlaceholderText(QCoreApplication.translate("ReferralsPriorAuth", u"As the payer gave it", None))
         self.note_label.setText(QCoreApplication.translate("ReferralsPriorAuth", u"N&ote:", None))

@@ -54,6 +54,12 @@ class Ui_ReferralsTab(object):
 
         self.referral_toolbar.addWidget(self.edit_referral_button)
 
+        self.told_button = QToolButton(self.referrals_page)
+        self.told_button.setObjectName(u"told_button")
+        self.told_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.referral_toolbar.addWidget(self.told_button)
+
         self.referral_filter_label = QLabel(self.referrals_page)
         self.referral_filter_label.setObjectName(u"referral_filter_label")
 
@@ -225,6 +231,12 @@ class Ui_ReferralsTab(object):
 
         self.auth_toolbar.addWidget(self.update_auth_button)
 
+        self.renew_auth_button = QToolButton(self.auths_page)
+        self.renew_auth_button.setObjectName(u"renew_auth_button")
+        self.renew_auth_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.auth_toolbar.addWidget(self.renew_auth_button)
+
         self.auth_filter_label = QLabel(self.auths_page)
         self.auth_filter_label.setObjectName(u"auth_filter_label")
 
@@ -330,7 +342,8 @@ class Ui_ReferralsTab(object):
         QWidget.setTabOrder(self.lists_tabs, self.referral_view)
         QWidget.setTabOrder(self.referral_view, self.new_referral_button)
         QWidget.setTabOrder(self.new_referral_button, self.edit_referral_button)
-        QWidget.setTabOrder(self.edit_referral_button, self.referral_filter_combo)
+        QWidget.setTabOrder(self.edit_referral_button, self.told_button)
+        QWidget.setTabOrder(self.told_button, self.referral_filter_combo)
         QWidget.setTabOrder(self.referral_filter_combo, self.send_button)
         QWidget.setTabOrder(self.send_button, self.schedule_button)
         QWidget.setTabOrder(self.schedule_button, self.seen_button)
@@ -343,7 +356,8 @@ class Ui_ReferralsTab(object):
         QWidget.setTabOrder(self.override_close_button, self.auth_view)
         QWidget.setTabOrder(self.auth_view, self.new_auth_button)
         QWidget.setTabOrder(self.new_auth_button, self.update_auth_button)
-        QWidget.setTabOrder(self.update_auth_button, self.auth_filter_combo)
+        QWidget.setTabOrder(self.update_auth_button, self.renew_auth_button)
+        QWidget.setTabOrder(self.renew_auth_button, self.auth_filter_combo)
 
         self.retranslateUi(ReferralsTab)
 

@@ -11,7 +11,16 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import by_words
-from vma_desk.core.referrals import Flag, PriorAuthStatus, ReferralState, StateEvent
+from vma_desk.core.referrals import (
+    PATIENT_TOLD,
+    SERVICE_DONE,
+    Flag,
+    PriorAuthStatus,
+    Referral,
+    ReferralState,
+    StateEvent,
+    TellMethod,
+)
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calls import text as calls_text
 from vma_desk.ui.referrals import text
@@ -31,8 +40,18 @@ def referral_flags(entry: ReferralEntry) -> str:
         Flag.AUTH_MISSING: "Authorisation missing: the patient's plan needs one before the specialist visit",
         Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(referral.auth_valid_until)}",
         Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(referral.auth_valid_until)}",
+        Flag.PATIENT_NOT_TOLD: "Patient not told: the specialist visit is booked, tell them (Ctrl+Shift+T)",
     }
     return " · ".join(said.get(flag, flag.label) for flag in entry.flags)
+
+
+def patient_told(referral: Referral, zone: ZoneInfo, today: date) -> str:
+    """'9:50 AM through the portal, by tester@desk', or 'not yet'."""
+    if referral.patient_told_at is None:
+        return "not yet"
+    how = TellMethod(referral.patient_told_how).words if referral.patient_told_how else ""
+    said = " ".join(filter(None, (calls_text.when(referral.patient_told_at, zone, today), how)))
+    return f"{said}, by {referral.patient_told_by}"
 
 
 def referral_body(entry: ReferralEntry, zone: ZoneInfo, today: date) -> str:
@@ -56,6 +75,7 @@ def referral_body(entry: ReferralEntry, zone: ZoneInfo, today: date) -> str:
         f"Reason: {referral.reason}",
         f"Authorisation: {authorisation}",
         f"Specialist appointment: {visit}",
+        f"Patient told: {patient_told(referral, zone, today)}",
         f"{referral.state.label} since {calls_text.when(since, zone, today)} "
         f"({text.days(entry.days_in_state)})",
         f"Created {calls_text.when(referral.created_at, zone, today)}",
@@ -78,8 +98,8 @@ def history(events: tuple[StateEvent, ...], labels: dict[str, str], zone: ZoneIn
     return "\n".join(lines) or "Nothing recorded yet."
 
 
-REFERRAL_LABELS = {state.value: state.label for state in ReferralState}
-AUTH_LABELS = {status.value: status.label for status in PriorAuthStatus}
+REFERRAL_LABELS = {**{state.value: state.label for state in ReferralState}, PATIENT_TOLD: "Patient told"}
+AUTH_LABELS = {**{status.value: status.label for status in PriorAuthStatus}, SERVICE_DONE: "Service done"}
 
 
 def auth_title(entry: PriorAuthEntry) -> str:
@@ -93,8 +113,11 @@ def auth_flags(entry: PriorAuthEntry) -> str:
         Flag.FOLLOW_UP_OVERDUE: f"Follow-up overdue: due {text.day(auth.follow_up_on)}, ask the payer",
         Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(auth.valid_until)}",
         Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(auth.valid_until)}",
+        Flag.UNITS_LOW: f"{text.flag_label(Flag.UNITS_LOW, auth.units_word)}: {text.units(auth)}",
+        Flag.UNITS_USED_UP: f"{text.flag_label(Flag.UNITS_USED_UP, auth.units_word)}: {text.units(auth)}, "
+                            "ask the payer for more",
     }
-    return " · ".join(said.get(flag, flag.label) for flag in entry.flags)
+    return " · ".join(said.get(flag, text.flag_label(flag, auth.units_word)) for flag in entry.flags)
 
 
 def auth_body(entry: PriorAuthEntry) -> str:
@@ -113,6 +136,12 @@ def auth_body(entry: PriorAuthEntry) -> str:
         lines.append(f"Authorisation number: {auth.auth_number}")
     if auth.valid_from or auth.valid_until:
         lines.append(f"Valid: {text.day(auth.valid_from)} to {text.day(auth.valid_until)}")
+    if auth.units_authorised is not None:
+        lines.append(f"Used: {text.units(auth)}")
+    if auth.service_done_on:
+        lines.append(f"Service done: {text.day(auth.service_done_on)}")
+    if auth.renewal_of is not None:
+        lines.append(f"Renews authorisation #{auth.renewal_of}.")
     if auth.denial_reason:
         lines.append(f"Denial reason: {auth.denial_reason}")
     if auth.notes:

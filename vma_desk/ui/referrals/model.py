@@ -44,6 +44,10 @@ class ReferralEntry:
     def record_id(self) -> int:
         return self.referral.id or 0
 
+    @property
+    def flags_text(self) -> str:
+        return text.flags(self.flags)
+
 
 @dataclass(frozen=True)
 class PriorAuthEntry:
@@ -54,6 +58,11 @@ class PriorAuthEntry:
     @property
     def record_id(self) -> int:
         return self.auth.id or 0
+
+    @property
+    def flags_text(self) -> str:
+        """'Visits nearly used up' for an approval counted in visits."""
+        return text.flags(self.flags, self.auth.units_word)
 
 
 def severity(flags: Sequence[Flag]) -> int:
@@ -89,7 +98,7 @@ class FlaggedTableModel(RecordTableModel):
         column = index.column()
         level = severity(entry.flags)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return text.flags(entry.flags) if column == self.FLAGS_COLUMN else self._text(entry, column)
+            return entry.flags_text if column == self.FLAGS_COLUMN else self._text(entry, column)
         if role == SORT_ROLE:
             if column == self.FLAGS_COLUMN:
                 return (2 - level) * 1_000_000 + self._flag_order(entry)
@@ -97,7 +106,7 @@ class FlaggedTableModel(RecordTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.flags(entry.flags) if column == self.FLAGS_COLUMN else self._text(entry, column)
+            return entry.flags_text if column == self.FLAGS_COLUMN else self._text(entry, column)
         if role == Qt.ItemDataRole.BackgroundRole and level:
             return self._fills[level]
         if role == Qt.ItemDataRole.FontRole and level and column == self.FLAGS_COLUMN:

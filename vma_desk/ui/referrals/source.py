@@ -8,7 +8,6 @@ is asked of the services per row.
 from __future__ import annotations
 
 from vma_desk.core.referrals import PriorAuth, Referral
-from vma_desk.core.rules import referrals as rules
 from vma_desk.services.referrals import PriorAuthRow, ReferralRow
 from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.referrals.model import PriorAuthEntry, ReferralEntry
@@ -36,8 +35,8 @@ class ReferralSource:
         return self._referral(self.referrals.rows_for([referral])[0])
 
     def auth_entry(self, auth: PriorAuth) -> PriorAuthEntry:
-        flags = rules.prior_auth_flags(auth, self._context.today(), self.referrals.aging_policy())
-        return PriorAuthEntry(auth, flags, self._context.patient_name(auth.patient_id))
+        row = self.referrals.prior_auth_row(auth)
+        return PriorAuthEntry(auth, row.flags, self._context.patient_name(auth.patient_id))
 
     def _referral(self, row: ReferralRow) -> ReferralEntry:
         referral = row.referral

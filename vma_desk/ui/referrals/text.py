@@ -17,7 +17,8 @@ from vma_desk.core.referrals import RECORDS_CHECKLIST, Flag, PriorAuth, PriorAut
 #: referral urgencies as a referral letter says them
 URGENCY_LABELS = {Urgency.ROUTINE: "Routine", Urgency.URGENT: "Urgent", Urgency.EMERGENCY: "Stat"}
 #: flags that need action now; the others (expiring) are a warning
-SEVERE_FLAGS = frozenset({Flag.STUCK, Flag.AUTH_MISSING, Flag.AUTH_EXPIRED, Flag.FOLLOW_UP_OVERDUE})
+SEVERE_FLAGS = frozenset({Flag.STUCK, Flag.AUTH_MISSING, Flag.AUTH_EXPIRED, Flag.FOLLOW_UP_OVERDUE,
+                          Flag.UNITS_USED_UP})
 NONE = "—"
 
 
@@ -32,8 +33,15 @@ def days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
-def flags(found: Iterable[Flag]) -> str:
-    return " · ".join(flag.label for flag in found)
+def flags(found: Iterable[Flag], units: str = "units") -> str:
+    """'Stuck · Authorisation expiring'; the units flags say what is counted ('Visits nearly used up')."""
+    return " · ".join(flag_label(flag, units) for flag in found)
+
+
+def flag_label(flag: Flag, units: str = "units") -> str:
+    if flag in (Flag.UNITS_LOW, Flag.UNITS_USED_UP):
+        return flag.label.replace("Units", (units or "units").capitalize(), 1)
+    return flag.label
 
 
 def urgency(value: Urgency) -> str:
@@ -53,6 +61,13 @@ def auth_validity(auth: PriorAuth) -> str:
     if auth.status is not PriorAuthStatus.APPROVED:
         return NONE
     return f"{auth.auth_number} · {day(auth.valid_until)}"
+
+
+def units(auth: PriorAuth) -> str:
+    """'9 of 10 visits used', or '' when the approval is not limited by count."""
+    if auth.units_authorised is None:
+        return ""
+    return f"{auth.units_used} of {auth.units_authorised} {auth.units_word} used"
 
 
 def insurance_requirement(patient: Patient | None) -> str:
