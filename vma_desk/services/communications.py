@@ -3,11 +3,14 @@ and callback clock, red-flag escalation, and one search over both."""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from vma_desk.core import history
 from vma_desk.core.communications import (
     Call,
     CallOutcome,
@@ -18,10 +21,12 @@ from vma_desk.core.communications import (
     SearchHit,
     Urgency,
     attribution,
+    route_call,
 )
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Role, RouteCategory, StaffMember
+from vma_desk.core.records import AuditAction, Change, StaffMember
 from vma_desk.core.rules import callbacks, escalation
+from vma_desk.core.rules import search as search_rules
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import clean_text, format_phone, normalize_phone, require_aware
 from vma_desk.services.base import ServiceContext, record_search
@@ -41,6 +46,9 @@ CLOSE_KEY = "messages.close_time"
 DEFAULT_STEP = ("Transfer the caller to the on-site nurse now. If no nurse can take the call, or the "
                 "caller describes an emergency, tell them to hang up and call 911.")
 MAX_CALL_SECONDS = 4 * 3600
+#: a search reads at most this many of the newest matches to rank them (a word in 17,000 notes of a
+#: 5-year workspace would take seconds to read whole); the best of those are shown
+SEARCH_READS = 1000
 
 
 @dataclass(frozen=True)
@@ -123,20 +131,10 @@ class CommunicationsService:
     # --- routing ---------------------------------------------------------------------------------
     def route_for(self, reason: CallReason, *, provider_id: int | None = None,
                   urgent_medical: bool = False) -> StaffMember | None:
-        """Who receives a call about `reason` by the practice's routing rules: urgent medical
-        questions go to clinical staff; otherwise the staff who receive that category, preferring
-        the patient's provider's own staff."""
-        staff = [s for s in StaffRepository(self.ctx.conn).all() if s.active]
-        category = RouteCategory.URGENT_MEDICAL if urgent_medical else reason.route
-        receivers = [s for s in staff if category in s.receives]
-        if provider_id is not None:
-            own = [s for s in receivers if provider_id in s.supports]
-            if own:
-                return own[0]
-        if receivers:
-            return receivers[0]
-        clinical = [s for s in staff if s.role is Role.CLINICAL]
-        return clinical[0] if urgent_medical and clinical else None
+        """Who receives a call about `reason` by the practice's routing rules (`route_call`):
+        clinical calls only to clinical staff, the patient's provider's own staff first."""
+        return route_call(reason, StaffRepository(self.ctx.conn).all(), provider_id=provider_id,
+                          urgent_medical=urgent_medical)
 
     # --- calls -----------------------------------------------------------------------------------
     def _call_text(self, call: Call) -> str:
@@ -240,9 +238,12 @@ class CommunicationsService:
         found = self.check_red_flags(reason, questions)
         if found.found:
             urgency = Urgency.EMERGENCY
+            new = self._new_red_flags(message.call_id, found)
+            if not action and not new:
+                action = self.get_call(message.call_id or 0).escalation_action  # done on the call
             if not action:
                 raise ValidationError("escalation_action",
-                                      f"the message mentions \"{found.hits[0].phrase}\": say what was done")
+                                      f"the message mentions \"{new[0]}\": say what was done")
         clean = replace(message, id=None, caller_name=caller, contact_number=number, reason=reason,
                         questions=questions, urgency=urgency, escalation_action=action, created_at=now,
                         state=MessageState.NEW, events=(MessageEvent(MessageState.NEW, now, self.ctx.user),))
@@ -254,14 +255,31 @@ class CommunicationsService:
                            f"urgency: {urgency.value}" + ("; escalated" if action else ""))
         return replace(clean, id=message_id), Change("message", AuditAction.CREATE, (message_id,))
 
+    def _new_red_flags(self, call_id: int | None, found: Escalation) -> tuple[str, ...]:
+        """The red flags `found` in a message that its call did not escalate already: all of them
+        when it was taken from no call or from a call without an escalation."""
+        phrases = tuple(dict.fromkeys(hit.phrase for hit in found.hits))
+        call = self.repo.get_call(call_id) if call_id is not None else None
+        if call is None or not call.escalation_action:
+            return phrases
+        on_call = {hit.phrase for hit in self.check_red_flags(call.notes).hits}
+        return tuple(p for p in phrases if p not in on_call)
+
+    def new_red_flags(self, call_id: int | None, *texts: str) -> tuple[str, ...]:
+        """The red flags in a message's texts that its call's escalation did not cover (what the
+        message form must ask "What was done?" about)."""
+        return self._new_red_flags(call_id, self.check_red_flags(*texts))
+
     def message_from_call(self, call_id: int, **fields: object) -> Message:
-        """A draft message with the call's caller, number and patient filled in (not saved)."""
+        """A draft message with the call's caller, number and patient filled in (not saved); from an
+        escalated call, an emergency carrying what was done on the call (not asked again)."""
         call = self.get_call(call_id)
         recipient = self.route_for(call.reason)
         draft = Message(caller_name=call.caller_name, contact_number=call.number,
                         patient_id=call.patient_id, reason=call.notes, call_id=call.id,
                         recipient_id=call.routed_to or (recipient.id if recipient else 0) or 0,
-                        created_at=self.ctx.clock.now())
+                        created_at=self.ctx.clock.now(), escalation_action=call.escalation_action,
+                        urgency=Urgency.EMERGENCY if call.escalation_action else Urgency.ROUTINE)
         return replace(draft, **fields)  # type: ignore[arg-type]
 
     def get_message(self, message_id: int) -> Message:
@@ -287,6 +305,40 @@ class CommunicationsService:
             self.repo.update_message(updated)
             self.repo.add_events(message_id, events)
             self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"state: {to.value}")
+        return updated, Change("message", AuditAction.UPDATE, (message_id,))
+
+    def undo_step(self, before: Message) -> tuple[Message, Change]:
+        """Take back the step(s) that moved a message on from `before` (Edit → Undo right after
+        it): the message returns to its earlier state, and an "undo" event records that; the step
+        itself stays in the history. Refused when the message changed since."""
+        current = self.get_message(before.id or 0)
+        taken = history.steps_to_undo(current.events, before.events)
+        what = ", ".join(e.state.label.lower() for e in taken)
+        event = MessageEvent(before.state, self.ctx.clock.now(), self.ctx.user, note=f"undid: {what}",
+                             action=history.UNDO)
+        updated = replace(current, state=before.state, events=current.events + (event,))
+        with self.ctx.transaction():
+            self.repo.update_message(updated)
+            self.repo.add_events(updated.id or 0, (event,))
+            self.ctx.audit(AuditAction.UPDATE, "message", updated.id,
+                           f"undo: state {current.state.value} -> {before.state.value}")
+        return updated, Change("message", AuditAction.UPDATE, (updated.id or 0,))
+
+    def reopen(self, message_id: int, reason: str) -> tuple[Message, Change]:
+        """Open a closed message again, with the reason: it returns to the state it had before it
+        was closed (a "reopen" event; the closing stays in the history)."""
+        message = self.get_message(message_id)
+        if message.state is not MessageState.CLOSED:
+            raise ValidationError("state", "is not closed: only a closed message can be reopened")
+        text = history.reopen_reason(reason)
+        back = MessageState(history.state_before_closing(
+            message.events, lambda e: e.state.value, lambda s: s == MessageState.CLOSED.value))
+        event = MessageEvent(back, self.ctx.clock.now(), self.ctx.user, note=text, action=history.REOPEN)
+        updated = replace(message, state=back, events=message.events + (event,))
+        with self.ctx.transaction():
+            self.repo.update_message(updated)
+            self.repo.add_events(message_id, (event,))
+            self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"reopened: state {back.value}")
         return updated, Change("message", AuditAction.UPDATE, (message_id,))
 
     def open_messages(self) -> list[Message]:
@@ -319,24 +371,32 @@ class CommunicationsService:
         record_search(self.ctx, "calls_and_messages", where, results)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Calls and messages holding every word typed, best first (`core.rules.search`): the words
+        said together, then said apart, then only under a negation; newer above older in each."""
         match = fts_query(text)
         if not match:
             return []
+        words = search_rules.terms(match)
+        newest = heapq.merge(self.repo.search(match, "call"), self.repo.search(match, "message"),
+                             key=lambda f: f[2], reverse=True)
+        found = search_rules.ranked(words, itertools.islice(newest, SEARCH_READS), text=lambda f: f[3],
+                                    at=lambda f: f[2], limit=limit, newest_first=True)
         hits = []
-        for kind, record_id, snippet, rank in self.repo.search(match, limit):
+        for rank, (kind, record_id, _at, body) in enumerate(found):
+            snippet = search_rules.snippet(body, words)
             if kind == "call":
                 call = self.repo.get_call(record_id)
                 if call is None:
                     continue
                 number = f" · {format_phone(call.number)}" if call.number else ""
                 title = f"Call · {call.caller_name}{number}"
-                hits.append(SearchHit("call", record_id, call.started_at, title, snippet, rank))
+                hits.append(SearchHit("call", record_id, call.started_at, title, snippet, float(rank)))
             else:
                 message = self.repo.get_message(record_id)
                 if message is None:
                     continue
                 title = f"Message · {message.caller_name} · {message.urgency.value.capitalize()}"
-                hits.append(SearchHit("message", record_id, message.created_at, title, snippet, rank))
+                hits.append(SearchHit("message", record_id, message.created_at, title, snippet, float(rank)))
         return hits
 
 

@@ -31,6 +31,7 @@ from vma_desk.core.handoff import (
 )
 from vma_desk.core.records import AuditAction, AuditEntry, Change
 from vma_desk.core.referrals import PriorAuthStatus
+from vma_desk.core.rules import callbacks
 from vma_desk.core.summaries import clock_text, date_text, step_text
 from vma_desk.core.users import User
 from vma_desk.services.base import ServiceContext
@@ -124,8 +125,7 @@ class HandoffService:
         messages = [m for m in self.communications.open_messages() if m.awaiting_callback and m.id is not None
                     and (m.id in touched["message"] or owns(m.events))]
         describe.load_patients([m.patient_id for m in messages])
-        for m in sorted(messages, key=lambda m: (-m.urgency.rank, m.created_at)):
-            due = self.communications.callback_due(m)
+        for m, due in callbacks.listing_order((m, self.communications.callback_due(m)) for m in messages):
             late = " (overdue)" if due < now else ""
             yield HandoffItem("message", m.id or 0, describe.person(m.patient_id, m.caller_name),
                               f"{m.urgency.value.capitalize()} · {m.state.label.lower()} · callback due "

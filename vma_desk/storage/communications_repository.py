@@ -7,7 +7,7 @@ so "312-555-0142", "(312) 5550142" and "5550142" all find the same call) and not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
 from vma_desk.core.communications import (
@@ -164,9 +164,9 @@ class CommunicationsRepository:
 
     def add_events(self, message_id: int, events: Iterable[MessageEvent]) -> None:
         self.conn.executemany(
-            "INSERT INTO message_event(message_id, state, at_ts, by_user, recorded_by)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(message_id, e.state.value, to_ts(e.at), e.by, e.recorded_by) for e in events])
+            "INSERT INTO message_event(message_id, state, at_ts, by_user, recorded_by, note, action)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(message_id, e.state.value, to_ts(e.at), e.by, e.recorded_by, e.note, e.action) for e in events])
 
     def _messages(self, where: str, params: Sequence[object]) -> list[Message]:
         rows = self.conn.execute(
@@ -177,12 +177,13 @@ class CommunicationsRepository:
         events: dict[int, list[MessageEvent]] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for mid, state, at, by, recorded_by in self.conn.execute(
-                "SELECT message_id, state, at_ts, by_user, recorded_by FROM message_event"
+            for mid, state, at, by, recorded_by, note, action in self.conn.execute(
+                "SELECT message_id, state, at_ts, by_user, recorded_by, note, action FROM message_event"
                 " WHERE message_id IN"
-                f" ({', '.join('?' * len(part))}) ORDER BY at_ts, rowid", part):
+                f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
                 events.setdefault(mid, []).append(
-                    MessageEvent(MessageState(state), from_ts(at), by, recorded_by))  # type: ignore[arg-type]
+                    MessageEvent(MessageState(state), from_ts(at), by, recorded_by,  # type: ignore[arg-type]
+                                 note, action))
         return [
             Message(id=r[0], created_at=from_ts(r[1]), caller_name=r[2], contact_number=r[3],  # type: ignore[arg-type]
                     patient_id=r[4], reason=r[5], urgency=Urgency(r[6]), callback_at=from_ts(r[7]),
@@ -224,10 +225,23 @@ class CommunicationsRepository:
         self.conn.execute("INSERT INTO comm_search(rowid, body, kind, record_id) VALUES (?, ?, ?, ?)",
                           (rowid, text, kind, record_id))
 
-    def search(self, match: str, limit: int) -> list[tuple[str, int, str, float]]:
-        """(kind, record id, snippet, rank) best first; `match` is an FTS5 query."""
-        return [(r[0], int(r[1]), r[2], float(r[3])) for r in self.conn.execute(
-            "SELECT kind, record_id, snippet(comm_search, 0, '[', ']', '…', 12), bm25(comm_search)"
-            " FROM comm_search WHERE comm_search MATCH ? ORDER BY bm25(comm_search) LIMIT ?",
-            (match, limit))]
-
+    def search(self, match: str, kind: str, batch: int = 100) -> Iterator[tuple[str, int, datetime, str]]:
+        """(kind, record id, when, indexed text) of the calls (or messages) that `match` (an FTS5
+        query) finds, the last saved first: newest first as far as records are saved as they happen
+        (the ranking reads the text and stops when it has enough). Read `batch` rows at a time on
+        the index's own rowid order, each read a finished statement: no sort of every match, no
+        statement left open between two reads. Ranked by `core.rules.search`, snippets included."""
+        table, column = ("message", "created_ts") if kind == "message" else ("call", "started_ts")
+        before = index_rowid(kind, 2 ** 61)
+        while True:
+            rows = self.conn.execute(
+                f"SELECT s.rowid, s.record_id, (SELECT {column} FROM {table} WHERE id = s.record_id), s.body"
+                " FROM comm_search AS s WHERE comm_search MATCH ? AND s.rowid % 2 = ? AND s.rowid < ?"
+                " ORDER BY s.rowid DESC LIMIT ?", (match, before % 2, before, batch)).fetchall()
+            for _rowid, record_id, ts, body in rows:
+                at = from_ts(ts)
+                if at is not None:
+                    yield kind, int(record_id), at, body
+            if len(rows) < batch:
+                return
+            before, batch = int(rows[-1][0]), batch * 4  # each read runs the query again: fewer, longer
