@@ -3,11 +3,12 @@ life cycle. Times are aware UTC datetimes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from vma_desk.core.records import RouteCategory
+from vma_desk.core.records import Role, RouteCategory, StaffMember
 
 
 class Direction(StrEnum):
@@ -26,12 +27,19 @@ class CallReason(StrEnum):
     BILLING = "billing"
     RECORDS = "records"
     TEST_RESULTS = "test_results"
+    #: a medical question for the clinical staff ("can I take ibuprofen with it?"): the VMA never answers
+    CLINICAL_QUESTION = "clinical_question"
     GENERAL = "general"
 
     @property
     def label(self) -> str:
-        return {"billing": "Billing / insurance", "test_results": "Test results"}.get(
-            self.value, self.value.capitalize())
+        return {"billing": "Billing / insurance", "test_results": "Test results",
+                "clinical_question": "Clinical question"}.get(self.value, self.value.capitalize())
+
+    @property
+    def clinical(self) -> bool:
+        """Only clinical staff (a nurse, else the provider) receive it, never the front desk."""
+        return self in (CallReason.TEST_RESULTS, CallReason.CLINICAL_QUESTION)
 
     @property
     def route(self) -> RouteCategory:
@@ -42,8 +50,37 @@ class CallReason(StrEnum):
             CallReason.BILLING: RouteCategory.BILLING,
             CallReason.RECORDS: RouteCategory.RECORDS,
             CallReason.TEST_RESULTS: RouteCategory.TEST_RESULTS,
+            CallReason.CLINICAL_QUESTION: RouteCategory.PROVIDER_STAFF,
             CallReason.GENERAL: RouteCategory.GENERAL,
         }[self]
+
+
+#: the roles that may receive a clinical call (a nurse or medical assistant, a provider)
+CLINICAL_ROLES = frozenset({Role.CLINICAL, Role.PROVIDER})
+
+
+def route_call(reason: CallReason, staff: Iterable[StaffMember], *, provider_id: int | None = None,
+               urgent_medical: bool = False) -> StaffMember | None:
+    """Who receives a call about `reason` by the practice's routing rules: the active staff who
+    receive its category (urgent medical when a red flag was said), the patient's provider's own
+    staff first. A clinical call (urgent medical, a clinical question, test results) goes only to
+    clinical staff: when none of them receives its category, the first nurse, else the patient's
+    provider; never the front desk. None when nobody fits (the VMA chooses)."""
+    active = [s for s in staff if s.active]
+    clinical = urgent_medical or reason.clinical
+    category = RouteCategory.URGENT_MEDICAL if urgent_medical else reason.route
+    receivers = [s for s in active if category in s.receives and (not clinical or s.role in CLINICAL_ROLES)]
+    if not receivers and clinical:
+        receivers = [s for s in active if s.role is Role.CLINICAL]
+    if provider_id is not None:
+        own = [s for s in receivers if provider_id in s.supports]
+        if own:
+            return own[0]
+    if receivers:
+        return receivers[0]
+    if clinical and provider_id is not None:
+        return next((s for s in active if s.id == provider_id and s.role is Role.PROVIDER), None)
+    return None
 
 
 class CallOutcome(StrEnum):
@@ -131,6 +168,10 @@ class MessageEvent:
     by: str
     #: who entered the step when someone else did the act ("" means `by` recorded it themself)
     recorded_by: str = ""
+    #: why (a reopening's reason, what an undo took back)
+    note: str = ""
+    #: "" a step; "undo" a step taken back (the state is the one returned to); "reopen"
+    action: str = ""
 
 
 @dataclass(frozen=True)

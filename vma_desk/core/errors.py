@@ -114,3 +114,9 @@ class ConflictError(KnownError):
     def __init__(self, conflicts: list) -> None:  # list[Conflict]; core.calendar imports this module
         super().__init__(" ".join(c.message for c in conflicts))
         self.conflicts = conflicts
+
+
+class ChangedSinceError(KnownError):
+    """An undo asked for a record that someone changed after the step it would take back."""
+
+    code = "changed-since"

@@ -86,6 +86,16 @@ class Referral:
 PATIENT_TOLD = "patient_told"
 
 
+def is_move(event: StateEvent) -> bool:
+    """A referral event that changed its state (a "patient told" step changes none)."""
+    return event.state != PATIENT_TOLD
+
+
+def step_label(state: str) -> str:
+    """'Sent', 'Appointment scheduled', 'Patient told': a referral event as its history says it."""
+    return "Patient told" if state == PATIENT_TOLD else ReferralState(state).label
+
+
 class TellMethod(StrEnum):
     """How the patient was told about their referral."""
 

@@ -124,6 +124,8 @@ class RefillEvent:
     note: str = ""
     #: who entered the step when someone else did the act ("" means `by` recorded it themself)
     recorded_by: str = ""
+    #: "" a step; "undo" a step taken back (the step is the one returned to); "reopen"
+    action: str = ""
 
 
 @dataclass(frozen=True)

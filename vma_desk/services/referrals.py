@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from vma_desk.core import history
 from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role
@@ -222,6 +223,39 @@ class ReferralService:
             self.ctx.audit(AuditAction.UPDATE, RECORD, referral_id,
                            f"state: {to.value}" + ("; override" if override else ""))
         return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
+
+    def undo_move(self, before: Referral) -> tuple[Referral, Change]:
+        """Take back the move that took a referral on from `before` (Edit → Undo right after it): the
+        referral is again as it was, and an "undo" event records that; the move itself stays in the
+        history. Refused when it changed since."""
+        current = self.get(before.id or 0)
+        taken = history.steps_to_undo(current.events, before.events)
+        what = ", ".join(ReferralState(e.state).label.lower() for e in taken)
+        now = self.ctx.clock.now()
+        event = StateEvent(before.state.value, now, self.ctx.user, f"undid: {what}", action=history.UNDO)
+        updated = replace(before, state_since=now, events=current.events + (event,))
+        return self._save_move(updated, event, f"undo: state {current.state.value} -> {before.state.value}")
+
+    def reopen(self, referral_id: int, reason: str) -> tuple[Referral, Change]:
+        """Open a closed, cancelled or declined referral again, with the reason: back to the state it
+        had before (a "reopen" event; the closing stays in the history)."""
+        referral = self.get(referral_id)
+        if not referral.state.is_final:
+            raise ValidationError("state", "is still open: only a closed referral can be reopened")
+        text = history.reopen_reason(reason)
+        back = ReferralState(history.state_before_closing(
+            referral.events, lambda e: e.state, lambda s: ReferralState(s).is_final))
+        now = self.ctx.clock.now()
+        event = StateEvent(back.value, now, self.ctx.user, text, action=history.REOPEN)
+        updated = replace(referral, state=back, state_since=now, events=referral.events + (event,))
+        return self._save_move(updated, event, f"reopened: state {back.value}")
+
+    def _save_move(self, updated: Referral, event: StateEvent, detail: str) -> tuple[Referral, Change]:
+        with self.ctx.transaction():
+            self.repo.update_referral(updated)
+            self.repo.add_referral_events(updated.id or 0, (event,))
+            self.ctx.audit(AuditAction.UPDATE, RECORD, updated.id, detail)
+        return updated, Change(RECORD, AuditAction.UPDATE, (updated.id or 0,))
 
     def mark_patient_told(self, referral_id: int, how: TellMethod | str, *, at: datetime | None = None,
                           by: str | None = None) -> tuple[Referral, Change]:

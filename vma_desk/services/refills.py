@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from vma_desk.core import history
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Urgency, attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
@@ -321,6 +322,30 @@ class RefillService:
         event = RefillEvent(step, self.ctx.clock.now(), who, text, recorder)
         updated = replace(request, step=step, events=request.events + (event,))
         return self._save(updated, (event,), f"step: {step.value}")
+
+    def undo_step(self, before: RefillRequest) -> tuple[RefillRequest, Change]:
+        """Take back the step that moved a request on from `before` (Edit → Undo right after it): the
+        request is again as it was (a decision taken back clears the decision), and an "undo" event
+        records that; the step itself stays in the history. Refused when it changed since."""
+        current = self.get(before.id or 0)
+        taken = history.steps_to_undo(current.events, before.events)
+        what = ", ".join(e.step.label.lower() for e in taken)
+        event = RefillEvent(before.step, self.ctx.clock.now(), self.ctx.user, f"undid: {what}",
+                            action=history.UNDO)
+        updated = replace(before, visit=current.visit, events=current.events + (event,))
+        return self._save(updated, (event,), f"undo: step {current.step.value} -> {before.step.value}")
+
+    def reopen(self, refill_id: int, reason: str) -> tuple[RefillRequest, Change]:
+        """Open a closed request again, with the reason: back to the step it had before it closed."""
+        request = self.get(refill_id)
+        if request.is_open:
+            raise ValidationError("step", "is not closed: only a closed request can be reopened")
+        text = history.reopen_reason(reason)
+        back = RefillStep(history.state_before_closing(
+            request.events, lambda e: e.step.value, lambda s: s == RefillStep.CLOSED.value))
+        event = RefillEvent(back, self.ctx.clock.now(), self.ctx.user, text, action=history.REOPEN)
+        updated = replace(request, step=back, events=request.events + (event,))
+        return self._save(updated, (event,), f"reopened: step {back.value}")
 
     # --- the visit a "needs visit" decision asks for ----------------------------------------------
     def visit_draft(self, refill_id: int) -> Appointment:

@@ -408,8 +408,10 @@ ALTER TABLE refill_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
 ALTER TABLE referral_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
 ALTER TABLE prior_auth_event ADD COLUMN action TEXT NOT NULL DEFAULT '';
 ALTER TABLE appointment ADD COLUMN confirmation TEXT NOT NULL DEFAULT 'unconfirmed';
-UPDATE appointment SET confirmation = status WHERE status IN ('unconfirmed', 'left_message', 'confirmed');
-UPDATE appointment SET confirmation = 'confirmed' WHERE status = 'arrived' AND confirmation_method IS NOT NULL;
+UPDATE appointment SET confirmation = status
+    WHERE status IN ('unconfirmed', 'left_message', 'confirmed');
+UPDATE appointment SET confirmation = 'confirmed'
+    WHERE status = 'arrived' AND confirmation_method IS NOT NULL;
 ALTER TABLE appointment ADD COLUMN booked_ts INTEGER;
 ALTER TABLE appointment ADD COLUMN elig_insurance TEXT NOT NULL DEFAULT 'primary';
 ALTER TABLE appointment ADD COLUMN elig_deductible_met INTEGER;
@@ -423,7 +425,8 @@ ALTER TABLE patient ADD COLUMN secondary_plan_type TEXT;
 ALTER TABLE patient ADD COLUMN secondary_group_number TEXT NOT NULL DEFAULT '';
 ALTER TABLE patient ADD COLUMN primary_subscriber TEXT NOT NULL DEFAULT '';
 ALTER TABLE patient ADD COLUMN secondary_subscriber TEXT NOT NULL DEFAULT '';
-ALTER TABLE prior_auth ADD COLUMN units_authorised INTEGER CHECK (units_authorised IS NULL OR units_authorised > 0);
+ALTER TABLE prior_auth ADD COLUMN units_authorised INTEGER
+    CHECK (units_authorised IS NULL OR units_authorised > 0);
 ALTER TABLE prior_auth ADD COLUMN units_used INTEGER NOT NULL DEFAULT 0 CHECK (units_used >= 0);
 ALTER TABLE prior_auth ADD COLUMN unit_label TEXT NOT NULL DEFAULT '';
 ALTER TABLE prior_auth ADD COLUMN service_done_on TEXT;

@@ -93,9 +93,9 @@ class RefillRepository:
 
     def add_events(self, refill_id: int, events: Sequence[RefillEvent]) -> None:
         self.conn.executemany(
-            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note, recorded_by)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(refill_id, e.step.value, to_ts(e.at), e.by, e.note, e.recorded_by) for e in events])
+            "INSERT INTO refill_event(refill_id, step, at_ts, by_user, note, recorded_by, action)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(refill_id, e.step.value, to_ts(e.at), e.by, e.note, e.recorded_by, e.action) for e in events])
 
     def _select(self, where: str, params: Sequence[object]) -> list[RefillRequest]:
         rows = self.conn.execute(f"SELECT id, {_COLUMNS}, visit_id FROM refill WHERE {where}",
@@ -114,12 +114,12 @@ class RefillRepository:
                     f" WHERE refill_id IN ({marks})"
                     " ORDER BY refill_id, name", part):
                 labs.setdefault(rid, []).append(LabCheck(name, months, _opt_day(last)))
-            for rid, step, at, by, note, recorded_by in self.conn.execute(
-                    "SELECT refill_id, step, at_ts, by_user, note, recorded_by FROM refill_event"
+            for rid, step, at, by, note, recorded_by, action in self.conn.execute(
+                    "SELECT refill_id, step, at_ts, by_user, note, recorded_by, action FROM refill_event"
                     f" WHERE refill_id IN ({marks})"
                     " ORDER BY rowid", part):
                 events.setdefault(rid, []).append(
-                    RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by))  # type: ignore[arg-type]
+                    RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by, action))  # type: ignore[arg-type]
         return [self._request(r, labs.get(r[0], []), events.get(r[0], []), visits.get(r[24]))
                 for r in rows]
 
