@@ -32,7 +32,7 @@ from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
 from vma_desk.ui.backups import BackupController
 from vma_desk.ui.coming import ComingPage
-from vma_desk.ui.commands import DeletePatientCommand
+from vma_desk.ui.commands import DeletePatientCommand, StepCommand
 from vma_desk.ui.demo_mark import DemoTitleMarker
 from vma_desk.ui.lock import IdleWatcher
 from vma_desk.ui.screen_lock import ScreenLockWatcher
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         #: windows hidden by a lock, by the user whose work they are: shown again only to them
         self._hidden_windows: dict[int | None, list[QWidget]] = {}
         self._drafts_banner: DraftsBanner | None = None
+        self._undo_user: int | None = None
         #: drafts of windows a lock closed (the handoff note), by user: put back for them only
         self._drafts: dict[int | None, list[tuple[str, str]]] = {}
         #: passphrase attempts that failed while the workspace was closed (audited once it opens)
@@ -454,6 +455,15 @@ class MainWindow(QMainWindow):
             "brings the record back.", 15_000)
         self._on_change(change)
 
+    def push_step(self, label: str, take_back: Callable[[], tuple[object, Change]]) -> None:
+        """A tab took a step that Edit → Undo (Ctrl+Z) can take back (`ui/commands.StepCommand`)."""
+        self.undo_stack.push(StepCommand(label, take_back, self._on_change, self._on_undo_failed))
+        self.undo_action.setEnabled(True)
+
+    def _on_undo_failed(self, why: str) -> None:
+        self.statusBar().showMessage(why, 15_000)
+        QMessageBox.information(self, "Undo", why)
+
     def _on_change(self, change: Change) -> None:
         if change.record_type == "practice":
             self._update_title()
@@ -641,6 +651,9 @@ class MainWindow(QMainWindow):
         for action in self.guarded_actions:
             action.setEnabled(True)
         self.export_menu.setEnabled(True)
+        if self.services.context.user_id != self._undo_user:  # one user's undo is not another's
+            self.undo_stack.clear()
+            self._undo_user = self.services.context.user_id
         self.undo_action.setEnabled(self.undo_stack.canUndo())
         self.redo_action.setEnabled(self.undo_stack.canRedo())
         for window in self._hidden_windows.pop(self.services.context.user_id, []):
@@ -848,6 +861,8 @@ def _wire_tab(window: MainWindow, tab: QWidget) -> None:
     window.sig_changed.connect(tab.apply_change)  # type: ignore[attr-defined]
     window.sig_locked.connect(tab.pause)  # type: ignore[attr-defined]
     window.sig_unlocked.connect(tab.resume)  # type: ignore[attr-defined]
+    if hasattr(tab, "sig_undoable"):  # steps Edit → Undo can take back
+        tab.sig_undoable.connect(window.push_step)
 
 
 def _badged_page(window: MainWindow, tab: QWidget, count_changed: SignalInstance,

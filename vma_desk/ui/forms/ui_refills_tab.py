@@ -118,6 +118,11 @@ class Ui_RefillsTab(object):
 
         self.steps_row.addWidget(self.decision_button)
 
+        self.visit_button = QPushButton(self.detail_panel)
+        self.visit_button.setObjectName(u"visit_button")
+
+        self.steps_row.addWidget(self.visit_button)
+
         self.pharmacy_button = QPushButton(self.detail_panel)
         self.pharmacy_button.setObjectName(u"pharmacy_button")
 
@@ -279,7 +284,8 @@ class Ui_RefillsTab(object):
         QWidget.setTabOrder(self.filter_combo, self.route_button)
         QWidget.setTabOrder(self.route_button, self.route_other_button)
         QWidget.setTabOrder(self.route_other_button, self.decision_button)
-        QWidget.setTabOrder(self.decision_button, self.pharmacy_button)
+        QWidget.setTabOrder(self.decision_button, self.visit_button)
+        QWidget.setTabOrder(self.visit_button, self.pharmacy_button)
         QWidget.setTabOrder(self.pharmacy_button, self.patient_button)
         QWidget.setTabOrder(self.patient_button, self.pickup_button)
         QWidget.setTabOrder(self.pickup_button, self.close_button)
@@ -308,6 +314,7 @@ class Ui_RefillsTab(object):
         self.route_other_button.setToolTip(QCoreApplication.translate("RefillsTab", u"Route to a covering provider when the prescriber is away", None))
 #endif // QT_CONFIG(tooltip)
         self.decision_button.setText(QCoreApplication.translate("RefillsTab", u"Record provider's &decision\u2026", None))
+        self.visit_button.setText(QCoreApplication.translate("RefillsTab", u"&Book visit\u2026", None))
         self.pharmacy_button.setText(QCoreApplication.translate("RefillsTab", u"&Pharmacy notified", None))
         self.patient_button.setText(QCoreApplication.translate("RefillsTab", u"Pa&tient notified", None))
         self.pickup_button.setText(QCoreApplication.translate("RefillsTab", u"Pic&kup confirmed", None))

@@ -4,11 +4,12 @@ with its time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Urgency
-from vma_desk.core.refills import RefillRequest, RefillStep
+from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
 from vma_desk.ui.refills import text
 from vma_desk.ui.refills.model import RefillTableRow
@@ -71,14 +72,30 @@ def check(request: RefillRequest) -> str:
     return "\n".join(lines)
 
 
-def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date) -> str:
+def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date,
+             staff_name: Callable[[int | None], str] | None = None) -> str:
     if request.decision is None or request.decided_at is None:
         return ("Not decided yet. The prescriber decides; once they have, record what they decided "
                 "and who decided.")
     lines = [f"{request.decision.label} by {provider}, {text.moment(request.decided_at, zone, today)}"]
     if request.decision_note:
         lines.append(f"Note: {request.decision_note}")
+    if request.decision is Decision.NEEDS_VISIT:
+        lines.append(visit(request, zone, today, staff_name or (lambda _id: "")))
     return "\n".join(lines)
+
+
+def visit(request: RefillRequest, zone: ZoneInfo, today: date,
+          staff_name: Callable[[int | None], str]) -> str:
+    """The visit a "needs visit" decision asks for: booked (when, with whom), fallen through, or not
+    booked yet."""
+    booked = request.visit
+    if booked is None:
+        return "Needs visit — not booked. Book visit… (Alt+B) books it, linked to this request."
+    when = f"{text.moment(booked.start, zone, today)} with {staff_name(booked.provider_id)}"
+    if booked.cancelled:
+        return f"Needs visit — not booked: the visit {when} was cancelled or missed. Book visit… (Alt+B)."
+    return f"Visit booked: {when}. Open booked visit (Alt+B) shows it in the calendar."
 
 
 def timeline(request: RefillRequest, zone: ZoneInfo, today: date) -> str:

@@ -195,11 +195,13 @@ class RefillTableModel(TickingTableModel):
 
 
 SHOW_OPEN, SHOW_ATTENTION, SHOW_CLOSED = "open", "attention", "closed"
+#: "needs visit" decisions with no visit standing (closed ones too, once their visit fell through)
+SHOW_NEEDS_VISIT = "needs_visit"
 #: the filter's choices: (label, mode); a stage's mode is its name (`RefillRequest.stage`)
 FILTERS = (("All open", SHOW_OPEN), ("Near or past due", SHOW_ATTENTION),
            *((stage, stage) for stage in ("Needs appointment", "To route", "Waiting for provider",
                                           "To notify", "Awaiting pickup", "To close")),
-           ("Closed today", SHOW_CLOSED))
+           ("Needs visit — not booked", SHOW_NEEDS_VISIT), ("Closed today", SHOW_CLOSED))
 
 
 class RefillFilterProxy(ModeFilterProxy):
@@ -216,6 +218,8 @@ class RefillFilterProxy(ModeFilterProxy):
             return False
         if self._mode == SHOW_CLOSED:
             return not request.is_open
+        if self._mode == SHOW_NEEDS_VISIT:
+            return request.awaiting_visit
         if not request.is_open:
             return False
         if self._mode == SHOW_ATTENTION:

@@ -1,5 +1,6 @@
 """Reading the refill requests the tab shows: the open ones (one query, `refills.worklist`), with
-the patient's and the prescriber's names, and on demand those closed today.
+the patient's and the prescriber's names, and on demand those closed today or closed and still
+needing a visit booked.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ class RefillRowSource:
     def __init__(self, context: CommsContext) -> None:
         self._context = context
 
-    def open_rows(self, *, closed_today: bool = False) -> list[RefillTableRow]:
+    def open_rows(self, *, closed_today: bool = False, awaiting_visit: bool = False) -> list[RefillTableRow]:
+        """The open requests, with those closed today or the closed ones still needing a visit booked
+        (their booked visit cancelled or missed) when asked."""
         refills = self._context.services.refills
         requests = [row.request for row in refills.worklist()]
         if closed_today:
             requests += self.closed_today()
+        if awaiting_visit:
+            requests += [r for r in refills.awaiting_visit() if not r.is_open]
         return self.rows(requests)
 
     def closed_today(self) -> list[RefillRequest]:
