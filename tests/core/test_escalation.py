@@ -129,9 +129,21 @@ def test_negated_or_harmless_text_does_not_trigger(text: str) -> None:
     assert check(text) == []
 
 
+def _written(phrase: str) -> str:
+    """A phrase as someone would write it: the first of "a|b", a number that fits "<70" or ">4",
+    "=took" as "took", "+" as "and"."""
+    words = []
+    for word in phrase.replace("...", "").split():
+        if word[0] in "<>":
+            words.append(str(int(word[1:]) + (1 if word[0] == ">" else -1)))
+        else:
+            words.append("and" if word == "+" else word.lstrip("=").split("|")[0])
+    return " ".join(words)
+
+
 def test_every_default_phrase_triggers_as_written_and_not_after_no() -> None:
     for entry in DEFAULT_RED_FLAGS:
-        phrase = entry.split(":", 1)[1].replace("...", "").strip()
+        phrase = _written(entry.split(":", 1)[1])
         assert check(f"Caller says {phrase}."), entry
         assert not check(f"Caller reports no {phrase}."), entry
 
@@ -166,7 +178,8 @@ def test_custom_phrases_with_and_without_a_category() -> None:
 
 
 @pytest.mark.parametrize("entry", ["", "   ", "cardiac:", "...", "... chest", "chest ...",
-                                   "chest ... ... pain"])
+                                   "chest ... ... pain", "sugar +", "+ shaky", "sugar ... + shaky",
+                                   "<70 sugar", "chest|can't", "=took|swallowed >4", "+"])
 def test_entries_that_cannot_match_are_refused(entry: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_phrases(["cardiac: chest pain", entry])
@@ -177,3 +190,166 @@ def test_unicode_apostrophes_an_empty_text_and_a_list_of_phrases() -> None:
     assert check("") == []
     assert [h.phrase for h in check("I can\u2019t breathe")] == ["can't breathe"]
     assert [h.category for h in check("passed out", list(DEFAULT_RED_FLAGS))] == ["neuro"]
+
+
+# --- issue 12 item 13: red flags said the way people say them ----------------------------------
+
+# (text, category of the first hit, the words of the text it covers): how callers describe it on the
+# phone and how staff type it in a hurry
+SAID_THE_WAY_PEOPLE_SAY_IT = [
+    # clinical shorthand typed in notes
+    ("pt c/o CP since 0600", "cardiac", "CP"),
+    ("c/o SOB x2 days, worse lying flat", "breathing", "SOB"),
+    ("Pt is sob walking across the room", "breathing", "sob"),
+    ("mom says he had LOC for about a minute", "neuro", "LOC"),
+    ("brief loss of consciousness at the store", "neuro", "loss of consciousness"),
+    ("she lost consciousness after standing up", "neuro", "lost consciousness"),
+    ("fall at home w/ LOC, on blood thinners", "neuro", "LOC"),
+    ("CP radiating to L arm, diaphoretic", "cardiac", "CP"),
+    ("increased DIB today per daughter", "breathing", "DIB"),
+    ("hx htn, now with dyspnea at rest", "breathing", "dyspnea"),
+    ("syncopal episode in the shower", "neuro", "syncopal"),
+    # pressure told with a comparison
+    ("says it feels like a weight on my chest", "cardiac", "weight on my chest"),
+    ("like an elephant sitting on my chest", "cardiac", "elephant sitting on my chest"),
+    ("feels like a vise around his chest", "cardiac", "vise around his chest"),
+    ("like a vice squeezing her chest", "cardiac", "vice squeezing her chest"),
+    ("a tight band around my chest since lunch", "cardiac", "tight band around my chest"),
+    ("there's a heaviness in his chest", "cardiac", "heaviness in his chest"),
+    ("my chest feels heavy", "cardiac", "chest feels heavy"),
+    ("someone is squeezing my chest", "cardiac", "squeezing my chest"),
+    # collapse and not responding
+    ("dad collapsed in the driveway", "neuro", "collapsed"),
+    ("she passed out and won't wake up", "neuro", "passed out"),
+    ("wife found him on the floor, not responding", "neuro", "not responding"),
+    ("he isn't responding when I talk to him", "neuro", "isn't responding"),
+    ("grandma is unresponsive in her chair", "neuro", "unresponsive"),
+    ("he's non-responsive", "neuro", "non-responsive"),
+    ("I can't wake her up", "neuro", "can't wake her up"),
+    # low blood sugar with confusion or shaking
+    ("sugar is 45 and she's confused", "low sugar", "sugar is 45 and she's confused"),
+    ("blood sugar low and shaky", "low sugar", "sugar low and shaky"),
+    ("his sugar dropped to 38 and he is sweaty", "low sugar", "sugar dropped to 38 and he is sweaty"),
+    ("BG 42, confused and sweating", "low sugar", "BG 42, confused"),
+    ("glucose 51 this am, very shaky", "low sugar", "glucose 51 this am, very shaky"),
+    ("low blood sugar and she's not making sense", "low sugar", "low blood sugar and she's not making sense"),
+    ("her sugar's been low all morning, now she's confused", "low sugar",
+     "sugar's been low all morning, now she's confused"),
+    # an overdose told as a number of pills
+    ("took 20 of her sleeping pills", "overdose", "took 20"),
+    ("swallowed a whole bottle of tylenol", "overdose", "whole bottle"),
+    ("he took like 30 tylenol an hour ago", "overdose", "took like 30"),
+    ("I think he swallowed 15 of my oxycodone", "overdose", "swallowed 15"),
+    ("she took ten of his xanax", "overdose", "took ten"),
+    ("took a handful of pills", "overdose", "handful of pills"),
+    ("pt took 12 tablets of ambien", "overdose", "took 12"),
+    # misspelled in a hurry
+    ("chest pian since last night", "cardiac", "chest pian"),
+    ("cheast pain when she walks", "cardiac", "cheast pain"),
+    ("he can't breath", "breathing", "can't breath"),
+    ("trouble breatheing", "breathing", "trouble breatheing"),
+    ("is he having a stroek?", "stroke", "stroek"),
+    ("had a seizure", "neuro", "seizure"),
+    ("had a seisure this morning", "neuro", "seisure"),
+    ("she's unconsious", "neuro", "unconsious"),
+    ("she was unconcious for a minute", "neuro", "unconcious"),
+    ("says hes feeling suicidel", "self-harm", "suicidel"),
+    ("his sucidal thoughts are back", "self-harm", "sucidal"),
+    ("I think he OD'd on his pain pills", "overdose", "OD'd"),
+    ("shortness of breth", "breathing", "shortness of breth"),
+    ("daughter says mom is unresponive", "neuro", "unresponive"),
+]
+
+# the same people say "no" clearly, or say something that only looks like a red flag
+NOT_A_RED_FLAG = [
+    "denies chest pain",
+    "no trouble breathing",
+    "negative for SOB",
+    "without shortness of breath",
+    "pt denies CP or SOB",
+    "she takes 6 pills a day",
+    "he swallows 5 pills every morning",
+    "has trouble swallowing pills, asks for the liquid",
+    "went over dosing with the patient",
+    "denies CP/SOB, no LOC",
+    "fall yesterday, no LOC, wants ortho referral",
+    "no c/o CP",
+    "ROS negative for CP or SOB",
+    "denies dyspnea",
+    "not confused, sugar 45 after skipping lunch, ate juice, now 98",
+    "sugar 45 this am, ate and it came up to 110",
+    "sugar is 45 and she's not confused",
+    "blood sugar log confirmed, not shaky",
+    "chest x-ray results",
+    "passed the test",
+    "took her pills as prescribed",
+    "took 2 tylenol for the headache",
+    "took 500 mg of tylenol at noon",
+    "took 10 mg pill this morning",
+    "it took 20 minutes to get through to the pharmacy",
+    "wants sugar-free cough syrup",
+    "the pharmacy is not responding to our faxes",
+    "insurance not responding, resubmitted the PA",
+    "lost weight, now 180 lbs",
+    "gained weight on metformin",
+    "collects chest x-ray report",
+    "band practice on Tuesday, needs a sports physical",
+]
+
+SHORTHAND_IS_A_WORD = [
+    ("SOB", "breathing"), ("Sob", "breathing"), ("sob", "breathing"),
+    ("CP", "cardiac"), ("cp", "cardiac"), ("LOC", "neuro"), ("loc", "neuro"),
+]
+
+INSIDE_OTHER_WORDS = [
+    "he has been SOBER for a year",
+    "needs new CPAP supplies",
+    "cpap mask is leaking",
+    "the clock in the waiting room",
+    "BLOCK the 3pm slot",
+    "local pharmacy on Main",
+    "update his SOBRIETY date",
+    "she sobs on the phone about the bill",
+]
+
+
+@pytest.mark.parametrize(("text", "category", "covered"), SAID_THE_WAY_PEOPLE_SAY_IT)
+def test_red_flags_said_the_way_people_say_them(text: str, category: str, covered: str) -> None:
+    hits = check(text)
+    assert hits, f"no hit in {text!r}"
+    assert (hits[0].category, text[hits[0].start:hits[0].end]) == (category, covered)
+    assert hits[0].words == covered  # the words it matched, as typed, for the panel to show
+
+
+@pytest.mark.parametrize("text", NOT_A_RED_FLAG)
+def test_clear_negations_and_innocent_sentences_do_not_fire(text: str) -> None:
+    assert check(text) == [], [(h.phrase, h.words) for h in check(text)]
+
+
+@pytest.mark.parametrize(("shorthand", "category"), SHORTHAND_IS_A_WORD)
+def test_shorthand_is_case_insensitive(shorthand: str, category: str) -> None:
+    [hit] = check(f"pt c/o {shorthand} since this morning")
+    assert (hit.category, hit.words) == (category, shorthand)
+    assert check(f"pt denies {shorthand}") == []
+
+
+@pytest.mark.parametrize("text", INSIDE_OTHER_WORDS)
+def test_shorthand_is_not_found_inside_other_words(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_past_history_mention_escalates_and_says_which_words() -> None:
+    """The VMA never interprets: "had a stroke in 2019" escalates, showing the words that did it."""
+    text = "Med refill. Pt had a stroke in 2019, doing well."
+    [hit] = check(text)
+    assert (hit.category, hit.words) == ("stroke", "stroke")
+
+
+def test_a_practice_can_write_shorthand_numbers_and_alternatives_in_its_own_list() -> None:
+    phrases = ("breathing: SOB", "obstetric: baby|fetus ... not moving",
+               "fever: temp|temperature ... >103", "bp: bp ... <80 + dizzy")
+    assert [(h.category, h.words) for h in check(
+        "Shortness of breath. The fetus isn't moving. Temp 104. BP 75/40, dizzy", phrases)] == [
+        ("breathing", "Shortness of breath"), ("obstetric", "fetus isn't moving"), ("fever", "Temp 104"),
+        ("bp", "BP 75/40, dizzy")]
+    assert check("no SOB. temp 99. bp 120/80 and dizzy", phrases) == []

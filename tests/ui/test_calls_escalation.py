@@ -24,7 +24,7 @@ ENTER = Qt.Key.Key_Return
 def test_a_red_flag_escalates_and_needs_what_was_done(qtbot, services, calls_tab, desk):
     dialog = open_call_form(qtbot, calls_tab)
     ui = dialog.ui
-    type_keys(qtbot, "Ann Ames", Qt.Key.Key_Tab, "3125550142")
+    type_keys(qtbot, Qt.Key.Key_Tab, "Ann Ames", Qt.Key.Key_Tab, "3125550142")
     ui.reason_combo.setCurrentIndex(ui.reason_combo.findData(CallReason.REFILL))
     ui.outcome_combo.setCurrentIndex(ui.outcome_combo.findData(CallOutcome.MESSAGE_TAKEN))
     ui.notes_edit.setFocus()
@@ -77,3 +77,44 @@ def test_a_negation_does_not_escalate_and_removing_the_flag_undoes_it(qtbot, ser
     [call] = services.communications.calls_on(MONDAY)
     assert call.outcome is CallOutcome.MESSAGE_TAKEN and call.escalation_action == ""
     assert no_dialog(CallDialog)
+
+
+def test_shorthand_typed_in_the_notes_shows_the_words_it_matched(qtbot, services, calls_tab, desk):
+    """Issue 12 item 13: "pt c/o CP" is chest pain; the banner names the words typed, not a guess."""
+    dialog = open_call_form(qtbot, calls_tab)
+    ui = dialog.ui
+    type_keys(qtbot, Qt.Key.Key_Tab, "Ann Ames", Qt.Key.Key_Tab, "3125550142")
+    qtbot.keyClick(focused(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # No&tes
+    assert focused() is ui.notes_edit
+    type_keys(qtbot, "Daughter calling, pt c/o C")
+    assert not ui.escalation_panel.isVisible()
+    type_keys(qtbot, "P and SOB since 6am, denies LOC")
+    assert ui.escalation_panel.isVisible()
+    title = ui.escalation_panel.title_label.text()
+    assert "\u201cCP\u201d (cardiac)" in title and "\u201cSOB\u201d (breathing)" in title
+    assert "LOC" not in title  # denied
+    assert [s.cursor.selectedText() for s in ui.notes_edit.extraSelections()] == ["CP", "SOB"]
+    assert ui.outcome_combo.currentData() == CallOutcome.ESCALATED
+
+    type_keys(qtbot, ". Sugar is 45 and she's shaky")
+    assert "\u201cSugar is 45 and she's shaky\u201d (low sugar)" in ui.escalation_panel.title_label.text()
+    qtbot.keyClick(focused(), ENTER, Qt.KeyboardModifier.ControlModifier)
+    assert ui.escalation_panel.action_error.isVisible()
+    assert services.communications.calls_on(MONDAY) == []  # nothing saved, nothing lost
+    assert ui.notes_edit.toPlainText().endswith("she's shaky")
+    with qtbot.waitSignal(dialog.sig_saved):
+        type_keys(qtbot, "Told to call 911, nurse on the line", ENTER)
+    [call] = services.communications.calls_on(MONDAY)
+    assert call.outcome is CallOutcome.ESCALATED
+
+
+def test_a_person_not_responding_escalates_a_pharmacy_not_responding_does_not(qtbot, calls_tab):
+    """"found him on the floor, not responding": the banner quotes it; a pharmacy's silence is not it."""
+    dialog = open_call_form(qtbot, calls_tab)
+    ui = dialog.ui
+    qtbot.keyClick(focused(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    type_keys(qtbot, "the pharmacy is not responding to our faxes")
+    assert not ui.escalation_panel.isVisible()
+    type_keys(qtbot, ". Then wife found him on the floor, not responding")
+    assert "\u201cnot responding\u201d (neuro)" in ui.escalation_panel.title_label.text()
+    dialog.close()

@@ -7,14 +7,28 @@ cached by its tuple of entries.
 
 **Phrase entries** are plain strings, one per configured line: ``"category: words"`` or just
 ``"words"`` (category `OTHER`). The category (lower-cased) picks the practice's escalation step; the
-defaults use cardiac, breathing, stroke, bleeding, self-harm, overdose, allergic and neuro. Words match
-case-insensitively across spaces, hyphens, quotes and line breaks (not across ``, . ; : ! ?``), with
-simple variants folded together (plural, -ing, -ed, ``breath``/``breathe``, ``swollen``/``swelling``,
-``bled``/``bleeding``, ``can't``/``cannot``/``can not``/``cant``, ``doesn't``/``don't``) and a few
-common misspellings (``shortnes``, ``siezure``, ``unconcious``). ``...`` in a phrase stands for zero to
-three other words, none of them a negation: ``"chest ... tight"`` matches "chest feels tight", not
-"chest doesn't feel tight". An entry that cannot match anything raises `ValidationError`; services call
-`validate_phrases` when a practice saves its list, so `check` never raises on a keystroke.
+defaults use cardiac, breathing, stroke, bleeding, self-harm, overdose, allergic, neuro and low sugar.
+Words match case-insensitively across spaces, hyphens, quotes and line breaks (not across
+``, . ; : ! ?``), with simple variants folded together (plural, -ing, -ed, ``breath``/``breathe``,
+``swollen``/``swelling``, ``bled``/``bleeding``, ``can't``/``cannot``/``can not``/``cant``,
+``doesn't``/``don't``, "ten" and 10), common misspellings (``shortnes``, ``chest pian``, ``stroek``,
+``siezure``, ``unconsious``, ``suicidel``) and the shorthand of notes read as the words it stands for,
+a whole word in any case ("SOB" is shortness of breath, "SOBER" is not; also CP, LOC, DIB, SOA, AMS,
+CVA, c/o, OD'd), so phrases and negations apply to it unchanged. In a phrase:
+
+- ``...`` stands for zero to three other words, none of them a negation: ``"chest ... tight"``
+  matches "chest feels tight", not "chest doesn't feel tight";
+- ``a|b`` is either word; ``=took`` is that word as written ("took", not "takes" or "taking");
+- ``<70`` is a number under 70 (a reading), ``>4`` a count over 4 that is not followed by a unit
+  or a time ("took 20 of her pills", not "took 20 mg" or "took 20 minutes");
+- `` + `` means that what follows comes later in the same sentence (up to eight words on, across
+  commas, not past a negation): ``"sugar ... <70 + confused|shaky"`` matches "BG 42, confused and
+  sweating", not "sugar 45, not confused".
+
+An entry that cannot match anything raises `ValidationError`; services call `validate_phrases` when a
+practice saves its list, so `check` never raises on a keystroke. "not responding" / "not responsive"
+is dropped when a pharmacy, an insurer, a fax ... is what does not respond, or it is "to" a fax, a
+call, a treatment ("the pharmacy is not responding to our faxes").
 
 **Negation** drops a hit. It is read backwards from the hit's first word, within its clause:
 
@@ -43,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vma_desk.core.errors import ValidationError
@@ -62,6 +76,15 @@ DEFAULT_RED_FLAGS: tuple[str, ...] = (
     "cardiac: chest ... tight",
     "cardiac: tight ... chest",
     "cardiac: crushing ... chest",
+    "cardiac: weight on ... chest",  # pressure told with a comparison: "like a weight on my chest"
+    "cardiac: elephant ... chest",
+    "cardiac: vise|vice ... chest",
+    "cardiac: band around ... chest",
+    "cardiac: squeezing ... chest",
+    "cardiac: chest ... squeezing",
+    "cardiac: heaviness in ... chest",
+    "cardiac: chest heaviness",
+    "cardiac: chest ... heavy",
     "cardiac: heart attack",  # bare, like "stroke": a history escalates too, a missed call costs more
     "breathing: shortness of breath",
     "breathing: short of breath",
@@ -79,6 +102,7 @@ DEFAULT_RED_FLAGS: tuple[str, ...] = (
     "breathing: stopped breathing",
     "breathing: breathless",
     "breathing: turning blue",
+    "breathing: dyspnea|dyspnoea|dyspneic",  # "SOB", "SOA", "DIB" are read as the words they stand for
     "stroke: face drooping",
     "stroke: face ... drooping",
     "stroke: drooping ... face",
@@ -152,7 +176,13 @@ DEFAULT_RED_FLAGS: tuple[str, ...] = (
     "overdose: whole bottle",
     "overdose: entire bottle",
     "overdose: bunch of pills",
-    "overdose: swallowed ... pills",
+    "overdose: =swallowed ... pills",  # not "trouble swallowing pills"
+    # a number of pills taken: "took 20 of her sleeping pills", not "took 20 mg" or "takes 6 a day"
+    "overdose: =took >4",
+    "overdose: =took about|like|around|maybe|over|almost|nearly|roughly|approximately >4",
+    "overdose: =swallowed >4",
+    "overdose: =swallowed about|like|around|maybe|over|almost|nearly|roughly|approximately >4",
+    "overdose: handful of ... pills|tablets|tabs|capsules|caps|meds|medications|medicine",
     "allergic: anaphylaxis",
     "allergic: anaphylactic",
     "allergic: severe allergic reaction",
@@ -178,17 +208,41 @@ DEFAULT_RED_FLAGS: tuple[str, ...] = (
     "neuro: won't wake ... up",
     "neuro: not wake ... up",
     "neuro: worst headache",
+    "neuro: loss of consciousness",  # and "LOC"
+    "neuro: lost consciousness",
+    "neuro: losing consciousness",
+    "neuro: syncope|syncopal",
+    "neuro: collapsed",
+    "neuro: not responding",  # unless a pharmacy or an insurer is what does not respond
+    "neuro: not responsive",
+    "neuro: non responsive",
+    "neuro: nonresponsive|unarousable",
+    "neuro: altered mental status",  # and "AMS"
+    # low blood sugar with confusion or shaking: "sugar is 45 and she's confused", "BG 42, shaky"
+    "low sugar: sugar|glucose|bg|bs|cbg|fsbs|fsbg ... <70 + "
+    "confused|confusion|shaky|shaking|sweaty|sweating|clammy|disoriented|lethargic|combative|dizzy",
+    "low sugar: sugar|glucose ... low + "
+    "confused|confusion|shaky|shaking|sweaty|sweating|clammy|disoriented|lethargic|combative|dizzy",
+    "low sugar: low ... sugar|glucose + "
+    "confused|confusion|shaky|shaking|sweaty|sweating|clammy|disoriented|lethargic|combative|dizzy",
+    "low sugar: hypoglycemia|hypoglycemic|hypo + "
+    "confused|confusion|shaky|shaking|sweaty|sweating|clammy|disoriented|lethargic|combative|dizzy",
+    "low sugar: sugar|glucose|bg|bs|cbg|fsbs|fsbg ... <70 + not making sense",
+    "low sugar: sugar|glucose ... low + not making sense",
+    "low sugar: low ... sugar|glucose + not making sense",
 )
 
 
 @dataclass(frozen=True)
 class RedFlagHit:
-    """One red flag found in a text; `start`/`end` are offsets into the original text (end exclusive)."""
+    """One red flag found in a text; `start`/`end` are offsets into the original text (end exclusive),
+    `words` the text between them as typed ("CP" for the phrase "chest pain"): what a form shows."""
 
     phrase: str
     category: str
     start: int
     end: int
+    words: str = field(default="", compare=False)
 
 
 def check(text: str, phrases: Sequence[str] = DEFAULT_RED_FLAGS) -> list[RedFlagHit]:
@@ -206,11 +260,16 @@ def check(text: str, phrases: Sequence[str] = DEFAULT_RED_FLAGS) -> list[RedFlag
     found: list[tuple[int, int, _Flag]] = []
     negated: dict[int, bool] = {}  # a hit's last word -> negated, for lists that carry a negation
     for first, last, flag in _find(words, index):
+        if flag.pattern[-1] in _RESPONDING and not _about_a_person(words, first, last):
+            continue
         negated[last] = _negated(words, first, last, negated)
         if not negated[last]:
             found.append((first, last, flag))
-    return [RedFlagHit(flag.phrase, flag.category, matches[words.tokens[first]].start(),
-                       matches[words.tokens[last]].end()) for first, last, flag in found]
+    hits = []
+    for first, last, flag in found:
+        start, end = matches[words.tokens[first]].start(), matches[words.tokens[last]].end()
+        hits.append(RedFlagHit(flag.phrase, flag.category, start, end, text[start:end]))
+    return hits
 
 
 def validate_phrases(phrases: Sequence[str]) -> None:
@@ -248,9 +307,32 @@ _SPELLING = {
     "breating": "breathing", "brething": "breathing", "cheast": "chest", "siezure": "seizure",
     "sezure": "seizure", "seziure": "seizure", "unconcious": "unconscious", "unconsious": "unconscious",
     "anaphalaxis": "anaphylaxis", "anaphylaxsis": "anaphylaxis", "suicidle": "suicidal",
-    "w/o": "without", "h/o": "history",
+    "w/o": "without", "h/o": "history", "c/o": "complain",
+    "pian": "pain", "chset": "chest", "breatheing": "breathing", "breathng": "breathing",
+    "braething": "breathing", "stroek": "stroke", "storke": "stroke", "strok": "stroke",
+    "seisure": "seizure", "seizur": "seizure", "seazure": "seizure", "seaizure": "seizure",
+    "siezing": "seizing", "unconscius": "unconscious", "unconsciuos": "unconscious",
+    "unconcsious": "unconscious", "unconscous": "unconscious", "concious": "conscious",
+    "consiousness": "consciousness", "conciousness": "consciousness", "suicidel": "suicidal",
+    "sucidal": "suicidal", "suicdal": "suicidal", "suacidal": "suicidal", "sucide": "suicide",
+    "suiside": "suicide", "suicde": "suicide", "unresponive": "unresponsive",
+    "unresposive": "unresponsive", "unrepsonsive": "unresponsive", "collasped": "collapsed",
+    "colapsed": "collapsed", "bleading": "bleeding", "anaphalactic": "anaphylactic",
+    "anaphylatic": "anaphylactic", "overdossed": "overdosed", "overdoesed": "overdosed",
+    # numbers people spell out when they count pills
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+    "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "hundred": "100", "dozen": "12",
 }
-_JOINED = {"chestpain": ("chest", "pain")}
+# run-together words and the shorthand typed in notes, each a word of its own ("SOB", not "SOBER";
+# "cp", not "cpap"; any case): read as the words they stand for, so phrases and negations apply
+_JOINED = {
+    "chestpain": ("chest", "pain"), "cp": ("chest", "pain"),
+    "sob": ("shortness", "of", "breath"), "soa": ("shortness", "of", "breath"),
+    "soboe": ("shortness", "of", "breath"), "dib": ("difficulty", "breathing"),
+    "loc": ("loss", "of", "consciousness"), "ams": ("altered", "mental", "status"),
+    "cva": ("stroke",), "od'd": ("overdosed",), "unresp": ("unresponsive",),
+}
 _VOWELS = frozenset("aeiouy")
 
 
@@ -316,6 +398,7 @@ class _Words:
     stems: list[str]
     tokens: list[int]  # the token each stem comes from ("can't" gives two stems), for its offsets
     seps: list[int]  # separator flags between the previous word and this one
+    texts: list[str]  # the tokens as written, for an "=word" element
 
 
 def _words(tokens: list[str]) -> _Words:
@@ -334,7 +417,7 @@ def _words(tokens: list[str]) -> _Words:
             indexes.append(i)
             seps.append(pending)
             pending = 0
-    return _Words(stems, indexes, seps)
+    return _Words(stems, indexes, seps, tokens)
 
 
 def _stem_set(*words: str) -> frozenset[str]:
@@ -345,32 +428,95 @@ def _stem_set(*words: str) -> frozenset[str]:
 
 _GAP = ""  # a pattern element: up to _GAP_WORDS other words
 _GAP_WORDS = 3
+_LATER = "+"  # a pattern element: what follows comes later in the same sentence
+_LATER_WORDS = 8
 _CATEGORY = re.compile(r"\s*([A-Za-z][A-Za-z -]{0,30}?)\s*:(.*)", re.DOTALL)
+_NUMBER = re.compile(r"([<>])(\d{1,4})")
+
+
+@dataclass(frozen=True)
+class _Number:
+    """A number in [low, high]; a count ("took 20") is not one followed by a unit ("took 20 mg")."""
+
+    low: int
+    high: int
+    count: bool
+
+
+@dataclass(frozen=True)
+class _Literal:
+    """A word as written, not folded ("=took" is not "takes")."""
+
+    text: str
+
+
+_Element = str | frozenset[str] | _Number | _Literal
 
 
 @dataclass(frozen=True)
 class _Flag:
     phrase: str
     category: str
-    pattern: tuple[str, ...]  # stems, with _GAP where "..." stood
+    pattern: tuple[_Element, ...]  # stems, alternatives, numbers, words as written, _GAP and _LATER
+    # the words after the first that a text must hold somewhere for the phrase to be tried at all
+    needs: frozenset[str] = frozenset()
+    needs_one_of: tuple[frozenset[str], ...] = ()
 
 
 def _parse(entry: str) -> _Flag:
     m = _CATEGORY.fullmatch(entry)
     category, text = (m.group(1).strip().lower(), m.group(2)) if m else (OTHER, entry)
     phrase = " ".join(text.split())
-    pattern: list[str] = []
+    pattern: list[_Element] = []
     for i, part in enumerate(phrase.replace("\u2026", "...").split("...")):
         if i:
             pattern.append(_GAP)
-        pattern.extend(s for m2 in _TOKEN.finditer(part) if m2.group() not in _SEPARATOR
-                       for s in _stems(m2.group()))
-    if not any(pattern):
+        pattern.extend(_elements(part, phrase))
+    if all(e in (_GAP, _LATER) for e in pattern):
         raise ValidationError("red_flags", f"The entry {entry.strip()!r} has no words to look for.")
-    if pattern[0] == _GAP or pattern[-1] == _GAP or any(
-            a == b == _GAP for a, b in zip(pattern, pattern[1:], strict=False)):
-        raise ValidationError("red_flags", f"In {phrase!r}, \"...\" must stand between two words.")
-    return _Flag(phrase, category, tuple(pattern))
+    if pattern[0] in (_GAP, _LATER) or pattern[-1] in (_GAP, _LATER) or any(
+            a in (_GAP, _LATER) and b in (_GAP, _LATER) for a, b in zip(pattern, pattern[1:], strict=False)):
+        raise ValidationError("red_flags", f"In {phrase!r}, \"...\" and \"+\" must stand between two words.")
+    if isinstance(pattern[0], _Number):
+        raise ValidationError("red_flags", f"In {phrase!r}, put a word before the number.")
+    rest = pattern[1:]
+    return _Flag(phrase, category, tuple(pattern),
+                 frozenset(e for e in rest if type(e) is str and e not in (_GAP, _LATER)),
+                 tuple(e for e in rest if type(e) is frozenset))
+
+
+def _elements(part: str, phrase: str) -> list[_Element]:
+    """The pattern elements of the words of a phrase between two "...": "a|b" is either word, "<70" a
+    number under 70, ">4" a count over 4, "=took" that word as written, "+" later in the sentence."""
+    elements: list[_Element] = []
+    for chunk in part.split():
+        number = _NUMBER.fullmatch(chunk)
+        if chunk == _LATER:
+            elements.append(_LATER)
+        elif number:
+            limit = int(number.group(2))
+            elements.append(_Number(0, limit - 1, False) if number.group(1) == "<"
+                            else _Number(limit + 1, 10**6, True))
+        elif "|" in chunk or chunk.startswith("="):
+            words = [w for w in chunk.removeprefix("=").split("|") if w]
+            stems = [_stems(w) for w in words]
+            if not stems or any(len(s) != 1 for s in stems) or (chunk.startswith("=") and len(words) > 1):
+                raise ValidationError("red_flags", f"In {phrase!r}, {chunk!r} must be single words.")
+            elements.append(_Literal(words[0].lower()) if chunk.startswith("=")
+                            else frozenset(s for (s,) in stems))
+        else:
+            elements.extend(s for m in _TOKEN.finditer(chunk) if m.group() not in _SEPARATOR
+                            for s in _stems(m.group()))
+    return elements
+
+
+def _keys(element: _Element) -> tuple[str, ...]:
+    """The stems a phrase's first element is indexed by."""
+    if isinstance(element, frozenset):
+        return tuple(element)
+    if isinstance(element, _Literal):
+        return _stems(element.text)
+    return (element,) if isinstance(element, str) else ()
 
 
 @lru_cache(maxsize=16)
@@ -379,17 +525,43 @@ def _compile(entries: tuple[str, ...]) -> dict[str, list[_Flag]]:
     index: dict[str, list[_Flag]] = {}
     for entry in entries:
         flag = _parse(entry)
-        index.setdefault(flag.pattern[0], []).append(flag)
+        for key in _keys(flag.pattern[0]):
+            index.setdefault(key, []).append(flag)
     for flags in index.values():
         flags.sort(key=lambda f: -len(f.pattern))
     return index
 
 
-def _match(words: _Words, pattern: tuple[str, ...], k: int, i: int) -> int:
+def _fits(element: _Element, words: _Words, i: int) -> bool:
+    """Does word i fit an element that is not a plain stem?"""
+    stem = words.stems[i]
+    if isinstance(element, frozenset):
+        return stem in element
+    if isinstance(element, _Literal):
+        return words.texts[words.tokens[i]].lower() == element.text
+    if isinstance(element, _Number):
+        if not (stem.isascii() and stem.isdigit() and element.low <= int(stem) <= element.high):
+            return False
+        return not element.count or i + 1 == len(words.stems) or words.stems[i + 1] not in _NOT_COUNTED
+    return stem == element
+
+
+def _match(words: _Words, pattern: tuple[_Element, ...], k: int, i: int, *, anywhere: bool = False) -> int:
     """The index of the last word when pattern[k:] matches from word i (pattern[k-1] just matched
-    at i-1), else -1. Words of one phrase may be split by spaces, hyphens or a line break only."""
+    at i-1), else -1. Words of one phrase may be split by spaces, hyphens or a line break only
+    (`anywhere`: word i may follow any separator, for the element after a "+")."""
     stems, seps, n = words.stems, words.seps, len(words.stems)
     element = pattern[k]
+    if element == _LATER:
+        for j in range(i, min(i + _LATER_WORDS, n)):
+            if seps[j] & (_BOUND | _NEWLINE):
+                return -1
+            last = _match(words, pattern, k + 1, j, anywhere=True)
+            if last >= 0:
+                return last
+            if stems[j] in _CUES:  # "sugar 45, not confused"
+                return -1
+        return -1
     if element == _GAP:
         for skip in range(_GAP_WORDS + 1):
             j = i + skip
@@ -401,12 +573,14 @@ def _match(words: _Words, pattern: tuple[str, ...], k: int, i: int) -> int:
             if stems[j] in _CUES:  # "chest ... tight" must not read "chest doesn't feel tight"
                 return -1
         return -1
-    if i >= n or stems[i] != element or seps[i] & ~_NEWLINE:
+    if i >= n or (stems[i] != element if type(element) is str else not _fits(element, words, i)) or (
+            seps[i] & ~_NEWLINE and not anywhere):
         return -1
     return i if k + 1 == len(pattern) else _match(words, pattern, k + 1, i + 1)
 
 
 def _find(words: _Words, index: dict[str, list[_Flag]]) -> list[tuple[int, int, _Flag]]:
+    present = set(words.stems)  # a phrase whose other words are not in the text is not tried
     hits: list[tuple[int, int, _Flag]] = []
     after = 0  # the first word not yet covered by a hit: hits never overlap
     get = index.get
@@ -416,6 +590,10 @@ def _find(words: _Words, index: dict[str, list[_Flag]]) -> list[tuple[int, int, 
             continue
         best: tuple[int, int, _Flag] | None = None
         for flag in flags:
+            if not flag.needs <= present or any(present.isdisjoint(one) for one in flag.needs_one_of):
+                continue
+            if type(flag.pattern[0]) is _Literal and not _fits(flag.pattern[0], words, i):
+                continue
             last = i if len(flag.pattern) == 1 else _match(words, flag.pattern, 1, i + 1)
             if last >= 0 and (best is None or last > best[1]):
                 best = (i, last, flag)
@@ -423,6 +601,42 @@ def _find(words: _Words, index: dict[str, list[_Flag]]) -> list[tuple[int, int, 
             hits.append(best)
             after = best[1] + 1
     return hits
+
+
+# words after a count that make it a dose or a time, not pills: "took 20 mg", "took 20 minutes"
+_NOT_COUNTED = _stem_set(
+    "mg", "mcg", "g", "gm", "gram", "milligram", "ml", "cc", "unit", "iu", "puff", "drop", "percent",
+    "second", "sec", "minute", "min", "mins", "hour", "hr", "hrs", "day", "week", "wk", "month", "year", "yr",
+    "time", "am", "pm", "o'clock", "dollar", "lb", "lbs", "pound", "kg", "mile", "step", "call", "try",
+)
+
+# "not responding" is about a person unless a pharmacy, an insurer or a fax is what does not respond
+_RESPONDING = _stem_set("responding", "responsive")
+_NOT_PEOPLE = _stem_set("pharmacy", "insurance", "insurer", "payer", "portal", "office", "fax", "system",
+                        "app", "website", "site", "computer", "phone", "printer", "server", "line", "lab",
+                        "plan", "specialist", "clinic", "email")
+_NOT_PEOPLE_THINGS = _stem_set("fax", "call", "email", "message", "text", "voicemail", "letter", "request",
+                               "page", "portal", "referral", "treatment", "antibiotic", "medication",
+                               "medicine", "therapy")
+_DETERMINERS = _stem_set("our", "my", "the", "his", "her", "their", "your", "any", "a")
+
+
+def _about_a_person(words: _Words, first: int, last: int) -> bool:
+    """Is a "not responding" hit about someone ("found him not responding"), not a pharmacy not
+    answering faxes or an infection not responding to antibiotics?"""
+    stems, seps = words.stems, words.seps
+    for j in range(first - 1, max(first - 5, -1), -1):
+        if seps[j + 1] & (_BOUND | _NEWLINE):
+            break
+        if stems[j] in _NOT_PEOPLE:
+            return False
+    after = last + 1
+    if after >= len(stems) or stems[after] != "to" or seps[after]:
+        return True
+    following = stems[after + 1:after + 3]
+    if following and following[0] in _DETERMINERS:
+        following = following[1:]
+    return not (following and following[0] in _NOT_PEOPLE_THINGS)
 
 
 # --- negation -----------------------------------------------------------------------------------

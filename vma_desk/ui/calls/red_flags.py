@@ -34,6 +34,16 @@ def utf16_offset(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
+def matched_words(hits: Sequence[RedFlagHit]) -> str:
+    """The words each hit matched, as typed, with its category ("\u201cCP\u201d (cardiac)"): the VMA
+    does not interpret a note, so the banner says which words raised the flag."""
+    seen: dict[tuple[str, str], str] = {}
+    for hit in hits:
+        words = " ".join((hit.words or hit.phrase).split())
+        seen.setdefault((words.casefold(), hit.category), f"\u201c{words}\u201d ({hit.category})")
+    return ", ".join(seen.values())
+
+
 class RedFlagWatcher(QObject):
     """Checks the watched texts on every change; `sig_checked(found)` after each check."""
 
@@ -127,9 +137,7 @@ class EscalationPanel(QFrame):
         if escalation is None or not escalation.found:
             self.hide()
             return
-        phrases = list(dict.fromkeys(hit.phrase for hit in escalation.hits))
-        quoted = ", ".join(f"\u201c{p}\u201d" for p in phrases)
-        self.title_label.setText(f"\u26a0 Red flag: {quoted}. This is an emergency.")
+        self.title_label.setText(f"\u26a0 Red flag: {matched_words(escalation.hits)}. This is an emergency.")
         self.step_label.setText(f"Escalation step: {escalation.step}")
         self.show()
 
