@@ -19,6 +19,15 @@ UNDO = "undo"
 REOPEN = "reopen"
 
 
+def line_prefix(action: str) -> str:
+    """How a history line of an undo or a reopening starts ("Undo: back to Callback done...")."""
+    return {UNDO: "Undo: back to ", REOPEN: "Reopened: back to "}.get(action, "")
+
+
+def lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:] if label else label
+
+
 def steps_to_undo(current: Sequence[E], before: Sequence[E]) -> tuple[E, ...]:
     """The events a step added to a record whose history was `before` and is `current` now.
     Refused when the record moved on since (another step, an undo already done, someone else)."""

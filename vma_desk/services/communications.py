@@ -314,7 +314,7 @@ class CommunicationsService:
         current = self.get_message(before.id or 0)
         taken = history.steps_to_undo(current.events, before.events)
         what = ", ".join(e.state.label.lower() for e in taken)
-        event = MessageEvent(before.state, self.ctx.clock.now(), self.ctx.user, note=f"undid: {what}",
+        event = MessageEvent(before.state, self.ctx.clock.now(), self.ctx.user, note=f"took back: {what}",
                              action=history.UNDO)
         updated = replace(current, state=before.state, events=current.events + (event,))
         with self.ctx.transaction():

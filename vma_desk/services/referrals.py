@@ -22,6 +22,8 @@ from vma_desk.core.referrals import (
     ReferralState,
     StateEvent,
     TellMethod,
+    is_move,
+    step_label,
 )
 from vma_desk.core.rules import referrals as rules
 from vma_desk.core.rules.business_days import next_business_day
@@ -230,9 +232,9 @@ class ReferralService:
         history. Refused when it changed since."""
         current = self.get(before.id or 0)
         taken = history.steps_to_undo(current.events, before.events)
-        what = ", ".join(ReferralState(e.state).label.lower() for e in taken)
+        what = ", ".join(step_label(e.state).lower() for e in taken)
         now = self.ctx.clock.now()
-        event = StateEvent(before.state.value, now, self.ctx.user, f"undid: {what}", action=history.UNDO)
+        event = StateEvent(before.state.value, now, self.ctx.user, f"took back: {what}", action=history.UNDO)
         updated = replace(before, state_since=now, events=current.events + (event,))
         return self._save_move(updated, event, f"undo: state {current.state.value} -> {before.state.value}")
 
@@ -244,7 +246,8 @@ class ReferralService:
             raise ValidationError("state", "is still open: only a closed referral can be reopened")
         text = history.reopen_reason(reason)
         back = ReferralState(history.state_before_closing(
-            referral.events, lambda e: e.state, lambda s: ReferralState(s).is_final))
+            [e for e in referral.events if is_move(e)], lambda e: e.state,
+            lambda s: ReferralState(s).is_final))
         now = self.ctx.clock.now()
         event = StateEvent(back.value, now, self.ctx.user, text, action=history.REOPEN)
         updated = replace(referral, state=back, state_since=now, events=referral.events + (event,))

@@ -330,7 +330,7 @@ class RefillService:
         current = self.get(before.id or 0)
         taken = history.steps_to_undo(current.events, before.events)
         what = ", ".join(e.step.label.lower() for e in taken)
-        event = RefillEvent(before.step, self.ctx.clock.now(), self.ctx.user, f"undid: {what}",
+        event = RefillEvent(before.step, self.ctx.clock.now(), self.ctx.user, f"took back: {what}",
                             action=history.UNDO)
         updated = replace(before, visit=current.visit, events=current.events + (event,))
         return self._save(updated, (event,), f"undo: step {current.step.value} -> {before.step.value}")

@@ -32,3 +32,32 @@ class DeletePatientCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.notify(self.services.patients.restore(self.patient_id))
+
+
+class StepCommand(QUndoCommand):
+    """Pushed after a step was taken (a message closed, a refill decision, a referral moved): the
+    first redo() is the step already done; undo() asks the service to take it back, which records
+    an "undo" event (history is never deleted). A step undone is not redone (Qt drops the command):
+    taking it again is the ordinary step. When the record changed since, the undo is refused and
+    `failed` says why."""
+
+    def __init__(self, label: str, take_back: Callable[[], tuple[object, Change]],
+                 notify: Callable[[Change], None], failed: Callable[[str], None]) -> None:
+        super().__init__(label)
+        self._take_back = take_back
+        self._notify = notify
+        self._failed = failed
+
+    def redo(self) -> None:  # the step itself was done by the tab before this was pushed
+        pass
+
+    def undo(self) -> None:
+        from vma_desk.core.errors import KnownError, ValidationError
+
+        self.setObsolete(True)  # once: Qt drops it from the stack
+        try:
+            _record, change = self._take_back()
+        except (KnownError, ValidationError) as error:
+            self._failed(f"Could not undo {self.text()}: {getattr(error, 'message', str(error))}")
+            return
+        self._notify(change)

@@ -216,3 +216,21 @@ def confirm(parent: QWidget, title: str, text: str, yes_text: str, no_text: str)
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_reason(parent: QWidget, title: str, label: str, ok_text: str) -> str | None:
+    """Ask for a short reason (reopening a record): the text typed, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setOkButtonText(ok_text)
+    dialog.setTextValue("")
+    dialog.resize(max(dialog.width(), 420), dialog.height())
+    while dialog.exec():
+        text = " ".join(dialog.textValue().split())
+        if text:
+            return text
+        dialog.setLabelText(f"{label}\n\nA reason is needed: it is kept in the record's history.")
+    return None

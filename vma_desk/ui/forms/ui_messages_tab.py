@@ -134,6 +134,11 @@ class Ui_MessagesTab(object):
 
         self.steps_grid.addWidget(self.close_button, 1, 1, 1, 1)
 
+        self.reopen_button = QPushButton(self.detail_panel)
+        self.reopen_button.setObjectName(u"reopen_button")
+
+        self.steps_grid.addWidget(self.reopen_button, 2, 1, 1, 1)
+
 
         self.detail_layout.addLayout(self.steps_grid)
 
@@ -171,6 +176,7 @@ class Ui_MessagesTab(object):
         QWidget.setTabOrder(self.deliver_button, self.acknowledge_button)
         QWidget.setTabOrder(self.acknowledge_button, self.callback_button)
         QWidget.setTabOrder(self.callback_button, self.close_button)
+        QWidget.setTabOrder(self.close_button, self.reopen_button)
 
         self.retranslateUi(MessagesTab)
 
@@ -203,5 +209,9 @@ class Ui_MessagesTab(object):
         self.acknowledge_button.setText(QCoreApplication.translate("MessagesTab", u"&Acknowledge", None))
         self.callback_button.setText(QCoreApplication.translate("MessagesTab", u"Call&back done", None))
         self.close_button.setText(QCoreApplication.translate("MessagesTab", u"C&lose", None))
+#if QT_CONFIG(tooltip)
+        self.reopen_button.setToolTip(QCoreApplication.translate("MessagesTab", u"Open the closed message again, with the reason (Ctrl+Shift+R)", None))
+#endif // QT_CONFIG(tooltip)
+        self.reopen_button.setText(QCoreApplication.translate("MessagesTab", u"&Reopen\u2026", None))
         pass
     # retranslateUi

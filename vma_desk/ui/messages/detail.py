@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import history
 from vma_desk.core.communications import Message, MessageState, by_words
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calls import text
@@ -47,6 +48,11 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
 def timeline(message: Message, zone: ZoneInfo, today: object) -> str:
     """'New — 9:31 AM by tester@desk' for each step done, oldest first; 'Acknowledged — 9:40 AM by
     Nurse Joy (recorded by Ann Lee)' when the user recorded someone else's act."""
-    return "\n".join(f"{event.state.label} — {text.when(event.at, zone, today)} by "
-                     f"{by_words(event.by, event.recorded_by)}"
-                     for event in message.events) or "No steps recorded."
+    lines = []
+    for event in message.events:
+        label = event.state.label
+        if event.action:
+            label = history.line_prefix(event.action) + history.lower_first(label)
+        line = f"{label} — {text.when(event.at, zone, today)} by {by_words(event.by, event.recorded_by)}"
+        lines.append(f"{line}: {event.note}" if event.note else line)
+    return "\n".join(lines) or "No steps recorded."

@@ -35,6 +35,7 @@ from vma_desk.ui.messages.model import (
 )
 from vma_desk.ui.messages.source import MessageSource
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
+from vma_desk.ui.widgets import ask_reason, confirm
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Willis",
@@ -52,6 +53,8 @@ class MessagesTab(QWidget):
     sig_changed = Signal(object)
     #: how many open messages are overdue now
     sig_overdue_changed = Signal(int)
+    #: a step Edit → Undo can take back: its label and the call that takes it back
+    sig_undoable = Signal(str, object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +114,8 @@ class MessagesTab(QWidget):
                                      "Take a message (not from a logged call)", self.open_new_message)
         self.next_step_action = tab_action(self, "Next step", ("Ctrl+Return", "Ctrl+Enter"),
                                            "Do the selected message's next step", self.next_step)
+        self.reopen_action = tab_action(self, "&Reopen…", ("Ctrl+Shift+R",),
+                                        "Open the closed message again, with the reason", self.reopen)
         self.new_action.setIconText("New message… (Ctrl+M)")
         self.ui.new_message_button.setDefaultAction(self.new_action)
 
@@ -122,6 +127,7 @@ class MessagesTab(QWidget):
         self.model.dataChanged.connect(self._on_model_data_changed)
         for state, button in self._steps.items():
             button.clicked.connect(lambda _checked=False, s=state: self.advance(s))
+        ui.reopen_button.clicked.connect(self.reopen)
 
     # what is shown ----------------------------------------------------------------------------------
     def load(self, select_id: int | None = None) -> None:
@@ -192,6 +198,8 @@ class MessagesTab(QWidget):
             for button in self._steps.values():
                 button.setEnabled(False)
             self.next_step_action.setEnabled(False)
+            ui.reopen_button.setVisible(False)
+            self.reopen_action.setEnabled(False)
             return
         message = row.message
         zone, now = self.context.zone(), self.model.now()
@@ -205,6 +213,9 @@ class MessagesTab(QWidget):
             button.setDefault(state is following)
             set_flag(button, "nextStep", state is following)
         self.next_step_action.setEnabled(following is not None)
+        closed = message.state is MessageState.CLOSED
+        ui.reopen_button.setVisible(closed)
+        self.reopen_action.setEnabled(closed)
         ui.by_edit.setText(self._default_by(row, following))
 
     def _default_by(self, _row: MessageRow, _step: MessageState | None) -> str:
@@ -223,6 +234,10 @@ class MessagesTab(QWidget):
         message = self.selected_message()
         if message is None or message.state.next is None:
             return None
+        if message.state.next is MessageState.CLOSED and not confirm(
+                self, "Close message?", f"Close the message from {message.caller_name}? It leaves the "
+                "open list (Edit → Undo or Reopen brings it back).", "Close message", "Cancel"):
+            return None
         return self.advance(message.state.next)
 
     def advance(self, to: MessageState) -> Message | None:
@@ -240,10 +255,34 @@ class MessagesTab(QWidget):
             return None
         notice = f"{detail.STEP_LABELS[to]}: the message from {updated.caller_name}"
         self._publish(change, notice, select_id=updated.id)
+        comms = self.context.comms
+        self.sig_undoable.emit(f"{detail.STEP_LABELS[to].lower()} (message from {updated.caller_name})",
+                               lambda: comms.undo_step(message))
         if updated.is_open:
             self.select_message(updated.id or 0)
         else:
             self.view.setFocus()
+        return updated
+
+    def reopen(self) -> Message | None:
+        """Open the selected closed message again, after asking why."""
+        message = self.selected_message()
+        if message is None or message.id is None or message.state is not MessageState.CLOSED:
+            return None
+        reason = ask_reason(self, "Reopen message", f"Why is the message from {message.caller_name} "
+                            "reopened?", "Reopen")
+        if reason is None:
+            return None
+        try:
+            updated, change = self.context.comms.reopen(message.id, reason)
+        except KnownError as error:
+            show_error(self.ui.step_error_label, error.message)
+            return None
+        except ValidationError as error:
+            show_error(self.ui.step_error_label, f"This message {error.message}.")
+            return None
+        self._publish(change, f"Reopened: the message from {updated.caller_name}", select_id=updated.id)
+        self.select_message(updated.id or 0)
         return updated
 
     # changes ----------------------------------------------------------------------------------------

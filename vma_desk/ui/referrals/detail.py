@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import history as undo_history
 from vma_desk.core.communications import by_words
 from vma_desk.core.referrals import (
     PATIENT_TOLD,
@@ -93,7 +94,10 @@ def history(events: tuple[StateEvent, ...], labels: dict[str, str], zone: ZoneIn
     for event in events:
         note = event.note
         when = calls_text.when(event.at, zone, today)
-        said = f"{labels.get(event.state, event.state)} — {when} by {by_words(event.by, event.recorded_by)}"
+        label = labels.get(event.state, event.state)
+        if event.action:
+            label = undo_history.line_prefix(event.action) + undo_history.lower_first(label)
+        said = f"{label} — {when} by {by_words(event.by, event.recorded_by)}"
         lines.append(f"{said}: {note}" if note else said)
     return "\n".join(lines) or "Nothing recorded yet."
 
@@ -137,7 +141,7 @@ def auth_body(entry: PriorAuthEntry) -> str:
     if auth.valid_from or auth.valid_until:
         lines.append(f"Valid: {text.day(auth.valid_from)} to {text.day(auth.valid_until)}")
     if auth.units_authorised is not None:
-        lines.append(f"Used: {text.units(auth)}")
+        lines.append(f"Authorised for {auth.units_authorised} {auth.units_word}: {auth.units_used} used")
     if auth.service_done_on:
         lines.append(f"Service done: {text.day(auth.service_done_on)}")
     if auth.renewal_of is not None:

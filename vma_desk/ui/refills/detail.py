@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import history
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
@@ -99,5 +100,6 @@ def visit(request: RefillRequest, zone: ZoneInfo, today: date,
 
 
 def timeline(request: RefillRequest, zone: ZoneInfo, today: date) -> str:
-    return "\n".join(text.event_line(e.step, e.at, e.by, e.note, zone, today, e.recorded_by)
+    return "\n".join(history.line_prefix(e.action)
+                     + text.event_line(e.step, e.at, e.by, e.note, zone, today, e.recorded_by)
                      for e in request.events) or "No steps recorded."

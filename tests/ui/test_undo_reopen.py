@@ -1,0 +1,96 @@
+"""Undo and reopen in the GUI (issue 12 item 2), as a VMA would: Ctrl+Enter on a step that closes a
+record asks first; Ctrl+Z (Edit → Undo) takes a step back and the history shows both; a closed
+record is reopened with its reason (Ctrl+Shift+R)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from tests.ui.comms_support import (  # noqa: F401 - fixtures
+    build_desk,
+    take_message,
+    window_fixture,
+)
+from tests.ui.conftest import answer_question, reactivate
+from vma_desk.core.communications import MessageState
+from vma_desk.ui.messages.model import SHOW_CLOSED
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ENTER = Qt.Key.Key_Return
+
+
+def answer_reason(reason: str, seen: list[str]) -> None:
+    """Type `reason` in the next "why?" box and press its OK (it runs modally: from a timer)."""
+    tries = iter(range(500))
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            if next(tries, None) is not None:
+                QTimer.singleShot(10, poll)
+            return
+        seen.append(box.labelText())
+        box.setTextValue(reason)
+        box.accept()
+
+    QTimer.singleShot(0, poll)
+
+
+def _keys(qtbot, window, tab, key, modifiers) -> None:
+    """A key in the tab's list, the window active again after a question box (offscreen has no
+    window manager to give it back)."""
+    reactivate(qtbot, window)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, key, modifiers)
+
+
+def _messages_tab(window):
+    return next(t for t in window.tab_pages() if hasattr(t, "open_new_message"))
+
+
+def test_a_message_closed_by_mistake_comes_back_with_ctrl_z_and_reopens_with_a_reason(qtbot, window):
+    services = window.services
+    nurse = next(s for s in services.practice.staff() if s.name == "Nora Nurse")
+    message = take_message(services, nurse, caller_name="Bo Burr")
+    services.communications.advance(message.id, MessageState.CALLBACK_DONE)
+    tab = _messages_tab(window)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    tab.load(select_id=message.id)
+    assert tab.selected_message().id == message.id
+
+    seen: list[str] = []
+    answer_question("Cancel", seen)  # Ctrl+Enter on the closing step asks first
+    qtbot.keyClick(tab.view, ENTER, CTRL)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Close the message from Bo Burr?" in seen[0]
+    assert services.communications.get_message(message.id).state is MessageState.CALLBACK_DONE
+
+    answer_question("Close message", seen)
+    _keys(qtbot, window, tab, ENTER, CTRL)
+    qtbot.waitUntil(lambda: services.communications.get_message(message.id).state is MessageState.CLOSED)
+    assert window.undo_action.isEnabled() and "close" in window.undo_action.text().lower()
+
+    _keys(qtbot, window, tab, Qt.Key.Key_Z, CTRL)  # Edit → Undo
+    again = services.communications.get_message(message.id)
+    assert again.state is MessageState.CALLBACK_DONE
+    assert [e.action for e in again.events][-2:] == ["", "undo"]
+    tab.select_message(message.id)
+    assert "Undo: back to callback done" in tab.ui.timeline_label.text()
+    assert "took back: closed" in tab.ui.timeline_label.text()
+
+    # closed again, then reopened from "Closed today" with a reason
+    answer_question("Close message", seen)
+    _keys(qtbot, window, tab, ENTER, CTRL)
+    qtbot.waitUntil(lambda: services.communications.get_message(message.id).state is MessageState.CLOSED)
+    tab.ui.filter_combo.setCurrentIndex(tab.ui.filter_combo.findData(SHOW_CLOSED))
+    assert tab.select_message(message.id)
+    assert tab.ui.reopen_button.isVisible()
+    reasons: list[str] = []
+    answer_reason("patient called back: still dizzy", reasons)
+    _keys(qtbot, window, tab, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: services.communications.get_message(message.id).state is not MessageState.CLOSED)
+    assert "Why is the message from Bo Burr reopened?" in reasons[0]
+    last = services.communications.get_message(message.id).events[-1]
+    assert (last.action, last.note) == ("reopen", "patient called back: still dizzy")
