@@ -259,3 +259,17 @@ def test_a_callback_due_later_today_counts_in_the_practices_zone_whatever_the_cl
     [item] = agenda.due
     assert item.title.startswith("Callback: please call about the form") and item.title.endswith("…")
     assert " the…" not in item.title and len(item.title) <= len("Callback: ") + 60
+
+
+def test_a_patient_not_told_and_an_authorisation_used_up_are_due_today():
+    """Issue 12, items 12 and 15: they stand out on Today, not only in the Referrals tab."""
+    booked = Referral(patient_id=10, referring_provider_id=1, specialty="ENT", specialist_office="ENT Co",
+                      reason="x", created_at=NOW, state=ReferralState.SCHEDULED, id=9)
+    therapy = PriorAuth(patient_id=11, kind=PriorAuthKind.PROCEDURE, payer="Aetna",
+                        service="Physical therapy", submitted_on=DAY, follow_up_on=DAY, id=4)
+    agenda = build_agenda(inputs(referrals=((booked, (Flag.PATIENT_NOT_TOLD,), 1),),
+                                 prior_auths=((therapy, (Flag.UNITS_USED_UP,)),)))
+    assert [(i.kind, i.record_id, i.detail, i.severity) for i in agenda.due] == [
+        (ItemKind.PRIOR_AUTH, 4, "units used up", URGENT),
+        (ItemKind.REFERRAL, 9, "patient not told", SOON),
+    ]

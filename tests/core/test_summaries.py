@@ -348,3 +348,20 @@ def test_an_empty_history_is_empty():
     made = history()
     assert made.entries == () and made.counts_text == (
         "0 calls · 0 messages · 0 refill requests · 0 referrals · 0 visits")
+
+
+def test_telling_the_patient_moves_nothing_in_the_aging_and_is_a_step_in_the_history():
+    """Issue 12, item 15: "patient told" is a step kept in the referral's events, not a state."""
+    hi, day = local(2026, 3, 1), timedelta(days=1)
+    told = referral(10, [("draft", hi - 25 * day), ("sent", hi - 24 * day), ("scheduled", hi - 20 * day)])
+    told = replace(told, events=told.events + (StateEvent("patient_told", hi - 10 * day, "vma", "by phone"),))
+    aging = referral_aging([told], as_of=hi, bounds=(hi - 30 * day, hi), zone=CHICAGO, policy=AgingPolicy(),
+                           providers=STAFF)
+    by_state = {row.state: row for row in aging.rows}
+    assert by_state[ReferralState.SCHEDULED].counts == (0, 0, 1, 0)  # 20 days since the booking
+    steps = referral(43, [("draft", local(2026, 3, 2, 14, 0)), ("sent", local(2026, 3, 2, 15, 0))])
+    steps = replace(steps, events=steps.events + (
+        StateEvent("patient_told", local(2026, 3, 2, 15, 30), "vma", "by phone"),))
+    [entry] = history(referrals=[steps]).entries
+    assert "Steps: sent 3:00 PM (vma); patient told 3:30 PM (vma): by phone" in entry.details
+    assert entry.outcome == "Sent"

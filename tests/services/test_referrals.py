@@ -429,3 +429,17 @@ def test_telling_the_patient_is_a_recorded_audited_step_that_clears_the_flag(des
     with pytest.raises(ValidationError) as caught:
         services.referrals.mark_patient_told(saved.id, "fax")
     assert caught.value.field == "how"
+
+
+def test_a_patient_told_step_is_no_state_to_reopen_to_or_to_undo_by_name(desk):
+    services, doc, _ann, bob = desk
+    saved, _ = services.referrals.create(referral(bob, doc))
+    services.referrals.move(saved.id, ReferralState.SENT)
+    services.referrals.mark_patient_told(saved.id, "letter")
+    cancelled, _ = services.referrals.move(saved.id, ReferralState.CANCELLED, note="patient moved away")
+    reopened, _ = services.referrals.reopen(saved.id, "patient is back")
+    assert reopened.state is ReferralState.SENT
+    sent = services.referrals.get(saved.id)
+    services.referrals.mark_patient_told(saved.id, "phone")
+    undone, _ = services.referrals.undo_move(sent)
+    assert undone.events[-1].note.endswith(": patient told")

@@ -73,7 +73,7 @@ def test_visits_used_are_recorded_in_the_dialog_and_flagged_when_nearly_used_up(
     assert services.referrals.get_prior_auth(auth.id).units_used == 9
     assert tab.auth_proxy.index(0, AUTH_FLAGS).data() == "Visits nearly used up"
     assert tab.ui.auth_flags_label.text() == "Visits nearly used up: 9 of 10 visits used"
-    assert "Used: 9 of 10 visits used" in tab.ui.auth_detail_label.text()
+    assert "Authorised for 10 visits: 9 used" in tab.ui.auth_detail_label.text()
     assert "Approved — 9:30 AM by tester@desk: 9 of 10 visits used" in tab.ui.auth_history_label.text()
     entry = services.audit.page()[0]
     assert (entry.user, entry.record_type, entry.detail) == (

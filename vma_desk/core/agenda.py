@@ -295,7 +295,8 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
                              state.label.lower(), URGENT if state is DueState.PAST_DUE else SOON,
                              request.patient_id, name(request.patient_id), request.due_at))
     for referral, flags, days in data.referrals:
-        shown = [f for f in flags if f in (Flag.STUCK, Flag.AUTH_EXPIRING, Flag.AUTH_EXPIRED)]
+        shown = [f for f in flags if f in (Flag.STUCK, Flag.AUTH_EXPIRING, Flag.AUTH_EXPIRED,
+                                           Flag.PATIENT_NOT_TOLD)]
         if referral.state is ReferralState.SEEN and Flag.STUCK not in shown:
             detail = f"report awaited, {days} day{'s' if days != 1 else ''}"
         elif shown:
@@ -310,7 +311,8 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
             continue
         items.append(DueItem(ItemKind.PRIOR_AUTH, auth.id or 0, f"Prior auth: {auth.service}",
                              ", ".join(f.label.lower() for f in flags),
-                             URGENT if {Flag.FOLLOW_UP_OVERDUE, Flag.AUTH_EXPIRED} & set(flags) else SOON,
+                             URGENT if {Flag.FOLLOW_UP_OVERDUE, Flag.AUTH_EXPIRED, Flag.UNITS_USED_UP}
+                             & set(flags) else SOON,
                              auth.patient_id, name(auth.patient_id), None))
     return sorted(items, key=lambda i: (-i.severity, list(ItemKind).index(i.kind),
                                         message_order.get(i.record_id, ()) if i.kind is ItemKind.MESSAGE

@@ -30,7 +30,15 @@ from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.communications import Call, Direction, Message, MessageState, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import ContactMethod, Patient, Practice
-from vma_desk.core.referrals import REFERRAL_PATH, Flag, Referral, ReferralState
+from vma_desk.core.referrals import (
+    PATIENT_TOLD,
+    REFERRAL_PATH,
+    Flag,
+    Referral,
+    ReferralState,
+    is_move,
+    step_label,
+)
 from vma_desk.core.refills import Decision, RefillEvent, RefillRequest, RefillStep
 from vma_desk.core.rules.callbacks import CallbackPolicy, callback_due
 from vma_desk.core.rules.referrals import AgingPolicy, days_in_state, referral_flags
@@ -380,8 +388,8 @@ def _referral_entry(referral: Referral, at: datetime, data: HistoryInputs) -> Hi
             details.append(f"Authorisation on file{until}")
         else:
             details.append("Authorisation required, none on file")
-    moves = [(ReferralState(e.state).label.lower(), e.at, e.by,
-              e.note if e.state in ("cancelled", "declined", "closed") else "")
+    moves = [(step_label(e.state).lower(), e.at, e.by,
+              e.note if e.state in ("cancelled", "declined", "closed", PATIENT_TOLD) else "")
              for e in referral.events if e.state != ReferralState.DRAFT.value]
     if moves:
         details.append(_steps(moves, at, zone))
@@ -670,7 +678,7 @@ def referral_at(referral: Referral, moment: datetime) -> Referral | None:
     """The referral as it stood at `moment` (its state and since when); None before it existed."""
     if referral.created_at > moment:
         return None
-    moves = [e for e in referral.events if e.at <= moment]
+    moves = [e for e in referral.events if e.at <= moment and is_move(e)]
     if not moves:
         return replace(referral, state=ReferralState.DRAFT, state_since=referral.created_at)
     last = moves[-1]
