@@ -8,7 +8,8 @@ then times:
 - the Messages tab's data: every open message and which of them are overdue;
 - building each tab's table model as the tab does (`vma_desk.ui.calls`, `vma_desk.ui.messages`,
   offscreen Qt, names read cold each time, every cell's text read once as a first paint does);
-- one search for a common word, a rare word and a phone number typed with punctuation;
+- one search for a common word, a rare word, a phrase said and denied in many notes (each hit read for
+  negation) and a phone number typed with punctuation;
 - saving a new call (validated, audited, committed; a different call each run).
 
 Run beside a keyring, as the tests do:
@@ -27,7 +28,7 @@ ANCHOR = date(2026, 3, 2)  # a Monday
 NOW = datetime(2026, 3, 2, 16, 30, tzinfo=ZoneInfo("America/Chicago")).astimezone(UTC)
 #: (operation kind, target ms): tab open and search, save
 TAB_MS, SAVE_MS = 50.0, 15.0
-COMMON_WORD, RARE_WORD = "refill", "peanuts"
+COMMON_WORD, RARE_WORD, PHRASE = "refill", "peanuts", "chest pain"
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(__doc__, argv)
@@ -73,13 +74,14 @@ def measure(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]
 
     number = next(c.number for c in comms.calls_on(today - timedelta(days=3)) if c.number)
     typed = format_phone(number)
-    hits = {word: len(comms.search(word)) for word in (COMMON_WORD, RARE_WORD, typed)}
+    hits = {word: len(comms.search(word)) for word in (COMMON_WORD, RARE_WORD, PHRASE, typed)}
     rows: list[Row] = [
         (f"Calls tab data, today ({today}): calls_on + patient names", timed(runs, calls_tab_data), TAB_MS),
         ("Messages tab data: open messages + overdue", timed(runs, messages_tab_data), TAB_MS),
     ]
     rows += model_rows(services, runs)
-    for label, word in (("common word", COMMON_WORD), ("rare word", RARE_WORD), ("phone number", typed)):
+    for label, word in (("common word", COMMON_WORD), ("rare word", RARE_WORD), ("phrase", PHRASE),
+                        ("phone number", typed)):
         rows.append((f"search, {label} \"{word}\" ({hits[word]} hits shown)",
                      timed(runs, lambda _run, w=word: comms.search(w)), TAB_MS))
     rows.append(("save a new call (log_call: validated, audited, committed)", save_rows(services, runs),

@@ -1,4 +1,5 @@
-"""Search calls and messages (Ctrl+F): names, numbers and words from the notes, best match first.
+"""Search calls and messages (Ctrl+F): names, numbers and words from the notes, best match first
+(what was said above what was denied, newer above older: `core.rules.search`).
 
 Each pause in typing runs one `communications.search` (SQLCipher's FTS5 index, inside the encrypted
 workspace). A phone number is found typed with or without punctuation. Focus stays in the search

@@ -1,0 +1,92 @@
+"""Search ranks what was said: the words said together above the words scattered, both above the
+words said only under a negation, and newer above older within each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from vma_desk.core.rules.search import Said, ranked, said, snippet, terms
+
+# (note, how it holds "chest pain")
+TABLE = [
+    ("Pt reports chest pain since 9 this morning", Said.PHRASE),
+    ("CHEST PAIN, left arm numb", Said.PHRASE),
+    ("woke up with chest-pain", Said.PHRASE),
+    ("sharp chest\npain when lying down", Said.PHRASE),
+    ("chest pains on and off all week", Said.PHRASE),
+    ("not sure if it is chest pain or heartburn", Said.PHRASE),  # "not sure" is not a negation
+    ("no fever. Chest pain started an hour ago", Said.PHRASE),  # the negation ends with its sentence
+    ("pain in the middle of her chest", Said.WORDS),
+    ("chest feels heavy, pain 6/10", Said.WORDS),
+    ("no chest pain this morning. Chest wall pain after the fall", Said.WORDS),
+    ("No chest pain today, refill only", Said.NEGATED),
+    ("denies chest pain", Said.NEGATED),
+    ("Denies any chest pain or shortness of breath", Said.NEGATED),
+    ("without chest pain", Said.NEGATED),
+    ("negative for chest pain", Said.NEGATED),
+    ("no fever, cough or chest pain", Said.NEGATED),
+    ("never had chest pain", Said.NEGATED),
+    ("no chest X-ray needed, pain in the right knee", Said.NEGATED),  # one word only denied
+]
+
+
+@pytest.mark.parametrize(("note", "expected"), TABLE)
+def test_how_a_note_holds_chest_pain(note, expected):
+    assert said(note, terms("chest pain")) is expected
+
+
+def test_words_are_prefixes_as_typed_and_folded():
+    assert terms("Chest  PA") == ["chest", "pa"]
+    assert said("chest pain since 9", terms("chest pa")) is Said.PHRASE
+    assert said("no chest pain", terms("chest pa")) is Said.NEGATED
+    assert said("Ana Pérez asks about her visit", terms("perez")) is Said.PHRASE
+    assert said("anything", []) is Said.WORDS
+
+
+NOW = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
+
+
+def test_said_ranks_first_then_newer_above_older():
+    notes = [  # (note, days ago)
+        ("denies chest pain", 0),
+        ("pain in the chest", 1),
+        ("chest pain since yesterday", 30),
+        ("no chest pain", 400),
+        ("chest pain at rest", 2),
+        ("chest is tight, pain 8/10", 500),
+    ]
+    found = [(note, NOW - timedelta(days=days)) for note, days in notes]
+    order = ranked(terms("chest pain"), found, text=lambda f: f[0], at=lambda f: f[1])
+    assert [note for note, _at in order] == [
+        "chest pain at rest", "chest pain since yesterday",  # said, newer first
+        "pain in the chest", "chest is tight, pain 8/10",  # scattered, newer first
+        "denies chest pain", "no chest pain",  # denied, newer first
+    ]
+
+
+def test_a_newest_first_reading_stops_once_the_limit_of_phrases_is_in():
+    read: list[str] = []
+
+    def text(item: tuple[str, datetime]) -> str:
+        read.append(item[0])
+        return item[0]
+
+    found = [(f"chest pain {n}", NOW - timedelta(days=n)) for n in range(10)]
+    order = ranked(["chest", "pain"], iter(found), text=text, at=lambda f: f[1], limit=3, newest_first=True)
+    assert [note for note, _at in order] == ["chest pain 0", "chest pain 1", "chest pain 2"]
+    assert len(read) == 3
+
+
+def test_a_word_is_found_where_a_word_starts_and_a_number_is_never_denied():
+    assert said("flew back from Spain, knee hurts", terms("pain")) is Said.WORDS  # not found: no "no"
+    assert said("no answer at 3125550142", ["3125550142"]) is Said.PHRASE
+
+
+def test_the_snippet_shows_the_words_said_with_a_few_before():
+    note = ("Ann Ames 3125550142 Ann Ames Refill lisinopril, denies chest pain today. Later her husband "
+            "called back: chest pain since noon, sweating, going to the ER")
+    shown = "…husband called back: [chest] [pain] since noon, sweating, going to the ER"
+    assert snippet(note, terms("chest pain")) == shown
+    assert snippet("denies chest pain", terms("chest pa")) == "denies [chest] [pain]"
