@@ -30,8 +30,8 @@ FLAG_LEVELS = {
 }
 SEVERITY_LABELS = {URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine"}
 SEVERITY_TIPS = {
-    URGENT: "Late now: emergency and overdue callbacks, refills past due, stuck referrals, expired authorisations, "
-            "overdue payer follow-ups",
+    URGENT: "Late now: emergency and overdue callbacks, refills past due, stuck referrals, "
+            "expired authorisations, overdue payer follow-ups",
     SOON: "Needs doing soon: urgent callbacks, refills near due, consult reports awaited, "
           "authorisations expiring",
     ROUTINE: "Due today: confirmation calls, eligibility checks, routine callbacks",
