@@ -94,3 +94,50 @@ def test_a_message_closed_by_mistake_comes_back_with_ctrl_z_and_reopens_with_a_r
     assert "Why is the message from Bo Burr reopened?" in reasons[0]
     last = services.communications.get_message(message.id).events[-1]
     assert (last.action, last.note) == ("reopen", "patient called back: still dizzy")
+
+
+def test_a_refill_closed_by_ctrl_enter_asks_then_ctrl_z_and_reopen(qtbot, window):
+    from datetime import date
+
+    from tests.services.test_refills import request
+    from vma_desk.core.records import Patient, Phone
+    from vma_desk.core.refills import Decision, RefillStep
+
+    services = window.services
+    lee = next(s for s in services.practice.staff() if s.name == "Dana Lee")
+    cy, _ = services.patients.create(Patient("Cy", "Cole", date(1950, 2, 2), phones=(Phone("3125550150"),)))
+    saved, _ = services.refills.create(request(cy, lee))
+    services.refills.route(saved.id)
+    services.refills.record_decision(saved.id, Decision.APPROVED, decided_by_id=lee.id)
+    for step in (RefillStep.PHARMACY_NOTIFIED, RefillStep.PATIENT_NOTIFIED, RefillStep.PICKED_UP):
+        services.refills.advance(saved.id, step)
+    tab = next(t for t in window.tab_pages() if hasattr(t, "open_new_request"))
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    tab.load()
+    assert tab.select_request(saved.id)
+
+    seen: list[str] = []
+    answer_question("Keep it open", seen)
+    _keys(qtbot, window, tab, ENTER, CTRL)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Close the request for" in seen[0] and services.refills.get(saved.id).is_open
+
+    answer_question("Close it", seen)
+    _keys(qtbot, window, tab, ENTER, CTRL)
+    qtbot.waitUntil(lambda: not services.refills.get(saved.id).is_open)
+    _keys(qtbot, window, tab, Qt.Key.Key_Z, CTRL)
+    again = services.refills.get(saved.id)
+    assert again.step is RefillStep.PICKED_UP and again.events[-1].action == "undo"
+    assert "Undo: back to Pickup confirmed" in tab.ui.timeline_label.text()
+
+    answer_question("Close it", seen)
+    _keys(qtbot, window, tab, ENTER, CTRL)
+    qtbot.waitUntil(lambda: not services.refills.get(saved.id).is_open)
+    assert tab.ui.reopen_button.isVisible()  # the closed request stays in view
+    reasons: list[str] = []
+    answer_reason("pharmacy says the patient never came", reasons)
+    _keys(qtbot, window, tab, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: services.refills.get(saved.id).is_open)
+    last = services.refills.get(saved.id).events[-1]
+    assert (last.action, last.note, last.step) == ("reopen", "pharmacy says the patient never came",
+                                                   RefillStep.PICKED_UP)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from vma_desk.core import history
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Urgency, attribution
-from vma_desk.core.errors import NotFoundError, ValidationError
+from vma_desk.core.errors import ChangedSinceError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role, StaffMember
 from vma_desk.core.refills import (
     DEFAULT_LAB_RULES,
@@ -200,7 +200,7 @@ class RefillService:
             urgency = Urgency.EMERGENCY
             if not action:
                 raise ValidationError("escalation_action",
-                                      f"the notes mention \"{found.hits[0].phrase}\": say what was done")
+                                      f"the notes mention \"{found.hits[0].said}\": say what was done")
         return replace(request, medication=medication, strength=strength, quantity=quantity,
                        pharmacy=pharmacy,
                        requested_by=requested_by, notes=notes, urgency=urgency, escalation_action=action)
@@ -329,10 +329,13 @@ class RefillService:
         records that; the step itself stays in the history. Refused when it changed since."""
         current = self.get(before.id or 0)
         taken = history.steps_to_undo(current.events, before.events)
+        if current.visit is not None and (before.visit is None or before.visit.id != current.visit.id):
+            raise ChangedSinceError("A visit was booked for this request since: cancel the visit first, "
+                                    "then take the step back.")
         what = ", ".join(e.step.label.lower() for e in taken)
         event = RefillEvent(before.step, self.ctx.clock.now(), self.ctx.user, f"took back: {what}",
                             action=history.UNDO)
-        updated = replace(before, visit=current.visit, events=current.events + (event,))
+        updated = replace(before, events=current.events + (event,))
         return self._save(updated, (event,), f"undo: step {current.step.value} -> {before.step.value}")
 
     def reopen(self, refill_id: int, reason: str) -> tuple[RefillRequest, Change]:

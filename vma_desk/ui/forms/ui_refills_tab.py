@@ -143,6 +143,11 @@ class Ui_RefillsTab(object):
 
         self.steps_row.addWidget(self.close_button)
 
+        self.reopen_button = QPushButton(self.detail_panel)
+        self.reopen_button.setObjectName(u"reopen_button")
+
+        self.steps_row.addWidget(self.reopen_button)
+
         self.recheck_button = QPushButton(self.detail_panel)
         self.recheck_button.setObjectName(u"recheck_button")
 
@@ -289,7 +294,8 @@ class Ui_RefillsTab(object):
         QWidget.setTabOrder(self.pharmacy_button, self.patient_button)
         QWidget.setTabOrder(self.patient_button, self.pickup_button)
         QWidget.setTabOrder(self.pickup_button, self.close_button)
-        QWidget.setTabOrder(self.close_button, self.recheck_button)
+        QWidget.setTabOrder(self.close_button, self.reopen_button)
+        QWidget.setTabOrder(self.reopen_button, self.recheck_button)
         QWidget.setTabOrder(self.recheck_button, self.withdraw_button)
 
         self.retranslateUi(RefillsTab)
@@ -319,6 +325,10 @@ class Ui_RefillsTab(object):
         self.patient_button.setText(QCoreApplication.translate("RefillsTab", u"Pa&tient notified", None))
         self.pickup_button.setText(QCoreApplication.translate("RefillsTab", u"Pic&kup confirmed", None))
         self.close_button.setText(QCoreApplication.translate("RefillsTab", u"C&lose", None))
+#if QT_CONFIG(tooltip)
+        self.reopen_button.setToolTip(QCoreApplication.translate("RefillsTab", u"Open the closed request again, with the reason (Ctrl+Shift+R)", None))
+#endif // QT_CONFIG(tooltip)
+        self.reopen_button.setText(QCoreApplication.translate("RefillsTab", u"Reo&pen\u2026", None))
         self.recheck_button.setText(QCoreApplication.translate("RefillsTab", u"Re-&check chart\u2026", None))
         self.withdraw_button.setText(QCoreApplication.translate("RefillsTab", u"&Withdraw\u2026", None))
         self.fields_title.setText(QCoreApplication.translate("RefillsTab", u"Request", None))

@@ -16,6 +16,7 @@ import time as timer
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 
+from vma_desk.core import history
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change
@@ -50,7 +51,7 @@ from vma_desk.ui.refills.steps import (
     RouteDialog,
     WithdrawDialog,
 )
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.widgets import ask_reason, confirm
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("Tomorrow 5:00 PM", "Near due · urgent", "Waiting for provider", "Willis, Christopher",
@@ -81,6 +82,8 @@ class RefillsTab(QWidget):
     sig_attention_changed = Signal(int)
     #: show a record in its tab: (kind, id) as `MainWindow.open_record` takes them (a booked visit)
     sig_record_requested = Signal(str, int)
+    #: a step Edit → Undo can take back: its label and the call that takes it back
+    sig_undoable = Signal(str, object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +140,8 @@ class RefillsTab(QWidget):
                                      self.open_new_request)
         self.next_step_action = tab_action(self, "Next step", ("Ctrl+Return", "Ctrl+Enter"),
                                            "Do the selected request's next step", self.next_step)
+        self.reopen_action = tab_action(self, "Reo&pen…", ("Ctrl+Shift+R",),
+                                        "Open the closed request again, with the reason", self.reopen)
         self.new_action.setIconText("New refill request… (Ctrl+N)")
         self.ui.new_request_button.setDefaultAction(self.new_action)
         tips = {RefillStep.ROUTED: "Send the request to the prescriber for a decision",
@@ -168,6 +173,7 @@ class RefillsTab(QWidget):
         ui.close_button.clicked.connect(lambda: self.advance(RefillStep.CLOSED))
         ui.withdraw_button.clicked.connect(self.open_withdraw)
         ui.recheck_button.clicked.connect(self.open_recheck)
+        ui.reopen_button.clicked.connect(self.reopen)
         ui.visit_button.clicked.connect(self._on_visit_button_clicked)
 
     # what is shown ----------------------------------------------------------------------------------
@@ -296,6 +302,9 @@ class RefillsTab(QWidget):
         self.ui.recheck_button.setEnabled(bool(request and request.is_open and request.decision is None))
         self._enable_visit(request)
         self.next_step_action.setEnabled(following is not None or self._visit_next(request))
+        closed = request is not None and not request.is_open
+        self.ui.reopen_button.setVisible(closed)
+        self.reopen_action.setEnabled(closed)
 
     def _enable_visit(self, request: RefillRequest | None) -> None:
         """"Book visit…" while a "needs visit" decision has no visit standing (the next thing to do
@@ -342,12 +351,20 @@ class RefillsTab(QWidget):
         if step is RefillStep.DECIDED:
             self.open_decision()
         elif step is not None:
-            self.advance(step)
+            self.advance(step, ask=True)
 
-    def advance(self, step: RefillStep) -> RefillRequest | None:
-        """A one-click step: route, pharmacy or patient notified, pickup confirmed, close."""
+    def advance(self, step: RefillStep, *, ask: bool = False) -> RefillRequest | None:
+        """A one-click step: route, pharmacy or patient notified, pickup confirmed, close. `ask`:
+        closing by Ctrl+Enter asks first (a click on Close is asked only when something is missing)."""
         request = self.selected_request()
         if request is None or request.id is None:
+            return None
+        missing = request.awaiting_visit or (request.decision is Decision.APPROVED
+                                             and request.reached(RefillStep.PICKED_UP) is None)
+        if (ask and step is RefillStep.CLOSED and not missing
+                and not confirm(self, "Close request", f"Close the request for {self._name(request)}? It "
+                                "leaves the open list (Edit → Undo or Reopen brings it back).",
+                                "Close it", "Keep it open")):
             return None
         if (step is RefillStep.CLOSED and request.decision is Decision.APPROVED
                 and request.reached(RefillStep.PICKED_UP) is None
@@ -370,16 +387,38 @@ class RefillsTab(QWidget):
         except (ValidationError, KnownError) as error:  # changed meanwhile, elsewhere
             show_error(self.ui.step_error_label, f"This request cannot: {error.message}.")
             return None
-        self._stepped(updated, change, STEP_LABELS[step])
+        self._stepped(updated, change, STEP_LABELS[step], before=request)
         return updated
 
-    def _stepped(self, updated: RefillRequest, change: Change, what: str) -> None:
+    def _stepped(self, updated: RefillRequest, change: Change, what: str,
+                 before: RefillRequest | None = None) -> None:
         self._publish(change, f"{what}: {self._name(updated)}", select_id=updated.id)
+        if before is not None:
+            refills = self.context.services.refills
+            self.sig_undoable.emit(f"{history.lower_first(what)} (refill for {self._name(updated)})",
+                                   lambda: refills.undo_step(before))
         if updated.is_open:
             self.select_request(updated.id or 0)
         else:  # the closed request's history stays in view until another row is chosen
             self._list.show_alone(self._source.rows([updated])[0])
         self.view.setFocus()
+
+    def reopen(self) -> RefillRequest | None:
+        """Open the selected closed request again, after asking why."""
+        request = self.selected_request()
+        if request is None or request.id is None or request.is_open:
+            return None
+        reason = ask_reason(self, "Reopen refill request",
+                            f"Why is the request for {self._name(request)} reopened?", "Reopen")
+        if reason is None:
+            return None
+        try:
+            updated, change = self.context.services.refills.reopen(request.id, reason)
+        except (ValidationError, KnownError) as error:
+            show_error(self.ui.step_error_label, f"This request cannot: {error.message}.")
+            return None
+        self._stepped(updated, change, "Reopened")
+        return updated
 
     def _name(self, request: RefillRequest) -> str:
         return text.request_for(request, self.context.patient_name(request.patient_id))
@@ -439,7 +478,8 @@ class RefillsTab(QWidget):
         if request is None or request.id is None:
             return None
         dialog = kind(self.context, request, self)
-        dialog.sig_saved.connect(self._on_step_dialog_saved)
+        dialog.sig_saved.connect(lambda updated, change, before=request:
+                                 self._on_step_dialog_saved(updated, change, before))
         show_dialog(dialog)
         return dialog
 
@@ -497,9 +537,10 @@ class RefillsTab(QWidget):
         self._changes.send(Change("appointment", AuditAction.CREATE, (booked.id or 0,)))  # the calendar
         self._stepped(updated, change, "Visit booked")
 
-    def _on_step_dialog_saved(self, updated: RefillRequest, change: Change) -> None:
+    def _on_step_dialog_saved(self, updated: RefillRequest, change: Change,
+                              before: RefillRequest | None = None) -> None:
         last = updated.events[-1] if updated.events else None
         what = {RefillStep.DECIDED: "Decision recorded", RefillStep.CHECKED: "Chart re-checked",
                 RefillStep.CLOSED: "Withdrawn", RefillStep.ROUTED: "Routed"}.get(
             last.step if last else RefillStep.CHECKED, "Updated")
-        self._stepped(updated, change, what)
+        self._stepped(updated, change, what, before=before)
