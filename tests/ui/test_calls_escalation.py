@@ -100,6 +100,7 @@ def test_shorthand_typed_in_the_notes_shows_the_words_it_matched(qtbot, services
     assert "\u201cSugar is 45 and she's shaky\u201d (low sugar)" in ui.escalation_panel.title_label.text()
     qtbot.keyClick(focused(), ENTER, Qt.KeyboardModifier.ControlModifier)
     assert ui.escalation_panel.action_error.isVisible()
+    assert 'the notes mention "CP"' in ui.escalation_panel.action_error.text()  # the words typed
     assert services.communications.calls_on(MONDAY) == []  # nothing saved, nothing lost
     assert ui.notes_edit.toPlainText().endswith("she's shaky")
     with qtbot.waitSignal(dialog.sig_saved):

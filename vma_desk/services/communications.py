@@ -163,7 +163,7 @@ class CommunicationsService:
         action = " ".join(call.escalation_action.split())
         if found.found and not action:
             raise ValidationError("escalation_action",
-                                  f"the notes mention \"{found.hits[0].phrase}\": say what was done")
+                                  f"the notes mention \"{found.hits[0].said}\": say what was done")
         outcome = CallOutcome.ESCALATED if found.found else call.outcome
         return replace(call, caller_name=caller, number=number, notes=notes, escalation_action=action,
                        outcome=outcome, taken_by=call.taken_by or self.ctx.user)
@@ -242,8 +242,9 @@ class CommunicationsService:
             if not action and not new:
                 action = self.get_call(message.call_id or 0).escalation_action  # done on the call
             if not action:
+                said = next(hit.said for hit in found.hits if hit.phrase in new)
                 raise ValidationError("escalation_action",
-                                      f"the message mentions \"{new[0]}\": say what was done")
+                                      f"the message mentions \"{said}\": say what was done")
         clean = replace(message, id=None, caller_name=caller, contact_number=number, reason=reason,
                         questions=questions, urgency=urgency, escalation_action=action, created_at=now,
                         state=MessageState.NEW, events=(MessageEvent(MessageState.NEW, now, self.ctx.user),))

@@ -244,6 +244,11 @@ class RedFlagHit:
     end: int
     words: str = field(default="", compare=False)
 
+    @property
+    def said(self) -> str:
+        """The words as typed on one line, else the phrase: what a message about the hit quotes."""
+        return " ".join((self.words or self.phrase).split())
+
 
 def check(text: str, phrases: Sequence[str] = DEFAULT_RED_FLAGS) -> list[RedFlagHit]:
     """The red flags in `text` that are not negated, in order of position, never overlapping."""

@@ -39,8 +39,7 @@ def matched_words(hits: Sequence[RedFlagHit]) -> str:
     does not interpret a note, so the banner says which words raised the flag."""
     seen: dict[tuple[str, str], str] = {}
     for hit in hits:
-        words = " ".join((hit.words or hit.phrase).split())
-        seen.setdefault((words.casefold(), hit.category), f"\u201c{words}\u201d ({hit.category})")
+        seen.setdefault((hit.said.casefold(), hit.category), f"\u201c{hit.said}\u201d ({hit.category})")
     return ", ".join(seen.values())
 
 
