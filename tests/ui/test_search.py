@@ -3,10 +3,14 @@ of its note, the matched words in bold, and Enter opens the record in its tab.""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.comms_support import (  # noqa: F401 - fixtures
+    MONDAY,
+    at,
     dialog_of,
     log_call,
     no_dialog,
@@ -92,3 +96,34 @@ def test_nothing_found_says_so_and_the_model_passes_the_tester(qtbot, qtmodeltes
 def test_snippet_marks_become_bold_and_the_rest_is_escaped():
     expected = "&lt;i&gt;<b>chest</b> pain&lt;/i&gt; &amp; <b>more</b>"
     assert snippet_html("<i>[chest] pain</i> & [more]") == expected
+
+
+def test_chest_pain_said_comes_before_chest_pain_denied_newer_first_with_the_year_when_not_this_year(
+        qtbot, window):
+    services = window.services
+    nurse = staff(window, "Nora Nurse")
+    escalated = {"escalation_action": "put through to the nurse"}
+    denied = log_call(services, None, caller_name="Cy Cole", number="2175550111",
+                      notes="refill of lisinopril, denies chest pain", started_at=at(MONDAY, 8, 5))
+    last_year = log_call(services, None, caller_name="Di Dunn", number="2175550122",
+                         notes="chest pain when climbing stairs", started_at=at(date(2025, 12, 5), 9, 5),
+                         **escalated)
+    said = take_message(services, nurse, caller_name="Ed Eng", reason="wife says chest pain since 7",
+                        **escalated)  # taken now, 9:30
+    apart = log_call(services, None, caller_name="Flo Fay", number="2175550133",
+                     notes="pain in the middle of the chest after the fall",
+                     started_at=at(date(2026, 2, 27), 10))
+    dialog = open_search(qtbot, window)
+    type_keys(qtbot, "chest pain")
+    qtbot.waitUntil(lambda: dialog.results.rowCount() == 4)
+    rows = [dialog.results.index(row).data() for row in range(4)]
+    assert [dialog.results.index(row).data(HIT_ROLE).record_id for row in range(4)] == [
+        said.id, last_year.id, apart.id, denied.id]
+    assert rows[0].startswith("Message · Ed Eng · Emergency · 9:30 AM\n")  # today: the time
+    assert rows[1].startswith("Call · Di Dunn · (217) 555-0122 · Fri 12/05/2025 9:05 AM\n")  # last year
+    assert rows[2].startswith("Call · Flo Fay · (217) 555-0133 · Fri 02/27 10:00 AM\n")  # this year
+    assert "denies chest pain" in rows[3]
+    type_keys(qtbot, Qt.Key.Key_Down, Qt.Key.Key_Return)  # the second best: last year's call
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, CallsTab)
+    assert tab.selected_call().id == last_year.id

@@ -14,7 +14,7 @@ Within each, newer above older. Negation is the red-flag detector's own reading
 disagree on what "denies any chest pain" means.
 
 Words are read the way the FTS5 index reads them (letters and digits, case and accents folded); the
-words of a phrase may be split by spaces, hyphens, quotes or a line break, not by ``, . ; : ! ? / &``.
+words of a phrase may be split by spaces, hyphens, quotes or a line break, as a red-flag phrase's.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from vma_desk.core.rules import escalation
 T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+")
-_GAP = r"[^\w.,;:!?\u2026/&]+"  # what may stand between two words of one phrase: not , . ; : ! ? / &
+#: what may stand between two words of one phrase, as for a red-flag phrase: spaces, line breaks, hyphens,
+#: quotes (and nothing the red-flag phrase syntax reads: | < > = +)
+_GAP = r"[\s\-'\"\u2018\u2019\u201c\u201d]+"
 _CLAUSE_MARKS = ".;!?\n\u2026"  # where the red-flag reading of a negation stops too
 _WORDS_BEFORE, _WORDS_AFTER = 12, 9  # what `escalation` reads around a hit (10 and 8), and a margin
 

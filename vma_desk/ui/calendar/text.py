@@ -52,6 +52,14 @@ def short_day(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day:%m/%d}"
 
 
+def short_date(day: date, today: date | None) -> str:
+    """'Tue 03/03' this year, 'Fri 12/05/2025' any other year (or when `today` is not known): the
+    day a list shows, never ambiguous about its year."""
+    if today is not None and day.year == today.year:
+        return short_day(day)
+    return f"{short_day(day)}/{day.year}"
+
+
 def long_day(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%B} {day.day}, {day.year}"
 

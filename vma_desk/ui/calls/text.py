@@ -5,10 +5,10 @@ Times are in the practice's zone (the calendar's `text.clock` style: "9:05 AM").
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from vma_desk.ui.calendar.text import clock, short_day
+from vma_desk.ui.calendar.text import clock, short_date
 
 #: what a link's kind is called in the call log
 LINK_LABELS = {"message": "Message", "appointment": "Appointment", "refill": "Refill", "referral": "Referral"}
@@ -39,12 +39,13 @@ def time_of_day(moment: datetime, zone: ZoneInfo) -> str:
     return clock(moment.astimezone(zone))
 
 
-def when(moment: datetime, zone: ZoneInfo, today: object = None) -> str:
-    """'9:05 AM' on `today`, 'Tue 03/03 9:05 AM' on any other day (practice time)."""
+def when(moment: datetime, zone: ZoneInfo, today: date | None = None) -> str:
+    """'9:05 AM' on `today`, 'Tue 03/03 9:05 AM' on any other day of its year, 'Fri 12/05/2025 9:05 AM'
+    in another year (practice time)."""
     local = moment.astimezone(zone)
     if today is not None and local.date() == today:
         return clock(local)
-    return f"{short_day(local.date())} {clock(local)}"
+    return f"{short_date(local.date(), today)} {clock(local)}"
 
 
 def links(found: list[tuple[str, int]]) -> str:

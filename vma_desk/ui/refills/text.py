@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.refills import LabCheck, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
-from vma_desk.ui.calendar.text import clock, short_day
+from vma_desk.ui.calendar.text import clock, short_date
 from vma_desk.ui.calls.text import age
 
 _NEAR_DAYS = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}
@@ -20,7 +20,7 @@ _NEAR_DAYS = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}
 def moment(when: datetime, zone: ZoneInfo, today: date) -> str:
     """'Today 5:00 PM', 'Tomorrow 5:00 PM', 'Tue 03/03 5:00 PM' (practice time)."""
     local = when.astimezone(zone)
-    day = _NEAR_DAYS.get((local.date() - today).days) or short_day(local.date())
+    day = _NEAR_DAYS.get((local.date() - today).days) or short_date(local.date(), today)
     return f"{day} {clock(local)}"
 
 

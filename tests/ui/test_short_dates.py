@@ -1,0 +1,30 @@
+"""Every date a list shows carries its year when it is not this year: in January, December's calls,
+messages and refills are not taken for next December's."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tests.ui.comms_support import CHICAGO
+from vma_desk.ui.calendar.text import short_date
+from vma_desk.ui.calls import text as calls_text
+from vma_desk.ui.refills import text as refills_text
+
+NEW_YEAR = date(2026, 1, 5)  # a Monday
+LAST_DECEMBER = datetime(2025, 12, 30, 15, 5, tzinfo=UTC)  # Tue 12/30/2025 9:05 AM in Chicago
+
+
+def test_short_date_leaves_out_only_this_years_year():
+    assert short_date(date(2026, 3, 3), NEW_YEAR) == "Tue 03/03"
+    assert short_date(date(2025, 12, 30), NEW_YEAR) == "Tue 12/30/2025"
+    assert short_date(date(2027, 1, 4), NEW_YEAR) == "Mon 01/04/2027"
+    assert short_date(date(2026, 3, 3), None) == "Tue 03/03/2026"  # no today: never ambiguous
+
+
+def test_calls_messages_search_and_refills_show_last_years_dates_with_the_year():
+    assert calls_text.when(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
+    assert calls_text.when(datetime(2026, 1, 2, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR) == "Fri 01/02 9:05 AM"
+    assert calls_text.when(datetime(2026, 1, 5, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR) == "9:05 AM"
+    assert refills_text.moment(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
+    yesterday = datetime(2026, 1, 4, 15, 5, tzinfo=UTC)
+    assert refills_text.moment(yesterday, CHICAGO, NEW_YEAR) == "Yesterday 9:05 AM"
