@@ -141,3 +141,51 @@ def test_a_refill_closed_by_ctrl_enter_asks_then_ctrl_z_and_reopen(qtbot, window
     last = services.refills.get(saved.id).events[-1]
     assert (last.action, last.note, last.step) == ("reopen", "pharmacy says the patient never came",
                                                    RefillStep.PICKED_UP)
+
+
+def test_a_referral_closed_by_mistake_comes_back_and_reopens(qtbot, window):
+    from datetime import UTC, date, datetime, timedelta
+
+    from tests.services.test_referrals import referral
+    from vma_desk.core.records import Patient, Phone
+    from vma_desk.core.referrals import ReferralState
+
+    services = window.services
+    lee = next(s for s in services.practice.staff() if s.name == "Dana Lee")
+    dee, _ = services.patients.create(Patient("Dee", "Dunn", date(1955, 3, 3), phones=(Phone("3125550151"),)))
+    saved, _ = services.referrals.create(referral(dee, lee))
+    visit = datetime(2026, 3, 4, 15, 0, tzinfo=UTC)
+    services.referrals.move(saved.id, ReferralState.SENT)
+    services.referrals.move(saved.id, ReferralState.SCHEDULED, appointment_at=visit)
+    services.context.clock.advance(timedelta(days=3))  # the specialist visit happened
+    services.referrals.move(saved.id, ReferralState.SEEN)
+    services.referrals.move(saved.id, ReferralState.REPORT_RECEIVED)
+    tab = next(t for t in window.tab_pages() if hasattr(t, "open_new_referral"))
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    tab.load(select_referral=saved.id)
+
+    def keys(key, modifiers) -> None:
+        reactivate(qtbot, window)
+        tab.referral_view.setFocus()
+        qtbot.keyClick(tab.referral_view, key, modifiers)
+
+    seen: list[str] = []
+    answer_question("Close it", seen)
+    keys(ENTER, CTRL)
+    qtbot.waitUntil(lambda: services.referrals.get(saved.id).state is ReferralState.CLOSED)
+    assert "Close Dunn, Dee's Cardiology referral?" in seen[0]
+    keys(Qt.Key.Key_Z, CTRL)
+    again = services.referrals.get(saved.id)
+    assert again.state is ReferralState.REPORT_RECEIVED and again.events[-1].action == "undo"
+    tab.select_referral(saved.id)
+    assert "Undo: back to report received" in tab.ui.history_label.text()
+
+    answer_question("Close it", seen)
+    keys(ENTER, CTRL)
+    qtbot.waitUntil(lambda: services.referrals.get(saved.id).state is ReferralState.CLOSED)
+    assert tab.ui.reopen_button.isVisible()
+    reasons: list[str] = []
+    answer_reason("specialist asked for a second visit", reasons)
+    keys(Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: services.referrals.get(saved.id).state is ReferralState.REPORT_RECEIVED)
+    assert services.referrals.get(saved.id).events[-1].note == "specialist asked for a second visit"

@@ -189,6 +189,11 @@ class Ui_ReferralsTab(object):
 
         self.moves_grid.addWidget(self.override_close_button, 4, 0, 1, 1)
 
+        self.reopen_button = QPushButton(self.referral_detail_panel)
+        self.reopen_button.setObjectName(u"reopen_button")
+
+        self.moves_grid.addWidget(self.reopen_button, 5, 0, 1, 1)
+
 
         self.referral_detail_layout.addLayout(self.moves_grid)
 
@@ -353,7 +358,8 @@ class Ui_ReferralsTab(object):
         QWidget.setTabOrder(self.unschedule_button, self.cancel_button)
         QWidget.setTabOrder(self.cancel_button, self.decline_button)
         QWidget.setTabOrder(self.decline_button, self.override_close_button)
-        QWidget.setTabOrder(self.override_close_button, self.auth_view)
+        QWidget.setTabOrder(self.override_close_button, self.reopen_button)
+        QWidget.setTabOrder(self.reopen_button, self.auth_view)
         QWidget.setTabOrder(self.auth_view, self.new_auth_button)
         QWidget.setTabOrder(self.new_auth_button, self.update_auth_button)
         QWidget.setTabOrder(self.update_auth_button, self.renew_auth_button)
@@ -398,6 +404,10 @@ class Ui_ReferralsTab(object):
         self.cancel_button.setText(QCoreApplication.translate("ReferralsTab", u"Ca&ncel\u2026", None))
         self.decline_button.setText(QCoreApplication.translate("ReferralsTab", u"&Declined\u2026", None))
         self.override_close_button.setText(QCoreApplication.translate("ReferralsTab", u"Close &without report\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.reopen_button.setToolTip(QCoreApplication.translate("ReferralsTab", u"Open the closed, cancelled or declined referral again, with the reason (Ctrl+Shift+R)", None))
+#endif // QT_CONFIG(tooltip)
+        self.reopen_button.setText(QCoreApplication.translate("ReferralsTab", u"Reo&pen\u2026", None))
         self.lists_tabs.setTabText(self.lists_tabs.indexOf(self.referrals_page), QCoreApplication.translate("ReferralsTab", u"Referrals", None))
         self.auth_filter_label.setText(QCoreApplication.translate("ReferralsTab", u"&Show:", None))
 #if QT_CONFIG(tooltip)

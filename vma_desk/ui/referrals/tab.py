@@ -49,6 +49,7 @@ from vma_desk.ui.referrals.model import (
 from vma_desk.ui.referrals.moves import ASKING, CLOSE_WITHOUT_REPORT, UNSCHEDULE, Move, MoveDialog, refusal
 from vma_desk.ui.referrals.source import ReferralSource
 from vma_desk.ui.referrals.told_dialog import PatientToldDialog
+from vma_desk.ui.widgets import ask_reason, confirm
 
 #: how often the lists are read again for the flags that time alone brings
 REFRESH_MS = 5 * 60_000
@@ -102,6 +103,8 @@ class ReferralsTab(QWidget):
     sig_changed = Signal(object)
     #: how many referrals and prior authorisations are flagged now
     sig_attention_changed = Signal(int)
+    #: a move Edit → Undo can take back: its label and the call that takes it back
+    sig_undoable = Signal(str, object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,9 +198,12 @@ class ReferralsTab(QWidget):
         self.renew_auth_action = tab_action(auths, "&Renew…", ("Ctrl+R",),
                                             "Submit a renewal of the selected authorisation: it is then no "
                                             "longer flagged as it runs out", self.open_renew_auth)
+        self.reopen_action = tab_action(page, "Reo&pen…", ("Ctrl+Shift+R",),
+                                        "Open the closed referral again, with the reason", self.reopen)
         self.told_action.setIconText("Patient told… (Ctrl+Shift+T)")
         self.renew_auth_action.setIconText("Renew… (Ctrl+R)")
         ui.told_button.setDefaultAction(self.told_action)
+        ui.reopen_button.clicked.connect(self.reopen)
         ui.renew_auth_button.setDefaultAction(self.renew_auth_action)
         self.new_referral_action.setIconText("New referral… (Ctrl+N)")
         self.edit_referral_action.setIconText("Edit… (Ctrl+E)")
@@ -383,6 +389,9 @@ class ReferralsTab(QWidget):
             button.setDefault(is_next)
             set_flag(button, "nextStep", is_next)
         self.next_move_action.setEnabled(following is not None)
+        closed = referral is not None and not referral.is_open
+        ui.reopen_button.setVisible(closed)
+        self.reopen_action.setEnabled(closed)
 
     def _show_auth(self, entry: PriorAuthEntry | None) -> None:
         ui = self.ui
@@ -417,6 +426,11 @@ class ReferralsTab(QWidget):
         if following in ASKING:
             self.open_move(ASKING[following])
             return None
+        if following is ReferralState.CLOSED and referral is not None and not confirm(
+                self, "Close referral", f"Close {self.context.patient_name(referral.patient_id)}'s "
+                f"{referral.specialty} referral? It leaves the open list (Edit → Undo or Reopen brings it "
+                "back).", "Close it", "Keep it open"):
+            return None
         return self.move_to(following)
 
     def _on_move_button_clicked(self, state: ReferralState) -> None:
@@ -438,6 +452,27 @@ class ReferralsTab(QWidget):
         except KnownError as error:
             show_error(self.ui.move_error_label, error.message)
             return None
+        self._on_move_dialog_moved(moved, change, referral)
+        return moved
+
+    def reopen(self) -> Referral | None:
+        """Open the selected closed, cancelled or declined referral again, after asking why."""
+        referral = self.selected_referral()
+        if referral is None or referral.id is None or referral.is_open:
+            return None
+        name = self.context.patient_name(referral.patient_id)
+        reason = ask_reason(self, "Reopen referral", f"Why is {name}'s {referral.specialty} referral "
+                            "reopened?", "Reopen")
+        if reason is None:
+            return None
+        try:
+            moved, change = self.context.services.referrals.reopen(referral.id, reason)
+        except ValidationError as error:
+            show_error(self.ui.move_error_label, refusal(error))
+            return None
+        except KnownError as error:
+            show_error(self.ui.move_error_label, error.message)
+            return None
         self._on_move_dialog_moved(moved, change)
         return moved
 
@@ -446,14 +481,19 @@ class ReferralsTab(QWidget):
         if referral is None:
             return None
         dialog = MoveDialog(self.context, referral, move, self)
-        dialog.sig_moved.connect(self._on_move_dialog_moved)
+        dialog.sig_moved.connect(lambda moved, change, before=referral:
+                                 self._on_move_dialog_moved(moved, change, before))
         show_dialog(dialog)
         return dialog
 
-    def _on_move_dialog_moved(self, moved: Referral, change: Change) -> None:
+    def _on_move_dialog_moved(self, moved: Referral, change: Change, before: Referral | None = None) -> None:
         name = self.context.patient_name(moved.patient_id)
         self._publish(change, f"{moved.state.label}: {name}'s {moved.specialty} referral",
                       select_referral=moved.id)
+        if before is not None:
+            referrals = self.context.services.referrals
+            self.sig_undoable.emit(f"{moved.state.label.lower()} ({name}'s {moved.specialty} referral)",
+                                   lambda: referrals.undo_move(before))
         if not moved.is_open:  # it left the list: its history stays in view until another is chosen
             self._referrals.show_alone(self._source.referral_entry(moved))
         self.referral_view.setFocus()
