@@ -189,3 +189,46 @@ def test_a_referral_closed_by_mistake_comes_back_and_reopens(qtbot, window):
     keys(Qt.Key.Key_R, CTRL | SHIFT)
     qtbot.waitUntil(lambda: services.referrals.get(saved.id).state is ReferralState.REPORT_RECEIVED)
     assert services.referrals.get(saved.id).events[-1].note == "specialist asked for a second visit"
+
+
+def test_a_visit_cancelled_or_moved_by_mistake_comes_back_with_ctrl_z(qtbot, window):
+    from datetime import date
+
+    from tests.ui.calendar_support import at, dialog_of, select
+    from tests.ui.conftest import type_keys
+    from vma_desk.core.calendar import Appointment, VisitStatus
+    from vma_desk.core.records import Patient, Phone
+    from vma_desk.ui.calendar.cancel import CancelDialog
+    from vma_desk.ui.calendar.move import MoveDialog
+
+    tuesday = date(2026, 3, 3)
+    services = window.services
+    lee = next(s for s in services.practice.staff() if s.name == "Dana Lee")
+    eve, _ = services.patients.create(Patient("Eve", "Eck", date(1980, 4, 4), phones=(Phone("3125550152"),)))
+    visit, _ = services.calendar.book(Appointment(eve.id, lee.id, "est", at(tuesday, 9, 0), 20))
+    tab = next(t for t in window.tab_pages() if hasattr(t, "open_booking"))
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    tab.anchor = tuesday
+    tab.load_schedule()
+
+    select(tab, visit.start, lee)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    dialog = dialog_of(qtbot, CancelDialog)
+    type_keys(qtbot, "Wrong patient")
+    with qtbot.waitSignal(dialog.sig_cancelled):
+        type_keys(qtbot, ENTER)
+    assert services.calendar.get(visit.id).status is VisitStatus.CANCELLED
+    reactivate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    back = services.calendar.get(visit.id)
+    assert back.status is VisitStatus.UNCONFIRMED and back.start == visit.start and back.cancel_reason == ""
+    assert "undo: cancellation" in [e.detail for e in services.audit.page(0, 500)]
+
+    dialog = tab.open_move(back, lee.id, at(tuesday, 11, 0))
+    dialog = dialog_of(qtbot, MoveDialog)
+    with qtbot.waitSignal(dialog.sig_moved):
+        type_keys(qtbot, ENTER)
+    assert services.calendar.get(visit.id).start == at(tuesday, 11, 0)
+    reactivate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert services.calendar.get(visit.id).start == at(tuesday, 9, 0)

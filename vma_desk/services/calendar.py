@@ -21,7 +21,7 @@ from vma_desk.core.calendar import (
     VisitStatus,
     WaitlistEntry,
 )
-from vma_desk.core.errors import ConflictError, NotFoundError, ValidationError
+from vma_desk.core.errors import ChangedSinceError, ConflictError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
 from vma_desk.core.rules import scheduling
 from vma_desk.core.validation import (
@@ -306,6 +306,29 @@ class CalendarService:
                 proposals = self.proposals_for(
                     Slot(before.provider_id, start, int((before.end - start).total_seconds() // 60)))
         return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,)), proposals
+
+    #: what an undo puts back: the visit's time and place and where it stood (not its notes)
+    _UNDONE_FIELDS = ("provider_id", "start", "minutes", "status", "confirmation", "confirmation_method",
+                      "cancel_reason", "cancelled_at", "late_cancel", "authorised_by", "override_reason",
+                      "eligibility")
+
+    def undo_change(self, before: Appointment, after: Appointment, what: str) -> tuple[Appointment, Change]:
+        """Take back a move, a cancellation or a status step (Edit → Undo right after it): the visit
+        is again where and as it was. Refused when it changed since, and when its old time is taken
+        now (the conflict says by what). Audited as "undo: <what>"; the audit keeps both."""
+        current = self.get(before.id or 0)
+        if any(getattr(current, name) != getattr(after, name) for name in self._UNDONE_FIELDS):
+            raise ChangedSinceError("This visit changed after that step: open it and make the change "
+                                    "you need.")
+        restored = replace(current, **{name: getattr(before, name) for name in self._UNDONE_FIELDS},
+                           entered_by=self.ctx.user)
+        with self.ctx.transaction():
+            moved = restored.start != current.start or restored.provider_id != current.provider_id
+            if restored.status.holds_slot and (moved or not current.status.holds_slot):
+                self._refuse_conflicts(restored, "")
+            self.repo.update(restored)
+            self.ctx.audit(AuditAction.UPDATE, RECORD, restored.id, f"undo: {what}")
+        return restored, Change(RECORD, AuditAction.UPDATE, (restored.id or 0,))
 
     def clear_arrival(self, appointment_id: int) -> tuple[Appointment, Change]:
         """An arrival or no-show recorded by mistake: the visit is to come again, showing its

@@ -57,6 +57,8 @@ _SHOWN = {"appointment", "schedule_block", "waitlist", "patient", "staff", "prac
 class CalendarTab(QWidget):
     #: a `Change` made from this tab, for the rest of the window
     sig_changed = Signal(object)
+    #: a step Edit → Undo can take back (a move, a cancellation, a status): its label and the call
+    sig_undoable = Signal(str, object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -391,6 +393,15 @@ class CalendarTab(QWidget):
     def open_appointment(self, appointment: Appointment) -> AppointmentDialog:
         dialog = AppointmentDialog(self.context, appointment, self)
         dialog.sig_saved.connect(self._on_appointment_dialog_saved)
+        shown = [appointment]  # what the visit was before each save of this dialog
+
+        def undoable(_change: Change, _offer: object) -> None:
+            before, after = shown[0], dialog.appointment
+            shown[0] = after
+            if (before.status, before.confirmation) != (after.status, after.confirmation):
+                self._offer_undo(before, after, f"status {after.status.label.lower()}")
+
+        dialog.sig_saved.connect(undoable)
         dialog.sig_cancel_requested.connect(self.open_cancel)
         show_dialog(dialog)
         return dialog
@@ -398,6 +409,8 @@ class CalendarTab(QWidget):
     def open_cancel(self, appointment: Appointment) -> CancelDialog:
         dialog = CancelDialog(self.context, appointment, self)
         dialog.sig_cancelled.connect(self._on_cancel_dialog_cancelled)
+        dialog.sig_cancelled.connect(lambda cancelled, _change, _offer, before=appointment:
+                                     self._offer_undo(before, cancelled, "cancellation"))
         show_dialog(dialog)
         return dialog
 
@@ -414,8 +427,15 @@ class CalendarTab(QWidget):
     def open_move(self, appointment: Appointment, provider_id: int, start: datetime) -> MoveDialog:
         dialog = MoveDialog(self.context, appointment, provider_id=provider_id, start=start, parent=self)
         dialog.sig_moved.connect(self._on_move_dialog_moved)
+        dialog.sig_moved.connect(lambda moved, _change, _offer, before=appointment:
+                                 self._offer_undo(before, moved, "move"))
         show_dialog(dialog)
         return dialog
+
+    def _offer_undo(self, before: Appointment, after: Appointment, what: str) -> None:
+        calendar = self.context.calendar
+        when = text.when(before.start, self.context.zone())
+        self.sig_undoable.emit(f"{what} (visit {when})", lambda: calendar.undo_change(before, after, what))
 
     def open_offer(self, offer: Offer) -> ProposalsDialog:
         dialog = ProposalsDialog(self.context, offer, self)
