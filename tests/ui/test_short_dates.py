@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from tests.ui.comms_support import CHICAGO
+from vma_desk.core.agenda import URGENT, DueItem, ItemKind
 from vma_desk.ui.calendar.text import short_date
 from vma_desk.ui.calls import text as calls_text
 from vma_desk.ui.refills import text as refills_text
+from vma_desk.ui.today import text as today_text
 
 NEW_YEAR = date(2026, 1, 5)  # a Monday
 LAST_DECEMBER = datetime(2025, 12, 30, 15, 5, tzinfo=UTC)  # Tue 12/30/2025 9:05 AM in Chicago
@@ -28,3 +30,10 @@ def test_calls_messages_search_and_refills_show_last_years_dates_with_the_year()
     assert refills_text.moment(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
     yesterday = datetime(2026, 1, 4, 15, 5, tzinfo=UTC)
     assert refills_text.moment(yesterday, CHICAGO, NEW_YEAR) == "Yesterday 9:05 AM"
+
+
+def test_todays_due_rows_show_last_years_dates_with_the_year():
+    overdue = DueItem(ItemKind.MESSAGE, 1, "Callback", "Overdue", URGENT, due_at=LAST_DECEMBER)
+    assert today_text.due_status(overdue, CHICAGO, NEW_YEAR) == \
+        "Overdue · due\u00a0Tue\u00a012/30/2025 9:05\u00a0AM"
+    assert today_text.due_heading(date(2025, 12, 30), NEW_YEAR, [overdue]).startswith("Due by Tue 12/30/2025")

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.agenda import ROUTINE, SOON, URGENT, DueItem, ItemKind, ProviderDay, VisitFlag, VisitLine
 from vma_desk.core.records import WEEKDAY_NAMES
-from vma_desk.ui.calendar.text import clock, long_day, short_day
+from vma_desk.ui.calendar.text import clock, long_day, short_date
 
 NONE = "—"
 NBSP = "\u00a0"
@@ -125,7 +125,7 @@ def due_heading(day: date, today: date, items: Iterable[DueItem]) -> str:
         counts[item.severity] = counts.get(item.severity, 0) + 1
     shown = ", ".join(f"{counts[level]} {label.lower()}" for level, label in SEVERITY_LABELS.items()
                       if counts[level])
-    when = "Due today" if day == today else f"Due by {short_day(day)}"
+    when = "Due today" if day == today else f"Due by {short_date(day, today)}"
     return f"{when} · {shown}" if shown else when
 
 
@@ -148,7 +148,7 @@ def due_status(item: DueItem, zone: ZoneInfo, today: date) -> str:
         local = item.due_at.astimezone(zone)
         time_of_day = clock(local).replace(" ", NBSP)
         parts.append(f"{what}{NBSP}{time_of_day}" if local.date() == today else
-                     f"{what}{NBSP}{short_day(local.date()).replace(' ', NBSP)} {time_of_day}")
+                     f"{what}{NBSP}{short_date(local.date(), today).replace(' ', NBSP)} {time_of_day}")
     said = " · ".join(parts)
     return said[:1].upper() + said[1:]
 
