@@ -137,6 +137,8 @@ def snippet(text: str, words: Sequence[str], size: int = 12) -> str:
         return text
     at = next((i for i, (start, _end) in enumerate(tokens) if start >= where), len(tokens) - 1)
     first = max(0, min(at - 3, len(tokens) - size))  # a few words before: "denies [chest] [pain]"
+    while first < at and text[tokens[first][0]:tokens[first][1]].isdigit():
+        first += 1  # not the indexed forms of a phone number
     last = min(len(tokens), first + size) - 1
     begin, end = tokens[first][0], tokens[last][1]
     folded = _fold_in_place(text)
