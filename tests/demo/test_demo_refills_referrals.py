@@ -25,13 +25,17 @@ from vma_desk.core.agenda import VisitFlag
 from vma_desk.core.communications import CallReason, Urgency
 from vma_desk.core.records import AuditAction, Role
 from vma_desk.core.referrals import (
+    PATIENT_TOLD,
     RECORDS_CHECKLIST,
+    SERVICE_DONE,
     Flag,
     PriorAuth,
     PriorAuthKind,
     PriorAuthStatus,
     Referral,
     ReferralState,
+    TellMethod,
+    is_move,
 )
 from vma_desk.core.refills import Decision, RefillRequest, RefillSource, RefillStep
 from vma_desk.core.rules import referrals as referral_rules
@@ -233,7 +237,8 @@ def test_the_referrals_worklist_shows_every_state_and_its_black_holes(demo: Serv
         if row.referral.state is ReferralState.SCHEDULED:
             visit = local(row.referral.appointment_at)
             clock = f"{visit:%I:%M %p}".lstrip("0")
-            assert row.referral.events[-1].note.endswith(f"specialist visit {visit:%a %m/%d/%Y} {clock}")
+            booking = [e for e in row.referral.events if is_move(e)][-1]
+            assert booking.note.endswith(f"specialist visit {visit:%a %m/%d/%Y} {clock}")
     assert rows[0].flags  # flagged first
     assert demo.referrals.attention_count() >= sum(bool(row.flags) for row in rows)
 
@@ -255,7 +260,8 @@ def test_referrals_are_what_the_app_would_hold(demo: Services, referrals: list[R
         assert r.auth_required == bool(plan and plan.plan_type.needs_referral_authorisation)
         assert r.records_sent <= set(RECORDS_CHECKLIST)
         assert bool(r.records_sent) == any(e.state == ReferralState.SENT.value for e in r.events)
-        assert r.state.value == r.events[-1].state and r.state_since == r.events[-1].at <= NOW
+        moves = [e for e in r.events if is_move(e)]
+        assert r.state.value == moves[-1].state and r.state_since == moves[-1].at <= NOW
         assert bool(r.auth_number) == (r.auth_valid_until is not None)
         _walk(r)
     closed_early = [r for r in referrals if r.state is ReferralState.CLOSED
@@ -268,10 +274,11 @@ def _walk(r: Referral) -> None:
     """Replays a referral's events through the core rule, as `move` would have checked them then:
     each booking's visit read back from its note, "seen" after the visit, no visit after the
     authorisation ends."""
-    states = [ReferralState(e.state) for e in r.events]
+    moves = [e for e in r.events if is_move(e)]
+    states = [ReferralState(e.state) for e in moves]
     assert states[0] is ReferralState.DRAFT
     current = replace(r, state=ReferralState.DRAFT, appointment_at=None)
-    for state, event in zip(states[1:], r.events[1:], strict=True):
+    for state, event in zip(states[1:], moves[1:], strict=True):
         note, visit = event.note.removeprefix("closed without a consult report: "), None
         if state is ReferralState.SCHEDULED:
             note, _, written = note.partition("specialist visit ")
@@ -284,7 +291,7 @@ def _walk(r: Referral) -> None:
         current = replace(current, state=state, appointment_at=booked)
     assert r.appointment_at == current.appointment_at
     if r.state is ReferralState.SCHEDULED:
-        assert r.events[-1].at < r.appointment_at
+        assert moves[-1].at < r.appointment_at
 
 
 # --- prior authorisations ------------------------------------------------------------------------
@@ -307,7 +314,8 @@ def test_prior_authorisations_turn_around_in_days_mostly_approved(demo: Services
         assert a.payer == demo.patients.get(a.patient_id).insurance.payer
     for a in auths:
         referral_rules.check_prior_auth(a, a.status)
-        assert a.events[0].state == PriorAuthStatus.PENDING.value and a.events[-1].state == a.status.value
+        answers = [e for e in a.events if e.state != SERVICE_DONE]
+        assert a.events[0].state == PriorAuthStatus.PENDING.value and answers[-1].state == a.status.value
         assert all(e.at <= NOW for e in a.events)
         if a.status is PriorAuthStatus.APPROVED:
             assert a.auth_number and a.valid_from <= a.valid_until
@@ -325,6 +333,27 @@ def test_open_prior_authorisations_wait_with_follow_ups(demo: Services):
     assert flags[Flag.AUTH_EXPIRING] >= 1
     expiring = [row.auth for row in rows if Flag.AUTH_EXPIRING in row.flags]
     assert all(0 <= (a.valid_until - ANCHOR).days <= 14 for a in expiring)
+    assert all(a.service_done_on is None for a in expiring)
+
+
+def test_procedures_are_done_and_visits_counted_and_patients_told(demo: Services, auths: list[PriorAuth],
+                                                                  referrals: list[Referral]):
+    """Issue 12, items 12 and 15: what the trainer shows of authorisations watched and the patient told."""
+    approved = [a for a in auths
+                if a.status is PriorAuthStatus.APPROVED and a.kind is not PriorAuthKind.MEDICATION]
+    done = [a for a in approved if a.service_done_on is not None]
+    assert 0.6 * len(approved) < len(done) < len(approved)
+    assert all(a.events[-1].state == SERVICE_DONE and a.valid_from <= a.service_done_on <= ANCHOR
+               for a in done)
+    counted = [a for a in auths if a.units_authorised is not None]
+    assert counted and all(a.unit_label == "visits" and a.units_used <= a.units_authorised for a in counted)
+    assert any(0 < a.units_used for a in counted)
+    scheduled = [e for r in referrals for e in r.events if e.state == ReferralState.SCHEDULED.value]
+    told = [r for r in referrals if r.patient_told_at is not None]
+    assert 0.8 * len(scheduled) < sum(e.state == PATIENT_TOLD for r in referrals for e in r.events)
+    assert all(r.patient_told_how in {m.value for m in TellMethod} and r.patient_told_by for r in told)
+    flagged = [row for row in demo.referrals.worklist() if Flag.PATIENT_NOT_TOLD in row.flags]
+    assert 1 <= len(flagged) <= 4
 
 
 # --- the whole --------------------------------------------------------------------------------------

@@ -13,7 +13,10 @@ Prior authorisations (about `AUTHS_PER_YEAR` a year) also start at visits: imagi
 colonoscopies, physical therapy, and medicines such as GLP-1s and biologics, with the patient's own
 payer. Payers answer in 3-7 days mostly; when a follow-up date (a business day) passes first, the VMA
 calls within a few days, notes what the payer said and sets the next one; most are approved (number,
-valid dates), some denied with the reason, and some of those appealed.
+valid dates), some denied with the reason, and some of those appealed. Most approved procedures and
+imaging are done within the approval (recorded as done), physical therapy's visits are counted as
+they are used, and most specialist visits booked are told to the patient within hours (`_used`,
+`_told`, from streams of their own, so the rest of the demo draws the same).
 
 Everything draws from streams seeded by (seed, area) and is laid out from the anchor; only the
 steps taken by the demo's "now" are written. A handful of records set up around the anchor day
@@ -33,13 +36,16 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.referrals import (
+    PATIENT_TOLD,
     RECORDS_CHECKLIST,
+    SERVICE_DONE,
     PriorAuth,
     PriorAuthKind,
     PriorAuthStatus,
     Referral,
     ReferralState,
     StateEvent,
+    TellMethod,
 )
 from vma_desk.core.rules import referrals as rules
 from vma_desk.demo import callers
@@ -212,7 +218,19 @@ MEDICATIONS: tuple[tuple[str, tuple[float, float, float, float]], ...] = (
 )
 DIABETES_MEDICATIONS = (("Semaglutide (Ozempic) 1 mg pen", 4.0), ("Tirzepatide (Mounjaro) 5 mg pen", 3.0),
                         ("Dexcom G7 glucose sensors", 3.0))
-#: (kind, weight)
+#: the procedures that are imaging (their authorisation's kind)
+IMAGING = frozenset({"MRI lumbar spine", "MRI knee", "MRI shoulder", "MRI brain",
+                     "CT abdomen and pelvis with contrast", "Low-dose CT lung cancer screening",
+                     "Echocardiogram", "Nuclear stress test"})
+#: procedures approved as a number of visits: (service, visits)
+COUNTED = {"Physical therapy, 12 visits": 12}
+#: the share of approved procedures and imaging done within the approval, and in how many days
+DONE, DONE_DAYS = 0.9, (3, 30)
+#: the share of specialist visits booked that the patient is told about, minutes after booking, and how
+TOLD, TOLD_MINUTES = 0.95, (10, 240)
+TOLD_HOW = ((TellMethod.PHONE, 70), (TellMethod.PORTAL, 20), (TellMethod.LETTER, 5),
+            (TellMethod.IN_PERSON, 5))
+#: (kind, weight); imaging is drawn as a procedure and named by its service (`IMAGING`)
 KINDS = ((PriorAuthKind.PROCEDURE, 60), (PriorAuthKind.MEDICATION, 40))
 DENIALS = {
     PriorAuthKind.PROCEDURE: ("Six weeks of conservative treatment not documented.",
@@ -224,6 +242,7 @@ DENIALS = {
                                "Quantity above the plan's limit.",
                                "The diagnosis does not meet the plan's criteria."),
 }
+DENIALS[PriorAuthKind.IMAGING] = DENIALS[PriorAuthKind.PROCEDURE]
 APPEAL_DENIED = "The appeal was reviewed: the denial stands."
 WITHDRAWN = ("The patient decided against it.", "The provider chose another treatment.",
              "The patient's plan changed; resubmitting with the new payer.")
@@ -234,7 +253,8 @@ APPEALED, APPEAL_WON = 0.45, 0.6
 #: many days before the end a renewal is submitted
 RENEWED, RENEWAL_LEAD_DAYS = 0.8, (7, 21)
 #: how long an approval is valid, days
-VALID_DAYS = {PriorAuthKind.PROCEDURE: (60, 90, 90, 180), PriorAuthKind.MEDICATION: (180, 365)}
+VALID_DAYS = {PriorAuthKind.PROCEDURE: (60, 90, 90, 180), PriorAuthKind.IMAGING: (60, 90, 90, 180),
+              PriorAuthKind.MEDICATION: (180, 365)}
 #: what the payer said when the VMA followed up
 FOLLOW_UP_NOTES = ("Called the payer: still in review.", "Payer portal: pending clinical review.",
                    "Called the payer: office notes received, decision expected this week.")
@@ -596,7 +616,10 @@ class _Auths:
         if kind is PriorAuthKind.MEDICATION and r.person.diabetic:
             table += [(name, (0, weight, weight, weight)) for name, weight in DIABETES_MEDICATIONS]
         choices = [(name, weights[age_band(age)]) for name, weights in table if weights[age_band(age)] > 0]
-        return (kind, weighted(rng, choices)) if choices else None
+        if not choices:
+            return None
+        name = weighted(rng, choices)
+        return (PriorAuthKind.IMAGING if name in IMAGING else kind), name
 
     def life(self, r: Rostered, visit: Visit | None, *, answer_days: int | None = None,
              follow_up: bool = True, renewing: PriorAuth | None = None) -> _Auth | None:
@@ -708,6 +731,66 @@ def _prior_auths(seed: int, office: Office, roster: Sequence[Rostered], history_
     return out
 
 
+def _used(seed: int, office: Office, auths: Sequence[PriorAuth]) -> list[PriorAuth]:
+    """Approved procedures and imaging as they were used by now: most done within the approval
+    (recorded as done, as `update_prior_auth` records it), physical therapy's visits counted (two a
+    week from the approval)."""
+    rng = stream(seed, "prior-auth-use")
+    today, out = office.local_day(office.now), []
+    for a in auths:
+        if a.status is not PriorAuthStatus.APPROVED or a.kind is PriorAuthKind.MEDICATION \
+                or a.valid_from is None or a.valid_until is None or a.valid_from >= today:
+            out.append(a)
+            continue
+        last = min(today, a.valid_until + timedelta(days=1))
+        visits = COUNTED.get(a.service)
+        if visits is not None:
+            used = min(visits, (last - a.valid_from).days * 2 // 7)
+            if used:  # counted after the latest visit, by the morning after it at the latest
+                at = office.at(last - timedelta(days=1), time(rng.randint(12, 17), rng.randint(0, 59)))
+                at = min(max(at, a.events[-1].at + MINUTE), office.now).replace(microsecond=0)
+                note = f"{used} of {visits} visits used"
+                a = replace(a, units_authorised=visits, units_used=used, unit_label="visits", events=(
+                    *a.events, StateEvent(a.status.value, at, office.vma(rng, at), note)))
+            else:
+                a = replace(a, units_authorised=visits, unit_label="visits")
+        elif rng.random() < DONE:
+            done = office.business_day(a.valid_from + timedelta(days=rng.randint(*DONE_DAYS)))
+            if done < today and done <= a.valid_until:
+                at = office.at(done, time(rng.randint(9, 16), rng.randint(0, 59)))
+                if at < office.now:
+                    step = StateEvent(SERVICE_DONE, at.replace(microsecond=0), office.vma(rng, at),
+                                      f"done {done:%m/%d/%Y}")
+                    a = replace(a, service_done_on=done, events=(*a.events, step))
+        rules.check_prior_auth(a, a.status)
+        out.append(a)
+    return out
+
+
+def _told(seed: int, office: Office, referrals: Sequence[Referral]) -> list[Referral]:
+    """Each specialist visit booked is told to the patient within hours, mostly (a "patient told"
+    step after the booking); the latest booking still open is left untold, for the trainer to show
+    the flag."""
+    rng = stream(seed, "patient-told")
+    open_booked = [r for r in referrals if r.state is ReferralState.SCHEDULED]
+    untold = max(open_booked, key=lambda r: (r.state_since, r.id or 0)).id if open_booked else None
+    out = []
+    for r in referrals:
+        events: list[StateEvent] = []
+        for n, event in enumerate(r.events):
+            events.append(event)
+            if event.state != ReferralState.SCHEDULED.value or rng.random() >= TOLD or r.id == untold:
+                continue
+            at = (event.at + MINUTE * rng.randint(*TOLD_MINUTES)).replace(microsecond=0)
+            following = r.events[n + 1].at if n + 1 < len(r.events) else office.now
+            if at < following:
+                how = weighted(rng, TOLD_HOW)
+                events.append(StateEvent(PATIENT_TOLD, at, office.vma(rng, at), how.words))
+                r = replace(r, patient_told_at=at, patient_told_by=events[-1].by, patient_told_how=how.value)
+        out.append(replace(r, events=tuple(events)))
+    return out
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Rostered], history_days: int,
@@ -718,8 +801,9 @@ def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Ro
     lives = [life for life in _referrals(seed, office, roster, history_days, recent)
              if life.draft.created_at <= now]
     lives.sort(key=lambda life: (life.draft.created_at, life.draft.patient_id, life.draft.specialty))
-    referrals = [life.as_of(now, n) for n, life in enumerate(lives, start=1)]
+    referrals = _told(seed, office, [life.as_of(now, n) for n, life in enumerate(lives, start=1)])
     auths = [a for life in _prior_auths(seed, office, roster, history_days, recent) if (a := life.as_of(now))]
+    auths = _used(seed, office, auths)
     auths.sort(key=lambda a: (a.events[0].at, a.patient_id, a.service))
     auths = [replace(a, id=n) for n, a in enumerate(auths, start=1)]
     repo = ReferralRepository(ctx.conn)
