@@ -259,8 +259,8 @@ def test_a_draft_survives_a_crash_and_is_offered_at_the_next_sign_in(qtbot, tmp_
     window.show()
     qtbot.waitExposed(window)
     unlock(window)
+    qtbot.waitUntil(lambda: window._drafts_banner is not None and window._drafts_banner.isVisible())
     banner = window._drafts_banner
-    qtbot.waitUntil(lambda: banner is not None and banner.isVisible())
     assert "new call" in banner.label.text()
     banner.reopen_button.click()
     dialog = dialog_of(qtbot, CallDialog)

@@ -22,6 +22,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -67,7 +68,7 @@ _open_guards: weakref.WeakSet[DraftGuard] = weakref.WeakSet()
 
 def held() -> set[tuple[str, str]]:
     """(form, record_key) of the forms open now."""
-    return {(g.form, g.record_key) for g in list(_open_guards) if g.is_open}
+    return {(g.form, g.record_key) for g in list(_open_guards) if g.is_open and g.on_screen()}
 
 
 def read_fields(root: QWidget) -> Fields:
@@ -211,6 +212,11 @@ class DraftGuard(QObject):
         dialog.installEventFilter(self)
         dialog.finished.connect(self._on_dialog_finished)
 
+    def on_screen(self) -> bool:
+        """The form is there to type in (not deleted with a window that closed)."""
+        dialog = self.__dict__.get("_dialog")
+        return dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible()
+
     @property
     def what(self) -> str:
         return FORM_NAMES.get(self.form, self.form)
@@ -249,7 +255,8 @@ class DraftGuard(QObject):
             self._dialog.reject()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._dialog:
+        # (Qt may still deliver events while Python is tearing the guard down: nothing to do then)
+        if watched is self.__dict__.get("_dialog", None) and self.__dict__.get("is_open", False):
             kind = event.type()
             if kind == QEvent.Type.Show and self._baseline is None:
                 self._baseline = self.fields()
