@@ -311,30 +311,175 @@ class Ui_PatientEditor(object):
 
         self.insurance_form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.group_number_box)
 
-        self.preferred_pharmacy_label = QLabel(self.insurance_group)
+        self.primary_subscriber_label = QLabel(self.insurance_group)
+        self.primary_subscriber_label.setObjectName(u"primary_subscriber_label")
+
+        self.insurance_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.primary_subscriber_label)
+
+        self.primary_subscriber_box = QVBoxLayout()
+        self.primary_subscriber_box.setSpacing(2)
+        self.primary_subscriber_box.setObjectName(u"primary_subscriber_box")
+        self.primary_subscriber_edit = QLineEdit(self.insurance_group)
+        self.primary_subscriber_edit.setObjectName(u"primary_subscriber_edit")
+        self.primary_subscriber_edit.setMaxLength(80)
+
+        self.primary_subscriber_box.addWidget(self.primary_subscriber_edit)
+
+        self.primary_subscriber_error = QLabel(self.insurance_group)
+        self.primary_subscriber_error.setObjectName(u"primary_subscriber_error")
+
+        self.primary_subscriber_box.addWidget(self.primary_subscriber_error)
+
+
+        self.insurance_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.primary_subscriber_box)
+
+
+        self.right_column.addWidget(self.insurance_group)
+
+        self.secondary_insurance_group = QGroupBox(self.form_widget)
+        self.secondary_insurance_group.setObjectName(u"secondary_insurance_group")
+        self.secondary_insurance_form = QFormLayout(self.secondary_insurance_group)
+        self.secondary_insurance_form.setObjectName(u"secondary_insurance_form")
+        self.secondary_plan_type_label = QLabel(self.secondary_insurance_group)
+        self.secondary_plan_type_label.setObjectName(u"secondary_plan_type_label")
+
+        self.secondary_insurance_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.secondary_plan_type_label)
+
+        self.secondary_plan_type_box = QVBoxLayout()
+        self.secondary_plan_type_box.setSpacing(2)
+        self.secondary_plan_type_box.setObjectName(u"secondary_plan_type_box")
+        self.secondary_plan_type_combo = QComboBox(self.secondary_insurance_group)
+        self.secondary_plan_type_combo.setObjectName(u"secondary_plan_type_combo")
+
+        self.secondary_plan_type_box.addWidget(self.secondary_plan_type_combo)
+
+        self.secondary_plan_type_error = QLabel(self.secondary_insurance_group)
+        self.secondary_plan_type_error.setObjectName(u"secondary_plan_type_error")
+
+        self.secondary_plan_type_box.addWidget(self.secondary_plan_type_error)
+
+
+        self.secondary_insurance_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.secondary_plan_type_box)
+
+        self.secondary_payer_label = QLabel(self.secondary_insurance_group)
+        self.secondary_payer_label.setObjectName(u"secondary_payer_label")
+
+        self.secondary_insurance_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.secondary_payer_label)
+
+        self.secondary_payer_box = QVBoxLayout()
+        self.secondary_payer_box.setSpacing(2)
+        self.secondary_payer_box.setObjectName(u"secondary_payer_box")
+        self.secondary_payer_edit = QLineEdit(self.secondary_insurance_group)
+        self.secondary_payer_edit.setObjectName(u"secondary_payer_edit")
+        self.secondary_payer_edit.setMaxLength(80)
+
+        self.secondary_payer_box.addWidget(self.secondary_payer_edit)
+
+        self.secondary_payer_error = QLabel(self.secondary_insurance_group)
+        self.secondary_payer_error.setObjectName(u"secondary_payer_error")
+
+        self.secondary_payer_box.addWidget(self.secondary_payer_error)
+
+
+        self.secondary_insurance_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.secondary_payer_box)
+
+        self.secondary_member_id_label = QLabel(self.secondary_insurance_group)
+        self.secondary_member_id_label.setObjectName(u"secondary_member_id_label")
+
+        self.secondary_insurance_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.secondary_member_id_label)
+
+        self.secondary_member_id_box = QVBoxLayout()
+        self.secondary_member_id_box.setSpacing(2)
+        self.secondary_member_id_box.setObjectName(u"secondary_member_id_box")
+        self.secondary_member_id_edit = QLineEdit(self.secondary_insurance_group)
+        self.secondary_member_id_edit.setObjectName(u"secondary_member_id_edit")
+        self.secondary_member_id_edit.setMaxLength(30)
+
+        self.secondary_member_id_box.addWidget(self.secondary_member_id_edit)
+
+        self.secondary_member_id_error = QLabel(self.secondary_insurance_group)
+        self.secondary_member_id_error.setObjectName(u"secondary_member_id_error")
+
+        self.secondary_member_id_box.addWidget(self.secondary_member_id_error)
+
+
+        self.secondary_insurance_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.secondary_member_id_box)
+
+        self.secondary_group_number_label = QLabel(self.secondary_insurance_group)
+        self.secondary_group_number_label.setObjectName(u"secondary_group_number_label")
+
+        self.secondary_insurance_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.secondary_group_number_label)
+
+        self.secondary_group_number_box = QVBoxLayout()
+        self.secondary_group_number_box.setSpacing(2)
+        self.secondary_group_number_box.setObjectName(u"secondary_group_number_box")
+        self.secondary_group_number_edit = QLineEdit(self.secondary_insurance_group)
+        self.secondary_group_number_edit.setObjectName(u"secondary_group_number_edit")
+        self.secondary_group_number_edit.setMaxLength(30)
+
+        self.secondary_group_number_box.addWidget(self.secondary_group_number_edit)
+
+        self.secondary_group_number_error = QLabel(self.secondary_insurance_group)
+        self.secondary_group_number_error.setObjectName(u"secondary_group_number_error")
+
+        self.secondary_group_number_box.addWidget(self.secondary_group_number_error)
+
+
+        self.secondary_insurance_form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.secondary_group_number_box)
+
+        self.secondary_subscriber_label = QLabel(self.secondary_insurance_group)
+        self.secondary_subscriber_label.setObjectName(u"secondary_subscriber_label")
+
+        self.secondary_insurance_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.secondary_subscriber_label)
+
+        self.secondary_subscriber_box = QVBoxLayout()
+        self.secondary_subscriber_box.setSpacing(2)
+        self.secondary_subscriber_box.setObjectName(u"secondary_subscriber_box")
+        self.secondary_subscriber_edit = QLineEdit(self.secondary_insurance_group)
+        self.secondary_subscriber_edit.setObjectName(u"secondary_subscriber_edit")
+        self.secondary_subscriber_edit.setMaxLength(80)
+
+        self.secondary_subscriber_box.addWidget(self.secondary_subscriber_edit)
+
+        self.secondary_subscriber_error = QLabel(self.secondary_insurance_group)
+        self.secondary_subscriber_error.setObjectName(u"secondary_subscriber_error")
+
+        self.secondary_subscriber_box.addWidget(self.secondary_subscriber_error)
+
+
+        self.secondary_insurance_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.secondary_subscriber_box)
+
+
+        self.right_column.addWidget(self.secondary_insurance_group)
+
+        self.pharmacy_group = QGroupBox(self.form_widget)
+        self.pharmacy_group.setObjectName(u"pharmacy_group")
+        self.pharmacy_form = QFormLayout(self.pharmacy_group)
+        self.pharmacy_form.setObjectName(u"pharmacy_form")
+        self.preferred_pharmacy_label = QLabel(self.pharmacy_group)
         self.preferred_pharmacy_label.setObjectName(u"preferred_pharmacy_label")
 
-        self.insurance_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.preferred_pharmacy_label)
+        self.pharmacy_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.preferred_pharmacy_label)
 
         self.preferred_pharmacy_box = QVBoxLayout()
         self.preferred_pharmacy_box.setSpacing(2)
         self.preferred_pharmacy_box.setObjectName(u"preferred_pharmacy_box")
-        self.preferred_pharmacy_edit = QLineEdit(self.insurance_group)
+        self.preferred_pharmacy_edit = QLineEdit(self.pharmacy_group)
         self.preferred_pharmacy_edit.setObjectName(u"preferred_pharmacy_edit")
         self.preferred_pharmacy_edit.setMaxLength(120)
 
         self.preferred_pharmacy_box.addWidget(self.preferred_pharmacy_edit)
 
-        self.preferred_pharmacy_error = QLabel(self.insurance_group)
+        self.preferred_pharmacy_error = QLabel(self.pharmacy_group)
         self.preferred_pharmacy_error.setObjectName(u"preferred_pharmacy_error")
 
         self.preferred_pharmacy_box.addWidget(self.preferred_pharmacy_error)
 
 
-        self.insurance_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.preferred_pharmacy_box)
+        self.pharmacy_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.preferred_pharmacy_box)
 
 
-        self.right_column.addWidget(self.insurance_group)
+        self.right_column.addWidget(self.pharmacy_group)
 
         self.care_gaps_group = QGroupBox(self.form_widget)
         self.care_gaps_group.setObjectName(u"care_gaps_group")
@@ -380,7 +525,7 @@ class Ui_PatientEditor(object):
 
         self.right_column.addWidget(self.care_gaps_group)
 
-        self.right_column.setStretch(1, 1)
+        self.right_column.setStretch(3, 1)
 
         self.form_grid.addLayout(self.right_column, 0, 1, 1, 1)
 
@@ -424,6 +569,12 @@ class Ui_PatientEditor(object):
         self.payer_label.setBuddy(self.payer_edit)
         self.member_id_label.setBuddy(self.member_id_edit)
         self.group_number_label.setBuddy(self.group_number_edit)
+        self.primary_subscriber_label.setBuddy(self.primary_subscriber_edit)
+        self.secondary_plan_type_label.setBuddy(self.secondary_plan_type_combo)
+        self.secondary_payer_label.setBuddy(self.secondary_payer_edit)
+        self.secondary_member_id_label.setBuddy(self.secondary_member_id_edit)
+        self.secondary_group_number_label.setBuddy(self.secondary_group_number_edit)
+        self.secondary_subscriber_label.setBuddy(self.secondary_subscriber_edit)
         self.preferred_pharmacy_label.setBuddy(self.preferred_pharmacy_edit)
 #endif // QT_CONFIG(shortcut)
 
@@ -460,12 +611,41 @@ class Ui_PatientEditor(object):
 #if QT_CONFIG(accessibility)
         self.notes_edit.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Notes", None))
 #endif // QT_CONFIG(accessibility)
-        self.insurance_group.setTitle(QCoreApplication.translate("PatientEditor", u"Insurance and pharmacy", None))
+        self.insurance_group.setTitle(QCoreApplication.translate("PatientEditor", u"Primary insurance", None))
         self.plan_type_label.setText(QCoreApplication.translate("PatientEditor", u"Plan &type", None))
         self.payer_label.setText(QCoreApplication.translate("PatientEditor", u"Pa&yer", None))
         self.member_id_label.setText(QCoreApplication.translate("PatientEditor", u"&Member ID", None))
         self.member_id_edit.setPlaceholderText(QCoreApplication.translate("PatientEditor", u"as on the card", None))
         self.group_number_label.setText(QCoreApplication.translate("PatientEditor", u"&Group number", None))
+        self.primary_subscriber_label.setText(QCoreApplication.translate("PatientEditor", u"P&olicy holder", None))
+        self.primary_subscriber_edit.setPlaceholderText(QCoreApplication.translate("PatientEditor", u"if not the patient", None))
+        self.secondary_insurance_group.setTitle(QCoreApplication.translate("PatientEditor", u"Secondary &insurance", None))
+#if QT_CONFIG(tooltip)
+        self.secondary_insurance_group.setToolTip(QCoreApplication.translate("PatientEditor", u"The plan that pays after the primary (coordination of benefits). Leave blank when there is none.", None))
+#endif // QT_CONFIG(tooltip)
+        self.secondary_plan_type_label.setText(QCoreApplication.translate("PatientEditor", u"Plan type", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_plan_type_combo.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Secondary plan type", None))
+#endif // QT_CONFIG(accessibility)
+        self.secondary_payer_label.setText(QCoreApplication.translate("PatientEditor", u"Payer", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_payer_edit.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Secondary payer", None))
+#endif // QT_CONFIG(accessibility)
+        self.secondary_member_id_label.setText(QCoreApplication.translate("PatientEditor", u"Member ID", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_member_id_edit.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Secondary member ID", None))
+#endif // QT_CONFIG(accessibility)
+        self.secondary_member_id_edit.setPlaceholderText(QCoreApplication.translate("PatientEditor", u"as on the card", None))
+        self.secondary_group_number_label.setText(QCoreApplication.translate("PatientEditor", u"Group number", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_group_number_edit.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Secondary group number", None))
+#endif // QT_CONFIG(accessibility)
+        self.secondary_subscriber_label.setText(QCoreApplication.translate("PatientEditor", u"Policy holder", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_subscriber_edit.setAccessibleName(QCoreApplication.translate("PatientEditor", u"Secondary policy holder", None))
+#endif // QT_CONFIG(accessibility)
+        self.secondary_subscriber_edit.setPlaceholderText(QCoreApplication.translate("PatientEditor", u"if not the patient", None))
+        self.pharmacy_group.setTitle(QCoreApplication.translate("PatientEditor", u"Pharmacy", None))
         self.preferred_pharmacy_label.setText(QCoreApplication.translate("PatientEditor", u"Preferred p&harmacy", None))
         self.preferred_pharmacy_edit.setPlaceholderText(QCoreApplication.translate("PatientEditor", u"name and location", None))
         self.care_gaps_group.setTitle(QCoreApplication.translate("PatientEditor", u"Care ga&ps", None))

@@ -62,6 +62,8 @@ class PatientForm:
         FieldErrors.prepare(
             ui.first_name_error, ui.last_name_error, ui.date_of_birth_error, ui.phones_error,
             ui.email_error, ui.payer_error, ui.member_id_error, ui.group_number_error,
+            ui.primary_subscriber_error, ui.secondary_plan_type_error, ui.secondary_payer_error,
+            ui.secondary_member_id_error, ui.secondary_group_number_error, ui.secondary_subscriber_error,
             ui.preferred_pharmacy_error, ui.care_gaps_error, ui.notes_error,
         )
 
@@ -74,6 +76,11 @@ class PatientForm:
         self.ui.plan_type_combo.addItem("Not recorded", None)
         for plan in PlanType:
             self.ui.plan_type_combo.addItem(plan.value, plan.value)
+        # a secondary is an insurance plan: no self-pay; its plan type may be unknown
+        self.ui.secondary_plan_type_combo.addItem("Not recorded", None)
+        for plan in PlanType:
+            if plan is not PlanType.SELF_PAY:
+                self.ui.secondary_plan_type_combo.addItem(plan.value, plan.value)
 
     # record -> widgets ------------------------------------------------------------------------------
     def load(self, patient: Patient | None) -> None:
@@ -96,6 +103,14 @@ class PatientForm:
             ui.payer_edit.setText(insurance.payer)
             ui.member_id_edit.setText(insurance.member_id)
             ui.group_number_edit.setText(insurance.group_number)
+            ui.primary_subscriber_edit.setText(insurance.subscriber)
+        secondary = patient.secondary_insurance
+        if secondary:
+            _select_data(ui.secondary_plan_type_combo, secondary.plan_type.value if secondary.plan_type else None)
+            ui.secondary_payer_edit.setText(secondary.payer)
+            ui.secondary_member_id_edit.setText(secondary.member_id)
+            ui.secondary_group_number_edit.setText(secondary.group_number)
+            ui.secondary_subscriber_edit.setText(secondary.subscriber)
         ui.preferred_pharmacy_edit.setText(patient.preferred_pharmacy)
         self.gaps.set_gaps(patient.care_gaps)
         ui.notes_edit.setPlainText(patient.notes)
@@ -113,7 +128,14 @@ class PatientForm:
         plan = self._plan()
         insurance = None if plan is None else Insurance(
             payer=ui.payer_edit.text(), member_id=ui.member_id_edit.text(), plan_type=plan,
-            group_number=ui.group_number_edit.text(),
+            group_number=ui.group_number_edit.text(), subscriber=ui.primary_subscriber_edit.text(),
+        )
+        # as typed, blank or not: core validation says what a secondary needs (and that blank is none)
+        second_plan = ui.secondary_plan_type_combo.currentData()
+        secondary = Insurance(
+            payer=ui.secondary_payer_edit.text(), member_id=ui.secondary_member_id_edit.text(),
+            plan_type=None if second_plan is None else PlanType(second_plan),
+            group_number=ui.secondary_group_number_edit.text(), subscriber=ui.secondary_subscriber_edit.text(),
         )
         values: dict[str, Any] = dict(
             first_name=ui.first_name_edit.text(),
@@ -124,6 +146,7 @@ class PatientForm:
             email=ui.email_edit.text(),
             preferred_contact=ContactMethod(ui.preferred_contact_combo.currentData()),
             insurance=insurance,
+            secondary_insurance=secondary,
             preferred_pharmacy=ui.preferred_pharmacy_edit.text(),
             care_gaps=self.gaps.gaps(),
             notes=ui.notes_edit.toPlainText(),
@@ -139,7 +162,10 @@ class PatientForm:
             ui.email_edit.text(), ui.preferred_contact_combo.currentIndex(),
             ui.plan_type_combo.currentIndex(), ui.payer_edit.text(), ui.member_id_edit.text(),
             ui.group_number_edit.text(), ui.preferred_pharmacy_edit.text(), self.gaps.snapshot(),
-            ui.notes_edit.toPlainText(),
+            ui.notes_edit.toPlainText(), ui.primary_subscriber_edit.text(),
+            ui.secondary_plan_type_combo.currentIndex(), ui.secondary_payer_edit.text(),
+            ui.secondary_member_id_edit.text(), ui.secondary_group_number_edit.text(),
+            ui.secondary_subscriber_edit.text(),
         )
 
     def tidy_phone(self, edit: QLineEdit) -> None:
@@ -155,7 +181,8 @@ class PatientForm:
         """Payer, member id and group mean nothing without a plan, or for self-pay."""
         plan = self._plan()
         insured = plan is not None and plan is not PlanType.SELF_PAY
-        for widget in (self.ui.payer_edit, self.ui.member_id_edit, self.ui.group_number_edit):
+        for widget in (self.ui.payer_edit, self.ui.member_id_edit, self.ui.group_number_edit,
+                       self.ui.primary_subscriber_edit):
             widget.setEnabled(insured)
 
     def _plan(self) -> PlanType | None:
@@ -187,6 +214,18 @@ class PatientForm:
             "insurance.member_id": FieldSlot(ui.member_id_edit, ui.member_id_error, "Member ID"),
             "insurance.group_number": FieldSlot(
                 ui.group_number_edit, ui.group_number_error, "Group number"),
+            "insurance.subscriber": FieldSlot(
+                ui.primary_subscriber_edit, ui.primary_subscriber_error, "Policy holder"),
+            "secondary_insurance.plan_type": FieldSlot(
+                ui.secondary_plan_type_combo, ui.secondary_plan_type_error, "Secondary plan type"),
+            "secondary_insurance.payer": FieldSlot(
+                ui.secondary_payer_edit, ui.secondary_payer_error, "Secondary payer"),
+            "secondary_insurance.member_id": FieldSlot(
+                ui.secondary_member_id_edit, ui.secondary_member_id_error, "Secondary member ID"),
+            "secondary_insurance.group_number": FieldSlot(
+                ui.secondary_group_number_edit, ui.secondary_group_number_error, "Secondary group number"),
+            "secondary_insurance.subscriber": FieldSlot(
+                ui.secondary_subscriber_edit, ui.secondary_subscriber_error, "Secondary policy holder"),
             "preferred_pharmacy": FieldSlot(
                 ui.preferred_pharmacy_edit, ui.preferred_pharmacy_error, "Preferred pharmacy"),
             "notes": FieldSlot(ui.notes_edit, ui.notes_error, "Notes"),
