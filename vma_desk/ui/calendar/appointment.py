@@ -10,6 +10,7 @@ A no-show or a move frees a slot: the tab offers it to the waitlist.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
@@ -66,6 +67,10 @@ class AppointmentDialog(CalendarDialog):
             ui.method_combo.addItem(text.METHOD_LABELS[method], method.value)
         for eligibility in EligibilityStatus:
             ui.eligibility_combo.addItem(text.ELIGIBILITY_LABELS[eligibility], eligibility.value)
+            ui.secondary_eligibility_combo.addItem(text.SECONDARY_ELIGIBILITY_LABELS[eligibility],
+                                                   eligibility.value)
+        for label, met in (("Not recorded", None), ("Met", True), ("Not met", False)):
+            ui.deductible_met_combo.addItem(label, met)
         for check in TechCheck:
             ui.tech_check_combo.addItem(text.TECH_CHECK_LABELS[check], check.value)
         fill_providers(ui.provider_combo, context.providers)
@@ -93,6 +98,12 @@ class AppointmentDialog(CalendarDialog):
         ui.active_check.setChecked(bool(eligibility.active))
         ui.in_network_check.setChecked(bool(eligibility.in_network))
         ui.copay_edit.setText(eligibility.copay_note)
+        ui.deductible_met_combo.setCurrentIndex({None: 0, True: 1, False: 2}[eligibility.deductible_met])
+        ui.deductible_remaining_edit.setText(eligibility.deductible_remaining)
+        ui.coinsurance_edit.setText(eligibility.coinsurance)
+        ui.oop_edit.setText(eligibility.oop_note)
+        select_data(ui.secondary_eligibility_combo, eligibility.secondary_status.value)
+        self._show_secondary(a)
         kind = context.types.get(a.type_code)
         ui.telehealth_group.setVisible(bool(kind and kind.telehealth) or bool(a.telehealth_link))
         ui.link_edit.setText(a.telehealth_link)
@@ -125,6 +136,20 @@ class AppointmentDialog(CalendarDialog):
         """The visit's flags, worked out as for Today and the huddle (by the agenda service)."""
         found = () if a.id is None else self._context.services.agenda.visit_flags(a.id)
         self.ui.flags_label.setText(f"Flags: {flag_text(found)}" if found else "No flags.")
+
+    def _show_secondary(self, a: Appointment) -> None:
+        """The secondary's verification, when the patient has a secondary (or one was recorded)."""
+        patient = self._context.patients.get(a.patient_id)
+        secondary = patient.secondary_insurance if patient else None
+        ui = self.ui
+        shown = secondary is not None or a.eligibility.secondary_status is not EligibilityStatus.UNVERIFIED
+        ui.secondary_eligibility_label.setVisible(shown)
+        ui.secondary_eligibility_combo.setVisible(shown)
+        ui.secondary_eligibility_combo.setToolTip(
+            f"The secondary insurance, {secondary.summary}: verified with its payer too?" if secondary
+            else "The secondary insurance's verification")
+        primary = patient.insurance if patient else None
+        ui.eligibility_combo.setToolTip(f"The primary insurance, {primary.summary}" if primary else "")
 
     def _details(self, a: Appointment) -> str:
         lines = []
@@ -159,9 +184,13 @@ class AppointmentDialog(CalendarDialog):
 
     def _eligibility(self) -> Eligibility:
         ui = self.ui
-        return Eligibility(status=EligibilityStatus(ui.eligibility_combo.currentData()),
-                           active=ui.active_check.isChecked(), in_network=ui.in_network_check.isChecked(),
-                           copay_note=ui.copay_edit.text())
+        return replace(self.appointment.eligibility,
+                       status=EligibilityStatus(ui.eligibility_combo.currentData()),
+                       active=ui.active_check.isChecked(), in_network=ui.in_network_check.isChecked(),
+                       copay_note=ui.copay_edit.text(), deductible_met=ui.deductible_met_combo.currentData(),
+                       deductible_remaining=ui.deductible_remaining_edit.text(),
+                       coinsurance=ui.coinsurance_edit.text(), oop_note=ui.oop_edit.text(),
+                       secondary_status=EligibilityStatus(ui.secondary_eligibility_combo.currentData()))
 
     def _telehealth(self) -> tuple[str, TechCheck]:
         return self.ui.link_edit.text(), TechCheck(self.ui.tech_check_combo.currentData())
@@ -177,7 +206,9 @@ class AppointmentDialog(CalendarDialog):
                 "telehealth": self._telehealth(),
                 "schedule": self._schedule(),
                 "eligibility": (eligibility.status, eligibility.active, eligibility.in_network,
-                                eligibility.copay_note.strip())}
+                                eligibility.copay_note.strip(), eligibility.deductible_met,
+                                eligibility.deductible_remaining.strip(), eligibility.coinsurance.strip(),
+                                eligibility.oop_note.strip(), eligibility.secondary_status)}
 
     def changed_parts(self) -> list[str]:
         now = self._parts()
@@ -273,7 +304,11 @@ class AppointmentDialog(CalendarDialog):
         return self._shared_slot(field) or {
             "status": FieldSlot(ui.status_combo, ui.status_error, "Arrival status"),
             "confirmation_method": FieldSlot(ui.method_combo, ui.method_error, "Method"),
-            "copay_note": FieldSlot(ui.copay_edit, ui.copay_error, "Copay / deductible"),
+            "copay_note": FieldSlot(ui.copay_edit, ui.copay_error, "Copay"),
+            "deductible_remaining": FieldSlot(ui.deductible_remaining_edit, ui.deductible_remaining_error,
+                                              "Deductible remaining"),
+            "coinsurance": FieldSlot(ui.coinsurance_edit, ui.coinsurance_error, "Coinsurance"),
+            "oop_note": FieldSlot(ui.oop_edit, ui.oop_error, "Out-of-pocket"),
             "telehealth_link": FieldSlot(ui.link_edit, ui.link_error, "Link"),
             "start": FieldSlot(ui.date_edit, ui.start_error, "Date and time"),
             "minutes": FieldSlot(ui.minutes_spin, ui.minutes_error, "Duration"),

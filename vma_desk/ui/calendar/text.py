@@ -31,6 +31,11 @@ ELIGIBILITY_LABELS = {
     EligibilityStatus.VERIFIED: "Verified: active, covered, in network",
     EligibilityStatus.PROBLEM: "Problem (inactive, out of network, not found...)",
 }
+SECONDARY_ELIGIBILITY_LABELS = {
+    EligibilityStatus.UNVERIFIED: "Secondary not verified yet",
+    EligibilityStatus.VERIFIED: "Secondary verified: active, covered",
+    EligibilityStatus.PROBLEM: "Secondary has a problem (inactive, not found...)",
+}
 TECH_CHECK_LABELS = {
     TechCheck.NOT_NEEDED: "Not needed", TechCheck.PENDING: "Pending", TechCheck.PASSED: "Passed",
     TechCheck.FAILED: "Failed",

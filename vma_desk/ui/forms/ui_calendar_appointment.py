@@ -147,20 +147,25 @@ class Ui_CalendarAppointment(object):
 
         self.eligibility_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.eligibility_combo)
 
+        self.coverage_row = QHBoxLayout()
+        self.coverage_row.setObjectName(u"coverage_row")
         self.active_check = QCheckBox(self.eligibility_group)
         self.active_check.setObjectName(u"active_check")
 
-        self.eligibility_form.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.active_check)
+        self.coverage_row.addWidget(self.active_check)
 
         self.in_network_check = QCheckBox(self.eligibility_group)
         self.in_network_check.setObjectName(u"in_network_check")
 
-        self.eligibility_form.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.in_network_check)
+        self.coverage_row.addWidget(self.in_network_check)
+
+
+        self.eligibility_form.setLayout(1, QFormLayout.ItemRole.SpanningRole, self.coverage_row)
 
         self.copay_label = QLabel(self.eligibility_group)
         self.copay_label.setObjectName(u"copay_label")
 
-        self.eligibility_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.copay_label)
+        self.eligibility_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.copay_label)
 
         self.copay_box = QVBoxLayout()
         self.copay_box.setSpacing(2)
@@ -177,14 +182,105 @@ class Ui_CalendarAppointment(object):
         self.copay_box.addWidget(self.copay_error)
 
 
-        self.eligibility_form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.copay_box)
+        self.eligibility_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.copay_box)
+
+        self.deductible_label = QLabel(self.eligibility_group)
+        self.deductible_label.setObjectName(u"deductible_label")
+
+        self.eligibility_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.deductible_label)
+
+        self.deductible_box = QVBoxLayout()
+        self.deductible_box.setSpacing(2)
+        self.deductible_box.setObjectName(u"deductible_box")
+        self.deductible_row = QHBoxLayout()
+        self.deductible_row.setObjectName(u"deductible_row")
+        self.deductible_met_combo = QComboBox(self.eligibility_group)
+        self.deductible_met_combo.setObjectName(u"deductible_met_combo")
+
+        self.deductible_row.addWidget(self.deductible_met_combo)
+
+        self.deductible_remaining_label = QLabel(self.eligibility_group)
+        self.deductible_remaining_label.setObjectName(u"deductible_remaining_label")
+
+        self.deductible_row.addWidget(self.deductible_remaining_label)
+
+        self.deductible_remaining_edit = QLineEdit(self.eligibility_group)
+        self.deductible_remaining_edit.setObjectName(u"deductible_remaining_edit")
+        self.deductible_remaining_edit.setMaxLength(20)
+
+        self.deductible_row.addWidget(self.deductible_remaining_edit)
+
+
+        self.deductible_box.addLayout(self.deductible_row)
+
+        self.deductible_remaining_error = QLabel(self.eligibility_group)
+        self.deductible_remaining_error.setObjectName(u"deductible_remaining_error")
+
+        self.deductible_box.addWidget(self.deductible_remaining_error)
+
+
+        self.eligibility_form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.deductible_box)
+
+        self.coinsurance_label = QLabel(self.eligibility_group)
+        self.coinsurance_label.setObjectName(u"coinsurance_label")
+
+        self.eligibility_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.coinsurance_label)
+
+        self.coinsurance_box = QVBoxLayout()
+        self.coinsurance_box.setSpacing(2)
+        self.coinsurance_box.setObjectName(u"coinsurance_box")
+        self.coinsurance_edit = QLineEdit(self.eligibility_group)
+        self.coinsurance_edit.setObjectName(u"coinsurance_edit")
+        self.coinsurance_edit.setMaxLength(10)
+
+        self.coinsurance_box.addWidget(self.coinsurance_edit)
+
+        self.coinsurance_error = QLabel(self.eligibility_group)
+        self.coinsurance_error.setObjectName(u"coinsurance_error")
+
+        self.coinsurance_box.addWidget(self.coinsurance_error)
+
+
+        self.eligibility_form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.coinsurance_box)
+
+        self.oop_label = QLabel(self.eligibility_group)
+        self.oop_label.setObjectName(u"oop_label")
+
+        self.eligibility_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.oop_label)
+
+        self.oop_box = QVBoxLayout()
+        self.oop_box.setSpacing(2)
+        self.oop_box.setObjectName(u"oop_box")
+        self.oop_edit = QLineEdit(self.eligibility_group)
+        self.oop_edit.setObjectName(u"oop_edit")
+        self.oop_edit.setMaxLength(200)
+
+        self.oop_box.addWidget(self.oop_edit)
+
+        self.oop_error = QLabel(self.eligibility_group)
+        self.oop_error.setObjectName(u"oop_error")
+
+        self.oop_box.addWidget(self.oop_error)
+
+
+        self.eligibility_form.setLayout(5, QFormLayout.ItemRole.FieldRole, self.oop_box)
+
+        self.secondary_eligibility_label = QLabel(self.eligibility_group)
+        self.secondary_eligibility_label.setObjectName(u"secondary_eligibility_label")
+
+        self.eligibility_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.secondary_eligibility_label)
+
+        self.secondary_eligibility_combo = QComboBox(self.eligibility_group)
+        self.secondary_eligibility_combo.setObjectName(u"secondary_eligibility_combo")
+
+        self.eligibility_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.secondary_eligibility_combo)
 
         self.eligibility_checked_label = QLabel(self.eligibility_group)
         self.eligibility_checked_label.setObjectName(u"eligibility_checked_label")
         self.eligibility_checked_label.setWordWrap(True)
         self.eligibility_checked_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.eligibility_form.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.eligibility_checked_label)
+        self.eligibility_form.setWidget(7, QFormLayout.ItemRole.SpanningRole, self.eligibility_checked_label)
 
 
         self.left_column.addWidget(self.eligibility_group)
@@ -379,6 +475,11 @@ class Ui_CalendarAppointment(object):
         self.status_label.setBuddy(self.status_combo)
         self.eligibility_label.setBuddy(self.eligibility_combo)
         self.copay_label.setBuddy(self.copay_edit)
+        self.deductible_label.setBuddy(self.deductible_met_combo)
+        self.deductible_remaining_label.setBuddy(self.deductible_remaining_edit)
+        self.coinsurance_label.setBuddy(self.coinsurance_edit)
+        self.oop_label.setBuddy(self.oop_edit)
+        self.secondary_eligibility_label.setBuddy(self.secondary_eligibility_combo)
         self.link_label.setBuddy(self.link_edit)
         self.tech_check_label.setBuddy(self.tech_check_combo)
         self.provider_label.setBuddy(self.provider_combo)
@@ -391,7 +492,12 @@ class Ui_CalendarAppointment(object):
         QWidget.setTabOrder(self.eligibility_combo, self.active_check)
         QWidget.setTabOrder(self.active_check, self.in_network_check)
         QWidget.setTabOrder(self.in_network_check, self.copay_edit)
-        QWidget.setTabOrder(self.copay_edit, self.link_edit)
+        QWidget.setTabOrder(self.copay_edit, self.deductible_met_combo)
+        QWidget.setTabOrder(self.deductible_met_combo, self.deductible_remaining_edit)
+        QWidget.setTabOrder(self.deductible_remaining_edit, self.coinsurance_edit)
+        QWidget.setTabOrder(self.coinsurance_edit, self.oop_edit)
+        QWidget.setTabOrder(self.oop_edit, self.secondary_eligibility_combo)
+        QWidget.setTabOrder(self.secondary_eligibility_combo, self.link_edit)
         QWidget.setTabOrder(self.link_edit, self.tech_check_combo)
         QWidget.setTabOrder(self.tech_check_combo, self.provider_combo)
         QWidget.setTabOrder(self.provider_combo, self.date_edit)
@@ -423,9 +529,26 @@ class Ui_CalendarAppointment(object):
         self.eligibility_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Insurance eligibility", None))
         self.eligibility_label.setText(QCoreApplication.translate("CalendarAppointment", u"R&esult:", None))
         self.active_check.setText(QCoreApplication.translate("CalendarAppointment", u"Coverage &active on the visit date", None))
-        self.in_network_check.setText(QCoreApplication.translate("CalendarAppointment", u"Member covered and &in network", None))
-        self.copay_label.setText(QCoreApplication.translate("CalendarAppointment", u"Copay / &deductible:", None))
-        self.copay_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"e.g. $25 copay, deductible met", None))
+        self.in_network_check.setText(QCoreApplication.translate("CalendarAppointment", u"Member covered, &in network", None))
+        self.copay_label.setText(QCoreApplication.translate("CalendarAppointment", u"Co&pay:", None))
+        self.copay_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"e.g. $25 per visit", None))
+        self.deductible_label.setText(QCoreApplication.translate("CalendarAppointment", u"Deductible:", None))
+#if QT_CONFIG(accessibility)
+        self.deductible_met_combo.setAccessibleName(QCoreApplication.translate("CalendarAppointment", u"Deductible met", None))
+#endif // QT_CONFIG(accessibility)
+        self.deductible_remaining_label.setText(QCoreApplication.translate("CalendarAppointment", u"remainin&g:", None))
+        self.deductible_remaining_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"e.g. $350", None))
+#if QT_CONFIG(accessibility)
+        self.deductible_remaining_edit.setAccessibleName(QCoreApplication.translate("CalendarAppointment", u"Deductible remaining", None))
+#endif // QT_CONFIG(accessibility)
+        self.coinsurance_label.setText(QCoreApplication.translate("CalendarAppointment", u"Coi&nsurance:", None))
+        self.coinsurance_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"patient's share, e.g. 20%", None))
+        self.oop_label.setText(QCoreApplication.translate("CalendarAppointment", u"Ou&t-of-pocket:", None))
+        self.oop_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"e.g. max $6,000, $1,100 met", None))
+        self.secondary_eligibility_label.setText(QCoreApplication.translate("CalendarAppointment", u"Secondar&y:", None))
+#if QT_CONFIG(accessibility)
+        self.secondary_eligibility_combo.setAccessibleName(QCoreApplication.translate("CalendarAppointment", u"Secondary insurance verification", None))
+#endif // QT_CONFIG(accessibility)
         self.telehealth_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Telehealth", None))
         self.link_label.setText(QCoreApplication.translate("CalendarAppointment", u"&Link:", None))
         self.link_edit.setPlaceholderText(QCoreApplication.translate("CalendarAppointment", u"https://\u2026", None))
