@@ -1,14 +1,15 @@
 """The patient communication summary read back as a colleague taking over would read it
 (`pdftotext -layout`): the patient and the period on top with the counts, every call, message,
 refill request, referral and visit of the period once and in time order, nothing from outside the
-period or about another patient, no phone or insurance numbers, and a clear line for an empty
-period. The workspace is made through the services (tests/services/test_summaries.py); the clock
-starts Monday 2026-03-02 09:30 in Chicago."""
+period or about another patient, no phone or insurance numbers (the insurances by payer and plan
+only), and a clear line for an empty period. The workspace is made through the services
+(tests/services/test_summaries.py); the clock starts Monday 2026-03-02 09:30 in Chicago."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from tests.services.test_summaries import WEEK, make_history
 from vma_desk.core.communications import Call, CallReason, Direction
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Insurance, PlanType
 from vma_desk.reports import patient_summary
 from vma_desk.reports.pdf import DEMO_TEXT
 
@@ -70,8 +72,9 @@ def test_the_week_reads_in_time_order_with_each_record_once(services):
     assert friday[1][:3] == ["10:00 AM", "Nurse, RN", "Reason: friday message about a form"]
     assert friday[2][0] == "began 02/27/2026"
     assert "after 2 days 19 h (late: due 02/27 5:00 PM)" in text
-    # minimum necessary: no phone, member, group or specialist numbers, no payer
-    for secret in ("555-0142", "5550142", "XJ100200", "GRP-77", "555-0199", "Blue Cross"):
+    # minimum necessary: no phone, member, group or specialist numbers; the insurance by payer and plan
+    assert "Insurance Primary: Blue Cross PPO" in text
+    for secret in ("555-0142", "5550142", "XJ100200", "GRP-77", "555-0199"):
         assert secret not in text
     assert DEMO_TEXT not in text
 
@@ -121,3 +124,14 @@ def test_the_paper_shows_what_the_service_returns(services):
         assert entry.outcome in text
         for line in entry.details:
             assert line.split(" · ")[0][:40] in text
+
+
+def test_the_secondary_insurance_is_named_after_the_primary(services):
+    made = make_history(services)
+    ann = services.patients.get(made.ann.id)
+    services.patients.update(replace(ann, secondary_insurance=Insurance(
+        "Harbor Mutual", "HM-778812", PlanType.MEDICARE, "G-55", subscriber="Jim Ames")))
+    text = flat(pdf_text(patient_summary.build(services, made.ann.id, *WEEK)))
+    assert "Insurance Primary: Blue Cross PPO · Secondary: Harbor Mutual Medicare" in text
+    for secret in ("HM-778812", "G-55", "XJ100200"):
+        assert secret not in text

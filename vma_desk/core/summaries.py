@@ -190,6 +190,8 @@ class PatientHistory:
     time_zone: str
     generated_at: datetime
     entries: tuple[HistoryEntry, ...]
+    #: "Primary: Northwind PPO · Secondary: Harbor Mutual": payers and plans, never member numbers
+    insurance: str = ""
 
     def counts(self) -> dict[EntryKind, int]:
         found = Counter(e.kind for e in self.entries)
@@ -249,7 +251,7 @@ def patient_history(data: HistoryInputs) -> PatientHistory:
     patient = data.patient
     return PatientHistory(patient_name=f"{patient.first_name} {patient.last_name}",
                           date_of_birth=patient.date_of_birth, period=data.period, time_zone=data.zone.key,
-                          generated_at=data.now, entries=tuple(entries))
+                          generated_at=data.now, entries=tuple(entries), insurance=patient.insurance_text)
 
 
 def _placed(began: datetime, steps: Iterable[datetime], lo: datetime, hi: datetime) -> datetime | None:

@@ -5,8 +5,9 @@ A header block names the patient (name and date of birth, enough to match the ch
 and how many records of each kind it holds. Each row says when (practice-local), what, the details
 a colleague needs (who called or decided, what was asked, each step with its time) and the outcome.
 Minimum necessary: no phone numbers (the caller's or the specialist's), no insurance member or
-group numbers, no authorisation numbers, and free text clipped to a few lines; the chart holds the
-rest.
+group numbers (the insurances are named by payer and plan only, primary then secondary: who pays
+decides referrals and billing calls), no authorisation numbers, and free text clipped to a few
+lines; the chart holds the rest.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ _WIDTH = PAGE[0] - 2 * MARGIN - 12
 _PAD = 4
 #: (heading, width); the details take what is left. "Wed 12/31/2026" fits the first on one line
 _COLUMNS = (("When", 82.0), ("What", 118.0), ("Details", 0.0), ("Outcome", 84.0))
-LEFT_OUT = ("Left out as not needed for a handover: phone numbers, insurance and authorisation numbers, "
-            "and free text beyond a few lines. The chart holds the full record.")
+LEFT_OUT = ("Left out as not needed for a handover: phone numbers, insurance member and group numbers, "
+            "authorisation numbers, and free text beyond a few lines. The chart holds the full record.")
 
 
 def build(services: Services, patient_id: int, start: date, end: date) -> bytes:
@@ -78,6 +79,8 @@ def _header(history: PatientHistory) -> Table:
         ("Period", f"{history.period.text} (practice time, {history.time_zone})"),
         ("In this period", history.counts_text),
     ]
+    if history.insurance:
+        rows.insert(2, ("Insurance", history.insurance))
     return fact_box([[Paragraph(k, label), Paragraph(escape(v), s["cell"])] for k, v in rows],
                     90, _WIDTH, last_bottom=5)
 
