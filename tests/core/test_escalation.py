@@ -294,6 +294,9 @@ NOT_A_RED_FLAG = [
     "gained weight on metformin",
     "collects chest x-ray report",
     "band practice on Tuesday, needs a sports physical",
+    "collapsed vein, lab will redraw on Friday",
+    "passed out flyers for the flu clinic",
+    "she passed out the intake forms",
 ]
 
 SHORTHAND_IS_A_WORD = [

@@ -28,7 +28,8 @@ CVA, c/o, OD'd), so phrases and negations apply to it unchanged. In a phrase:
 An entry that cannot match anything raises `ValidationError`; services call `validate_phrases` when a
 practice saves its list, so `check` never raises on a keystroke. "not responding" / "not responsive"
 is dropped when a pharmacy, an insurer, a fax ... is what does not respond, or it is "to" a fax, a
-call, a treatment ("the pharmacy is not responding to our faxes").
+call, a treatment ("the pharmacy is not responding to our faxes"); "collapsed" before "vein", and
+"passed out" / "blacked out" before forms, flyers or dates, are not red flags either.
 
 **Negation** drops a hit. It is read backwards from the hit's first word, within its clause:
 
@@ -266,6 +267,8 @@ def check(text: str, phrases: Sequence[str] = DEFAULT_RED_FLAGS) -> list[RedFlag
     negated: dict[int, bool] = {}  # a hit's last word -> negated, for lists that carry a negation
     for first, last, flag in _find(words, index):
         if flag.pattern[-1] in _RESPONDING and not _about_a_person(words, first, last):
+            continue
+        if _not_after(words, flag.pattern[-1], last):
             continue
         negated[last] = _negated(words, first, last, negated)
         if not negated[last]:
@@ -624,6 +627,28 @@ _NOT_PEOPLE_THINGS = _stem_set("fax", "call", "email", "message", "text", "voice
                                "page", "portal", "referral", "treatment", "antibiotic", "medication",
                                "medicine", "therapy")
 _DETERMINERS = _stem_set("our", "my", "the", "his", "her", "their", "your", "any", "a")
+
+
+# the word right after a hit's last word that makes it something else: a collapsed vein, flyers
+# passed out, dates blacked out
+_NOT_AFTER = {
+    _stem("collapsed"): _stem_set("vein", "veins"),
+    _stem("out"): _stem_set("flyer", "form", "paper", "handout", "sample", "card", "date", "name",
+                            "section", "information", "info", "copy", "brochure"),
+}
+
+
+def _not_after(words: _Words, element: object, last: int) -> bool:
+    """Is one of the next three words of the clause (no separator between) a `_NOT_AFTER` word?"""
+    spoilers = _NOT_AFTER.get(element) if type(element) is str else None
+    if not spoilers:
+        return False
+    for j in range(last + 1, min(last + 4, len(words.stems))):
+        if words.seps[j]:
+            return False
+        if words.stems[j] in spoilers:
+            return True
+    return False
 
 
 def _about_a_person(words: _Words, first: int, last: int) -> bool:
