@@ -106,3 +106,12 @@ def test_a_wrong_amount_is_shown_beside_its_field_and_kept(qtbot, services, tab,
     ui.deductible_remaining_edit.clear()
     type_keys(qtbot, ENTER)
     assert "percent" in ui.coinsurance_error.text() and dialog.isVisible()
+
+
+def test_the_eligibility_worklist_names_both_insurances(qtbot, services, tab, staff, add_patient, book):
+    ann = add_patient(secondary_insurance=SECONDARY)
+    book(ann.id, staff["roe"], at(TUESDAY, 14, 0))  # 28 h ahead: its check is due
+    tab.refresh()
+    line = tab.side_panel.eligibility.index(0).data()
+    assert line.splitlines()[-2:] == ["Prairie Health HMO · member PH-12345",
+                                      "Secondary: Harbor Mutual PPO · member HM-778812 (not verified)"]

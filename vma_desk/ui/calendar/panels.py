@@ -121,8 +121,12 @@ class SidePanel(QWidget):
         assert self._context is not None
         patient = self._context.patients.get(a.patient_id)
         insurance = patient.insurance if patient else None
-        plan = (f"{insurance.payer} {insurance.plan_type.value} · member {insurance.member_id}"
-                if insurance else "No insurance on file")
+        plan = (f"{insurance.summary} · member {insurance.member_id}" if insurance and insurance.member_id
+                else insurance.summary if insurance else "No insurance on file")
+        secondary = patient.secondary_insurance if patient else None
+        if secondary is not None:
+            state = text.SECONDARY_STATE[a.eligibility.secondary_status]
+            plan += f"\nSecondary: {secondary.summary} · member {secondary.member_id} ({state})"
         return f"{self._who(a)}\n{self._visit(a)}\n{plan}"
 
     # acting -----------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ SECONDARY_ELIGIBILITY_LABELS = {
     EligibilityStatus.VERIFIED: "Secondary verified: active, covered",
     EligibilityStatus.PROBLEM: "Secondary has a problem (inactive, not found...)",
 }
+#: the secondary's verification in a worklist line
+SECONDARY_STATE = {EligibilityStatus.UNVERIFIED: "not verified", EligibilityStatus.VERIFIED: "verified",
+                   EligibilityStatus.PROBLEM: "problem"}
 TECH_CHECK_LABELS = {
     TechCheck.NOT_NEEDED: "Not needed", TechCheck.PENDING: "Pending", TechCheck.PASSED: "Passed",
     TechCheck.FAILED: "Failed",
