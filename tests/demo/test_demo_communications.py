@@ -125,6 +125,10 @@ def test_realistic_mix_of_calls(demo: Services, calls: list[Call]):
         expected = demo.communications.route_for(reason)
         assert one.routed_to == expected.id
     assert {c.routed_to for c in routed} <= active
+    # clinical questions (issue 12 item 8) go to a nurse or a provider, never the front desk
+    clinical = {s.id for s in demo.practice.staff() if s.role in (Role.CLINICAL, Role.PROVIDER)}
+    questions = [c for c in routed if c.reason is CallReason.CLINICAL_QUESTION]
+    assert questions and {c.routed_to for c in questions} <= clinical
 
 
 def test_messages_link_to_their_calls_both_ways(demo: Services, calls: list[Call], messages: list[Message]):

@@ -61,7 +61,7 @@ def test_save_and_take_message_from_the_call_form(qtbot, services, calls_tab, de
     calls_tab.view.setFocus()
     qtbot.keyClick(calls_tab.view, Qt.Key.Key_F2)
     dialog = dialog_of(qtbot, CallDialog)
-    type_keys(qtbot, "Bo Burr", Qt.Key.Key_Tab, "2175550199")
+    type_keys(qtbot, Qt.Key.Key_Tab, "Bo Burr", Qt.Key.Key_Tab, "2175550199")  # not a patient
     dialog.ui.notes_edit.setPlainText("wants the office manager to call")
     with qtbot.waitSignal(dialog.sig_saved):
         qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)

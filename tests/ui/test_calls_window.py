@@ -33,7 +33,7 @@ def test_f2_logs_a_call_from_any_tab_and_the_calls_tab_shows_it(qtbot, window):
     reactivate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     dialog = dialog_of(qtbot, CallDialog)
-    type_keys(qtbot, "Zed Zimmer", Qt.Key.Key_Tab, "3125550177")
+    type_keys(qtbot, Qt.Key.Key_Tab, "Zed Zimmer", Qt.Key.Key_Tab, "3125550177")  # not a patient
     with qtbot.waitSignal(dialog.sig_saved):
         type_keys(qtbot, Qt.Key.Key_Return)
     calls = tab_of(window, CallsTab)
@@ -81,7 +81,7 @@ def test_the_lock_hides_every_call_and_message_and_the_open_form(qtbot, window):
     reactivate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     dialog = dialog_of(qtbot, CallDialog)
-    type_keys(qtbot, "Xavier Xu")
+    type_keys(qtbot, Qt.Key.Key_Tab, "Xavier Xu")
     assert "Quarrington" in visible_texts()
 
     window.lock()

@@ -18,6 +18,7 @@ from vma_desk.demo import catalog
 
 A, R, B = CallReason.APPOINTMENT, CallReason.REFILL, CallReason.BILLING
 RE, T, G = CallReason.RECORDS, CallReason.TEST_RESULTS, CallReason.GENERAL
+C = CallReason.CLINICAL_QUESTION
 Out = CallOutcome
 
 _CHOICES: dict[str, tuple[str, ...]] = {
@@ -147,17 +148,29 @@ QUESTIONS: dict[CallReason, tuple[str, ...]] = {
         "Should the {med} dose change?"),
     G: ("Is a visit needed?", "Can someone call after {clock}?", "Can the nurse call back today?"),
 }
+QUESTIONS[C] = QUESTIONS[G]
+
+#: the messages of general calls that are clinical questions: those calls are logged as one (and
+#: routed to clinical staff), drawn as general calls so the rest of the demo stays as it was
+CLINICAL_QUESTIONS = frozenset({
+    "Wants to talk to the nurse about side effects of {med} (mild upset stomach).",
+    "Home blood pressure readings higher than usual this week; asks what to do."})
+
+
+def reason_of(reason: CallReason, template: str) -> CallReason:
+    """The reason a call is logged with, given what was said (`template`)."""
+    return C if reason is G and template in CLINICAL_QUESTIONS else reason
 
 #: a call about a red flag: (reason, what the caller said); each says at least one red-flag phrase
 RED_FLAGS: tuple[tuple[CallReason, str], ...] = (
     (R, "Calling for a {med} refill; mentions chest pain since this morning."),
     (G, "Slurred speech and the face drooping on one side since lunch."),
-    (G, "Short of breath walking across the room, worse since yesterday."),
+    (G, "Pt c/o SOB walking across the room, worse since yesterday; denies CP."),  # shorthand
     (A, "Wants a visit for a cut on the hand; bleeding heavily and it won't stop with pressure."),
     (R, "Asks for an early refill of {med}; says they took too many pills last night."),
     (G, "Lips swelling after eating peanuts, and trouble breathing."),
     (A, "Calling to book a visit; mentions suicidal thoughts this week."),
-    (G, "Fainted in the kitchen this morning and still feels confused."),
+    (G, "Fainted in the kitchen this morning; sugar was 48 and still shaky."),
     (T, "Asking about {test} results; also mentions pressure in the chest and a numb arm."),
     (A, "Wants a visit for the worst headache of their life, started an hour ago."),
 )

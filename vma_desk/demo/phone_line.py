@@ -39,6 +39,7 @@ from vma_desk.services.communications import CommunicationsService
 
 A, R, B = CallReason.APPOINTMENT, CallReason.REFILL, CallReason.BILLING
 RE, T, G = CallReason.RECORDS, CallReason.TEST_RESULTS, CallReason.GENERAL
+C = CallReason.CLINICAL_QUESTION  # not drawn: a general call about a clinical question (scripts.reason_of)
 Out = CallOutcome
 
 REASONS = ((A, 38), (R, 18), (B, 11), (RE, 8), (T, 12), (G, 13))
@@ -151,6 +152,7 @@ class Line:
         if red_flag:
             action = scripts.fill(rng, rng.choice(scripts.ACTIONS), known)
         seconds = rng.randint(180, 540) if red_flag else self.seconds(reason, outcome)
+        reason = scripts.reason_of(reason, template)
         number = "" if caller.kind in ("patient", "family") and rng.random() < WITHHELD else caller.number
         routed = self.route(reason, caller.patient, urgent or red_flag) if outcome in ROUTED else None
         extra = scripts.fill(rng, "{extra}", known) if caller.patient else ""
@@ -203,6 +205,7 @@ class Line:
             template = rng.choice(scripts.PHARMACY if caller.kind == "pharmacy" else
                                   scripts.URGENT[reason] if urgent else scripts.MESSAGE[reason])
         gist = scripts.fill(rng, template, known)
+        reason = scripts.reason_of(reason, template)
         routed = self.route(reason, r, urgent) if outcome in ROUTED else None
         call = Call(started_at=left, direction=Direction.VOICEMAIL, caller_name=caller.name,
                     reason=reason, number=caller.number, patient_id=r.id,
@@ -224,8 +227,10 @@ class Line:
         reason = weighted(rng, REASONS)
         urgent = reason in scripts.URGENT and rng.random() < URGENT_SHARE
         known = self.known(r)
-        gist = rng.choice(scripts.ANSWERING_SERVICE) + scripts.fill(
-            rng, rng.choice(scripts.URGENT[reason] if urgent else scripts.MESSAGE[reason]), known)
+        opening = rng.choice(scripts.ANSWERING_SERVICE)
+        template = rng.choice(scripts.URGENT[reason] if urgent else scripts.MESSAGE[reason])
+        gist = opening + scripts.fill(rng, template, known)
+        reason = scripts.reason_of(reason, template)
         return self.message(caller, reason, gist, Urgency.URGENT if urgent else Urgency.ROUTINE,
                             self.route(reason, r, urgent), "", known, first + MINUTE * rng.randint(0, 15),
                             self.on_duty(day))
@@ -239,7 +244,7 @@ class Line:
                 action: str, known: dict[str, str], created: datetime, vma: str) -> Message:
         rng, r = self.rng, caller.patient
         recipient = routed or self.route(reason, r, False)
-        clinical = reason in (R, T, G) and urgency is Urgency.ROUTINE
+        clinical = reason in (R, T, C, G) and urgency is Urgency.ROUTINE
         if r is not None and clinical and rng.random() < TO_PROVIDER:
             recipient = self.provider_of(r)
         best = self.best_time(created) if urgency is Urgency.ROUTINE and rng.random() < BEST_TIME_SHARE \

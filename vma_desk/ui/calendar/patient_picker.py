@@ -110,7 +110,8 @@ class PatientPicker(QWidget):
 
     def _on_search_edit_enter(self) -> None:
         self._typing.flush()
-        if self._choose(self.result_list.currentIndex()):
+        # on to the next field, unless the form already moved the focus on (past fields it filled)
+        if self._choose(self.result_list.currentIndex()) and self.window().focusWidget() is self.search_edit:
             self.focusNextChild()
 
     def _on_result_list_activated(self, index: QModelIndex) -> None:

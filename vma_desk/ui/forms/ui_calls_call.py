@@ -75,10 +75,31 @@ class Ui_CallsCall(object):
         self.left_form = QFormLayout()
         self.left_form.setObjectName(u"left_form")
         self.left_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.patient_label = QLabel(CallsCall)
+        self.patient_label.setObjectName(u"patient_label")
+
+        self.left_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.patient_label)
+
+        self.patient_box = QVBoxLayout()
+        self.patient_box.setSpacing(2)
+        self.patient_box.setObjectName(u"patient_box")
+        self.patient_picker = PatientPicker(CallsCall)
+        self.patient_picker.setObjectName(u"patient_picker")
+
+        self.patient_box.addWidget(self.patient_picker)
+
+        self.patient_error = QLabel(CallsCall)
+        self.patient_error.setObjectName(u"patient_error")
+
+        self.patient_box.addWidget(self.patient_error)
+
+
+        self.left_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.patient_box)
+
         self.caller_label = QLabel(CallsCall)
         self.caller_label.setObjectName(u"caller_label")
 
-        self.left_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.caller_label)
+        self.left_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.caller_label)
 
         self.caller_box = QVBoxLayout()
         self.caller_box.setSpacing(2)
@@ -95,12 +116,12 @@ class Ui_CallsCall(object):
         self.caller_box.addWidget(self.caller_error)
 
 
-        self.left_form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.caller_box)
+        self.left_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.caller_box)
 
         self.number_label = QLabel(CallsCall)
         self.number_label.setObjectName(u"number_label")
 
-        self.left_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.number_label)
+        self.left_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.number_label)
 
         self.number_box = QVBoxLayout()
         self.number_box.setSpacing(2)
@@ -116,28 +137,7 @@ class Ui_CallsCall(object):
         self.number_box.addWidget(self.number_error)
 
 
-        self.left_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.number_box)
-
-        self.patient_label = QLabel(CallsCall)
-        self.patient_label.setObjectName(u"patient_label")
-
-        self.left_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.patient_label)
-
-        self.patient_box = QVBoxLayout()
-        self.patient_box.setSpacing(2)
-        self.patient_box.setObjectName(u"patient_box")
-        self.patient_picker = PatientPicker(CallsCall)
-        self.patient_picker.setObjectName(u"patient_picker")
-
-        self.patient_box.addWidget(self.patient_picker)
-
-        self.patient_error = QLabel(CallsCall)
-        self.patient_error.setObjectName(u"patient_error")
-
-        self.patient_box.addWidget(self.patient_error)
-
-
-        self.left_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.patient_box)
+        self.left_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.number_box)
 
 
         self.left_column.addLayout(self.left_form)
@@ -256,17 +256,17 @@ class Ui_CallsCall(object):
 
 #if QT_CONFIG(shortcut)
         self.direction_label.setBuddy(self.direction_combo)
+        self.patient_label.setBuddy(self.patient_picker)
         self.caller_label.setBuddy(self.caller_edit)
         self.number_label.setBuddy(self.number_edit)
-        self.patient_label.setBuddy(self.patient_picker)
         self.reason_label.setBuddy(self.reason_combo)
         self.routed_label.setBuddy(self.routed_combo)
         self.outcome_label.setBuddy(self.outcome_combo)
         self.notes_label.setBuddy(self.notes_edit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.patient_picker, self.caller_edit)
         QWidget.setTabOrder(self.caller_edit, self.number_edit)
-        QWidget.setTabOrder(self.number_edit, self.patient_picker)
-        QWidget.setTabOrder(self.patient_picker, self.reason_combo)
+        QWidget.setTabOrder(self.number_edit, self.reason_combo)
         QWidget.setTabOrder(self.reason_combo, self.routed_combo)
         QWidget.setTabOrder(self.routed_combo, self.outcome_combo)
         QWidget.setTabOrder(self.outcome_combo, self.notes_edit)
@@ -282,11 +282,11 @@ class Ui_CallsCall(object):
     def retranslateUi(self, CallsCall):
         CallsCall.setWindowTitle(QCoreApplication.translate("CallsCall", u"Log call", None))
         self.direction_label.setText(QCoreApplication.translate("CallsCall", u"&Direction:", None))
+        self.patient_label.setText(QCoreApplication.translate("CallsCall", u"&Patient:", None))
         self.caller_label.setText(QCoreApplication.translate("CallsCall", u"&Caller:", None))
         self.caller_edit.setPlaceholderText(QCoreApplication.translate("CallsCall", u"Who is calling", None))
         self.number_label.setText(QCoreApplication.translate("CallsCall", u"&Number:", None))
         self.number_edit.setPlaceholderText(QCoreApplication.translate("CallsCall", u"(312) 555-0142, blank when withheld", None))
-        self.patient_label.setText(QCoreApplication.translate("CallsCall", u"&Patient:", None))
         self.reason_label.setText(QCoreApplication.translate("CallsCall", u"&Reason:", None))
         self.routed_label.setText(QCoreApplication.translate("CallsCall", u"R&outed to:", None))
 #if QT_CONFIG(tooltip)
