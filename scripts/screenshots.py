@@ -25,31 +25,16 @@ ANCHOR = date(2026, 11, 23)  # a Monday: the demo's "today"
 
 
 def main() -> int:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from vma_desk.core.clock import FixedClock
-    from vma_desk.demo import catalog, create_demo_workspace
     from vma_desk.storage.keys import KeyStore
     from vma_desk.ui.application import make_application
-    from vma_desk.ui.main_window import MainWindow
-    from vma_desk.ui.settings import Preferences
 
     app = make_application()
     OUT.mkdir(parents=True, exist_ok=True)
     keystore = KeyStore.from_environment()
     with tempfile.TemporaryDirectory(prefix="vma-desk-shots-") as tmp:
-        # a fixed folder name, so the status bar (and so every picture) is the same each run
-        folder = Path(tempfile.gettempdir()) / "vma-desk-demo"
-        if folder.exists():
-            shutil.rmtree(folder)
-        # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar, its
-        # worklists, the morning's calls and the open messages are the same each time
-        clock = FixedClock(datetime.combine(ANCHOR, time(9, 30), tzinfo=ZoneInfo(catalog.TIME_ZONE)))
-        workspace, _recovery, _ = create_demo_workspace(
-            folder, keystore, seed=1, years=1, anchor=ANCHOR, clock=clock)
-        settings = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(workspace, keystore, preferences=Preferences(settings), clock=clock)
+        window, workspace, folder = open_demo_window(keystore, Path(tmp))
         try:
             window.resize(1366, 768)
             window.show()
@@ -97,6 +82,31 @@ def main() -> int:
             shutil.rmtree(folder, ignore_errors=True)
     print(f"screenshots written to {OUT.relative_to(ROOT)}/")
     return 0
+
+
+def open_demo_window(keystore, tmp: Path):  # noqa: ANN001, ANN201 - KeyStore; (MainWindow, Workspace, Path)
+    """The demo workspace the pictures show (seed 1, one practice-year, the anchor day at 9:30) in a
+    fixed folder, and its main window (not shown yet, preferences kept in `tmp`). Also used by
+    scripts/layout_shots.py. The caller closes the window, deletes the key and the folder."""
+    from PySide6.QtCore import QSettings
+
+    from vma_desk.core.clock import FixedClock
+    from vma_desk.demo import catalog, create_demo_workspace
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+
+    # a fixed folder name, so the status bar (and so every picture) is the same each run
+    folder = Path(tempfile.gettempdir()) / "vma-desk-demo"
+    if folder.exists():
+        shutil.rmtree(folder)
+    # the clock stands at 9:30 on the anchor day in the practice's zone, so the calendar, its
+    # worklists, the morning's calls and the open messages are the same each time
+    clock = FixedClock(datetime.combine(ANCHOR, time(9, 30), tzinfo=ZoneInfo(catalog.TIME_ZONE)))
+    workspace, _recovery, _ = create_demo_workspace(
+        folder, keystore, seed=1, years=1, anchor=ANCHOR, clock=clock)
+    settings = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, keystore, preferences=Preferences(settings), clock=clock)
+    return window, workspace, folder
 
 
 def shoot_calendar(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication

@@ -30,6 +30,7 @@ from vma_desk.services import Services
 from vma_desk.services.users import DEMO_PIN
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
+from vma_desk.ui import widgets
 from vma_desk.ui.backups import BackupController
 from vma_desk.ui.coming import ComingPage
 from vma_desk.ui.commands import DeletePatientCommand, StepCommand
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
         dialog.show()
+        widgets.fit_to_screen(dialog)  # a small laptop with large text: its buttons stay on screen
         dialog.raise_()
         dialog.activateWindow()
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -234,3 +234,52 @@ def ask_reason(parent: QWidget, title: str, label: str, ok_text: str) -> str | N
             return text
         dialog.setLabelText(f"{label}\n\nA reason is needed: it is kept in the record's history.")
     return None
+
+
+# fitting small screens and large text (issue 12 item 9) --------------------------------------------
+def screen_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen a window may use (less the taskbar and panels)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Keep a shown window on its screen: no larger than the screen's free area (down to the
+    window's own minimum, which each dialog keeps within 768 pixels by scrolling its body) and moved
+    inside it, so its buttons are never below the taskbar. Called once where dialogs are shown."""
+    area = screen_area(window)
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = max(min(window.width(), area.width() - extra_w), window.minimumWidth())
+    height = max(min(window.height(), area.height() - extra_h), window.minimumHeight())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
+    y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
+def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """`text` as it wraps at `width` pixels, cut after `lines` lines with "…" at the end of the last
+    (the text itself when it fits): a cell that would wrap onto ten lines keeps to a few."""
+    if width <= 0 or not text:
+        return text
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts: list[int] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    last = text[starts[lines - 1]:].replace("\n", " ")
+    shown = QFontMetrics(font).elidedText(last, Qt.TextElideMode.ElideRight, width)
+    if not shown.endswith("…"):
+        shown = shown.rstrip() + "…"
+    return text[:starts[lines - 1]] + shown

@@ -20,7 +20,7 @@ from vma_desk.services import Services
 from vma_desk.ui.calendar.approval import AuthorisationMemory
 from vma_desk.ui.calendar.source import PatientBook
 from vma_desk.ui.drafts import DraftGuard, cancel
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
+from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, fit_to_screen
 
 
 class CalendarContext:
@@ -65,6 +65,7 @@ def show_dialog(dialog: QDialog) -> None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
+    fit_to_screen(dialog)  # a small laptop with large text: its buttons stay on screen
     dialog.raise_()
     dialog.activateWindow()
 

@@ -91,7 +91,7 @@ class CalendarTab(QWidget):
         font.setPointSizeF(font.pointSizeF() + 1.5)
         self.ui.date_label.setFont(font)
         self.ui.date_label.setMinimumWidth(self.ui.date_label.fontMetrics().horizontalAdvance(
-            "Wednesday, September 30, 2026") + 16)
+            "Wednesday, September 30, 2026") + 4)  # not wider: 150% text on a 1366-pixel screen
         self.ui.day_button.setChecked(True)
         self.ui.worklist_combo.addItems(["Confirmations due", "Eligibility checks due"])
         self._build_actions()

@@ -16,10 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QToolButton, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView,
+    QLabel, QSizePolicy, QSpacerItem, QSplitter,
+    QTableView, QToolButton, QVBoxLayout, QWidget)
 
 class Ui_CallsTab(object):
     def setupUi(self, CallsTab):
@@ -63,61 +62,64 @@ class Ui_CallsTab(object):
 
         self.toolbar.addWidget(self.referral_button)
 
-        self.toolbar_separator = QFrame(CallsTab)
-        self.toolbar_separator.setObjectName(u"toolbar_separator")
-        self.toolbar_separator.setFrameShape(QFrame.Shape.VLine)
-        self.toolbar_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.toolbar.addWidget(self.toolbar_separator)
+        self.toolbar.addItem(self.actions_spacer)
 
+
+        self.tab_layout.addLayout(self.toolbar)
+
+        self.day_bar = QHBoxLayout()
+        self.day_bar.setSpacing(4)
+        self.day_bar.setObjectName(u"day_bar")
         self.previous_button = QToolButton(CallsTab)
         self.previous_button.setObjectName(u"previous_button")
 
-        self.toolbar.addWidget(self.previous_button)
+        self.day_bar.addWidget(self.previous_button)
 
         self.today_button = QToolButton(CallsTab)
         self.today_button.setObjectName(u"today_button")
 
-        self.toolbar.addWidget(self.today_button)
+        self.day_bar.addWidget(self.today_button)
 
         self.next_button = QToolButton(CallsTab)
         self.next_button.setObjectName(u"next_button")
 
-        self.toolbar.addWidget(self.next_button)
+        self.day_bar.addWidget(self.next_button)
 
         self.date_label = QLabel(CallsTab)
         self.date_label.setObjectName(u"date_label")
 
-        self.toolbar.addWidget(self.date_label)
+        self.day_bar.addWidget(self.date_label)
 
         self.toolbar_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.toolbar.addItem(self.toolbar_spacer)
+        self.day_bar.addItem(self.toolbar_spacer)
 
         self.reason_filter_label = QLabel(CallsTab)
         self.reason_filter_label.setObjectName(u"reason_filter_label")
 
-        self.toolbar.addWidget(self.reason_filter_label)
+        self.day_bar.addWidget(self.reason_filter_label)
 
         self.reason_filter_combo = QComboBox(CallsTab)
         self.reason_filter_combo.setObjectName(u"reason_filter_combo")
         self.reason_filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        self.toolbar.addWidget(self.reason_filter_combo)
+        self.day_bar.addWidget(self.reason_filter_combo)
 
         self.routed_filter_label = QLabel(CallsTab)
         self.routed_filter_label.setObjectName(u"routed_filter_label")
 
-        self.toolbar.addWidget(self.routed_filter_label)
+        self.day_bar.addWidget(self.routed_filter_label)
 
         self.routed_filter_combo = QComboBox(CallsTab)
         self.routed_filter_combo.setObjectName(u"routed_filter_combo")
         self.routed_filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        self.toolbar.addWidget(self.routed_filter_combo)
+        self.day_bar.addWidget(self.routed_filter_combo)
 
 
-        self.tab_layout.addLayout(self.toolbar)
+        self.tab_layout.addLayout(self.day_bar)
 
         self.splitter = QSplitter(CallsTab)
         self.splitter.setObjectName(u"splitter")
@@ -143,7 +145,7 @@ class Ui_CallsTab(object):
 
         self.tab_layout.addWidget(self.summary_label)
 
-        self.tab_layout.setStretch(1, 1)
+        self.tab_layout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.reason_filter_label.setBuddy(self.reason_filter_combo)
         self.routed_filter_label.setBuddy(self.routed_filter_combo)

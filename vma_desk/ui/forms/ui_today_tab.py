@@ -157,6 +157,7 @@ class Ui_TodayTab(object):
         self.summary_label = QLabel(TodayTab)
         self.summary_label.setObjectName(u"summary_label")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setWordWrap(True)
 
         self.tab_layout.addWidget(self.summary_label)
 

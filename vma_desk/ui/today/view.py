@@ -1,6 +1,7 @@
 """The tree view both Today lists use: groups always open (unless the user closed one), headings
-and "needs attention" lines across the whole row, long texts wrapped onto more lines rather than
-cut, and Enter (or a double click) on a row asking for its record.
+and "needs attention" lines across the whole row, long texts wrapped onto at most three lines
+(`MAX_LINES`, cut with "…" after, the row's tooltip holding them whole), and Enter (or a double
+click) on a row asking for its record.
 
 Row heights follow the wrapped text: `WrapDelegate` measures a wrapped cell at its column's width
 (a spanned row at the view's width), and the rows are laid out again when a column's width changes.
@@ -31,12 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.ui.today.model import KEY_ROLE, SPANNED_ROLE, GroupTreeModel
+from vma_desk.ui.widgets import elide_lines
 
 Index = QModelIndex | QPersistentModelIndex
 #: pixels added to each row's height
 ROW_PADDING = 4
 #: how far a group's rows are indented under its heading
 INDENTATION = 14
+#: the most lines a wrapped cell takes (a visit's flags): the rest is cut with "…", all in the tooltip
+MAX_LINES = 3
+#: room the style keeps on each side of a cell's text (Fusion: focus frame margin + 1)
+TEXT_MARGIN = 4
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -63,6 +69,10 @@ class WrapDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if self._wraps(index):
             option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            if not index.data(SPANNED_ROLE):  # a cell keeps to MAX_LINES, the rest in its tooltip
+                width = option.rect.width() - 2 * TEXT_MARGIN - (
+                    option.decorationSize.width() + TEXT_MARGIN if not option.icon.isNull() else 0)
+                option.text = elide_lines(option.text, option.font, width, MAX_LINES)
         else:
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
