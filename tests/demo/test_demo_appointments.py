@@ -199,3 +199,18 @@ def test_patients_come_from_the_panel_and_last_visits_match(demo: Services):
         # a new-patient visit is the patient's first
         own = sorted((a for a in visits if a.patient_id == patient_id), key=lambda a: a.start)
         assert all(a.type_code != "new" for a in own[1:] if a.status is not VisitStatus.CANCELLED)
+
+
+def test_booking_times_late_bookings_and_kept_confirmations(demo: Services):
+    visits = everything(demo)
+    assert all(a.booked_at is not None and a.booked_at <= NOW and a.booked_at < a.start for a in visits)
+    assert all(a.booked_at < a.cancelled_at for a in visits if a.cancelled_at is not None)
+    # a few of today's visits were booked this morning: their calls are due now on the worklists
+    late = {a.id for a in visits if a.status.holds_slot and a.start > NOW
+            and a.start - a.booked_at < timedelta(hours=24)}
+    assert 1 <= len(late) and late <= {a.id for a in demo.calendar.confirmation_worklist()}
+    # visits that came after a confirmation call still say they were confirmed
+    arrived = [a for a in visits if a.status is VisitStatus.ARRIVED]
+    assert all((a.confirmation is VisitStatus.CONFIRMED) == (a.confirmation_method is not None)
+               for a in arrived)
+    assert sum(a.confirmation is VisitStatus.CONFIRMED for a in arrived) > 0.7 * len(arrived)

@@ -60,14 +60,19 @@ _EARLY_REASONS = ("Schedule conflict", "Rescheduling for a later date", "No long
                   "Moving out of the area")
 _BOOKED_BY = {ContactMethod.PHONE: "Patient (phone call)", ContactMethod.TEXT: "Patient (text reply)",
               ContactMethod.EMAIL: "Patient (e-mail)", ContactMethod.PORTAL: "Patient (portal request)"}
-_COPAY = {
-    PlanType.HMO: ("Copay $20; referral required for specialists", "Copay $25"),
-    PlanType.PPO: ("Copay $30; deductible $1,500 ($600 met)", "Copay $35", "Copay $25; deductible met"),
-    PlanType.EPO: ("Copay $30", "Copay $40; in-network only"),
-    PlanType.POS: ("Copay $25", "Copay $20; referral required out of network"),
-    PlanType.MEDICARE: ("Part B: 20% coinsurance after deductible", "Part B deductible met"),
-    PlanType.MEDICARE_ADVANTAGE: ("Copay $0 primary care", "Copay $10"),
-    PlanType.MEDICAID: ("No copay",),
+#: what the payer says: (copay, deductible met, deductible remaining, coinsurance, out-of-pocket note)
+_COPAY: dict[PlanType, tuple[tuple[str, bool | None, str, str, str], ...]] = {
+    PlanType.HMO: (("$20; referral required for specialists", None, "", "", ""),
+                   ("$25", None, "", "", "OOP max $4,000, $350 met")),
+    PlanType.PPO: (("$30", False, "$900.00", "20%", "OOP max $6,000, $1,100 met"),
+                   ("$35", False, "$1,250.00", "20%", ""),
+                   ("$25", True, "$0.00", "10%", "OOP max $5,000, $2,300 met")),
+    PlanType.EPO: (("$30", None, "", "", ""), ("$40; in-network only", False, "$400.00", "", "")),
+    PlanType.POS: (("$25", None, "", "", ""), ("$20; referral required out of network", None, "", "", "")),
+    PlanType.MEDICARE: (("", False, "$257.00", "20%", "Part B: 20% after the deductible"),
+                        ("", True, "$0.00", "20%", "")),
+    PlanType.MEDICARE_ADVANTAGE: (("$0 primary care", None, "", "", "OOP max $3,900"), ("$10", None, "", "", "")),
+    PlanType.MEDICAID: (("No copay", None, "", "", ""),),
 }
 _PROBLEMS = (("Coverage inactive on the visit date", False, None),
              ("Out of network: self-pay estimate given", True, False),
@@ -136,10 +141,31 @@ class Details:
             eligibility=self._eligibility(start, r, status),
             telehealth_link=self._link() if tele else "",
             tech_check=self._tech_check(start) if tele else TechCheck.NOT_NEEDED,
+            # an arrival or no-show keeps the confirmation its call recorded
+            confirmation=VisitStatus.CONFIRMED if confirmed_by and status in (
+                VisitStatus.ARRIVED, VisitStatus.NO_SHOW) else VisitStatus.UNCONFIRMED,
+            booked_at=self._booked_at(r, start, status, cancelled_at),
         )
         if not past and status.holds_slot:
             self.ahead.append(Ahead(who, provider_id, kind.code, start))
         return appointment
+
+    def _booked_at(self, r: Rostered, start: datetime, status: VisitStatus,
+                   cancelled_at: datetime | None) -> datetime:
+        """One day to six weeks ahead (before any cancellation); a visit less than a day ahead
+        still unconfirmed was booked late, this morning: Today shows its calls due now. A generator
+        of its own, so the demo's other draws stay as they were."""
+        ahead = start - self.now
+        if status is VisitStatus.UNCONFIRMED and timedelta(0) < ahead < 24 * HOUR:
+            booked = self.now - min(3 * HOUR, (24 * HOUR - ahead) / 2)
+        else:
+            own = random.Random(f"{r.id}:{start.isoformat()}")
+            booked = start - own.randint(24, 42 * 24) * HOUR
+            if booked > self.now - HOUR:
+                booked = self.now - own.randint(1, 20 * 24) * HOUR
+            if cancelled_at is not None:
+                booked = min(booked, cancelled_at - HOUR)
+        return booked.replace(second=0, microsecond=0)
 
     def _confirmation(self, start: datetime,
                       method: ContactMethod) -> tuple[VisitStatus, ContactMethod | None]:
@@ -187,8 +213,13 @@ class Details:
         if rng.random() < 0.03:
             note, active, in_network = rng.choice(_PROBLEMS)
             return Eligibility(EligibilityStatus.PROBLEM, active, in_network, note, checked_at, who)
-        return Eligibility(EligibilityStatus.VERIFIED, True, True,
-                           rng.choice(_COPAY[insurance.plan_type]), checked_at, who)
+        copay, met, remaining, coinsurance, oop = rng.choice(_COPAY[insurance.plan_type])
+        # a secondary is verified with the primary, except now and then before the visit
+        secondary = r.patient.secondary_insurance is not None and (hours < 24 or met is not False)
+        return Eligibility(EligibilityStatus.VERIFIED, True, True, copay, checked_at, who, deductible_met=met,
+                           deductible_remaining=remaining, coinsurance=coinsurance, oop_note=oop,
+                           secondary_status=EligibilityStatus.VERIFIED if secondary
+                           else EligibilityStatus.UNVERIFIED)
 
     def _tech_check(self, start: datetime) -> TechCheck:
         hours = (start - self.now) / HOUR
