@@ -71,7 +71,8 @@ _COPAY: dict[PlanType, tuple[tuple[str, bool | None, str, str, str], ...]] = {
     PlanType.POS: (("$25", None, "", "", ""), ("$20; referral required out of network", None, "", "", "")),
     PlanType.MEDICARE: (("", False, "$257.00", "20%", "Part B: 20% after the deductible"),
                         ("", True, "$0.00", "20%", "")),
-    PlanType.MEDICARE_ADVANTAGE: (("$0 primary care", None, "", "", "OOP max $3,900"), ("$10", None, "", "", "")),
+    PlanType.MEDICARE_ADVANTAGE: (("$0 primary care", None, "", "", "OOP max $3,900"),
+                                  ("$10", None, "", "", "")),
     PlanType.MEDICAID: (("No copay", None, "", "", ""),),
 }
 _PROBLEMS = (("Coverage inactive on the visit date", False, None),
