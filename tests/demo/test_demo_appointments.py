@@ -214,3 +214,27 @@ def test_booking_times_late_bookings_and_kept_confirmations(demo: Services):
     assert all((a.confirmation is VisitStatus.CONFIRMED) == (a.confirmation_method is not None)
                for a in arrived)
     assert sum(a.confirmation is VisitStatus.CONFIRMED for a in arrived) > 0.7 * len(arrived)
+
+
+def test_some_patients_have_a_secondary_insurance_verified_with_the_details(demo: Services):
+    from vma_desk.core.records import PlanType
+    from vma_desk.core.validation import validate_eligibility, validate_patient
+    from vma_desk.demo import catalog
+
+    visits = [a for a in everything(demo) if a.status.holds_slot]
+    patients = demo.patients.repo.get_many({a.patient_id for a in visits})
+    secondary = [p for p in patients.values() if p.secondary_insurance is not None]
+    medicare = [p for p in patients.values() if p.insurance and p.insurance.plan_type is PlanType.MEDICARE]
+    assert 0.4 * len(medicare) < sum(p in secondary for p in medicare) < 0.8 * len(medicare)
+    assert any(p.secondary_insurance.subscriber for p in secondary)  # a spouse's plan
+    fictional = {payer for plans in catalog.SECONDARY_PAYERS.values() for payer, _prefix, _plan in plans}
+    assert {p.secondary_insurance.payer for p in secondary} <= fictional
+    for p in secondary:
+        assert validate_patient(p, today=ANCHOR) == p
+    checked = [a for a in visits if a.eligibility.checked_at and a.start < local(ANCHOR)]
+    assert all(validate_eligibility(a.eligibility) == a.eligibility for a in checked)
+    assert any(a.eligibility.deductible_remaining and a.eligibility.coinsurance for a in checked)
+    theirs = [a for a in checked if a.patient_id in {p.id for p in secondary}
+              and a.eligibility.status is EligibilityStatus.VERIFIED]
+    assert theirs and sum(a.eligibility.secondary_status is EligibilityStatus.VERIFIED for a in theirs) \
+        > 0.5 * len(theirs)

@@ -46,6 +46,18 @@ PAYERS: dict[PlanType, tuple[tuple[str, str, bool], ...]] = {
     PlanType.SELF_PAY: (),
 }
 
+#: secondary insurances (coordination of benefits), by the primary's plan type: (payer, member id
+#: prefix, the secondary's plan type or None when not recorded); SECONDARY_SHARE of those patients have one
+SECONDARY_PAYERS: dict[PlanType, tuple[tuple[str, str, PlanType | None], ...]] = {
+    # original Medicare: most add a supplement (Medigap) or a retiree plan
+    PlanType.MEDICARE: (("Heartland Medigap Supplement", "HMS", None), ("Great Plains Retiree Plan", "GPR",
+                                                                         PlanType.PPO)),
+    # working adults: a spouse's employer plan
+    PlanType.PPO: (("Northstar Benefits", "NSB", PlanType.PPO), ("Riverbend Assurance", "RBA", PlanType.PPO)),
+    PlanType.HMO: (("Great Plains Mutual", "GPM", PlanType.PPO),),
+}
+SECONDARY_SHARE = {PlanType.MEDICARE: 0.6, PlanType.PPO: 0.08, PlanType.HMO: 0.05}
+
 #: insurance mix by age band: [(plan type, weight)]
 PLAN_MIX: dict[str, tuple[tuple[PlanType, float], ...]] = {
     "child": ((PlanType.MEDICAID, 34), (PlanType.PPO, 26), (PlanType.HMO, 20), (PlanType.EPO, 8),

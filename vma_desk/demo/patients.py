@@ -101,6 +101,7 @@ def _person(rng: random.Random) -> Person:
         preferred_pharmacy=rng.choice(catalog.PHARMACIES) if rng.random() < 0.94 else "",
         notes=rng.choice(_NOTES) if rng.random() < 0.08 else "",
     )
+    patient = replace(patient, secondary_insurance=_secondary(patient))
     diabetic = age >= 18 and rng.random() < (0.22 if age >= 65 else 0.08)
     primary = weighted(rng, _PANEL_SHARE)
     also = rng.choice([s for s, _ in _PANEL_SHARE if s != primary]) if rng.random() < 0.25 else None
@@ -155,6 +156,24 @@ def _insurance(rng: random.Random, plan: PlanType) -> Insurance:
         member = f"{prefix}{rng.randint(0, 999_999_999):09d}"
     group = f"G-{rng.randint(10_000, 99_999)}" if grouped else ""
     return Insurance(payer=payer, member_id=member, plan_type=plan, group_number=group)
+
+
+def _secondary(patient: Patient) -> Insurance | None:
+    """A secondary insurance for some: most original-Medicare patients (a supplement), a few adults
+    (a spouse's employer plan, held by the spouse). A generator of its own, seeded by the patient, so
+    the demo's other draws stay as they were."""
+    primary = patient.insurance
+    if primary is None or primary.plan_type not in catalog.SECONDARY_SHARE:
+        return None
+    own = random.Random(f"secondary:{patient.last_name}:{patient.first_name}:{patient.date_of_birth}")
+    if own.random() >= catalog.SECONDARY_SHARE[primary.plan_type]:
+        return None
+    payer, prefix, plan = own.choice(catalog.SECONDARY_PAYERS[primary.plan_type])
+    spouse = primary.plan_type is not PlanType.MEDICARE and patient.age_on(REFERENCE_DAY) >= 18
+    holder = f"{names.first_name(own, own.choice('FM'), patient.date_of_birth.year)} {patient.last_name}" \
+        if spouse else ""
+    return Insurance(payer=payer, member_id=f"{prefix}{own.randint(0, 999_999_999):09d}", plan_type=plan,
+                     group_number=f"G-{own.randint(10_000, 99_999)}" if plan else "", subscriber=holder)
 
 
 def _medicare_id(rng: random.Random) -> str:
