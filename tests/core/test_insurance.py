@@ -79,8 +79,8 @@ def test_eligibility_details_are_kept_in_one_form():
     assert validate_eligibility(Eligibility(deductible_remaining="$1,250", coinsurance="12.5%")) \
         == Eligibility(deductible_remaining="$1,250.00", coinsurance="12.5%")
     # met and nothing left is consistent
-    assert validate_eligibility(Eligibility(deductible_met=True, deductible_remaining="$0")).deductible_remaining \
-        == "$0.00"
+    met = validate_eligibility(Eligibility(deductible_met=True, deductible_remaining="$0"))
+    assert met.deductible_remaining == "$0.00"
 
 
 @pytest.mark.parametrize(

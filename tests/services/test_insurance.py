@@ -52,7 +52,8 @@ def test_adding_and_removing_a_secondary_is_audited_by_field_name(services):
     assert with_secondary == Insurance("Harbor Mutual", "HM-1", None)  # plan type not recorded
     services.patients.update(ann(id=saved.id, secondary_insurance=None))
     assert services.patients.get(saved.id).secondary_insurance is None
-    entries = [e for e in services.audit.page() if e.record_type == "patient" and e.action is AuditAction.UPDATE]
+    entries = [e for e in services.audit.page()
+               if e.record_type == "patient" and e.action is AuditAction.UPDATE]
     assert [e.detail for e in entries[:2]] == ["fields: secondary_insurance"] * 2
     assert all("Harbor" not in e.detail and "HM-1" not in e.detail for e in entries)
 
@@ -86,15 +87,16 @@ def test_an_eligibility_result_keeps_its_details_as_fields(services, keystore, v
     assert change.ids == (visit.id,)
     entry = services.audit.page()[0]
     assert entry.user == "Rosa Vega"
-    assert entry.detail == ("eligibility: verified; secondary: problem; "
-                            "fields: active, in_network, copay_note, deductible_met, deductible_remaining, coinsurance, oop_note")
+    assert entry.detail == ("eligibility: verified; secondary: problem; fields: active, in_network, "
+                            "copay_note, deductible_met, deductible_remaining, coinsurance, oop_note")
     again = reopened(services, keystore)
     try:
         loaded = again.calendar.get(visit.id).eligibility
     finally:
         again.workspace.conn.close()
     assert loaded == saved.eligibility
-    assert (loaded.deductible_met, loaded.deductible_remaining, loaded.coinsurance) == (False, "$350.00", "20%")
+    assert (loaded.deductible_met, loaded.deductible_remaining, loaded.coinsurance) \
+        == (False, "$350.00", "20%")
     assert loaded.oop_note == "OOP max $6,000; $1,100 met"
     assert loaded.secondary_status is EligibilityStatus.PROBLEM
     assert (loaded.checked_by, loaded.active, loaded.in_network) == ("Rosa Vega", True, True)

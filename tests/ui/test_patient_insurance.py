@@ -23,7 +23,8 @@ def test_a_secondary_insurance_is_added_saved_and_shown_again(qtbot, services, a
     ann = add_patient()
     dialog = open_editor(qtbot, services, ann.id)
     ui = dialog.ui
-    assert ui.secondary_payer_edit.text() == "" and ui.secondary_plan_type_combo.currentText() == "Not recorded"
+    assert ui.secondary_payer_edit.text() == ""
+    assert ui.secondary_plan_type_combo.currentText() == "Not recorded"
     qtbot.keyClick(focused(), Qt.Key.Key_I, ALT)  # "Secondary insurance"
     qtbot.waitUntil(lambda: focused() is ui.secondary_plan_type_combo)
     type_keys(qtbot, "P", TAB, "Harbor Mutual", TAB, "HM-778812", TAB, "G-55", TAB, "Jim O'Neil")

@@ -34,6 +34,9 @@ _CONTACT_LABELS = {
     ContactMethod.PORTAL: "Patient portal",
 }
 _GAP_CAPTIONS = {COL_KIND: "name", COL_DUE: "due date", COL_NOTE: "note"}
+#: the fields of a primary or secondary insurance, by their name in a ValidationError
+_INSURANCE_CAPTIONS = {"payer": "Payer", "member_id": "Member ID", "group_number": "Group number",
+                       "subscriber": "Policy holder"}
 _INCOMPLETE_DATE = "is incomplete: type the month, day and year (MM/DD/YYYY)"
 
 
@@ -106,7 +109,8 @@ class PatientForm:
             ui.primary_subscriber_edit.setText(insurance.subscriber)
         secondary = patient.secondary_insurance
         if secondary:
-            _select_data(ui.secondary_plan_type_combo, secondary.plan_type.value if secondary.plan_type else None)
+            _select_data(ui.secondary_plan_type_combo,
+                         secondary.plan_type.value if secondary.plan_type else None)
             ui.secondary_payer_edit.setText(secondary.payer)
             ui.secondary_member_id_edit.setText(secondary.member_id)
             ui.secondary_group_number_edit.setText(secondary.group_number)
@@ -135,7 +139,8 @@ class PatientForm:
         secondary = Insurance(
             payer=ui.secondary_payer_edit.text(), member_id=ui.secondary_member_id_edit.text(),
             plan_type=None if second_plan is None else PlanType(second_plan),
-            group_number=ui.secondary_group_number_edit.text(), subscriber=ui.secondary_subscriber_edit.text(),
+            group_number=ui.secondary_group_number_edit.text(),
+            subscriber=ui.secondary_subscriber_edit.text(),
         )
         values: dict[str, Any] = dict(
             first_name=ui.first_name_edit.text(),
@@ -210,28 +215,22 @@ class PatientForm:
             "date_of_birth": FieldSlot(ui.date_of_birth_edit, ui.date_of_birth_error, "Date of birth"),
             "phones": FieldSlot(ui.phone_edit_1, ui.phones_error, "Phone numbers"),
             "email": FieldSlot(ui.email_edit, ui.email_error, "E-mail"),
-            "insurance.payer": FieldSlot(ui.payer_edit, ui.payer_error, "Payer"),
-            "insurance.member_id": FieldSlot(ui.member_id_edit, ui.member_id_error, "Member ID"),
-            "insurance.group_number": FieldSlot(
-                ui.group_number_edit, ui.group_number_error, "Group number"),
-            "insurance.subscriber": FieldSlot(
-                ui.primary_subscriber_edit, ui.primary_subscriber_error, "Policy holder"),
             "secondary_insurance.plan_type": FieldSlot(
                 ui.secondary_plan_type_combo, ui.secondary_plan_type_error, "Secondary plan type"),
-            "secondary_insurance.payer": FieldSlot(
-                ui.secondary_payer_edit, ui.secondary_payer_error, "Secondary payer"),
-            "secondary_insurance.member_id": FieldSlot(
-                ui.secondary_member_id_edit, ui.secondary_member_id_error, "Secondary member ID"),
-            "secondary_insurance.group_number": FieldSlot(
-                ui.secondary_group_number_edit, ui.secondary_group_number_error, "Secondary group number"),
-            "secondary_insurance.subscriber": FieldSlot(
-                ui.secondary_subscriber_edit, ui.secondary_subscriber_error, "Secondary policy holder"),
             "preferred_pharmacy": FieldSlot(
                 ui.preferred_pharmacy_edit, ui.preferred_pharmacy_error, "Preferred pharmacy"),
             "notes": FieldSlot(ui.notes_edit, ui.notes_error, "Notes"),
         }
         if field in simple:
             return simple[field]
+        insurance = re.fullmatch(r"(insurance|secondary_insurance)\.(\w+)", field)
+        if insurance and insurance.group(2) in _INSURANCE_CAPTIONS:
+            name, caption = insurance.group(2), _INSURANCE_CAPTIONS[insurance.group(2)]
+            if insurance.group(1) == "insurance":  # payer_edit ... primary_subscriber_edit
+                widget = "primary_subscriber" if name == "subscriber" else name
+            else:
+                widget, caption = f"secondary_{name}", f"Secondary {caption[0].lower()}{caption[1:]}"
+            return FieldSlot(getattr(ui, f"{widget}_edit"), getattr(ui, f"{widget}_error"), caption)
         phone = re.fullmatch(r"phones\[(\d+)\]", field)
         if phone and int(phone.group(1)) < len(self._phone_rows):
             row = self._phone_rows[int(phone.group(1))]
