@@ -192,13 +192,18 @@ class DraftGuard(QObject):
     """Asks before a form with typed content is discarded, and keeps its draft (module docstring)."""
 
     def __init__(self, dialog: QDialog, services: Services, form: str, record_key: str = "", *,
-                 warning: Callable[[], str] | None = None, changed: Callable[[], bool] | None = None) -> None:
+                 warning: Callable[[], str] | None = None, changed: Callable[[], bool] | None = None,
+                 edits: bool = False) -> None:
+        """`edits`: the form edits what exists (a patient's details): its question speaks of changes."""
         super().__init__(dialog)
-        self._dialog = dialog
+        # weak: the guard is the dialog's child, and a strong reference back would keep the
+        # dialog (and its open cell editors) alive past its window until the cycle collector ran
+        self._dialog_ref = weakref.ref(dialog)
         self._services = services
         self.form, self.record_key = form, record_key
-        self._warning = warning
-        self._changed = changed
+        self._warning = _weak(warning)
+        self._changed = _weak(changed)
+        self._edits = edits or bool(record_key)
         self._baseline: Fields | None = None
         self._kept: Fields | None = None
         self._discarding = False
@@ -214,8 +219,15 @@ class DraftGuard(QObject):
 
     def on_screen(self) -> bool:
         """The form is there to type in (not deleted with a window that closed)."""
-        dialog = self.__dict__.get("_dialog")
+        ref = self.__dict__.get("_dialog_ref")
+        dialog = ref() if ref is not None else None
         return dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible()
+
+    @property
+    def _dialog(self) -> QDialog:
+        dialog = self._dialog_ref()
+        assert dialog is not None  # the guard is the dialog's child: it goes with it
+        return dialog
 
     @property
     def what(self) -> str:
@@ -227,7 +239,8 @@ class DraftGuard(QObject):
 
     def dirty(self) -> bool:
         """Something typed or chosen since the form opened (or since its draft was restored)."""
-        if self._changed is not None and self._changed():
+        changed = self._changed() if self._changed is not None else None
+        if changed is not None and changed():
             return True
         return self._baseline is not None and self.fields() != self._baseline
 
@@ -237,8 +250,9 @@ class DraftGuard(QObject):
         if not self.dirty():
             self._discarding = True
             return True
-        extra = self._warning() if self._warning else ""
-        if self.record_key:  # an edit of a saved record
+        warning = self._warning() if self._warning is not None else None
+        extra = warning() if warning is not None else ""
+        if self._edits:
             title, text, yes = ("Discard changes?", f"This {self.what} has changes that are not saved.",
                                 "Discard changes")
         else:
@@ -256,7 +270,8 @@ class DraftGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # (Qt may still deliver events while Python is tearing the guard down: nothing to do then)
-        if watched is self.__dict__.get("_dialog", None) and self.__dict__.get("is_open", False):
+        ref = self.__dict__.get("_dialog_ref")
+        if ref is not None and watched is ref() and self.__dict__.get("is_open", False):
             kind = event.type()
             if kind == QEvent.Type.Show and self._baseline is None:
                 self._baseline = self.fields()
@@ -405,6 +420,15 @@ class DraftsBanner(QFrame):
             except KnownError as exc:
                 log.info("draft not discarded: %s", exc.code)
         self.show_drafts([])
+
+
+def _weak(call: Callable[..., object] | None) -> Callable[[], Callable[..., object] | None] | None:
+    """A reference to a callable that does not keep its object (the dialog) alive."""
+    if call is None:
+        return None
+    if hasattr(call, "__self__"):
+        return weakref.WeakMethod(call)  # type: ignore[arg-type]
+    return lambda: call
 
 
 def cancel(dialog: QDialog) -> None:

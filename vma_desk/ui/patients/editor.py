@@ -59,7 +59,7 @@ class PatientEditorDialog(QDialog):
         self._update_remove_button()
         self._connect()
         self.draft_guard = DraftGuard(self, services, "patient", str(patient_id or ""),
-                                      changed=self.has_unsaved_edits)
+                                      changed=self.has_unsaved_edits, edits=True)
         self.ui.first_name_edit.setFocus()
 
     def _connect(self) -> None:
