@@ -176,6 +176,8 @@ def test_todays_flags_take_at_most_three_lines_and_the_tooltip_has_them_all(qtbo
     cell = view.model().index(row, COL_FLAGS, group)
     lines = view.visualRect(cell).height() / view.fontMetrics().lineSpacing()
     assert lines <= 3.5, f"the flags take {lines:.1f} lines at {font_scale:.0%} text"
+    chars = view.visualRect(cell).width() / view.fontMetrics().averageCharWidth()
+    assert chars >= 14, f"the flags column holds {chars:.0f} characters a line at {font_scale:.0%} text"
     tip = str(cell.data(Qt.ItemDataRole.ToolTipRole))
     for flag, detail in flags:
         assert flag.label.replace("-", "\u2011") in tip.replace("-", "\u2011") and detail in tip
@@ -205,3 +207,28 @@ def test_a_long_reason_is_cut_short_on_one_line_with_the_whole_text_in_its_toolt
     assert shown.height() <= 2 * view.fontMetrics().lineSpacing(), "the reason wraps onto more lines"
     assert view.fontMetrics().horizontalAdvance(reason) > shown.width()  # so it is cut short …
     assert view.textElideMode() == Qt.TextElideMode.ElideRight and not view.wordWrap()  # … with "…"
+
+
+def test_a_refills_step_buttons_are_whole_and_in_sight(qtbot, window, font_scale):
+    from PySide6.QtWidgets import QPushButton
+
+    from vma_desk.core.refills import RefillRequest, RefillSource
+
+    services = window.services
+    visit = _new_visit(window)
+    prescriber = next(s for s in services.practice.staff() if s.role is Role.PROVIDER)
+    request, _ = services.refills.create(RefillRequest(
+        visit.patient_id, "Metformin", "1000 mg", "60 tablets", "Northside Family Pharmacy - Devon Ave",
+        RefillSource.PORTAL, "Ann Ames", prescriber.id, services.context.clock.now()))
+    refills = tab_of(window, "RefillsTab")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    refills.load()
+    assert refills.select_request(request.id)
+    qtbot.wait(20)
+    viewport = refills.ui.detail_scroll.viewport()
+    cut = [f"{b.text().replace('&', '')!r} ({b.width()} of {b.sizeHint().width()} px, right edge at "
+           f"{b.mapTo(viewport, QPoint(b.width(), 0)).x()} of {viewport.width()})"
+           for b in refills.ui.detail_panel.findChildren(QPushButton)
+           if b.isVisible() and (b.width() < b.sizeHint().width()
+                                 or b.mapTo(viewport, QPoint(b.width(), 0)).x() > viewport.width())]
+    assert not cut, f"at {font_scale:.0%} text step buttons are cut or off to the side: {cut}"

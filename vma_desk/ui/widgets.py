@@ -15,12 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QDateEdit,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QMessageBox,
     QScrollArea,
     QWidget,
@@ -244,20 +247,25 @@ def screen_area(widget: QWidget) -> QRect:
 
 
 def fit_to_screen(window: QWidget) -> None:
-    """Keep a shown window on its screen: no larger than the screen's free area (down to the
-    window's own minimum, which each dialog keeps within 768 pixels by scrolling its body) and moved
-    inside it, so its buttons are never below the taskbar. Called once where dialogs are shown."""
+    """Size a shown window for its text and its screen: at least as large as its contents ask
+    (a dialog's usual size leaves larger text too little room), no larger than the screen's free
+    area (down to the window's own minimum, which each dialog keeps within 768 pixels by scrolling
+    its body), and moved inside that area, so its buttons are never below the taskbar. Called once
+    where dialogs are shown."""
     area = screen_area(window)
     frame = window.frameGeometry()
     extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
-    width = max(min(window.width(), area.width() - extra_w), window.minimumWidth())
-    height = max(min(window.height(), area.height() - extra_h), window.minimumHeight())
+    wanted = window.size().expandedTo(window.sizeHint())
+    width = max(min(wanted.width(), area.width() - extra_w), window.minimumWidth())
+    height = max(min(wanted.height(), area.height() - extra_h), window.minimumHeight())
+    centre = frame.center()
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
-    frame = window.frameGeometry()
+        frame = window.frameGeometry()
+        frame.moveCenter(centre)  # where it was shown (over its parent), now at its new size
     x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
     y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
-    if (x, y) != (frame.x(), frame.y()):
+    if (x, y) != (window.frameGeometry().x(), window.frameGeometry().y()):
         window.move(x, y)
 
 
@@ -283,3 +291,89 @@ def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
     if not shown.endswith("…"):
         shown = shown.rstrip() + "…"
     return text[:starts[lines - 1]] + shown
+
+
+class FlowLayout(QLayout):
+    """Widgets side by side that go on to the next line when the width runs out (a row of step
+    buttons with large text on a small screen), instead of being squeezed until their words are
+    cut. Its minimum width is its widest widget's."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """All on one line."""
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        width = sum(s.width() for s in shown) + self.spacing() * max(len(shown) - 1, 0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(),
+                     max((s.height() for s in shown), default=0) + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():  # a hidden button takes no room
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, line = area.x(), y + line + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+def flow_row(row: QBoxLayout) -> FlowLayout:
+    """Put a Designer form's row of buttons into a `FlowLayout` in its place (its spacers dropped):
+    the form keeps its design, the row wraps when the text is large and the window small."""
+    parent = row.parent()
+    assert isinstance(parent, QBoxLayout), "the row must sit in a box layout"
+    index = parent.indexOf(row)
+    flow = FlowLayout(spacing=max(row.spacing(), 0))
+    while row.count():
+        item = row.takeAt(0)
+        if item is not None and item.widget() is not None:
+            flow.addWidget(item.widget())
+    parent.removeItem(row)
+    parent.insertLayout(index, flow)
+    row.deleteLater()
+    return flow

@@ -51,7 +51,7 @@ from vma_desk.ui.refills.steps import (
     RouteDialog,
     WithdrawDialog,
 )
-from vma_desk.ui.widgets import ask_reason, confirm
+from vma_desk.ui.widgets import ask_reason, confirm, flow_row
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("Tomorrow 5:00 PM", "Near due · urgent", "Waiting for provider", "Willis, Christopher",
@@ -89,6 +89,7 @@ class RefillsTab(QWidget):
         super().__init__(parent)
         self.ui = Ui_RefillsTab()
         self.ui.setupUi(self)
+        flow_row(self.ui.steps_row)  # the step buttons go on to a second line rather than cut words
         self.context = CommsContext(services)
         self._source = RefillRowSource(self.context)
         self.model = RefillTableModel(self.context.now, self)

@@ -44,6 +44,8 @@ REFRESH_MS = 60_000
 #: the widest text each column usually holds (its width at the start)
 VISIT_SAMPLES = ("12:30 PM", "Gallagher, Ibrahim", "100", "Established visit", "New/Est.", "Video")
 DUE_SAMPLES = ("Gallagher, Ibrahim", "", "due Tue 11/24 12:35 PM")
+#: the characters a visit's flags keep on each of their (at most three) lines at any text size
+FLAGS_LEAST = 14
 #: record types whose changes alter the agenda
 _SHOWN = {"appointment", "appointment_type", "message", "refill", "referral", "prior_auth", "patient",
           "staff", "practice", "setting"}
@@ -105,7 +107,7 @@ class TodayTab(QWidget):
     # building -------------------------------------------------------------------------------------
     def _setup_views(self) -> None:
         self.visit_view.setModel(self.visit_model)
-        self.visit_view.fit_columns(VISIT_SAMPLES, COL_FLAGS)
+        self.visit_view.fit_columns(VISIT_SAMPLES, COL_FLAGS, least=FLAGS_LEAST)
         self.due_view.setModel(self.due_model)
         self.due_view.fit_columns(DUE_SAMPLES, DUE_WHAT, DUE_STATUS)
         # routine rows (confirmation calls and insurance checks, also in the Calendar's side panel)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -142,9 +143,11 @@ class GroupTreeView(QTreeView):
         return model
 
     # sizes ------------------------------------------------------------------------------------------
-    def fit_columns(self, samples: Sequence[str], *stretch: int, padding: int = 12) -> None:
+    def fit_columns(self, samples: Sequence[str], *stretch: int, padding: int = 12, least: int = 0) -> None:
         """Each column as wide as its heading or its sample text in bold (the widest it usually
-        holds), the first one with the indentation too; the `stretch` columns share the width left."""
+        holds), the first one with the indentation too; the `stretch` columns share the width left,
+        each at least `least` characters wide (the view's minimum width keeps them so: with large
+        text on a small screen the list beside it gives way, not the flags)."""
         bold = QFont(self.font())
         bold.setBold(True)
         metrics, heading, header = QFontMetrics(bold), self.header().fontMetrics(), self.header()
@@ -155,6 +158,11 @@ class GroupTreeView(QTreeView):
             header.resizeSection(section, width + (self._indent(1) if section == 0 else 0))
         for section in stretch:
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+        if least:
+            fixed = sum(header.sectionSize(s) for s in range(len(samples)) if s not in stretch)
+            scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            self.setMinimumWidth(fixed + len(stretch) * least * self.fontMetrics().averageCharWidth()
+                                 + scroll + 2 * self.frameWidth())
 
     def cell_width(self, index: Index) -> int:
         """The width a cell's text has: its column's, or the whole row's for a spanned row, less
