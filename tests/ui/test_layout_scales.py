@@ -136,10 +136,12 @@ def test_every_form_dialog_fits_in_768_pixels_with_its_buttons_on_screen(qtbot, 
         boxes = [b for b in dialog.findChildren(QDialogButtonBox) if b.isVisible()]
         buttons_seen = all(
             dialog.rect().contains(QRect(b.mapTo(dialog, QPoint(0, 0)), b.size())) for b in boxes)
-        if hint.height() > 768 or not laptop_screen.contains(frame) or not buttons_seen:
+        squeezed = frame.width() < min(dialog.sizeHint().width(), laptop_screen.width())
+        if hint.height() > 768 or not laptop_screen.contains(frame) or not buttons_seen or squeezed:
             too_big.append(f"{name}: needs {hint.width()}x{hint.height()}, shown at "
                            f"{frame.x()},{frame.y()} {frame.width()}x{frame.height()}, "
-                           f"buttons {'on' if buttons_seen else 'off'} screen")
+                           f"buttons {'on' if buttons_seen else 'off'} screen"
+                           + (f", narrower than the {dialog.sizeHint().width()} it asks" if squeezed else ""))
         dialog.hide()
         dialog.deleteLater()
     assert not too_big, f"at {font_scale:.0%} text: " + "; ".join(too_big)
@@ -185,7 +187,7 @@ def test_todays_flags_take_at_most_three_lines_and_the_tooltip_has_them_all(qtbo
 
 def test_a_long_reason_is_cut_short_on_one_line_with_the_whole_text_in_its_tooltip(qtbot, window,
                                                                                    font_scale):
-    from vma_desk.ui.messages.model import COL_REASON
+    from vma_desk.ui.messages.model import COL_CALLER, COL_REASON
 
     services = window.services
     nurse = next(s for s in services.practice.staff() if s.role is Role.CLINICAL)
@@ -194,8 +196,9 @@ def test_a_long_reason_is_cut_short_on_one_line_with_the_whole_text_in_its_toolt
               "the tablet, whether someone should see her this week, and that the pharmacy on Clark "
               "Street has the new prescription on hold until a nurse calls them back today.")
     reason = (reason + " " + reason)[:300]
+    caller = "MailRx Home Delivery Pharmacy, refill line (Tanya at the desk)"
     services.communications.take_message(Message(
-        "Mia Ames", "(312) 555-0142", reason, nurse.id, services.context.clock.now(), Urgency.ROUTINE))
+        caller, "(312) 555-0142", reason, nurse.id, services.context.clock.now(), Urgency.ROUTINE))
     messages = tab_of(window, "MessagesTab")
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     messages.load()
@@ -207,6 +210,23 @@ def test_a_long_reason_is_cut_short_on_one_line_with_the_whole_text_in_its_toolt
     assert shown.height() <= 2 * view.fontMetrics().lineSpacing(), "the reason wraps onto more lines"
     assert view.fontMetrics().horizontalAdvance(reason) > shown.width()  # so it is cut short …
     assert view.textElideMode() == Qt.TextElideMode.ElideRight and not view.wordWrap()  # … with "…"
+    # a cut caller's name: the pointer resting on it shows the whole name (and the reason)
+    assert _tooltip_over(qtbot, view, view.model().index(0, COL_CALLER)).startswith(caller)
+
+
+def _tooltip_over(qtbot, view, index: QModelIndex) -> str:  # noqa: ANN001 - a QAbstractItemView
+    """What a user sees when the pointer rests on a cell (the help event Qt sends after a moment)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    centre = view.visualRect(index).center()
+    qtbot.mouseMove(view.viewport(), centre)
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                       view.viewport().mapToGlobal(centre)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    return QToolTip.text()
 
 
 def test_a_refills_step_buttons_are_whole_and_in_sight(qtbot, window, font_scale):

@@ -14,9 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QPalette,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -26,6 +36,10 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QMessageBox,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -260,13 +274,13 @@ def fit_to_screen(window: QWidget) -> None:
     height = max(min(wanted.height(), area.height() - extra_h), window.minimumHeight())
     centre = frame.center()
     if (width, height) != (window.width(), window.height()):
-        window.resize(width, height)
+        QWidget.resize(window, width, height)  # unbound: a dialog may name an attribute "resize"
         frame = window.frameGeometry()
         frame.moveCenter(centre)  # where it was shown (over its parent), now at its new size
     x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
     y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
     if (x, y) != (window.frameGeometry().x(), window.frameGeometry().y()):
-        window.move(x, y)
+        QWidget.move(window, x, y)  # unbound: a dialog may name an attribute "move" (a referral's)
 
 
 def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
@@ -377,3 +391,34 @@ def flow_row(row: QBoxLayout) -> FlowLayout:
     parent.insertLayout(index, flow)
     row.deleteLater()
     return flow
+
+
+class ElidedTipDelegate(QStyledItemDelegate):
+    """Table cells keep to one line, cut with "…" (the view's elide mode); a cell that is cut shows
+    its whole text as its tooltip, above the row's own tooltip (which the model gives, often the
+    record's reason or state)."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt's name
+                  option: QStyleOptionViewItem, index: Any) -> bool:
+        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        full = self.cut_text(view, index)
+        if not full:
+            return super().helpEvent(event, view, option, index)
+        tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        QToolTip.showText(event.globalPos(), full if not tip or full in tip else f"{full}\n\n{tip}", view)
+        return True
+
+    def cut_text(self, view: QAbstractItemView, index: Any) -> str:
+        """The cell's whole text when the view shows it cut short, else ""."""
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(index)
+        self.initStyleOption(option, index)
+        text = option.text
+        if not text:
+            return ""
+        style = view.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view) + 1)
+        return text if QFontMetrics(option.font).horizontalAdvance(text) > room - margin else ""

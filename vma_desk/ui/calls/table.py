@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from vma_desk.ui.widgets import ElidedTipDelegate
+
 
 def setup_record_table(view: QTableView, sort_column: int, order: Qt.SortOrder) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -19,6 +21,8 @@ def setup_record_table(view: QTableView, sort_column: int, order: Qt.SortOrder) 
     view.sortByColumn(sort_column, order)
     view.verticalHeader().hide()
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(ElidedTipDelegate(view))  # a cell cut with "…" has its whole text as tooltip
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
