@@ -146,6 +146,7 @@ class ScheduleView(QTableView):
         columns.setMinimumSectionSize(MIN_COLUMN_WIDTH)
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        columns.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Yuna Taylor-Bro…" (whole in its tooltip)
         self.doubleClicked.connect(self._on_self_double_clicked)
 
     def setModel(self, model: ScheduleModel) -> None:  # type: ignore[override]

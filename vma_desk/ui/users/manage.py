@@ -28,7 +28,7 @@ from vma_desk.core.users import User
 from vma_desk.services import Services
 from vma_desk.ui.users.editors import AddUserDialog, EditUserDialog, ResetPinDialog, UserFormDialog
 from vma_desk.ui.users.model import NAME, USER_ROLE, UserTableModel
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.widgets import confirm, fit_to_screen
 
 READ_ONLY_TEXT = ("Only a practice manager can add or change users. You can set your own PIN "
                   "(select your name, then Reset PIN…).")
@@ -40,6 +40,7 @@ def show_dialog(dialog: QDialog) -> None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
+    fit_to_screen(dialog)
     dialog.raise_()
     dialog.activateWindow()
 
