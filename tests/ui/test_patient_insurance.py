@@ -35,7 +35,8 @@ def test_a_secondary_insurance_is_added_saved_and_shown_again(qtbot, services, a
     assert saved.insurance == ann.insurance  # the primary is untouched
     assert saved.secondary_insurance == Insurance("Harbor Mutual", "HM-778812", PlanType.PPO, "G-55",
                                                   subscriber="Jim O'Neil")
-    again = open_editor(qtbot, services, ann.id).ui
+    editor = open_editor(qtbot, services, ann.id)  # kept: a dialog nobody holds is deleted
+    again = editor.ui
     assert again.plan_type_combo.currentText() == "HMO" and again.payer_edit.text() == "Prairie Health"
     assert again.secondary_plan_type_combo.currentText() == "PPO"
     assert (again.secondary_payer_edit.text(), again.secondary_member_id_edit.text(),

@@ -444,15 +444,20 @@ class ReferralsTab(QWidget):
         referral = self.selected_referral()
         if referral is None or referral.id is None:
             return None
+        referral_id = referral.id
+        return self._moved(lambda: self.context.services.referrals.move(referral_id, to), referral)
+
+    def _moved(self, call: Callable[[], tuple[Referral, Change]], before: Referral | None) -> Referral | None:
+        """Run one move (or reopening); a refusal is shown beside the moves, nothing else changes."""
         try:
-            moved, change = self.context.services.referrals.move(referral.id, to)
+            moved, change = call()
         except ValidationError as error:
             show_error(self.ui.move_error_label, refusal(error))
             return None
         except KnownError as error:
             show_error(self.ui.move_error_label, error.message)
             return None
-        self._on_move_dialog_moved(moved, change, referral)
+        self._on_move_dialog_moved(moved, change, before)
         return moved
 
     def reopen(self) -> Referral | None:
@@ -465,16 +470,8 @@ class ReferralsTab(QWidget):
                             "reopened?", "Reopen")
         if reason is None:
             return None
-        try:
-            moved, change = self.context.services.referrals.reopen(referral.id, reason)
-        except ValidationError as error:
-            show_error(self.ui.move_error_label, refusal(error))
-            return None
-        except KnownError as error:
-            show_error(self.ui.move_error_label, error.message)
-            return None
-        self._on_move_dialog_moved(moved, change)
-        return moved
+        referral_id = referral.id
+        return self._moved(lambda: self.context.services.referrals.reopen(referral_id, reason), None)
 
     def open_move(self, move: Move) -> MoveDialog | None:
         referral = self.selected_referral()
