@@ -165,6 +165,14 @@ def _set(widget: QWidget, value: object) -> None:
         widget.setValue(value)  # type: ignore[attr-defined]
 
 
+def saved_when(draft: Draft, services: Services) -> str:
+    """"09:30" today, "Fri 27 Nov 2026, 16:05" another day (the practice's time)."""
+    saved = draft.saved_at.astimezone(services.context.practice_zone())
+    if saved.date() == services.context.today():
+        return f"today {saved:%H:%M}"
+    return f"{saved:%a %d %b %Y, %H:%M}"
+
+
 class DraftBar(QFrame):
     """"A new call you were typing at 10:42 was not saved.  [Restore]  [Discard]" at the top of a
     form that has a kept draft."""
@@ -331,10 +339,7 @@ class DraftGuard(QObject):
             reopening.discard((self.form, self.record_key))
             self.restore(draft)
             return
-        zone = self._services.context.practice_zone()
-        saved = draft.saved_at.astimezone(zone)
-        today = self._services.context.today()
-        when = saved.strftime("%H:%M") if saved.date() == today else saved.strftime("%a %d %b %Y, %H:%M")
+        when = saved_when(draft, self._services)
         self.bar = DraftBar(f"A {draft.name} you were typing ({when}) was not saved.", self._dialog)
         self.bar.restore_button.clicked.connect(lambda: self.restore(draft))
         self.bar.discard_button.clicked.connect(self._on_bar_discard_clicked)
@@ -391,9 +396,7 @@ class DraftsBanner(QFrame):
         if not self._drafts:
             self.hide()
             return
-        zone = self._services.context.practice_zone()
-        names = ", ".join(f"{d.name} ({d.saved_at.astimezone(zone).strftime('%a %d %b %Y %H:%M')})"
-                          for d in self._drafts)
+        names = ", ".join(f"{d.name} ({saved_when(d, self._services)})" for d in self._drafts)
         self.label.setText(f"Not saved when VMA Desk last closed: {names}.")
         self.show()
 
