@@ -91,3 +91,75 @@ def test_a_referral_move_is_undone_and_a_closed_referral_reopened(services):
     reopened, _ = services.referrals.reopen(saved.id, "patient wants to go after all")
     assert reopened.state is ReferralState.SENT
     assert services.referrals.get(saved.id).events[-1].action == "reopen"
+
+
+def test_an_undone_notification_restarts_the_clock_and_an_undone_callback_is_no_callback(services):
+    from vma_desk.core.summaries import callback_done_at
+
+    _, doc, _other, _vma, ann, _bob = refills_support.desk.__wrapped__(services)
+    saved, _ = services.refills.create(refills_support.request(ann, doc))
+    services.refills.route(saved.id)
+    services.refills.record_decision(saved.id, Decision.APPROVED, decided_by_id=doc.id)
+    before = services.refills.get(saved.id)
+    assert before.clock_running
+    after, _ = services.refills.advance(saved.id, RefillStep.PHARMACY_NOTIFIED)
+    assert not after.clock_running
+    services.refills.undo_step(before, after)
+    assert services.refills.get(saved.id).clock_running  # the pharmacy was not told after all
+
+    desk = build_desk(services)
+    message = take_message(services, desk.nurse)
+    before_m = services.communications.get_message(message.id)
+    after_m, _ = services.communications.advance(message.id, MessageState.CALLBACK_DONE)
+    assert callback_done_at(after_m) is not None
+    undone, _ = services.communications.undo_step(before_m, after_m)
+    assert callback_done_at(undone) is None
+
+
+def test_undoing_a_move_keeps_details_edited_since_and_the_days_in_its_state(services):
+    from dataclasses import replace as changed
+
+    _, doc, _ann, bob = referrals_support.desk.__wrapped__(services)
+    saved, _ = services.referrals.create(referrals_support.referral(bob, doc))
+    sent, _ = services.referrals.move(saved.id, ReferralState.SENT)
+    services.context.clock.advance(timedelta(days=20))
+    before = services.referrals.get(saved.id)
+    visit = services.context.clock.now() + timedelta(days=3)
+    after, _ = services.referrals.move(saved.id, ReferralState.SCHEDULED, appointment_at=visit)  # wrong one
+    services.referrals.update(changed(after, notes="fax confirmed by Heart Partners"))
+    undone, _ = services.referrals.undo_move(before)
+    assert undone.state is ReferralState.SENT and undone.state_since == sent.state_since
+    assert undone.appointment_at is None
+    assert services.referrals.get(saved.id).notes == "fax confirmed by Heart Partners"
+
+
+def test_an_undo_after_someone_elses_step_is_refused(services):
+    desk = build_desk(services)
+    message = take_message(services, desk.nurse)
+    before = services.communications.get_message(message.id)
+    after, _ = services.communications.advance(message.id, MessageState.DELIVERED)
+    services.communications.advance(message.id, MessageState.ACKNOWLEDGED, by="Nora Nurse")  # elsewhere
+    with pytest.raises(ChangedSinceError):
+        services.communications.undo_step(before, after)
+
+
+def test_undoing_a_move_puts_a_visit_back_at_a_time_booked_with_an_override(services):
+    from datetime import date
+
+    from tests.ui.comms_support import at
+    from vma_desk.core.calendar import Appointment
+    from vma_desk.core.errors import ConflictError
+
+    desk = build_desk(services)
+    tuesday = date(2026, 3, 3)
+    evening, _ = services.calendar.book(Appointment(desk.ann.id, desk.lee.id, "est", at(tuesday, 17, 30), 20),
+                                        override_reason="works until 5")
+    moved, _, _ = services.calendar.reschedule(evening.id, start=at(tuesday, 10, 0))
+    back, _ = services.calendar.undo_change(evening, moved, "move")  # after hours, as it was agreed
+    assert back.start == at(tuesday, 17, 30) and back.override_reason == "works until 5"
+    # but a time another visit took since is refused, saying by what
+    moved, _, _ = services.calendar.reschedule(evening.id, start=at(tuesday, 10, 0))
+    services.calendar.book(Appointment(desk.ann.id, desk.lee.id, "est", at(tuesday, 17, 30), 20),
+                           override_reason="evening slot")
+    with pytest.raises(ConflictError):
+        services.calendar.undo_change(back, moved, "move")

@@ -54,6 +54,7 @@ def _esc(qtbot, dialog: QDialog) -> None:
 
 
 def test_esc_on_a_call_naming_chest_pain_asks_and_keeps_everything(qtbot, services, calls_tab, desk):
+    signed_in(services)
     dialog = open_call_form(qtbot, calls_tab)
     ui = dialog.ui
     ui.caller_edit.setFocus()
@@ -79,6 +80,7 @@ def test_esc_on_a_call_naming_chest_pain_asks_and_keeps_everything(qtbot, servic
 
 
 def test_an_untouched_form_closes_on_esc_without_a_question(qtbot, services, calls_tab, desk):
+    signed_in(services)
     dialog = open_call_form(qtbot, calls_tab)
     _esc(qtbot, dialog)
     qtbot.waitUntil(lambda: no_dialog(CallDialog))
@@ -86,6 +88,7 @@ def test_an_untouched_form_closes_on_esc_without_a_question(qtbot, services, cal
 
 
 def test_cancel_asks_too(qtbot, services, calls_tab, desk):
+    signed_in(services)
     # (the title bar's close button sends a spontaneous close event, which the offscreen platform
     # cannot make: the guard treats it as Esc)
     dialog = open_call_form(qtbot, calls_tab)
@@ -153,6 +156,7 @@ def test_a_prior_authorisation_and_a_new_patient_ask_too(qtbot, window):
 # drafts -------------------------------------------------------------------------------------------
 def test_a_draft_is_kept_encrypted_and_offered_when_the_form_opens_again(qtbot, services, calls_tab, desk,
                                                                           monkeypatch, data_dir):
+    signed_in(services)
     monkeypatch.setattr(drafts, "KEEP_EVERY_MS", 50)
     dialog = open_call_form(qtbot, calls_tab)
     dialog.ui.caller_edit.setFocus()
@@ -183,6 +187,7 @@ def test_a_draft_is_kept_encrypted_and_offered_when_the_form_opens_again(qtbot, 
 
 
 def test_a_draft_can_be_declined(qtbot, services, calls_tab, desk):
+    signed_in(services)
     services.drafts.keep("call", "", {"caller_edit": "Cy Cole", "notes_edit": "old text"})
     dialog = open_call_form(qtbot, calls_tab)
     dialog.draft_guard.bar.discard_button.click()
@@ -270,3 +275,40 @@ def test_a_draft_survives_a_crash_and_is_offered_at_the_next_sign_in(qtbot, tmp_
     dialog.reject()
     window.close()
     keystore.delete(workspace.workspace_id)
+
+
+def test_a_draft_left_behind_by_a_lock_stays_its_users(qtbot, services, calls_tab, desk, monkeypatch):
+    from vma_desk.core.users import UserRole
+
+    signed_in(services)
+    ann_id = services.context.user_id
+    ben, _ = services.users.add("Ben Ortiz", UserRole.VMA, "246802")
+    monkeypatch.setattr(drafts, "KEEP_EVERY_MS", 50)
+    dialog = open_call_form(qtbot, calls_tab)
+    dialog.ui.notes_edit.setFocus()
+    type_keys(qtbot, "Zyxwv: chest pain")
+    qtbot.waitUntil(lambda: services.drafts.find("call") is not None, timeout=3000)
+    services.users.sign_in(ben.id, "246802")  # the form stays hidden for Ann; Ben works meanwhile
+    type_keys(qtbot, " since 8")  # what Ann typed last, kept by the next tick
+    qtbot.wait(300)
+    assert services.drafts.waiting() == []  # nothing of Ann's under Ben's name
+    services.users.sign_in(ann_id, TEST_PIN)
+    assert services.drafts.find("call").fields["notes_edit"] == "Zyxwv: chest pain"
+    dialog.reject()
+
+
+def test_a_draft_offered_back_is_not_lost_by_typing_or_esc(qtbot, services, calls_tab, desk, monkeypatch):
+    signed_in(services)
+    monkeypatch.setattr(drafts, "KEEP_EVERY_MS", 50)
+    services.drafts.keep("call", "", {"caller_edit": "Dee Dunn", "notes_edit": "fell at home, hip hurts"})
+    dialog = open_call_form(qtbot, calls_tab)  # the phone rings: a new call, the bar ignored
+    assert dialog.draft_guard.bar is not None
+    dialog.ui.caller_edit.setFocus()
+    type_keys(qtbot, "Eve Eck")
+    qtbot.wait(300)
+    assert services.drafts.find("call").fields["notes_edit"] == "fell at home, hip hurts"
+    dialog.reject()
+    untouched = open_call_form(qtbot, calls_tab)
+    _esc(qtbot, untouched)  # nothing typed: closes, and the draft it offered stays
+    qtbot.waitUntil(lambda: no_dialog(CallDialog))
+    assert services.drafts.find("call").fields["caller_edit"] == "Dee Dunn"

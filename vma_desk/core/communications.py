@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from vma_desk.core import history
 from vma_desk.core.records import Role, RouteCategory, StaffMember
 
 
@@ -190,6 +191,13 @@ class Message:
     escalation_action: str = ""
     events: tuple[MessageEvent, ...] = ()
     id: int | None = None
+
+    def reached(self, state: MessageState) -> MessageEvent | None:
+        """When the message reached `state`, if that step still stands (not taken back by an undo
+        or a reopening)."""
+        order = list(MessageState)
+        return next((e for e in history.standing(self.events, lambda e: order.index(e.state))
+                     if e.state is state), None)
 
     @property
     def is_open(self) -> bool:

@@ -28,4 +28,6 @@ class Draft:
     def name(self) -> str:
         """What the draft is, for a sentence: "new call", "patient 12"."""
         what = FORM_NAMES.get(self.form, self.form.replace("_", " "))
-        return f"{what} {self.record_key}" if self.record_key else f"new {what}"
+        if not self.record_key:
+            return f"new {what}"
+        return f"{what} {self.record_key}" if self.record_key.isdigit() else f"{what} for {self.record_key}"

@@ -19,6 +19,20 @@ UNDO = "undo"
 REOPEN = "reopen"
 
 
+def standing(events: Sequence[E], rank: Callable[[E], int]) -> list[E]:
+    """The steps that still stand: each undo or reopening takes back the steps past the state it
+    returns to (the steps stay in the history; they no longer count, e.g. for a refill's clock or a
+    message's callback time). `rank` orders the states along the record's path."""
+    kept: list[E] = []
+    for event in events:
+        if getattr(event, "action", ""):
+            while kept and rank(kept[-1]) > rank(event):
+                kept.pop()
+        else:
+            kept.append(event)
+    return kept
+
+
 def line_prefix(action: str) -> str:
     """How a history line of an undo or a reopening starts ("Undo: back to Callback done...")."""
     return {UNDO: "Undo: back to ", REOPEN: "Reopened: back to "}.get(action, "")
@@ -28,11 +42,14 @@ def lower_first(label: str) -> str:
     return label[:1].lower() + label[1:] if label else label
 
 
-def steps_to_undo(current: Sequence[E], before: Sequence[E]) -> tuple[E, ...]:
-    """The events a step added to a record whose history was `before` and is `current` now.
-    Refused when the record moved on since (another step, an undo already done, someone else)."""
+def steps_to_undo(current: Sequence[E], before: Sequence[E],
+                  after: Sequence[E] | None = None) -> tuple[E, ...]:
+    """The events a step added to a record whose history was `before` and is `current` now
+    (`after`: the history the step left, when known: nothing may have come since). Refused when
+    the record moved on since (another step, an undo already done, someone else)."""
     if (len(current) <= len(before) or tuple(current[:len(before)]) != tuple(before)
-            or any(getattr(e, "action", "") for e in current[len(before):])):
+            or any(getattr(e, "action", "") for e in current[len(before):])
+            or (after is not None and tuple(current) != tuple(after))):
         raise ChangedSinceError("This record changed after that step (another step, or an undo "
                                 "already made): open it and take the step you need.")
     return tuple(current[len(before):])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from vma_desk.core import history
 from vma_desk.core.communications import Urgency
 
 
@@ -219,7 +220,10 @@ class RefillRequest:
             self.decision is Decision.APPROVED else "To close"
 
     def reached(self, step: RefillStep) -> RefillEvent | None:
-        for event in self.events:
+        """When the request reached `step`, if that step still stands (not taken back by an undo or
+        a reopening)."""
+        order = list(RefillStep)
+        for event in history.standing(self.events, lambda e: order.index(e.step)):
             if event.step is step:
                 return event
         return None

@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import history
 from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.communications import Call, Direction, Message, MessageState, Urgency
 from vma_desk.core.errors import ValidationError
@@ -316,7 +317,7 @@ def _message_entry(message: Message, at: datetime, calls: Mapping[int | None, Ca
     if message.escalation_action:
         details.append(f"Red flag: {_clip(message.escalation_action)}")
     due = callback_due(message, data.practice, zone, data.callback_policy)
-    done = next((e for e in message.events if e.state is MessageState.CALLBACK_DONE), None)
+    done = message.reached(MessageState.CALLBACK_DONE)
     due_text = step_text(due, at, zone)
     if done is not None:
         timing = f"late: due {due_text}" if done.at > due else "on time"
@@ -324,8 +325,8 @@ def _message_entry(message: Message, at: datetime, calls: Mapping[int | None, Ca
                        f"{duration_text(done.at - created)} ({timing})")
     else:
         details.append(f"Callback due {due_text}" + (", overdue" if data.now > due else ""))
-    steps = [(e.state.label.lower(), e.at, e.by, "") for e in message.events
-             if e.state is not MessageState.NEW]
+    steps = [(history.line_prefix(e.action) + e.state.label.lower(), e.at, e.by, e.note if e.action else "")
+             for e in message.events if e.state is not MessageState.NEW or e.action]
     if steps:
         details.append(_steps(steps, at, zone))
     urgency = "" if message.urgency is Urgency.ROUTINE else f" · {message.urgency.value.capitalize()}"
@@ -361,8 +362,9 @@ def _refill_entry(request: RefillRequest, at: datetime, data: HistoryInputs) -> 
         elif request.is_open:
             details.append(f"Due {due}" + (", past due" if data.now > request.due_at else ""))
     shown = (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.DECIDED)  # told above
-    steps = [(e.step.label.lower(), e.at, e.by, e.note if e.step is RefillStep.CLOSED else "")
-             for e in request.events if e.step not in shown]
+    steps = [(history.line_prefix(e.action) + e.step.label.lower(), e.at, e.by,
+              e.note if e.step is RefillStep.CLOSED or e.action else "")
+             for e in request.events if e.step not in shown or e.action]
     if steps:
         details.append(_steps(steps, at, zone))
     strength = f" {request.strength}" if request.strength else ""
@@ -390,8 +392,8 @@ def _referral_entry(referral: Referral, at: datetime, data: HistoryInputs) -> Hi
             details.append(f"Authorisation on file{until}")
         else:
             details.append("Authorisation required, none on file")
-    moves = [(step_label(e.state).lower(), e.at, e.by,
-              e.note if e.state in ("cancelled", "declined", "closed", PATIENT_TOLD) else "")
+    moves = [(history.line_prefix(e.action) + step_label(e.state).lower(), e.at, e.by,
+              e.note if e.state in ("cancelled", "declined", "closed", PATIENT_TOLD) or e.action else "")
              for e in referral.events if e.state != ReferralState.DRAFT.value]
     if moves:
         details.append(_steps(moves, at, zone))
@@ -581,7 +583,8 @@ def _grouped(label: str, items: Sequence[tuple[str, _Clocked]], now: datetime,
 
 
 def callback_done_at(message: Message) -> datetime | None:
-    return next((e.at for e in message.events if e.state is MessageState.CALLBACK_DONE), None)
+    done = message.reached(MessageState.CALLBACK_DONE)
+    return done.at if done is not None else None
 
 
 def message_timeliness(messages: Sequence[Message], practice: Practice, zone: ZoneInfo,

@@ -14,6 +14,7 @@ from vma_desk.core.calendar import (
     Block,
     BlockOccurrence,
     Conflict,
+    ConflictKind,
     Eligibility,
     EligibilityStatus,
     Slot,
@@ -325,7 +326,12 @@ class CalendarService:
         with self.ctx.transaction():
             moved = restored.start != current.start or restored.provider_id != current.provider_id
             if restored.status.holds_slot and (moved or not current.status.holds_slot):
-                self._refuse_conflicts(restored, "")
+                # the old time's own overridden conflicts (lunch, after hours) were accepted then;
+                # what refuses the undo is the time taken now, by another visit of either
+                taken = [c for c in self.check(restored)
+                         if c.kind in (ConflictKind.DOUBLE_BOOKING, ConflictKind.PATIENT_BUSY)]
+                if taken:
+                    raise ConflictError(taken)
             self.repo.update(restored)
             self.ctx.audit(AuditAction.UPDATE, RECORD, restored.id, f"undo: {what}")
         return restored, Change(RECORD, AuditAction.UPDATE, (restored.id or 0,))

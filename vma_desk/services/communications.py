@@ -308,12 +308,12 @@ class CommunicationsService:
             self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"state: {to.value}")
         return updated, Change("message", AuditAction.UPDATE, (message_id,))
 
-    def undo_step(self, before: Message) -> tuple[Message, Change]:
+    def undo_step(self, before: Message, after: Message | None = None) -> tuple[Message, Change]:
         """Take back the step(s) that moved a message on from `before` (Edit → Undo right after
         it): the message returns to its earlier state, and an "undo" event records that; the step
         itself stays in the history. Refused when the message changed since."""
         current = self.get_message(before.id or 0)
-        taken = history.steps_to_undo(current.events, before.events)
+        taken = history.steps_to_undo(current.events, before.events, after.events if after else None)
         what = ", ".join(e.state.label.lower() for e in taken)
         event = MessageEvent(before.state, self.ctx.clock.now(), self.ctx.user, note=f"took back: {what}",
                              action=history.UNDO)

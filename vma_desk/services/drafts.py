@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from vma_desk.core.drafts import Draft
+from vma_desk.core.errors import KnownError
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.drafts_repository import DraftsRepository
 
@@ -24,6 +25,8 @@ class DraftService:
 
     def keep(self, form: str, record_key: str, fields: Mapping[str, object]) -> Draft:
         """Keep (or replace) the signed-in user's draft of one form."""
+        if self.ctx.user_id is None:
+            raise KnownError("Drafts are kept for the user who signed in; nobody is signed in.")
         draft = Draft(form=form, record_key=record_key, saved_at=self.ctx.clock.now(), fields=dict(fields))
         with self.ctx.transaction():
             self._repo().put(self.ctx.user_id, draft)

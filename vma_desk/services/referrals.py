@@ -226,16 +226,18 @@ class ReferralService:
                            f"state: {to.value}" + ("; override" if override else ""))
         return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
 
-    def undo_move(self, before: Referral) -> tuple[Referral, Change]:
+    def undo_move(self, before: Referral, after: Referral | None = None) -> tuple[Referral, Change]:
         """Take back the move that took a referral on from `before` (Edit → Undo right after it): the
         referral is again as it was, and an "undo" event records that; the move itself stays in the
         history. Refused when it changed since."""
         current = self.get(before.id or 0)
-        taken = history.steps_to_undo(current.events, before.events)
+        taken = history.steps_to_undo(current.events, before.events, after.events if after else None)
         what = ", ".join(step_label(e.state).lower() for e in taken)
         now = self.ctx.clock.now()
         event = StateEvent(before.state.value, now, self.ctx.user, f"took back: {what}", action=history.UNDO)
-        updated = replace(before, state_since=now, events=current.events + (event,))
+        # only what a move changes goes back: details edited since (office, notes...) stay as they are
+        updated = replace(current, state=before.state, state_since=before.state_since,
+                          appointment_at=before.appointment_at, events=current.events + (event,))
         return self._save_move(updated, event, f"undo: state {current.state.value} -> {before.state.value}")
 
     def reopen(self, referral_id: int, reason: str) -> tuple[Referral, Change]:

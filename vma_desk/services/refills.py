@@ -323,12 +323,13 @@ class RefillService:
         updated = replace(request, step=step, events=request.events + (event,))
         return self._save(updated, (event,), f"step: {step.value}")
 
-    def undo_step(self, before: RefillRequest) -> tuple[RefillRequest, Change]:
+    def undo_step(self, before: RefillRequest,
+                  after: RefillRequest | None = None) -> tuple[RefillRequest, Change]:
         """Take back the step that moved a request on from `before` (Edit → Undo right after it): the
         request is again as it was (a decision taken back clears the decision), and an "undo" event
         records that; the step itself stays in the history. Refused when it changed since."""
         current = self.get(before.id or 0)
-        taken = history.steps_to_undo(current.events, before.events)
+        taken = history.steps_to_undo(current.events, before.events, after.events if after else None)
         if current.visit is not None and (before.visit is None or before.visit.id != current.visit.id):
             raise ChangedSinceError("A visit was booked for this request since: cancel the visit first, "
                                     "then take the step back.")

@@ -411,7 +411,7 @@ ALTER TABLE appointment ADD COLUMN confirmation TEXT NOT NULL DEFAULT 'unconfirm
 UPDATE appointment SET confirmation = status
     WHERE status IN ('unconfirmed', 'left_message', 'confirmed');
 UPDATE appointment SET confirmation = 'confirmed'
-    WHERE status = 'arrived' AND confirmation_method IS NOT NULL;
+    WHERE status IN ('arrived', 'no_show') AND confirmation_method IS NOT NULL;
 ALTER TABLE appointment ADD COLUMN booked_ts INTEGER;
 ALTER TABLE appointment ADD COLUMN elig_insurance TEXT NOT NULL DEFAULT 'primary';
 ALTER TABLE appointment ADD COLUMN elig_deductible_met INTEGER;

@@ -211,7 +211,9 @@ class DraftGuard(QObject):
         self.form, self.record_key = form, record_key
         self._warning = _weak(warning)
         self._changed = _weak(changed)
-        self._edits = edits or bool(record_key)
+        self._edits = edits
+        #: whose draft this is: a form hidden by a lock keeps its user's draft, never the next user's
+        self._user_id = services.context.user_id
         self._baseline: Fields | None = None
         self._kept: Fields | None = None
         self._discarding = False
@@ -304,8 +306,15 @@ class DraftGuard(QObject):
             self.keep_now()
 
     # keeping ----------------------------------------------------------------------------------------
+    def _may_write(self) -> bool:
+        """Drafts are written only for the user who opened the form, and never over a draft this
+        form is still offering back (restore or discard it first)."""
+        return self._services.context.user_id == self._user_id and self.bar is None
+
     def keep_now(self) -> None:
         """Keep the form's fields as its draft when they differ from what was kept last."""
+        if not self._may_write():
+            return
         if not self.dirty():
             if self._kept is not None:
                 self._forget()
@@ -321,6 +330,8 @@ class DraftGuard(QObject):
         self._kept = fields
 
     def _forget(self) -> None:
+        if not self._may_write():
+            return
         try:
             self._services.drafts.discard(self.form, self.record_key)
         except KnownError as exc:
@@ -353,8 +364,8 @@ class DraftGuard(QObject):
         self._close_bar()
 
     def _on_bar_discard_clicked(self) -> None:
-        self._forget()
         self._close_bar()
+        self._forget()
 
     def _close_bar(self) -> None:
         if self.bar is not None:

@@ -57,7 +57,7 @@ class CallDialog(CommsFormDialog):
                         ui.direction_combo, ui.call_timer.button)
         if call is None:
             ui.call_timer.start()
-        self._keep_drafts("call", str(call.id) if call and call.id else "")
+        self._keep_drafts("call", str(call.id) if call and call.id else "", edits=bool(call and call.id))
         ui.patient_picker.search_edit.setFocus()  # most callers are patients: found first
 
     # filling ----------------------------------------------------------------------------------------

@@ -144,9 +144,10 @@ class CommsFormDialog(QDialog):
     def _on_button_box_rejected(self) -> None:
         cancel(self)
 
-    def _keep_drafts(self, form: str, record_key: str = "") -> None:
+    def _keep_drafts(self, form: str, record_key: str = "", *, edits: bool = False) -> None:
+        """`record_key`: which record's draft ("" a new one); `edits`: the form changes a saved record."""
         self.draft_guard = DraftGuard(self, self._context.services, form, record_key,
-                                      warning=self._unsaved_warning)
+                                      warning=self._unsaved_warning, edits=edits)
 
     def _unsaved_warning(self) -> str:
         """What the discard question adds: the red flags the notes name, if any."""

@@ -46,7 +46,8 @@ class MessageDialog(SavingFormDialog):
         self._tab_order(ui.caller_edit, ui.contact_edit, ui.patient_picker.search_edit, ui.reason_edit,
                         ui.questions_edit, ui.escalation_panel.action_edit, ui.recipient_combo,
                         ui.urgency_combo, ui.callback_date_edit, ui.callback_time_edit)
-        self._keep_drafts("message")
+        # a message taken from a call keeps its draft under the call (its link is no form field)
+        self._keep_drafts("message", f"call {draft.call_id}" if draft and draft.call_id else "")
         self._first_field(draft).setFocus()
 
     # filling ----------------------------------------------------------------------------------------

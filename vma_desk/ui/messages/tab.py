@@ -257,7 +257,7 @@ class MessagesTab(QWidget):
         self._publish(change, notice, select_id=updated.id)
         comms = self.context.comms
         self.sig_undoable.emit(f"{detail.STEP_LABELS[to].lower()} (message from {updated.caller_name})",
-                               lambda: comms.undo_step(message))
+                               lambda: comms.undo_step(message, updated))
         if updated.is_open:
             self.select_message(updated.id or 0)
         else:

@@ -71,7 +71,7 @@ class PriorAuthDialog(SavingFormDialog):
                         ui.submitted_edit, ui.follow_up_edit, ui.notes_edit, ui.status_combo, ui.number_edit,
                         ui.valid_from_edit, ui.valid_until_edit, ui.units_spin, ui.unit_combo, ui.used_spin,
                         ui.done_edit, ui.denial_edit, ui.note_edit)
-        self._keep_drafts("prior_auth", str(auth.id) if auth and auth.id else "")
+        self._keep_drafts("prior_auth", str(auth.id) if auth and auth.id else "", edits=self.updating)
         (ui.status_combo if self.updating else ui.patient_picker.search_edit).setFocus()
 
     # filling ----------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class ReferralDialog(SavingFormDialog):
         self._tab_order(ui.patient_picker.search_edit, ui.provider_combo, ui.specialty_combo, ui.office_edit,
                         ui.contact_edit, ui.urgency_combo, ui.reason_edit, ui.auth_number_edit,
                         ui.auth_until_edit, *checks, ui.notes_edit)
-        self._keep_drafts("referral", str(draft.id) if draft and draft.id else "")
+        self._keep_drafts("referral", str(draft.id) if draft and draft.id else "", edits=self.editing)
         self._first_field().setFocus()
 
     # filling ----------------------------------------------------------------------------------------

@@ -490,7 +490,7 @@ class ReferralsTab(QWidget):
         if before is not None:
             referrals = self.context.services.referrals
             self.sig_undoable.emit(f"{moved.state.label.lower()} ({name}'s {moved.specialty} referral)",
-                                   lambda: referrals.undo_move(before))
+                                   lambda: referrals.undo_move(before, moved))
         if not moved.is_open:  # it left the list: its history stays in view until another is chosen
             self._referrals.show_alone(self._source.referral_entry(moved))
         self.referral_view.setFocus()

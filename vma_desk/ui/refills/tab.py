@@ -397,7 +397,7 @@ class RefillsTab(QWidget):
         if before is not None:
             refills = self.context.services.refills
             self.sig_undoable.emit(f"{history.lower_first(what)} (refill for {self._name(updated)})",
-                                   lambda: refills.undo_step(before))
+                                   lambda: refills.undo_step(before, updated))
         if updated.is_open:
             self.select_request(updated.id or 0)
         else:  # the closed request's history stays in view until another row is chosen
