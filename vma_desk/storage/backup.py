@@ -116,7 +116,7 @@ def rename_no_replace(source: Path, target: Path) -> None:
     files.publish(source, target, replace=False)
 
 
-class Stopped(Exception):
+class Stopped(Exception):  # noqa: N818 - an ending asked for, not an error
     """A backup or check ended by `Stop.stop()` (not a failure: nothing was kept)."""
 
 

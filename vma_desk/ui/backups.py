@@ -71,7 +71,7 @@ QLabel#backup_banner_text { color: #3d2600; }
 """
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - the user skipped it, not an error
     """The user skipped the backup (or a lock came): the worker stops at its next progress report."""
 
 

@@ -17,7 +17,7 @@ class DemoTitleMarker(QObject):
         super().__init__(parent)
         QApplication.instance().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(
             watched, QWidget
         ) and watched.isWindow():

@@ -59,7 +59,7 @@ class IdleWatcher(QObject):
         if self._running and time.time() - self._last_activity >= self._timeout_s:
             self.sig_idle.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self._last_activity = time.time()
         return False

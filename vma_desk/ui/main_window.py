@@ -797,7 +797,7 @@ class MainWindow(QMainWindow):
                   "to keep patient details private.")
 
     # --- closing ---------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.locked:
             self.backups.before_close()  # waits (Skip in its progress window) while the workspace is open
         tab = self.tabs.currentIndex() if self._tabs_built else self.preferences.last_tab()

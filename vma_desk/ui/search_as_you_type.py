@@ -38,7 +38,7 @@ class SearchAsYouType(QObject):
         if self.timer.isActive():
             self._search()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (watched is self._edit and kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in _NAVIGATION_KEYS):

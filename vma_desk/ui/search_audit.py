@@ -61,7 +61,7 @@ class SearchAudit(QObject):
             return  # closed already: the search runs (and is audited) again when the window is back
         self._pending = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Hide:
             self.commit()
         return False

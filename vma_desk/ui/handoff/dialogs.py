@@ -108,7 +108,7 @@ class RecordTree(QTreeWidget):
         row = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 6
         self.setMinimumHeight(self.header().sizeHint().height() + visible * row + 2 * self.frameWidth() + 2)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         current = self.currentItem()
         if current is not None and not self.selectedItems():
@@ -118,7 +118,7 @@ class RecordTree(QTreeWidget):
         value = item.data(0, _KEY_ROLE) if item is not None else None
         return (str(value[0]), int(value[1])) if value else None
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             key = self.key_of(self.currentItem())
@@ -340,13 +340,13 @@ class EndShiftDialog(QDialog):
     # cancelling -----------------------------------------------------------------------------------
     # Esc, Cancel and the title bar's close button ask before discarding a typed note; reject() or
     # close() called by code (the auto-lock, the window closing) discard without a question.
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Cancel):
             self._on_cancel()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if event.spontaneous() and not self._may_discard():
             event.ignore()
             return

@@ -208,7 +208,7 @@ class WorkspaceSecurityDialog(QDialog):
         self.sig_changed.emit(change)
         self._tell(done)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._untold is not None and not self.services.workspace.is_locked:
             result, self._untold = self._untold, None

@@ -66,7 +66,7 @@ class WrapDelegate(QStyledItemDelegate):
         return bool(index.data(SPANNED_ROLE)) or (
             isinstance(model, GroupTreeModel) and index.column() in model.WRAP_COLUMNS)
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         if self._wraps(index):
             option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
@@ -77,7 +77,7 @@ class WrapDelegate(QStyledItemDelegate):
         else:
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         wraps = self._wraps(index)
         width = max(self._view.cell_width(index), 40) if wraps else 0
         # a one-line cell is as tall as any other one-line cell of its column (its width is set by
@@ -127,7 +127,7 @@ class GroupTreeView(QTreeView):
         self.collapsed.connect(lambda index: self._remember(index, True))
         self.expanded.connect(lambda index: self._remember(index, False))
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is None:
             return
@@ -199,7 +199,7 @@ class GroupTreeView(QTreeView):
             if group.key in self._collapsed:
                 self.setExpanded(model.index(number, 0), False)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._groups_pending:
             self.show_groups()
@@ -258,7 +258,7 @@ class GroupTreeView(QTreeView):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self._open(index)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             self.open_current()
