@@ -313,6 +313,9 @@ class DraftGuard(QObject):
 
     def keep_now(self) -> None:
         """Keep the form's fields as its draft when they differ from what was kept last."""
+        if self._dialog_ref() is None:  # the form went (its window closed): nothing left to keep
+            self._timer.stop()
+            return
         if not self._may_write():
             return
         if not self.dirty():
