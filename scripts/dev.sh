@@ -50,12 +50,15 @@ install() {
     say "creating the virtual environment in $VENV"
     "$py" -m venv "$VENV"
   fi
-  local stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  # the app alone for the demo; the test tools (pytest, ruff, import-linter...) only for the tests
+  local what=app extras=""
+  [ "${1:-}" = test ] && what=test extras="[test]"
+  local stamp="$VENV/.installed-$what-$(sha1sum pyproject.toml | cut -c1-12)"
   if [ ! -e "$stamp" ]; then
-    say "installing VMA Desk and its Python dependencies"
+    say "installing VMA Desk and its Python dependencies${extras:+ with the test tools}"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[test]"
-    rm -f "$VENV"/.installed-*
+    "$VENV/bin/python" -m pip install -q -e ".$extras"
+    rm -f "$VENV"/.installed-"$what"-*
     touch "$stamp"
   fi
 }
