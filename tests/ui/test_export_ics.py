@@ -35,3 +35,18 @@ def test_export_writes_the_chosen_file_without_names(qtbot, services, tmp_path):
     assert len(events) == 1
     assert events[0].dtstart.value.astimezone(ZoneInfo("America/Chicago")).hour == 9
     assert services.audit.page()[0].action is AuditAction.EXPORT
+
+
+def test_a_file_that_cannot_be_written_leaves_no_export_in_the_audit(qtbot, services, tmp_path):
+    hours = tuple(Shift(d, time(8), time(17)) for d in range(5))
+    services.practice.add_staff(StaffMember("Dana Lee", Role.PROVIDER, credentials="MD", working_hours=hours))
+    taken = tmp_path / "lee.ics"
+    taken.mkdir()  # a folder of that name is there (the tests run as root: modes do not stop a write)
+    dialog = ExportIcsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.choose_path = lambda suggested: str(taken)
+    with qtbot.assertNotEmitted(dialog.sig_exported):
+        dialog._on_buttons_accepted()
+    assert dialog.error_label.isVisibleTo(dialog) and dialog.error_label.text()
+    assert taken.is_dir() and not any(taken.iterdir())
+    assert all(e.action is not AuditAction.EXPORT for e in services.audit.page())

@@ -24,7 +24,6 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change
 from vma_desk.services import Services
 from vma_desk.services.ics import export_ics
-from vma_desk.storage.files import write_private
 
 
 class ExportIcsDialog(QDialog):
@@ -89,9 +88,12 @@ class ExportIcsDialog(QDialog):
         if not path:
             return
         try:
-            data = export_ics(self.services, provider_id=provider_id, start=start, end=end,
-                              include_names=self.names_check.isChecked())
-            write_private(Path(path), data, replace=True)  # the file dialog asked already
+            names = self.names_check.isChecked()
+            # made, audited and written together: a file that cannot be written leaves no entry
+            # (services.exports.deliver); the file dialog asked about replacing already
+            self.services.exports.write_file(
+                Path(path), lambda: export_ics(self.services, provider_id=provider_id, start=start, end=end,
+                                               include_names=names), replace=True)
         except ValidationError as exc:
             self._show(f"{'The last day' if exc.field == 'to' else exc.field} {exc.message}.")
             return
