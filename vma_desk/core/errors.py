@@ -8,6 +8,11 @@ user. Anything else that escapes is a bug, and goes to the crash dialog with a l
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # core.calendar imports this module: the name only, for the checker
+    from vma_desk.core.calendar import Conflict
+
 
 class ValidationError(ValueError):
     """Bad input for one field. The message never repeats the (possibly sensitive) value."""
@@ -111,7 +116,7 @@ class ConflictError(KnownError):
 
     code = "conflict"
 
-    def __init__(self, conflicts: list) -> None:  # list[Conflict]; core.calendar imports this module
+    def __init__(self, conflicts: list[Conflict]) -> None:
         super().__init__(" ".join(c.message for c in conflicts))
         self.conflicts = conflicts
 

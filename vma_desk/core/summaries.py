@@ -573,7 +573,7 @@ def _timeliness(label: str, items: Sequence[_Clocked], now: datetime) -> Timelin
 
 
 def _grouped(label: str, items: Sequence[tuple[str, _Clocked]], now: datetime,
-             order: Callable[[str], object] = str) -> tuple[Timeliness, tuple[Timeliness, ...]]:
+             order: Callable[[str], str | int] = str) -> tuple[Timeliness, tuple[Timeliness, ...]]:
     """The whole, and one row per group in `order`."""
     groups: dict[str, list[_Clocked]] = {}
     for group, item in items:
