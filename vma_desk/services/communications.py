@@ -302,11 +302,16 @@ class CommunicationsService:
         steps = order[order.index(message.state) + 1: order.index(to) + 1]
         events = tuple(MessageEvent(step, now, who, recorder) for step in steps)
         updated = replace(message, state=to, events=message.events + events)
+        return self._save_step(updated, events, f"state: {to.value}")
+
+    def _save_step(self, updated: Message, events: tuple[MessageEvent, ...], detail: str
+                   ) -> tuple[Message, Change]:
+        """A message's step(s) saved: the record, its events and the audit entry, together."""
         with self.ctx.transaction():
             self.repo.update_message(updated)
-            self.repo.add_events(message_id, events)
-            self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"state: {to.value}")
-        return updated, Change("message", AuditAction.UPDATE, (message_id,))
+            self.repo.add_events(updated.id or 0, events)
+            self.ctx.audit(AuditAction.UPDATE, "message", updated.id, detail)
+        return updated, Change("message", AuditAction.UPDATE, (updated.id or 0,))
 
     def undo_step(self, before: Message, after: Message | None = None) -> tuple[Message, Change]:
         """Take back the step(s) that moved a message on from `before` (Edit → Undo right after
@@ -318,12 +323,8 @@ class CommunicationsService:
         event = MessageEvent(before.state, self.ctx.clock.now(), self.ctx.user, note=f"took back: {what}",
                              action=history.UNDO)
         updated = replace(current, state=before.state, events=current.events + (event,))
-        with self.ctx.transaction():
-            self.repo.update_message(updated)
-            self.repo.add_events(updated.id or 0, (event,))
-            self.ctx.audit(AuditAction.UPDATE, "message", updated.id,
-                           f"undo: state {current.state.value} -> {before.state.value}")
-        return updated, Change("message", AuditAction.UPDATE, (updated.id or 0,))
+        detail = f"undo: state {current.state.value} -> {before.state.value}"
+        return self._save_step(updated, (event,), detail)
 
     def reopen(self, message_id: int, reason: str) -> tuple[Message, Change]:
         """Open a closed message again, with the reason: it returns to the state it had before it
@@ -336,11 +337,7 @@ class CommunicationsService:
             message.events, lambda e: e.state.value, lambda s: s == MessageState.CLOSED.value))
         event = MessageEvent(back, self.ctx.clock.now(), self.ctx.user, note=text, action=history.REOPEN)
         updated = replace(message, state=back, events=message.events + (event,))
-        with self.ctx.transaction():
-            self.repo.update_message(updated)
-            self.repo.add_events(message_id, (event,))
-            self.ctx.audit(AuditAction.UPDATE, "message", message_id, f"reopened: state {back.value}")
-        return updated, Change("message", AuditAction.UPDATE, (message_id,))
+        return self._save_step(updated, (event,), f"reopened: state {back.value}")
 
     def open_messages(self) -> list[Message]:
         return self.repo.open_messages()

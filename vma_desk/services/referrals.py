@@ -219,12 +219,7 @@ class ReferralService:
         updated = replace(referral, state=to, state_since=now, events=referral.events + (event,),
                           appointment_at=visit)
         override = to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED
-        with self.ctx.transaction():
-            self.repo.update_referral(updated)
-            self.repo.add_referral_events(referral_id, (event,))
-            self.ctx.audit(AuditAction.UPDATE, RECORD, referral_id,
-                           f"state: {to.value}" + ("; override" if override else ""))
-        return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
+        return self._save_move(updated, event, f"state: {to.value}" + ("; override" if override else ""))
 
     def undo_move(self, before: Referral, after: Referral | None = None) -> tuple[Referral, Change]:
         """Take back the move that took a referral on from `before` (Edit → Undo right after it): the
@@ -256,6 +251,7 @@ class ReferralService:
         return self._save_move(updated, event, f"reopened: state {back.value}")
 
     def _save_move(self, updated: Referral, event: StateEvent, detail: str) -> tuple[Referral, Change]:
+        """One step of a referral saved: the record, its event and the audit entry, together."""
         with self.ctx.transaction():
             self.repo.update_referral(updated)
             self.repo.add_referral_events(updated.id or 0, (event,))
@@ -280,11 +276,7 @@ class ReferralService:
         event = StateEvent(PATIENT_TOLD, when, who, method.words, recorder)
         updated = replace(referral, patient_told_at=when, patient_told_by=who, patient_told_how=method.value,
                           events=referral.events + (event,))
-        with self.ctx.transaction():
-            self.repo.update_referral(updated)
-            self.repo.add_referral_events(referral_id, (event,))
-            self.ctx.audit(AuditAction.UPDATE, RECORD, referral_id, f"step: {PATIENT_TOLD}; how")
-        return updated, Change(RECORD, AuditAction.UPDATE, (referral_id,))
+        return self._save_move(updated, event, f"step: {PATIENT_TOLD}; how")
 
     # --- prior authorisations --------------------------------------------------------------------
     def get_prior_auth(self, auth_id: int) -> PriorAuth:
