@@ -173,27 +173,36 @@ def saved_when(draft: Draft, services: Services) -> str:
     return f"{saved:%a %d %b %Y, %H:%M}"
 
 
-class DraftBar(QFrame):
+class _NoticeBar(QFrame):
+    """A framed line of text with an action and a discard button (the draft bar and banner)."""
+
+    def __init__(self, name: str, action: str, discard: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"#{name} {{ background: palette(alternate-base);"
+                           " border: 1px solid palette(mid); }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.action_button = QPushButton(action, self)
+        self.discard_button = QPushButton(discard, self)
+        for button in (self.action_button, self.discard_button):
+            button.setAutoDefault(False)  # Enter still saves the form the bar sits in
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
+        layout.addWidget(self.discard_button)
+
+
+class DraftBar(_NoticeBar):
     """"A new call you were typing at 10:42 was not saved.  [Restore]  [Discard]" at the top of a
     form that has a kept draft."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("draft_bar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#draft_bar { background: palette(alternate-base);"
-                           " border: 1px solid palette(mid); }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.label = QLabel(text, self)
-        self.label.setWordWrap(True)
-        self.restore_button = QPushButton("&Restore", self)
-        self.discard_button = QPushButton("Discard draft", self)
-        for button in (self.restore_button, self.discard_button):
-            button.setAutoDefault(False)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.restore_button)
-        layout.addWidget(self.discard_button)
+        super().__init__("draft_bar", "&Restore", "Discard draft", parent)
+        self.label.setText(text)
+        self.restore_button = self.action_button
 
 
 class DraftGuard(QObject):
@@ -377,29 +386,17 @@ class DraftGuard(QObject):
             self.bar = None
 
 
-class DraftsBanner(QFrame):
+class DraftsBanner(_NoticeBar):
     """Above the Today tab after signing in: the drafts a crash or a closed app left, with Reopen
     (each form opens with its draft back in it) and Discard (after a question)."""
 
     def __init__(self, services: Services, open_form: Callable[[str, str], bool],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("drafts_banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#drafts_banner { background: palette(alternate-base);"
-                           " border: 1px solid palette(mid); }")
+        super().__init__("drafts_banner", "&Reopen", "Discard…", parent)
         self._services = services
         self._open_form = open_form
         self._drafts: list[Draft] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.reopen_button = QPushButton("&Reopen", self)
-        self.discard_button = QPushButton("Discard…", self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.reopen_button)
-        layout.addWidget(self.discard_button)
+        self.reopen_button = self.action_button
         self.reopen_button.clicked.connect(self.reopen)
         self.discard_button.clicked.connect(self._on_discard_button_clicked)
         self.hide()
