@@ -1,26 +1,12 @@
-"""The composition root: arguments, paths, logging, QApplication, unlock, services, main window.
-
-Headless subcommands (demo, check, ...) are dispatched to `vma_desk.cli` before Qt is started.
+"""The composition root: parses the arguments and hands over to the headless subcommands
+(`vma_desk.cli`, no Qt loaded) or to the window's start-up (`vma_desk.ui.application.run_gui`:
+QApplication, logging, unlock, services, main window). Names and paths live in the leaf
+`vma_desk.paths`, so nothing imports this module back.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-ORGANIZATION = "VMA Desk"
-APPLICATION = "vma-desk"
-
-
-def default_data_dir(demo: bool = False) -> Path:
-    """The platform's app-data location (QStandardPaths), with a separate folder for the demo."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-    if not QCoreApplication.organizationName():
-        QCoreApplication.setOrganizationName(ORGANIZATION)
-        QCoreApplication.setApplicationName(APPLICATION)
-    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    return base / ("demo" if demo else "workspace")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,6 +36,7 @@ from vma_desk.core.errors import (
     WrongPassphraseError,
 )
 from vma_desk.core.users import User, UserRole, validate_pin
+from vma_desk.paths import default_data_dir
 from vma_desk.storage import audit_chain, database, migrations
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
@@ -383,8 +384,6 @@ def _say(err: TextIO, message: str) -> None:
 def _data_dir(args: argparse.Namespace, *, demo: bool) -> Path:
     if args.data_dir is not None:
         return Path(args.data_dir).expanduser()
-    from vma_desk.app import default_data_dir  # imports Qt's QtCore, only when needed
-
     return default_data_dir(demo=demo)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from vma_desk import APP_NAME, __version__
-from vma_desk.app import APPLICATION, ORGANIZATION, default_data_dir
+from vma_desk.paths import APPLICATION, ORGANIZATION, default_data_dir
 from vma_desk.ui import crash
 from vma_desk.ui.resources import icon_path, load_style_sheet
 
