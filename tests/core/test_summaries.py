@@ -11,6 +11,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from vma_desk.core.activity import (
+    CallFact,
+    Grain,
+    Period,
+    VisitFact,
+    call_volume,
+    message_timeliness,
+    referral_aging,
+    refill_clock_stop,
+    refill_timeliness,
+    visit_rates,
+)
 from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.communications import (
     Call,
@@ -23,28 +35,13 @@ from vma_desk.core.communications import (
     Urgency,
 )
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.patient_history import EntryKind, HistoryInputs, patient_history
 from vma_desk.core.records import ContactMethod, Holiday, Patient, Practice
 from vma_desk.core.referrals import Referral, ReferralState, StateEvent
 from vma_desk.core.refills import ChartCheck, Decision, RefillEvent, RefillRequest, RefillSource, RefillStep
 from vma_desk.core.rules.callbacks import CallbackPolicy
 from vma_desk.core.rules.referrals import AgingPolicy
-from vma_desk.core.summaries import (
-    CallFact,
-    EntryKind,
-    Grain,
-    HistoryInputs,
-    Period,
-    VisitFact,
-    call_volume,
-    duration_text,
-    message_timeliness,
-    patient_history,
-    percent_text,
-    referral_aging,
-    refill_clock_stop,
-    refill_timeliness,
-    visit_rates,
-)
+from vma_desk.core.wording import duration_text, percent_text
 
 CHICAGO = ZoneInfo("America/Chicago")
 PRACTICE = Practice("Lakeside Family Medicine", "America/Chicago")
@@ -75,8 +72,8 @@ def test_a_period_is_checked_and_spans_local_midnights_across_a_clock_change():
 def test_figures_are_written_plainly():
     assert duration_text(timedelta(minutes=45)) == "45 min"
     assert duration_text(timedelta(hours=3, minutes=20)) == "3 h 20 min"
-    assert duration_text(timedelta(hours=4)) == "4 h"
-    assert duration_text(timedelta(days=2, hours=5)) == "2 days 5 h"
+    assert duration_text(timedelta(hours=4)) == "4 h 00 min"  # the screen's wording (was "4 h")
+    assert duration_text(timedelta(days=2, hours=5)) == "2 d 5 h"  # (was "2 days 5 h")
     assert duration_text(None) == "—"
     assert percent_text(1 / 8) == "12.5%" and percent_text(None) == "—"
 

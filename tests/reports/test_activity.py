@@ -14,16 +14,9 @@ import pytest
 
 from tests.demo.conftest import ANCHOR, Demos
 from tests.reports.test_patient_summary import flat, pdf_text
+from vma_desk.core.activity import ActivitySummary, Grain, Timeliness, VisitRates
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.summaries import (
-    ActivitySummary,
-    Grain,
-    Timeliness,
-    VisitRates,
-    days_text,
-    duration_text,
-    percent_text,
-)
+from vma_desk.core.wording import days_text, duration_text, percent_text
 from vma_desk.reports import activity, patient_summary
 from vma_desk.reports.pdf import DEMO_TEXT
 from vma_desk.services import Services

@@ -71,7 +71,7 @@ def test_the_week_reads_in_time_order_with_each_record_once(services):
     assert friday[0][-1] == "Closed"
     assert friday[1][:3] == ["10:00 AM", "Nurse, RN", "Reason: friday message about a form"]
     assert friday[2][0] == "began 02/27/2026"
-    assert "after 2 days 19 h (late: due 02/27 5:00 PM)" in text
+    assert "after 2 d 19 h (late: due 02/27 5:00 PM)" in text  # the screen's wording (was "2 days 19 h")
     # minimum necessary: no phone, member, group or specialist numbers; the insurance by payer and plan
     assert "Insurance Primary: Blue Cross PPO" in text
     for secret in ("555-0142", "5550142", "XJ100200", "GRP-77", "555-0199"):

@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from vma_desk.core.activity import Grain
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Call, CallReason, Direction, Message, MessageState, Urgency
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.patient_history import EntryKind
 from vma_desk.core.records import (
     Insurance,
     LastVisit,
@@ -26,7 +28,6 @@ from vma_desk.core.records import (
 )
 from vma_desk.core.referrals import Referral, ReferralState
 from vma_desk.core.refills import Decision, LabCheck, RefillRequest, RefillSource, RefillStep
-from vma_desk.core.summaries import EntryKind, Grain
 
 CHICAGO = ZoneInfo("America/Chicago")
 WEEK = (date(2026, 3, 2), date(2026, 3, 6))

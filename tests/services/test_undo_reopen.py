@@ -94,7 +94,7 @@ def test_a_referral_move_is_undone_and_a_closed_referral_reopened(services):
 
 
 def test_an_undone_notification_restarts_the_clock_and_an_undone_callback_is_no_callback(services):
-    from vma_desk.core.summaries import callback_done_at
+    from vma_desk.core.activity import callback_done_at
 
     _, doc, _other, _vma, ann, _bob = refills_support.desk.__wrapped__(services)
     saved, _ = services.refills.create(refills_support.request(ann, doc))

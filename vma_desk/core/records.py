@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from vma_desk.core.wording import age_on
+
 
 class Role(StrEnum):
     PROVIDER = "provider"
@@ -72,8 +74,6 @@ class PlanType(StrEnum):
     def needs_referral_authorisation(self) -> bool:
         return self in (PlanType.HMO, PlanType.MEDICARE_ADVANTAGE)
 
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -192,8 +192,7 @@ class Patient:
         return " · ".join(parts)
 
     def age_on(self, day: date) -> int:
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
 
 class AuditAction(StrEnum):

@@ -3,7 +3,7 @@ practice manager. Key figures on top; then call volume as a bar chart (reportlab
 message callback turnaround by urgency, refill turnaround against the noon rule by prescriber,
 referral aging by state with consult-report turnaround by referring provider, and confirmation and
 no-show rates by provider; last, how each figure is counted. Every figure comes from
-`core.summaries` through the summary service; this module only lays them out.
+`core.activity` through the summary service; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from vma_desk.core.summaries import (
+from vma_desk.core.activity import (
     AGE_BUCKETS,
     ActivitySummary,
     CallVolume,
@@ -28,13 +28,8 @@ from vma_desk.core.summaries import (
     Timeliness,
     VisitRates,
     bucket_label,
-    date_text,
-    days_text,
-    duration_text,
-    percent_text,
-    plural,
-    when_text,
 )
+from vma_desk.core.wording import date_text, days_text, duration_text, percent_text, plural, when_text
 from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from vma_desk.core.handoff import ShiftSummary, kind_label, validate_note
-from vma_desk.core.summaries import clock_text, when_text
+from vma_desk.core.wording import clock_text, when_text
 from vma_desk.reports.pdf import (
     ALERT,
     INK,

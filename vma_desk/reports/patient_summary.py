@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from vma_desk.core.summaries import PatientHistory, date_text, step_text, when_text
+from vma_desk.core.patient_history import PatientHistory
+from vma_desk.core.wording import date_text, step_text, when_text
 from vma_desk.reports.pdf import (
     INK,
     MARGIN,

@@ -32,8 +32,8 @@ from vma_desk.core.handoff import (
 from vma_desk.core.records import AuditAction, AuditEntry, Change
 from vma_desk.core.referrals import PriorAuthStatus
 from vma_desk.core.rules import callbacks
-from vma_desk.core.summaries import clock_text, date_text, step_text
 from vma_desk.core.users import User
+from vma_desk.core.wording import clock_text, date_text, step_text
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService

@@ -1,23 +1,22 @@
 """The summaries behind two PDFs: one patient's communication history over a period, and the
-practice's activity figures for a period. Each gathers what `core.summaries` needs with one range
+practice's activity figures for a period. Each gathers what `core.patient_history` and
+`core.activity` need with one range
 query per kind of record; the core computes every line and figure."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from vma_desk.core.errors import ValidationError
-from vma_desk.core.summaries import (
+from vma_desk.core.activity import (
     MAX_ACTIVITY_DAYS,
     ActivityInputs,
     ActivitySummary,
-    HistoryInputs,
-    PatientHistory,
     Period,
     activity_as_of,
     activity_summary,
-    patient_history,
 )
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.patient_history import HistoryInputs, PatientHistory, patient_history
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.practice import PracticeService

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from vma_desk.core.activity import CallFact, VisitFact
 from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.communications import Call, Direction, Message
 from vma_desk.core.records import ContactMethod
 from vma_desk.core.referrals import Referral
 from vma_desk.core.refills import RefillRequest
-from vma_desk.core.summaries import CallFact, VisitFact
 from vma_desk.storage.calendar_repository import APPOINTMENT_COLUMNS, appointment_from_row, from_ts, to_ts
 from vma_desk.storage.communications_repository import CALL_COLUMNS, CommunicationsRepository, call_from_row
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db
 from vma_desk.storage.referrals_repository import ReferralRepository
 from vma_desk.storage.refills_repository import RefillRepository
 
 
 class SummaryRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
         self._messages = CommunicationsRepository(conn)
         self._refills = RefillRepository(conn)
@@ -53,7 +53,7 @@ class SummaryRepository:
     # --- the practice over a period --------------------------------------------------------------
     def call_facts(self, start: datetime, end: datetime) -> list[CallFact]:
         """When each call of [start, end) began and which way it went; nothing else is read."""
-        return [CallFact(from_ts(ts), Direction(direction))  # type: ignore[arg-type]
+        return [CallFact(from_ts(ts), Direction(direction))
                 for ts, direction in self.conn.execute(
                     "SELECT started_ts, direction FROM call WHERE started_ts >= ? AND started_ts < ?",
                     (to_ts(start), to_ts(end)))]
@@ -72,7 +72,7 @@ class SummaryRepository:
 
     def visit_facts(self, start: datetime, end: datetime) -> list[VisitFact]:
         """The visits starting in [start, end), cancelled ones too, as the rates need them."""
-        return [VisitFact(provider, from_ts(ts), VisitStatus(status),  # type: ignore[arg-type]
+        return [VisitFact(provider, from_ts(ts), VisitStatus(status),
                           ContactMethod(method) if method else None, bool(late))
                 for provider, ts, status, method, late in self.conn.execute(
                     "SELECT provider_id, start_ts, status, confirmation_method, late_cancel FROM appointment"

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QTimeEdi
 
 from vma_desk.core.calendar import AppointmentType
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.records import WEEKDAY_NAMES, StaffMember
+from vma_desk.core.records import StaffMember
+from vma_desk.core.wording import WEEKDAY_NAMES
 from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.grid import local_to_utc
 from vma_desk.ui.widgets import DateEdit

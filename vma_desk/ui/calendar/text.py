@@ -18,8 +18,9 @@ from vma_desk.core.calendar import (
     VisitStatus,
     WaitlistEntry,
 )
-from vma_desk.core.records import WEEKDAY_NAMES, ContactMethod, Patient, StaffMember
+from vma_desk.core.records import ContactMethod, Patient, StaffMember
 from vma_desk.core.validation import format_phone
+from vma_desk.core.wording import WEEKDAY_NAMES
 
 STATUS_LABELS = {status: status.label for status in VisitStatus}
 METHOD_LABELS = {

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.handoff import Handoff, HandoffItem, ShiftSummary, SinceLastShift
-from vma_desk.core.summaries import clock_text, when_text
+from vma_desk.core.wording import clock_text, when_text
 from vma_desk.services import Services
 from vma_desk.ui.widgets import confirm
 

@@ -17,11 +17,11 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHeaderView, QWidget
 
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import WEEKDAY_NAMES
 from vma_desk.core.rules import escalation
 from vma_desk.core.rules.callbacks import CallbackPolicy
 from vma_desk.core.rules.referrals import AgingPolicy
 from vma_desk.core.validation import clean_text, validate_appointment_type, validate_practice
+from vma_desk.core.wording import WEEKDAY_NAMES
 from vma_desk.services import Services
 from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.agenda import ROUTINE, SOON, URGENT, DueItem, ItemKind, ProviderDay, VisitFlag, VisitLine
-from vma_desk.core.records import WEEKDAY_NAMES
+from vma_desk.core.wording import WEEKDAY_NAMES
 from vma_desk.ui.calendar.text import clock, long_day, short_date
 
 NONE = "—"
