@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -35,10 +35,10 @@ DEMO_TEXT = "DEMO — fictional data"
 #: the width between the margins, for tables laid out to the page
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN
 
-#: DejaVu (Debian's fonts-dejavu-core) covers every name a practice may hold; Helvetica, the
-#: fallback, only Latin-1
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-              Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
+#: DejaVu Sans, shipped in the package (vma_desk/resources/fonts, licence beside it) and embedded
+#: in every PDF: it covers every name a practice may hold, and the sheets look the same wherever
+#: they are made (no system font is looked up; Helvetica, the PDF built-in, has only Latin-1)
+FONT_FILES = files("vma_desk.resources").joinpath("fonts")
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,12 @@ class Fonts:
 
 @cache
 def fonts() -> Fonts:
-    for folder in _FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.is_file() and bold.is_file():
-            pdfmetrics.registerFont(TTFont("VMA-Sans", str(regular)))
-            pdfmetrics.registerFont(TTFont("VMA-Sans-Bold", str(bold)))
-            pdfmetrics.registerFontFamily("VMA-Sans", normal="VMA-Sans", bold="VMA-Sans-Bold",
-                                          italic="VMA-Sans", boldItalic="VMA-Sans-Bold")
-            return Fonts("VMA-Sans", "VMA-Sans-Bold")
-    return Fonts("Helvetica", "Helvetica-Bold")
+    regular, bold = FONT_FILES.joinpath("DejaVuSans.ttf"), FONT_FILES.joinpath("DejaVuSans-Bold.ttf")
+    pdfmetrics.registerFont(TTFont("VMA-Sans", str(regular)))
+    pdfmetrics.registerFont(TTFont("VMA-Sans-Bold", str(bold)))
+    pdfmetrics.registerFontFamily("VMA-Sans", normal="VMA-Sans", bold="VMA-Sans-Bold",
+                                  italic="VMA-Sans", boldItalic="VMA-Sans-Bold")
+    return Fonts("VMA-Sans", "VMA-Sans-Bold")
 
 
 @cache

@@ -1,17 +1,18 @@
-"""Access to resources/: the style sheet and icons."""
+"""The style sheet and icons, read from the package (vma_desk/resources) with `importlib.resources`:
+the same files in a checkout, an installed wheel and the PyInstaller bundle."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
 
-# beside the package, in a checkout and in the PyInstaller bundle alike (build.spec puts it there)
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = files("vma_desk.resources")
 
 
 def load_style_sheet() -> str:
-    path = RESOURCES / "style.qss"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    return RESOURCES.joinpath("style.qss").read_text(encoding="utf-8")
 
 
 def icon_path(name: str) -> str:
-    return str(RESOURCES / "icons" / name)
+    """A file name for QIcon: the package is installed as files (wheel, checkout, PyInstaller's
+    folder), never zipped, so the resource is a real file."""
+    return str(RESOURCES.joinpath("icons", name))
