@@ -9,10 +9,11 @@ from __future__ import annotations
 import getpass
 import socket
 from datetime import datetime
+from typing import Any
 
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.storage import audit_chain
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db
 
 
 def workstation_user() -> str:
@@ -24,7 +25,7 @@ def workstation_user() -> str:
 
 
 class AuditRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def append(self, entry: AuditEntry) -> None:
@@ -50,10 +51,11 @@ class AuditRepository:
 
     def between(self, start: str, end: str, *, user_id: int | None = None) -> list[AuditEntry]:
         """Entries with `start <= at < end` (ISO UTC texts), oldest first."""
-        where, params = "at >= ? AND at < ?", [start, end]
+        where = "at >= ? AND at < ?"
+        params: list[str | int] = [start, end]
         if user_id is not None:
             where += " AND user_id = ?"
-            params.append(user_id)  # type: ignore[arg-type]
+            params.append(user_id)
         return [_entry(r) for r in self.conn.execute(
             f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY id", params)]
 
@@ -64,6 +66,6 @@ class AuditRepository:
 _COLUMNS = "id, at, user, action, record_type, record_id, detail, workstation, user_id"
 
 
-def _entry(r: tuple) -> AuditEntry:  # type: ignore[type-arg]
+def _entry(r: tuple[Any, ...]) -> AuditEntry:
     return AuditEntry(id=r[0], at=datetime.fromisoformat(r[1]), user=r[2], action=AuditAction(r[3]),
                       record_type=r[4], record_id=r[5], detail=r[6], workstation=r[7], user_id=r[8])

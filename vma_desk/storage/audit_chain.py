@@ -34,10 +34,8 @@ from vma_desk.core.records import AuditEntry
 from vma_desk.storage.files import write_private
 
 if TYPE_CHECKING:
-    from vma_desk.storage.database import Connection, WorkspaceConnection
+    from vma_desk.storage.database import Db
     from vma_desk.storage.workspace import Workspace
-
-    AnyConnection = Connection | WorkspaceConnection
 
 log = logging.getLogger(__name__)
 
@@ -155,12 +153,12 @@ def _unhex(text: str) -> bytes | None:
     return raw if len(raw) == 32 else None
 
 
-def chain_key(conn: AnyConnection) -> bytes | None:
+def chain_key(conn: Db) -> bytes | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (KEY_META,)).fetchone()
     return _unhex(row[0]) if row else None
 
 
-def install(conn: AnyConnection) -> None:
+def install(conn: Db) -> None:
     """Make the chain's key (once) and chain every entry in id order: migration 8's step."""
     key = chain_key(conn)
     if key is None:
@@ -174,7 +172,7 @@ def install(conn: AnyConnection) -> None:
     conn.executemany("UPDATE audit SET mac = ? WHERE id = ?", updates)
 
 
-def append(conn: AnyConnection, entry: AuditEntry) -> int:
+def append(conn: Db, entry: AuditEntry) -> int:
     """Insert `entry` with its MAC, chained to the newest entry; returns its id. Call inside the
     transaction of the change (a BEGIN IMMEDIATE one: no other writer can slip in between)."""
     key = chain_key(conn)
@@ -192,7 +190,7 @@ def append(conn: AnyConnection, entry: AuditEntry) -> int:
     return new_id
 
 
-def chain_head(conn: AnyConnection) -> Head:
+def chain_head(conn: Db) -> Head:
     """The chain's head (entry count, newest id and MAC), for the anchor file and backups."""
     count = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
     last = conn.execute("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1").fetchone()
@@ -201,7 +199,7 @@ def chain_head(conn: AnyConnection) -> Head:
 
 # --- verifying -------------------------------------------------------------------------------------
 
-def verify(conn: AnyConnection, anchor: Anchor | None = None) -> ChainReport:
+def verify(conn: Db, anchor: Anchor | None = None) -> ChainReport:
     """Walk the whole chain (and compare its head with `anchor`, when given)."""
     key = chain_key(conn)
     rows = conn.execute(f"{_SELECT} ORDER BY id").fetchall()
@@ -222,9 +220,10 @@ def _first_problem(key: bytes, rows: list[tuple[Any, ...]], anchor: Anchor | Non
         return GENESIS if p < 0 else (macs[p] or b"")
 
     def holds(p: int, previous: bytes | None = None, row: Sequence[Any] | None = None) -> bool:
-        return macs[p] is not None and hmac.compare_digest(
+        mac = macs[p]
+        return mac is not None and hmac.compare_digest(
             link(key, stored(p - 1) if previous is None else previous, rows[p][:-1] if row is None else row),
-            macs[p])
+            mac)
 
     bad = [p for p in range(len(rows)) if not holds(p)]
     if not bad:
@@ -367,7 +366,7 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def rows_between(conn: AnyConnection, start: str, end: str) -> Iterable[tuple[Any, ...]]:
+def rows_between(conn: Db, start: str, end: str) -> Iterable[tuple[Any, ...]]:
     """Entries with `start <= at < end` (ISO UTC texts), oldest first, with their MACs: for the
     CSV export."""
     return conn.execute(f"{_SELECT} WHERE at >= ? AND at < ? ORDER BY id", (start, end))

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from vma_desk.core.errors import (
     IntegrityError,
@@ -364,10 +365,11 @@ def _damaged(path: Path, exc: Exception) -> BackupDamagedError:
                               "Use another backup.")
 
 
-def read_meta(conn: Connection, path: Path, sql: str) -> tuple | None:  # type: ignore[type-arg]
+def read_meta(conn: Connection, path: Path, sql: str) -> tuple[Any, ...] | None:
     """One row of a backup, a read failure reported as damage."""
     try:
-        return conn.execute(sql).fetchone()
+        row: tuple[Any, ...] | None = conn.execute(sql).fetchone()
+        return row
     except database.DatabaseError as exc:
         raise _damaged(path, exc) from None
 

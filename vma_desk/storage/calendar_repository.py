@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, time
+from typing import Any, overload
 
 from vma_desk.core.calendar import (
     Appointment,
@@ -23,7 +24,7 @@ from vma_desk.core.calendar import (
 )
 from vma_desk.core.records import ContactMethod
 from vma_desk.core.validation import require_aware
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 
 def to_ts(moment: datetime) -> int:
@@ -32,6 +33,10 @@ def to_ts(moment: datetime) -> int:
     return int(require_aware("time", moment).timestamp())
 
 
+@overload
+def from_ts(value: int) -> datetime: ...
+@overload
+def from_ts(value: int | None) -> datetime | None: ...
 def from_ts(value: int | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
 
@@ -69,7 +74,7 @@ def appointment_row(a: Appointment) -> tuple[object, ...]:
     )
 
 
-def appointment_from_row(row: Sequence) -> Appointment:  # type: ignore[type-arg]
+def appointment_from_row(row: Sequence[Any]) -> Appointment:
     start = from_ts(row[4])
     assert start is not None
     return Appointment(
@@ -89,7 +94,7 @@ def appointment_from_row(row: Sequence) -> Appointment:  # type: ignore[type-arg
 
 
 class CalendarRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     # --- types -----------------------------------------------------------------------------------
@@ -120,7 +125,7 @@ class CalendarRepository:
             f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
             appointment_row(a),
         )
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def insert_many(self, rows: Iterable[Appointment]) -> None:
         self.conn.executemany(
@@ -186,7 +191,7 @@ class CalendarRepository:
             (b.provider_id, b.kind.value, b.title, b.start.isoformat(timespec="minutes"), b.minutes,
              b.rrule),
         )
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def delete_block(self, block_id: int) -> None:
         self.conn.execute("DELETE FROM schedule_block WHERE id = ?", (block_id,))
@@ -215,7 +220,7 @@ class CalendarRepository:
              e.earliest.isoformat("minutes"), e.latest.isoformat("minutes"), e.note,
              to_ts(e.added_at), int(e.active)),
         )
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def set_waitlist_active(self, entry_id: int, active: bool) -> None:
         self.conn.execute("UPDATE waitlist SET active = ? WHERE id = ?", (int(active), entry_id))

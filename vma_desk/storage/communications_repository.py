@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import Any
 
 from vma_desk.core.communications import (
     Call,
@@ -21,7 +22,7 @@ from vma_desk.core.communications import (
     Urgency,
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
                  "outcome, routed_to, notes, taken_by, escalation_action")
@@ -61,7 +62,7 @@ def call_row(c: Call) -> tuple[object, ...]:
             c.escalation_action)
 
 
-def call_from_row(row: Sequence) -> Call:  # type: ignore[type-arg]
+def call_from_row(row: Sequence[Any]) -> Call:
     started = from_ts(row[1])
     assert started is not None
     return Call(id=row[0], started_at=started, direction=Direction(row[2]), caller_name=row[3],
@@ -77,14 +78,14 @@ def message_row(m: Message) -> tuple[object, ...]:
 
 
 class CommunicationsRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     # --- calls -----------------------------------------------------------------------------------
     def insert_call(self, call: Call, index_text: str) -> int:
         cur = self.conn.execute(
             f"INSERT INTO call({CALL_COLUMNS}) VALUES ({_placeholders(CALL_COLUMNS)})", call_row(call))
-        call_id = int(cur.lastrowid)
+        call_id = inserted_id(cur)
         self._index("call", call_id, index_text, fresh=True)
         return call_id
 
@@ -136,7 +137,7 @@ class CommunicationsRepository:
         cur = self.conn.execute(
             f"INSERT INTO message({_MESSAGE_COLUMNS}) VALUES ({_placeholders(_MESSAGE_COLUMNS)})",
             message_row(message))
-        message_id = int(cur.lastrowid)
+        message_id = inserted_id(cur)
         self.add_events(message_id, message.events)
         self._index("message", message_id, index_text, fresh=True)
         return message_id
@@ -182,10 +183,10 @@ class CommunicationsRepository:
                 " WHERE message_id IN"
                 f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
                 events.setdefault(mid, []).append(
-                    MessageEvent(MessageState(state), from_ts(at), by, recorded_by,  # type: ignore[arg-type]
+                    MessageEvent(MessageState(state), from_ts(at), by, recorded_by,
                                  note, action))
         return [
-            Message(id=r[0], created_at=from_ts(r[1]), caller_name=r[2], contact_number=r[3],  # type: ignore[arg-type]
+            Message(id=r[0], created_at=from_ts(r[1]), caller_name=r[2], contact_number=r[3],
                     patient_id=r[4], reason=r[5], urgency=Urgency(r[6]), callback_at=from_ts(r[7]),
                     questions=r[8], recipient_id=r[9], call_id=r[10], state=MessageState(r[11]),
                     escalation_action=r[12], events=tuple(events.get(r[0], ())))

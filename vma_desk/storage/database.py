@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import sqlcipher3
 
@@ -30,7 +31,28 @@ from vma_desk.storage.files import make_private, owner_only_umask
 log = logging.getLogger(__name__)
 
 Connection = sqlcipher3.Connection
+Cursor = sqlcipher3.Cursor
 DatabaseError = sqlcipher3.DatabaseError
+
+#: a statement's parameters: positional (a tuple, a list) or named (a dict)
+Parameters = Sequence[object] | Mapping[str, object]
+_P = TypeVar("_P")
+_D = TypeVar("_D", bound="Db")
+
+
+class Db(Protocol):
+    """What runs the workspace's SQL, as repositories and services use it: a SQLCipher `Connection`,
+    the `WorkspaceConnection` every repository holds, or the stand-in that `rekey._KeyChangeGuard`
+    puts inside that one while the key changes."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Parameters = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Parameters], /) -> Cursor: ...
+
+    def close(self) -> None: ...
 
 #: "VMAD" in the SQLite header's application_id: a decrypted file without it is not ours
 APPLICATION_ID = 0x564D4144
@@ -65,9 +87,9 @@ class WorkspaceConnection:
     __slots__ = ("_conn",)
 
     def __init__(self, conn: Connection) -> None:
-        self._conn: Connection | None = conn
+        self._conn: Db | None = conn
 
-    def _live(self) -> Connection:
+    def _live(self) -> Db:
         if self._conn is None:
             raise LockedError()
         return self._conn
@@ -76,15 +98,14 @@ class WorkspaceConnection:
     def is_open(self) -> bool:
         return self._conn is not None
 
-    def execute(self, sql: str, parameters: object = ()) -> sqlcipher3.Cursor:
+    def execute(self, sql: str, parameters: Parameters = ()) -> Cursor:
         return self._run(self._live().execute, sql, parameters)
 
-    def executemany(self, sql: str, parameters: object) -> sqlcipher3.Cursor:
+    def executemany(self, sql: str, parameters: Iterable[Parameters]) -> Cursor:
         return self._run(self._live().executemany, sql, parameters)
 
     @staticmethod
-    def _run(method: Callable[[str, object], sqlcipher3.Cursor], sql: str,
-             parameters: object) -> sqlcipher3.Cursor:
+    def _run(method: Callable[[str, _P], Cursor], sql: str, parameters: _P) -> Cursor:
         try:
             return method(sql, parameters)
         except DatabaseError as exc:
@@ -109,6 +130,13 @@ class WorkspaceConnection:
         if self._conn is not None:
             conn, self._conn = self._conn, None
             conn.close()
+
+
+def inserted_id(cursor: Cursor) -> int:
+    """The id (rowid) of the row the INSERT run on `cursor` made."""
+    if cursor.lastrowid is None:  # only a statement that inserted nothing leaves it unset
+        raise TypeError("the statement inserted no row")
+    return cursor.lastrowid
 
 
 def sniff(path: Path) -> None:
@@ -273,7 +301,7 @@ def create(path: Path, key: KeySpec) -> Connection:
 
 
 @contextlib.contextmanager
-def transaction(conn: Connection) -> Iterator[Connection]:
+def transaction(conn: _D) -> Iterator[_D]:
     """All or nothing: a half-saved record never exists."""
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -291,7 +319,7 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         raise
 
 
-def is_damaged(conn: Connection | WorkspaceConnection) -> bool:
+def is_damaged(conn: Db) -> bool:
     """SQLite's quick structural check (every page read, so SQLCipher checks every page's HMAC):
     asked only after a failure, to tell damage from a read-only or failing disk."""
     try:

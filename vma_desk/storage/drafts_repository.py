@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from vma_desk.core.drafts import Draft
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db
 
 
-def _draft(row: tuple) -> Draft:  # type: ignore[type-arg]
+def _draft(row: tuple[Any, ...]) -> Draft:
     return Draft(form=row[0], record_key=row[1], saved_at=datetime.fromtimestamp(row[2], UTC),
                  fields=json.loads(row[3]))
 
 
 class DraftsRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def put(self, user_id: int | None, draft: Draft) -> None:

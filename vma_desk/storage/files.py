@@ -17,6 +17,7 @@ import errno
 import os
 import secrets
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -210,7 +211,7 @@ class InstanceLock:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # as os.name == "nt", spelled so that mypy skips msvcrt elsewhere
                 import msvcrt
 
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

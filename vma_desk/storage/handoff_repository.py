@@ -5,9 +5,10 @@ asks: when the user's shift began. SQL only: the rules live in `core/handoff.py`
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from vma_desk.core.handoff import Handoff
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 _SELECT = ("SELECT h.id, h.from_user_id, h.to_user_id, h.shift_start_ts, h.created_ts, h.note, "
            "COALESCE(f.name, ''), COALESCE(t.name, '') FROM handoff h "
@@ -22,13 +23,13 @@ def _epoch(value: datetime) -> int:
     return int(value.timestamp())
 
 
-def _handoff(row: tuple) -> Handoff:  # type: ignore[type-arg]
+def _handoff(row: tuple[Any, ...]) -> Handoff:
     return Handoff(id=row[0], from_user_id=row[1], to_user_id=row[2], shift_start=_ts(row[3]),
                    created_at=_ts(row[4]), note=row[5], from_name=row[6], to_name=row[7])
 
 
 class HandoffRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def insert(self, handoff: Handoff) -> int:
@@ -37,7 +38,7 @@ class HandoffRepository:
             " VALUES (?, ?, ?, ?, ?)",
             (handoff.from_user_id, handoff.to_user_id, _epoch(handoff.shift_start),
              _epoch(handoff.created_at), handoff.note))
-        return int(cursor.lastrowid)  # type: ignore[arg-type]
+        return inserted_id(cursor)
 
     def get(self, handoff_id: int) -> Handoff | None:
         row = self.conn.execute(f"{_SELECT} WHERE h.id = ?", (handoff_id,)).fetchone()

@@ -69,7 +69,7 @@ def format_recovery_key(key: bytes) -> str:
 def parse_recovery_key(text: str) -> bytes:
     """Read a recovery key as typed (any case, spaces or dashes); raise naming what is wrong."""
     cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     expected = len(format_recovery_key(bytes(KEY_BYTES)).replace("-", ""))
     if not cleaned:
         raise ValidationError("recovery_key", "is required")
@@ -136,7 +136,7 @@ class KeyStore:
     def _prepared(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
         if _backend_id(backend)[0] == "keyring.backends.Windows":
             # keep the credential on this machine only, never roaming with the profile
-            backend.persist = "local machine"  # type: ignore[attr-defined]
+            backend.persist = "local machine"  # type: ignore[attr-defined]  # WinVaultKeyring's own setting
         return backend
 
     @property

@@ -15,7 +15,7 @@ from vma_desk.core.referrals import (
     StateEvent,
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 _REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, specialist_office, "
              "specialist_contact, reason, urgency, auth_required, auth_number, auth_valid_until, "
@@ -67,7 +67,7 @@ def _event_rows(owner_id: int | None, events: Sequence[StateEvent]) -> list[tupl
 
 
 class ReferralRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     # --- events ----------------------------------------------------------------------------------
@@ -85,14 +85,14 @@ class ReferralRepository:
                     f" WHERE {owner} IN"
                     f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
                 found.setdefault(oid, []).append(
-                    StateEvent(state, from_ts(at), by, note, recorded_by, action))  # type: ignore[arg-type]
+                    StateEvent(state, from_ts(at), by, note, recorded_by, action))
         return found
 
     # --- referrals -------------------------------------------------------------------------------
     def insert_referral(self, referral: Referral) -> int:
         cur = self.conn.execute(f"INSERT INTO referral({_REFERRAL}) VALUES ({_marks(_REFERRAL)})",
                                 referral_row(referral))
-        referral_id = int(cur.lastrowid)
+        referral_id = inserted_id(cur)
         self.add_referral_events(referral_id, referral.events)
         return referral_id
 
@@ -115,7 +115,7 @@ class ReferralRepository:
                                  list(params)).fetchall()
         events = self._events("referral_event", "referral_id", [r[0] for r in rows]) if rows else {}
         return [
-            Referral(id=r[0], created_at=from_ts(r[1]), patient_id=r[2], referring_provider_id=r[3],  # type: ignore[arg-type]
+            Referral(id=r[0], created_at=from_ts(r[1]), patient_id=r[2], referring_provider_id=r[3],
                      specialty=r[4], specialist_office=r[5], specialist_contact=r[6], reason=r[7],
                      urgency=Urgency(r[8]), auth_required=bool(r[9]), auth_number=r[10],
                      auth_valid_until=_day(r[11]),
@@ -163,7 +163,7 @@ class ReferralRepository:
     # --- prior authorisations --------------------------------------------------------------------
     def insert_auth(self, auth: PriorAuth) -> int:
         cur = self.conn.execute(f"INSERT INTO prior_auth({_AUTH}) VALUES ({_marks(_AUTH)})", auth_row(auth))
-        auth_id = int(cur.lastrowid)
+        auth_id = inserted_id(cur)
         self.add_auth_events(auth_id, auth.events)
         return auth_id
 

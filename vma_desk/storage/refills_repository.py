@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.communications import Urgency
@@ -18,7 +19,7 @@ from vma_desk.core.refills import (
     RefillStep,
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 _COLUMNS = ("received_ts, patient_id, medication, strength, quantity, pharmacy, source, requested_by, "
             "prescriber_id, urgency, refills_remaining, notes, escalation_action, call_id, step, "
@@ -55,13 +56,13 @@ def refill_row(r: RefillRequest) -> tuple[object, ...]:
 
 
 class RefillRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def insert(self, request: RefillRequest) -> int:
         cur = self.conn.execute(f"INSERT INTO refill({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
                                 refill_row(request))
-        refill_id = int(cur.lastrowid)
+        refill_id = inserted_id(cur)
         self._write_labs(refill_id, request.labs)
         self.add_events(refill_id, request.events)
         return refill_id
@@ -119,16 +120,16 @@ class RefillRepository:
                     f" WHERE refill_id IN ({marks})"
                     " ORDER BY rowid", part):
                 events.setdefault(rid, []).append(
-                    RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by, action))  # type: ignore[arg-type]
+                    RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by, action))
         return [self._request(r, labs.get(r[0], []), events.get(r[0], []), visits.get(r[24]))
                 for r in rows]
 
     @staticmethod
-    def _request(r: Sequence, labs: list[LabCheck], events: list[RefillEvent],  # type: ignore[type-arg]
+    def _request(r: Sequence[Any], labs: list[LabCheck], events: list[RefillEvent],
                  visit: BookedVisit | None = None) -> RefillRequest:
         check = None if r[16] is None else ChartCheck(bool(r[16]), _lines(r[17]), _lines(r[18]))
         return RefillRequest(
-            id=r[0], received_at=from_ts(r[1]), patient_id=r[2], medication=r[3], strength=r[4],  # type: ignore[arg-type]
+            id=r[0], received_at=from_ts(r[1]), patient_id=r[2], medication=r[3], strength=r[4],
             quantity=r[5], pharmacy=r[6], source=RefillSource(r[7]), requested_by=r[8], prescriber_id=r[9],
             urgency=Urgency(r[10]), refills_remaining=r[11], notes=r[12], escalation_action=r[13],
             call_id=r[14], step=RefillStep(r[15]), check=check, due_at=from_ts(r[19]),
@@ -143,7 +144,7 @@ class RefillRepository:
             for vid, start_ts, provider_id, type_code, status in self.conn.execute(
                     "SELECT id, start_ts, provider_id, type_code, status FROM appointment"
                     f" WHERE id IN ({', '.join('?' * len(part))})", part):
-                found[vid] = BookedVisit(vid, from_ts(start_ts), provider_id, type_code,  # type: ignore[arg-type]
+                found[vid] = BookedVisit(vid, from_ts(start_ts), provider_id, type_code,
                                          status in _FELL_THROUGH)
         return found
 

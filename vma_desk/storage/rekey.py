@@ -69,6 +69,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, Unpack, cast
 
 from vma_desk.core.errors import (
     IntegrityError,
@@ -80,9 +81,14 @@ from vma_desk.core.errors import (
 )
 from vma_desk.storage import database, migrations
 from vma_desk.storage.backup import counts, create_private, fsync_file, fsync_folder, key_text
-from vma_desk.storage.database import Connection, KeySpec
+from vma_desk.storage.database import Connection, Cursor, KeySpec, Parameters
 from vma_desk.storage.files import InstanceLock, write_private
 from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore, format_recovery_key, new_key
+
+if TYPE_CHECKING:  # workspace.py imports this module
+    from collections.abc import Iterable
+
+    from vma_desk.storage.workspace import Manifest, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +101,14 @@ KEYRING, PASSPHRASE = "keyring", "passphrase"
 
 #: (done, total, label)
 Progress = Callable[[int, int, str], None]
+
+
+class KeyChangeOptions(TypedDict, total=False):
+    """The optional keywords of `change_key`, passed on by `rekey`, `use_keyring` and `use_passphrase`."""
+
+    progress: Progress | None
+    before_swap: Callable[[Connection], None] | None
+    keep_recovery_key: Callable[[str], None] | None
 
 IN_USE = ("The workspace is open in VMA Desk or in another vma-desk command. Close VMA Desk (or wait "
           "for the command to finish) and try again. Nothing was changed.")
@@ -147,7 +161,7 @@ def _pause(step: str) -> None:
 # --- the change -----------------------------------------------------------------------------------
 
 
-def rekey(workspace, keystore: KeyStore, **options) -> KeyChange:  # noqa: ANN001, ANN003
+def rekey(workspace: Workspace, keystore: KeyStore, **options: Unpack[KeyChangeOptions]) -> KeyChange:
     """A new random key for a keyring workspace (see the module's text)."""
     from vma_desk.storage.workspace import Protection
 
@@ -159,17 +173,18 @@ def rekey(workspace, keystore: KeyStore, **options) -> KeyChange:  # noqa: ANN00
     return change_key(workspace, keystore, KeySpec(raw=new_key()), **options)
 
 
-def use_keyring(workspace, keystore: KeyStore, **options) -> KeyChange:  # noqa: ANN001, ANN003
+def use_keyring(workspace: Workspace, keystore: KeyStore, **options: Unpack[KeyChangeOptions]) -> KeyChange:
     """From a passphrase to a new random key kept in the OS keyring (and a new recovery key)."""
     return change_key(workspace, keystore, KeySpec(raw=new_key()), **options)
 
 
-def use_passphrase(workspace, keystore: KeyStore, passphrase: str, **options) -> KeyChange:  # noqa: ANN001, ANN003
+def use_passphrase(workspace: Workspace, keystore: KeyStore, passphrase: str,
+                   **options: Unpack[KeyChangeOptions]) -> KeyChange:
     """To a passphrase (from the keyring, or a new passphrase for a passphrase workspace)."""
     return change_key(workspace, keystore, KeySpec(passphrase=passphrase), **options)
 
 
-def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 - a Workspace
+def change_key(workspace: Workspace, keystore: KeyStore, new: KeySpec, *,
                progress: Progress | None = None,
                before_swap: Callable[[Connection], None] | None = None,
                keep_recovery_key: Callable[[str], None] | None = None) -> KeyChange:
@@ -281,7 +296,7 @@ def change_key(workspace, keystore: KeyStore, new: KeySpec, *,  # noqa: ANN001 -
         lock.release()
 
 
-def _plain(exc: BaseException, workspace) -> KnownError:  # noqa: ANN001
+def _plain(exc: BaseException, workspace: Workspace) -> KnownError:
     """An OS or SQLite failure met while the key changes, said plainly (a full disk, a read-only
     folder ...): never a traceback. The workspace keeps its key (the caller undid the change)."""
     if isinstance(exc, KnownError):
@@ -312,15 +327,17 @@ class _KeyChangeGuard:
     Closing it from elsewhere (the lock) closes nothing under the key change: it is remembered, the
     change stops if it has not switched files yet, and the workspace is not reopened afterwards."""
 
-    def __init__(self, workspace) -> None:  # noqa: ANN001
+    def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.handle = workspace.conn
-        self.conn: Connection = self.handle._live()  # noqa: SLF001 - the connection under the handle
+        # the SQLCipher connection under the handle (never another guard: KeyChangeLock keeps
+        # a second key change out)
+        self.conn = cast(Connection, self.handle._live())  # noqa: SLF001
         self.owner = threading.get_ident()
         self.closed_by_app = False
 
     @classmethod
-    def install(cls, workspace) -> _KeyChangeGuard:  # noqa: ANN001
+    def install(cls, workspace: Workspace) -> _KeyChangeGuard:
         guard = cls(workspace)
         guard.handle._conn = guard  # noqa: SLF001 - swapped in place: every service meets the guard
         _CHANGING.add(workspace)
@@ -349,15 +366,19 @@ class _KeyChangeGuard:
         if not self._mine() and not _reads_only(sql):
             raise StorageError(CHANGING)
 
-    def execute(self, sql: str, parameters: object = ()):  # noqa: ANN201 - a cursor
-        self._check(sql)
-        return self.conn.execute(sql, parameters)  # type: ignore[arg-type]
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
 
-    def executemany(self, sql: str, parameters: object):  # noqa: ANN201 - a cursor
+    def execute(self, sql: str, parameters: Parameters = ()) -> Cursor:
         self._check(sql)
-        return self.conn.executemany(sql, parameters)  # type: ignore[arg-type]
+        return self.conn.execute(sql, parameters)
 
-    def executescript(self, script: str):  # noqa: ANN201 - a cursor
+    def executemany(self, sql: str, parameters: Iterable[Parameters]) -> Cursor:
+        self._check(sql)
+        return self.conn.executemany(sql, parameters)
+
+    def executescript(self, script: str) -> Cursor:
         self._check("script")
         return self.conn.executescript(script)
 
@@ -380,7 +401,7 @@ class _KeyChangeGuard:
 
 
 #: workspaces whose key is being changed now (see `changing_key`)
-_CHANGING: weakref.WeakSet = weakref.WeakSet()
+_CHANGING: weakref.WeakSet[Workspace] = weakref.WeakSet()
 
 _READING_PRAGMA = re.compile(r"pragma\s+(?:\w+\.)?(\w+)\s*(?:\(\s*[\w.]*\s*\))?\s*;?\s*$", re.IGNORECASE)
 _WRITING_PRAGMAS = {"wal_checkpoint", "optimize", "incremental_vacuum"}
@@ -401,7 +422,7 @@ def _reads_only(sql: str) -> bool:
     return False
 
 
-def changing_key(workspace) -> bool:  # noqa: ANN001
+def changing_key(workspace: Workspace) -> bool:
     """Whether the key of `workspace` is being changed now (the window defers its lock until then)."""
     return workspace in _CHANGING
 
@@ -510,7 +531,7 @@ def _undo(data_dir: Path, keystore: KeyStore, workspace_id: str, stored_pending:
     partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
 
 
-def _finish(data_dir: Path, keystore: KeyStore, after: str, workspace_id: str, manifest,  # noqa: ANN001
+def _finish(data_dir: Path, keystore: KeyStore, after: str, workspace_id: str, manifest: Manifest,
             new: KeySpec, *, forget_main: bool) -> None:
     """After the rename: the keyring and the manifest follow the file, then the journal goes."""
     if after == KEYRING:
@@ -535,7 +556,7 @@ def _forget(keystore: KeyStore, name: str) -> None:
         keystore.delete(name)
 
 
-def _reopen(workspace, key: KeySpec, manifest) -> None:  # noqa: ANN001
+def _reopen(workspace: Workspace, key: KeySpec, manifest: Manifest | None) -> None:
     workspace.conn.close()
     workspace.reopen_with_key(key, manifest)
 

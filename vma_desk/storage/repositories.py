@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
+from typing import Any
 
 from vma_desk.core.records import (
     CareGap,
@@ -23,11 +24,11 @@ from vma_desk.core.records import (
     Shift,
     StaffMember,
 )
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 
-def _csv(values: object) -> str:
-    return ",".join(sorted(str(v) for v in values))  # type: ignore[attr-defined]
+def _csv(values: Iterable[object]) -> str:
+    return ",".join(sorted(str(v) for v in values))
 
 
 def _split(text: str) -> list[str]:
@@ -50,7 +51,7 @@ def digits_of(text: str) -> str:
 
 
 class PracticeRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def get(self) -> Practice | None:
@@ -88,7 +89,7 @@ class PracticeRepository:
 class SettingRepository:
     """Practice settings kept inside the encrypted workspace (never in QSettings)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def get(self, key: str) -> str | None:
@@ -102,7 +103,7 @@ class SettingRepository:
 
 
 class StaffRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def insert(self, member: StaffMember) -> int:
@@ -112,7 +113,7 @@ class StaffRepository:
             (member.name, member.role.value, member.credentials, _csv(member.receives),
              _csv(member.supports), int(member.active)),
         )
-        staff_id = int(cur.lastrowid)
+        staff_id = inserted_id(cur)
         self._write_shifts(staff_id, member.working_hours)
         return staff_id
 
@@ -184,7 +185,7 @@ def _patient_values(p: Patient) -> tuple[object, ...]:
 
 
 class PatientRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def insert(self, patient: Patient) -> int:
@@ -192,7 +193,7 @@ class PatientRepository:
             f"INSERT INTO patient({_PATIENT_COLUMNS}) VALUES ({', '.join('?' * _PATIENT_COUNT)})",
             _patient_values(patient),
         )
-        patient_id = int(cur.lastrowid)
+        patient_id = inserted_id(cur)
         self._write_children(patient_id, patient)
         return patient_id
 
@@ -267,9 +268,9 @@ class PatientRepository:
             found.update((row[0], self._patient(row, children)) for row in rows)
         return found
 
-    def _children(self, ids: Sequence[int], marks: str) -> dict[str, dict[int, list[tuple]]]:  # type: ignore[type-arg]
+    def _children(self, ids: Sequence[int], marks: str) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
         """Phones, last visits and care gaps of the patients `ids`, by patient id."""
-        out: dict[str, dict[int, list[tuple]]] = {"phones": {}, "visits": {}, "gaps": {}}  # type: ignore[type-arg]
+        out: dict[str, dict[int, list[tuple[Any, ...]]]] = {"phones": {}, "visits": {}, "gaps": {}}
         for name, sql in (
                 ("phones", "SELECT patient_id, number, kind FROM patient_phone WHERE patient_id IN ({})"
                            " ORDER BY patient_id, position"),
@@ -281,8 +282,8 @@ class PatientRepository:
                 out[name].setdefault(row[0], []).append(row[1:])
         return out
 
-    def _patient(self, row: tuple, children: dict[str, dict[int, list[tuple]]] | None = None  # type: ignore[type-arg]
-                 ) -> Patient:
+    def _patient(self, row: tuple[Any, ...],
+                 children: dict[str, dict[int, list[tuple[Any, ...]]]] | None = None) -> Patient:
         pid = row[0]
         mine = children or self._children([pid], "?")
         phones = tuple(Phone(n, PhoneKind(k)) for n, k in mine["phones"].get(pid, ()))

@@ -4,9 +4,10 @@ shift handoffs. SQL only: the rules live in `core/users.py` and `services/users.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from vma_desk.core.users import User, UserRole
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import Db, inserted_id
 
 _COLUMNS = ("id, name, role, active, failed_attempts, locked_out, retry_after_ts, last_sign_in_ts, "
             "last_sign_out_ts")
@@ -20,14 +21,14 @@ def _epoch(value: datetime | None) -> int | None:
     return int(value.timestamp()) if value is not None else None
 
 
-def _user(row: tuple) -> User:  # type: ignore[type-arg]
+def _user(row: tuple[Any, ...]) -> User:
     return User(id=row[0], name=row[1], role=UserRole(row[2]), active=bool(row[3]),
                 failed_attempts=row[4], locked_out=bool(row[5]), retry_after=_ts(row[6]),
                 last_sign_in=_ts(row[7]), last_sign_out=_ts(row[8]))
 
 
 class UserRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Db) -> None:
         self.conn = conn
 
     def all(self) -> list[User]:
@@ -54,7 +55,7 @@ class UserRepository:
         cursor = self.conn.execute(
             "INSERT INTO app_user(name, role, active, pin_hash, created_ts) VALUES (?, ?, ?, ?, ?)",
             (user.name, user.role.value, int(user.active), pin_hash, _epoch(now)))
-        return int(cursor.lastrowid)  # type: ignore[arg-type]
+        return inserted_id(cursor)
 
     def update(self, user: User) -> None:
         self.conn.execute(
