@@ -25,21 +25,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from vma_desk import __version__
+from vma_desk.core import wording
 from vma_desk.core.errors import (
     IntegrityError,
-    KeyMissingError,
     KnownError,
     SignInError,
     ValidationError,
     WorkspaceExistsError,
-    WorkspaceMissingError,
-    WrongPassphraseError,
 )
 from vma_desk.core.users import User, UserRole, validate_pin
 from vma_desk.paths import default_data_dir
 from vma_desk.storage import audit_chain, database, migrations
 from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import DB_FILE, Protection, Workspace, probe
+from vma_desk.storage.workspace import Workspace, probe
 
 if TYPE_CHECKING:
     from vma_desk.services import Services
@@ -419,8 +417,9 @@ def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         bar.finish()
     workspace.close()
+    history = wording.plural(summary.years, "year")
     print(f"Created the demo workspace in {data_dir}: {summary.practice}, {summary.staff} staff, "
-          f"{summary.patients} patients (seed {summary.seed}, {_years_text(summary.years)} of history, "
+          f"{summary.patients} patients (seed {summary.seed}, {history} of history, "
           f"today = {summary.anchor.isoformat()}). All of it is fictional.", file=out)
     print(f"Its {summary.users} users (practice manager, VMAs, front desk, trainer) sign in with the "
           f"published demo PIN {DEMO_PIN}; commands run as its trainer unless --user is given.", file=out)
@@ -436,10 +435,6 @@ def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"The workspace is protected by the passphrase in {args.passphrase_file}; there is "
               "no recovery key, so keep that passphrase.", file=out)
     return EXIT_OK
-
-
-def _years_text(years: int) -> str:
-    return "1 year" if years == 1 else f"{years} years"
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -514,7 +509,7 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         workspace.close()
     events = data.count(b"BEGIN:VEVENT")
-    print(f"Wrote {events} visit{'' if events == 1 else 's'} of {provider.display_name} "
+    print(f"Wrote {wording.plural(events, 'visit')} of {provider.display_name} "
           f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "
           f"{'included' if args.include_names else 'left out'}.", file=out)
     return EXIT_OK
@@ -567,7 +562,7 @@ def _huddle_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, st
     pdf = huddle.build(services, day, provider.id if provider else None)
     detail = day.isoformat() + (f", provider {provider.id}" if provider else "")
     whose = f" of {provider.display_name}" if provider else ""
-    return pdf, detail, f"the huddle sheet{whose} for {huddle.day_text(day)}"
+    return pdf, detail, f"the huddle sheet{whose} for {wording.long_day(day)}"
 
 
 def _patient_summary_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, str, str]:
@@ -769,34 +764,26 @@ def _record_opening(workspace: Workspace, args: argparse.Namespace) -> None:
 
 
 def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Workspace:
+    """The shared unlock policy (services.unlock) with the secrets given as files; a secret still
+    needed is asked for on a terminal (the passphrase) or named as the option that gives it."""
     from vma_desk.demo import DEMO_PASSPHRASE
+    from vma_desk.services import unlock
 
-    state = probe(data_dir)
-    if not state.exists:
-        raise WorkspaceMissingError(f"There is no workspace in {data_dir}.")
-    # before anything else, so a stray file is called what it is rather than a lost keyring entry
-    database.sniff(data_dir / DB_FILE)
-    keystore = KeyStore.from_environment()
+    recovery = passphrase = None
     if args.recovery_key_file:
-        key = _read_secret(args.recovery_key_file, "recovery key")
-        return Workspace.unlock_with_recovery_key(data_dir, key, keystore)[0]
-    if args.passphrase_file:
-        return Workspace.unlock_with_passphrase(data_dir,
-                                                _read_secret(args.passphrase_file, "passphrase"))
-    if state.protection is not Protection.PASSPHRASE:
-        try:
-            return Workspace.unlock_with_keyring(data_dir, keystore)
-        except KeyMissingError as exc:
-            raise KeyMissingError(f"{exc.message} Here: give it with --recovery-key-file FILE "
-                                  "(or --passphrase-file FILE).") from None
-    try:  # a demo workspace made where there was no keyring
-        return Workspace.unlock_with_passphrase(data_dir, DEMO_PASSPHRASE)
-    except WrongPassphraseError:
-        pass
+        recovery = _read_secret(args.recovery_key_file, "recovery key")
+    elif args.passphrase_file:
+        passphrase = _read_secret(args.passphrase_file, "passphrase")
+    # a demo workspace made where there was no keyring opens with the published passphrase
+    outcome = unlock.unlock(data_dir, KeyStore.from_environment(), recovery_key=recovery,
+                            passphrase=passphrase, known_passphrase=DEMO_PASSPHRASE)
+    if isinstance(outcome, unlock.Opened):
+        return outcome.workspace
+    if outcome.secret is unlock.Secret.RECOVERY_KEY:
+        raise outcome.refused("Here: give it with --recovery-key-file FILE (or --passphrase-file FILE).")
     if not sys.stdin.isatty():
-        raise KnownError("This workspace is protected by a passphrase: give it with "
-                         "--passphrase-file FILE.")
-    return Workspace.unlock_with_passphrase(data_dir, getpass.getpass("Passphrase: "))
+        raise outcome.refused("Give it with --passphrase-file FILE.")
+    return unlock.with_passphrase(data_dir, getpass.getpass("Passphrase: ")).workspace
 
 
 class ProgressBar:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.demo.conftest import ANCHOR, Demos
+from vma_desk.core import wording
 from vma_desk.core.agenda import URGENT, DayAgenda, ProviderDay, VisitFlag, VisitLine
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.clock import FixedClock
@@ -280,9 +281,10 @@ def test_flag_words(flag: VisitFlag, detail: str, text: str):
 
 
 def test_dates_and_times_in_the_practice_zone():
-    assert huddle.day_text(date(2026, 3, 2)) == "Monday, March 2, 2026"
-    assert huddle.clock_text(datetime(2026, 3, 9, 13, 5, tzinfo=UTC), CHICAGO) == "8:05 AM"  # CDT
-    assert huddle.clock_text(datetime(2026, 3, 6, 18, 0, tzinfo=UTC), CHICAGO) == "12:00 PM"  # CST
+    # the sheet's words are core.wording's, said once for the screen and the paper
+    assert wording.long_day(date(2026, 3, 2)) == "Monday, March 2, 2026"
+    assert wording.clock_text(datetime(2026, 3, 9, 13, 5, tzinfo=UTC), CHICAGO) == "8:05 AM"  # CDT
+    assert wording.clock_text(datetime(2026, 3, 6, 18, 0, tzinfo=UTC), CHICAGO) == "12:00 PM"  # CST
 
 
 def test_names_with_markup_characters_print_as_written(demo: Services, anchor_day):

@@ -8,6 +8,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from vma_desk.core import wording
+
 NAMES = ("audit",)
 
 _HELP = ("Export the audit trail of the practice's days FROM to TO (both included) as CSV: id, time "
@@ -54,6 +56,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             count = services.audit.export_csv(args.start, args.end, target, replace=args.force)
     finally:
         workspace.close()
-    print(f"Wrote {count:,} audit entr{'y' if count == 1 else 'ies'} ({args.start.isoformat()} to "
+    print(f"Wrote {wording.plural(count, 'audit entry', 'audit entries')} ({args.start.isoformat()} to "
           f"{args.end.isoformat()}) to {target}.", file=out)
     return cli.EXIT_OK

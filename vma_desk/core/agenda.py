@@ -45,6 +45,11 @@ class VisitFlag(StrEnum):
     def label(self) -> str:
         return _FLAG_LABELS[self]
 
+    @property
+    def severity(self) -> int:
+        """How much the flag makes its visit stand out: `SEVERE`, `WARNING` or `NOTE`."""
+        return FLAG_SEVERITY[self]
+
 
 _FLAG_LABELS = {
     VisitFlag.MISSING_REPORT: "Consult report missing",
@@ -57,6 +62,19 @@ _FLAG_LABELS = {
     VisitFlag.CARE_GAP: "Care gap",
     VisitFlag.NO_SHOW_HISTORY: "No-show history",
     VisitFlag.TELEHEALTH_NOT_READY: "Telehealth not ready",
+}
+
+#: how much a visit flag makes its visit stand out, said once for the Today tab (the row's colour)
+#: and the huddle sheet (the flag's colour): SEVERE a patient waiting on the team now (red);
+#: WARNING something to settle before or at the visit (amber); NOTE worth knowing, colouring
+#: nothing (care gaps, no-show history: most patients have one)
+SEVERE, WARNING, NOTE = 2, 1, 0
+FLAG_SEVERITY: Mapping[VisitFlag, int] = {
+    VisitFlag.URGENT_MESSAGE: SEVERE,
+    VisitFlag.MISSING_REPORT: WARNING, VisitFlag.INSURANCE_UNVERIFIED: WARNING,
+    VisitFlag.PRIOR_AUTH_PENDING: WARNING, VisitFlag.UNCONFIRMED: WARNING, VisitFlag.PENDING_REFILL: WARNING,
+    VisitFlag.TELEHEALTH_NOT_READY: WARNING, VisitFlag.REFILL_NEEDS_VISIT: WARNING,
+    VisitFlag.CARE_GAP: NOTE, VisitFlag.NO_SHOW_HISTORY: NOTE,
 }
 
 #: the "needs attention" block's lines, most pressing first: (flag, singular, plural)
@@ -115,6 +133,11 @@ class VisitLine:
 
     def has(self, flag: VisitFlag) -> bool:
         return any(f is flag for f, _ in self.flags)
+
+    @property
+    def severity(self) -> int:
+        """Its most severe flag's severity (`NOTE` without flags)."""
+        return max((f.severity for f, _detail in self.flags), default=NOTE)
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,20 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from vma_desk.core.agenda import URGENT, DayAgenda, DueItem, ProviderDay, VisitFlag, VisitLine
+from vma_desk.core.agenda import (
+    NOTE,
+    SEVERE,
+    URGENT,
+    WARNING,
+    DayAgenda,
+    DueItem,
+    ProviderDay,
+    VisitFlag,
+    VisitLine,
+)
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import Role
+from vma_desk.core.wording import age_text, clock_text, long_day, when_text
 from vma_desk.reports.pdf import (
     ALERT,
     INK,
@@ -54,13 +65,10 @@ TELEHEALTH_MARK = "✓"
 #: details that say no more than the label: "Insurance not verified" needs no "not checked"
 _QUIET_DETAILS = {VisitFlag.INSURANCE_UNVERIFIED: "not checked", VisitFlag.URGENT_MESSAGE: "urgent"}
 
-#: how a flag stands out on paper: what the team must act on before the visit in red, what the
-#: front desk settles in amber, what the physician keeps in mind in ink
-_FLAG_COLOURS: dict[VisitFlag, Color] = {
-    VisitFlag.URGENT_MESSAGE: ALERT, VisitFlag.MISSING_REPORT: ALERT, VisitFlag.PRIOR_AUTH_PENDING: ALERT,
-    VisitFlag.INSURANCE_UNVERIFIED: WARN, VisitFlag.UNCONFIRMED: WARN, VisitFlag.PENDING_REFILL: WARN,
-    VisitFlag.TELEHEALTH_NOT_READY: WARN,
-}
+#: how a flag stands out on paper, by its severity (`core.agenda.FLAG_SEVERITY`, the Today tab's
+#: too): a patient waiting on the team in red, what to settle before or at the visit in amber,
+#: what the physician keeps in mind in ink
+SEVERITY_COLOURS: dict[int, Color] = {SEVERE: ALERT, WARNING: WARN, NOTE: INK}
 
 
 def build(services: Services, day: date, provider_id: int | None = None) -> bytes:
@@ -98,19 +106,9 @@ def huddle_story(agenda: DayAgenda, *, provider_name: str = "") -> list[Flowable
 
 # --- words ---------------------------------------------------------------------------------------
 
-def day_text(day: date) -> str:
-    """"Monday, March 2, 2026"."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
-
-
-def clock_text(moment: datetime, zone: ZoneInfo) -> str:
-    """"8:05 AM" in the practice's zone."""
-    return f"{moment.astimezone(zone):%I:%M %p}".lstrip("0")
-
-
 def _printed(moment: datetime, zone: ZoneInfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{local:%a %m/%d/%Y} {clock_text(local, zone)} ({zone.key})"
+    """"Mon 03/02/2026 7:30 AM (America/Chicago)"."""
+    return f"{when_text(moment, zone)} ({zone.key})"
 
 
 def flag_parts(flag: VisitFlag, detail: str) -> tuple[str, str]:
@@ -142,7 +140,7 @@ def _flags_markup(visit: VisitLine, width: float, size: float) -> str:
         label, rest = flag_parts(flag, detail)
         tail = f": {rest}" if rest else ""
         wide = stringWidth(label, f.bold, size) + stringWidth(tail, f.regular, size)
-        markup = f"{_coloured(f'<b>{escape(label)}</b>', _FLAG_COLOURS.get(flag, INK))}{escape(tail)}"
+        markup = f"{_coloured(f'<b>{escape(label)}</b>', flag_colour(flag))}{escape(tail)}"
         if lines and used + gap + wide <= width:
             lines[-1].append(markup)
             used += gap + wide
@@ -150,6 +148,10 @@ def _flags_markup(visit: VisitLine, width: float, size: float) -> str:
             lines.append([markup])
             used = wide
     return "<br/>".join(_coloured(" · ", MUTED).join(line) for line in lines)
+
+
+def flag_colour(flag: VisitFlag) -> Color:
+    return SEVERITY_COLOURS[flag.severity]
 
 
 def _coloured(markup: str, colour: Color) -> str:
@@ -165,7 +167,7 @@ def _heading(agenda: DayAgenda, provider_day: ProviderDay, zone: ZoneInfo) -> li
     count = f"{len(visits)} visit{'' if len(visits) == 1 else 's'}, " \
             f"{clock_text(first, zone)} to {clock_text(last, zone)}"
     return [Paragraph(escape(provider_day.provider.display_name), s["title"]),
-            Paragraph(f"{escape(day_text(agenda.day))} · {escape(agenda.practice_name)} · {count}",
+            Paragraph(f"{escape(long_day(agenda.day))} · {escape(agenda.practice_name)} · {count}",
                       s["subtitle"])]
 
 
@@ -173,7 +175,7 @@ def _continued(agenda: DayAgenda, provider_day: ProviderDay) -> Callable[[], lis
     def heading() -> list[Flowable]:
         s = styles()
         return [Paragraph(f"{escape(provider_day.provider.display_name)} … continued", s["h2"]),
-                Paragraph(escape(day_text(agenda.day)), s["small"]), Spacer(0, 4)]
+                Paragraph(escape(long_day(agenda.day)), s["small"]), Spacer(0, 4)]
     return heading
 
 
@@ -262,7 +264,7 @@ def _visit_table(provider_day: ProviderDay, zone: ZoneInfo, widths: Sequence[flo
     rows = [[Paragraph(text, st[f"head_{align}" if align else "head"]) for text, align in _HEADER]]
     flag_width = widths[-1] - 2 * _PAD - 1
     for visit in provider_day.visits:
-        age = "" if visit.age is None else "<1" if visit.age < 1 else str(visit.age)
+        age = age_text(visit.age)
         rows.append([
             Paragraph(clock_text(visit.appointment.start, zone), st["right"]),
             Paragraph(escape(visit.patient_name), st["bold"]),
@@ -317,5 +319,5 @@ def _no_visits(agenda: DayAgenda, provider_name: str) -> list[Flowable]:
     s = styles()
     who = f" for {provider_name}" if provider_name else ""
     return [Paragraph("No visits", s["title"]),
-            Paragraph(f"{escape(day_text(agenda.day))} · {escape(agenda.practice_name)}", s["subtitle"]),
-            Paragraph(f"No visits are booked{escape(who)} on {escape(day_text(agenda.day))}.", s["body"])]
+            Paragraph(f"{escape(long_day(agenda.day))} · {escape(agenda.practice_name)}", s["subtitle"]),
+            Paragraph(f"No visits are booked{escape(who)} on {escape(long_day(agenda.day))}.", s["body"])]

@@ -286,7 +286,7 @@ class VisitTreeModel(GroupTreeModel):
         return ("appointment", row.appointment.id or 0)
 
     def _level(self, row: VisitLine) -> int:
-        return text.visit_level(row)
+        return row.severity  # core.agenda's FLAG_SEVERITY, as the huddle sheet colours it
 
     def _tip(self, row: VisitLine) -> str:
         return text.visit_tip(row, self._zone)

@@ -18,16 +18,6 @@ from vma_desk.ui.calendar.text import clock, long_day, short_date
 NONE = "—"
 NBSP = "\u00a0"
 NB_HYPHEN = "\u2011"
-#: how much a flag makes a visit stand out: 2 a patient waiting on the team now, 1 something to
-#: settle before or at the visit, 0 worth knowing (care gaps, no-show history: most patients
-#: have one, so they colour nothing)
-FLAG_LEVELS = {
-    VisitFlag.URGENT_MESSAGE: 2,
-    VisitFlag.MISSING_REPORT: 1, VisitFlag.INSURANCE_UNVERIFIED: 1, VisitFlag.PRIOR_AUTH_PENDING: 1,
-    VisitFlag.UNCONFIRMED: 1, VisitFlag.PENDING_REFILL: 1, VisitFlag.TELEHEALTH_NOT_READY: 1,
-    VisitFlag.REFILL_NEEDS_VISIT: 1,
-    VisitFlag.CARE_GAP: 0, VisitFlag.NO_SHOW_HISTORY: 0,
-}
 SEVERITY_LABELS = {URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine"}
 SEVERITY_TIPS = {
     URGENT: "Late now: emergency and overdue callbacks, refills past due, stuck referrals, "
@@ -52,10 +42,6 @@ def flags(found: Iterable[tuple[VisitFlag, str]]) -> str:
 def unbroken_hyphens(said: str) -> str:
     """A wrapped line never ends in 'No-' with 'show' on the next: hyphens that do not break."""
     return said.replace("-", NB_HYPHEN)
-
-
-def visit_level(line: VisitLine) -> int:
-    return max((FLAG_LEVELS[f] for f, _detail in line.flags), default=0)
 
 
 def visit_time(line: VisitLine, zone: ZoneInfo) -> str:
