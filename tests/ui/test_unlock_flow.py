@@ -142,3 +142,40 @@ def test_not_a_workspace_is_refused_with_a_message(qtbot, data_dir, keystore, co
     assert UnlockFlow(data_dir, keystore).open_or_create() is None
     assert "not a VMA Desk workspace" in texts[0]
     assert (data_dir / DB_FILE).read_bytes() == content
+
+
+def test_the_window_gets_the_services_the_workspace_was_opened_with(qtbot, data_dir, keystore):
+    created, _ = Workspace.create(data_dir, keystore)
+    created.close()
+    flow = UnlockFlow(data_dir, keystore)
+    workspace = flow.open_or_create()
+    try:
+        assert workspace is not None and flow.services is not None
+        assert flow.services.context.workspace is workspace  # one Services, handed to MainWindow
+        assert [e.detail for e in flow.services.audit.page(0, 10)] == [
+            "opened with the keyring's key (silently, at start)"]
+    finally:
+        workspace.close()
+        keystore.delete(created.workspace_id)
+
+
+def test_a_missing_manifest_asks_for_the_recovery_key_and_takes_the_passphrase(qtbot, data_dir, keystore):
+    Workspace.create(data_dir, keystore, passphrase="river stone lantern")[0].close()
+    (data_dir / "workspace.json").unlink()
+    seen: list = []
+
+    def answer(dialog: SecretEntryDialog) -> None:
+        assert "manifest (workspace.json) is missing" in dialog.ui.explanation_label.text()
+        dialog.ui.secret_edit.setText("river stone lantern")
+        dialog.ui.button_box.accepted.emit()
+
+    when_dialog(qtbot, SecretEntryDialog, answer, seen)
+    flow = UnlockFlow(data_dir, keystore)
+    workspace = flow.open_or_create()
+    assert workspace is not None and seen
+    try:
+        assert workspace.protection is Protection.PASSPHRASE
+        assert flow.services is not None
+        assert [e.detail for e in flow.services.audit.page(0, 10)] == ["opened with the passphrase"]
+    finally:
+        workspace.close()

@@ -72,7 +72,6 @@ def run_gui(args: argparse.Namespace) -> int:
 def open_window(data_dir: Path, keystore, args: argparse.Namespace, *, demo: bool):  # noqa: ANN001, ANN201
     """Unlock (or create) the workspace in `data_dir` and build its window: on the sign-in page,
     or signed in at once where one user chose a silent start (demo workspaces: the trainer)."""
-    from vma_desk.services import Services
     from vma_desk.ui.main_window import MainWindow
     from vma_desk.ui.settings import Preferences
     from vma_desk.ui.unlock.flow import UnlockFlow
@@ -82,7 +81,8 @@ def open_window(data_dir: Path, keystore, args: argparse.Namespace, *, demo: boo
     if workspace is None:
         return None
     preferences = Preferences()
-    services = Services.for_workspace(workspace)
+    services = flow.services  # built once, as the workspace was opened: the window's from here on
+    assert services is not None
     users = services.users.active()
     if len(users) == 1 and preferences.silent_single_user:
         services.users.act_as(users[0], detail="start without PIN (the only user's preference)")

@@ -10,12 +10,17 @@
 Every opening is audited once the workspace is open (before anyone signs in, so under the OS
 login): UNLOCK "workspace" saying how (the keyring's key, silently; the passphrase; the demo), or
 RECOVER for the recovery key.
+
+Which secret is asked for, in which order and why is the unlock policy shared with the command line
+(`services.unlock`); this module turns its answers into dialogs. The `Services` built for the opened
+workspace (`flow.services`) is the one the window is given.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEventLoop, Qt, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -29,10 +34,10 @@ from vma_desk.core.errors import (
     WrongKeyError,
 )
 from vma_desk.core.records import AuditAction, Practice
-from vma_desk.services import Services
+from vma_desk.services import Services, unlock
 from vma_desk.storage.files import InstanceLock
-from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore, parse_recovery_key
-from vma_desk.storage.workspace import Protection, Workspace, probe, validate_passphrase
+from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore
+from vma_desk.storage.workspace import Workspace, probe, validate_passphrase
 from vma_desk.ui.tasks import run_task
 from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog, run_modal
 
@@ -58,6 +63,8 @@ class UnlockFlow:
         self.keystore = keystore
         self.parent = parent
         self._lock: InstanceLock | None = None
+        #: the services of the workspace the flow opened or created, built once: the window's
+        self.services: Services | None = None
 
     # --- one window per workspace ----------------------------------------------------------------
     def _claim(self) -> bool:
@@ -96,18 +103,15 @@ class UnlockFlow:
         return self._keep_lock(self._open_demo(seed=seed, years=years))
 
     def _open_or_create(self) -> Workspace | None:
-        state = probe(self.data_dir)
         try:
-            if not state.exists:
+            if not probe(self.data_dir).exists:
                 return self._create()
-            if state.protection is Protection.PASSPHRASE:
-                return self.ask_passphrase()
-            if state.protection is None:
-                return self.ask_recovery_key(
-                    "This workspace's manifest (workspace.json) is missing, so VMA Desk cannot "
-                    "tell how it is protected. Enter its recovery key, or its passphrase if it "
-                    "has one.", allow_passphrase=True)
-            return self._open_with_keyring()
+            outcome = unlock.unlock(self.data_dir, self.keystore)
+            if isinstance(outcome, unlock.Opened):
+                return self._opened(outcome, "opened with the keyring's key (silently, at start)")
+            if outcome.secret is unlock.Secret.PASSPHRASE:
+                return self.ask_passphrase(outcome)
+            return self.ask_recovery_key(outcome)
         except KnownError as exc:
             self._fatal(exc)
             return None
@@ -147,65 +151,49 @@ class UnlockFlow:
             return None
         if error is not None:
             raise error  # type: ignore[misc]
-        workspace, _recovery = outcome["result"]  # type: ignore[misc]
-        return self._opened(workspace, "opened the demo")  # type: ignore[arg-type]
+        workspace, _recovery = cast("tuple[Workspace, str | None]", outcome["result"])
+        self.services = Services.for_workspace(workspace)
+        return self._audited(AuditAction.UNLOCK, "opened the demo")
 
-    # --- paths -----------------------------------------------------------------------------------
-    def _open_with_keyring(self) -> Workspace | None:
-        try:
-            workspace = Workspace.unlock_with_keyring(self.data_dir, self.keystore)
-        except (KeyMissingError, KeyringLockedError, KeyringUnavailableError) as exc:
-            return self.ask_recovery_key(exc.message)
-        except WrongKeyError:
-            return self.ask_recovery_key(
-                "The key in this computer's keyring does not open this workspace (the keyring "
-                "entry belongs to another copy). Enter the recovery key of this workspace.")
-        return self._opened(workspace, "opened with the keyring's key (silently, at start)")
+    # --- the secrets the unlock policy asks for --------------------------------------------------
+    def _opened(self, opened: unlock.Opened, how: str) -> Workspace:
+        self.services = opened.services
+        return self._audited(AuditAction.UNLOCK, how)
 
-    @staticmethod
-    def _opened(workspace: Workspace, how: str) -> Workspace:
-        Services.for_workspace(workspace).audit.record(AuditAction.UNLOCK, "workspace",
-                                                       workspace.workspace_id, how)
+    def _audited(self, action: AuditAction, how: str) -> Workspace:
+        assert self.services is not None
+        workspace = self.services.context.workspace
+        self.services.audit.record(action, "workspace", workspace.workspace_id, how)
         return workspace
 
-    def ask_recovery_key(self, why: str, *, allow_passphrase: bool = False) -> Workspace | None:
-        restored: dict[str, bool] = {}
-
-        def attempt(text: str, _confirm: str) -> Workspace:
-            if allow_passphrase:
-                try:
-                    parse_recovery_key(text)
-                except ValidationError:  # not shaped like a recovery key: try it as a passphrase
-                    return Workspace.unlock_with_passphrase(self.data_dir, text)
-            workspace, restored["ok"] = Workspace.unlock_with_recovery_key(
-                self.data_dir, text, self.keystore)
-            return workspace
-
+    def ask_recovery_key(self, needs: unlock.Needs) -> Workspace | None:
         dialog = SecretEntryDialog(
-            title="Recovery key needed", explanation=f"{why}\n\n{RECOVERY_EXPLANATION}",
-            label="&Recovery key", attempt=attempt, secret=False, parent=self.parent)
+            title="Recovery key needed", explanation=f"{needs.why}\n\n{RECOVERY_EXPLANATION}",
+            label="&Recovery key", secret=False, parent=self.parent,
+            attempt=lambda text, _c: unlock.with_recovery_key(self.data_dir, self.keystore, text,
+                                                              either=needs.either))
         if not run_modal(dialog):
             return None
-        workspace: Workspace = dialog.result_value
-        if not restored:  # opened with its passphrase
-            return self._opened(workspace, "opened with the passphrase")
-        Services.for_workspace(workspace).audit.record(
-            AuditAction.RECOVER, "workspace", workspace.workspace_id,
-            "opened with the recovery key" + ("; key back in the keyring" if restored.get("ok") else ""))
-        if restored and not restored.get("ok"):
+        opened: unlock.Opened = dialog.result_value
+        if opened.method is not unlock.Method.RECOVERY_KEY:  # no manifest: opened with its passphrase
+            return self._opened(opened, "opened with the passphrase")
+        self.services = opened.services
+        workspace = self._audited(
+            AuditAction.RECOVER,
+            "opened with the recovery key" + ("; key back in the keyring" if opened.key_restored else ""))
+        if not opened.key_restored:
             QMessageBox.information(
                 self.parent, "VMA Desk",
                 "The workspace is open, but this computer's keyring could not keep its key, so "
                 "you will need the recovery key again next time.\n\n" + self.keystore.reason)
         return workspace
 
-    def ask_passphrase(self) -> Workspace | None:
+    def ask_passphrase(self, needs: unlock.Needs) -> Workspace | None:
         dialog = SecretEntryDialog(
             title="Enter the passphrase",
-            explanation="This workspace is protected by a passphrase because this computer has no "
-                        "OS keyring to keep its key. Enter the passphrase to open it.",
+            explanation=f"{needs.why} Enter the passphrase to open it.",
             label="&Passphrase",
-            attempt=lambda text, _c: Workspace.unlock_with_passphrase(self.data_dir, text),
+            attempt=lambda text, _c: unlock.with_passphrase(self.data_dir, text),
             parent=self.parent)
         if not run_modal(dialog):
             return None
@@ -219,7 +207,8 @@ class UnlockFlow:
             except (KeyringLockedError, KeyringUnavailableError) as exc:
                 reason = exc.message  # locked or refused: the passphrase path, explained
             else:
-                self._set_up_practice(workspace)
+                self.services = Services.for_workspace(workspace)
+                self._set_up_practice(self.services)
                 assert recovery is not None
                 run_modal(RecoveryKeyDialog(recovery, self.data_dir, self.parent))
                 return workspace
@@ -237,14 +226,15 @@ class UnlockFlow:
         if not run_modal(dialog):
             return None
         workspace = dialog.result_value
-        self._set_up_practice(workspace)
+        self.services = Services.for_workspace(workspace)
+        self._set_up_practice(self.services)
         return workspace  # type: ignore[no-any-return]
 
     @staticmethod
-    def _set_up_practice(workspace: Workspace) -> None:
+    def _set_up_practice(services: Services) -> None:
         """A new workspace starts with the laptop's time zone; the practice's can be set later."""
         zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
-        practice = Services.for_workspace(workspace).practice
+        practice = services.practice
         try:
             practice.save(Practice("My practice", zone))
         except ValidationError:  # a zone Qt knows but the IANA database does not
