@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import AuditAction, AuditEntry
@@ -86,6 +87,6 @@ class AuditService:
         return count
 
 
-def _csv_row(row: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
+def _csv_row(row: tuple[Any, ...]) -> tuple[str, ...]:
     entry_id, at, user, _user_id, workstation, action, record_type, record_id, detail, mac = row
     return (str(entry_id), at, user, workstation, action, record_type, record_id, detail, mac)

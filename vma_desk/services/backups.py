@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from vma_desk.core.clock import Clock, SystemClock
 from vma_desk.core.errors import (
@@ -78,10 +79,10 @@ class BackupRecord:
                 "folder": self.folder, "counts": self.counts, "size": self.size}
 
     @staticmethod
-    def from_json(data: dict[str, object]) -> BackupRecord:
+    def from_json(data: dict[str, Any]) -> BackupRecord:  # as json.loads gives it
         return BackupRecord(datetime.fromisoformat(str(data["at"])), str(data["file"]), str(data["folder"]),
-                            {str(k): int(v) for k, v in dict(data.get("counts") or {}).items()},  # type: ignore[call-overload]
-                            int(data.get("size") or 0))  # type: ignore[call-overload]
+                            {str(k): int(v) for k, v in dict(data.get("counts") or {}).items()},
+                            int(data.get("size") or 0))
 
 
 def total_records(counts: dict[str, int]) -> int:

@@ -6,20 +6,25 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.clock import Clock
 from vma_desk.core.records import AuditAction, AuditEntry
 from vma_desk.storage import database
 from vma_desk.storage.audit import AuditRepository, workstation_user
-from vma_desk.storage.database import Connection
+from vma_desk.storage.database import WorkspaceConnection
 from vma_desk.storage.workspace import Workspace
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def changed_fields(before: object, after: object, *, ignore: tuple[str, ...] = ("events",)) -> str:
+
+def changed_fields(before: DataclassInstance, after: DataclassInstance, *,
+                   ignore: tuple[str, ...] = ("events",)) -> str:
     """"fields: auth_number, notes": the names (never the values) of what an edit changed, for the
     audit trail; "" when nothing did."""
-    names = [f.name for f in fields(before) if f.name not in ignore  # type: ignore[arg-type]
+    names = [f.name for f in fields(before) if f.name not in ignore
              and getattr(before, f.name) != getattr(after, f.name)]
     return "fields: " + ", ".join(names) if names else ""
 
@@ -46,11 +51,11 @@ class ServiceContext:
     _depth: int = field(default=0, init=False, repr=False)
 
     @property
-    def conn(self) -> Connection:
+    def conn(self) -> WorkspaceConnection:
         return self.workspace.conn
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> Iterator[WorkspaceConnection]:
         """One transaction; a service call made inside another's (`all_or_nothing`) joins it, so
         several changes are saved together or not at all."""
         if self._depth:
@@ -67,7 +72,7 @@ class ServiceContext:
             finally:
                 self._depth = 0
 
-    def all_or_nothing(self) -> contextlib.AbstractContextManager[Connection]:
+    def all_or_nothing(self) -> contextlib.AbstractContextManager[WorkspaceConnection]:
         """Several service calls as one change: any refusal or failure leaves none of them saved."""
         return self.transaction()
 

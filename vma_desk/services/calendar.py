@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import rrulestr
+
 from vma_desk.core.calendar import (
     Appointment,
     AppointmentType,
@@ -128,7 +130,7 @@ class CalendarService:
             self._provider(block.provider_id)
         if block.rrule:
             try:
-                scheduling.rrulestr(block.rrule, dtstart=block.start)
+                rrulestr(block.rrule, dtstart=block.start)
             except (ValueError, TypeError):
                 raise ValidationError("rrule", "is not a recurrence rule (e.g. FREQ=WEEKLY;BYDAY=MO)") \
                     from None

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from vma_desk.core import history
 from vma_desk.core.communications import (
@@ -271,7 +272,7 @@ class CommunicationsService:
         message form must ask "What was done?" about)."""
         return self._new_red_flags(call_id, self.check_red_flags(*texts))
 
-    def message_from_call(self, call_id: int, **fields: object) -> Message:
+    def message_from_call(self, call_id: int, **fields: Any) -> Message:  # Message's fields (replace checks)
         """A draft message with the call's caller, number and patient filled in (not saved); from an
         escalated call, an emergency carrying what was done on the call (not asked again)."""
         call = self.get_call(call_id)
@@ -281,7 +282,7 @@ class CommunicationsService:
                         recipient_id=call.routed_to or (recipient.id if recipient else 0) or 0,
                         created_at=self.ctx.clock.now(), escalation_action=call.escalation_action,
                         urgency=Urgency.EMERGENCY if call.escalation_action else Urgency.ROUTINE)
-        return replace(draft, **fields)  # type: ignore[arg-type]
+        return replace(draft, **fields)
 
     def get_message(self, message_id: int) -> Message:
         message = self.repo.get_message(message_id)

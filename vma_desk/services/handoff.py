@@ -11,8 +11,9 @@ list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import VisitStatus
@@ -33,7 +34,7 @@ from vma_desk.core.records import AuditAction, AuditEntry, Change
 from vma_desk.core.referrals import PriorAuthStatus
 from vma_desk.core.rules import callbacks
 from vma_desk.core.users import User
-from vma_desk.core.wording import clock_text, date_text, step_text
+from vma_desk.core.wording import clock_text, date_text, days_ago, short_day, step_text
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
@@ -52,14 +53,12 @@ FIRST_LOOK_BACK = timedelta(hours=24)
 _CHANGES = (AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE)
 _PRIOR_AUTH_OPEN = (PriorAuthStatus.PENDING, PriorAuthStatus.APPEAL, PriorAuthStatus.DENIED)
 _CLIP = 80
+_Record = TypeVar("_Record")
 
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
-
-def _ago(days: int) -> str:
-    return "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
 
 
 def _clip(text: str, limit: int = _CLIP) -> str:
@@ -144,27 +143,27 @@ class HandoffService:
         describe.load_patients([row.request.patient_id for row in refills])
         for row in refills:
             r = row.request
-            due = f" · {row.due_state.label.lower()}" if row.due_state is not None else ""
+            due_state = f" · {row.due_state.label.lower()}" if row.due_state is not None else ""
             medication = _clip(f"{r.medication} {r.strength}", 40)
             yield HandoffItem("refill", r.id or 0, describe.person(r.patient_id),
-                              f"{medication} · {r.stage.lower()}{due}",
+                              f"{medication} · {r.stage.lower()}{due_state}",
                               at=r.due_at)
         referrals = [row for row in self.referrals.worklist() if row.referral.id in touched["referral"]
                      or owns(row.referral.events)]
         describe.load_patients([row.referral.patient_id for row in referrals])
-        for row in referrals:
-            r = row.referral
-            flags = "".join(f" · {f.label.lower()}" for f in row.flags)
-            yield HandoffItem("referral", r.id or 0, describe.person(r.patient_id),
-                              f"{_clip(r.specialty, 30)} · {r.state.label.lower()} "
-                              f"{_ago(row.days_in_state)}{flags}",
-                              at=r.state_since)
+        for referral_row in referrals:
+            referral = referral_row.referral
+            flags = "".join(f" · {f.label.lower()}" for f in referral_row.flags)
+            yield HandoffItem("referral", referral.id or 0, describe.person(referral.patient_id),
+                              f"{_clip(referral.specialty, 30)} · {referral.state.label.lower()} "
+                              f"{days_ago(referral_row.days_in_state)}{flags}",
+                              at=referral.state_since)
         auths = [row for row in self.referrals.prior_auths() if row.auth.status in _PRIOR_AUTH_OPEN
                  and (row.auth.id in touched["prior_auth"] or owns(row.auth.events))]
         describe.load_patients([row.auth.patient_id for row in auths])
-        for row in auths:
-            a = row.auth
-            flags = "".join(f" · {f.label.lower()}" for f in row.flags)
+        for auth_row in auths:
+            a = auth_row.auth
+            flags = "".join(f" · {f.label.lower()}" for f in auth_row.flags)
             yield HandoffItem("prior_auth", a.id or 0, describe.person(a.patient_id),
                               f"{_clip(a.service, 30)} · {a.status.label.lower()} · follow up "
                               f"{date_text(a.follow_up_on)}{flags}")
@@ -222,7 +221,7 @@ class HandoffService:
         return found
 
     @staticmethod
-    def _get(getter, record_id: int):  # type: ignore[no-untyped-def]
+    def _get(getter: Callable[[int], _Record], record_id: int) -> _Record | None:
         try:
             return getter(record_id)
         except NotFoundError:
@@ -350,7 +349,7 @@ class _Describer:
         if local.date() == today.date():
             return clock_text(moment, self.zone)
         if local.year == today.year:
-            return f"{local:%a %m/%d} {clock_text(moment, self.zone)}"
+            return f"{short_day(local.date())} {clock_text(moment, self.zone)}"
         return step_text(moment, self.now, self.zone)
 
     def record(self, kind: str, record_id: int) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from vma_desk.core import history
+from vma_desk.core import history, wording
 from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role
@@ -207,10 +207,8 @@ class ReferralService:
         if to is ReferralState.CLOSED and referral.state is not ReferralState.REPORT_RECEIVED:
             text = "closed without a consult report: " + text
         if appointment_at is not None:
-            local = appointment_at.astimezone(self.ctx.practice_zone())
-            clock = f"{local:%I:%M %p}".lstrip("0")
-            visit = f"specialist visit {local:%a %m/%d/%Y} {clock}"
-            text = f"{text} {visit}" if text else visit
+            said = f"specialist visit {wording.when_text(appointment_at, self.ctx.practice_zone())}"
+            text = f"{text} {said}" if text else said
         who, recorder = attribution(by, self.ctx.user)
         event = StateEvent(to.value, now, who, text, recorder)
         visit = appointment_at or referral.appointment_at
@@ -378,7 +376,7 @@ class ReferralService:
             events += (StateEvent(clean.status.value, now, who, f"{clean.units_used} of "
                                   f"{clean.units_authorised} {clean.units_word} used", recorder),)
         if clean.service_done_on is not None and clean.service_done_on != before.service_done_on:
-            done = f"done {clean.service_done_on:%m/%d/%Y}"
+            done = f"done {wording.date_text(clean.service_done_on)}"
             events += (StateEvent(SERVICE_DONE, now, who, done, recorder),)
         clean = replace(clean, events=before.events + events)
         with self.ctx.transaction():

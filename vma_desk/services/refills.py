@@ -15,6 +15,7 @@ from vma_desk.core.errors import ChangedSinceError, NotFoundError, ValidationErr
 from vma_desk.core.records import AuditAction, Change, Role, StaffMember
 from vma_desk.core.refills import (
     DEFAULT_LAB_RULES,
+    ChartCheck,
     Decision,
     LabCheck,
     LabRule,
@@ -214,7 +215,7 @@ class RefillService:
             if lab.last_done is not None and lab.last_done > today:
                 raise ValidationError("labs", f"{lab.name}: the last result is dated in the future")
 
-    def _check(self, request: RefillRequest, today: date):  # type: ignore[no-untyped-def]
+    def _check(self, request: RefillRequest, today: date) -> ChartCheck:
         patient = PatientRepository(self.ctx.conn).get(request.patient_id)
         visits = [v.day for v in (patient.last_visits if patient else ())
                   if v.provider_id == request.prescriber_id]
