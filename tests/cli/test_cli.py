@@ -160,6 +160,24 @@ def test_without_a_keyring_the_demo_uses_the_published_passphrase(tmp_path: Path
     refused(vma("demo", "create", "--data-dir", tmp_path / "d", env=env), "already exists")
 
 
+def test_a_secret_the_command_needs_is_named_with_its_option(tmp_path: Path, keystore: KeyStore):
+    """The shared unlock policy's answers, as a command without a terminal words them."""
+    folder = tmp_path / "p"
+    Workspace.create(folder, keystore, passphrase="river stone lantern")[0].close()
+    before = snapshot(folder)
+    result = vma("check", "--data-dir", folder)
+    refused(result, "protected by a passphrase")
+    assert "--passphrase-file FILE" in result.stderr and result.returncode == 2
+    assert snapshot(folder) == before
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("river stone lantern\n")
+    assert vma("check", "--data-dir", folder, "--passphrase-file", secret).returncode == 0
+    (folder / "workspace.json").unlink()  # no manifest: which secret cannot be told
+    result = vma("check", "--data-dir", folder)
+    refused(result, "manifest (workspace.json) is missing")
+    assert "--recovery-key-file FILE (or --passphrase-file FILE)" in result.stderr
+
+
 def test_refused_values_are_one_line(tmp_path: Path):
     refused(vma("demo", "create", "--data-dir", tmp_path / "a", "--anchor", "2020-01-01"), "anchor")
     short = tmp_path / "short.txt"
