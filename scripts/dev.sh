@@ -5,6 +5,8 @@
 #   scripts/dev.sh test   install what is needed, then run the whole test suite against a real
 #                         Secret Service (gnome-keyring-daemon in a private D-Bus session)
 #   scripts/dev.sh install   only the installation step
+#   scripts/dev.sh build  install PyInstaller (the [build] extra), then build the one-folder app
+#                         from build.spec into dist/vma-desk-VERSION/ (start it: dist/vma-desk-*/vma-desk)
 #
 # Installs: Debian packages (Qt's runtime libraries, D-Bus, gnome-keyring, poppler-utils, qpdf,
 # xvfb) with apt-get when any is missing, and a virtual environment in .venv with VMA Desk and its
@@ -50,12 +52,14 @@ install() {
     say "creating the virtual environment in $VENV"
     "$py" -m venv "$VENV"
   fi
-  # the app alone for the demo; the test tools (pytest, ruff, import-linter...) only for the tests
+  # the app alone for the demo; the test tools (pytest, ruff, import-linter...) only for the tests,
+  # PyInstaller only for the build
   local what=app extras=""
   [ "${1:-}" = test ] && what=test extras="[test]"
+  [ "${1:-}" = build ] && what=build extras="[build]"
   local stamp="$VENV/.installed-$what-$(sha1sum pyproject.toml | cut -c1-12)"
   if [ ! -e "$stamp" ]; then
-    say "installing VMA Desk and its Python dependencies${extras:+ with the test tools}"
+    say "installing VMA Desk and its Python dependencies${extras:+ with the $what tools}"
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e ".$extras"
     rm -f "$VENV"/.installed-"$what"-*
@@ -70,6 +74,12 @@ case "${1:-}" in
     shift
     exec "$VENV/bin/python" -m vma_desk --demo "$@"
     ;;
+  build)
+    install build
+    shift
+    say "building dist/ with PyInstaller (build.spec)"
+    exec "$VENV/bin/python" -m PyInstaller --noconfirm "$@" build.spec
+    ;;
   test)
     install test
     shift
@@ -77,7 +87,7 @@ case "${1:-}" in
     exec dbus-run-session -- "$ROOT/scripts/with-keyring.sh" "$ROOT/scripts/run-tests.sh" "$@"
     ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    sed -n '2,13p' "$0" >&2
     exit 64
     ;;
 esac
