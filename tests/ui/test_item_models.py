@@ -91,7 +91,8 @@ def _open_everything(qtbot, window: MainWindow, check: Callable[[QAbstractItemMo
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.AltModifier)
         qtbot.wait(5)
     check_shown()
-    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_A, ctrl_shift)  # the audit log
     check_shown()
     close_dialogs()
     for keys, text in ((Qt.Key.Key_F, "pain"), (Qt.Key.Key_K, "gar")):
