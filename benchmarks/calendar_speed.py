@@ -97,7 +97,8 @@ def model_rows(services, providers, day: list[date], week: list[date],  # type: 
         from PySide6.QtWidgets import QApplication
 
         from vma_desk.ui.calendar.model import ScheduleModel
-        from vma_desk.ui.calendar.source import PatientBook, ScheduleSource
+        from vma_desk.ui.calendar.source import ScheduleSource
+        from vma_desk.ui.shared.context import PatientBook
     except ImportError as exc:
         print(f"(no schedule model: {exc})", file=sys.stderr)
         return [("schedule model, day / week", [])]

@@ -59,7 +59,7 @@ def counts(services) -> str:  # type: ignore[no-untyped-def]
 
 def measure(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def]
     from vma_desk.core.validation import format_phone
-    from vma_desk.ui.calendar.source import PatientBook
+    from vma_desk.ui.shared.context import PatientBook
 
     comms = services.communications
     today = services.context.today()
@@ -108,11 +108,11 @@ def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def
         from PySide6.QtCore import QModelIndex, Qt
         from PySide6.QtWidgets import QApplication
 
-        from vma_desk.ui.calls.context import CommsContext
         from vma_desk.ui.calls.model import CallTableModel
         from vma_desk.ui.calls.source import CallDaySource
         from vma_desk.ui.messages.model import MessageTableModel
         from vma_desk.ui.messages.source import MessageSource
+        from vma_desk.ui.shared.context import TabContext
     except ImportError as exc:
         print(f"(no Calls / Messages tab models: {exc})", file=sys.stderr)
         return [("Calls tab model + first paint's cell texts", [], TAB_MS),
@@ -129,12 +129,12 @@ def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def
     messages_model = MessageTableModel(services.context.clock.now)
 
     def calls_tab(_run: int) -> None:
-        context = CommsContext(services)  # staff and patient names read cold each time
+        context = TabContext(services)  # staff and patient names read cold each time
         calls_model.set_rows(CallDaySource(context).load(today), context.zone(), today)
         paint(calls_model)
 
     def messages_tab(_run: int) -> None:
-        context = CommsContext(services)
+        context = TabContext(services)
         messages_model.set_rows(MessageSource(context).open_rows(), context.zone())
         paint(messages_model)
 

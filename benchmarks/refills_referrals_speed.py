@@ -92,9 +92,9 @@ def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def
         from PySide6.QtCore import QModelIndex, Qt
         from PySide6.QtWidgets import QApplication
 
-        from vma_desk.ui.calls.context import CommsContext
+        from vma_desk.ui.shared.context import TabContext
     except ImportError as exc:
-        print(f"(no Qt or no CommsContext: {exc})", file=sys.stderr)
+        print(f"(no Qt or no TabContext: {exc})", file=sys.stderr)
         return [(refills_name, [], TAB_MS), (referrals_name, [], TAB_MS)]
     app = QApplication.instance() or QApplication([])
 
@@ -111,7 +111,7 @@ def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def
         refill_model = RefillTableModel(services.context.clock.now)
 
         def refills_tab(_run: int) -> None:
-            context = CommsContext(services)  # staff and patient names read cold each time
+            context = TabContext(services)  # staff and patient names read cold each time
             rows = RefillRowSource(context).open_rows()
             refill_model.set_rows(rows, context.zone())
             refill_model.attention_count()  # the badge, as the tab reads it
@@ -129,7 +129,7 @@ def model_rows(services, runs: int) -> list[Row]:  # type: ignore[no-untyped-def
         referral_model, auth_model = ReferralTableModel(), PriorAuthTableModel()
 
         def referrals_tab(_run: int) -> None:
-            source = ReferralSource(CommsContext(services))
+            source = ReferralSource(TabContext(services))
             entries, referral_rows = source.referral_entries()
             auths, auth_rows = source.auth_entries()
             services.referrals.attention_count(referral_rows, auth_rows)

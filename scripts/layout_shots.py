@@ -102,7 +102,7 @@ def shoot_scale(window, app, out: Path, scale: str) -> int:  # noqa: ANN001 - Ma
 
     count = 0
     window.resize(*SCREEN)
-    for number, (title, _) in enumerate(TABS, start=1):
+    for number, title in enumerate((t.title for t in TABS), start=1):
         QTest.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.AltModifier)
         settle(app)
         window.grab().save(str(out / f"{scale}-tab-{number}-{title.lower().replace(' ', '-')}.png"))

@@ -92,6 +92,7 @@ def open_demo_window(keystore, tmp: Path):  # noqa: ANN001, ANN201 - KeyStore; (
 
     from vma_desk.core.clock import FixedClock
     from vma_desk.demo import catalog, create_demo_workspace
+    from vma_desk.services import Services
     from vma_desk.ui.main_window import MainWindow
     from vma_desk.ui.settings import Preferences
 
@@ -105,7 +106,8 @@ def open_demo_window(keystore, tmp: Path):  # noqa: ANN001, ANN201 - KeyStore; (
     workspace, _recovery, _ = create_demo_workspace(
         folder, keystore, seed=1, years=1, anchor=ANCHOR, clock=clock)
     settings = QSettings(str(tmp / "prefs.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, keystore, preferences=Preferences(settings), clock=clock)
+    window = MainWindow(workspace, keystore, preferences=Preferences(settings),
+                        services=Services.for_workspace(workspace, clock=clock))
     return window, workspace, folder
 
 

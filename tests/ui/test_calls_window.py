@@ -48,7 +48,7 @@ def test_the_messages_tab_title_counts_the_overdue(qtbot, window, clock):
     messages.load()
     assert window.tabs.tabText(index) == "Messages"
     clock.advance(timedelta(minutes=90))
-    with qtbot.waitSignal(messages.sig_overdue_changed):
+    with qtbot.waitSignal(messages.sig_badge_changed):
         messages.model.tick()
     assert window.tabs.tabText(index) == "Messages (1 overdue)"
     messages.select_message(messages.model.rows()[0].message.id)

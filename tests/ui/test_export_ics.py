@@ -9,7 +9,7 @@ import vobject
 
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.records import AuditAction, Patient, Phone, Role, Shift, StaffMember
-from vma_desk.ui.export_ics import ExportIcsDialog
+from vma_desk.ui.exports.ics_dialog import ExportIcsDialog
 
 
 def test_export_writes_the_chosen_file_without_names(qtbot, services, tmp_path):

@@ -87,7 +87,7 @@ def test_switch_practice_opens_the_other_workspace_with_its_own_data(qtbot, tmp_
 
     lakeside, _patient, _ = folders["Lakeside Family Medicine"]
     ws = Workspace.unlock_with_keyring(lakeside, keystore)
-    window = MainWindow(ws, keystore, preferences=preferences)
+    window = MainWindow(ws, keystore, preferences=preferences, services=Services.for_workspace(ws))
     qtbot.addWidget(window)
     window.show()
     assert window.locked and window.sign_in_page.title.text() == "Sign in"
@@ -109,7 +109,7 @@ def test_switch_practice_opens_the_other_workspace_with_its_own_data(qtbot, tmp_
     assert window.workspace.is_locked
 
     other = Workspace.unlock_with_keyring(hillcrest, keystore)  # ... and the chosen one opens
-    second = MainWindow(other, keystore, preferences=preferences)
+    second = MainWindow(other, keystore, preferences=preferences, services=Services.for_workspace(other))
     qtbot.addWidget(second)
     second.show()
     page = second.sign_in_page

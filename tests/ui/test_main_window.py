@@ -64,15 +64,13 @@ def visible_texts() -> str:
 
 def test_every_tab_is_a_live_page(window):
     from vma_desk.ui.calendar.tab import CalendarTab
-    from vma_desk.ui.coming import ComingPage
     from vma_desk.ui.referrals.tab import ReferralsTab
     from vma_desk.ui.refills.tab import RefillsTab
     from vma_desk.ui.today.tab import TodayTab
 
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t for t, _ in TABS]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t.title for t in TABS]
     assert isinstance(window.tabs.widget(0), TodayTab) and isinstance(window.tabs.widget(1), CalendarTab)
     assert isinstance(window.tabs.widget(4), RefillsTab) and isinstance(window.tabs.widget(5), ReferralsTab)
-    assert not window.findChildren(ComingPage)
     assert "Lakeside Family Medicine" in window.windowTitle()
     assert "unlocked (OS keyring)" in window.lock_state_label.text()
     assert "DEMO" not in window.windowTitle()
@@ -200,7 +198,7 @@ def test_a_laptop_that_slept_past_the_timeout_locks_on_waking(qtbot, window):
 
 
 def test_file_export_calendar_opens_the_export_dialog(qtbot, window):
-    from vma_desk.ui.export_ics import ExportIcsDialog
+    from vma_desk.ui.exports.ics_dialog import ExportIcsDialog
 
     window.export_ics_action.trigger()
     assert any(isinstance(w, ExportIcsDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
@@ -216,7 +214,7 @@ def test_a_folder_others_can_read_is_warned_about_with_the_fix(qtbot, data_dir, 
     ws.close()
     data_dir.chmod(0o755)
     opened = Workspace.unlock_with_keyring(data_dir, keystore)
-    win = MainWindow(opened, keystore, preferences=preferences)
+    win = MainWindow(opened, keystore, preferences=preferences, services=Services.for_workspace(opened))
     qtbot.addWidget(win)
     win.show()
     try:

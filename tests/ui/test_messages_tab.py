@@ -44,7 +44,7 @@ def test_a_message_ages_and_goes_overdue_on_the_clock(qtbot, services, clock, me
 
     clock.advance(timedelta(minutes=75))
     tab.model.timer.setInterval(10)  # the 30 s tick, sooner; the services are not asked again
-    with qtbot.waitSignal(tab.sig_overdue_changed) as changed:
+    with qtbot.waitSignal(tab.sig_badge_changed) as changed:
         pass
     assert changed.args == [1]
     assert tab.title() == "Messages (1 overdue)"
@@ -62,7 +62,7 @@ def test_a_message_ages_and_goes_overdue_on_the_clock(qtbot, services, clock, me
     tab.ui.filter_combo.setCurrentIndex(tab.ui.filter_combo.findData("overdue"))
     assert caller_rows(tab) == ["Cy Cole"]
     clock.advance(timedelta(hours=8))  # past 5 PM: the routine one is late too
-    with qtbot.waitSignal(tab.sig_overdue_changed):
+    with qtbot.waitSignal(tab.sig_badge_changed):
         pass
     assert caller_rows(tab) == ["Cy Cole", "Bo Burr"]
     assert tab.title() == "Messages (2 overdue)"

@@ -45,7 +45,7 @@ def test_stuck_and_expiring_referrals_stand_out_and_the_title_counts_them(qtbot,
     assert tab.title() == "Referrals" and tab.attention_count() == 0
 
     clock.advance(timedelta(days=3, hours=1))  # urgent: 3 days without movement
-    with qtbot.waitSignal(tab.sig_attention_changed) as changed:
+    with qtbot.waitSignal(tab.sig_badge_changed) as changed:
         tab.refresh()  # as the timer does
     assert changed.args == [1]
     assert tab.title() == "Referrals (1 flagged)"

@@ -26,7 +26,7 @@ def test_the_referrals_tab_title_counts_the_flagged(qtbot, window, clock):
         urgency=Urgency.URGENT, records_sent=frozenset({"Referral letter"})))
     tab.load()
     clock.advance(timedelta(days=4))
-    with qtbot.waitSignal(tab.sig_attention_changed):
+    with qtbot.waitSignal(tab.sig_badge_changed):
         tab.refresh()  # as the timer does
     assert window.tabs.tabText(index) == "Referrals (1 flagged)"
     assert tab.select_referral(referral.id)

@@ -186,7 +186,7 @@ def test_near_and_past_due_rows_and_the_badge_follow_the_clock(qtbot, services, 
     assert tab.title() == "Refills" and tab.attention_count() == 0
 
     clock.advance(timedelta(hours=3))  # 15:30: an hour and a half left on the early one
-    with qtbot.waitSignal(tab.sig_attention_changed) as changed:
+    with qtbot.waitSignal(tab.sig_badge_changed) as changed:
         tab.refresh()  # what the 30 s timer does; the services are not asked again
     assert changed.args == [1]
     assert tab.title() == "Refills (1 near due)"
@@ -201,7 +201,7 @@ def test_near_and_past_due_rows_and_the_badge_follow_the_clock(qtbot, services, 
     assert tab.proxy.index(1, COL_DUE_STATE).data() == "On time"
 
     clock.advance(timedelta(hours=2))  # 17:30: late
-    with qtbot.waitSignal(tab.sig_attention_changed) as changed:
+    with qtbot.waitSignal(tab.sig_badge_changed) as changed:
         tab.refresh()  # still one needing attention, now late: the badge says so
     assert changed.args == [1]
     assert tab.title() == "Refills (1 past due)"

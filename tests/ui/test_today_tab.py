@@ -186,7 +186,7 @@ def test_the_clock_moves_rows_to_urgent_and_the_selection_stays(qtbot, today_tab
     cal = ("message", huddle.urgent_message.id)
     today_tab.due_view.setCurrentIndex(rows_by_key(today_tab.due_view)[cal])
     huddle.services.context.clock.advance(timedelta(minutes=61))  # the urgent callback's hour is up
-    with qtbot.waitSignal(today_tab.sig_urgent_changed) as counted:
+    with qtbot.waitSignal(today_tab.sig_badge_changed) as counted:
         today_tab.refresh_timer.timeout.emit()
     assert counted.args == [4] and today_tab.title() == "Today (4 urgent)"
     urgent = groups(today_tab.due_view)[0]

@@ -47,7 +47,7 @@ def open_due_row(qtbot, window: MainWindow, key: tuple[str, int]) -> None:
 
 def test_today_is_the_first_tab_and_its_title_counts_the_urgent_rows(qtbot, today_window):
     window, _huddle = today_window
-    assert TABS[0][0] == "Today" and window.tabs.currentIndex() == 0
+    assert TABS[0].title == "Today" and window.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Today (3 urgent)")
     window.tabs.setCurrentIndex(3)
     reactivate(qtbot, window)

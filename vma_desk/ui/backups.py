@@ -49,10 +49,11 @@ from PySide6.QtWidgets import (
 
 from vma_desk import APP_NAME
 from vma_desk.core.errors import IntegrityError, KnownError, LockedError
+from vma_desk.core.wording import clock, short_day
 from vma_desk.services.backups import BackupRecord, BackupResult, total_records
 from vma_desk.storage import backup as store
 from vma_desk.storage.database import KeySpec
-from vma_desk.ui.calendar.text import clock, short_day
+from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -547,5 +548,5 @@ class BackupController(QObject):
 
         dialog = RestoreDialog(self.window.keystore, self.window, clock=self.services.context.clock)
         dialog.sig_open_requested.connect(self.window.sig_switch_practice_requested.emit)
-        self.window._show_dialog(dialog)
+        show_dialog(dialog)
         return dialog

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vma_desk.core import wording
 from vma_desk.core.drafts import FORM_NAMES, Draft
 from vma_desk.core.errors import KnownError
 from vma_desk.ui.widgets import confirm
@@ -89,7 +90,7 @@ def read_fields(root: QWidget) -> Fields:
 
 
 def _is_picker(widget: QWidget) -> bool:
-    """The patient search (`ui/calendar/patient_picker.PatientPicker`, told by its API so that
+    """The patient search (`ui/shared/patient_picker.PatientPicker`, told by its API so that
     this module imports no form): its value is the patient it holds."""
     return callable(getattr(widget, "patient_id", None)) and callable(getattr(widget, "set_patient", None))
 
@@ -166,11 +167,11 @@ def _set(widget: QWidget, value: object) -> None:
 
 
 def saved_when(draft: Draft, services: Services) -> str:
-    """"09:30" today, "Fri 27 Nov 2026, 16:05" another day (the practice's time)."""
+    """"today 9:30 AM", "Fri 11/27/2026 4:05 PM" another day (the practice's time)."""
     saved = draft.saved_at.astimezone(services.context.practice_zone())
     if saved.date() == services.context.today():
-        return f"today {saved:%H:%M}"
-    return f"{saved:%a %d %b %Y, %H:%M}"
+        return f"today {wording.clock(saved)}"
+    return f"{wording.weekday_date(saved.date())} {wording.clock(saved)}"
 
 
 class _NoticeBar(QFrame):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk import APP_NAME, __version__
-from vma_desk.core.clock import Clock
 from vma_desk.core.errors import KnownError, SignInError, ValidationError
 from vma_desk.core.records import AuditAction, Change
 from vma_desk.core.users import User
@@ -30,33 +29,21 @@ from vma_desk.services import Services
 from vma_desk.services.users import DEMO_PIN
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace
-from vma_desk.ui import widgets
 from vma_desk.ui.backups import BackupController
-from vma_desk.ui.coming import ComingPage
 from vma_desk.ui.commands import DeletePatientCommand, StepCommand
 from vma_desk.ui.demo_mark import DemoTitleMarker
 from vma_desk.ui.lock import IdleWatcher
 from vma_desk.ui.screen_lock import ScreenLockWatcher
 from vma_desk.ui.settings import Preferences
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabEntry, TabPage
 from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
 if TYPE_CHECKING:
     from vma_desk.ui.drafts import DraftsBanner
 
 log = logging.getLogger(__name__)
-
-#: (tab title, what it will do) for tabs whose issue has not landed yet
-TABS = (
-    ("Today", "The day's visits per provider with their flags, and everything due today across the app."),
-    ("Calendar", "Several providers' day and week schedules, booking without conflicts, the "
-                 "waitlist, and the confirmation and eligibility worklists."),
-    ("Calls", "A keyboard-fast call log with a running timer, routing and one-key follow-ups."),
-    ("Messages", "\"While you were out\" messages with their age, callbacks due and escalation."),
-    ("Refills", "Refill requests with the protocol check, the provider's decision and the "
-                "business-day clock."),
-    ("Referrals", "Referrals and prior authorisations tracked until the consult report is back."),
-)
-
 
 class MainWindow(QMainWindow):
     """The window of one workspace. Nothing of the workspace is shown until a user signs in: with
@@ -74,13 +61,12 @@ class MainWindow(QMainWindow):
         keystore: KeyStore,
         *,
         preferences: Preferences | None = None,
-        clock: Clock | None = None,
-        services: Services | None = None,
+        services: Services,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.keystore = keystore
-        self.services = services or Services.for_workspace(workspace, clock=clock)
+        self.services = services
         self.preferences = preferences or Preferences()
         self.locked = True  # until somebody signs in
         #: windows hidden by a lock, by the user whose work they are: shown again only to them
@@ -147,8 +133,12 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         """The tabs, built (and their data read) when the first user signs in, never before."""
         self._tabs_built = True
-        for title, what in TABS:
-            self.tabs.addTab(PAGES[title](self) if title in PAGES else ComingPage(title, what), title)
+        #: the lookups every tab shares (names, providers, types, the practice's clock): built once
+        self.tab_context = TabContext(self.services)
+        for entry in TABS:
+            tab = entry.factory(self)
+            self._wire_tab(tab)
+            self.tabs.addTab(tab, entry.title)
         self.tabs.setCurrentIndex(min(self.preferences.last_tab(), self.tabs.count() - 1))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)  # a click on a tab, too
 
@@ -160,19 +150,43 @@ class MainWindow(QMainWindow):
     def focus_tab(self) -> None:
         """The keyboard in the current tab's main list (each tab's `focus_main`), so the tab's keys
         (Enter, Ctrl+Enter, Ctrl+N, Ctrl+M) work at once, without a click in the list first."""
-        tab = self.tabs.currentWidget()
-        if tab is None or self.locked:
+        index = self.tabs.currentIndex()
+        if index < 0 or self.locked:
             return
-        if hasattr(tab, "focus_main"):
-            tab.focus_main()
-        else:
-            tab.setFocus()
+        self._tab(index).focus_main()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.focus_tab()
 
-    def tab_pages(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+    def tab_pages(self) -> list[TabPage]:
+        return [self._tab(i) for i in range(self.tabs.count())]
+
+    def _tab(self, index: int) -> TabPage:
+        tab = self.tabs.widget(index)
+        assert isinstance(tab, TabPage)  # only `TABS` builds the tabs
+        return tab
+
+    def _wire_tab(self, tab: TabPage) -> None:
+        """The same wiring for every tab: its changes go to the window and the window's to it, its
+        undoable steps to Edit → Undo, its record links to `open_record`, its count to its title;
+        it pauses while locked, and its window-wide shortcuts work from every tab."""
+        tab.sig_changed.connect(self._on_change)
+        self.sig_changed.connect(tab.apply_change)
+        self.sig_locked.connect(tab.pause)
+        self.sig_unlocked.connect(tab.resume)
+        tab.sig_undoable.connect(self.push_step)
+        tab.sig_record_requested.connect(self.open_record)
+        tab.sig_badge_changed.connect(lambda _count, t=tab: self._show_badge(t))
+        for action in tab.window_actions():
+            self.addAction(action)
+        QTimer.singleShot(0, tab, tab.publish_badge)  # the title's count, once the tab is in place
+
+    def _show_badge(self, tab: TabPage) -> None:
+        """A tab's title counts what needs attention ("Messages (3 overdue)", "Refills (1 past
+        due)"): set again whenever the count changes."""
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, tab.title() or TABS[index].title)
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
@@ -226,7 +240,7 @@ class MainWindow(QMainWindow):
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
         tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
                                     lambda i=index: self.show_tab(i))
-                       for index, (title, _what) in enumerate(TABS)]
+                       for index, title in enumerate(entry.title for entry in TABS)]
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
         #: actions that need the open workspace or a signed-in user: disabled while locked
@@ -317,16 +331,6 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     # --- patients and audit ----------------------------------------------------------------------
-    def _show_dialog(self, dialog: QWidget, *, modal: bool = True) -> None:
-        """Dialogs are shown non-blocking so that auto-lock can hide them and bring them back
-        with what was typed still there."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
-        dialog.show()
-        widgets.fit_to_screen(dialog)  # a small laptop with large text: its buttons stay on screen
-        dialog.raise_()
-        dialog.activateWindow()
-
     def open_quick_open(self) -> None:
         if self.locked:
             return
@@ -335,7 +339,7 @@ class MainWindow(QMainWindow):
         dialog = QuickOpenDialog(self.services, self)
         dialog.sig_patient_chosen.connect(self.open_patient_editor)
         dialog.sig_new_patient_requested.connect(lambda: self.open_patient_editor(None))
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def open_patient_editor(self, patient_id: int | None) -> None:
         if self.locked:
@@ -349,14 +353,14 @@ class MainWindow(QMainWindow):
             return
         dialog.sig_saved.connect(self._on_change)
         dialog.sig_deleted.connect(self._on_patient_deleted)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def open_audit(self) -> None:
         if self.locked:
             return
         from vma_desk.ui.audit.view import AuditDialog
 
-        self._show_dialog(AuditDialog(self.services, self))
+        show_dialog(AuditDialog(self.services, self))
 
     def open_preferences(self, page: str = "") -> QWidget:
         from vma_desk.ui.preferences import PreferencesDialog
@@ -364,17 +368,17 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.preferences, self, services=self.services, page=page)
         dialog.sig_saved.connect(self._on_preferences_saved)
         dialog.sig_saved.connect(self.backups.on_preferences_saved)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
         return dialog
 
     def open_export_ics(self) -> None:
         if self.locked:
             return
-        from vma_desk.ui.export_ics import ExportIcsDialog
+        from vma_desk.ui.exports.ics_dialog import ExportIcsDialog
 
         dialog = ExportIcsDialog(self.services, self)
         dialog.sig_exported.connect(self._on_change)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def _open_pdf_export(self, kind: str, **choice: object) -> QWidget | None:
         if self.locked:
@@ -383,7 +387,7 @@ class MainWindow(QMainWindow):
 
         dialog = PdfExportDialog(self.services, kind, self, **choice)  # type: ignore[arg-type]
         dialog.sig_exported.connect(self._on_change)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
         return dialog
 
     def open_export_huddle(self, day: date | None = None, provider_id: int | None = None) -> QWidget | None:
@@ -403,24 +407,17 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.services, self)
         dialog.sig_record_chosen.connect(self.open_record)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record in its tab (a search result, a Today row, a link): a call, message, refill
         request or referral in its list; a prior authorisation in the Referrals tab's list of them;
         an appointment (or its eligibility check) opened in the Calendar, on its day."""
-        title = RECORD_TABS.get(kind)
-        if title is None or title not in PAGES:
+        index = next((i for i, entry in enumerate(TABS) if kind in entry.records), None)
+        if index is None or not self._tabs_built:
             return
-        index = [t for t, _what in TABS].index(title)
         self.tabs.setCurrentIndex(index)
-        tab = self.tabs.widget(index)
-        if kind == "prior_auth":
-            _show_prior_auth(tab, record_id)
-        elif kind in ("appointment", "eligibility"):
-            tab.show_appointment(record_id)  # type: ignore[attr-defined]
-        else:
-            tab.show_record(record_id)  # type: ignore[attr-defined]
+        self._tab(index).open_record(kind, record_id)
 
     def open_blocks(self) -> None:
         if self.locked:
@@ -429,7 +426,7 @@ class MainWindow(QMainWindow):
 
         dialog = BlocksDialog(self.services, self)
         dialog.sig_changed.connect(self._on_change)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def open_practice_settings(self) -> None:
         if self.locked:
@@ -438,7 +435,7 @@ class MainWindow(QMainWindow):
 
         dialog = PracticeSettingsDialog(self.services, self)
         dialog.sig_saved.connect(self._on_practice_saved)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def _on_practice_saved(self, change: Change) -> None:
         self._practice_name = self._read_practice_name()
@@ -469,6 +466,8 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.record_type == "practice":
             self._update_title()
+        if self._tabs_built:  # once, before the tabs read again
+            self.tab_context.forget_changed(change)
         self.sig_changed.emit(change)
 
     def show_about(self) -> None:
@@ -522,9 +521,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.sign_in_page)
         self.workspace_page.hide()
         for tab in self.tab_pages():
-            for step in ("pause", "clear"):
-                if hasattr(tab, step):
-                    getattr(tab, step)()
+            tab.pause()
+            tab.clear()
         self.sig_locked.emit()
         self.workspace.lock()
         self._show_sign_in("VMA Desk is locked", why, selected=user_id)
@@ -682,11 +680,14 @@ class MainWindow(QMainWindow):
         except KnownError:
             return
         if self._drafts_banner is None:
-            today = next((t for t in self.tab_pages() if hasattr(t, "add_banner")), None)
-            if today is None:
+            pages = self.tab_pages()
+            if not pages:
                 return
-            self._drafts_banner = drafts.DraftsBanner(self.services, self.open_form, today)
-            today.add_banner(self._drafts_banner)
+            banner = drafts.DraftsBanner(self.services, self.open_form, pages[0])
+            if not any(tab.add_banner(banner) for tab in pages):
+                banner.deleteLater()
+                return
+            self._drafts_banner = banner
         self._drafts_banner.show_drafts(waiting)
 
     def open_form(self, form: str, record_key: str = "") -> bool:
@@ -697,14 +698,11 @@ class MainWindow(QMainWindow):
             return True
         if record_key:
             return False
-        openers = {"call": "open_new_call", "message": "open_new_message", "refill": "open_new_request",
-                   "referral": "open_new_referral", "prior_auth": "open_new_auth", "booking": "open_booking"}
-        for tab in self.tab_pages():
-            if form in openers and hasattr(tab, openers[form]):
-                self.tabs.setCurrentWidget(tab)
-                getattr(tab, openers[form])()
-                return True
-        return False
+        index = next((i for i, entry in enumerate(TABS) if form in entry.forms), None)
+        if index is None or not self._tabs_built:
+            return False
+        self.tabs.setCurrentIndex(index)
+        return self._tab(index).open_form(form)
 
     def _put_back(self, kind: str, draft: str) -> None:
         """Open again a window a lock closed, with what its user had typed (a search, a note)."""
@@ -739,7 +737,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             return None
         dialog.sig_record_requested.connect(self.open_record)
-        self._show_dialog(dialog, modal=False)  # its rows open records in the window behind it
+        show_dialog(dialog, modal=False)  # its rows open records in the window behind it
         return dialog
 
     def open_end_shift(self) -> QWidget | None:
@@ -750,7 +748,7 @@ class MainWindow(QMainWindow):
         dialog = EndShiftDialog(self.services, self)
         dialog.sig_shift_ended.connect(self._on_shift_ended)
         dialog.sig_record_requested.connect(self.open_record)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
         return dialog
 
     def _on_shift_ended(self, change: Change) -> None:
@@ -765,7 +763,7 @@ class MainWindow(QMainWindow):
 
         dialog = UsersDialog(self.services, self)
         dialog.sig_changed.connect(self._on_users_changed)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def open_security(self) -> None:
         if self.locked:
@@ -774,7 +772,7 @@ class MainWindow(QMainWindow):
 
         dialog = WorkspaceSecurityDialog(self.services, self.keystore, self)
         dialog.sig_changed.connect(self._on_change)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def _on_users_changed(self, change: Change) -> None:
         self._update_lock_state()
@@ -785,7 +783,7 @@ class MainWindow(QMainWindow):
 
         dialog = SwitchPracticeDialog(self.workspace.data_dir, self)
         dialog.sig_practice_chosen.connect(self._on_practice_chosen)
-        self._show_dialog(dialog)
+        show_dialog(dialog)
 
     def _on_practice_chosen(self, data_dir: Path) -> None:
         if Path(data_dir).resolve() != self.workspace.data_dir.resolve():
@@ -820,8 +818,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.sig_locked.emit()  # every tab stops its timers: nothing may read a closed workspace
         for tab in self.tab_pages():
-            if hasattr(tab, "clear"):
-                tab.clear()
+            tab.clear()
         if self._failed_passphrases:  # the workspace never opened again: they cannot be audited
             log.warning("%d wrong passphrase(s) typed while locked, not audited", self._failed_passphrases)
         self.idle_watcher.stop()
@@ -830,99 +827,52 @@ class MainWindow(QMainWindow):
         self.workspace.close()
 
 
-def _today_page(window: MainWindow) -> QWidget:
+def _today_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.today.tab import TodayTab
 
     tab = TodayTab(window.services, window)
-    tab.sig_record_requested.connect(window.open_record)
     tab.sig_export_requested.connect(window.open_export_huddle)  # the huddle sheet of the day shown
     tab.set_export_available(True)
-    return _badged_page(window, tab, tab.sig_urgent_changed, tab.publish_urgent)
+    return tab
 
 
-def _calendar_page(window: MainWindow) -> QWidget:
+def _calendar_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.calendar.tab import CalendarTab
 
-    tab = CalendarTab(window.services, window)
-    _wire_tab(window, tab)
-    return tab
+    return CalendarTab(window.services, window, context=window.tab_context)
 
 
-def _calls_page(window: MainWindow) -> QWidget:
+def _calls_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.calls.tab import CallsTab
 
-    tab = CallsTab(window.services, window.preferences, window)
-    _wire_tab(window, tab)
-    window.addAction(tab.log_call_action)  # F2 logs a call from every tab
-    return tab
+    return CallsTab(window.services, window.preferences, window, context=window.tab_context)
 
 
-def _wire_tab(window: MainWindow, tab: QWidget) -> None:
-    """A tab's changes go to the window, the window's to the tab; it pauses while locked."""
-    tab.sig_changed.connect(window._on_change)  # type: ignore[attr-defined]
-    window.sig_changed.connect(tab.apply_change)  # type: ignore[attr-defined]
-    window.sig_locked.connect(tab.pause)  # type: ignore[attr-defined]
-    window.sig_unlocked.connect(tab.resume)  # type: ignore[attr-defined]
-    if hasattr(tab, "sig_undoable"):  # steps Edit → Undo can take back
-        tab.sig_undoable.connect(window.push_step)
-
-
-def _badged_page(window: MainWindow, tab: QWidget, count_changed: SignalInstance,
-                 publish: Callable[[], None]) -> QWidget:
-    """A tab whose title counts what needs attention ("Messages (3 overdue)", "Refills (1 past
-    due)"): the title is set whenever the count changes, and once the tab is in place."""
-    _wire_tab(window, tab)
-
-    def show_badge(_count: int) -> None:
-        index = window.tabs.indexOf(tab)
-        if index >= 0:
-            window.tabs.setTabText(index, tab.title())  # type: ignore[attr-defined]
-
-    count_changed.connect(show_badge)
-    QTimer.singleShot(0, tab, publish)
-    return tab
-
-
-def _show_prior_auth(tab: QWidget, auth_id: int) -> None:
-    """The Referrals tab's prior authorisations, with one selected (all current ones shown when
-    the list's filter hid it)."""
-    from vma_desk.ui.referrals.tab import ReferralsTab
-
-    assert isinstance(tab, ReferralsTab)
-    tab.ui.lists_tabs.setCurrentIndex(1)
-    if not tab.select_auth(auth_id):
-        tab.ui.auth_filter_combo.setCurrentIndex(0)
-        tab.load(select_auth=auth_id)
-    tab.auth_view.setFocus()
-
-
-def _messages_page(window: MainWindow) -> QWidget:
+def _messages_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.messages.tab import MessagesTab
 
-    tab = MessagesTab(window.services, window)
-    return _badged_page(window, tab, tab.sig_overdue_changed, tab.publish_overdue)
+    return MessagesTab(window.services, window, context=window.tab_context)
 
 
-def _refills_page(window: MainWindow) -> QWidget:
+def _refills_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.refills.tab import RefillsTab
 
-    tab = RefillsTab(window.services, window)
-    tab.sig_record_requested.connect(window.open_record)  # a booked visit, in the calendar
-    return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
+    return RefillsTab(window.services, window, context=window.tab_context)
 
 
-def _referrals_page(window: MainWindow) -> QWidget:
+def _referrals_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.referrals.tab import ReferralsTab
 
-    tab = ReferralsTab(window.services, window)
-    return _badged_page(window, tab, tab.sig_attention_changed, tab.publish_attention)
+    return ReferralsTab(window.services, window, context=window.tab_context)
 
 
-#: the tab that shows each kind of record `MainWindow.open_record` is given
-RECORD_TABS = {"call": "Calls", "message": "Messages", "refill": "Refills", "referral": "Referrals",
-               "prior_auth": "Referrals", "appointment": "Calendar", "eligibility": "Calendar"}
-
-#: the tabs that have landed, by title: each builds its page for the window
-PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
-    "Today": _today_page, "Calendar": _calendar_page, "Calls": _calls_page, "Messages": _messages_page,
-    "Refills": _refills_page, "Referrals": _referrals_page}
+#: the window's tabs, in order (Alt+1…6): each is built when the first user signs in, never before
+TABS: tuple[TabEntry[MainWindow], ...] = (
+    TabEntry("Today", _today_page),
+    TabEntry("Calendar", _calendar_page, records=("appointment", "eligibility"), forms=("booking",)),
+    TabEntry("Calls", _calls_page, records=("call",), forms=("call",)),
+    TabEntry("Messages", _messages_page, records=("message",), forms=("message",)),
+    TabEntry("Refills", _refills_page, records=("refill",), forms=("refill",)),
+    TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
+             forms=("referral", "prior_auth")),
+)

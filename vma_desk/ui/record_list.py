@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change
-from vma_desk.ui.calls.context import CommsContext, OwnChanges
 from vma_desk.ui.record_model import RecordTableModel
+from vma_desk.ui.shared.context import OwnChanges, TabContext
 
 
 def set_flag(widget: QWidget, name: str, on: bool) -> None:
@@ -141,7 +141,7 @@ class TabChanges:
     tab's `concerns` it when it touches a record type it shows (`shown`), and what the change made
     stale is forgotten then."""
 
-    def __init__(self, signal: SignalInstance, context: CommsContext, shown: Collection[str]) -> None:
+    def __init__(self, signal: SignalInstance, context: TabContext, shown: Collection[str]) -> None:
         self._own = OwnChanges(signal)
         self._context = context
         self._shown = frozenset(shown)

@@ -16,6 +16,9 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import calendar_text as text
+from vma_desk.core import wording
+from vma_desk.core.agenda_text import flags as flag_text
 from vma_desk.core.calendar import (
     ARRIVALS,
     CONFIRMATIONS,
@@ -28,14 +31,11 @@ from vma_desk.core.calendar import (
 )
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, ContactMethod
-from vma_desk.ui.calendar import text
-from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.fields import fill_providers, read_start, select_data, show_start
 from vma_desk.ui.calendar.move import reschedule
 from vma_desk.ui.calendar.proposals import Offer, offer_for
 from vma_desk.ui.forms.ui_calendar_appointment import Ui_CalendarAppointment
-from vma_desk.ui.today.text import flags as flag_text
 from vma_desk.ui.widgets import FieldSlot
 
 #: what saving one part gives: the updated record, its `Change`, and the `Offer` of a freed slot
@@ -123,7 +123,7 @@ class AppointmentDialog(CalendarDialog):
         visit_type = context.types.get(a.type_code)
         local = a.start.astimezone(self._zone)
         self.setWindowTitle(f"Visit · {visit_type.name if visit_type else a.type_code} · "
-                            f"{local:%a %m/%d %I:%M %p}")
+                            f"{wording.short_day(local.date())} {wording.clock(local)}")
         ui.summary_label.setText(text.visit_summary(
             a, context.patients.name(a.patient_id), context.types, context.providers, self._zone))
         ui.details_label.setText(self._details(a))
@@ -246,17 +246,15 @@ class AppointmentDialog(CalendarDialog):
         return True
 
     def _save_confirmation(self) -> Saved | None:
-        done = attempt(lambda: self._context.calendar.set_status(self._id(), *self._confirmation()),
-                       self._errors, None, self._slot_for)
+        done = self._attempt(lambda: self._context.calendar.set_status(self._id(), *self._confirmation()))
         return None if done is None else (done[0], done[1], None)
 
     def _save_arrival(self) -> Saved | None:
         before, arrival, calendar = self.appointment, self._arrival(), self._context.calendar
         if arrival is None:  # an arrival or no-show recorded by mistake, taken back
-            done = attempt(lambda: calendar.clear_arrival(self._id()), self._errors, None, self._slot_for)
+            done = self._attempt(lambda: calendar.clear_arrival(self._id()))
             return None if done is None else (*done, None)
-        marked = attempt(lambda: calendar.set_status(self._id(), arrival), self._errors, None,
-                         self._slot_for)
+        marked = self._attempt(lambda: calendar.set_status(self._id(), arrival))
         if marked is None:
             return None
         updated, change, proposals = marked
@@ -264,15 +262,13 @@ class AppointmentDialog(CalendarDialog):
 
     def _save_eligibility(self) -> Saved | None:
         calendar = self._context.calendar
-        done = attempt(lambda: calendar.record_eligibility(self._id(), self._eligibility()),
-                       self._errors, None, self._slot_for)
+        done = self._attempt(lambda: calendar.record_eligibility(self._id(), self._eligibility()))
         return None if done is None else (*done, None)
 
     def _save_telehealth(self) -> Saved | None:
         calendar = self._context.calendar
         link, check = self._telehealth()
-        done = attempt(lambda: calendar.set_telehealth(self._id(), link=link, tech_check=check),
-                       self._errors, None, self._slot_for)
+        done = self._attempt(lambda: calendar.set_telehealth(self._id(), link=link, tech_check=check))
         return None if done is None else (*done, None)
 
     def _save_schedule(self) -> Saved | None:

@@ -10,8 +10,7 @@ conflicts the user has read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,10 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.calendar import Conflict
-from vma_desk.core.errors import ConflictError, KnownError, ValidationError
 from vma_desk.ui.widgets import FieldErrors, FieldSlot
-
-T = TypeVar("T")
 
 
 class AuthorisationMemory:
@@ -136,26 +132,3 @@ class ApprovalPanel(QWidget):
         if checked:
             self.override_reason_edit.setFocus()
         self.sig_override_toggled.emit(checked)
-
-
-def attempt(change: Callable[[], T], errors: FieldErrors, approval: ApprovalPanel | None,
-                   slot_for: Callable[[str], FieldSlot | None] = lambda _field: None) -> T | None:
-    """Run one service call (usually a schedule change); show why it failed and return None, or
-    return its result. A `ValidationError` goes beside its field (`slot_for`, then the approval
-    panel's own fields), a `ConflictError` into the approval panel, any other known error on top."""
-    try:
-        return change()
-    except ValidationError as error:
-        slot = slot_for(error.field) or (approval.slot_for(error.field) if approval else None)
-        if slot is None:
-            errors.show_general(f"{error.field.replace('_', ' ').capitalize()}: {error.message}.")
-        else:
-            errors.show(slot, error.message)
-    except ConflictError as error:
-        if approval is None:
-            errors.show_general(error.message)
-        else:
-            approval.show_conflicts(error.conflicts)
-    except KnownError as error:
-        errors.show_general(error.message)
-    return None

@@ -17,11 +17,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, Slot
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, Patient
-from vma_desk.ui.calendar import text
-from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.fields import (
     add_day_checks,
@@ -128,9 +127,9 @@ class BookingDialog(CalendarDialog):
         approval = self.ui.approval_panel
         if not approval.check_override(self._errors):
             return
-        done = attempt(lambda: self._book(
+        done = self._attempt(lambda: self._book(
             self.appointment(), authorised_by=approval.authorised_by(),
-            override_reason=approval.override_reason()), self._errors, approval, self._slot_for)
+            override_reason=approval.override_reason()), conflicts=approval)
         if done is None:
             return
         booked, change = done
@@ -176,11 +175,10 @@ class BookingDialog(CalendarDialog):
         wishes = self.preferences()
         provider_id = ui.provider_combo.currentData()
         providers = None if wishes.any_provider or provider_id is None else [int(provider_id)]
-        found = attempt(lambda: self._context.calendar.find_slots(
+        found = self._attempt(lambda: self._context.calendar.find_slots(
             minutes=ui.minutes_spin.value(), provider_ids=providers,
             after=self._context.now().astimezone(UTC), days=wishes.days or None,
-            earliest=wishes.earliest, latest=wishes.latest, count=SLOT_CANDIDATES),
-            self._errors, None, self._slot_for)
+            earliest=wishes.earliest, latest=wishes.latest, count=SLOT_CANDIDATES))
         if found is None:
             return []
         providers_by_id = self._context.providers

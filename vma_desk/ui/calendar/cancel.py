@@ -10,10 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, Slot
 from vma_desk.core.rules.scheduling import is_late_cancellation
-from vma_desk.ui.calendar import text
-from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.proposals import offer_for
 from vma_desk.ui.forms.ui_calendar_cancel import Ui_CalendarCancel
@@ -64,9 +63,9 @@ class CancelDialog(CalendarDialog):
         before = self.appointment
         assert before.id is not None
         approval = self.ui.approval_panel
-        done = attempt(lambda: self._context.calendar.cancel(
+        done = self._attempt(lambda: self._context.calendar.cancel(
             before.id, reason=self.ui.reason_combo.currentText(),  # type: ignore[arg-type]
-            authorised_by=approval.authorised_by()), self._errors, approval, self._slot_for)
+            authorised_by=approval.authorised_by()), conflicts=approval)
         if done is None:
             return
         cancelled, change, proposals = done

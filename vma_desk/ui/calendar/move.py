@@ -14,13 +14,14 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, Slot
 from vma_desk.core.records import Change
-from vma_desk.ui.calendar import text
-from vma_desk.ui.calendar.approval import ApprovalPanel, attempt
+from vma_desk.ui.calendar.approval import ApprovalPanel
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.proposals import Offer, offer_for
 from vma_desk.ui.forms.ui_calendar_move import Ui_CalendarMove
+from vma_desk.ui.shared.form import attempt
 from vma_desk.ui.widgets import FieldErrors, FieldSlot
 
 
@@ -33,10 +34,10 @@ def reschedule(context: CalendarContext, before: Appointment, *, start: datetime
     assert appointment_id is not None
     if not approval.check_override(errors):
         return None
-    done = attempt(lambda: context.calendar.reschedule(
+    done = attempt(errors, lambda: context.calendar.reschedule(
         appointment_id, start=start, provider_id=provider_id, minutes=minutes,
         authorised_by=approval.authorised_by(), override_reason=approval.override_reason()),
-        errors, approval, slot_for)
+        slot_for=slot_for, conflicts=approval)
     if done is None:
         return None
     moved, change, proposals = done

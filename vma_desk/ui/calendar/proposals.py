@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, Slot, WaitlistEntry
-from vma_desk.ui.calendar import text
-from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel, WrappedLinesDelegate
 from vma_desk.ui.forms.ui_calendar_proposals import Ui_CalendarProposals
+from vma_desk.ui.shared.form import attempt
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,9 @@ class ProposalsDialog(CalendarDialog):
                             type_code=entry.type_code, start=slot.start,
                             minutes=kind.minutes if kind else slot.minutes,
                             reason="From the waitlist", notes=entry.note)
-        done = attempt(lambda: self._context.calendar.book(
+        done = attempt(self._errors, lambda: self._context.calendar.book(
             visit, authorised_by=approval.authorised_by(), override_reason=approval.override_reason()),
-            self._errors, approval)
+            conflicts=approval)
         if done is None:
             return
         booked, change = done

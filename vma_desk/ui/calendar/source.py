@@ -1,67 +1,21 @@
 """Reading what the calendar shows from the services: the visible window, and patients by id.
 
 `ScheduleSource.load` asks for the window's appointments and block occurrences once each and for
-each column's working hours once, then builds the grid; nothing is asked per cell. `PatientBook`
-remembers the patients already shown, so paging back and forth reads each patient once.
+each column's working hours once, then builds the grid; nothing is asked per cell. The shared
+`PatientBook` remembers the patients already shown, so paging back and forth reads each patient once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from vma_desk.core.calendar import AppointmentType
-from vma_desk.core.errors import NotFoundError
-from vma_desk.core.records import Patient, Practice, StaffMember
+from vma_desk.core.records import Practice, StaffMember
 from vma_desk.services import Services
 from vma_desk.ui.calendar.grid import NOT_WORKING, Column, ScheduleGrid, build_grid, day_window
-
-
-class PatientBook:
-    """Patients by id, read once each; forgotten again when a `Change` says they changed."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-        self._patients: dict[int, Patient | None] = {}
-        self._names: dict[int, str] = {}  # names read in bulk, without the whole record
-
-    def get(self, patient_id: int) -> Patient | None:
-        """The patient, or None when the record was deleted since."""
-        if patient_id not in self._patients:
-            try:
-                self._patients[patient_id] = self._services.patients.get(patient_id)
-            except NotFoundError:
-                self._patients[patient_id] = None
-        return self._patients[patient_id]
-
-    def name(self, patient_id: int) -> str:
-        if patient_id in self._names:
-            return self._names[patient_id]
-        patient = self.get(patient_id)
-        return patient.display_name if patient else f"(deleted patient #{patient_id})"
-
-    def names(self, patient_ids: Iterable[int]) -> dict[int, str]:
-        """Names of many patients, those not yet known read in one query (a list's first load)."""
-        wanted = set(patient_ids)
-        missing = [pid for pid in wanted if pid not in self._names and pid not in self._patients]
-        if missing:
-            self._names.update(self._services.patients.display_names(missing))
-        return {pid: self.name(pid) for pid in wanted}
-
-    def remembered(self) -> int:
-        """How many patients (or their names) are held."""
-        return len(self._patients.keys() | self._names.keys())
-
-    def forget(self, patient_ids: Iterable[int] = ()) -> None:
-        """Forget these patients (all of them when none are named)."""
-        ids = list(patient_ids)
-        if not ids:
-            self._patients.clear()
-            self._names.clear()
-        for pid in ids:
-            self._patients.pop(pid, None)
-            self._names.pop(pid, None)
+from vma_desk.ui.shared.context import PatientBook
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,20 @@ from __future__ import annotations
 import time as timer
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
+from vma_desk.core import calendar_text as text
+from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, WaitlistEntry
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change
 from vma_desk.services import Services
-from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.appointment import AppointmentDialog
 from vma_desk.ui.calendar.booking import BookingDialog, Preferences
 from vma_desk.ui.calendar.cancel import CancelDialog
-from vma_desk.ui.calendar.context import CalendarContext, show_dialog
+from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calendar.grid import SLOT_MINUTES, step_day, week_days
 from vma_desk.ui.calendar.model import (
     APPOINTMENTS_ROLE,
@@ -42,6 +43,9 @@ from vma_desk.ui.calendar.providers_menu import ProvidersMenu
 from vma_desk.ui.calendar.source import ScheduleSource
 from vma_desk.ui.calendar.waitlist import WaitlistEntryDialog
 from vma_desk.ui.forms.ui_calendar_tab import Ui_CalendarTab
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.widgets import confirm
 
 DAY, WEEK = "day", "week"
@@ -54,17 +58,16 @@ _SHOWN = {"appointment", "schedule_block", "waitlist", "patient", "staff", "prac
           "appointment_type", "setting"}
 
 
-class CalendarTab(QWidget):
-    #: a `Change` made from this tab, for the rest of the window
-    sig_changed = Signal(object)
-    #: a step Edit → Undo can take back (a move, a cancellation, a status): its label and the call
-    sig_undoable = Signal(str, object)
+class CalendarTab(TabPage):
+    """`sig_undoable`: a move, a cancellation or a status Edit → Undo can take back."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_CalendarTab()
         self.ui.setupUi(self)
-        self.context = CalendarContext(services)
+        self.context = CalendarContext(services, context)
         self._source = ScheduleSource(services, self.context.patients)
         self.model = ScheduleModel(self)
         self.view = self.ui.schedule_view
@@ -261,9 +264,9 @@ class CalendarTab(QWidget):
         days = self.days()
         zone = self.context.zone()
         if self.mode == DAY:
-            shown = text.long_day(days[0])
+            shown = wording.long_day(days[0])
         else:
-            shown = f"{text.short_day(days[0])} – {text.short_day(days[-1])}, {days[-1].year}"
+            shown = f"{wording.short_day(days[0])} – {wording.short_day(days[-1])}, {days[-1].year}"
         self.ui.date_label.setText(shown)
         button = self.ui.providers_button
         button.setText(self.providers_menu.summary())
@@ -272,7 +275,7 @@ class CalendarTab(QWidget):
         visits = grid.appointment_count if grid else 0
         moment = datetime.combine(days[0], datetime.min.time()).replace(tzinfo=zone)
         summary = (f"{visits} visit{'s' if visits != 1 else ''} shown · times are the practice's: "
-                   f"{text.zone_label(zone, moment)}")
+                   f"{wording.zone_label(zone, moment)}")
         self.ui.summary_label.setText(f"{self._notice}   ·   {summary}" if self._notice else summary)
 
     def _reload_reference_data(self) -> None:
@@ -422,6 +425,15 @@ class CalendarTab(QWidget):
         except KnownError:
             return False
         self._on_side_panel_appointment_opened(appointment)
+        return True
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return kind in ("appointment", "eligibility") and self.show_appointment(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form != "booking":
+            return False
+        self.open_booking()
         return True
 
     def open_move(self, appointment: Appointment, provider_id: int, start: datetime) -> MoveDialog:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from vma_desk.core.calendar import WaitlistEntry
-from vma_desk.ui.calendar.approval import attempt
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.fields import (
     add_day_checks,
@@ -63,8 +62,7 @@ class WaitlistEntryDialog(CalendarDialog):
 
     def _on_button_box_accepted(self) -> None:
         self._errors.clear()
-        done = attempt(lambda: self._context.calendar.add_to_waitlist(self.entry()), self._errors,
-                       None, self._slot_for)
+        done = self._attempt(lambda: self._context.calendar.add_to_waitlist(self.entry()))
         if done is None:
             return
         self.accept()

@@ -16,14 +16,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Call, CallOutcome, CallReason, Direction
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Patient
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.ui.calls import text
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.form_dialog import CommsFormDialog
 from vma_desk.ui.forms.ui_calls_call import Ui_CallsCall
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 
 MESSAGE_KEYS = "Ctrl+M"
@@ -34,7 +34,7 @@ class CallDialog(CommsFormDialog):
     #: the saved `Call`, its `Change`, and whether a message from it was asked for
     sig_saved = Signal(object, object, bool)
 
-    def __init__(self, context: CommsContext, call: Call | None = None,
+    def __init__(self, context: TabContext, call: Call | None = None,
                  parent: QWidget | None = None) -> None:
         form = Ui_CallsCall()
         super().__init__(form, context, ("notes_edit",), parent)
@@ -74,7 +74,7 @@ class CallDialog(CommsFormDialog):
     def _fill(self, call: Call | None) -> None:
         ui = self.ui
         zone = self._context.zone()
-        when = text.when(self._started_at, zone, self._context.today())
+        when = wording.when_in_year(self._started_at, zone, self._context.today())
         ui.started_label.setText(f"Started {when} ({zone.key})")
         if call is None:
             self.setWindowTitle("Log call")

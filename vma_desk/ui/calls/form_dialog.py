@@ -1,89 +1,38 @@
-"""What the call, message, refill and referral forms share: the Designer form held as `self.ui`,
-errors beside their fields, the patient search, the red-flag watch with its banner, Ctrl+Enter to
-save from a notes field, and the service call that either succeeds or shows why not.
+"""What the call, message, refill and referral forms add to a `FormDialog`: the red-flag watch with
+its banner, Ctrl+Enter to save from a notes field, the staff lists, and drafts kept.
 
-`hold_form`, `main_button` and `attempt` serve the small step dialogs too (a refill's decision, a
-referral's move), which have no patient search or red-flag watch."""
+The small step dialogs (a refill's decision, a referral's move) use `ui/shared/form.py`'s
+`hold_form`, `main_button` and `attempt` alone: they have no patient search or red-flag watch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QWidget
 
-from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, Patient, StaffMember
-from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.red_flags import RedFlagWatcher
-from vma_desk.ui.drafts import DraftGuard, cancel
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
+from vma_desk.ui.drafts import DraftGuard
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import FormDialog
+from vma_desk.ui.shared.red_flags import RedFlagWatcher
+from vma_desk.ui.widgets import FieldSlot
 
-T = TypeVar("T")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def hold_form(dialog: QDialog, form: Any) -> FieldErrors:
-    """Set a Designer form up in `dialog`, its `*_error` labels ready beside their fields; the
-    errors of the form (`form_error_label` for what no field shows)."""
-    form.setupUi(dialog)
-    dialog.setStyleSheet(FIELD_ERROR_STYLE)
-    errors = FieldErrors(form.form_error_label)
-    form.form_error_label.setWordWrap(True)
-    FieldErrors.prepare(*(label for name, label in vars(form).items()
-                          if name.endswith("_error") and isinstance(label, QLabel)))
-    return errors
-
-
-def main_button(box: QDialogButtonBox, which: QDialogButtonBox.StandardButton, label: str) -> QPushButton:
-    """Name the button that does the dialog's work, and make it what Enter presses."""
-    button = box.button(which)
-    button.setText(label)
-    button.setDefault(True)
-    return button
-
-
-def attempt(errors: FieldErrors, change: Callable[[], T], slot_for: Callable[[str], FieldSlot | None],
-            general: Callable[[ValidationError], str]) -> T | None:
-    """Run one service call; show why it failed beside the field it names (or as `general` says it,
-    where no field of the form shows it) and return None."""
-    errors.clear()
-    try:
-        return change()
-    except ValidationError as error:
-        slot = slot_for(error.field)
-        if slot is None:
-            errors.show_general(general(error))
-        else:
-            errors.show(slot, error.message)
-    except KnownError as error:
-        errors.show_general(error.message)
-    return None
-
-
-def _field_sentence(error: ValidationError) -> str:
-    return f"{error.field.replace('_', ' ').capitalize()}: {error.message}."
-
-
-class CommsFormDialog(QDialog):
-    def __init__(self, form: Any, context: CommsContext, notes: Sequence[str],
+class CommsFormDialog(FormDialog):
+    def __init__(self, form: Any, context: TabContext, notes: Sequence[str],
                  parent: QWidget | None = None) -> None:
         """`notes` names the form's text fields that are checked for red flags."""
-        super().__init__(parent)
-        self.ui = form
-        self._errors = hold_form(self, form)
+        super().__init__(form, context.services, parent)
         self._context = context
-        form.patient_picker.set_services(context.services)
         self._notes: list[QPlainTextEdit] = [getattr(form, name) for name in notes]
         self.red_flags = RedFlagWatcher(context.comms, self._notes, self)
         self.red_flags.sig_checked.connect(self._on_red_flags_checked)
         self.save_button = self._main_button(QDialogButtonBox.StandardButton.Save, "&Save")
-        form.button_box.accepted.connect(self._on_button_box_accepted)
-        form.button_box.rejected.connect(self._on_button_box_rejected)
-        #: asks before Esc or Cancel discards typing, and keeps a draft (set by each form)
-        self.draft_guard: DraftGuard | None = None
         for edit in self._notes:
             edit.installEventFilter(self)
 
@@ -102,9 +51,6 @@ class CommsFormDialog(QDialog):
         for first, second in zip(widgets, widgets[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def _main_button(self, which: QDialogButtonBox.StandardButton, label: str) -> QPushButton:
-        return main_button(self.ui.button_box, which, label)
-
     # filling ----------------------------------------------------------------------------------------
     def _fill_staff(self, combo: Any, staff: Sequence[StaffMember], none_label: str = "") -> None:
         if none_label:
@@ -122,10 +68,6 @@ class CommsFormDialog(QDialog):
         return None if patient_id is None else self._context.patients.get(patient_id)
 
     # saving -----------------------------------------------------------------------------------------
-    def _attempt(self, change: Callable[[], T]) -> T | None:
-        """Run one service call; show why it failed beside the field it names and return None."""
-        return attempt(self._errors, change, self._slot_for, _field_sentence)
-
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui
         if field == "escalation_action":
@@ -137,12 +79,6 @@ class CommsFormDialog(QDialog):
     # red flags --------------------------------------------------------------------------------------
     def _on_red_flags_checked(self, found: bool) -> None:
         self.ui.escalation_panel.show_escalation(self.red_flags.escalation if found else None)
-
-    def _on_button_box_accepted(self) -> None:
-        raise NotImplementedError
-
-    def _on_button_box_rejected(self) -> None:
-        cancel(self)
 
     def _keep_drafts(self, form: str, record_key: str = "", *, edits: bool = False) -> None:
         """`record_key`: which record's draft ("" a new one); `edits`: the form changes a saved record."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from vma_desk.core.communications import Call
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.model import CallRow
+from vma_desk.ui.shared.context import TabContext
 
 
 class CallDaySource:
-    def __init__(self, context: CommsContext) -> None:
+    def __init__(self, context: TabContext) -> None:
         self._context = context
 
     def load(self, day: date) -> list[CallRow]:

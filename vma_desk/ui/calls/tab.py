@@ -17,37 +17,37 @@ from __future__ import annotations
 import time as timer
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from vma_desk.core import call_text as text
+from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Call, CallReason
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change
+from vma_desk.core.referrals import Referral
+from vma_desk.core.refills import RefillRequest
+from vma_desk.core.wording import long_day, zone_label
 from vma_desk.services import Services
-from vma_desk.ui.calendar.text import long_day, zone_label
-from vma_desk.ui.calls import text
+from vma_desk.ui.calendar.booking import BookingDialog
+from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calls.columns import ColumnChooser
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.dialog import CallDialog
 from vma_desk.ui.calls.model import CALL_ROLE, COL_TIME, COLUMNS, CallFilterProxy, CallRow, CallTableModel
 from vma_desk.ui.calls.source import CallDaySource
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_calls_tab import Ui_CallsTab
+from vma_desk.ui.messages.dialog import MessageDialog
 from vma_desk.ui.record_list import RecordList, TabChanges
+from vma_desk.ui.referrals.dialog import ReferralDialog
+from vma_desk.ui.refills.dialog import RefillDialog
 from vma_desk.ui.settings import Preferences
-
-if TYPE_CHECKING:
-    from vma_desk.core.referrals import Referral
-    from vma_desk.core.refills import RefillRequest
-    from vma_desk.ui.calendar.booking import BookingDialog
-    from vma_desk.ui.calendar.context import CalendarContext
-    from vma_desk.ui.messages.dialog import MessageDialog
-    from vma_desk.ui.referrals.dialog import ReferralDialog
-    from vma_desk.ui.refills.dialog import RefillDialog
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabPage
 
 LOG_CALL_KEYS = "F2"
 #: the widest text each column usually holds (its width at the start; the user may drag it)
@@ -59,16 +59,16 @@ _SHOWN = {"call", "message", "refill", "referral", "patient", "staff", "practice
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class CallsTab(QWidget):
-    #: a `Change` made from this tab, for the rest of the window
-    sig_changed = Signal(object)
+class CallsTab(TabPage):
+    """F2 (`log_call_action`) logs a call from every tab (`window_actions`)."""
 
     def __init__(self, services: Services, preferences: Preferences | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_CallsTab()
         self.ui.setupUi(self)
-        self.context = CommsContext(services)
+        self.context = context if context is not None else TabContext(services)
         self._source = CallDaySource(self.context)
         self._calendar_context: CalendarContext | None = None
         self.day = self.context.today()
@@ -190,7 +190,7 @@ class CallsTab(QWidget):
         rows = self.model.rows() if rows is None else rows
         today = "  (today)" if self.day == self.context.today() else ""
         # the short form keeps the toolbar within a 1366-pixel screen; the tooltip has it in full
-        self.ui.date_label.setText(f"{self.day:%a %m/%d/%Y}{today}")
+        self.ui.date_label.setText(f"{wording.weekday_date(self.day)}{today}")
         self.ui.date_label.setToolTip(long_day(self.day))
         shown = self.proxy.rowCount()
         escalated = sum(1 for r in rows if r.escalated)
@@ -220,7 +220,8 @@ class CallsTab(QWidget):
     def _detail_text(self, call: Call) -> str:
         context = self.context
         row = self.model.rows()[self.model.row_of(call.id or 0)]
-        lines = [f"{text.when(call.started_at, context.zone(), self.day)} · {call.direction.label} · "
+        when = wording.when_in_year(call.started_at, context.zone(), self.day)
+        lines = [f"{when} · {call.direction.label} · "
                  f"{call.caller_name}"
                  + (f" · patient {row.patient}" if row.patient else "")
                  + f" · taken by {call.taken_by}"]
@@ -292,9 +293,19 @@ class CallsTab(QWidget):
 
     # dialogs ----------------------------------------------------------------------------------------
     def _show(self, dialog: QWidget) -> None:
-        from vma_desk.ui.calendar.context import show_dialog
+        show_dialog(dialog)
 
-        show_dialog(dialog)  # type: ignore[arg-type]
+    def window_actions(self) -> list[QAction]:
+        return [self.log_call_action]
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return kind == "call" and self.show_record(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form != "call":
+            return False
+        self.open_new_call()
+        return True
 
     def open_new_call(self) -> CallDialog:
         dialog = CallDialog(self.context, None, self)
@@ -318,8 +329,6 @@ class CallsTab(QWidget):
             self.take_message(call)
 
     def take_message(self, call: Call | None = None) -> MessageDialog | None:
-        from vma_desk.ui.messages.dialog import MessageDialog
-
         call = call or self.selected_call()
         if call is None or call.id is None:
             return None
@@ -335,8 +344,6 @@ class CallsTab(QWidget):
     def start_refill(self, call: Call | None = None) -> RefillDialog | None:
         """The refill request form with the call's patient, caller and notes filled in; saving
         keeps the link to the call."""
-        from vma_desk.ui.refills.dialog import RefillDialog
-
         call = call or self.selected_call()
         if call is None or call.id is None:
             return None
@@ -350,8 +357,6 @@ class CallsTab(QWidget):
 
     def start_referral(self, call: Call | None = None) -> ReferralDialog | None:
         """The referral form with the call's patient and notes filled in, linked to the call."""
-        from vma_desk.ui.referrals.dialog import ReferralDialog
-
         call = call or self.selected_call()
         if call is None or call.id is None:
             return None
@@ -364,14 +369,11 @@ class CallsTab(QWidget):
         self._publish(change, "Referral drafted (linked to the call)", select_id=referral.call_id)
 
     def book_appointment(self, call: Call | None = None) -> BookingDialog | None:
-        from vma_desk.ui.calendar.booking import BookingDialog
-        from vma_desk.ui.calendar.context import CalendarContext
-
         call = call or self.selected_call()
         if call is None or call.id is None:
             return None
         if self._calendar_context is None:
-            self._calendar_context = CalendarContext(self.context.services)
+            self._calendar_context = CalendarContext(self.context.services, self.context)
         patient = self.context.patients.get(call.patient_id) if call.patient_id is not None else None
         dialog = BookingDialog(self._calendar_context, patient=patient, parent=self)
         call_id = call.id

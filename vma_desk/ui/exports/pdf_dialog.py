@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, Role
 from vma_desk.services import Services
-from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
 
 

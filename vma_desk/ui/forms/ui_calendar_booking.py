@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QWidget)
 
 from vma_desk.ui.calendar.approval import ApprovalPanel
-from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
 
 class Ui_CalendarBooking(object):

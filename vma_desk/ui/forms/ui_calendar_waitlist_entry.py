@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLineEdit, QSizePolicy, QSpacerItem, QTimeEdit,
     QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.shared.patient_picker import PatientPicker
 
 class Ui_CalendarWaitlistEntry(object):
     def setupUi(self, CalendarWaitlistEntry):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
 from vma_desk.ui.calls.call_timer import CallTimer
-from vma_desk.ui.calls.red_flags import EscalationPanel
+from vma_desk.ui.shared.patient_picker import PatientPicker
+from vma_desk.ui.shared.red_flags import EscalationPanel
 
 class Ui_CallsCall(object):
     def setupUi(self, CallsCall):

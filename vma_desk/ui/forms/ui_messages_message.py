@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
     QTimeEdit, QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
-from vma_desk.ui.calls.red_flags import EscalationPanel
+from vma_desk.ui.shared.patient_picker import PatientPicker
+from vma_desk.ui.shared.red_flags import EscalationPanel
 from vma_desk.ui.widgets import DateEdit
 
 class Ui_MessagesMessage(object):

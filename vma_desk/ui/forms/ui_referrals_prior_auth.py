@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
     QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
 
 class Ui_ReferralsPriorAuth(object):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
+from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
 
 class Ui_ReferralsReferral(object):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
     QSpinBox, QTimeEdit, QVBoxLayout, QWidget)
 
-from vma_desk.ui.calendar.patient_picker import PatientPicker
-from vma_desk.ui.calls.red_flags import EscalationPanel
 from vma_desk.ui.refills.labs import LabDatesEditor
+from vma_desk.ui.shared.patient_picker import PatientPicker
+from vma_desk.ui.shared.red_flags import EscalationPanel
 from vma_desk.ui.widgets import DateEdit
 
 class Ui_RefillsRequest(object):

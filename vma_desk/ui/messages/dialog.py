@@ -14,16 +14,16 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.ui.calendar.text import zone_label
-from vma_desk.ui.calls import text
-from vma_desk.ui.calls.context import CommsContext
+from vma_desk.core.wording import zone_label
 from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_messages_message import Ui_MessagesMessage
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 
 
@@ -31,7 +31,7 @@ class MessageDialog(SavingFormDialog):
     ui: Ui_MessagesMessage
     # sig_saved: the saved `Message` and its `Change`
 
-    def __init__(self, context: CommsContext, draft: Message | None = None,
+    def __init__(self, context: TabContext, draft: Message | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(Ui_MessagesMessage(), context, ("reason_edit", "questions_edit"), parent)
         self._draft = draft
@@ -70,7 +70,7 @@ class MessageDialog(SavingFormDialog):
             return
         if draft.call_id is not None:
             call = self._context.comms.get_call(draft.call_id)
-            when = text.when(call.started_at, self._context.zone(), self._context.today())
+            when = wording.when_in_year(call.started_at, self._context.zone(), self._context.today())
             ui.source_label.setText(f"From the call of {when} with {call.caller_name}: "
                                     "the message stays linked to it.")
         else:

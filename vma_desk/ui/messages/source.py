@@ -11,12 +11,12 @@ from collections.abc import Iterable
 
 from vma_desk.core.communications import Message
 from vma_desk.core.rules import callbacks
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.messages.model import MessageRow
+from vma_desk.ui.shared.context import TabContext
 
 
 class MessageSource:
-    def __init__(self, context: CommsContext) -> None:
+    def __init__(self, context: TabContext) -> None:
         self._context = context
 
     def open_rows(self) -> list[MessageRow]:

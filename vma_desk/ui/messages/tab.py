@@ -4,22 +4,20 @@ each recorded with who and when in the detail pane.
 
 Keys (while the tab has focus): Ctrl+M a new message, Ctrl+Enter the next step of the selected
 message. The tab reads the open messages once per change; the model's own timer moves the ages
-and the overdue marks (and so the count in the tab's title, `sig_overdue_changed`) every 30 s.
+and the overdue marks (and so the count in the tab's title, `sig_badge_changed`) every 30 s.
 """
 
 from __future__ import annotations
 
 import time as timer
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change
 from vma_desk.services import Services
-from vma_desk.ui.calendar.context import show_dialog
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
@@ -35,6 +33,9 @@ from vma_desk.ui.messages.model import (
 )
 from vma_desk.ui.messages.source import MessageSource
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.widgets import ask_reason, confirm
 
 #: the widest text each column usually holds (its width at the start)
@@ -48,19 +49,16 @@ QLabel#step_error_label { color: #b00020; }
 _SHOWN = {"message", "call", "patient", "staff", "practice", "setting"}
 
 
-class MessagesTab(QWidget):
-    #: a `Change` made from this tab, for the rest of the window
-    sig_changed = Signal(object)
-    #: how many open messages are overdue now
-    sig_overdue_changed = Signal(int)
-    #: a step Edit → Undo can take back: its label and the call that takes it back
-    sig_undoable = Signal(str, object)
+class MessagesTab(TabPage):
+    """`sig_badge_changed` counts the open messages overdue now."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_MessagesTab()
         self.ui.setupUi(self)
-        self.context = CommsContext(services)
+        self.context = context if context is not None else TabContext(services)
         self._source = MessageSource(self.context)
         self.model = MessageTableModel(self.context.now, self)
         self.proxy = MessageFilterProxy(self)
@@ -148,8 +146,8 @@ class MessagesTab(QWidget):
         count = self.overdue_count()
         return f"Messages ({count} overdue)" if count else "Messages"
 
-    def publish_overdue(self) -> None:
-        self.sig_overdue_changed.emit(self.overdue_count())
+    def publish_badge(self) -> None:
+        self.sig_badge_changed.emit(self.overdue_count())
 
     def _update_summary(self) -> None:
         rows = sum(1 for r in self.model.rows() if r.message.is_open)
@@ -311,12 +309,21 @@ class MessagesTab(QWidget):
 
     def _on_model_overdue_changed(self, count: int) -> None:
         self._update_summary()
-        self.sig_overdue_changed.emit(count)
+        self.sig_badge_changed.emit(count)
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         self.proxy.set_mode(self.ui.filter_combo.currentData())
         if not self.view.currentIndex().isValid() and not self._list.select_first():
             self._show_row(None)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return kind == "message" and self.show_record(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form != "message":
+            return False
+        self.open_new_message()
+        return True
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_message(self) -> MessageDialog:

@@ -18,14 +18,15 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.referrals import PriorAuth, PriorAuthKind, PriorAuthStatus
 from vma_desk.core.rules.referrals import prior_auth_next
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_prior_auth import Ui_ReferralsPriorAuth
 from vma_desk.ui.referrals.dialog import calendar_page, read_date
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import DateEdit, FieldSlot
 
 #: what an approval's count usually counts (the field takes any other word too)
@@ -42,7 +43,7 @@ def required_date(edit: DateEdit, field: str) -> date:
 class PriorAuthDialog(SavingFormDialog):
     ui: Ui_ReferralsPriorAuth
 
-    def __init__(self, context: CommsContext, auth: PriorAuth | None = None,
+    def __init__(self, context: TabContext, auth: PriorAuth | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(Ui_ReferralsPriorAuth(), context, (), parent)
         self._auth = auth
@@ -100,7 +101,8 @@ class PriorAuthDialog(SavingFormDialog):
     def _fill_update(self, auth: PriorAuth) -> None:
         ui = self.ui
         self.setWindowTitle("Update prior authorisation")
-        ui.source_label.setText(f"{auth.kind.label} authorisation submitted {auth.submitted_on:%m/%d/%Y}, "
+        submitted = wording.date_text(auth.submitted_on)
+        ui.source_label.setText(f"{auth.kind.label} authorisation submitted {submitted}, "
                                 f"{auth.status.label.lower()}: record the payer's answer or a new follow-up.")
         ui.patient_picker.hide()
         ui.patient_fixed_label.setText(self._context.patient_name(auth.patient_id))

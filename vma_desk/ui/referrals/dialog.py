@@ -17,16 +17,16 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from vma_desk.core import referral_text as text
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, Patient
 from vma_desk.core.referrals import RECORDS_CHECKLIST, Referral
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.ui.calls import text as calls_text
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_referral import Ui_ReferralsReferral
-from vma_desk.ui.referrals import text
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, DateEdit, FieldSlot
 
 #: offered in the specialty box; any other can be typed
@@ -56,7 +56,7 @@ def calendar_page(edit: DateEdit, today: date) -> None:
 class ReferralDialog(SavingFormDialog):
     ui: Ui_ReferralsReferral
 
-    def __init__(self, context: CommsContext, draft: Referral | None = None,
+    def __init__(self, context: TabContext, draft: Referral | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(Ui_ReferralsReferral(), context, (), parent)
         self.setStyleSheet(FIELD_ERROR_STYLE + REQUIREMENT_STYLE)
@@ -108,7 +108,7 @@ class ReferralDialog(SavingFormDialog):
         if self.editing:
             self.setWindowTitle("Edit referral")
             created = draft.created_at.astimezone(self._context.zone())
-            ui.source_label.setText(f"Referral of {created:%m/%d/%Y}, {draft.state.label.lower()}: "
+            ui.source_label.setText(f"Referral of {wording.date_text(created)}, {draft.state.label.lower()}: "
                                     "its state moves from the tab.")
             ui.patient_picker.hide()
             ui.patient_fixed_label.show()
@@ -136,7 +136,7 @@ class ReferralDialog(SavingFormDialog):
         if draft.call_id is None:
             return "A new referral: saved as a draft, then sent from the Referrals tab."
         call = self._context.comms.get_call(draft.call_id)
-        when = calls_text.when(call.started_at, self._context.zone(), self._context.today())
+        when = wording.when_in_year(call.started_at, self._context.zone(), self._context.today())
         return f"From the call of {when} with {call.caller_name}: the referral stays linked to it."
 
     def _first_field(self) -> QWidget:

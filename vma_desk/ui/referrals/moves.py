@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.referrals import Referral, ReferralState
+from vma_desk.core.wording import zone_label
 from vma_desk.ui.calendar.fields import read_start, show_start
-from vma_desk.ui.calendar.text import zone_label
-from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
 from vma_desk.ui.forms.ui_referrals_move import Ui_ReferralsMove
 from vma_desk.ui.referrals.dialog import calendar_page
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import attempt, hold_form, main_button
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldSlot, error_sentence
 
 
@@ -66,7 +66,7 @@ class MoveDialog(QDialog):
     #: the moved `Referral` and its `Change`
     sig_moved = Signal(object, object)
 
-    def __init__(self, context: CommsContext, referral: Referral, move: Move,
+    def __init__(self, context: TabContext, referral: Referral, move: Move,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ReferralsMove()
@@ -123,7 +123,7 @@ class MoveDialog(QDialog):
             return self._context.services.referrals.move(
                 referral_id, self.move.to, note=ui.note_edit.toPlainText(), appointment_at=visit)
 
-        done = attempt(self._errors, move, self._slot_for, refusal)
+        done = attempt(self._errors, move, slot_for=self._slot_for, general=refusal)
         if done is None:
             return None
         moved, change = done

@@ -1,7 +1,7 @@
 """Reading what the Referrals tab shows: the open referrals and the current prior authorisations
 (one service call each, flags included), with the patients' and providers' names.
 
-Names come from the shared `CommsContext` (each patient read once, the staff list once): nothing
+Names come from the shared `TabContext` (each patient read once, the staff list once): nothing
 is asked of the services per row.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from vma_desk.core.referrals import PriorAuth, Referral
 from vma_desk.services.referrals import PriorAuthRow, ReferralRow
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.referrals.model import PriorAuthEntry, ReferralEntry
+from vma_desk.ui.shared.context import TabContext
 
 
 class ReferralSource:
-    def __init__(self, context: CommsContext) -> None:
+    def __init__(self, context: TabContext) -> None:
         self._context = context
         self.referrals = context.services.referrals
 

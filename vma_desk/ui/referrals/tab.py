@@ -17,20 +17,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
+from vma_desk.core import referral_text as text
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change
 from vma_desk.core.referrals import REFERRAL_PATH, PriorAuth, PriorAuthStatus, Referral, ReferralState
 from vma_desk.core.rules.referrals import referral_next_states
 from vma_desk.services import Services
-from vma_desk.ui.calendar.context import show_dialog
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_referrals_tab import Ui_ReferralsTab
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
-from vma_desk.ui.referrals import detail, text
+from vma_desk.ui.referrals import detail
 from vma_desk.ui.referrals.auth_dialog import PriorAuthDialog
 from vma_desk.ui.referrals.dialog import ReferralDialog
 from vma_desk.ui.referrals.model import (
@@ -49,6 +48,9 @@ from vma_desk.ui.referrals.model import (
 from vma_desk.ui.referrals.moves import ASKING, CLOSE_WITHOUT_REPORT, UNSCHEDULE, Move, MoveDialog, refusal
 from vma_desk.ui.referrals.source import ReferralSource
 from vma_desk.ui.referrals.told_dialog import PatientToldDialog
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.widgets import ask_reason, confirm
 
 #: how often the lists are read again for the flags that time alone brings
@@ -98,19 +100,16 @@ def forward_step(referral: Referral) -> ReferralState | None:
                  if s in order and order.index(s) > order.index(referral.state)), None)
 
 
-class ReferralsTab(QWidget):
-    #: a `Change` made from this tab, for the rest of the window
-    sig_changed = Signal(object)
-    #: how many referrals and prior authorisations are flagged now
-    sig_attention_changed = Signal(int)
-    #: a move Edit → Undo can take back: its label and the call that takes it back
-    sig_undoable = Signal(str, object)
+class ReferralsTab(TabPage):
+    """`sig_badge_changed` counts the referrals and prior authorisations flagged now."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_ReferralsTab()
         self.ui.setupUi(self)
-        self.context = CommsContext(services)
+        self.context = context if context is not None else TabContext(services)
         self._source = ReferralSource(self.context)
         self.referral_model = ReferralTableModel(self)
         self.referral_proxy = EntryFilterProxy({k: t for k, (_label, t) in REFERRAL_FILTERS.items()}, self)
@@ -250,7 +249,7 @@ class ReferralsTab(QWidget):
         self._update_titles()
         if attention != self._attention:
             self._attention = attention
-            self.sig_attention_changed.emit(attention)
+            self.sig_badge_changed.emit(attention)
 
     def refresh(self) -> None:
         """Time passed (the timer): flags may have come or gone."""
@@ -263,8 +262,8 @@ class ReferralsTab(QWidget):
         """The tab's title: 'Referrals (3 flagged)' while any is, else 'Referrals'."""
         return f"Referrals ({self._attention} flagged)" if self._attention else "Referrals"
 
-    def publish_attention(self) -> None:
-        self.sig_attention_changed.emit(self._attention)
+    def publish_badge(self) -> None:
+        self.sig_badge_changed.emit(self._attention)
 
     def _update_titles(self) -> None:
         ui = self.ui
@@ -310,6 +309,30 @@ class ReferralsTab(QWidget):
 
         return self._referrals.show_record(referral_id, self.context.services.referrals.get, show_open,
                                            self._source.referral_entry)
+
+    def show_auth(self, auth_id: int) -> bool:
+        """The prior authorisations, with one selected (all current ones shown when the list's
+        filter hid it)."""
+        self.ui.lists_tabs.setCurrentIndex(1)
+        if not self.select_auth(auth_id):
+            self.ui.auth_filter_combo.setCurrentIndex(0)
+            self.load(select_auth=auth_id)
+        self.auth_view.setFocus()
+        return True
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind == "prior_auth":
+            return self.show_auth(record_id)
+        return kind == "referral" and self.show_record(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form == "referral":
+            self.open_new_referral()
+        elif form == "prior_auth":
+            self.open_new_auth()
+        else:
+            return False
+        return True
 
     def focus_main(self) -> None:
         """Alt+6 or a click on the tab: the keyboard in the list shown (`RecordList.focus`)."""
@@ -595,7 +618,7 @@ class ReferralsTab(QWidget):
         self._changes.forget()
         if self._attention:
             self._attention = 0
-            self.sig_attention_changed.emit(0)
+            self.sig_badge_changed.emit(0)
         self._update_titles()
 
     def resume(self) -> None:

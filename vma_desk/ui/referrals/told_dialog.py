@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from vma_desk.core.records import Change
 from vma_desk.core.referrals import Referral, TellMethod
 from vma_desk.ui.calendar.fields import read_start, show_start
-from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
 from vma_desk.ui.forms.ui_referrals_patient_told import Ui_ReferralsPatientTold
 from vma_desk.ui.referrals.dialog import calendar_page
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import attempt, hold_form, main_button
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldSlot, error_sentence
 
 
@@ -25,7 +25,7 @@ class PatientToldDialog(QDialog):
     #: the `Referral` with its new step, and its `Change`
     sig_told = Signal(object, object)
 
-    def __init__(self, context: CommsContext, referral: Referral, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TabContext, referral: Referral, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ReferralsPatientTold()
         self._errors = hold_form(self, self.ui)
@@ -64,8 +64,8 @@ class PatientToldDialog(QDialog):
             return self._context.services.referrals.mark_patient_told(
                 referral_id, ui.how_combo.currentData(), at=self.told_at(), by=ui.who_edit.text())
 
-        done = attempt(self._errors, tell, self._slot_for,
-                       lambda error: error_sentence("Not recorded", error.message))
+        done = attempt(self._errors, tell, slot_for=self._slot_for,
+                       general=lambda error: error_sentence("Not recorded", error.message))
         if done is None:
             return None
         told, change = done

@@ -16,15 +16,15 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Change, Patient
 from vma_desk.core.refills import LabCheck, RefillRequest, RefillSource
-from vma_desk.ui.calendar.text import zone_label
-from vma_desk.ui.calls import text as comms_text
-from vma_desk.ui.calls.context import CommsContext
+from vma_desk.core.wording import zone_label
 from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_refills_request import Ui_RefillsRequest
 from vma_desk.ui.refills import fields
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 
 
@@ -32,7 +32,7 @@ class RefillDialog(SavingFormDialog):
     ui: Ui_RefillsRequest
     # sig_saved: the saved `RefillRequest` and its `Change`
 
-    def __init__(self, context: CommsContext, draft: RefillRequest | None = None,
+    def __init__(self, context: TabContext, draft: RefillRequest | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(Ui_RefillsRequest(), context, ("notes_edit",), parent)
         self._draft = draft
@@ -80,7 +80,7 @@ class RefillDialog(SavingFormDialog):
         self.setWindowTitle("New refill request from a call" if draft.call_id else "New refill request")
         if draft.call_id is not None:
             call = self._context.comms.get_call(draft.call_id)
-            when = comms_text.when(call.started_at, self._context.zone(), self._context.today())
+            when = wording.when_in_year(call.started_at, self._context.zone(), self._context.today())
             ui.source_note_label.setText(f"From the call of {when} with {call.caller_name}: "
                                          "the request stays linked to it.")
         else:

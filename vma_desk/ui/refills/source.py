@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vma_desk.core.refills import RefillRequest
-from vma_desk.ui.calls.context import CommsContext
 from vma_desk.ui.refills.model import RefillTableRow
+from vma_desk.ui.shared.context import TabContext
 
 
 class RefillRowSource:
-    def __init__(self, context: CommsContext) -> None:
+    def __init__(self, context: TabContext) -> None:
         self._context = context
 
     def open_rows(self, *, closed_today: bool = False, awaiting_visit: bool = False) -> list[RefillTableRow]:

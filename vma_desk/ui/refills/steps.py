@@ -14,17 +14,18 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from vma_desk.core import refill_text as text
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
-from vma_desk.ui.calendar.text import zone_label
-from vma_desk.ui.calls.context import CommsContext
-from vma_desk.ui.calls.form_dialog import attempt, hold_form, main_button
+from vma_desk.core.wording import zone_label
 from vma_desk.ui.forms.ui_refills_decision import Ui_RefillsDecision
 from vma_desk.ui.forms.ui_refills_recheck import Ui_RefillsRecheck
 from vma_desk.ui.forms.ui_refills_route import Ui_RefillsRoute
 from vma_desk.ui.forms.ui_refills_withdraw import Ui_RefillsWithdraw
-from vma_desk.ui.refills import fields, text
+from vma_desk.ui.refills import fields
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import attempt, hold_form, main_button
 from vma_desk.ui.widgets import FieldSlot
 
 _Step = Callable[[], tuple[RefillRequest, Change]]
@@ -34,7 +35,7 @@ class RefillStepDialog(QDialog):
     #: the updated `RefillRequest` and its `Change`
     sig_saved = Signal(object, object)
 
-    def __init__(self, form: Any, context: CommsContext, request: RefillRequest, ok_label: str,
+    def __init__(self, form: Any, context: TabContext, request: RefillRequest, ok_label: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = form
@@ -51,8 +52,8 @@ class RefillStepDialog(QDialog):
 
     def save(self) -> RefillRequest | None:
         """Run the step; close and say so, or show why not beside its field."""
-        done = attempt(self._errors, self._step(), lambda field: self._slots().get(field),
-                       lambda error: f"This request cannot: {error.message}.")
+        done = attempt(self._errors, self._step(), slot_for=lambda field: self._slots().get(field),
+                       general=lambda error: f"This request cannot: {error.message}.")
         if done is None:
             return None
         updated, change = done
@@ -74,7 +75,7 @@ class DecisionDialog(RefillStepDialog):
     RADIOS = {"approved_radio": Decision.APPROVED, "denied_radio": Decision.DENIED,
               "needs_visit_radio": Decision.NEEDS_VISIT}
 
-    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TabContext, request: RefillRequest, parent: QWidget | None = None) -> None:
         super().__init__(Ui_RefillsDecision(), context, request, "&Record decision", parent)
         ui = self.ui
         prescriber = context.staff_name(request.prescriber_id)
@@ -120,7 +121,7 @@ class RecheckDialog(RefillStepDialog):
 
     ui: Ui_RefillsRecheck
 
-    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TabContext, request: RefillRequest, parent: QWidget | None = None) -> None:
         super().__init__(Ui_RefillsRecheck(), context, request, "&Check again", parent)
         ui = self.ui
         ui.about_label.setText(f"Enter what the chart shows for {self.about()}: the date each lab was "
@@ -148,7 +149,7 @@ class WithdrawDialog(RefillStepDialog):
 
     ui: Ui_RefillsWithdraw
 
-    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TabContext, request: RefillRequest, parent: QWidget | None = None) -> None:
         super().__init__(Ui_RefillsWithdraw(), context, request, "&Withdraw request", parent)
         self.ui.about_label.setText(f"Withdraw the request for {self.about()} before the provider "
                                     "decides? It closes; the reason stays in its history.")
@@ -169,7 +170,7 @@ class RouteDialog(RefillStepDialog):
 
     ui: Ui_RefillsRoute
 
-    def __init__(self, context: CommsContext, request: RefillRequest, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TabContext, request: RefillRequest, parent: QWidget | None = None) -> None:
         super().__init__(Ui_RefillsRoute(), context, request, "&Route", parent)
         self.ui.about_label.setText(f"Route the request for {self.about()} to another provider; "
                                     f"its prescriber is {context.staff_name(request.prescriber_id)}.")

@@ -6,17 +6,18 @@ time-stamped in the detail pane.
 Keys (while the tab has focus): Ctrl+N a new request, Ctrl+Enter the selected request's next
 step; each step's button has its Alt+letter. The tab reads the open requests once per change; the
 model's own timer moves the due states (and so the count in the tab's title,
-`sig_attention_changed`) every 30 s.
+`sig_badge_changed`) every 30 s.
 """
 
 from __future__ import annotations
 
 import time as timer
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 
 from vma_desk.core import history
+from vma_desk.core import refill_text as text
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change
@@ -24,12 +25,11 @@ from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
 from vma_desk.ui.calendar.booking import BookingDialog
-from vma_desk.ui.calendar.context import CalendarContext, show_dialog
-from vma_desk.ui.calls.context import CommsContext
+from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
-from vma_desk.ui.refills import detail, text
+from vma_desk.ui.refills import detail
 from vma_desk.ui.refills.dialog import RefillDialog
 from vma_desk.ui.refills.model import (
     COL_DUE,
@@ -51,6 +51,9 @@ from vma_desk.ui.refills.steps import (
     RouteDialog,
     WithdrawDialog,
 )
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.widgets import ask_reason, confirm, flow_row
 
 #: the widest text each column usually holds (its width at the start)
@@ -75,22 +78,18 @@ STEP_LABELS = {RefillStep.ROUTED: "Routed to the prescriber",
 _BEFORE_DECISION = (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.ROUTED)
 
 
-class RefillsTab(QWidget):
-    #: a `Change` made from this tab, for the rest of the window
-    sig_changed = Signal(object)
-    #: how many open requests are near or past due now
-    sig_attention_changed = Signal(int)
-    #: show a record in its tab: (kind, id) as `MainWindow.open_record` takes them (a booked visit)
-    sig_record_requested = Signal(str, int)
-    #: a step Edit → Undo can take back: its label and the call that takes it back
-    sig_undoable = Signal(str, object)
+class RefillsTab(TabPage):
+    """`sig_badge_changed` counts the open requests near or past due now; `sig_record_requested`
+    shows a booked visit in the calendar."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_RefillsTab()
         self.ui.setupUi(self)
         flow_row(self.ui.steps_row)  # the step buttons go on to a second line rather than cut words
-        self.context = CommsContext(services)
+        self.context = context if context is not None else TabContext(services)
         self._source = RefillRowSource(self.context)
         self.model = RefillTableModel(self.context.now, self)
         self.proxy = RefillFilterProxy(self)
@@ -203,8 +202,8 @@ class RefillsTab(QWidget):
                                                   (self.model.count(DueState.NEAR_DUE), "near due")) if n]
         return f"Refills ({', '.join(parts)})" if parts else "Refills"
 
-    def publish_attention(self) -> None:
-        self.sig_attention_changed.emit(self.attention_count())
+    def publish_badge(self) -> None:
+        self.sig_badge_changed.emit(self.attention_count())
 
     def _update_summary(self) -> None:
         rows = [r.request for r in self.model.rows() if r.request.is_open]
@@ -451,7 +450,7 @@ class RefillsTab(QWidget):
 
     def _on_model_attention_changed(self, count: int) -> None:
         self._update_summary()
-        self.sig_attention_changed.emit(count)
+        self.sig_badge_changed.emit(count)
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         mode = self.ui.filter_combo.currentData()
@@ -462,6 +461,15 @@ class RefillsTab(QWidget):
             self.load()
         if not self.view.currentIndex().isValid() and not self._list.select_first():
             self._show_row(None)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return kind == "refill" and self.show_record(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form != "refill":
+            return False
+        self.open_new_request()
+        return True
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:
@@ -518,7 +526,7 @@ class RefillsTab(QWidget):
             show_error(self.ui.step_error_label, f"This request cannot: {error.message}.")
             return None
         if self._calendar_context is None:
-            self._calendar_context = CalendarContext(self.context.services)
+            self._calendar_context = CalendarContext(self.context.services, self.context)
         linked: list[RefillRequest] = []
 
         def book(appointment: Appointment, **approval: object) -> tuple[Appointment, Change]:

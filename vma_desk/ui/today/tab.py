@@ -22,14 +22,15 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import agenda_text as text
 from vma_desk.core.agenda import ROUTINE, DayAgenda
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change, Role
+from vma_desk.core.wording import zone_label
 from vma_desk.services import Services
-from vma_desk.ui.calendar.text import zone_label
 from vma_desk.ui.calls.table import tab_action
 from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
-from vma_desk.ui.today import text
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.today.model import (
     COL_FLAGS,
     DUE_STATUS,
@@ -55,13 +56,10 @@ QLabel#visits_empty_label, QLabel#due_empty_label { padding: 12px 4px; }
 """
 
 
-class TodayTab(QWidget):
-    #: the window's wiring wants one; the Today tab only reads, so it never emits
-    sig_changed = Signal(object)
-    #: how many due rows are urgent now (the tab's title counts them)
-    sig_urgent_changed = Signal(int)
-    #: a row asked to be opened: (kind, record id) as `MainWindow.open_record` takes them
-    sig_record_requested = Signal(str, int)
+class TodayTab(TabPage):
+    """Only reads: never emits `sig_changed`; `sig_badge_changed` counts the urgent due rows,
+    `sig_record_requested` opens a row's record."""
+
     #: "Export huddle sheet…": (the day shown, the provider's id or None for all)
     sig_export_requested = Signal(object, object)
 
@@ -130,9 +128,10 @@ class TodayTab(QWidget):
         self.visit_view.sig_open_requested.connect(self._on_view_open_requested)
         self.due_view.sig_open_requested.connect(self._on_view_open_requested)
 
-    def add_banner(self, banner: QWidget) -> None:
+    def add_banner(self, banner: QWidget) -> bool:
         """A warning above the day (the backups' banner): shown and hidden by its owner."""
         self.ui.tab_layout.insertWidget(0, banner)
+        return True
 
     def set_export_available(self, available: bool) -> None:
         """Show "Export huddle sheet…" (the window has a way to export it)."""
@@ -232,7 +231,7 @@ class TodayTab(QWidget):
         urgent = self.due_model.urgent_count()
         if urgent != self._urgent:
             self._urgent = urgent
-            self.sig_urgent_changed.emit(urgent)
+            self.sig_badge_changed.emit(urgent)
 
     def _fill_lists(self, agenda: DayAgenda | None, zone: ZoneInfo, today: date, *, same_day: bool,
                     kept: dict[str, tuple[Hashable | None, int]]) -> None:
@@ -267,8 +266,8 @@ class TodayTab(QWidget):
         """The tab's title: 'Today (3 urgent)' while any due row is urgent, else 'Today'."""
         return f"Today ({self._urgent} urgent)" if self._urgent else "Today"
 
-    def publish_urgent(self) -> None:
-        self.sig_urgent_changed.emit(self._urgent)
+    def publish_badge(self) -> None:
+        self.sig_badge_changed.emit(self._urgent)
 
     def focus_main(self) -> None:
         """Alt+1 or a click on the tab: the keyboard in the day's visits, a row chosen, so Enter
@@ -314,7 +313,7 @@ class TodayTab(QWidget):
         self.ui.summary_label.clear()
         if self._urgent:
             self._urgent = 0
-            self.sig_urgent_changed.emit(0)
+            self.sig_badge_changed.emit(0)
 
     def resume(self) -> None:
         self._locked = False

@@ -8,7 +8,7 @@ The small dialogs open without blocking (as every dialog does, so the auto-lock 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,23 +26,13 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.users import User
 from vma_desk.services import Services
+from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.users.editors import AddUserDialog, EditUserDialog, ResetPinDialog, UserFormDialog
 from vma_desk.ui.users.model import NAME, USER_ROLE, UserTableModel
-from vma_desk.ui.widgets import confirm, fit_to_screen
+from vma_desk.ui.widgets import confirm
 
 READ_ONLY_TEXT = ("Only a practice manager can add or change users. You can set your own PIN "
                   "(select your name, then Reset PIN…).")
-
-
-def show_dialog(dialog: QDialog) -> None:
-    """Non-blocking, as the main window shows dialogs: the auto-lock can hide it and bring it back
-    with what was typed still there."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
-    fit_to_screen(dialog)
-    dialog.raise_()
-    dialog.activateWindow()
 
 
 class UsersDialog(QDialog):

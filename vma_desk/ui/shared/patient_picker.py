@@ -1,4 +1,5 @@
-"""Choosing the patient of a booking or a waitlist entry: quick open's search, inside a form.
+"""Choosing the patient in a form (a booking, a waitlist entry, a call, a message, a refill, a referral,
+an export): quick open's search, inside a form.
 
 It reuses quick open's pieces (the result list model, its line per patient, the pause before a
 search and the row limit): typing searches after a pause, Up/Down move in the list without leaving

@@ -1,0 +1,88 @@
+"""What every tab of the main window offers it (`TabPage`), and the one list the window builds its
+tabs from (`TabEntry`).
+
+The window knows a tab only through `TabPage`: it connects the same signals of every tab, calls the
+same methods on lock and on a `Change`, and asks the entry which tab shows a kind of record or
+opens a kind of form. Every method has a default that does nothing, so a tab overrides only what
+it does. See docs/architecture.md, "How to add a tab".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from vma_desk.core.records import Change
+
+#: the window a tab's factory is given (the main window; the kernel does not import it)
+W = TypeVar("W")
+
+
+class TabPage(QWidget):
+    """A page of the main window's tabs. Subclasses override what they do; the defaults do nothing."""
+
+    #: a `Change` made from this tab, for the rest of the window (which fans it back to every tab)
+    sig_changed = Signal(object)
+    #: a step Edit → Undo can take back: its label and the call that takes it back
+    sig_undoable = Signal(str, object)
+    #: show a record in its tab: (kind, id) as `MainWindow.open_record` takes them
+    sig_record_requested = Signal(str, int)
+    #: what the tab's title counts changed (overdue messages, flagged referrals, urgent rows): the
+    #: window sets the tab's text to `title()` again
+    sig_badge_changed = Signal(int)
+
+    def title(self) -> str:
+        """The tab's text with its count ("Messages (3 overdue)"); "" keeps the entry's title."""
+        return ""
+
+    def publish_badge(self) -> None:
+        """Emit `sig_badge_changed` with the count now (the window asks once the tab is in place)."""
+
+    def apply_change(self, change: Change) -> None:
+        """Another part of the window changed something: show it if it touches this tab."""
+
+    def pause(self) -> None:
+        """The window locks: stop timers, read nothing."""
+
+    def resume(self) -> None:
+        """The window is signed in again: read again and restart timers."""
+
+    def clear(self) -> None:
+        """The window locks: empty every list and detail pane (no patient data stays on screen)."""
+
+    def focus_main(self) -> None:
+        """Put the keyboard in the tab's main list (Alt+1…6, a click on the tab)."""
+        self.setFocus()
+
+    def window_actions(self) -> list[QAction]:
+        """Actions whose shortcuts work from every tab (Calls' F2 "Log call"): added to the window."""
+        return []
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show a record of one of the entry's `records` kinds; False when it cannot be shown."""
+        return False
+
+    def open_form(self, form: str) -> bool:
+        """Open an empty form of one of the entry's `forms` kinds (a draft put back)."""
+        return False
+
+    def add_banner(self, banner: QWidget) -> bool:
+        """Show a window-wide banner (the drafts waiting) at the top of this tab, if it has room for
+        one; False when it has not."""
+        return False
+
+
+@dataclass(frozen=True)
+class TabEntry(Generic[W]):
+    """One tab of the main window: its title, what builds it for the window, the kinds of record
+    it shows (`MainWindow.open_record`) and the kinds of form it opens (`MainWindow.open_form`)."""
+
+    title: str
+    factory: Callable[[W], TabPage]
+    records: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
