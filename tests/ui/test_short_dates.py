@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from tests.ui.comms_support import CHICAGO
+from vma_desk.core import agenda_text as today_text
+from vma_desk.core import wording
 from vma_desk.core.agenda import URGENT, DueItem, ItemKind
-from vma_desk.ui.calendar.text import short_date
-from vma_desk.ui.calls import text as calls_text
-from vma_desk.ui.refills import text as refills_text
-from vma_desk.ui.today import text as today_text
+from vma_desk.core.wording import short_date
 
 NEW_YEAR = date(2026, 1, 5)  # a Monday
 LAST_DECEMBER = datetime(2025, 12, 30, 15, 5, tzinfo=UTC)  # Tue 12/30/2025 9:05 AM in Chicago
@@ -24,12 +23,13 @@ def test_short_date_leaves_out_only_this_years_year():
 
 
 def test_calls_messages_search_and_refills_show_last_years_dates_with_the_year():
-    assert calls_text.when(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
-    assert calls_text.when(datetime(2026, 1, 2, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR) == "Fri 01/02 9:05 AM"
-    assert calls_text.when(datetime(2026, 1, 5, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR) == "9:05 AM"
-    assert refills_text.moment(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
+    assert wording.when_in_year(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
+    assert (wording.when_in_year(datetime(2026, 1, 2, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR)
+            == "Fri 01/02 9:05 AM")
+    assert wording.when_in_year(datetime(2026, 1, 5, 15, 5, tzinfo=UTC), CHICAGO, NEW_YEAR) == "9:05 AM"
+    assert wording.near_day_clock(LAST_DECEMBER, CHICAGO, NEW_YEAR) == "Tue 12/30/2025 9:05 AM"
     yesterday = datetime(2026, 1, 4, 15, 5, tzinfo=UTC)
-    assert refills_text.moment(yesterday, CHICAGO, NEW_YEAR) == "Yesterday 9:05 AM"
+    assert wording.near_day_clock(yesterday, CHICAGO, NEW_YEAR) == "Yesterday 9:05 AM"
 
 
 def test_todays_due_rows_show_last_years_dates_with_the_year():

@@ -42,11 +42,27 @@ def clock_text(moment: datetime, zone: ZoneInfo) -> str:
     return clock(moment.astimezone(zone))
 
 
+def zone_label(zone: ZoneInfo, moment: datetime) -> str:
+    """'America/Chicago (CST)': the zone times are shown in, with its abbreviation then."""
+    return f"{zone.key} ({moment.astimezone(zone).tzname()})"
+
+
+def near_day_clock(moment: datetime, zone: ZoneInfo, today: date) -> str:
+    """'Today 5:00 PM', 'Tomorrow 5:00 PM', 'Yesterday 5:00 PM', else 'Tue 03/03 5:00 PM' (with
+    its year when not this year), practice time: a time whose day must never be in doubt."""
+    local = moment.astimezone(zone)
+    day = _NEAR_DAYS.get((local.date() - today).days) or short_date(local.date(), today)
+    return f"{day} {clock(local)}"
+
+
+_NEAR_DAYS = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}
+
+
 # --- days -----------------------------------------------------------------------------------------
 
-def date_text(day: date) -> str:
-    """'03/02/2026'."""
-    return f"{day.month:02d}/{day.day:02d}/{day.year}"
+def date_text(day: date | None) -> str:
+    """'03/02/2026'; '—' for no day."""
+    return NONE if day is None else f"{day.month:02d}/{day.day:02d}/{day.year}"
 
 
 def month_day(day: date) -> str:

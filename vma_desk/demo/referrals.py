@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.referrals import (
     PATIENT_TOLD,
@@ -335,8 +336,8 @@ class _Referral:
             text = "closed without a consult report: " + note
         if appointment_at is not None:
             self.visits.append((at, appointment_at))
-            local = appointment_at.astimezone(self.zone)  # as ReferralService.move writes it
-            visit = f"specialist visit {local:%a %m/%d/%Y} " + f"{local:%I:%M %p}".lstrip("0")
+            # as ReferralService.move writes it
+            visit = f"specialist visit {wording.when_text(appointment_at, self.zone)}"
             text = f"{text} {visit}" if text else visit
         elif to is S.SENT and self.visits:
             self.visits.append((at, None))  # back to sent: the visit is off
@@ -760,7 +761,7 @@ def _used(seed: int, office: Office, auths: Sequence[PriorAuth]) -> list[PriorAu
                 at = office.at(done, time(rng.randint(9, 16), rng.randint(0, 59)))
                 if at < office.now:
                     step = StateEvent(SERVICE_DONE, at.replace(microsecond=0), office.vma(rng, at),
-                                      f"done {done:%m/%d/%Y}")
+                                      f"done {wording.date_text(done)}")
                     a = replace(a, service_done_on=done, events=(*a.events, step))
         rules.check_prior_auth(a, a.status)
         out.append(a)

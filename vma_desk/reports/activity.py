@@ -29,7 +29,15 @@ from vma_desk.core.activity import (
     VisitRates,
     bucket_label,
 )
-from vma_desk.core.wording import date_text, days_text, duration_text, percent_text, plural, when_text
+from vma_desk.core.wording import (
+    date_text,
+    days_text,
+    duration_text,
+    percent_text,
+    plural,
+    weekday_date,
+    when_text,
+)
 from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
 
 if TYPE_CHECKING:
@@ -191,7 +199,7 @@ def _calls(volume: CallVolume) -> list[Flowable]:
     busiest = ""
     if volume.busiest is not None:
         day, count = volume.busiest
-        busiest = f" Busiest day: {day:%a %m/%d/%Y} ({plural(count, 'call')})."
+        busiest = f" Busiest day: {weekday_date(day)} ({plural(count, 'call')})."
     text = f"{plural(volume.total, 'call')}: {directions}.{busiest}" if volume.total else \
         "No calls were logged in this period."
     if not volume.total:

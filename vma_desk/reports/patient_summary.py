@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from vma_desk.core.patient_history import PatientHistory
-from vma_desk.core.wording import date_text, step_text, when_text
+from vma_desk.core.wording import date_text, step_text, weekday_date, when_text
 from vma_desk.reports.pdf import (
     INK,
     MARGIN,
@@ -101,7 +101,7 @@ def _entries(history: PatientHistory) -> Table:
         [Paragraph(name, head) for name, _w in _COLUMNS]]
     for entry in history.entries:
         local = entry.at.astimezone(zone)
-        when = f"{local:%a %m/%d/%Y}<br/>{escape(step_text(entry.at, entry.at, zone))}"
+        when = f"{weekday_date(local.date())}<br/>{escape(step_text(entry.at, entry.at, zone))}"
         what = f"<b>{escape(entry.what)}</b>"
         if entry.began is not None:
             what += f'<br/><font size="7.5" color="#{MUTED.hexval()[2:]}">began ' \

@@ -30,7 +30,7 @@ from vma_desk.core.handoff import (
     kind_label,
     validate_note,
 )
-from vma_desk.core.records import AuditAction, AuditEntry, Change
+from vma_desk.core.records import AuditAction, AuditEntry, Change, RecordKind
 from vma_desk.core.referrals import PriorAuthStatus
 from vma_desk.core.rules import callbacks
 from vma_desk.core.users import User
@@ -46,7 +46,7 @@ from vma_desk.services.users import NotAllowedError, UserService
 from vma_desk.storage.audit import AuditRepository
 from vma_desk.storage.handoff_repository import HandoffRepository
 
-RECORD = "handoff"
+RECORD = RecordKind.HANDOFF
 #: a user who never signed out sees the notes (and changes) of this last stretch
 FIRST_LOOK_BACK = timedelta(hours=24)
 #: the actions that change a record (not exports, sign-ins or locks)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from vma_desk.core import history, wording
 from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Role
+from vma_desk.core.records import AuditAction, Change, RecordKind, Role
 from vma_desk.core.referrals import (
     PATIENT_TOLD,
     SERVICE_DONE,
@@ -38,8 +38,8 @@ from vma_desk.storage.repositories import (
     StaffRepository,
 )
 
-RECORD = "referral"
-AUTH_RECORD = "prior_auth"
+RECORD = RecordKind.REFERRAL
+AUTH_RECORD = RecordKind.PRIOR_AUTH
 AGING_KEYS = ("referrals.routine_days", "referrals.urgent_days", "referrals.emergency_days")
 #: prior authorisations a VMA still sees after they end (denied, expired)
 RECENT_DAYS = 30
@@ -97,7 +97,7 @@ class ReferralService:
                 self.settings.set(key, str(days))
             self.ctx.audit(AuditAction.UPDATE, "setting", "referrals",
                            "settings: routine_days, urgent_days, emergency_days")
-        return Change("setting", AuditAction.UPDATE)
+        return Change(RecordKind.SETTING, AuditAction.UPDATE)
 
     # --- referrals -------------------------------------------------------------------------------
     def get(self, referral_id: int) -> Referral:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.referrals import Flag, PriorAuth, PriorAuthKind, PriorAuthStatus, Referral, ReferralState
@@ -76,7 +77,8 @@ def check_referral_move(referral: Referral, to: ReferralState, *, note: str = ""
                                   "before the specialist visit")
         until = referral.auth_valid_until
         if until is not None and zone is not None and visit.astimezone(zone).date() > until:
-            raise ValidationError("appointment_at", f"is after the authorisation ends ({until:%m/%d/%Y}): "
+            ends = wording.date_text(until)
+            raise ValidationError("appointment_at", f"is after the authorisation ends ({ends}): "
                                   "renew it with the payer and edit the referral first")
     if to is ReferralState.SEEN and now is not None and referral.appointment_at is not None \
             and referral.appointment_at > now:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Practice
@@ -80,14 +81,15 @@ def chart_check(protocol: RefillProtocol, *, medication: str, last_visit: date |
         failures.append(f"no visit with {prescriber} on record")
     elif last_visit < today - relativedelta(months=protocol.visit_months):
         failures.append(f"no visit with {prescriber} in {protocol.visit_months} months "
-                        f"(last {last_visit:%m/%d/%Y})")
+                        f"(last {wording.date_text(last_visit)})")
     entered = {lab.name: lab for lab in labs}
     for name, months in protocol.labs_for(medication):
         lab = entered.get(name)
         if lab is None or lab.last_done is None:
             failures.append(f"{name} required every {months} months: no result on record")
         elif lab.last_done < today - relativedelta(months=months):
-            failures.append(f"{name} due (last {lab.last_done:%m/%d/%Y}, required every {months} months)")
+            last = wording.date_text(lab.last_done)
+            failures.append(f"{name} due (last {last}, required every {months} months)")
     if refills_remaining:
         notes.append(f"{refills_remaining} refill(s) remain at the pharmacy")
     return ChartCheck(passed=not failures, reasons=tuple(failures), notes=tuple(notes))

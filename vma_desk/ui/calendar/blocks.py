@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vma_desk.core import wording
 from vma_desk.core.calendar import Block, BlockKind
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change
@@ -127,10 +128,10 @@ class BlocksDialog(QDialog):
         if until:
             repeat += f" until {until[4:6]}/{until[6:8]}/{until[:4]}"
         # a block of whole days (vacation) ends at midnight: say which day is the last
-        ends = (f"{end - timedelta(minutes=1):%a %m/%d/%Y} (whole days)" if block.minutes >= 24 * 60
-                else f"{end:%I:%M %p}")
-        return (f"{block.title or block.kind.value.capitalize()} · {who} · "
-                f"{block.start:%a %m/%d/%Y %I:%M %p} to {ends} · {repeat}")
+        ends = (f"{wording.weekday_date((end - timedelta(minutes=1)).date())} (whole days)"
+                if block.minutes >= 24 * 60 else wording.clock(end))
+        start = f"{wording.weekday_date(block.start.date())} {wording.clock(block.start)}"
+        return f"{block.title or block.kind.value.capitalize()} · {who} · {start} to {ends} · {repeat}"
 
     def _load(self) -> None:
         self.model.clear()

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QTimeEdit
 
+from vma_desk.core import wording
 from vma_desk.core.calendar import AppointmentType
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import StaffMember
 from vma_desk.core.wording import WEEKDAY_NAMES
-from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.grid import local_to_utc
 from vma_desk.ui.widgets import DateEdit
 
@@ -29,7 +29,7 @@ def show_start(date_edit: DateEdit, time_edit: QTimeEdit, zone_label: QLabel, mo
     local = moment.astimezone(zone)
     date_edit.set_value(local.date())
     time_edit.setTime(QTime(local.hour, local.minute))
-    zone_label.setText(text.zone_label(zone, moment))
+    zone_label.setText(wording.zone_label(zone, moment))
 
 
 def read_start(date_edit: DateEdit, time_edit: QTimeEdit, zone: ZoneInfo) -> datetime:

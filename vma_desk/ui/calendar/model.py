@@ -23,8 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import calendar_text as text
+from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, VisitStatus
-from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.grid import Cell, ScheduleGrid, Visit
 from vma_desk.ui.calendar.source import Schedule
 
@@ -134,7 +135,7 @@ class ScheduleModel(QAbstractTableModel):
             minute = grid.minute_of(section)
             if role == Qt.ItemDataRole.DisplayRole:
                 at = datetime(2000, 1, 1, minute // 60, minute % 60)
-                return text.clock(at) if minute % 60 == 0 or section == 0 else f":{minute % 60:02d}"
+                return wording.clock(at) if minute % 60 == 0 or section == 0 else f":{minute % 60:02d}"
             if role == Qt.ItemDataRole.FontRole and minute % 60 == 0:
                 return self._bold
             if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -144,7 +145,7 @@ class ScheduleModel(QAbstractTableModel):
             return None
         column = grid.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [text.short_day(column.day)] if self._several_days else []
+            lines = [wording.short_day(column.day)] if self._several_days else []
             if self._several_providers and self._several_days:
                 lines.append(text.short_name(column.provider))
             elif not self._several_days:
@@ -153,7 +154,7 @@ class ScheduleModel(QAbstractTableModel):
                 lines.append(column.closed_label)
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{text.long_day(column.day)}, {column.provider.display_name}"
+            return (f"{wording.long_day(column.day)}, {column.provider.display_name}"
                     + (f" ({column.closed})" if column.closed else ""))
         if role == Qt.ItemDataRole.FontRole and column.day == schedule.today:
             return self._bold
@@ -252,7 +253,7 @@ class ScheduleModel(QAbstractTableModel):
         name = schedule.names.get(a.patient_id, f"patient #{a.patient_id}")
         kind = text.type_name(schedule.types, a.type_code)
         if not long:
-            return f"{text.clock(a.start.astimezone(zone))}  {name}"
+            return f"{wording.clock(a.start.astimezone(zone))}  {name}"
         extra = [text.STATUS_LABELS[a.status]]
         if a.override_reason:
             extra.append(f"booked over a conflict: {a.override_reason}")

@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QListView, QWidget
 
+from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, VisitStatus, WaitlistEntry
 from vma_desk.core.rules.scheduling import booked_late
-from vma_desk.ui.calendar import text
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel, WrappedLinesDelegate
 from vma_desk.ui.forms.ui_calendar_side_panel import Ui_SidePanel

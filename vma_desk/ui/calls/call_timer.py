@@ -11,7 +11,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from vma_desk.ui.calls.text import duration
+from vma_desk.core.wording import call_length
 
 TICK_MS = 500
 #: the longest call the service accepts (4 hours)
@@ -83,7 +83,7 @@ class CallTimer(QWidget):
 
     # showing ----------------------------------------------------------------------------------------
     def _show(self) -> None:
-        self.time_label.setText(duration(self.seconds()).rjust(5, "0"))
+        self.time_label.setText(call_length(self.seconds()).rjust(5, "0"))
         self.button.setText("Stop" if self.is_running() else "Resume")
         self.button.setToolTip("Stop the timer and keep this duration" if self.is_running()
                                else "Go on counting (the caller is back on the line)")

@@ -21,8 +21,8 @@ from vma_desk.core.communications import Call, CallOutcome, CallReason, Directio
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Patient
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.ui.calls.form_dialog import CommsFormDialog
 from vma_desk.ui.forms.ui_calls_call import Ui_CallsCall
+from vma_desk.ui.shared.comms_form import CommsFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 

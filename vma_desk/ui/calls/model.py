@@ -17,9 +17,10 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from vma_desk.core import call_text as text
+from vma_desk.core import wording
 from vma_desk.core.communications import Call, CallOutcome, CallReason
 from vma_desk.core.validation import format_phone
-from vma_desk.ui.calls import text
 from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, RecordTableModel, refilter_rows
 
 #: the `Call` of a row
@@ -106,7 +107,7 @@ class CallTableModel(RecordTableModel):
     def _text(self, row: CallRow, column: int) -> str:
         call = row.call
         if column == COL_TIME:
-            return text.when(call.started_at, self._zone, self._day)
+            return wording.when_in_year(call.started_at, self._zone, self._day)
         if column == COL_DIRECTION:
             return call.direction.label
         if column == COL_CALLER:
@@ -118,7 +119,7 @@ class CallTableModel(RecordTableModel):
         if column == COL_REASON:
             return call.reason.label
         if column == COL_DURATION:
-            return text.duration(call.duration_seconds)
+            return wording.call_length(call.duration_seconds)
         if column == COL_OUTCOME:
             return call.outcome.label
         if column == COL_ROUTED:

@@ -38,7 +38,6 @@ from vma_desk.ui.calls.columns import ColumnChooser
 from vma_desk.ui.calls.dialog import CallDialog
 from vma_desk.ui.calls.model import CALL_ROLE, COL_TIME, COLUMNS, CallFilterProxy, CallRow, CallTableModel
 from vma_desk.ui.calls.source import CallDaySource
-from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_calls_tab import Ui_CallsTab
 from vma_desk.ui.messages.dialog import MessageDialog
 from vma_desk.ui.record_list import RecordList, TabChanges
@@ -48,6 +47,7 @@ from vma_desk.ui.settings import Preferences
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 
 LOG_CALL_KEYS = "F2"
 #: the widest text each column usually holds (its width at the start; the user may drag it)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vma_desk.core import wording
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.handoff import Handoff, HandoffItem, ShiftSummary, SinceLastShift
 from vma_desk.core.wording import clock_text, when_text
@@ -161,7 +162,7 @@ def _change_rows(items: Sequence[HandoffItem], zone: ZoneInfo) -> list[tuple[str
         what, _, change = done.partition(" · ")
         if i.count > 1:
             change += f" · {i.count} changes"
-        when = f"{i.at.astimezone(zone):%a %m/%d} {clock_text(i.at, zone)}" if i.at else ""
+        when = f"{wording.short_day(i.at.astimezone(zone).date())} {clock_text(i.at, zone)}" if i.at else ""
         rows.append((what, i.title, change or what, i.by, when))
     return rows
 

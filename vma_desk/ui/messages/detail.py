@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from vma_desk.core import history
+from vma_desk.core import history, wording
 from vma_desk.core.communications import Message, MessageState, by_words
 from vma_desk.core.validation import format_phone
-from vma_desk.ui.calls import text
 from vma_desk.ui.messages.model import MessageRow
 
 #: the step that moves a message to each state, as its button says it
@@ -29,12 +28,13 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
     if row.patient:
         lines.append(f"Patient: {row.patient}")
     lines.append(f"For: {row.recipient}")
-    lines.append(f"Taken {text.when(m.created_at, zone, today)} ({text.age(now - m.created_at)} ago)")
+    taken = wording.when_in_year(m.created_at, zone, today)
+    lines.append(f"Taken {taken} ({wording.waited(now - m.created_at)} ago)")
     if m.awaiting_callback:
         late = " — OVERDUE" if now > row.due else ""
-        lines.append(f"Callback due {text.when(row.due, zone, today)}{late}")
+        lines.append(f"Callback due {wording.when_in_year(row.due, zone, today)}{late}")
     if m.callback_at is not None:
-        lines.append(f"Best time to call back: {text.when(m.callback_at, zone, today)}")
+        lines.append(f"Best time to call back: {wording.when_in_year(m.callback_at, zone, today)}")
     lines.append(f"Reason: {m.reason}")
     if m.questions:
         lines.append(f"Questions: {m.questions}")
@@ -53,6 +53,7 @@ def timeline(message: Message, zone: ZoneInfo, today: object) -> str:
         label = event.state.label
         if event.action:
             label = history.line_prefix(event.action) + history.lower_first(label)
-        line = f"{label} — {text.when(event.at, zone, today)} by {by_words(event.by, event.recorded_by)}"
+        when = wording.when_in_year(event.at, zone, today)
+        line = f"{label} — {when} by {by_words(event.by, event.recorded_by)}"
         lines.append(f"{line}: {event.note}" if event.note else line)
     return "\n".join(lines) or "No steps recorded."

@@ -21,8 +21,8 @@ from vma_desk.core.records import Change
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import format_phone, normalize_phone
 from vma_desk.core.wording import zone_label
-from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_messages_message import Ui_MessagesMessage
+from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 

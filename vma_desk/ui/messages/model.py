@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from vma_desk.core import wording
 from vma_desk.core.communications import Message, MessageState, Urgency
-from vma_desk.ui.calls import text
 from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, TickingTableModel
 
 #: the `Message` of a row
@@ -120,13 +120,13 @@ class MessageTableModel(TickingTableModel):
     def _text(self, row: MessageRow, column: int, overdue: bool) -> str:
         message = row.message
         if column == COL_AGE:
-            return text.age(self._now - message.created_at)
+            return wording.waited(self._now - message.created_at)
         if column == COL_DUE:
             if not message.awaiting_callback:
                 return "—"
             if overdue:
-                return f"Overdue {text.age(self._now - row.due)}"
-            return text.when(row.due, self._zone, self._today)
+                return f"Overdue {wording.waited(self._now - row.due)}"
+            return wording.when_in_year(row.due, self._zone, self._today)
         if column == COL_URGENCY:
             return message.urgency.value.capitalize()
         if column == COL_CALLER:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.records import CareGap
 from vma_desk.ui.widgets import DateEdit
 
@@ -64,7 +65,7 @@ class CareGapTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_DUE:
-                return row.due.strftime("%m/%d/%Y") if row.due else ""
+                return wording.date_text(row.due) if row.due else ""
             return row.kind if column == COL_KIND else row.note
         if role == Qt.ItemDataRole.EditRole:
             if column == COL_DUE:

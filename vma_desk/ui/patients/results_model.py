@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from vma_desk.core import wording
 from vma_desk.core.records import Patient
 from vma_desk.core.validation import format_phone
 
@@ -23,7 +24,7 @@ _ROOT = QModelIndex()
 def result_line(patient: Patient, today: date, region: str = "US") -> str:
     """'O'Neil, Ann · 04/02/1961 (age 64) · (312) 555-0142': name, birth date and first phone."""
     born = patient.date_of_birth
-    parts = [patient.display_name, f"{born:%m/%d/%Y} (age {patient.age_on(today)})"]
+    parts = [patient.display_name, f"{wording.date_text(born)} (age {patient.age_on(today)})"]
     if patient.phones:
         parts.append(format_phone(patient.phones[0].number, region))
     return "  ·  ".join(parts)

@@ -23,9 +23,9 @@ from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.referrals import PriorAuth, PriorAuthKind, PriorAuthStatus
 from vma_desk.core.rules.referrals import prior_auth_next
-from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_prior_auth import Ui_ReferralsPriorAuth
 from vma_desk.ui.referrals.dialog import calendar_page, read_date
+from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import DateEdit, FieldSlot
 

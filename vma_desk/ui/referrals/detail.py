@@ -11,6 +11,8 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from vma_desk.core import history as undo_history
+from vma_desk.core import referral_text as text
+from vma_desk.core import wording
 from vma_desk.core.communications import by_words
 from vma_desk.core.referrals import (
     PATIENT_TOLD,
@@ -23,8 +25,6 @@ from vma_desk.core.referrals import (
     TellMethod,
 )
 from vma_desk.core.validation import format_phone
-from vma_desk.ui.calls import text as calls_text
-from vma_desk.ui.referrals import text
 from vma_desk.ui.referrals.model import PriorAuthEntry, ReferralEntry
 
 
@@ -37,10 +37,10 @@ def referral_flags(entry: ReferralEntry) -> str:
     """'Stuck: no movement for 5 days · Authorisation expiring 03/31/2026', or ''."""
     referral = entry.referral
     said = {
-        Flag.STUCK: f"Stuck: no movement for {text.days(entry.days_in_state)}",
+        Flag.STUCK: f"Stuck: no movement for {wording.days_count(entry.days_in_state)}",
         Flag.AUTH_MISSING: "Authorisation missing: the patient's plan needs one before the specialist visit",
-        Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(referral.auth_valid_until)}",
-        Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(referral.auth_valid_until)}",
+        Flag.AUTH_EXPIRING: f"Authorisation expiring {wording.date_text(referral.auth_valid_until)}",
+        Flag.AUTH_EXPIRED: f"Authorisation expired {wording.date_text(referral.auth_valid_until)}",
         Flag.PATIENT_NOT_TOLD: "Patient not told: the specialist visit is booked, tell them (Ctrl+Shift+T)",
     }
     return " · ".join(said.get(flag, flag.label) for flag in entry.flags)
@@ -51,20 +51,20 @@ def patient_told(referral: Referral, zone: ZoneInfo, today: date) -> str:
     if referral.patient_told_at is None:
         return "not yet"
     how = TellMethod(referral.patient_told_how).words if referral.patient_told_how else ""
-    said = " ".join(filter(None, (calls_text.when(referral.patient_told_at, zone, today), how)))
+    said = " ".join(filter(None, (wording.when_in_year(referral.patient_told_at, zone, today), how)))
     return f"{said}, by {referral.patient_told_by}"
 
 
 def referral_body(entry: ReferralEntry, zone: ZoneInfo, today: date) -> str:
     referral = entry.referral
     since = referral.state_since or referral.created_at
-    contact = format_phone(referral.specialist_contact) if referral.specialist_contact else text.NONE
+    contact = format_phone(referral.specialist_contact) if referral.specialist_contact else wording.NONE
     if referral.auth_number:
-        authorisation = f"{referral.auth_number}, valid until {text.day(referral.auth_valid_until)}"
+        authorisation = f"{referral.auth_number}, valid until {wording.date_text(referral.auth_valid_until)}"
     else:
         authorisation = ("required by the patient's plan, none yet" if referral.auth_required
                          else "not required")
-    visit = (calls_text.when(referral.appointment_at, zone, today) if referral.appointment_at
+    visit = (wording.when_in_year(referral.appointment_at, zone, today) if referral.appointment_at
              else "not scheduled yet")
     lines = [
         f"Patient: {entry.patient}",
@@ -77,9 +77,9 @@ def referral_body(entry: ReferralEntry, zone: ZoneInfo, today: date) -> str:
         f"Authorisation: {authorisation}",
         f"Specialist appointment: {visit}",
         f"Patient told: {patient_told(referral, zone, today)}",
-        f"{referral.state.label} since {calls_text.when(since, zone, today)} "
-        f"({text.days(entry.days_in_state)})",
-        f"Created {calls_text.when(referral.created_at, zone, today)}",
+        f"{referral.state.label} since {wording.when_in_year(since, zone, today)} "
+        f"({wording.days_count(entry.days_in_state)})",
+        f"Created {wording.when_in_year(referral.created_at, zone, today)}",
     ]
     if referral.notes:
         lines.append(f"Notes: {referral.notes}")
@@ -93,7 +93,7 @@ def history(events: tuple[StateEvent, ...], labels: dict[str, str], zone: ZoneIn
     lines = []
     for event in events:
         note = event.note
-        when = calls_text.when(event.at, zone, today)
+        when = wording.when_in_year(event.at, zone, today)
         label = labels.get(event.state, event.state)
         if event.action:
             label = undo_history.line_prefix(event.action) + undo_history.lower_first(label)
@@ -114,9 +114,10 @@ def auth_title(entry: PriorAuthEntry) -> str:
 def auth_flags(entry: PriorAuthEntry) -> str:
     auth = entry.auth
     said = {
-        Flag.FOLLOW_UP_OVERDUE: f"Follow-up overdue: due {text.day(auth.follow_up_on)}, ask the payer",
-        Flag.AUTH_EXPIRING: f"Authorisation expiring {text.day(auth.valid_until)}",
-        Flag.AUTH_EXPIRED: f"Authorisation expired {text.day(auth.valid_until)}",
+        Flag.FOLLOW_UP_OVERDUE: f"Follow-up overdue: due {wording.date_text(auth.follow_up_on)}, "
+                                "ask the payer",
+        Flag.AUTH_EXPIRING: f"Authorisation expiring {wording.date_text(auth.valid_until)}",
+        Flag.AUTH_EXPIRED: f"Authorisation expired {wording.date_text(auth.valid_until)}",
         Flag.UNITS_LOW: f"{text.flag_label(Flag.UNITS_LOW, auth.units_word)}: {text.units(auth)}",
         Flag.UNITS_USED_UP: f"{text.flag_label(Flag.UNITS_USED_UP, auth.units_word)}: {text.units(auth)}, "
                             "ask the payer for more",
@@ -131,19 +132,19 @@ def auth_body(entry: PriorAuthEntry) -> str:
         f"Kind: {auth.kind.label}",
         f"Payer: {auth.payer}",
         f"Service: {auth.service}",
-        f"Submitted: {text.day(auth.submitted_on)}",
+        f"Submitted: {wording.date_text(auth.submitted_on)}",
         f"Status: {auth.status.label}",
     ]
     if auth.status.awaiting_payer:
-        lines.append(f"Follow up on: {text.day(auth.follow_up_on)}")
+        lines.append(f"Follow up on: {wording.date_text(auth.follow_up_on)}")
     if auth.auth_number:
         lines.append(f"Authorisation number: {auth.auth_number}")
     if auth.valid_from or auth.valid_until:
-        lines.append(f"Valid: {text.day(auth.valid_from)} to {text.day(auth.valid_until)}")
+        lines.append(f"Valid: {wording.date_text(auth.valid_from)} to {wording.date_text(auth.valid_until)}")
     if auth.units_authorised is not None:
         lines.append(f"Authorised for {auth.units_authorised} {auth.units_word}: {auth.units_used} used")
     if auth.service_done_on:
-        lines.append(f"Service done: {text.day(auth.service_done_on)}")
+        lines.append(f"Service done: {wording.date_text(auth.service_done_on)}")
     if auth.renewal_of is not None:
         lines.append(f"Renews authorisation #{auth.renewal_of}.")
     if auth.denial_reason:

@@ -24,8 +24,8 @@ from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, Patient
 from vma_desk.core.referrals import RECORDS_CHECKLIST, Referral
 from vma_desk.core.validation import format_phone, normalize_phone
-from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_referrals_referral import Ui_ReferralsReferral
+from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, DateEdit, FieldSlot
 

@@ -17,10 +17,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from vma_desk.core import referral_text as text
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
 from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, RecordTableModel
-from vma_desk.ui.referrals import text
 
 #: the entry (`ReferralEntry` or `PriorAuthEntry`) of a row
 ENTRY_ROLE = RECORD_ROLE
@@ -161,7 +162,7 @@ class ReferralTableModel(FlaggedTableModel):
             COL_SPECIALIST: lambda: f"{referral.specialty} · {referral.specialist_office}",
             COL_URGENCY: lambda: text.urgency(referral.urgency),
             COL_STATE: lambda: referral.state.label,
-            COL_DAYS: lambda: text.days(entry.days_in_state),
+            COL_DAYS: lambda: wording.days_count(entry.days_in_state),
             COL_AUTHORISATION: lambda: text.referral_authorisation(referral),
         }[column]()
 
@@ -205,9 +206,10 @@ class PriorAuthTableModel(FlaggedTableModel):
             AUTH_PATIENT: lambda: entry.patient,
             AUTH_SERVICE: lambda: f"{auth.kind.label}: {auth.service}",
             AUTH_PAYER: lambda: auth.payer,
-            AUTH_SUBMITTED: lambda: text.day(auth.submitted_on),
+            AUTH_SUBMITTED: lambda: wording.date_text(auth.submitted_on),
             AUTH_STATUS: lambda: auth.status.label,
-            AUTH_FOLLOW_UP: lambda: text.day(auth.follow_up_on) if auth.status.awaiting_payer else text.NONE,
+            AUTH_FOLLOW_UP: lambda: (wording.date_text(auth.follow_up_on) if auth.status.awaiting_payer
+                                     else wording.NONE),
             AUTH_VALIDITY: lambda: text.auth_validity(auth),
         }[column]()
 

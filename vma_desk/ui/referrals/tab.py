@@ -26,7 +26,6 @@ from vma_desk.core.records import AuditAction, Change
 from vma_desk.core.referrals import REFERRAL_PATH, PriorAuth, PriorAuthStatus, Referral, ReferralState
 from vma_desk.core.rules.referrals import referral_next_states
 from vma_desk.services import Services
-from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_referrals_tab import Ui_ReferralsTab
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.referrals import detail
@@ -51,6 +50,7 @@ from vma_desk.ui.referrals.told_dialog import PatientToldDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.widgets import ask_reason, confirm
 
 #: how often the lists are read again for the flags that time alone brings

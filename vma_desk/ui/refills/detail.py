@@ -8,11 +8,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from vma_desk.core import history
+from vma_desk.core import history, wording
+from vma_desk.core import refill_text as text
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
-from vma_desk.ui.refills import text
 from vma_desk.ui.refills.model import RefillTableRow
 
 
@@ -27,7 +27,7 @@ def due(row: RefillTableRow, state: DueState | None, now: datetime, zone: ZoneIn
     today = now.astimezone(zone).date()
     if request.due_at is None:
         return "No due time."
-    when = f"Due {text.moment(request.due_at, zone, today)}"
+    when = f"Due {wording.near_day_clock(request.due_at, zone, today)}"
     if state is None:
         if not request.is_open:
             return f"{when} — closed."
@@ -42,7 +42,7 @@ def body(row: RefillTableRow, zone: ZoneInfo, today: date) -> str:
     lines = [f"Patient: {row.patient}",
              f"Medication: {text.medication(r)}" + (f", quantity {r.quantity}" if r.quantity else ""),
              f"Pharmacy: {r.pharmacy}",
-             f"Received {text.moment(r.received_at, zone, today)} from {r.source.label.lower()}, "
+             f"Received {wording.near_day_clock(r.received_at, zone, today)} from {r.source.label.lower()}, "
              f"requested by {r.requested_by}",
              f"Urgency: {r.urgency.value.capitalize()}"
              + (" (red flag in the notes)" if r.urgency is Urgency.EMERGENCY and r.escalation_action else ""),
@@ -78,7 +78,8 @@ def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date,
     if request.decision is None or request.decided_at is None:
         return ("Not decided yet. The prescriber decides; once they have, record what they decided "
                 "and who decided.")
-    lines = [f"{request.decision.label} by {provider}, {text.moment(request.decided_at, zone, today)}"]
+    when = wording.near_day_clock(request.decided_at, zone, today)
+    lines = [f"{request.decision.label} by {provider}, {when}"]
     if request.decision_note:
         lines.append(f"Note: {request.decision_note}")
     if request.decision is Decision.NEEDS_VISIT:
@@ -93,7 +94,7 @@ def visit(request: RefillRequest, zone: ZoneInfo, today: date,
     booked = request.visit
     if booked is None:
         return "Needs visit — not booked. Book visit… (Alt+B) books it, linked to this request."
-    when = f"{text.moment(booked.start, zone, today)} with {staff_name(booked.provider_id)}"
+    when = f"{wording.near_day_clock(booked.start, zone, today)} with {staff_name(booked.provider_id)}"
     if booked.cancelled:
         return f"Needs visit — not booked: the visit {when} was cancelled or missed. Book visit… (Alt+B)."
     return f"Visit booked: {when}. Open booked visit (Alt+B) shows it in the calendar."

@@ -21,9 +21,9 @@ from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Change, Patient
 from vma_desk.core.refills import LabCheck, RefillRequest, RefillSource
 from vma_desk.core.wording import zone_label
-from vma_desk.ui.calls.form_dialog import SavingFormDialog
 from vma_desk.ui.forms.ui_refills_request import Ui_RefillsRequest
 from vma_desk.ui.refills import fields
+from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.widgets import FieldSlot
 

@@ -19,11 +19,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from vma_desk.core import refill_text as text
+from vma_desk.core import wording
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import RefillRequest, RefillSource
 from vma_desk.core.rules.refills import DueState, request_due_state
 from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, TickingTableModel
-from vma_desk.ui.refills import text
 
 #: the `RefillRequest` of a row
 REQUEST_ROLE = RECORD_ROLE
@@ -164,7 +165,7 @@ class RefillTableModel(TickingTableModel):
     def _text(self, row: RefillTableRow, column: int, state: DueState | None) -> str:
         request = row.request
         if column == COL_DUE:
-            return text.moment(request.due_at, self._zone, self._today) if request.due_at else "—"
+            return wording.near_day_clock(request.due_at, self._zone, self._today) if request.due_at else "—"
         if column == COL_DUE_STATE:
             said = state.label if state is not None else "—"
             return f"{said} · {request.urgency.value}" if request.urgency is not Urgency.ROUTINE else said
@@ -182,7 +183,7 @@ class RefillTableModel(TickingTableModel):
             return SOURCE_SHORT[request.source]
         if column == COL_PRESCRIBER:
             return row.prescriber
-        return text.moment(request.received_at, self._zone, self._today)
+        return wording.near_day_clock(request.received_at, self._zone, self._today)
 
     def _sort_value(self, row: RefillTableRow, column: int, state: DueState | None) -> Any:
         request = row.request

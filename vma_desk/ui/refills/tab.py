@@ -26,7 +26,6 @@ from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
 from vma_desk.ui.calendar.booking import BookingDialog
 from vma_desk.ui.calendar.context import CalendarContext
-from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.refills import detail
@@ -54,6 +53,7 @@ from vma_desk.ui.refills.steps import (
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.widgets import ask_reason, confirm, flow_row
 
 #: the widest text each column usually holds (its width at the start)

@@ -17,8 +17,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from vma_desk.core import wording
 from vma_desk.core.communications import SearchHit
-from vma_desk.ui.calls import text
 
 #: the `SearchHit` of a row
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +47,7 @@ class SearchResultModel(QAbstractListModel):
     def set_hits(self, hits: Sequence[SearchHit], zone: ZoneInfo, today: date) -> None:
         self.beginResetModel()
         self._hits = list(hits)
-        self._heads = [f"{h.title} · {text.when(h.at, zone, today)}" for h in self._hits]
+        self._heads = [f"{h.title} · {wording.when_in_year(h.at, zone, today)}" for h in self._hits]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = _ROOT) -> int:

@@ -20,9 +20,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from vma_desk.core import agenda_text as text
 from vma_desk.core.agenda import ROUTINE, SOON, URGENT, DayAgenda, DueItem, VisitLine
 from vma_desk.ui.record_model import RECORD_ROLE, Index, RecordTableModel
-from vma_desk.ui.today import text
 
 #: the (kind, record id) a row opens, as `MainWindow.open_record` takes them; None for headings
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3

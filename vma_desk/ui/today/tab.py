@@ -28,9 +28,9 @@ from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change, Role
 from vma_desk.core.wording import zone_label
 from vma_desk.services import Services
-from vma_desk.ui.calls.table import tab_action
 from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
 from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.table import tab_action
 from vma_desk.ui.today.model import (
     COL_FLAGS,
     DUE_STATUS,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from vma_desk.core import wording
 from vma_desk.core.users import MAX_FAILURES, User
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,7 @@ def when(moment: datetime | None, zone: ZoneInfo) -> str:
     if moment is None:
         return "Never"
     local = moment.astimezone(zone)
-    return f"{local:%m/%d/%Y} {local:%I:%M %p}".replace(" 0", " ")
+    return f"{wording.date_text(local.date())} {wording.clock(local)}"
 
 
 class UserTableModel(QAbstractTableModel):

@@ -1,8 +1,9 @@
-"""How the Today tab writes the day's agenda: flags, visit facts, due rows, days and headings.
+"""How the day's agenda is written (Qt-free, for the Today tab and any report): flags, visit
+facts, due rows, days and headings.
 
 Everything is worded from what `core.agenda` put in the `DayAgenda` (labels, details, severities);
-nothing here decides whether a flag is raised or a row is due. Times are the practice's (the
-calendar's `text.clock` style: "9:05 AM").
+nothing here decides whether a flag is raised or a row is due. Times, days and ages are
+`core.wording`'s ("9:05 AM", "Tue 03/03", "<1"), in the practice's zone.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.agenda import ROUTINE, SOON, URGENT, DueItem, ItemKind, ProviderDay, VisitFlag, VisitLine
-from vma_desk.core.wording import WEEKDAY_NAMES
-from vma_desk.ui.calendar.text import clock, long_day, short_date
+from vma_desk.core.wording import WEEKDAY_NAMES, age_text, clock, long_day, month_day, short_date
 
-NONE = "—"
 NBSP = "\u00a0"
 NB_HYPHEN = "\u2011"
 SEVERITY_LABELS = {URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine"}
@@ -49,7 +48,7 @@ def visit_time(line: VisitLine, zone: ZoneInfo) -> str:
 
 
 def age(line: VisitLine) -> str:
-    return NONE if line.age is None else str(line.age)
+    return age_text(line.age)
 
 
 def new_or_established(line: VisitLine) -> str:
@@ -89,7 +88,7 @@ def day_heading(day: date, today: date) -> str:
 
 def weekday_day(day: date) -> str:
     """'Sunday 11/22'."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day:%m/%d}"
+    return f"{WEEKDAY_NAMES[day.weekday()]} {month_day(day)}"
 
 
 def no_visits(day: date, provider: str | None = None) -> str:

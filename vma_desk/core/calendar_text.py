@@ -1,12 +1,11 @@
-"""How the calendar writes times, days, statuses and visits: one place, in the practice's zone.
-
-Times are always converted with the practice's `ZoneInfo`, never with the laptop's zone, and
-written the US way a front office reads them ("9:00 AM", "Tue 03/03").
+"""How the calendar writes statuses, visits, slots and waitlist entries, in the practice's zone
+(Qt-free, so the Calendar tab and any report say them alike). Times and days are `core.wording`'s
+("9:00 AM", "Tue 03/03"), always converted with the practice's `ZoneInfo`, never the laptop's.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import (
@@ -20,7 +19,7 @@ from vma_desk.core.calendar import (
 )
 from vma_desk.core.records import ContactMethod, Patient, StaffMember
 from vma_desk.core.validation import format_phone
-from vma_desk.core.wording import WEEKDAY_NAMES
+from vma_desk.core.wording import WEEKDAY_NAMES, clock, month_day, short_clock, short_day
 
 STATUS_LABELS = {status: status.label for status in VisitStatus}
 METHOD_LABELS = {
@@ -46,33 +45,6 @@ TECH_CHECK_LABELS = {
 }
 
 
-def clock(moment: datetime | time) -> str:
-    """'9:00 AM', '12:30 PM' (no leading zero, whatever the platform's strftime does)."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-
-
-def short_clock(moment: datetime | time) -> str:
-    """'9:00', '12:30': for the grid's rows, where AM/PM is plain from the position."""
-    return f"{moment.hour % 12 or 12}:{moment.minute:02d}"
-
-
-def short_day(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day:%m/%d}"
-
-
-def short_date(day: date, today: date | None) -> str:
-    """'Tue 03/03' this year, 'Fri 12/05/2025' any other year (or when `today` is not known): the
-    day a list shows, never ambiguous about its year."""
-    if today is not None and day.year == today.year:
-        return short_day(day)
-    return f"{short_day(day)}/{day.year}"
-
-
-def long_day(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]}, {day:%B} {day.day}, {day.year}"
-
-
 def when(moment: datetime, zone: ZoneInfo) -> str:
     """'Tue 03/03 9:00 AM' in the practice's zone."""
     local = moment.astimezone(zone)
@@ -83,11 +55,6 @@ def span(start: datetime, end: datetime, zone: ZoneInfo) -> str:
     """'Tue 03/03 9:00-9:40 AM'."""
     first, last = start.astimezone(zone), end.astimezone(zone)
     return f"{short_day(first.date())} {short_clock(first)}-{clock(last)}"
-
-
-def zone_label(zone: ZoneInfo, moment: datetime) -> str:
-    """'America/Chicago (CST)': the zone the calendar shows, with its abbreviation then."""
-    return f"{zone.key} ({moment.astimezone(zone).tzname()})"
 
 
 def type_name(types: dict[str, AppointmentType], code: str) -> str:
@@ -140,4 +107,4 @@ def waitlist_line(entry: WaitlistEntry, name: str, types: dict[str, AppointmentT
     waiting = entry.added_at.astimezone(zone).date()
     note = f" · {entry.note}" if entry.note else ""
     return (f"{name} · {type_name(types, entry.type_code)}\n"
-            f"Wants {wants} · waiting since {waiting:%m/%d}{note}")
+            f"Wants {wants} · waiting since {month_day(waiting)}{note}")

@@ -1,38 +1,24 @@
-"""How referrals and prior authorisations are written on screen: urgencies, days, dates,
-authorisations, flags and the patient's insurance requirement.
+"""How referrals and prior authorisations are written (Qt-free, for the Referrals tab and any
+report): urgencies, authorisations, flags and the patient's insurance requirement.
 
-Dates are the practice's days as a US office writes them ("03/31/2026"); times go through the
-calls' `text.when` (practice time).
+Dates are the practice's days as a US office writes them ("03/31/2026", `core.wording.date_text`);
+days in a state are `wording.days_count`; times are `wording.when_in_year` (practice time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Patient
 from vma_desk.core.referrals import RECORDS_CHECKLIST, Flag, PriorAuth, PriorAuthStatus, Referral
+from vma_desk.core.wording import NONE, date_text
 
 #: referral urgencies as a referral letter says them
 URGENCY_LABELS = {Urgency.ROUTINE: "Routine", Urgency.URGENT: "Urgent", Urgency.EMERGENCY: "Stat"}
 #: flags that need action now; the others (expiring) are a warning
 SEVERE_FLAGS = frozenset({Flag.STUCK, Flag.AUTH_MISSING, Flag.AUTH_EXPIRED, Flag.FOLLOW_UP_OVERDUE,
                           Flag.UNITS_USED_UP})
-NONE = "—"
-
-
-def day(value: date | None) -> str:
-    return f"{value:%m/%d/%Y}" if value else NONE
-
-
-def days(count: int) -> str:
-    """'today', '1 day', '12 days': how long a referral has stood in its state."""
-    if count <= 0:
-        return "today"
-    return "1 day" if count == 1 else f"{count} days"
-
-
 def flags(found: Iterable[Flag], units: str = "units") -> str:
     """'Stuck · Authorisation expiring'; the units flags say what is counted ('Visits nearly used up')."""
     return " · ".join(flag_label(flag, units) for flag in found)
@@ -51,7 +37,7 @@ def urgency(value: Urgency) -> str:
 def referral_authorisation(referral: Referral) -> str:
     """'AUTH-77 · 03/31/2026' (the last valid day), 'Required, none yet', or '—' when the plan needs none."""
     if referral.auth_number:
-        until = f" · {day(referral.auth_valid_until)}" if referral.auth_valid_until else ""
+        until = f" · {date_text(referral.auth_valid_until)}" if referral.auth_valid_until else ""
         return referral.auth_number + until
     return "Required, none yet" if referral.auth_required else NONE
 
@@ -60,7 +46,7 @@ def auth_validity(auth: PriorAuth) -> str:
     """'PA-1 · 03/20/2026' (the last valid day) once approved, else '—'."""
     if auth.status is not PriorAuthStatus.APPROVED:
         return NONE
-    return f"{auth.auth_number} · {day(auth.valid_until)}"
+    return f"{auth.auth_number} · {date_text(auth.valid_until)}"
 
 
 def units(auth: PriorAuth) -> str:
@@ -77,8 +63,11 @@ def insurance_requirement(patient: Patient | None) -> str:
     insurance = patient.insurance
     if insurance is None:
         return "No insurance on file: check whether the plan needs a referral authorisation."
-    plan = f"{insurance.payer} · {insurance.plan_type.value}"
-    if insurance.plan_type.needs_referral_authorisation:
+    plan_type = insurance.plan_type
+    if plan_type is None:  # only a secondary's plan type may be unknown; this is the primary
+        return f"{insurance.payer}: check whether the plan needs a referral authorisation."
+    plan = f"{insurance.payer} · {plan_type.value}"
+    if plan_type.needs_referral_authorisation:
         return f"{plan}: referral authorisation required"
     return f"{plan}: no referral authorisation needed"
 

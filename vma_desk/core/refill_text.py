@@ -1,7 +1,8 @@
-"""How the Refills tab writes a request's times, due state and history, in the practice's zone.
+"""How a refill request's due state, labs and history are written, in the practice's zone
+(Qt-free, for the Refills tab and any report).
 
-Due and received times name their day ("Today 5:00 PM", "Tue 03/03 5:00 PM"): a refill's clock
-spans business days, so a bare time of day would be ambiguous.
+Due and received times name their day (`core.wording.near_day_clock`: "Today 5:00 PM", "Tue 03/03
+5:00 PM"): a refill's clock spans business days, so a bare time of day would be ambiguous.
 """
 
 from __future__ import annotations
@@ -11,17 +12,7 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.refills import LabCheck, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState
-from vma_desk.ui.calendar.text import clock, short_date
-from vma_desk.ui.calls.text import age
-
-_NEAR_DAYS = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}
-
-
-def moment(when: datetime, zone: ZoneInfo, today: date) -> str:
-    """'Today 5:00 PM', 'Tomorrow 5:00 PM', 'Tue 03/03 5:00 PM' (practice time)."""
-    local = when.astimezone(zone)
-    day = _NEAR_DAYS.get((local.date() - today).days) or short_date(local.date(), today)
-    return f"{day} {clock(local)}"
+from vma_desk.core.wording import date_text, near_day_clock, waited
 
 
 def due_state(state: DueState | None, due: datetime | None, now: datetime) -> str:
@@ -30,9 +21,9 @@ def due_state(state: DueState | None, due: datetime | None, now: datetime) -> st
         return "—"
     if state is DueState.PAST_DUE:
         late = now - due
-        return f"Past due {age(late)}" if late >= timedelta(minutes=1) else "Past due"
+        return f"Past due {waited(late)}" if late >= timedelta(minutes=1) else "Past due"
     if state is DueState.NEAR_DUE:
-        return f"Near due: {age(due - now)} left"
+        return f"Near due: {waited(due - now)} left"
     return "On time"
 
 
@@ -45,13 +36,9 @@ def request_for(request: RefillRequest, patient: str) -> str:
     return f"{medication(request)} for {patient}"
 
 
-def day(value: date) -> str:
-    return f"{value:%m/%d/%Y}"
-
-
 def lab_line(lab: LabCheck) -> str:
     """'A1c (every 6 months): last 01/10/2026'."""
-    last = f"last {day(lab.last_done)}" if lab.last_done else "no result on record"
+    last = f"last {date_text(lab.last_done)}" if lab.last_done else "no result on record"
     return f"{lab.name} (every {lab.every_months} months): {last}"
 
 
@@ -77,4 +64,4 @@ def event_line(step: RefillStep, at: datetime, by: str, note: str, zone: ZoneInf
         parts = note.split(": ")
         note = ": ".join(parts[:2] if parts[0] == "re-checked" else parts[:1])
     said = f": {note}" if note else ""
-    return f"{step.label} — {moment(at, zone, today)}{said} ({who} {by})"
+    return f"{step.label} — {near_day_clock(at, zone, today)}{said} ({who} {by})"
