@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk import APP_NAME
 from vma_desk.core.errors import IntegrityError, KnownError, LockedError
-from vma_desk.core.wording import clock, short_day
+from vma_desk.core.wording import clock, days_ago, short_day
 from vma_desk.services.backups import BackupRecord, BackupResult, total_records
 from vma_desk.storage import backup as store
 from vma_desk.storage.database import KeySpec
@@ -100,7 +100,7 @@ def last_backup_sentence(last: BackupRecord | None, now: datetime, zone: ZoneInf
 def _age_text(age: timedelta) -> str:
     days = age.days
     if days >= 1:
-        return f"{days} day{'s' if days != 1 else ''} ago"
+        return days_ago(days)
     hours = max(1, int(age.total_seconds() // 3600))
     return f"{hours} hour{'s' if hours != 1 else ''} ago"
 
