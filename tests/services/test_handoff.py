@@ -20,7 +20,16 @@ from vma_desk.core.clock import FixedClock
 from vma_desk.core.communications import Message, MessageState, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.handoff import validate_note
-from vma_desk.core.records import AuditAction, Patient, Phone, Role, RouteCategory, Shift, StaffMember
+from vma_desk.core.records import (
+    AuditAction,
+    Patient,
+    Phone,
+    RecordKind,
+    Role,
+    RouteCategory,
+    Shift,
+    StaffMember,
+)
 from vma_desk.core.referrals import PriorAuth, PriorAuthKind, Referral, ReferralState
 from vma_desk.core.refills import RefillRequest, RefillSource
 from vma_desk.core.users import User, UserRole
@@ -180,7 +189,7 @@ def test_an_unlock_does_not_start_a_new_shift(made: Made):
 def test_the_note_is_saved_with_its_audit_entry_and_ben_sees_it_with_anns_changes(made: Made):
     services = made.services
     handoff, change = services.handoff.end_shift(NOTE + "\n\n")
-    assert change.record_type == "handoff" and change.action is AuditAction.CREATE
+    assert change.kind is RecordKind.HANDOFF and change.action is AuditAction.CREATE
     assert handoff.note == NOTE and handoff.from_name == "Ann Lee" and handoff.to_user_id is None
     assert handoff.shift_start == at(MONDAY, 7) and handoff.created_at == at(MONDAY, 15)
     entry = services.audit.page(0, 1)[0]

@@ -14,7 +14,7 @@ import pytest
 from vma_desk.core.agenda import VisitFlag
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.errors import ConflictError, ValidationError
-from vma_desk.core.records import LastVisit, Patient, Phone, Role, Shift, StaffMember
+from vma_desk.core.records import LastVisit, Patient, Phone, RecordKind, Role, Shift, StaffMember
 from vma_desk.core.refills import Decision, RefillRequest, RefillSource, RefillStep
 from vma_desk.services import Services
 
@@ -79,7 +79,7 @@ def test_a_needs_visit_decision_books_the_visit_linked_both_ways_in_one_audited_
         request.id, Appointment(draft.patient_id, draft.provider_id, draft.type_code, at(TUESDAY, 10), 15,
                                 reason=draft.reason), authorised_by="Patient (phone call)")
 
-    assert change.record_type == "refill" and change.ids == (request.id,)
+    assert change.kind is RecordKind.REFILL and change.ids == (request.id,)
     # both directions read back from the workspace
     again = services.refills.get(request.id)
     assert again.visit is not None and again.visit.id == visit.id == linked.visit.id

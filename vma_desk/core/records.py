@@ -6,7 +6,7 @@ shows them. A record with ``id=None`` has not been saved yet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 
@@ -232,10 +232,55 @@ class AuditEntry:
     user_id: int | None = None
 
 
+class RecordKind(StrEnum):
+    """The kinds of record a `Change` names. The values are the words the audit trail has always
+    stored as an entry's record type (a member equals its word: ``RecordKind.CALL == "call"``)."""
+
+    PATIENT = "patient"
+    PRACTICE = "practice"
+    STAFF = "staff"
+    USER = "user"
+    #: a practice-wide setting (message and call targets, refill and referral rules)
+    SETTING = "setting"
+    #: the workspace file itself: its key, passphrase or protection
+    WORKSPACE = "workspace"
+    CALL = "call"
+    MESSAGE = "message"
+    REFILL = "refill"
+    REFERRAL = "referral"
+    PRIOR_AUTH = "prior_auth"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_TYPE = "appointment_type"
+    SCHEDULE_BLOCK = "schedule_block"
+    WAITLIST = "waitlist"
+    HANDOFF = "handoff"
+    #: a provider's calendar exported as an ICS file
+    CALENDAR = "calendar"
+    #: a PDF sheet exported or printed
+    PDF = "pdf"
+
+
 @dataclass(frozen=True)
 class Change:
-    """What one service call changed, so that each view refreshes only what it shows."""
+    """What one service call changed, so that each view refreshes only what it shows.
 
-    record_type: str
+    `origin` names what caused it: the widget that made it (the UI fills it in with `from_origin`)
+    or the command ("cli:<subcommand>"); "" when no one said. Services leave it empty."""
+
+    kind: RecordKind
     action: AuditAction
     ids: tuple[int, ...] = field(default=())
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        # a caller still passing the kind's word gets the member (an unknown word is a ValueError)
+        object.__setattr__(self, "kind", RecordKind(self.kind))
+
+    def from_origin(self, origin: str) -> Change:
+        """This change, said to come from `origin` (everything else kept)."""
+        return replace(self, origin=origin)
+
+    @property
+    def record_type(self) -> RecordKind:
+        """temporary: the UI moves to `kind` in issue 13 item 4 (lead)"""
+        return self.kind

@@ -81,10 +81,11 @@ class ServiceContext:
         anonymous: bool = False,
     ) -> None:
         """Append an audit entry; call inside the transaction that made the change. `anonymous`:
-        by nobody signed in (the workstation's login stands as the user)."""
+        by nobody signed in (the workstation's login stands as the user). A `RecordKind` given as
+        `record_type` is stored as its word (the text the audit chain has always hashed)."""
         AuditRepository(self.conn).append(
             AuditEntry(at=self.clock.now(), user=self.workstation if anonymous else self.user,
-                       action=action, record_type=record_type, record_id=str(record_id),
+                       action=action, record_type=str(record_type), record_id=str(record_id),
                        detail=detail, workstation=self.workstation,
                        user_id=None if anonymous else self.user_id)
         )

@@ -25,7 +25,7 @@ from vma_desk.core.calendar import (
     WaitlistEntry,
 )
 from vma_desk.core.errors import ChangedSinceError, ConflictError, NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, RecordKind, Role, StaffMember
 from vma_desk.core.rules import scheduling
 from vma_desk.core.validation import (
     clean_text,
@@ -42,7 +42,7 @@ from vma_desk.storage.repositories import (
     StaffRepository,
 )
 
-RECORD = "appointment"
+RECORD = RecordKind.APPOINTMENT
 NOTICE_KEY = "calendar.notice_hours"
 DEFAULT_NOTICE_HOURS = 24
 SEARCH_HORIZON_DAYS = 90
@@ -93,7 +93,7 @@ class CalendarService:
                 self.ctx.audit(AuditAction.UPDATE, "appointment_type", appointment_type.code)
             SettingRepository(self.ctx.conn).set(NOTICE_KEY, str(notice_hours))
             self.ctx.audit(AuditAction.UPDATE, "setting", NOTICE_KEY)
-        return Change("appointment_type", AuditAction.UPDATE)
+        return Change(RecordKind.APPOINTMENT_TYPE, AuditAction.UPDATE)
 
     def notice_hours(self) -> int:
         value = SettingRepository(self.ctx.conn).get(NOTICE_KEY)
@@ -137,13 +137,13 @@ class CalendarService:
         with self.ctx.transaction():
             block_id = self.repo.insert_block(block)
             self.ctx.audit(AuditAction.CREATE, "schedule_block", block_id)
-        return replace(block, id=block_id), Change("schedule_block", AuditAction.CREATE, (block_id,))
+        return replace(block, id=block_id), Change(RecordKind.SCHEDULE_BLOCK, AuditAction.CREATE, (block_id,))
 
     def remove_block(self, block_id: int) -> Change:
         with self.ctx.transaction():
             self.repo.delete_block(block_id)
             self.ctx.audit(AuditAction.DELETE, "schedule_block", block_id)
-        return Change("schedule_block", AuditAction.DELETE, (block_id,))
+        return Change(RecordKind.SCHEDULE_BLOCK, AuditAction.DELETE, (block_id,))
 
     # --- conflicts -------------------------------------------------------------------------------
     def _schedule_context(self, provider: StaffMember, start: datetime, end: datetime,
@@ -444,13 +444,13 @@ class CalendarService:
         with self.ctx.transaction():
             entry_id = self.repo.insert_waitlist(clean)
             self.ctx.audit(AuditAction.CREATE, "waitlist", entry_id)
-        return replace(clean, id=entry_id), Change("waitlist", AuditAction.CREATE, (entry_id,))
+        return replace(clean, id=entry_id), Change(RecordKind.WAITLIST, AuditAction.CREATE, (entry_id,))
 
     def remove_from_waitlist(self, entry_id: int) -> Change:
         with self.ctx.transaction():
             self.repo.set_waitlist_active(entry_id, False)
             self.ctx.audit(AuditAction.DELETE, "waitlist", entry_id)
-        return Change("waitlist", AuditAction.DELETE, (entry_id,))
+        return Change(RecordKind.WAITLIST, AuditAction.DELETE, (entry_id,))
 
     def proposals_for(self, slot: Slot, type_code: str | None = None) -> list[WaitlistEntry]:
         """Waitlisted patients the opened slot suits, longest-waiting first."""

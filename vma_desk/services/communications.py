@@ -25,7 +25,7 @@ from vma_desk.core.communications import (
     route_call,
 )
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, StaffMember
+from vma_desk.core.records import AuditAction, Change, RecordKind, StaffMember
 from vma_desk.core.rules import callbacks, escalation
 from vma_desk.core.rules import search as search_rules
 from vma_desk.core.rules.scheduling import local_to_utc
@@ -119,7 +119,7 @@ class CommunicationsService:
             self.settings.set(CLOSE_KEY, policy.close_time.isoformat("minutes"))
             self.ctx.audit(AuditAction.UPDATE, "setting", "messages", "settings: red_flags, escalation_step, "
                            "emergency_minutes, urgent_minutes, close_time")
-        return Change("setting", AuditAction.UPDATE)
+        return Change(RecordKind.SETTING, AuditAction.UPDATE)
 
     def callback_policy(self) -> callbacks.CallbackPolicy:
         close = self.settings.get(CLOSE_KEY)
@@ -173,9 +173,9 @@ class CommunicationsService:
         clean = self._validate_call(replace(call, id=None))
         with self.ctx.transaction():
             call_id = self.repo.insert_call(clean, self._call_text(clean))
-            self.ctx.audit(AuditAction.CREATE, "call", call_id,
+            self.ctx.audit(AuditAction.CREATE, RecordKind.CALL, call_id,
                            "escalated" if clean.escalation_action else "")
-        return replace(clean, id=call_id), Change("call", AuditAction.CREATE, (call_id,))
+        return replace(clean, id=call_id), Change(RecordKind.CALL, AuditAction.CREATE, (call_id,))
 
     def update_call(self, call: Call) -> tuple[Call, Change]:
         if call.id is None or self.repo.get_call(call.id) is None:
@@ -183,8 +183,8 @@ class CommunicationsService:
         clean = self._validate_call(call)
         with self.ctx.transaction():
             self.repo.update_call(clean, self._call_text(clean))
-            self.ctx.audit(AuditAction.UPDATE, "call", call.id)
-        return clean, Change("call", AuditAction.UPDATE, (call.id,))
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.CALL, call.id)
+        return clean, Change(RecordKind.CALL, AuditAction.UPDATE, (call.id,))
 
     def get_call(self, call_id: int) -> Call:
         call = self.repo.get_call(call_id)
@@ -204,14 +204,15 @@ class CommunicationsService:
         """What became of a call: ("message", id), ("appointment", id)..."""
         return self.repo.links(call_id)
 
-    def link_call(self, call_id: int, kind: str, record_id: int) -> Change:
+    def link_call(self, call_id: int, kind: RecordKind, record_id: int) -> Change:
+        """Say that the call became the record `kind` `record_id` (a message, an appointment...)."""
         self.get_call(call_id)
         with self.ctx.transaction():
             self.repo.link(call_id, kind, record_id)
-            self.ctx.audit(AuditAction.UPDATE, "call", call_id, f"linked {kind} {record_id}")
-        return Change("call", AuditAction.UPDATE, (call_id,))
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.CALL, call_id, f"linked {kind} {record_id}")
+        return Change(RecordKind.CALL, AuditAction.UPDATE, (call_id,))
 
-    def calls_linked_to(self, kind: str, record_id: int) -> list[int]:
+    def calls_linked_to(self, kind: RecordKind, record_id: int) -> list[int]:
         return self.repo.calls_linked_to(kind, record_id)
 
     # --- messages --------------------------------------------------------------------------------
@@ -252,10 +253,10 @@ class CommunicationsService:
         with self.ctx.transaction():
             message_id = self.repo.insert_message(clean, self._message_text(clean))
             if clean.call_id is not None:
-                self.repo.link(clean.call_id, "message", message_id)
-            self.ctx.audit(AuditAction.CREATE, "message", message_id,
+                self.repo.link(clean.call_id, RecordKind.MESSAGE, message_id)
+            self.ctx.audit(AuditAction.CREATE, RecordKind.MESSAGE, message_id,
                            f"urgency: {urgency.value}" + ("; escalated" if action else ""))
-        return replace(clean, id=message_id), Change("message", AuditAction.CREATE, (message_id,))
+        return replace(clean, id=message_id), Change(RecordKind.MESSAGE, AuditAction.CREATE, (message_id,))
 
     def _new_red_flags(self, call_id: int | None, found: Escalation) -> tuple[str, ...]:
         """The red flags `found` in a message that its call did not escalate already: all of them
@@ -311,8 +312,8 @@ class CommunicationsService:
         with self.ctx.transaction():
             self.repo.update_message(updated)
             self.repo.add_events(updated.id or 0, events)
-            self.ctx.audit(AuditAction.UPDATE, "message", updated.id, detail)
-        return updated, Change("message", AuditAction.UPDATE, (updated.id or 0,))
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.MESSAGE, updated.id, detail)
+        return updated, Change(RecordKind.MESSAGE, AuditAction.UPDATE, (updated.id or 0,))
 
     def undo_step(self, before: Message, after: Message | None = None) -> tuple[Message, Change]:
         """Take back the step(s) that moved a message on from `before` (Edit → Undo right after

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Patient
+from vma_desk.core.records import AuditAction, Change, Patient, RecordKind
 from vma_desk.core.validation import validate_patient
 from vma_desk.services.base import ServiceContext, changed_fields, record_search
 from vma_desk.storage.repositories import PatientRepository, StaffRepository
 
-RECORD = "patient"
+RECORD = RecordKind.PATIENT
 
 
 class PatientService:

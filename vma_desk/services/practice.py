@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Practice, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, Practice, RecordKind, Role, StaffMember
 from vma_desk.core.validation import validate_practice, validate_staff
 from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.repositories import PracticeRepository, StaffRepository
@@ -33,7 +33,7 @@ class PracticeService:
             action = AuditAction.UPDATE if before else AuditAction.CREATE
             self.practices.save(clean)
             self.ctx.audit(action, "practice", 1, changed_fields(before, clean) if before else "")
-        return Change("practice", action, (1,))
+        return Change(RecordKind.PRACTICE, action, (1,))
 
     def staff(self, *, role: Role | None = None, active_only: bool = True) -> list[StaffMember]:
         return [
@@ -50,7 +50,7 @@ class PracticeService:
         with self.ctx.transaction():
             staff_id = self.staff_repo.insert(clean)
             self.ctx.audit(AuditAction.CREATE, "staff", staff_id)
-        return replace(clean, id=staff_id), Change("staff", AuditAction.CREATE, (staff_id,))
+        return replace(clean, id=staff_id), Change(RecordKind.STAFF, AuditAction.CREATE, (staff_id,))
 
     def update_staff(self, member: StaffMember) -> tuple[StaffMember, Change]:
         if member.id is None:
@@ -60,7 +60,7 @@ class PracticeService:
         with self.ctx.transaction():
             self.staff_repo.update(clean)
             self.ctx.audit(AuditAction.UPDATE, "staff", member.id)
-        return clean, Change("staff", AuditAction.UPDATE, (member.id,))
+        return clean, Change(RecordKind.STAFF, AuditAction.UPDATE, (member.id,))
 
     def _check_supports(self, member: StaffMember) -> None:
         providers = {p.id for p in self.staff(role=Role.PROVIDER, active_only=False)}

@@ -12,7 +12,7 @@ from vma_desk.core import history
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Urgency, attribution
 from vma_desk.core.errors import ChangedSinceError, NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, RecordKind, Role, StaffMember
 from vma_desk.core.refills import (
     DEFAULT_LAB_RULES,
     ChartCheck,
@@ -39,7 +39,7 @@ from vma_desk.storage.repositories import (
     StaffRepository,
 )
 
-RECORD = "refill"
+RECORD = RecordKind.REFILL
 #: the appointment type a "needs visit" decision books (the dialog's own default when it is gone)
 VISIT_TYPE = "fu"
 VISIT_MONTHS_KEY = "refills.visit_months"
@@ -100,7 +100,7 @@ class RefillService:
             self.settings.set(VISIT_MONTHS_KEY, str(visit_months))
             self.settings.set(LAB_RULES_KEY, "\n".join(format_lab_rules(parsed)))
             self.ctx.audit(AuditAction.UPDATE, "setting", "refills", "settings: visit_months, lab_rules")
-        return Change("setting", AuditAction.UPDATE)
+        return Change(RecordKind.SETTING, AuditAction.UPDATE)
 
     def required_labs(self, medication: str, known: tuple[LabCheck, ...] = ()) -> tuple[LabCheck, ...]:
         return rules.required_labs(self.protocol(), medication, known)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.records import AuditAction, AuditEntry, Change
+from vma_desk.core.records import AuditAction, AuditEntry, Change, RecordKind
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.users import NotAllowedError
 from vma_desk.storage import rekey
@@ -108,4 +108,4 @@ class SecurityService:
         return write
 
     def _change(self, action: AuditAction) -> Change:
-        return Change("workspace", action)
+        return Change(RecordKind.WORKSPACE, action)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from vma_desk.core.errors import KnownError, NotFoundError, SignInError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.users import (
     MAX_FAILURES,
     User,
@@ -92,7 +92,7 @@ class UserService:
         with self.ctx.transaction():
             user_id = self.repo.insert(User(clean, role), pin_hash, self.ctx.clock.now())
             self.ctx.audit(AuditAction.CREATE, "user", user_id, detail)
-        return self.get(user_id), Change("user", AuditAction.CREATE, (user_id,))
+        return self.get(user_id), Change(RecordKind.USER, AuditAction.CREATE, (user_id,))
 
     def update(self, user_id: int, *, name: str | None = None, role: UserRole | None = None,
                active: bool | None = None) -> tuple[User, Change]:
@@ -114,13 +114,13 @@ class UserService:
                     "another manager first)")
         fields = [f for f in ("name", "role", "active") if getattr(before, f) != getattr(after, f)]
         if not fields:
-            return before, Change("user", AuditAction.UPDATE, (user_id,))
+            return before, Change(RecordKind.USER, AuditAction.UPDATE, (user_id,))
         with self.ctx.transaction():
             self.repo.update(after)
             self.ctx.audit(AuditAction.UPDATE, "user", user_id, "fields: " + ", ".join(fields))
         if user_id == self.ctx.user_id:
             self.ctx.user = after.name
-        return self.get(user_id), Change("user", AuditAction.UPDATE, (user_id,))
+        return self.get(user_id), Change(RecordKind.USER, AuditAction.UPDATE, (user_id,))
 
     def reset_pin(self, user_id: int, pin: str, confirmation: str | None = None) -> Change:
         """A manager sets a user's new PIN (and so ends a lock-out); anyone may change their own."""
@@ -150,7 +150,7 @@ class UserService:
         with self.ctx.transaction():
             self.repo.set_pin_hash(user_id, pin_hash)
             self.ctx.audit(action, "user", user_id, detail)
-        return Change("user", AuditAction.UPDATE, (user_id,))
+        return Change(RecordKind.USER, AuditAction.UPDATE, (user_id,))
 
     def _require_manager(self, what: str) -> None:
         me = self.current()
