@@ -37,7 +37,7 @@ from vma_desk.core.users import User, UserRole, validate_pin
 from vma_desk.paths import default_data_dir
 from vma_desk.storage import audit_chain, database, migrations
 from vma_desk.storage.keys import KeyStore
-from vma_desk.storage.workspace import Workspace, probe
+from vma_desk.storage.workspace import probe
 
 if TYPE_CHECKING:
     from vma_desk.services import Services
@@ -438,10 +438,9 @@ def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from vma_desk.services import Services
-
     data_dir = _data_dir(args, demo=args.demo)
-    workspace = _unlock(args, data_dir, audit=False)
+    services = _unlock(args, data_dir, audit=False)
+    workspace = services.workspace
     try:
         version = migrations.schema_version(workspace.conn)
         try:
@@ -459,7 +458,6 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             raise IntegrityError(f"The audit trail in {data_dir} was altered: "
                                  f"{chain.summary().removeprefix('Audit trail: ')}. Compare it with a "
                                  "backup, and ask who had this workspace's key.")
-        services = Services.for_workspace(workspace)
         counts = {
             "Practice": int(services.practice.is_set_up()),
             "Staff": len(services.practice.staff(active_only=False)),
@@ -468,7 +466,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         }
         # audited only once the file is known to be sound (a damaged one is not written to), and
         # after counting: the count is what the workspace held before this check
-        _record_opening(workspace, args)
+        _record_opening(services, args)
         demo = workspace.is_demo
         seed, anchor = workspace.meta("demo_seed"), workspace.meta("demo_anchor")
     finally:
@@ -485,13 +483,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
-    from vma_desk.services import Services
     from vma_desk.services.ics import export_ics, provider_by_name
 
     target = _target(args)
-    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    services = _unlock(args, _data_dir(args, demo=args.demo))
     try:
-        services = Services.for_workspace(workspace)
         who = _who(services, args)
         provider = provider_by_name(services, args.provider)
         assert provider.id is not None
@@ -507,7 +503,7 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
         with _options(out="--out"):
             data = services.exports.write_file(target, audited, replace=args.force)
     finally:
-        workspace.close()
+        services.workspace.close()
     events = data.count(b"BEGIN:VEVENT")
     print(f"Wrote {wording.plural(events, 'visit')} of {provider.display_name} "
           f"({args.start.isoformat()} to {args.end.isoformat()}) to {target}; patient names "
@@ -528,15 +524,13 @@ def _target(args: argparse.Namespace) -> Path:
 def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     """`export huddle`, `export patient-summary` and `export activity`: the report is made in
     memory, then written (encrypted first with --password-file) and audited by services.exports."""
-    from vma_desk.services import Services
     from vma_desk.services.exports import ExportService
 
     target = _target(args)
     password = _read_secret(args.password_file, "password") if args.password_file else None
     ExportService.check_password(password)
-    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    services = _unlock(args, _data_dir(args, demo=args.demo))
     try:
-        services = Services.for_workspace(workspace)
         who = _who(services, args)
         # the sign-in and a patient summary's opening of the record, or neither (an unknown patient)
         with services.context.all_or_nothing():
@@ -546,7 +540,7 @@ def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
         services.exports.write_pdf(pdf, target, kind=args.export_command, detail=detail,
                                    password=password, replace=args.force)
     finally:
-        workspace.close()
+        services.workspace.close()
     print(f"Wrote {what} to {target}; "
           f"{'encrypted with AES-256' if password else 'not encrypted'}.", file=out)
     return EXIT_OK
@@ -676,7 +670,6 @@ _MANAGER_WORK = {"add": "add users", "deactivate": "deactivate users", "reset-pi
 
 
 def _users(args: argparse.Namespace, out: TextIO) -> int:
-    from vma_desk.services import Services
     from vma_desk.services.users import NotAllowedError
 
     new_pin = None
@@ -684,9 +677,8 @@ def _users(args: argparse.Namespace, out: TextIO) -> int:
         new_pin = _read_pin(args.new_pin_file, "--new-pin-file")
         with _options(pin="--new-pin-file"):
             validate_pin(new_pin)
-    workspace = _unlock(args, _data_dir(args, demo=args.demo))
+    services = _unlock(args, _data_dir(args, demo=args.demo))
     try:
-        services = Services.for_workspace(workspace)
         who = _who(services, args)
         if args.users_command == "list":
             _act_as(services, who, args)
@@ -724,7 +716,7 @@ def _users(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Set a new PIN for {target.name}{ended}.", file=out)
         return EXIT_OK
     finally:
-        workspace.close()
+        services.workspace.close()
 
 
 def _with_article(words: str) -> str:
@@ -741,29 +733,29 @@ def _print_users(users: list[User], out: TextIO) -> None:
               file=out)
 
 
-def _unlock(args: argparse.Namespace, data_dir: Path, *, audit: bool = True) -> Workspace:
-    """Open the workspace for a command, audited as "opened by command <name>" (under the OS
-    login: the command's user signs in after, `_act_as`). `audit=False` for a caller that audits
-    the opening itself once it knows the file is sound (`check`)."""
-    workspace = _open_workspace(args, data_dir)
+def _unlock(args: argparse.Namespace, data_dir: Path, *, audit: bool = True) -> Services:
+    """Open the workspace for a command and return the one `Services` the unlock policy built for
+    it (the command closes `services.workspace` when done), audited as "opened by command <name>"
+    (under the OS login: the command's user signs in after, `_act_as`). `audit=False` for a caller
+    that audits the opening itself once it knows the file is sound (`check`)."""
+    services = _open_workspace(args, data_dir)
     if audit:
         try:
-            _record_opening(workspace, args)
+            _record_opening(services, args)
         except BaseException:
-            workspace.close()
+            services.workspace.close()
             raise
-    return workspace
+    return services
 
 
-def _record_opening(workspace: Workspace, args: argparse.Namespace) -> None:
+def _record_opening(services: Services, args: argparse.Namespace) -> None:
     from vma_desk.core.records import AuditAction
-    from vma_desk.services import Services
 
-    Services.for_workspace(workspace).audit.record(
-        AuditAction.UNLOCK, "workspace", workspace.workspace_id, f"opened by command {_command(args)}")
+    services.audit.record(AuditAction.UNLOCK, "workspace", services.workspace.workspace_id,
+                          f"opened by command {_command(args)}")
 
 
-def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Workspace:
+def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Services:
     """The shared unlock policy (services.unlock) with the secrets given as files; a secret still
     needed is asked for on a terminal (the passphrase) or named as the option that gives it."""
     from vma_desk.demo import DEMO_PASSPHRASE
@@ -778,12 +770,12 @@ def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Workspace:
     outcome = unlock.unlock(data_dir, KeyStore.from_environment(), recovery_key=recovery,
                             passphrase=passphrase, known_passphrase=DEMO_PASSPHRASE)
     if isinstance(outcome, unlock.Opened):
-        return outcome.workspace
+        return outcome.services
     if outcome.secret is unlock.Secret.RECOVERY_KEY:
         raise outcome.refused("Here: give it with --recovery-key-file FILE (or --passphrase-file FILE).")
     if not sys.stdin.isatty():
         raise outcome.refused("Give it with --passphrase-file FILE.")
-    return unlock.with_passphrase(data_dir, getpass.getpass("Passphrase: ")).workspace
+    return unlock.with_passphrase(data_dir, getpass.getpass("Passphrase: ")).services
 
 
 class ProgressBar:

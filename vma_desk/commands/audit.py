@@ -37,7 +37,6 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk import cli
-    from vma_desk.services import Services
     from vma_desk.services.audit import AuditService
 
     # cli._day refuses dates it cannot place; the service refuses a period that ends before it
@@ -45,9 +44,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with cli._options(to="--to"):
         AuditService.check_period(args.start, args.end)
     target = cli._target(args)
-    workspace = cli._unlock(args, cli._data_dir(args, demo=args.demo))
+    services = cli._unlock(args, cli._data_dir(args, demo=args.demo))
     try:
-        services = Services.for_workspace(workspace)
         who = cli._who(services, args)
         with services.context.all_or_nothing():
             cli._act_as(services, who, args)
@@ -55,7 +53,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with cli._options(out="--out", to="--to"):
             count = services.audit.export_csv(args.start, args.end, target, replace=args.force)
     finally:
-        workspace.close()
+        services.workspace.close()
     print(f"Wrote {wording.plural(count, 'audit entry', 'audit entries')} ({args.start.isoformat()} to "
           f"{args.end.isoformat()}) to {target}.", file=out)
     return cli.EXIT_OK

@@ -64,13 +64,11 @@ def _bar(err: TextIO, what: str):  # type: ignore[no-untyped-def]
 
 def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk import cli
-    from vma_desk.services import Services
 
     folder = Path(args.backup_folder).expanduser()
-    workspace = cli._unlock(args, cli._data_dir(args, demo=args.demo))
+    services = cli._unlock(args, cli._data_dir(args, demo=args.demo))
     bar = _bar(err, "backup")
     try:
-        services = Services.for_workspace(workspace)
         who = cli._who(services, args)
         try:
             result = services.backups.make(folder, progress=bar.update)
@@ -87,7 +85,7 @@ def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise
         services.backups.anchor()  # after the commit: never an uncommitted head; best effort
     finally:
-        workspace.close()
+        services.workspace.close()
     print(f"Backed up to {result.path} ({_size(result.size)}); verified: cipher pages, database "
           "structure, record counts equal to the workspace's.", file=out)
     _print_counts(result.counts, out)

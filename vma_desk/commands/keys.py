@@ -68,7 +68,6 @@ def _recovery_out(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk import cli
     from vma_desk.core.errors import KnownError
-    from vma_desk.services import Services
     from vma_desk.services.security import OLD_KEY_NOTE, OLD_PASSPHRASE_NOTE
     from vma_desk.storage.files import InstanceLock
     from vma_desk.storage.keys import KeyStore
@@ -90,14 +89,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                        "changed.")
     try:
         try:
-            workspace = cli._unlock(args, data_dir)
+            services = cli._unlock(args, data_dir)
         except KnownError as exc:
             if args.command == "protect" and "--passphrase-file" in exc.message:
                 raise KnownError(exc.message.replace("--passphrase-file", "--current-passphrase-file")) \
                     from None
             raise
+        workspace = services.workspace
         try:
-            services = Services.for_workspace(workspace)
             who = cli._who(services, args)
             me = who[0]
             if not me.is_manager:
