@@ -18,7 +18,6 @@ from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change
 from vma_desk.services import Services
-from vma_desk.ui.calls.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
 from vma_desk.ui.messages.dialog import MessageDialog
@@ -36,6 +35,7 @@ from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.widgets import ask_reason, confirm
 
 #: the widest text each column usually holds (its width at the start)

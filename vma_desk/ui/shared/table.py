@@ -1,5 +1,5 @@
-"""What the Calls and Messages tabs' tables and toolbars share: a read-only table of records
-(whole rows selected, sortable, no editing) and a tab-wide action with its keys in its tooltip."""
+"""What the tabs' tables and toolbars share: a read-only table of records (whole rows selected,
+sortable, no editing) and a tab-wide action with its keys in its tooltip."""
 
 from __future__ import annotations
 
