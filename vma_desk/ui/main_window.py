@@ -42,6 +42,9 @@ from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
 if TYPE_CHECKING:
     from vma_desk.ui.drafts import DraftsBanner
+    from vma_desk.ui.handoff import EndShiftDialog
+    from vma_desk.ui.patients.quick_open import QuickOpenDialog
+    from vma_desk.ui.search.dialog import SearchDialog
 
 log = logging.getLogger(__name__)
 
@@ -331,15 +334,16 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     # --- patients and audit ----------------------------------------------------------------------
-    def open_quick_open(self) -> None:
+    def open_quick_open(self) -> QuickOpenDialog | None:
         if self.locked:
-            return
+            return None
         from vma_desk.ui.patients.quick_open import QuickOpenDialog
 
         dialog = QuickOpenDialog(self.services, self)
         dialog.sig_patient_chosen.connect(self.open_patient_editor)
         dialog.sig_new_patient_requested.connect(lambda: self.open_patient_editor(None))
         show_dialog(dialog)
+        return dialog
 
     def open_patient_editor(self, patient_id: int | None) -> None:
         if self.locked:
@@ -400,14 +404,15 @@ class MainWindow(QMainWindow):
     def open_export_activity(self) -> QWidget | None:
         return self._open_pdf_export("activity")
 
-    def open_search(self) -> None:
+    def open_search(self) -> SearchDialog | None:
         if self.locked:
-            return
+            return None
         from vma_desk.ui.search.dialog import SearchDialog
 
         dialog = SearchDialog(self.services, self)
         dialog.sig_record_chosen.connect(self.open_record)
         show_dialog(dialog)
+        return dialog
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record in its tab (a search result, a Today row, a link): a call, message, refill
@@ -705,21 +710,17 @@ class MainWindow(QMainWindow):
         return self._tab(index).open_form(form)
 
     def _put_back(self, kind: str, draft: str) -> None:
-        """Open again a window a lock closed, with what its user had typed (a search, a note)."""
-        opened: QWidget | None = None
+        """Open again a window a lock closed, with what its user had typed (a search, a note): the
+        windows that keep a draft (`lock_draft`) are these three."""
         if kind == "EndShiftDialog":
-            opened = self.open_end_shift()
-            if opened is not None:
-                opened.note_edit.setPlainText(draft)  # type: ignore[attr-defined]
+            end_shift = self.open_end_shift()
+            if end_shift is not None:
+                end_shift.note_edit.setPlainText(draft)
             return
-        if kind == "QuickOpenDialog":
-            self.open_quick_open()
-        elif kind == "SearchDialog":
-            self.open_search()
-        opened = next((w for w in QApplication.topLevelWidgets()
-                       if type(w).__name__ == kind and w.isVisible()), None)
-        if opened is not None:
-            opened.ui.search_edit.setText(draft)  # type: ignore[attr-defined]
+        search = (self.open_quick_open() if kind == "QuickOpenDialog"
+                  else self.open_search() if kind == "SearchDialog" else None)
+        if search is not None:
+            search.ui.search_edit.setText(draft)
 
     def show_since_last_shift(self, user: User) -> QWidget | None:
         """At a new sign-in: the handoff notes left for this user and what changed since they
@@ -740,7 +741,7 @@ class MainWindow(QMainWindow):
         show_dialog(dialog, modal=False)  # its rows open records in the window behind it
         return dialog
 
-    def open_end_shift(self) -> QWidget | None:
+    def open_end_shift(self) -> EndShiftDialog | None:
         if self.locked:
             return None
         from vma_desk.ui.handoff import EndShiftDialog
