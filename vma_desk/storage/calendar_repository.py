@@ -25,6 +25,7 @@ from vma_desk.core.calendar import (
 from vma_desk.core.records import ContactMethod
 from vma_desk.core.validation import require_aware
 from vma_desk.storage.database import Db, inserted_id
+from vma_desk.storage.sql import assignments, column_marks, marks
 
 
 def to_ts(moment: datetime) -> int:
@@ -54,7 +55,6 @@ APPOINTMENT_COLUMNS = (
     "elig_secondary_status, elig_insurance, "
     "confirmation, booked_ts"
 )
-_APPT_COUNT = len(APPOINTMENT_COLUMNS.split(","))
 
 
 def appointment_row(a: Appointment) -> tuple[object, ...]:
@@ -122,20 +122,20 @@ class CalendarRepository:
     # --- appointments ----------------------------------------------------------------------------
     def insert(self, a: Appointment) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
+            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({column_marks(APPOINTMENT_COLUMNS)})",
             appointment_row(a),
         )
         return inserted_id(cur)
 
     def insert_many(self, rows: Iterable[Appointment]) -> None:
         self.conn.executemany(
-            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * _APPT_COUNT)})",
+            f"INSERT INTO appointment({APPOINTMENT_COLUMNS}) VALUES ({column_marks(APPOINTMENT_COLUMNS)})",
             (appointment_row(a) for a in rows),
         )
 
     def update(self, a: Appointment) -> None:
-        sets = ", ".join(f"{c.strip()} = ?" for c in APPOINTMENT_COLUMNS.split(","))
-        self.conn.execute(f"UPDATE appointment SET {sets} WHERE id = ?", (*appointment_row(a), a.id))
+        self.conn.execute(f"UPDATE appointment SET {assignments(APPOINTMENT_COLUMNS)} WHERE id = ?",
+                          (*appointment_row(a), a.id))
 
     def get(self, appointment_id: int) -> Appointment | None:
         row = self.conn.execute(
@@ -152,7 +152,7 @@ class CalendarRepository:
                " WHERE start_ts >= ? AND start_ts < ? AND end_ts > ?")
         params: list[object] = [to_ts(start) - 86_400, to_ts(end), to_ts(start)]
         if provider_ids is not None:
-            sql += f" AND provider_id IN ({', '.join('?' * len(provider_ids))})"
+            sql += f" AND provider_id IN ({marks(len(provider_ids))})"
             params += list(provider_ids)
         if patient_id is not None:
             sql += " AND patient_id = ?"
@@ -166,7 +166,7 @@ class CalendarRepository:
             return {}
         rows = self.conn.execute(
             "SELECT patient_id, count(*) FROM appointment WHERE status = 'no_show' AND patient_id IN"
-            f" ({', '.join('?' * len(patient_ids))}) GROUP BY patient_id", list(patient_ids))
+            f" ({marks(len(patient_ids))}) GROUP BY patient_id", list(patient_ids))
         counts = dict.fromkeys(patient_ids, 0)
         counts.update({pid: n for pid, n in rows})
         return counts
@@ -176,7 +176,7 @@ class CalendarRepository:
         sql = "SELECT id, provider_id, kind, title, start_local, minutes, rrule FROM schedule_block"
         params: list[object] = []
         if provider_ids is not None:
-            sql += f" WHERE provider_id IS NULL OR provider_id IN ({', '.join('?' * len(provider_ids))})"
+            sql += f" WHERE provider_id IS NULL OR provider_id IN ({marks(len(provider_ids))})"
             params = list(provider_ids)
         return [
             Block(id=r[0], provider_id=r[1], kind=BlockKind(r[2]), title=r[3],

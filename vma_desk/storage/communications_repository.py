@@ -23,19 +23,12 @@ from vma_desk.core.communications import (
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Db, inserted_id
+from vma_desk.storage.sql import assignments, chunks, column_marks, marks
 
 CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
                  "outcome, routed_to, notes, taken_by, escalation_action")
 _MESSAGE_COLUMNS = ("created_ts, caller_name, contact_number, patient_id, reason, urgency, callback_ts, "
                     "questions, recipient_id, call_id, state, escalation_action")
-
-
-def _placeholders(columns: str) -> str:
-    return ", ".join("?" * len(columns.split(",")))
-
-
-def _sets(columns: str) -> str:
-    return ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
 
 
 def digit_forms(number: str) -> list[str]:
@@ -84,7 +77,7 @@ class CommunicationsRepository:
     # --- calls -----------------------------------------------------------------------------------
     def insert_call(self, call: Call, index_text: str) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO call({CALL_COLUMNS}) VALUES ({_placeholders(CALL_COLUMNS)})", call_row(call))
+            f"INSERT INTO call({CALL_COLUMNS}) VALUES ({column_marks(CALL_COLUMNS)})", call_row(call))
         call_id = inserted_id(cur)
         self._index("call", call_id, index_text, fresh=True)
         return call_id
@@ -93,14 +86,15 @@ class CommunicationsRepository:
         """Bulk insert of new calls that carry their ids (the demo), with their index texts: one
         statement per table, and no look-up for an older index row (a new call has none)."""
         self.conn.executemany(
-            f"INSERT INTO call(id, {CALL_COLUMNS}) VALUES (?, {_placeholders(CALL_COLUMNS)})",
+            f"INSERT INTO call(id, {CALL_COLUMNS}) VALUES (?, {column_marks(CALL_COLUMNS)})",
             [(c.id, *call_row(c)) for c, _ in calls])
         self.conn.executemany(
             "INSERT INTO comm_search(rowid, body, kind, record_id) VALUES (?, ?, 'call', ?)",
             [(index_rowid("call", c.id or 0), text, c.id) for c, text in calls])
 
     def update_call(self, call: Call, index_text: str) -> None:
-        self.conn.execute(f"UPDATE call SET {_sets(CALL_COLUMNS)} WHERE id = ?", (*call_row(call), call.id))
+        self.conn.execute(f"UPDATE call SET {assignments(CALL_COLUMNS)} WHERE id = ?",
+                          (*call_row(call), call.id))
         self._index("call", call.id or 0, index_text)
 
     def get_call(self, call_id: int) -> Call | None:
@@ -135,7 +129,7 @@ class CommunicationsRepository:
     # --- messages --------------------------------------------------------------------------------
     def insert_message(self, message: Message, index_text: str) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO message({_MESSAGE_COLUMNS}) VALUES ({_placeholders(_MESSAGE_COLUMNS)})",
+            f"INSERT INTO message({_MESSAGE_COLUMNS}) VALUES ({column_marks(_MESSAGE_COLUMNS)})",
             message_row(message))
         message_id = inserted_id(cur)
         self.add_events(message_id, message.events)
@@ -146,7 +140,7 @@ class CommunicationsRepository:
         """Bulk insert of new messages that carry their ids (the demo): their events, index texts and,
         for those taken from a call, the call's link."""
         self.conn.executemany(
-            f"INSERT INTO message(id, {_MESSAGE_COLUMNS}) VALUES (?, {_placeholders(_MESSAGE_COLUMNS)})",
+            f"INSERT INTO message(id, {_MESSAGE_COLUMNS}) VALUES (?, {column_marks(_MESSAGE_COLUMNS)})",
             [(m.id, *message_row(m)) for m, _ in messages])
         self.conn.executemany(
             "INSERT INTO message_event(message_id, state, at_ts, by_user, recorded_by)"
@@ -160,7 +154,7 @@ class CommunicationsRepository:
             [(index_rowid("message", m.id or 0), text, m.id) for m, text in messages])
 
     def update_message(self, message: Message) -> None:
-        self.conn.execute(f"UPDATE message SET {_sets(_MESSAGE_COLUMNS)} WHERE id = ?",
+        self.conn.execute(f"UPDATE message SET {assignments(_MESSAGE_COLUMNS)} WHERE id = ?",
                           (*message_row(message), message.id))
 
     def add_events(self, message_id: int, events: Iterable[MessageEvent]) -> None:
@@ -176,12 +170,11 @@ class CommunicationsRepository:
             return []
         ids = [r[0] for r in rows]
         events: dict[int, list[MessageEvent]] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
+        for part in chunks(ids):
             for mid, state, at, by, recorded_by, note, action in self.conn.execute(
                 "SELECT message_id, state, at_ts, by_user, recorded_by, note, action FROM message_event"
                 " WHERE message_id IN"
-                f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
+                f" ({marks(len(part))}) ORDER BY rowid", part):
                 events.setdefault(mid, []).append(
                     MessageEvent(MessageState(state), from_ts(at), by, recorded_by,
                                  note, action))

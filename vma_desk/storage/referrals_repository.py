@@ -16,6 +16,7 @@ from vma_desk.core.referrals import (
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Db, inserted_id
+from vma_desk.storage.sql import assignments, chunks, column_marks, marks
 
 _REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, specialist_office, "
              "specialist_contact, reason, urgency, auth_required, auth_number, auth_valid_until, "
@@ -24,16 +25,7 @@ _REFERRAL = ("created_ts, patient_id, referring_provider_id, specialty, speciali
 _AUTH = ("patient_id, kind, payer, service, submitted_on, follow_up_on, status, auth_number, valid_from, "
          "valid_until, denial_reason, referral_id, notes, units_authorised, units_used, unit_label, "
          "service_done_on, renewal_of")
-CHUNK = 500
 _FINAL = "('closed', 'cancelled', 'declined')"
-
-
-def _marks(columns: str) -> str:
-    return ", ".join("?" * len(columns.split(",")))
-
-
-def _sets(columns: str) -> str:
-    return ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
 
 
 def _iso(day: date | None) -> str | None:
@@ -78,19 +70,18 @@ class ReferralRepository:
 
     def _events(self, table: str, owner: str, ids: list[int]) -> dict[int, list[StateEvent]]:
         found: dict[int, list[StateEvent]] = {}
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start:start + CHUNK]
+        for part in chunks(ids):
             for oid, state, at, by, note, recorded_by, action in self.conn.execute(
                     f"SELECT {owner}, state, at_ts, by_user, note, recorded_by, action FROM {table}"
                     f" WHERE {owner} IN"
-                    f" ({', '.join('?' * len(part))}) ORDER BY rowid", part):
+                    f" ({marks(len(part))}) ORDER BY rowid", part):
                 found.setdefault(oid, []).append(
                     StateEvent(state, from_ts(at), by, note, recorded_by, action))
         return found
 
     # --- referrals -------------------------------------------------------------------------------
     def insert_referral(self, referral: Referral) -> int:
-        cur = self.conn.execute(f"INSERT INTO referral({_REFERRAL}) VALUES ({_marks(_REFERRAL)})",
+        cur = self.conn.execute(f"INSERT INTO referral({_REFERRAL}) VALUES ({column_marks(_REFERRAL)})",
                                 referral_row(referral))
         referral_id = inserted_id(cur)
         self.add_referral_events(referral_id, referral.events)
@@ -98,13 +89,13 @@ class ReferralRepository:
 
     def insert_referrals(self, referrals: Sequence[Referral]) -> None:
         """Bulk insert of new referrals that carry their ids (the demo), with their events."""
-        self.conn.executemany(f"INSERT INTO referral(id, {_REFERRAL}) VALUES (?, {_marks(_REFERRAL)})",
+        self.conn.executemany(f"INSERT INTO referral(id, {_REFERRAL}) VALUES (?, {column_marks(_REFERRAL)})",
                               [(r.id, *referral_row(r)) for r in referrals])
         self._add_events("referral_event", "referral_id",
                          [row for r in referrals for row in _event_rows(r.id, r.events)])
 
     def update_referral(self, referral: Referral) -> None:
-        self.conn.execute(f"UPDATE referral SET {_sets(_REFERRAL)} WHERE id = ?",
+        self.conn.execute(f"UPDATE referral SET {assignments(_REFERRAL)} WHERE id = ?",
                           (*referral_row(referral), referral.id))
 
     def add_referral_events(self, referral_id: int, events: Sequence[StateEvent]) -> None:
@@ -162,19 +153,21 @@ class ReferralRepository:
 
     # --- prior authorisations --------------------------------------------------------------------
     def insert_auth(self, auth: PriorAuth) -> int:
-        cur = self.conn.execute(f"INSERT INTO prior_auth({_AUTH}) VALUES ({_marks(_AUTH)})", auth_row(auth))
+        cur = self.conn.execute(f"INSERT INTO prior_auth({_AUTH}) VALUES ({column_marks(_AUTH)})",
+                                auth_row(auth))
         auth_id = inserted_id(cur)
         self.add_auth_events(auth_id, auth.events)
         return auth_id
 
     def insert_auths(self, auths: Sequence[PriorAuth]) -> None:
-        self.conn.executemany(f"INSERT INTO prior_auth(id, {_AUTH}) VALUES (?, {_marks(_AUTH)})",
+        self.conn.executemany(f"INSERT INTO prior_auth(id, {_AUTH}) VALUES (?, {column_marks(_AUTH)})",
                               [(a.id, *auth_row(a)) for a in auths])
         self._add_events("prior_auth_event", "prior_auth_id",
                          [row for a in auths for row in _event_rows(a.id, a.events)])
 
     def update_auth(self, auth: PriorAuth) -> None:
-        self.conn.execute(f"UPDATE prior_auth SET {_sets(_AUTH)} WHERE id = ?", (*auth_row(auth), auth.id))
+        self.conn.execute(f"UPDATE prior_auth SET {assignments(_AUTH)} WHERE id = ?",
+                          (*auth_row(auth), auth.id))
 
     def add_auth_events(self, auth_id: int, events: Sequence[StateEvent]) -> None:
         self._add_events("prior_auth_event", "prior_auth_id", _event_rows(auth_id, events))
@@ -209,11 +202,9 @@ class ReferralRepository:
     def renewed(self, auth_ids: Sequence[int]) -> set[int]:
         """Which of these authorisations a renewal (not withdrawn or denied) points at."""
         found: set[int] = set()
-        ids = list(auth_ids)
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start:start + CHUNK]
+        for part in chunks(auth_ids):
             found.update(row[0] for row in self.conn.execute(
-                f"SELECT renewal_of FROM prior_auth WHERE renewal_of IN ({', '.join('?' * len(part))})"
+                f"SELECT renewal_of FROM prior_auth WHERE renewal_of IN ({marks(len(part))})"
                 " AND status NOT IN ('withdrawn', 'denied')", part))
         return found
 

@@ -20,14 +20,14 @@ from vma_desk.core.refills import (
 )
 from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Db, inserted_id
+from vma_desk.storage.sql import assignments, chunks, column_marks, marks
 
 _COLUMNS = ("received_ts, patient_id, medication, strength, quantity, pharmacy, source, requested_by, "
             "prescriber_id, urgency, refills_remaining, notes, escalation_action, call_id, step, "
             "check_passed, check_reasons, check_notes, due_ts, decision, decided_by_id, decided_ts, "
             "decision_note")
-_PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
-_SETS = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
-CHUNK = 500
+_PLACEHOLDERS = column_marks(_COLUMNS)
+_SETS = assignments(_COLUMNS)
 #: a booked visit's statuses that leave the patient still needing the visit
 _FELL_THROUGH = frozenset({VisitStatus.CANCELLED.value, VisitStatus.NO_SHOW.value})
 
@@ -107,17 +107,16 @@ class RefillRepository:
         labs: dict[int, list[LabCheck]] = {}
         events: dict[int, list[RefillEvent]] = {}
         visits = self._visits([r[24] for r in rows if r[24] is not None])
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start:start + CHUNK]
-            marks = ", ".join("?" * len(part))
+        for part in chunks(ids):
+            listed = marks(len(part))
             for rid, name, months, last in self.conn.execute(
                     "SELECT refill_id, name, every_months, last_done FROM refill_lab"
-                    f" WHERE refill_id IN ({marks})"
+                    f" WHERE refill_id IN ({listed})"
                     " ORDER BY refill_id, name", part):
                 labs.setdefault(rid, []).append(LabCheck(name, months, _opt_day(last)))
             for rid, step, at, by, note, recorded_by, action in self.conn.execute(
                     "SELECT refill_id, step, at_ts, by_user, note, recorded_by, action FROM refill_event"
-                    f" WHERE refill_id IN ({marks})"
+                    f" WHERE refill_id IN ({listed})"
                     " ORDER BY rowid", part):
                 events.setdefault(rid, []).append(
                     RefillEvent(RefillStep(step), from_ts(at), by, note, recorded_by, action))
@@ -139,11 +138,10 @@ class RefillRepository:
     def _visits(self, visit_ids: Sequence[int]) -> dict[int, BookedVisit]:
         """The booked visits by id (a cancelled or no-show visit marked so)."""
         found: dict[int, BookedVisit] = {}
-        for start in range(0, len(visit_ids), CHUNK):
-            part = list(visit_ids[start:start + CHUNK])
+        for part in chunks(visit_ids):
             for vid, start_ts, provider_id, type_code, status in self.conn.execute(
                     "SELECT id, start_ts, provider_id, type_code, status FROM appointment"
-                    f" WHERE id IN ({', '.join('?' * len(part))})", part):
+                    f" WHERE id IN ({marks(len(part))})", part):
                 found[vid] = BookedVisit(vid, from_ts(start_ts), provider_id, type_code,
                                          status in _FELL_THROUGH)
         return found
@@ -154,19 +152,17 @@ class RefillRepository:
     def for_visits(self, visit_ids: Sequence[int]) -> dict[int, list[RefillRequest]]:
         """The requests each of these visits was booked for, by visit id."""
         found: dict[int, list[RefillRequest]] = {}
-        ids = list(visit_ids)
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start:start + CHUNK]
-            for request in self._select(f"visit_id IN ({', '.join('?' * len(part))}) ORDER BY id", part):
+        for part in chunks(visit_ids):
+            for request in self._select(f"visit_id IN ({marks(len(part))}) ORDER BY id", part):
                 found.setdefault(request.visit.id if request.visit else 0, []).append(request)
         return found
 
     def awaiting_visit(self) -> list[RefillRequest]:
         """"Needs visit — not booked": open ones without a visit, and any whose visit fell through."""
-        marks = ", ".join("?" * len(_FELL_THROUGH))
+        statuses = marks(len(_FELL_THROUGH))
         return self._select(
             "decision = 'needs_visit' AND (visit_id IS NULL AND step != 'closed' OR visit_id IN"
-            f" (SELECT id FROM appointment WHERE status IN ({marks}))) ORDER BY decided_ts, id",
+            f" (SELECT id FROM appointment WHERE status IN ({statuses}))) ORDER BY decided_ts, id",
             sorted(_FELL_THROUGH))
 
     def get(self, refill_id: int) -> RefillRequest | None:

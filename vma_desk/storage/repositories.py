@@ -25,6 +25,7 @@ from vma_desk.core.records import (
     StaffMember,
 )
 from vma_desk.storage.database import Db, inserted_id
+from vma_desk.storage.sql import assignments, chunks, column_marks, marks
 
 
 def _csv(values: Iterable[object]) -> str:
@@ -166,7 +167,6 @@ _PATIENT_COLUMNS = (
     "secondary_payer, secondary_member_id, secondary_plan_type, secondary_group_number, "
     "primary_subscriber, secondary_subscriber"
 )
-_PATIENT_COUNT = len(_PATIENT_COLUMNS.split(","))
 
 
 def _patient_values(p: Patient) -> tuple[object, ...]:
@@ -190,7 +190,7 @@ class PatientRepository:
 
     def insert(self, patient: Patient) -> int:
         cur = self.conn.execute(
-            f"INSERT INTO patient({_PATIENT_COLUMNS}) VALUES ({', '.join('?' * _PATIENT_COUNT)})",
+            f"INSERT INTO patient({_PATIENT_COLUMNS}) VALUES ({column_marks(_PATIENT_COLUMNS)})",
             _patient_values(patient),
         )
         patient_id = inserted_id(cur)
@@ -199,9 +199,9 @@ class PatientRepository:
 
     def update(self, patient: Patient) -> None:
         assert patient.id is not None
-        sets = ", ".join(f"{c.strip()} = ?" for c in _PATIENT_COLUMNS.split(","))
         self.conn.execute(
-            f"UPDATE patient SET {sets} WHERE id = ?", (*_patient_values(patient), patient.id)
+            f"UPDATE patient SET {assignments(_PATIENT_COLUMNS)} WHERE id = ?",
+            (*_patient_values(patient), patient.id),
         )
         for table in ("patient_phone", "patient_last_visit", "care_gap"):
             self.conn.execute(f"DELETE FROM {table} WHERE patient_id = ?", (patient.id,))
@@ -238,12 +238,10 @@ class PatientRepository:
     def display_names(self, patient_ids: Sequence[int]) -> dict[int, str]:
         """"Last, First" of each patient not deleted, in one query per 500 ids."""
         found: dict[int, str] = {}
-        ids = list(patient_ids)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
+        for part in chunks(patient_ids):
             for pid, first, last in self.conn.execute(
                     f"SELECT id, first_name, last_name FROM patient WHERE deleted_at IS NULL AND id IN"
-                    f" ({', '.join('?' * len(part))})", part):
+                    f" ({marks(len(part))})", part):
                 found[pid] = f"{last}, {first}"
         return found
 
@@ -257,18 +255,16 @@ class PatientRepository:
     def get_many(self, patient_ids: Sequence[int]) -> dict[int, Patient]:
         """Many patients (not deleted) by id, whole, in a few queries per 500 ids."""
         found: dict[int, Patient] = {}
-        ids = sorted(set(patient_ids))
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            marks = ", ".join("?" * len(part))
+        for part in chunks(sorted(set(patient_ids))):
+            listed = marks(len(part))
             rows = self.conn.execute(
-                f"SELECT id, {_PATIENT_COLUMNS} FROM patient WHERE deleted_at IS NULL AND id IN ({marks})",
+                f"SELECT id, {_PATIENT_COLUMNS} FROM patient WHERE deleted_at IS NULL AND id IN ({listed})",
                 part).fetchall()
-            children = self._children(part, marks)
+            children = self._children(part, listed)
             found.update((row[0], self._patient(row, children)) for row in rows)
         return found
 
-    def _children(self, ids: Sequence[int], marks: str) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
+    def _children(self, ids: Sequence[int], listed: str) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
         """Phones, last visits and care gaps of the patients `ids`, by patient id."""
         out: dict[str, dict[int, list[tuple[Any, ...]]]] = {"phones": {}, "visits": {}, "gaps": {}}
         for name, sql in (
@@ -278,7 +274,7 @@ class PatientRepository:
                            " WHERE patient_id IN ({}) ORDER BY patient_id, provider_id"),
                 ("gaps", "SELECT patient_id, kind, due, note FROM care_gap WHERE patient_id IN ({})"
                          " ORDER BY patient_id, position")):
-            for row in self.conn.execute(sql.format(marks), list(ids)):
+            for row in self.conn.execute(sql.format(listed), list(ids)):
                 out[name].setdefault(row[0], []).append(row[1:])
         return out
 
