@@ -187,7 +187,7 @@ def _user_options(parser: argparse.ArgumentParser) -> None:
                         help="the PIN of --user, on the first line of FILE (never printed)")
 
 
-def _users_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _users_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     users = commands.add_parser(
         "users", help="list the users who sign in, or add, deactivate or reset one (a manager's work)",
         description="The users who sign in to the workspace. Adding, deactivating and resetting a "
@@ -222,7 +222,7 @@ def _users_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore
         _unlock_options(parser)
 
 
-def _export_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help="write part of a workspace to a file",
                                  description="Exports are deliberate: each one names its file and "
                                              "is recorded in the audit trail.", epilog=_EXIT_HELP)
@@ -267,7 +267,7 @@ _PDF_NOTE = ("The PDF is made in memory and written readable by you only; with -
              "trail. " + _USER_HELP)
 
 
-def _pdf_parser(kinds: argparse._SubParsersAction, name: str, *, summary: str,  # type: ignore[type-arg]
+def _pdf_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser], name: str, *, summary: str,
                 description: str) -> argparse.ArgumentParser:
     parser = kinds.add_parser(name, help=summary, description=f"{description} {_PDF_NOTE}",
                               epilog=_EXIT_HELP)
@@ -293,7 +293,7 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
                         help="the last day (included)")
 
 
-def _pdf_parsers(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _pdf_parsers(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     huddle = _pdf_parser(
         kinds, "huddle", summary="the daily huddle sheet as a PDF",
         description="Write the huddle sheet of one practice day: a page per provider with visits "

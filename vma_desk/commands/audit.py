@@ -18,7 +18,7 @@ _HELP = ("Export the audit trail of the practice's days FROM to TO (both include
          "field names, never patient values. The export is recorded in the audit trail.")
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from vma_desk import cli
 
     audit = commands.add_parser("audit", help="export the audit trail of a period as CSV",

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from vma_desk.cli import ProgressBar
 
 NAMES = ("backup", "restore")
 
@@ -27,7 +30,7 @@ _RESTORE_HELP = (
     "exit 3 for a backup that fails its integrity check.")
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from vma_desk import cli
 
     backup = commands.add_parser("backup", help="write an encrypted, verified backup into a folder",
@@ -54,7 +57,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _backup(args, out, err) if args.command == "backup" else _restore(args, out, err)
 
 
-def _bar(err: TextIO, what: str):  # type: ignore[no-untyped-def]
+def _bar(err: TextIO, what: str) -> ProgressBar:
     from vma_desk import cli
 
     bar = cli.ProgressBar(err)

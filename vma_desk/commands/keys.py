@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from vma_desk.services.users import NotAllowedError
+    from vma_desk.storage.rekey import KeyChange
 
 NAMES = ("rekey", "protect")
 
@@ -29,7 +33,7 @@ _PROTECT_HELP = (
     "Close VMA Desk on this workspace first. A practice manager's work; recorded in the audit trail.")
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from vma_desk import cli
 
     rekey = commands.add_parser("rekey", help="give the workspace a new key and a new recovery key",
@@ -144,7 +148,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return cli.EXIT_OK
 
 
-def _report(done, data_dir: Path, recovery_out: Path | None, args: argparse.Namespace,  # noqa: ANN001
+def _report(done: KeyChange, data_dir: Path, recovery_out: Path | None, args: argparse.Namespace,
             out: TextIO, old_key_note: str, old_passphrase_note: str) -> None:
     if done.after == "keyring":
         what = ("has a new key" if done.before == "keyring"
@@ -192,7 +196,7 @@ def _write_recovery_key(path: Path, key: str, data_dir: Path) -> None:
     write_private(path, text.encode("utf-8"), replace=False)
 
 
-def _not_allowed(message: str):  # noqa: ANN202
+def _not_allowed(message: str) -> NotAllowedError:
     from vma_desk.services.users import NotAllowedError
 
     return NotAllowedError(message)

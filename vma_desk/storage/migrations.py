@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vma_desk.core.errors import NewerSchemaError
-from vma_desk.storage.database import Connection, transaction
+from vma_desk.storage.database import Connection, Db, transaction
 
 
 @dataclass(frozen=True)
@@ -464,7 +464,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST = MIGRATIONS[-1].version
 
 
-def schema_version(conn: Connection) -> int:
+def schema_version(conn: Db) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
