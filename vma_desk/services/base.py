@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.clock import Clock
-from vma_desk.core.records import AuditAction, AuditEntry
+from vma_desk.core.records import AuditAction, AuditEntry, Patient
 from vma_desk.storage import database
 from vma_desk.storage.audit import AuditRepository, workstation_user
 from vma_desk.storage.database import WorkspaceConnection
+from vma_desk.storage.repositories import StaffRepository
 from vma_desk.storage.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -34,6 +35,16 @@ def record_search(ctx: ServiceContext, what: str, where: str, results: int) -> N
     where, and the number of results; never the words (a name, a phone number, a date of birth)."""
     with ctx.transaction():
         ctx.audit(AuditAction.SEARCH, what, "", f"{where}: {results} result{'' if results == 1 else 's'}")
+
+
+def last_seen_provider(ctx: ServiceContext, patient: Patient | None) -> int:
+    """The provider of the practice the patient saw last, by the visits on the patient's record (a
+    new referral's referring provider, a new refill's prescriber); 0 when there is none."""
+    if patient is None or not patient.last_visits:
+        return 0
+    providers = StaffRepository(ctx.conn).providers()
+    seen = [v for v in patient.last_visits if v.provider_id in providers]
+    return max(seen, key=lambda v: v.day).provider_id if seen else 0
 
 
 @dataclass

@@ -25,7 +25,7 @@ from vma_desk.core.calendar import (
     WaitlistEntry,
 )
 from vma_desk.core.errors import ChangedSinceError, ConflictError, NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, RecordKind, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, RecordKind, StaffMember
 from vma_desk.core.rules import scheduling
 from vma_desk.core.validation import (
     clean_text,
@@ -66,12 +66,8 @@ class CalendarService:
     def _zone(self) -> ZoneInfo:
         return self.ctx.practice_zone()
 
-    def _providers(self) -> dict[int, StaffMember]:
-        return {s.id: s for s in StaffRepository(self.ctx.conn).all()
-                if s.role is Role.PROVIDER and s.id is not None}
-
     def _provider(self, provider_id: int) -> StaffMember:
-        provider = self._providers().get(provider_id)
+        provider = StaffRepository(self.ctx.conn).providers().get(provider_id)
         if provider is None:
             raise ValidationError("provider_id", "is not a provider of this practice")
         return provider
@@ -393,7 +389,7 @@ class CalendarService:
             raise ValidationError("minutes", f"must be between 5 and {MAX_MINUTES}")
         if earliest is not None and latest is not None and earliest > latest:
             raise ValidationError("latest", "must not be before the earliest time")
-        providers = self._providers()
+        providers = StaffRepository(self.ctx.conn).providers()
         chosen = [providers[p] for p in (provider_ids or providers) if p in providers]
         if not chosen:
             raise ValidationError("provider_id", "choose at least one provider")
@@ -465,7 +461,7 @@ class CalendarService:
     def _slot_is_free(self, slot: Slot) -> bool:
         """Nothing else holds the opened time: no other visit (an overridden double booking, the
         moved visit's new time), no block, and the provider works then."""
-        provider = self._providers().get(slot.provider_id)
+        provider = StaffRepository(self.ctx.conn).providers().get(slot.provider_id)
         if provider is None:
             return False
         probe = Appointment(patient_id=0, provider_id=slot.provider_id, type_code="", start=slot.start,

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from vma_desk.core import history, wording
 from vma_desk.core.communications import attribution
 from vma_desk.core.errors import NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, RecordKind, Role
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.referrals import (
     PATIENT_TOLD,
     SERVICE_DONE,
@@ -28,7 +28,7 @@ from vma_desk.core.referrals import (
 from vma_desk.core.rules import referrals as rules
 from vma_desk.core.rules.business_days import next_business_day
 from vma_desk.core.validation import clean_text, normalize_phone
-from vma_desk.services.base import ServiceContext, changed_fields
+from vma_desk.services.base import ServiceContext, changed_fields, last_seen_provider
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.storage.referrals_repository import ReferralRepository
 from vma_desk.storage.repositories import (
@@ -128,9 +128,7 @@ class ReferralService:
         """A new referral with the call's patient and notes filled in (not saved)."""
         call = self.communications.get_call(call_id)
         patient = PatientRepository(self.ctx.conn).get(call.patient_id) if call.patient_id else None
-        providers = {s.id for s in StaffRepository(self.ctx.conn).all() if s.role is Role.PROVIDER}
-        seen = [v for v in (patient.last_visits if patient else ()) if v.provider_id in providers]
-        referring = max(seen, key=lambda v: v.day).provider_id if seen else 0
+        referring = last_seen_provider(self.ctx, patient)
         return Referral(patient_id=call.patient_id or 0, referring_provider_id=referring, specialty="",
                         specialist_office="", reason=call.notes, created_at=self.ctx.clock.now(),
                         auth_required=self._plan_needs_auth(call.patient_id), call_id=call.id)
@@ -143,8 +141,7 @@ class ReferralService:
     def _validated(self, referral: Referral) -> Referral:
         if not referral.patient_id or not PatientRepository(self.ctx.conn).exists(referral.patient_id):
             raise ValidationError("patient_id", "choose the patient")
-        providers = {s.id for s in StaffRepository(self.ctx.conn).all() if s.role is Role.PROVIDER}
-        if referral.referring_provider_id not in providers:
+        if referral.referring_provider_id not in StaffRepository(self.ctx.conn).providers():
             raise ValidationError("referring_provider_id", "choose the referring provider")
         contact = referral.specialist_contact.strip()
         if contact:

@@ -12,7 +12,7 @@ from vma_desk.core import history
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Urgency, attribution
 from vma_desk.core.errors import ChangedSinceError, NotFoundError, ValidationError
-from vma_desk.core.records import AuditAction, Change, RecordKind, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, RecordKind, StaffMember
 from vma_desk.core.refills import (
     DEFAULT_LAB_RULES,
     ChartCheck,
@@ -28,7 +28,7 @@ from vma_desk.core.refills import (
 from vma_desk.core.rules import refills as rules
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.core.validation import clean_text
-from vma_desk.services.base import ServiceContext
+from vma_desk.services.base import ServiceContext, last_seen_provider
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.storage.refills_repository import RefillRepository
@@ -148,14 +148,10 @@ class RefillService:
         return self.repo.closed_between(start, end)
 
     # --- staff -----------------------------------------------------------------------------------
-    def _providers(self) -> dict[int, StaffMember]:
-        return {s.id: s for s in StaffRepository(self.ctx.conn).all()
-                if s.role is Role.PROVIDER and s.id is not None}
-
     def _provider(self, provider_id: int | None, field: str, missing: str) -> StaffMember:
         if provider_id is None:
             raise ValidationError(field, missing)
-        provider = self._providers().get(provider_id)
+        provider = StaffRepository(self.ctx.conn).providers().get(provider_id)
         if provider is None:
             raise ValidationError(field, "is not a provider of this practice")
         return provider
@@ -165,12 +161,7 @@ class RefillService:
         """A new request with the call's patient, caller and notes filled in (not saved)."""
         call = self.communications.get_call(call_id)
         patient = PatientRepository(self.ctx.conn).get(call.patient_id) if call.patient_id else None
-        prescriber = 0
-        if patient and patient.last_visits:
-            providers = self._providers()
-            seen = [v for v in patient.last_visits if v.provider_id in providers]
-            if seen:
-                prescriber = max(seen, key=lambda v: v.day).provider_id
+        prescriber = last_seen_provider(self.ctx, patient)
         return RefillRequest(
             patient_id=call.patient_id or 0, medication="", strength="", quantity="",
             pharmacy=patient.preferred_pharmacy if patient else "",
@@ -219,7 +210,7 @@ class RefillService:
         patient = PatientRepository(self.ctx.conn).get(request.patient_id)
         visits = [v.day for v in (patient.last_visits if patient else ())
                   if v.provider_id == request.prescriber_id]
-        prescriber = self._providers()[request.prescriber_id]
+        prescriber = StaffRepository(self.ctx.conn).providers()[request.prescriber_id]
         return rules.chart_check(self.protocol(), medication=request.medication,
                                  last_visit=max(visits) if visits else None,
                                  prescriber=prescriber.display_name,

@@ -157,6 +157,10 @@ class StaffRepository:
             )
         ]
 
+    def providers(self) -> dict[int, StaffMember]:
+        """Every provider of the practice, active or not, by id."""
+        return {s.id: s for s in self.all() if s.role is Role.PROVIDER and s.id is not None}
+
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM staff").fetchone()[0])
 
