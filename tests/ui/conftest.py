@@ -15,23 +15,24 @@ from vma_desk.services import Services
 
 @pytest.fixture(autouse=True)
 def no_window_left_behind(qapp) -> Iterator[None]:
-    """Fail a GUI test that leaves a top-level window behind (a dialog never closed, a window
-    not handed to `qtbot.addWidget`): it would keep its records on screen, its timers running and
+    """Fail a GUI test that leaves a top-level widget alive behind it, shown or hidden (a dialog
+    never closed, a window not handed to `qtbot.addWidget`, a widget made without a parent that
+    outlives its window): it would keep its records in memory or on screen, its timers running and
     its workspace open into the next test. Set up before `qtbot`, so it looks after qtbot closed
-    and deleted the widgets it was given."""
+    and deleted the widgets it was given and their deferred deletes ran."""
     before = {id(w) for w in QApplication.topLevelWidgets()}
     yield
     for _ in range(3):  # a closed dialog's deleteLater, then what its deletion posted
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
-    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and w.isVisible()]
+    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
     names = ", ".join(f"{type(w).__name__} {w.windowTitle()!r}" for w in left)
     for window in left:  # the next test starts clean either way
         window.close()
         window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if left:
-        pytest.fail(f"windows left open by the test: {names}")
+        pytest.fail(f"top-level widgets left alive by the test (shown or hidden): {names}")
 
 
 @pytest.fixture

@@ -193,7 +193,7 @@ class BackupController(QObject):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         window.statusBar().addPermanentWidget(self.label)
         self.label.hide()
-        self.banner = BackupBanner()
+        self.banner = BackupBanner(window)  # a child from birth: dies with a window never signed in to
         self.banner.sig_back_up_requested.connect(self.back_up_now)
         self.banner.sig_choose_requested.connect(lambda: self.open_preferences())
         self._banner_placed = False
@@ -420,14 +420,11 @@ class BackupController(QObject):
 
     # --- showing -----------------------------------------------------------------------------------------
     def _place_banner(self) -> None:
+        """Put the banner at the top of the first tab with room for one (the Today tab), once the
+        tabs are built (at the first sign-in)."""
         if self._banner_placed:
             return
-        from vma_desk.ui.today.tab import TodayTab
-
-        today = next((t for t in self.window.tab_pages() if isinstance(t, TodayTab)), None)
-        if today is not None:
-            today.add_banner(self.banner)
-            self._banner_placed = True
+        self._banner_placed = any(tab.add_banner(self.banner) for tab in self.window.tab_pages())
 
     def _state(self) -> tuple[BackupRecord | None, int, datetime, ZoneInfo] | None:
         """The last verified backup, the practice's limit, now and the practice's zone (None while
