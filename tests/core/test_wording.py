@@ -95,3 +95,10 @@ def test_an_age_counts_whole_years_and_a_leap_day_birthday_comes_on_1_march(born
 
 def test_an_age_in_a_list():
     assert [wording.age_text(a) for a in (66, 0, None)] == ["66", "<1", "—"]
+
+
+def test_free_text_is_one_line_and_clipped_with_an_ellipsis():
+    assert wording.clip("  new rash\n since   yesterday ", 40) == "new rash since yesterday"
+    assert wording.clip("chest pain radiating to the arm", 12) == "chest pain…"  # no space before '…'
+    assert len(wording.clip("x" * 300, 240)) == 240
+    assert wording.clip("exactly ten", 11) == "exactly ten"

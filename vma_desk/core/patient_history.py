@@ -26,15 +26,10 @@ from vma_desk.core.records import Patient, Practice
 from vma_desk.core.referrals import PATIENT_TOLD, Referral, ReferralState, step_label
 from vma_desk.core.refills import RefillRequest, RefillStep
 from vma_desk.core.rules.callbacks import CallbackPolicy, callback_due
-from vma_desk.core.wording import date_text, duration_text, plural, step_text, when_text
+from vma_desk.core.wording import clip, date_text, duration_text, plural, step_text, when_text
 
 #: how much of a free-text field (call notes, a message's reason) a summary line carries
 CLIP = 240
-
-
-def _clip(text: str, limit: int = CLIP) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
 
 
 # --- a patient's history -------------------------------------------------------------------------
@@ -162,7 +157,7 @@ def _steps(steps: Sequence[tuple[str, datetime, str, str]], since: datetime, zon
     parts = []
     for label, at, by, note in steps:
         text = f"{label} {step_text(at, since, zone)}" + (f" ({by})" if by else "")
-        parts.append(text + (f": {_clip(note, 120)}" if note else ""))
+        parts.append(text + (f": {clip(note, 120)}" if note else ""))
     return "Steps: " + "; ".join(parts)
 
 
@@ -178,9 +173,9 @@ def _call_entry(call: Call, data: HistoryInputs) -> HistoryEntry:
     if call.routed_to is not None:
         details.append(f"Routed to {_name(data, call.routed_to)}")
     if call.notes:
-        details.append(f"Notes: {_clip(call.notes)}")
+        details.append(f"Notes: {clip(call.notes, CLIP)}")
     if call.escalation_action:
-        details.append(f"Red flag: {_clip(call.escalation_action)}")
+        details.append(f"Red flag: {clip(call.escalation_action, CLIP)}")
     return HistoryEntry(call.started_at, EntryKind.CALL, call.id or 0, f"{what} · {call.reason.label}",
                         tuple(details), call.outcome.label)
 
@@ -195,9 +190,9 @@ def _message_entry(message: Message, at: datetime, calls: Mapping[int | None, Ca
         first += f", taken during the call at {step_text(call.started_at, at, zone)}"
     if taken is not None and taken.by:
         first += f" · taken by {taken.by}"
-    details = [first, f"Reason: {_clip(message.reason)}"]
+    details = [first, f"Reason: {clip(message.reason, CLIP)}"]
     if message.escalation_action:
-        details.append(f"Red flag: {_clip(message.escalation_action)}")
+        details.append(f"Red flag: {clip(message.escalation_action, CLIP)}")
     due = callback_due(message, data.practice, zone, data.callback_policy)
     done = message.reached(MessageState.CALLBACK_DONE)
     due_text = step_text(due, at, zone)
@@ -228,10 +223,10 @@ def _refill_entry(request: RefillRequest, at: datetime, data: HistoryInputs) -> 
                f"Prescriber: {_name(data, request.prescriber_id)}"
                + ("" if request.urgency is Urgency.ROUTINE else f" · {request.urgency.value}")]
     if request.check is not None:
-        details.append(f"Chart check: {_clip(request.check.verdict)}")
+        details.append(f"Chart check: {clip(request.check.verdict, CLIP)}")
     if request.decision is not None:
         when = f" {step_text(request.decided_at, at, zone)}" if request.decided_at else ""
-        note = f": {_clip(request.decision_note, 160)}" if request.decision_note else ""
+        note = f": {clip(request.decision_note, 160)}" if request.decision_note else ""
         decider = _name(data, request.decided_by_id)
         details.append(f"Decision: {request.decision.label} by {decider}{when}{note}")
     stop = refill_clock_stop(request)
@@ -264,7 +259,7 @@ def _referral_entry(referral: Referral, at: datetime, data: HistoryInputs) -> Hi
     first = [referral.specialist_office, f"referred by {_name(data, referral.referring_provider_id)}"]
     if referral.urgency is not Urgency.ROUTINE:
         first.append(referral.urgency.value)
-    details = [" · ".join(first), f"Reason: {_clip(referral.reason)}"]
+    details = [" · ".join(first), f"Reason: {clip(referral.reason, CLIP)}"]
     if referral.appointment_at is not None:
         details.append(f"Specialist visit {when_text(referral.appointment_at, zone)}")
     if referral.auth_required:
@@ -287,7 +282,7 @@ def _visit_entry(a: Appointment, data: HistoryInputs) -> HistoryEntry:
     zone = data.zone
     details = [f"With {_name(data, a.provider_id)} · {a.minutes} min"]
     if a.reason:
-        details.append(f"Reason: {_clip(a.reason, 160)}")
+        details.append(f"Reason: {clip(a.reason, 160)}")
     if a.confirmation_method is not None and was_confirmed(a):
         details.append(f"Confirmed by {a.confirmation_method.value}")
     elif a.status is VisitStatus.LEFT_MESSAGE and a.confirmation_method is not None:
@@ -295,7 +290,7 @@ def _visit_entry(a: Appointment, data: HistoryInputs) -> HistoryEntry:
     if a.status is VisitStatus.CANCELLED:
         when = f" {when_text(a.cancelled_at, zone)}" if a.cancelled_at else ""
         late = " (late cancellation)" if a.late_cancel else ""
-        reason = f": {_clip(a.cancel_reason, 160)}" if a.cancel_reason else ""
+        reason = f": {clip(a.cancel_reason, 160)}" if a.cancel_reason else ""
         details.append(f"Cancelled{when}{late}{reason}")
     type_name = data.type_names.get(a.type_code, a.type_code)
     return HistoryEntry(a.start, EntryKind.APPOINTMENT, a.id or 0, f"Visit · {type_name}", tuple(details),

@@ -185,3 +185,11 @@ def age_text(years: int | None) -> str:
     if years is None:
         return NONE
     return "<1" if years < 1 else str(years)
+
+
+# --- free text ------------------------------------------------------------------------------------
+
+def clip(text: str, limit: int) -> str:
+    """Free text (a note, a reason) on one line, cut to `limit` characters with '…' when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"

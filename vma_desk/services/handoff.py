@@ -34,7 +34,7 @@ from vma_desk.core.records import AuditAction, AuditEntry, Change, RecordKind
 from vma_desk.core.referrals import PriorAuthStatus
 from vma_desk.core.rules import callbacks
 from vma_desk.core.users import User
-from vma_desk.core.wording import clock_text, date_text, days_ago, short_day, step_text
+from vma_desk.core.wording import clip, clock_text, date_text, days_ago, short_day, step_text
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
@@ -58,12 +58,6 @@ _Record = TypeVar("_Record")
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-
-def _clip(text: str, limit: int = _CLIP) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 class HandoffService:
@@ -144,7 +138,7 @@ class HandoffService:
         for row in refills:
             r = row.request
             due_state = f" · {row.due_state.label.lower()}" if row.due_state is not None else ""
-            medication = _clip(f"{r.medication} {r.strength}", 40)
+            medication = clip(f"{r.medication} {r.strength}", 40)
             yield HandoffItem("refill", r.id or 0, describe.person(r.patient_id),
                               f"{medication} · {r.stage.lower()}{due_state}",
                               at=r.due_at)
@@ -155,7 +149,7 @@ class HandoffService:
             referral = referral_row.referral
             flags = "".join(f" · {f.label.lower()}" for f in referral_row.flags)
             yield HandoffItem("referral", referral.id or 0, describe.person(referral.patient_id),
-                              f"{_clip(referral.specialty, 30)} · {referral.state.label.lower()} "
+                              f"{clip(referral.specialty, 30)} · {referral.state.label.lower()} "
                               f"{days_ago(referral_row.days_in_state)}{flags}",
                               at=referral.state_since)
         auths = [row for row in self.referrals.prior_auths() if row.auth.status in _PRIOR_AUTH_OPEN
@@ -165,7 +159,7 @@ class HandoffService:
             a = auth_row.auth
             flags = "".join(f" · {f.label.lower()}" for f in auth_row.flags)
             yield HandoffItem("prior_auth", a.id or 0, describe.person(a.patient_id),
-                              f"{_clip(a.service, 30)} · {a.status.label.lower()} · follow up "
+                              f"{clip(a.service, 30)} · {a.status.label.lower()} · follow up "
                               f"{date_text(a.follow_up_on)}{flags}")
         visits = [v for v in (self._get(self.calendar.get, i) for i in sorted(touched["appointment"]))
                   if v is not None and v.status in (VisitStatus.UNCONFIRMED, VisitStatus.LEFT_MESSAGE)
@@ -196,12 +190,12 @@ class HandoffService:
                 m = self._get(self.communications.get_message, record_id)
                 if m is not None and (m.escalation_action or m.urgency is Urgency.EMERGENCY):
                     add("message", record_id, "Escalated", describe.person(m.patient_id, m.caller_name),
-                        _clip(m.escalation_action) or f"{m.urgency.value} message", e.at)
+                        clip(m.escalation_action, _CLIP) or f"{m.urgency.value} message", e.at)
             elif e.record_type == "call":
                 c = self._get(self.communications.get_call, record_id)
                 if c is not None and c.escalation_action:
                     add("call", record_id, "Escalated", describe.person(c.patient_id, c.caller_name),
-                        _clip(c.escalation_action), e.at)
+                        clip(c.escalation_action, _CLIP), e.at)
             elif e.record_type == "appointment":
                 v = self._get(self.calendar.get, record_id)
                 if v is None:
@@ -212,12 +206,12 @@ class HandoffService:
                         v.cancelled_at)
                 if v.override_reason and "overridden" in e.detail:
                     add("appointment", record_id, "Conflict overridden", describe.person(v.patient_id),
-                        f"{visit} ({_clip(v.override_reason, 60)})", e.at)
+                        f"{visit} ({clip(v.override_reason, 60)})", e.at)
             elif e.record_type == "referral" and "override" in e.detail:
                 r = self._get(self.referrals.get, record_id)
                 if r is not None:
                     add("referral", record_id, "Closed without the consult report",
-                        describe.person(r.patient_id), _clip(r.specialty, 40), e.at)
+                        describe.person(r.patient_id), clip(r.specialty, 40), e.at)
         return found
 
     @staticmethod
@@ -365,15 +359,15 @@ class _Describer:
                 return self.person(c.patient_id, c.caller_name), f"Call · {c.reason.label.lower()}"
             if kind == "refill":
                 r = s.refills.get(record_id)
-                return self.person(r.patient_id), f"Refill · {_clip(r.medication, 30)} · {r.stage.lower()}"
+                return self.person(r.patient_id), f"Refill · {clip(r.medication, 30)} · {r.stage.lower()}"
             if kind == "referral":
                 f = s.referrals.get(record_id)
                 return self.person(f.patient_id), \
-                    f"Referral · {_clip(f.specialty, 30)} · {f.state.label.lower()}"
+                    f"Referral · {clip(f.specialty, 30)} · {f.state.label.lower()}"
             if kind == "prior_auth":
                 a = s.referrals.get_prior_auth(record_id)
                 return self.person(a.patient_id), \
-                    f"Prior authorisation · {_clip(a.service, 30)} · {a.status.label.lower()}"
+                    f"Prior authorisation · {clip(a.service, 30)} · {a.status.label.lower()}"
             if kind == "appointment":
                 v = s.calendar.get(record_id)
                 return self.person(v.patient_id), f"Visit {self.when(v.start)} · {v.status.label.lower()}"
