@@ -25,14 +25,15 @@ EXIT_WHEN_READY = "VMA_DESK_EXIT_WHEN_READY"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(load_style_sheet())
     app.setWindowIcon(QIcon(icon_path("vma-desk.svg")))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui(args: argparse.Namespace) -> int:

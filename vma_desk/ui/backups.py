@@ -54,7 +54,7 @@ from vma_desk.services.backups import BackupRecord, BackupResult, total_records
 from vma_desk.storage import backup as store
 from vma_desk.storage.database import KeySpec
 from vma_desk.ui.shared.form import show_dialog
-from vma_desk.ui.tasks import run_task
+from vma_desk.ui.tasks import Progress, run_task
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,10 @@ def _age_text(age: timedelta) -> str:
         return days_ago(days)
     hours = max(1, int(age.total_seconds() // 3600))
     return f"{hours} hour{'s' if hours != 1 else ''} ago"
+
+
+#: what a backup run made: the backup, and what the workspace's check found (none: undamaged)
+_Made = tuple[BackupResult, list[str]]
 
 
 @dataclass
@@ -271,7 +275,7 @@ class BackupController(QObject):
         self.running = run
         backups = self.services.backups
 
-        def work(progress):  # noqa: ANN001, ANN202 - on the worker thread: no widgets here
+        def work(progress: Progress) -> _Made | None:  # on the worker thread: no widgets here
             try:
                 return _work(progress)
             except BaseException:
@@ -282,7 +286,7 @@ class BackupController(QObject):
                 run.key = None
                 run.ended.set()
 
-        def _work(progress):  # noqa: ANN001, ANN202
+        def _work(progress: Progress) -> _Made | None:
             def report(done: int, total: int, label: str) -> None:
                 if run.cancelled:
                     raise Cancelled()
@@ -328,15 +332,12 @@ class BackupController(QObject):
                 self.close_dialog.setValue(self.running.percent)
         self._show_status()
 
-    def _on_done(self, run: _Run, value: object, exc: BaseException | None) -> None:
+    def _on_done(self, run: _Run, value: _Made | None, exc: BaseException | None) -> None:
         run.done = True
         run.key = None
         self.running = None
         prefs = self.window.preferences
         try:
-            if value is None and exc is None:  # stopped (a lock, Skip) or locked before it began
-                self.sig_failed.emit("")
-                return
             if exc is not None:
                 if run.cancelled or isinstance(exc, (Cancelled, store.Stopped)):
                     self.sig_failed.emit("")
@@ -350,7 +351,10 @@ class BackupController(QObject):
                 prefs.sync()
                 self.sig_failed.emit(message)
                 return
-            result, problems = value  # type: ignore[misc]
+            if value is None:  # stopped (a lock, Skip) or locked before it began
+                self.sig_failed.emit("")
+                return
+            result, problems = value
             if not self._usable():  # locked (or closed) meanwhile: recorded at the next sign-in
                 self._pending = (result, problems, run.folder)
                 return

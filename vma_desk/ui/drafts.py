@@ -20,14 +20,13 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -49,6 +48,7 @@ from vma_desk.core.errors import KnownError
 from vma_desk.ui.widgets import confirm
 
 if TYPE_CHECKING:
+    from vma_desk.core.records import Patient
     from vma_desk.services import Services
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def read_fields(root: QWidget) -> Fields:
         if not name or name.startswith("qt_") or _inside_picker(widget, root):
             continue
         if _is_picker(widget):
-            values[_PATIENT if name == "patient_picker" else f"{name}#id"] = widget.patient_id()  # type: ignore[attr-defined]
+            values[_PATIENT if name == "patient_picker" else f"{name}#id"] = widget.patient_id()
             continue
         value = _value(widget)
         if value is not None:
@@ -89,7 +89,15 @@ def read_fields(root: QWidget) -> Fields:
     return values
 
 
-def _is_picker(widget: QWidget) -> bool:
+class _Picker(Protocol):
+    """What a form's patient search does for drafts (`ui/shared/patient_picker.PatientPicker`)."""
+
+    def patient_id(self) -> int | None: ...
+
+    def set_patient(self, patient: Patient | None) -> None: ...
+
+
+def _is_picker(widget: QWidget) -> TypeGuard[_Picker]:
     """The patient search (`ui/shared/patient_picker.PatientPicker`, told by its API so that
     this module imports no form): its value is the patient it holds."""
     return callable(getattr(widget, "patient_id", None)) and callable(getattr(widget, "set_patient", None))
@@ -126,12 +134,12 @@ def write_fields(root: QWidget, values: Fields, services: Services) -> None:
     later: list[tuple[QWidget, object]] = []
     for widget in root.findChildren(QWidget):
         name = widget.objectName()
-        if _is_picker(widget) and not _inside_picker(widget, root):
+        if not _inside_picker(widget, root) and _is_picker(widget):
             key = _PATIENT if name == "patient_picker" else f"{name}#id"
             patient_id = values.get(key)
             if isinstance(patient_id, int):
                 try:
-                    widget.set_patient(services.patients.get(patient_id))  # type: ignore[attr-defined]
+                    widget.set_patient(services.patients.get(patient_id))
                 except KnownError:  # deleted since: the form asks for a patient as usual
                     pass
             continue
@@ -162,8 +170,10 @@ def _set(widget: QWidget, value: object) -> None:
         when = QDateTime.fromString(value, Qt.DateFormat.ISODate)
         if when.isValid():
             widget.setDateTime(when)
-    elif isinstance(widget, QAbstractSpinBox) and isinstance(value, int | float):
-        widget.setValue(value)  # type: ignore[attr-defined]
+    elif isinstance(widget, QDoubleSpinBox) and isinstance(value, int | float):
+        widget.setValue(value)
+    elif isinstance(widget, QSpinBox) and isinstance(value, int):  # as `_value` read it
+        widget.setValue(value)
 
 
 def saved_when(draft: Draft, services: Services) -> str:
@@ -442,7 +452,7 @@ def _weak(call: Callable[..., object] | None) -> Callable[[], Callable[..., obje
     if call is None:
         return None
     if hasattr(call, "__self__"):
-        return weakref.WeakMethod(call)  # type: ignore[arg-type]
+        return weakref.WeakMethod(call)
     return lambda: call
 
 

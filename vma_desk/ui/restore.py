@@ -33,7 +33,7 @@ from vma_desk.core.errors import KnownError, ValidationError, WorkspaceExistsErr
 from vma_desk.services import backups
 from vma_desk.storage.backup import SUFFIX
 from vma_desk.storage.keys import KeyStore
-from vma_desk.ui.tasks import run_task
+from vma_desk.ui.tasks import Progress, run_task
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 
@@ -185,10 +185,11 @@ class RestoreDialog(QDialog):
         with_passphrase = self.passphrase_radio.isChecked()
         keystore, clock = self.keystore, self.clock
 
-        def work(progress):  # noqa: ANN001, ANN202 - on the worker thread
+        def work(progress: Progress) -> dict[str, int]:  # on the worker thread
             workspace, counts = backups.restore(
                 backup_file, folder, keystore, progress=progress, clock=clock,
-                **({"passphrase": secret} if with_passphrase else {"recovery_key": secret}))
+                passphrase=secret if with_passphrase else None,
+                recovery_key=None if with_passphrase else secret)
             workspace.close()
             return counts
 
@@ -209,7 +210,7 @@ class RestoreDialog(QDialog):
         if label:
             self.status.setText(f"Restoring: {label}…")
 
-    def _on_done(self, folder: Path, counts: object, exc: BaseException | None) -> None:
+    def _on_done(self, folder: Path, counts: dict[str, int] | None, exc: BaseException | None) -> None:
         self._busy(False)
         self.secret_edit.clear()
         if exc is not None:
@@ -227,8 +228,9 @@ class RestoreDialog(QDialog):
                 self.errors.show_general(f"The restore failed ({type(exc).__name__}); nothing was kept "
                                          "in the new folder and this workspace is unchanged.")
             return
+        assert counts is not None  # run_task gives the work's value when it raised nothing
         self.restored = folder
-        records = backups.total_records(counts)  # type: ignore[arg-type]
+        records = backups.total_records(counts)
         self.status.setText(f"Restored and checked: {records:,} records in {folder}. The restore is "
                             "recorded in that workspace's audit log. Open it now?")
         self.restore_button.hide()

@@ -9,8 +9,12 @@ says Lock on the session and PrepareForSleep(true) before a suspend. Where no bu
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
+
+if TYPE_CHECKING:  # imported where used: a Qt build may have no D-Bus
+    from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +75,14 @@ class ScreenLockWatcher(QObject):
             self.sig_screen_locked.emit("Locked because the computer went to sleep.")
 
 
-def _own_session_path(system: object) -> str:
+def _own_session_path(system: QDBusConnection) -> str:
     """logind's object path of the session this process runs in ("" when logind cannot say)."""
     import os
 
     from PySide6.QtDBus import QDBusInterface, QDBusMessage
 
     manager = QDBusInterface("org.freedesktop.login1", "/org/freedesktop/login1",
-                             "org.freedesktop.login1.Manager", system)  # type: ignore[arg-type]
+                             "org.freedesktop.login1.Manager", system)
     if not manager.isValid():
         return ""
     reply = manager.call("GetSessionByPID", os.getpid())

@@ -5,6 +5,8 @@ Practice settings that describe patients' care live in the encrypted workspace i
 
 from __future__ import annotations
 
+from typing import SupportsIndex, SupportsInt
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, MAX_KEEP, RetentionPolicy
@@ -12,6 +14,14 @@ from vma_desk.core.rules.backup_retention import DEFAULT_POLICY, MAX_KEEP, Reten
 DEFAULT_AUTOLOCK_MINUTES = 10
 MIN_AUTOLOCK_MINUTES = 1
 MAX_AUTOLOCK_MINUTES = 120
+
+
+def _int(value: object) -> int:
+    """`int(value)` of a value QSettings gives back (an int, or the text an INI file keeps): the
+    TypeError or ValueError of `int` for anything it refuses."""
+    if isinstance(value, str | bytes | bytearray | SupportsInt | SupportsIndex):
+        return int(value)
+    raise TypeError(f"not a number: {type(value).__name__}")
 
 
 class Preferences:
@@ -22,7 +32,7 @@ class Preferences:
     def autolock_minutes(self) -> int:
         value = self.settings.value("security/autolock_minutes", DEFAULT_AUTOLOCK_MINUTES)
         try:
-            minutes = int(value)  # type: ignore[arg-type]
+            minutes = _int(value)
         except (TypeError, ValueError):
             return DEFAULT_AUTOLOCK_MINUTES
         return min(max(minutes, MIN_AUTOLOCK_MINUTES), MAX_AUTOLOCK_MINUTES)
@@ -46,7 +56,7 @@ class Preferences:
 
     def last_tab(self) -> int:
         try:
-            return int(self.settings.value("window/tab", 0))  # type: ignore[arg-type]
+            return _int(self.settings.value("window/tab", 0))
         except (TypeError, ValueError):
             return 0
 
@@ -115,8 +125,10 @@ class Preferences:
 
     def backup_when(self, workspace_id: str) -> tuple[bool, bool]:
         """(at the first sign-in of a day, at closing): both on until switched off."""
-        return tuple(str(self.settings.value(self._backup_key(workspace_id, name), "true")).lower() == "true"
-                     for name in ("at_sign_in", "at_close"))  # type: ignore[return-value]
+        def on(name: str) -> bool:
+            return str(self.settings.value(self._backup_key(workspace_id, name), "true")).lower() == "true"
+
+        return on("at_sign_in"), on("at_close")
 
     def set_backup_when(self, workspace_id: str, at_sign_in: bool, at_close: bool) -> None:
         for name, on in (("at_sign_in", at_sign_in), ("at_close", at_close)):
@@ -128,7 +140,7 @@ class Preferences:
         for name, default in (("daily", DEFAULT_POLICY.daily), ("weekly", DEFAULT_POLICY.weekly),
                               ("monthly", DEFAULT_POLICY.monthly)):
             try:
-                value = int(self.settings.value(self._backup_key(workspace_id, f"keep_{name}"), default))  # type: ignore[arg-type]
+                value = _int(self.settings.value(self._backup_key(workspace_id, f"keep_{name}"), default))
             except (TypeError, ValueError):
                 value = default
             values.append(min(max(value, 0), MAX_KEEP))

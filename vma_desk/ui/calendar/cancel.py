@@ -61,10 +61,11 @@ class CancelDialog(CalendarDialog):
     def _on_button_box_accepted(self) -> None:
         self._errors.clear()
         before = self.appointment
-        assert before.id is not None
+        appointment_id = before.id
+        assert appointment_id is not None
         approval = self.ui.approval_panel
         done = self._attempt(lambda: self._context.calendar.cancel(
-            before.id, reason=self.ui.reason_combo.currentText(),  # type: ignore[arg-type]
+            appointment_id, reason=self.ui.reason_combo.currentText(),
             authorised_by=approval.authorised_by()), conflicts=approval)
         if done is None:
             return

@@ -7,7 +7,7 @@ day or week. Drag an appointment onto another cell to move it there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,9 +149,10 @@ class ScheduleView(QTableView):
         columns.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Yuna Taylor-Bro…" (whole in its tooltip)
         self.doubleClicked.connect(self._on_self_double_clicked)
 
-    def setModel(self, model: ScheduleModel) -> None:  # type: ignore[override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
-        model.modelReset.connect(self.apply_spans)
+        if model is not None:  # spans follow its resets (`apply_spans` spans only a ScheduleModel)
+            model.modelReset.connect(self.apply_spans)
         self.apply_spans()
 
     def apply_spans(self) -> None:

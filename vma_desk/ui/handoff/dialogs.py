@@ -14,6 +14,7 @@ The caller shows it only when `has_content()`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
@@ -43,6 +44,9 @@ from vma_desk.core.handoff import Handoff, HandoffItem, ShiftSummary, SinceLastS
 from vma_desk.core.wording import clock_text, when_text
 from vma_desk.services import Services
 from vma_desk.ui.widgets import confirm
+
+if TYPE_CHECKING:
+    from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -314,7 +318,7 @@ class EndShiftDialog(QDialog):
         self.error_label.show()
 
     # the PDF --------------------------------------------------------------------------------------
-    def _export(self) -> QDialog:
+    def _export(self) -> PdfExportDialog:
         from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 
         dialog = PdfExportDialog(self.services, "handoff", self, handoff_note=self.note(),
@@ -332,11 +336,11 @@ class EndShiftDialog(QDialog):
     @Slot()
     def save_pdf(self) -> None:
         """The export dialog with the handoff as typed, asking at once where to save it."""
-        self._export().save()  # type: ignore[attr-defined]
+        self._export().save()
 
     @Slot()
     def print_handoff(self) -> None:
-        self._export().print_report()  # type: ignore[attr-defined]
+        self._export().print_report()
 
     # cancelling -----------------------------------------------------------------------------------
     # Esc, Cancel and the title bar's close button ask before discarding a typed note; reject() or

@@ -118,7 +118,8 @@ class CareGapTableModel(QAbstractTableModel):
 
     def gaps(self) -> tuple[CareGap, ...]:
         """The rows as typed; a missing due date stays None for validation to name."""
-        return tuple(CareGap(kind=r.kind, due=r.due, note=r.note) for r in self._rows)  # type: ignore[arg-type]
+        return tuple(CareGap(kind=r.kind, due=r.due,  # type: ignore[arg-type]  # None: for validation to name
+                             note=r.note) for r in self._rows)
 
 
 class DueDateDelegate(QStyledItemDelegate):

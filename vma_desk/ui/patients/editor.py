@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Patient
@@ -189,5 +189,5 @@ class PatientEditorDialog(QDialog):
     @Slot()
     def _on_phone_edit_editing_finished(self) -> None:
         edit = self.sender()
-        if edit in self._form.phone_edits:
-            self._form.tidy_phone(edit)  # type: ignore[arg-type]
+        if isinstance(edit, QLineEdit) and edit in self._form.phone_edits:
+            self._form.tidy_phone(edit)

@@ -88,8 +88,8 @@ class RedFlagWatcher(QObject):
             cursor.setPosition(utf16_offset(text, hit.start))
             cursor.setPosition(utf16_offset(text, hit.end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = self._format  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = self._format
             selections.append(selection)
         edit.setExtraSelections(selections)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
@@ -143,9 +143,15 @@ class GroupTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, _GROUP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
         if child is None:  # QObject.parent()
-            return super().parent()  # type: ignore[return-value]
+            return super().parent()
         if not child.isValid() or child.internalId() == _GROUP:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, _GROUP)

@@ -149,8 +149,8 @@ class UnlockFlow:
         if isinstance(error, KnownError):
             self._fatal(error)
             return None
-        if error is not None:
-            raise error  # type: ignore[misc]
+        if isinstance(error, BaseException):
+            raise error
         workspace, _recovery = cast("tuple[Workspace, str | None]", outcome["result"])
         self.services = Services.for_workspace(workspace)
         return self._audited(AuditAction.UNLOCK, "opened the demo")
@@ -225,10 +225,10 @@ class UnlockFlow:
             parent=self.parent)
         if not run_modal(dialog):
             return None
-        workspace = dialog.result_value
-        self.services = Services.for_workspace(workspace)
+        created: Workspace = dialog.result_value  # what `attempt` returned
+        self.services = Services.for_workspace(created)
         self._set_up_practice(self.services)
-        return workspace  # type: ignore[no-any-return]
+        return created
 
     @staticmethod
     def _set_up_practice(services: Services) -> None:
