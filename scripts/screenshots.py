@@ -229,7 +229,7 @@ def shoot_handoff(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplic
     from datetime import timedelta
 
     from vma_desk.core.communications import MessageState
-    from vma_desk.core.records import AuditAction, Change
+    from vma_desk.core.records import AuditAction, Change, RecordKind
     from vma_desk.reports import handoff
 
     window.resize(1366, 768)
@@ -239,7 +239,7 @@ def shoot_handoff(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplic
     delivered = [m for m in comms.open_messages() if m.state is MessageState.DELIVERED][:3]
     for message, by in zip(delivered, ("Nora Pike, RN", None, None), strict=False):
         comms.advance(message.id, MessageState.ACKNOWLEDGED, by=by)
-    window._on_change(Change("message", AuditAction.UPDATE))
+    window._on_change(Change(RecordKind.MESSAGE, AuditAction.UPDATE, origin="MessagesTab"))
     note = "Mrs. Garza's callback is Nora's after 4; the MRI authorisation follow-up is tomorrow."
     dialog = window.open_end_shift()
     dialog.note_edit.setPlainText(note)

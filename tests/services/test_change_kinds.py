@@ -33,15 +33,15 @@ HOURS = tuple(Shift(d, time(8), time(17)) for d in range(5))
 
 @pytest.fixture(name="made")
 def made_fixture(monkeypatch):
-    """The type of each kind as the caller passed it to `Change` (before any conversion)."""
+    """The type of each kind as the caller passed it to `Change` (nothing converts it)."""
     passed: list[type] = []
-    convert = Change.__post_init__
+    init = Change.__init__
 
-    def watch(self: Change) -> None:
+    def watch(self: Change, *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)
         passed.append(type(self.kind))
-        convert(self)
 
-    monkeypatch.setattr(Change, "__post_init__", watch)
+    monkeypatch.setattr(Change, "__init__", watch)
     return passed
 
 

@@ -57,14 +57,14 @@ def test_changes_flow_between_the_tab_and_the_window(qtbot, window):
     assert tab.model.index_of(booked.id).data().startswith("9:00 AM  O'Neil, Ann")
     # a patient renamed in the patient editor: the window fans the change out, the tab shows it
     _saved, renamed = services.patients.update(replace(ann, last_name="O'Neill"))
-    window._on_change(renamed)
+    window._on_change(renamed.from_origin("patient_editor"))
     assert tab.model.index_of(booked.id).data().startswith("9:00 AM  O'Neill, Ann")
     # the tab's own change reaches the window
     dialog = tab.open_cancel(booked)
     dialog.ui.reason_combo.setCurrentText("Patient request")
     with qtbot.waitSignal(window.sig_changed) as seen:
         dialog.ui.button_box.accepted.emit()
-    assert seen.args[0].record_type == "appointment"
+    assert seen.args[0].kind == "appointment"
     assert not tab.model.index_of(booked.id).isValid()
 
 

@@ -52,7 +52,7 @@ def test_type_a_note_end_the_shift_and_the_next_user_sees_it(qtbot, made: Made):
     assert dialog.to_combo.currentText() == "Ben Ortiz"
     with qtbot.waitSignal(dialog.sig_shift_ended) as ended:
         qtbot.keyClick(dialog.to_combo, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert ended.args[0].record_type == "handoff" and ended.args[0].action is AuditAction.CREATE
+    assert ended.args[0].kind == "handoff" and ended.args[0].action is AuditAction.CREATE
     assert not dialog.isVisible()
     # the window signs Ann out; Ben signs in
     services.users.sign_out("end of shift")

@@ -32,6 +32,6 @@ def test_the_referrals_tab_title_counts_the_flagged(qtbot, window, clock):
     assert tab.select_referral(referral.id)
     with qtbot.waitSignal(window.sig_changed) as changed:
         tab.ui.send_button.click()  # movement: no longer stuck
-    assert changed.args[0].record_type == "referral"
+    assert changed.args[0].kind == "referral"
     assert services.referrals.get(referral.id).state is ReferralState.SENT
     assert window.tabs.tabText(index) == "Referrals"

@@ -26,7 +26,7 @@ def test_the_tab_title_counts_near_and_past_due_requests(qtbot, clock, refills_w
 
     # a request entered elsewhere (the Calls tab) reaches the tab as a change
     _saved, change = window.services.refills.create(request_draft(desk))
-    window._on_change(change)
+    window._on_change(change.from_origin("CallsTab"))
     assert tab.proxy.rowCount() == 1
 
     clock.advance(timedelta(hours=6))  # 15:30: due at 5:00 PM
@@ -38,7 +38,7 @@ def test_the_tab_title_counts_near_and_past_due_requests(qtbot, clock, refills_w
 
     with qtbot.waitSignal(window.sig_changed) as sent:  # the tab's own step, for the other tabs
         tab.ui.route_button.click()
-    assert sent.args[0].record_type == "refill"
+    assert sent.args[0].kind == "refill"
 
     window.lock()
     assert not tab.model.timer.isActive()  # the clock's marks stop while the screen is locked

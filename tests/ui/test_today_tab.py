@@ -27,7 +27,7 @@ from tests.ui.today_support import (  # noqa: F401 - fixtures
 )
 from vma_desk.core.agenda import URGENT
 from vma_desk.core.communications import MessageState
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.ui.today.model import KEY_ROLE, SEVERE_FILL, WARNING_FILL
 from vma_desk.ui.today.tab import REFRESH_MS
 
@@ -212,7 +212,7 @@ def test_a_change_made_elsewhere_shows_at_once_and_others_are_ignored(qtbot, tod
     assert visit_row(today_tab, huddle.visits["Cal"])[-1] == ""
     assert "urgent message" not in attention_of(today_tab, huddle.lee)
     today_tab.last_load_ms = -1.0
-    today_tab.apply_change(Change("waitlist", AuditAction.CREATE, (1,)))
+    today_tab.apply_change(Change(RecordKind.WAITLIST, AuditAction.CREATE, (1,)))
     assert today_tab.last_load_ms == -1.0  # a waitlist entry changes nothing here: not read again
 
 

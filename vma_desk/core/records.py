@@ -272,15 +272,6 @@ class Change:
     ids: tuple[int, ...] = field(default=())
     origin: str = ""
 
-    def __post_init__(self) -> None:
-        # a caller still passing the kind's word gets the member (an unknown word is a ValueError)
-        object.__setattr__(self, "kind", RecordKind(self.kind))
-
     def from_origin(self, origin: str) -> Change:
         """This change, said to come from `origin` (everything else kept)."""
         return replace(self, origin=origin)
-
-    @property
-    def record_type(self) -> RecordKind:
-        """temporary: the UI moves to `kind` in issue 13 item 4 (lead)"""
-        return self.kind

@@ -1,6 +1,8 @@
 """Undo as thin commands: each calls one service method in redo() and its inverse in undo().
 
-Deletes are soft, so undoing one restores the record and both steps stay in the audit trail.
+Deletes are soft, so undoing one restores the record and both steps stay in the audit trail. The
+changes they make reach the window with the origin "undo" or "redo" (every tab shows them again,
+the one whose step it was too).
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ class DeletePatientCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.notify(self.services.patients.delete(self.patient_id))
+        self.notify(self.services.patients.delete(self.patient_id).from_origin("redo"))
 
     def undo(self) -> None:
-        self.notify(self.services.patients.restore(self.patient_id))
+        self.notify(self.services.patients.restore(self.patient_id).from_origin("undo"))
 
 
 class StepCommand(QUndoCommand):
@@ -60,4 +62,4 @@ class StepCommand(QUndoCommand):
         except (KnownError, ValidationError) as error:
             self._failed(f"Could not undo {self.text()}: {getattr(error, 'message', str(error))}")
             return
-        self._notify(change)
+        self._notify(change.from_origin("undo"))

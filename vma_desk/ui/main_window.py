@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk import APP_NAME, __version__
 from vma_desk.core.errors import KnownError, SignInError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.users import User
 from vma_desk.services import Services
 from vma_desk.services.users import DEMO_PIN
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             QMessageBox.warning(self, APP_NAME, exc.message)
             return
-        dialog.sig_saved.connect(self._on_change)
+        dialog.sig_saved.connect(self._changed_by("patient_editor"))
         dialog.sig_deleted.connect(self._on_patient_deleted)
         show_dialog(dialog)
 
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         from vma_desk.ui.exports.ics_dialog import ExportIcsDialog
 
         dialog = ExportIcsDialog(self.services, self)
-        dialog.sig_exported.connect(self._on_change)
+        dialog.sig_exported.connect(self._changed_by("export_ics"))
         show_dialog(dialog)
 
     def _open_pdf_export(self, kind: str, **choice: object) -> QWidget | None:
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 
         dialog = PdfExportDialog(self.services, kind, self, **choice)  # type: ignore[arg-type]
-        dialog.sig_exported.connect(self._on_change)
+        dialog.sig_exported.connect(self._changed_by("export_pdf"))
         show_dialog(dialog)
         return dialog
 
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         from vma_desk.ui.calendar.blocks import BlocksDialog
 
         dialog = BlocksDialog(self.services, self)
-        dialog.sig_changed.connect(self._on_change)
+        dialog.sig_changed.connect(self._changed_by("blocks"))
         show_dialog(dialog)
 
     def open_practice_settings(self) -> None:
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
     def _on_practice_saved(self, change: Change) -> None:
         self._practice_name = self._read_practice_name()
         self._update_title()
-        self._on_change(Change("practice", change.action))
+        self._on_change(Change(RecordKind.PRACTICE, change.action, origin="practice_settings"))
 
     def _on_preferences_saved(self) -> None:
         self.idle_watcher.set_timeout_ms(self.preferences.autolock_minutes * 60_000)
@@ -453,11 +453,11 @@ class MainWindow(QMainWindow):
     def _on_patient_deleted(self, change: Change) -> None:
         patient_id = change.ids[0]
         self.undo_stack.push(DeletePatientCommand(
-            self.services, patient_id, f"patient {patient_id}", self._on_change))
+            self.services, patient_id, f"patient {patient_id}", self._on_change))  # as "undo"/"redo"
         self.statusBar().showMessage(
             f"Patient {patient_id} deleted. Edit → Undo ({self.undo_action.shortcut().toString()}) "
             "brings the record back.", 15_000)
-        self._on_change(change)
+        self._on_change(change.from_origin("patient_editor"))
 
     def push_step(self, label: str, take_back: Callable[[], tuple[object, Change]]) -> None:
         """A tab took a step that Edit → Undo (Ctrl+Z) can take back (`ui/commands.StepCommand`)."""
@@ -468,8 +468,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(why, 15_000)
         QMessageBox.information(self, "Undo", why)
 
+    def _changed_by(self, origin: str) -> Callable[[Change], None]:
+        """The slot for the changes of a dialog the window opened: they reach `_on_change` (and
+        every tab) with `origin` ("patient_editor"), the name of what made them."""
+        return lambda change: self._on_change(change.from_origin(origin))
+
     def _on_change(self, change: Change) -> None:
-        if change.record_type == "practice":
+        """A change made in the window: by a tab (its `send_change`), a dialog the window opened
+        (`_changed_by`) or Edit → Undo/Redo (`ui/commands`), each naming itself as the change's
+        origin. Fanned out to every tab; the tab that made it skips it (`TabPage.made_here`)."""
+        assert change.origin, f"a change sent to the window without its origin: {change}"
+        assert isinstance(change.kind, RecordKind), f"a change whose kind is not a RecordKind: {change}"
+        if change.kind is RecordKind.PRACTICE:
             self._update_title()
         if self._tabs_built:  # once, before the tabs read again
             self.tab_context.forget_changed(change)
@@ -747,14 +757,14 @@ class MainWindow(QMainWindow):
         from vma_desk.ui.handoff import EndShiftDialog
 
         dialog = EndShiftDialog(self.services, self)
-        dialog.sig_shift_ended.connect(self._on_shift_ended)
+        dialog.sig_shift_ended.connect(self._on_shift_ended)  # as "end_shift"
         dialog.sig_record_requested.connect(self.open_record)
         show_dialog(dialog)
         return dialog
 
     def _on_shift_ended(self, change: Change) -> None:
         """The handoff is saved: the user signs out and the next one signs in."""
-        self._on_change(change)
+        self._on_change(change.from_origin("end_shift"))
         self.lock("Shift ended. The next VMA signs in here.", sign_out=True)
 
     def open_users(self) -> None:
@@ -772,12 +782,12 @@ class MainWindow(QMainWindow):
         from vma_desk.ui.security import WorkspaceSecurityDialog
 
         dialog = WorkspaceSecurityDialog(self.services, self.keystore, self)
-        dialog.sig_changed.connect(self._on_change)
+        dialog.sig_changed.connect(self._changed_by("security"))
         show_dialog(dialog)
 
     def _on_users_changed(self, change: Change) -> None:
         self._update_lock_state()
-        self._on_change(change)
+        self._on_change(change.from_origin("users"))
 
     def open_switch_practice(self) -> None:
         from vma_desk.ui.practices import SwitchPracticeDialog

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, SignalInstance
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change
+from vma_desk.core.records import Change, RecordKind
 from vma_desk.ui.record_model import RecordTableModel
-from vma_desk.ui.shared.context import OwnChanges, TabContext
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.tab import TabPage
 
 
 def set_flag(widget: QWidget, name: str, on: bool) -> None:
@@ -136,13 +137,13 @@ class RecordList:
 
 
 class TabChanges:
-    """A tab's part in the window's changes. Its own go out as `sig_changed` (`publish`, with a
-    notice for the summary line) and are known again when the window fans them back; another
-    tab's `concerns` it when it touches a record type it shows (`shown`), and what the change made
-    stale is forgotten then."""
+    """A tab's part in the window's changes. Its own go out through the tab's `send_change`
+    (`publish`, with a notice for the summary line) and are skipped when the window fans them back
+    (their origin is the tab's name); another tab's `concerns` it when it touches a kind of record
+    it shows (`shown`), and what the change made stale is forgotten then."""
 
-    def __init__(self, signal: SignalInstance, context: TabContext, shown: Collection[str]) -> None:
-        self._own = OwnChanges(signal)
+    def __init__(self, tab: TabPage, context: TabContext, shown: Collection[RecordKind]) -> None:
+        self._tab = tab
         self._context = context
         self._shown = frozenset(shown)
         #: what the tab did last, said before its summary
@@ -150,7 +151,7 @@ class TabChanges:
 
     def concerns(self, change: Change) -> bool:
         """A change from the window: True (with the stale names forgotten) when the tab must read again."""
-        if self._own.is_own(change) or change.record_type not in self._shown:
+        if self._tab.made_here(change) or change.kind not in self._shown:
             return False
         self._context.forget_changed(change)
         return True
@@ -159,7 +160,7 @@ class TabChanges:
         """The tab made a change: say so, read again (`reload`), then tell the window."""
         self.notice = notice
         reload()
-        self._own.send(change)
+        self._tab.send_change(change)
 
     def forget(self) -> None:
         """The workspace locked: the notice (it names a patient) and the patients read are forgotten."""
@@ -168,7 +169,7 @@ class TabChanges:
 
     def send(self, change: Change) -> None:
         """Tell the window of a change without reading again (another tab shows it)."""
-        self._own.send(change)
+        self._tab.send_change(change)
 
     def summary(self, summary: str) -> str:
         """The summary line, after the notice of the last change while there is one."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vma_desk.core import wording
 from vma_desk.core.calendar import Block, BlockKind
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.rules.scheduling import repeat_rule
 from vma_desk.services import Services
 from vma_desk.ui.widgets import confirm
@@ -182,4 +182,4 @@ class BlocksDialog(QDialog):
             return
         change = self.services.calendar.remove_block(block.id)
         self._load()
-        self.sig_changed.emit(Change("schedule_block", AuditAction.DELETE, change.ids))
+        self.sig_changed.emit(Change(RecordKind.SCHEDULE_BLOCK, AuditAction.DELETE, change.ids))

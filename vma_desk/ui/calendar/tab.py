@@ -22,7 +22,7 @@ from vma_desk.core import calendar_text as text
 from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, WaitlistEntry
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change
+from vma_desk.core.records import Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.ui.calendar.appointment import AppointmentDialog
 from vma_desk.ui.calendar.booking import BookingDialog, Preferences
@@ -54,8 +54,9 @@ WORKLIST_REFRESH_MS = 5 * 60_000
 #: rows shown above the current cell when a day or week is opened
 LEAD_ROWS = 4
 #: record types whose changes alter what the tab shows
-_SHOWN = {"appointment", "schedule_block", "waitlist", "patient", "staff", "practice",
-          "appointment_type", "setting"}
+_SHOWN = frozenset({RecordKind.APPOINTMENT, RecordKind.SCHEDULE_BLOCK, RecordKind.WAITLIST,
+                     RecordKind.PATIENT, RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE,
+                     RecordKind.SETTING})
 
 
 class CalendarTab(TabPage):
@@ -78,7 +79,6 @@ class CalendarTab(TabPage):
         self.anchor = services.context.today()
         self.last_load_ms = 0.0
         self._notice = ""
-        self._published: Change | None = None
         self._shown_days: list[date] = []
         self._scrolled_once = False
         self._locked = False
@@ -288,22 +288,18 @@ class CalendarTab(TabPage):
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
         """Refresh for a change made anywhere (this tab's own changes are already shown)."""
-        if change is self._published or change.record_type not in _SHOWN:
+        if self.made_here(change) or change.kind not in _SHOWN:
             return
-        if change.record_type in ("staff", "practice", "appointment_type"):
+        if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE):
             self._reload_reference_data()
-        if change.record_type == "patient":
+        if change.kind is RecordKind.PATIENT:
             self.context.patients.forget(change.ids)
         self.refresh()
 
     def _publish(self, change: Change, notice: str = "") -> None:
         self._notice = notice
         self.refresh()
-        self._published = change
-        try:
-            self.sig_changed.emit(change)
-        finally:
-            self._published = None
+        self.send_change(change)
 
     def pause(self) -> None:
         """Locked: stop re-reading the worklists."""

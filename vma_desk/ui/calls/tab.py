@@ -27,7 +27,7 @@ from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Call, CallReason
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change
+from vma_desk.core.records import Change, RecordKind
 from vma_desk.core.referrals import Referral
 from vma_desk.core.refills import RefillRequest
 from vma_desk.core.wording import long_day, zone_label
@@ -55,7 +55,8 @@ COLUMN_SAMPLES = ("12:00 PM", "Voicemail", "Christopher Willis", "(000) 000-0000
                   "Willis, Christopher", "Billing / insurance", "00:00", "Callback needed",
                   "Nora Nurse, RN", "Appointment", "")
 #: record types whose changes alter what the tab shows
-_SHOWN = {"call", "message", "refill", "referral", "patient", "staff", "practice", "setting"}
+_SHOWN = frozenset({RecordKind.CALL, RecordKind.MESSAGE, RecordKind.REFILL, RecordKind.REFERRAL,
+                     RecordKind.PATIENT, RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.SETTING})
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -73,7 +74,7 @@ class CallsTab(TabPage):
         self._calendar_context: CalendarContext | None = None
         self.day = self.context.today()
         self.last_load_ms = 0.0
-        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._changes = TabChanges(self, self.context, _SHOWN)
         self.model = CallTableModel(self)
         self.proxy = CallFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -267,7 +268,7 @@ class CallsTab(TabPage):
         """Refresh for a change made anywhere (this tab's own changes are already shown)."""
         if not self._changes.concerns(change):
             return
-        if change.record_type in ("staff", "practice"):
+        if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
             self._fill_routed_filter()
         self.load()
 

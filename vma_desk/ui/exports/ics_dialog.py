@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.services.ics import export_ics
 
@@ -103,7 +103,7 @@ class ExportIcsDialog(QDialog):
         except OSError as exc:
             self._show(f"The file could not be written ({exc.strerror}). Choose another place.")
             return
-        self.sig_exported.emit(Change("calendar", AuditAction.EXPORT))
+        self.sig_exported.emit(Change(RecordKind.CALENDAR, AuditAction.EXPORT))
         self.accept()
 
     def _show(self, text: str) -> None:

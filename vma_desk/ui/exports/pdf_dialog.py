@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change, Role
+from vma_desk.core.records import AuditAction, Change, RecordKind, Role
 from vma_desk.services import Services
 from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.widgets import DateEdit
@@ -387,7 +387,7 @@ class PdfExportDialog(QDialog):
         except KnownError as exc:
             self._show_error(exc.message)
             return None
-        self.sig_exported.emit(Change("pdf", AuditAction.EXPORT))
+        self.sig_exported.emit(Change(RecordKind.PDF, AuditAction.EXPORT))
         self.accept()
         return written
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import Change
+from vma_desk.core.records import Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
@@ -46,7 +46,8 @@ QLabel#detail_title, QLabel#steps_title { font-weight: bold; }
 QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#step_error_label { color: #b00020; }
 """
-_SHOWN = {"message", "call", "patient", "staff", "practice", "setting"}
+_SHOWN = frozenset({RecordKind.MESSAGE, RecordKind.CALL, RecordKind.PATIENT, RecordKind.STAFF,
+                     RecordKind.PRACTICE, RecordKind.SETTING})
 
 
 class MessagesTab(TabPage):
@@ -66,7 +67,7 @@ class MessagesTab(TabPage):
         self.view = self.ui.message_view
         self.view.setModel(self.proxy)
         self.last_load_ms = 0.0
-        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._changes = TabChanges(self, self.context, _SHOWN)
         self._list = RecordList(self.view, self.model, self._show_row)
         self._shown: MessageRow | None = None
         self._steps: dict[MessageState, QPushButton] = {

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWid
 
 from vma_desk.core import referral_text as text
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.referrals import REFERRAL_PATH, PriorAuth, PriorAuthStatus, Referral, ReferralState
 from vma_desk.core.rules.referrals import referral_next_states
 from vma_desk.services import Services
@@ -73,7 +73,8 @@ QLabel#referral_flags_label[warning="true"], QLabel#auth_flags_label[warning="tr
 QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#move_error_label, QLabel#auth_error_label { color: #b00020; }
 """
-_SHOWN = {"referral", "prior_auth", "patient", "staff", "practice", "setting"}
+_SHOWN = frozenset({RecordKind.REFERRAL, RecordKind.PRIOR_AUTH, RecordKind.PATIENT, RecordKind.STAFF,
+                     RecordKind.PRACTICE, RecordKind.SETTING})
 
 #: the list filters: what the combo says, and which entries it keeps
 REFERRAL_FILTERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
@@ -119,7 +120,7 @@ class ReferralsTab(TabPage):
         self.auth_view: QTableView = self.ui.auth_view
         self.last_load_ms = 0.0
         self._attention = 0
-        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._changes = TabChanges(self, self.context, _SHOWN)
         self._referrals = RecordList(self.referral_view, self.referral_model, self._show_referral)
         self._auths = RecordList(self.auth_view, self.auth_model, self._show_auth)
         self._referral: ReferralEntry | None = None

@@ -20,7 +20,7 @@ from vma_desk.core import history
 from vma_desk.core import refill_text as text
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
@@ -68,7 +68,8 @@ QLabel#check_label[needsAppointment="true"] { color: #5b2a86; }
 QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#step_error_label { color: #b00020; }
 """
-_SHOWN = {"refill", "patient", "staff", "practice", "setting"}
+_SHOWN = frozenset({RecordKind.REFILL, RecordKind.PATIENT, RecordKind.STAFF, RecordKind.PRACTICE,
+                     RecordKind.SETTING})
 #: the steps done with one click (no dialog), as their buttons and notices say them
 STEP_LABELS = {RefillStep.ROUTED: "Routed to the prescriber",
                RefillStep.PHARMACY_NOTIFIED: "Pharmacy notified",
@@ -97,7 +98,7 @@ class RefillsTab(TabPage):
         self.view = self.ui.request_view
         self.view.setModel(self.proxy)
         self.last_load_ms = 0.0
-        self._changes = TabChanges(self.sig_changed, self.context, _SHOWN)
+        self._changes = TabChanges(self, self.context, _SHOWN)
         # a closed request shown alone leaves no current row behind
         self._list = RecordList(self.view, self.model, self._show_row, forget_current=True)
         self._shown: RefillTableRow | None = None
@@ -543,7 +544,8 @@ class RefillsTab(TabPage):
         return dialog
 
     def _on_visit_booked(self, updated: RefillRequest, booked: Appointment, change: Change) -> None:
-        self._changes.send(Change("appointment", AuditAction.CREATE, (booked.id or 0,)))  # the calendar
+        # for the Calendar and Today tabs
+        self._changes.send(Change(RecordKind.APPOINTMENT, AuditAction.CREATE, (booked.id or 0,)))
         self._stepped(updated, change, "Visit booked")
 
     def _on_step_dialog_saved(self, updated: RefillRequest, change: Change,

@@ -3,8 +3,7 @@
 providers, the appointment types, and the practice's zone and clock.
 
 Staff, providers and types change rarely: they are read once and again only when a `Change` names
-them (`forget_changed`). `OwnChanges` lets a tab tell its own `Change` from the others the window
-fans back to it.
+them (`forget_changed`).
 """
 
 from __future__ import annotations
@@ -13,11 +12,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import SignalInstance
-
 from vma_desk.core.calendar import AppointmentType
 from vma_desk.core.errors import NotFoundError
-from vma_desk.core.records import Change, Patient, StaffMember
+from vma_desk.core.records import Change, Patient, RecordKind, StaffMember
 from vma_desk.services import Services
 
 
@@ -65,25 +62,6 @@ class PatientBook:
         for pid in ids:
             self._patients.pop(pid, None)
             self._names.pop(pid, None)
-
-
-class OwnChanges:
-    """Sends a tab's own `Change` to the window, and knows it again when the window fans it back
-    to every tab (the tab has already shown it)."""
-
-    def __init__(self, signal: SignalInstance) -> None:
-        self._signal = signal
-        self._sending: Change | None = None
-
-    def send(self, change: Change) -> None:
-        self._sending = change
-        try:
-            self._signal.emit(change)
-        finally:
-            self._sending = None
-
-    def is_own(self, change: Change) -> bool:
-        return change is self._sending
 
 
 class TabContext:
@@ -146,12 +124,12 @@ class TabContext:
 
     def forget_changed(self, change: Change) -> None:
         """Forget what a change made stale: the staff list, or the patients it names."""
-        if change.record_type in ("staff", "practice"):
+        if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
             self.forget_staff()
             self.forget_reference_data()
-        elif change.record_type == "appointment_type":
+        elif change.kind is RecordKind.APPOINTMENT_TYPE:
             self.forget_reference_data()
-        elif change.record_type == "patient":
+        elif change.kind is RecordKind.PATIENT:
             self.patients.forget(change.ids)
 
     # the practice's zone and clock --------------------------------------------------------------

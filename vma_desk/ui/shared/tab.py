@@ -3,8 +3,10 @@ tabs from (`TabEntry`).
 
 The window knows a tab only through `TabPage`: it connects the same signals of every tab, calls the
 same methods on lock and on a `Change`, and asks the entry which tab shows a kind of record or
-opens a kind of form. Every method has a default that does nothing, so a tab overrides only what
-it does. See docs/architecture.md, "How to add a tab".
+opens a kind of form. A tab's changes leave through `send_change`, which names the tab as their
+origin (its object name); the window fans every change out to every tab, and a tab skips what it
+made itself (`made_here`), having shown it already. Every method has a default that does
+nothing, so a tab overrides only what it does. See docs/architecture.md, "How to add a tab".
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ W = TypeVar("W")
 class TabPage(QWidget):
     """A page of the main window's tabs. Subclasses override what they do; the defaults do nothing."""
 
-    #: a `Change` made from this tab, for the rest of the window (which fans it back to every tab)
+    #: a `Change` made from this tab, for the rest of the window (which fans it back to every tab);
+    #: emitted only by `send_change`, so that it carries the tab's name as its origin
     sig_changed = Signal(object)
     #: a step Edit → Undo can take back: its label and the call that takes it back
     sig_undoable = Signal(str, object)
@@ -35,6 +38,21 @@ class TabPage(QWidget):
     #: what the tab's title counts changed (overdue messages, flagged referrals, urgent rows): the
     #: window sets the tab's text to `title()` again
     sig_badge_changed = Signal(int)
+
+    @property
+    def origin(self) -> str:
+        """The name this tab's changes carry as their `Change.origin`: its object name ("CallsTab",
+        from its Designer form; its class's name when it has none), never "" (a change no one
+        named)."""
+        return self.objectName() or type(self).__name__
+
+    def send_change(self, change: Change) -> None:
+        """Tell the window of a change this tab made; it comes back to every tab, this one too."""
+        self.sig_changed.emit(change.from_origin(self.origin))
+
+    def made_here(self, change: Change) -> bool:
+        """True for a change this tab sent (the window fans it back; the tab has shown it)."""
+        return change.origin == self.origin
 
     def title(self) -> str:
         """The tab's text with its count ("Messages (3 overdue)"); "" keeps the entry's title."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 from vma_desk.core import agenda_text as text
 from vma_desk.core.agenda import ROUTINE, DayAgenda
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change, Role
+from vma_desk.core.records import Change, RecordKind, Role
 from vma_desk.core.wording import zone_label
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
@@ -48,8 +48,9 @@ DUE_SAMPLES = ("Gallagher, Ibrahim", "", "due Tue 11/24 12:35 PM")
 #: the characters a visit's flags keep on each of their (at most three) lines at any text size
 FLAGS_LEAST = 14
 #: record types whose changes alter the agenda
-_SHOWN = {"appointment", "appointment_type", "message", "refill", "referral", "prior_auth", "patient",
-          "staff", "practice", "setting"}
+_SHOWN = frozenset({RecordKind.APPOINTMENT, RecordKind.APPOINTMENT_TYPE, RecordKind.MESSAGE,
+                     RecordKind.REFILL, RecordKind.REFERRAL, RecordKind.PRIOR_AUTH, RecordKind.PATIENT,
+                     RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.SETTING})
 TAB_STYLE = """
 QLabel#visits_title, QLabel#due_title { font-weight: bold; }
 QLabel#visits_empty_label, QLabel#due_empty_label { padding: 12px 4px; }
@@ -287,9 +288,9 @@ class TodayTab(TabPage):
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
         """A change made anywhere: read the agenda again when it can alter it."""
-        if change.record_type not in _SHOWN:
+        if change.kind not in _SHOWN:
             return
-        if change.record_type in ("staff", "practice"):
+        if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
             self._fill_providers()
         self.load()
 

@@ -1,0 +1,113 @@
+"""A change carries its origin through the window: the window fans every change out to every tab,
+the tab that made it does not read its list again (it already shows it), the tabs that show it
+read once, and a change from a dialog the window opened (the patient editor) reaches every tab."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from tests.ui.comms_support import (  # noqa: F401 - fixtures
+    dialog_of,
+    log_call,
+    take_message,
+    window_fixture,
+)
+from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.ui.calendar.tab import CalendarTab
+from vma_desk.ui.calls import model as calls_model
+from vma_desk.ui.calls.tab import CallsTab
+from vma_desk.ui.messages import model as messages_model
+from vma_desk.ui.messages.tab import MessagesTab
+from vma_desk.ui.patients.editor import PatientEditorDialog
+from vma_desk.ui.referrals.tab import ReferralsTab
+from vma_desk.ui.refills.tab import RefillsTab
+from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.today.tab import TodayTab
+
+#: the method each tab reads its records with when a change concerns it
+READS = {TodayTab: "load", CalendarTab: "refresh", CallsTab: "load", MessagesTab: "load",
+         RefillsTab: "load", ReferralsTab: "load"}
+
+
+def tab_of(window, kind: type[TabPage]) -> TabPage:
+    return next(tab for tab in window.tab_pages() if isinstance(tab, kind))
+
+
+def count_reads(monkeypatch, window) -> Counter[str]:
+    """Count each tab's reads from now on (by the tab's class name)."""
+    reads: Counter[str] = Counter()
+    for tab in window.tab_pages():
+        name = READS[type(tab)]
+        original = getattr(tab, name)
+
+        def counted(*args: object, _original: Callable[..., None] = original,
+                    _tab: str = type(tab).__name__) -> None:
+            reads[_tab] += 1
+            _original(*args)
+
+        monkeypatch.setattr(tab, name, counted)
+    return reads
+
+
+def fanned_out(window) -> list[Change]:
+    seen: list[Change] = []
+    window.sig_changed.connect(seen.append)
+    return seen
+
+
+def test_a_message_saved_in_the_messages_tab_reaches_the_others_with_its_origin(qtbot, monkeypatch, window):
+    messages = tab_of(window, MessagesTab)
+    window.tabs.setCurrentWidget(messages)
+    source_reads: list[int] = []
+    open_rows = messages._source.open_rows
+    monkeypatch.setattr(messages._source, "open_rows", lambda: source_reads.append(1) or open_rows())
+    reads = count_reads(monkeypatch, window)
+    seen = fanned_out(window)
+    front = next(s for s in window.services.practice.staff() if s.name == "Fran Front")
+
+    dialog = messages.open_new_message()
+    ui = dialog.ui
+    ui.caller_edit.setText("Bo Burr")
+    ui.contact_edit.setText("217-555-0199")
+    ui.reason_edit.setPlainText("question about a form")
+    ui.recipient_combo.setCurrentIndex(ui.recipient_combo.findData(front.id))
+    with qtbot.waitSignal(dialog.sig_saved):
+        dialog.save_button.click()
+
+    assert messages.model.rowCount() == 1  # the VMA sees the message taken
+    [change] = seen
+    assert (change.kind, change.action) == (RecordKind.MESSAGE, AuditAction.CREATE)
+    assert change.origin == "MessagesTab"
+    assert messages.origin == "MessagesTab" and messages.made_here(change)
+    # the Messages tab read its list once (before telling the window), not again when the change
+    # came back; the Calls and Today tabs, which show messages, read once; the others not at all
+    assert len(source_reads) == 1
+    assert reads == Counter({"MessagesTab": 1, "CallsTab": 1, "TodayTab": 1})
+
+
+def test_a_patient_renamed_in_the_editor_the_window_opened_shows_in_every_tab(qtbot, monkeypatch, window):
+    services = window.services
+    ann = services.patients.search("ames")[0]
+    nurse = next(s for s in services.practice.staff() if s.name == "Nora Nurse")
+    log_call(services, ann)
+    take_message(services, nurse, patient_id=ann.id)
+    calls, messages = tab_of(window, CallsTab), tab_of(window, MessagesTab)
+    calls.load()
+    messages.load()
+    assert calls.proxy.index(0, calls_model.COL_PATIENT).data() == "Ames, Ann"
+    assert messages.proxy.index(0, messages_model.COL_PATIENT).data() == "Ames, Ann"
+    reads = count_reads(monkeypatch, window)
+    seen = fanned_out(window)
+
+    window.open_patient_editor(ann.id)
+    editor = dialog_of(qtbot, PatientEditorDialog)
+    editor.ui.last_name_edit.setText("Ames-Baker")
+    with qtbot.waitSignal(editor.sig_saved):
+        editor.ui.button_box.accepted.emit()
+
+    [change] = seen
+    assert (change.kind, change.ids, change.origin) == (RecordKind.PATIENT, (ann.id,), "patient_editor")
+    assert reads == Counter({name.__name__: 1 for name in READS})  # every tab shows patients: read once
+    assert calls.proxy.index(0, calls_model.COL_PATIENT).data() == "Ames-Baker, Ann"
+    assert messages.proxy.index(0, messages_model.COL_PATIENT).data() == "Ames-Baker, Ann"
