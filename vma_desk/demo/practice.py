@@ -105,12 +105,12 @@ def covered_years(anchor: date, history_days: int) -> range:
 def closures(years: range) -> list[Holiday]:
     """Holidays the practice closes for, plus its own closures, sorted by day."""
     days: dict[date, str] = {}
-    for day, title in holidays.US(years=years, language="en_US").items():
+    for day, title in holidays.country_holidays("US", years=years, language="en_US").items():
         if any(part.removesuffix(" (observed)") in _CLOSED_ON for part in title.split("; ")):
             days[day] = title
     for year in years:
-        thanksgiving = next(d for d, t in holidays.US(years=year, language="en_US").items()
-                            if t.startswith("Thanksgiving"))
+        year_holidays = holidays.country_holidays("US", years=year, language="en_US")
+        thanksgiving = next(d for d, t in year_holidays.items() if t.startswith("Thanksgiving"))
         days.setdefault(thanksgiving + timedelta(days=1), "Practice closed: day after Thanksgiving")
         eve = date(year, 12, 24)
         if eve.weekday() < 5:

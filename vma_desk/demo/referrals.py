@@ -32,6 +32,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from vma_desk.core import wording
@@ -388,8 +389,7 @@ class _Referrals:
         after_visit = office.at(visit.day, time(rng.randint(9, 16), rng.randint(0, 59)))
         created = office.hours.working(after_visit, rng)
         urgency = urgency or (Urgency.URGENT if rng.random() < URGENT_SHARE else Urgency.ROUTINE)
-        insurance = r.patient.insurance
-        auth = insurance is not None and insurance.plan_type.needs_referral_authorisation
+        auth = _needs_auth(r)
         records = {"Referral letter", "Office notes"}
         records |= {item for item in RECORDS_CHECKLIST[2:] if rng.random() < (
             0.75 if item in kind.records or item == "Medication list" else
@@ -500,7 +500,9 @@ def _referrals(seed: int, office: Office, roster: Sequence[Rostered], history_da
 
 
 def _needs_auth(r: Rostered) -> bool:
-    return bool(r.patient.insurance and r.patient.insurance.plan_type.needs_referral_authorisation)
+    insurance = r.patient.insurance
+    plan = insurance.plan_type if insurance is not None else None  # a primary's plan type is known
+    return plan is not None and plan.needs_referral_authorisation
 
 
 class _Recent:
@@ -596,9 +598,9 @@ class _Auth:
                 current = auth
         return current
 
-    def change(self, at: datetime, by: str, note: str = "", **changes: object) -> None:
+    def change(self, at: datetime, by: str, note: str = "", **changes: Any) -> None:  # PriorAuth's fields
         before = self.versions[-1][1]
-        after = replace(before, **changes)  # type: ignore[arg-type]
+        after = replace(before, **changes)
         rules.check_prior_auth(after, before.status)  # the demo makes only changes the app allows
         at = at.replace(microsecond=0)
         if after.status is not before.status or note:  # as ReferralService.update_prior_auth
@@ -739,14 +741,15 @@ def _used(seed: int, office: Office, auths: Sequence[PriorAuth]) -> list[PriorAu
     rng = stream(seed, "prior-auth-use")
     today, out = office.local_day(office.now), []
     for a in auths:
+        valid_from, valid_until = a.valid_from, a.valid_until  # the same in every version of `a` below
         if a.status is not PriorAuthStatus.APPROVED or a.kind is PriorAuthKind.MEDICATION \
-                or a.valid_from is None or a.valid_until is None or a.valid_from >= today:
+                or valid_from is None or valid_until is None or valid_from >= today:
             out.append(a)
             continue
-        last = min(today, a.valid_until + timedelta(days=1))
+        last = min(today, valid_until + timedelta(days=1))
         visits = COUNTED.get(a.service)
         if visits is not None:
-            used = min(visits, (last - a.valid_from).days * 2 // 7)
+            used = min(visits, (last - valid_from).days * 2 // 7)
             if used:  # counted after the latest visit, by the morning after it at the latest
                 at = office.at(last - timedelta(days=1), time(rng.randint(12, 17), rng.randint(0, 59)))
                 at = min(max(at, a.events[-1].at + MINUTE), office.now).replace(microsecond=0)
@@ -756,8 +759,8 @@ def _used(seed: int, office: Office, auths: Sequence[PriorAuth]) -> list[PriorAu
             else:
                 a = replace(a, units_authorised=visits, unit_label="visits")
         elif rng.random() < DONE:
-            done = office.business_day(a.valid_from + timedelta(days=rng.randint(*DONE_DAYS)))
-            if done < today and done <= a.valid_until:
+            done = office.business_day(valid_from + timedelta(days=rng.randint(*DONE_DAYS)))
+            if done < today and done <= valid_until:
                 at = office.at(done, time(rng.randint(9, 16), rng.randint(0, 59)))
                 if at < office.now:
                     step = StateEvent(SERVICE_DONE, at.replace(microsecond=0), office.vma(rng, at),

@@ -173,6 +173,7 @@ class Details:
         """Nearly all of today's visits are confirmed; 24-72 h ahead a third still wait for their
         call; beyond a week only the odd portal confirmation."""
         hours = (start - self.now) / HOUR
+        table: tuple[tuple[VisitStatus, int], ...]
         if hours < 24:
             table = ((VisitStatus.CONFIRMED, 85), (VisitStatus.LEFT_MESSAGE, 10),
                      (VisitStatus.UNCONFIRMED, 5))
@@ -208,13 +209,14 @@ class Details:
         checked_at = checked_at.replace(second=0, microsecond=0)
         who = rng.choice(self.checkers)
         insurance = r.patient.insurance
-        if insurance is None or insurance.plan_type is PlanType.SELF_PAY:
+        plan = insurance.plan_type if insurance is not None else None  # a primary's plan type is known
+        if insurance is None or plan is None or plan is PlanType.SELF_PAY:
             return Eligibility(EligibilityStatus.VERIFIED, None, None, "Self-pay: price quoted",
                                checked_at, who)
         if rng.random() < 0.03:
             note, active, in_network = rng.choice(_PROBLEMS)
             return Eligibility(EligibilityStatus.PROBLEM, active, in_network, note, checked_at, who)
-        copay, met, remaining, coinsurance, oop = rng.choice(_COPAY[insurance.plan_type])
+        copay, met, remaining, coinsurance, oop = rng.choice(_COPAY[plan])
         # a secondary is verified with the primary, except now and then before the visit
         secondary = r.patient.secondary_insurance is not None and (hours < 24 or met is not False)
         return Eligibility(EligibilityStatus.VERIFIED, True, True, copay, checked_at, who, deductible_met=met,

@@ -41,6 +41,7 @@ from vma_desk.core.wording import (
 from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
 
 if TYPE_CHECKING:
+    from vma_desk.reports.pdf import TableCommand
     from vma_desk.services import Services
 
 TITLE = "Activity summary"
@@ -170,7 +171,8 @@ def call_chart(volume: CallVolume, width: float = _WIDTH) -> Drawing:
     chart = VerticalBarChart()
     slanted = len(volume.bars) > 16
     chart.x, chart.y = 34, 44 if slanted else 26
-    chart.width, chart.height = width - 44, height - chart.y - 24
+    chart.height = height - chart.y - 24
+    chart.width = width - 44  # type: ignore[assignment]  # the stubs say int; reportlab takes any number
     chart.data = [[bar.count for bar in volume.bars] or [0]]
     chart.categoryAxis.categoryNames = [bar.label for bar in volume.bars] or [""]
     chart.barSpacing, chart.groupSpacing = 0, 3 if len(volume.bars) > 20 else 6
@@ -221,7 +223,7 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[str]], *, total: bool, 
         strong = total and index == len(rows) - 1
         body.append([Paragraph(escape(v), (bold if strong else cell) if i == 0 else
                                (bold_right if strong else right)) for i, v in enumerate(row)])
-    style = [
+    style: list[TableCommand] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),

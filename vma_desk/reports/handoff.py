@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
-from vma_desk.core.handoff import ShiftSummary, kind_label, validate_note
+from vma_desk.core.handoff import HandoffItem, ShiftSummary, kind_label, validate_note
 from vma_desk.core.wording import clock_text, when_text
 from vma_desk.reports.pdf import (
     ALERT,
@@ -107,12 +107,13 @@ def _note(note: str, to_name: str) -> Table:
         lines = lines[:MAX_NOTE_LINES] + ["… (the rest is in VMA Desk)"]
     text = "<br/>".join(escape(line) for line in lines) if note else \
         f'<font color="#{MUTED.hexval()[2:]}">No note.</font>'
-    rows = [[Paragraph("Note for", label), Paragraph(escape(to_name or "whoever comes next"), s["cell"])],
-            [Paragraph("Note", label), Paragraph(text, s["cell"])]]
+    rows: list[list[Flowable]] = [
+        [Paragraph("Note for", label), Paragraph(escape(to_name or "whoever comes next"), s["cell"])],
+        [Paragraph("Note", label), Paragraph(text, s["cell"])]]
     return fact_box(rows, 70, _WIDTH, last_bottom=6)
 
 
-def _items(items: tuple, *, kind_column: bool) -> Table:  # type: ignore[type-arg]
+def _items(items: tuple[HandoffItem, ...], *, kind_column: bool) -> Table:
     s = styles()
     cell, bold = s["cell"], s["cell_bold"]
     head = bold.clone("head", fontSize=7.5, leading=9, textColor=MUTED)

@@ -54,6 +54,7 @@ from vma_desk.reports.pdf import (
 )
 
 if TYPE_CHECKING:
+    from vma_desk.reports.pdf import TableCommand
     from vma_desk.services import Services
 
 TITLE = "Daily huddle sheet"
@@ -206,7 +207,7 @@ def _attention(agenda: DayAgenda, provider_day: ProviderDay, zone: ZoneInfo) -> 
                                f"<b>{escape(item.patient_name or visit.patient_name)}</b> "
                                f"({clock_text(visit.appointment.start, zone)}): {escape(what)}",
                                s["cell"]), ""])
-    style = [
+    style: list[TableCommand] = [
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("LINEBEFORE", (0, 0), (0, -1), 2, ALERT if urgent else WARN if lines else RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -290,7 +291,7 @@ class _Continues(Flowable):
     """A table that, where it runs over the page, goes on at the top of the next one under a
     heading naming the provider again (the table repeats its own header row)."""
 
-    def __init__(self, table: Table, heading: Callable[[], list[Flowable]]) -> None:
+    def __init__(self, table: Flowable, heading: Callable[[], list[Flowable]]) -> None:
         super().__init__()
         self.table, self.heading = table, heading
 

@@ -8,10 +8,11 @@ to RC4 and its AES-256 output does not open in poppler or pypdf.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -22,6 +23,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+
+if TYPE_CHECKING:
+    # one TableStyle command, as reportlab's stubs (types-reportlab) type it: checked where a list is built
+    from reportlab.platypus.tables import _TableCommand
+
+    TableCommand: TypeAlias = _TableCommand
 
 PAGE = letter
 MARGIN = 0.55 * inch
@@ -92,8 +99,11 @@ class ReportFrame:
 class _NumberedCanvas(Canvas):
     """A canvas that knows the page count when each page is finished ("Page 2 of 3")."""
 
-    def __init__(self, *args: object, frame: ReportFrame, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    # Canvas's own start of a page (private, so its stubs leave it out): showPage minus the output
+    _startPage: Callable[[], None]  # noqa: N815 - reportlab's name
+
+    def __init__(self, *args: Any, frame: ReportFrame, **kwargs: Any) -> None:  # Canvas's arguments
+        super().__init__(*args, **kwargs)
         self._frame = frame
         self._pages: list[dict[str, object]] = []
 
@@ -125,7 +135,7 @@ class _NumberedCanvas(Canvas):
         self.line(MARGIN, MARGIN - 10, width - MARGIN, MARGIN - 10)
         self.drawString(MARGIN, MARGIN - 20, "Confidential: protected health information. "
                         "Do not leave unattended.")
-        self.drawRightString(width - MARGIN, MARGIN - 20, f"Page {self._pageNumber} of {total}")
+        self.drawRightString(width - MARGIN, MARGIN - 20, f"Page {self.getPageNumber()} of {total}")
         if frame.demo:
             self._demo_mark()
         self.restoreState()
