@@ -4,15 +4,15 @@ the encrypted database (never a file beside it). SQL only."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from vma_desk.core.drafts import Draft
+from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Db
 
 
 def _draft(row: tuple[Any, ...]) -> Draft:
-    return Draft(form=row[0], record_key=row[1], saved_at=datetime.fromtimestamp(row[2], UTC),
+    return Draft(form=row[0], record_key=row[1], saved_at=from_ts(row[2]),
                  fields=json.loads(row[3]))
 
 
@@ -25,7 +25,7 @@ class DraftsRepository:
             "INSERT INTO draft(user_id, form, record_key, saved_ts, body) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(user_id, form, record_key) DO UPDATE SET saved_ts = excluded.saved_ts,"
             " body = excluded.body",
-            (user_id, draft.form, draft.record_key, int(draft.saved_at.timestamp()),
+            (user_id, draft.form, draft.record_key, to_ts(draft.saved_at),
              json.dumps(dict(draft.fields), sort_keys=True)))
 
     def get(self, user_id: int | None, form: str, record_key: str) -> Draft | None:

@@ -4,10 +4,11 @@ asks: when the user's shift began. SQL only: the rules live in `core/handoff.py`
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from vma_desk.core.handoff import Handoff
+from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import Db, inserted_id
 
 _SELECT = ("SELECT h.id, h.from_user_id, h.to_user_id, h.shift_start_ts, h.created_ts, h.note, "
@@ -15,17 +16,9 @@ _SELECT = ("SELECT h.id, h.from_user_id, h.to_user_id, h.shift_start_ts, h.creat
            "LEFT JOIN app_user f ON f.id = h.from_user_id LEFT JOIN app_user t ON t.id = h.to_user_id")
 
 
-def _ts(value: int) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
-
-
-def _epoch(value: datetime) -> int:
-    return int(value.timestamp())
-
-
 def _handoff(row: tuple[Any, ...]) -> Handoff:
-    return Handoff(id=row[0], from_user_id=row[1], to_user_id=row[2], shift_start=_ts(row[3]),
-                   created_at=_ts(row[4]), note=row[5], from_name=row[6], to_name=row[7])
+    return Handoff(id=row[0], from_user_id=row[1], to_user_id=row[2], shift_start=from_ts(row[3]),
+                   created_at=from_ts(row[4]), note=row[5], from_name=row[6], to_name=row[7])
 
 
 class HandoffRepository:
@@ -36,8 +29,8 @@ class HandoffRepository:
         cursor = self.conn.execute(
             "INSERT INTO handoff(from_user_id, to_user_id, shift_start_ts, created_ts, note)"
             " VALUES (?, ?, ?, ?, ?)",
-            (handoff.from_user_id, handoff.to_user_id, _epoch(handoff.shift_start),
-             _epoch(handoff.created_at), handoff.note))
+            (handoff.from_user_id, handoff.to_user_id, to_ts(handoff.shift_start),
+             to_ts(handoff.created_at), handoff.note))
         return inserted_id(cursor)
 
     def get(self, handoff_id: int) -> Handoff | None:
@@ -50,7 +43,7 @@ class HandoffRepository:
         return [_handoff(r) for r in self.conn.execute(
             f"{_SELECT} WHERE h.created_ts >= ? AND h.from_user_id != ? AND h.note != ''"
             " AND (h.to_user_id IS NULL OR h.to_user_id = ?) ORDER BY h.created_ts DESC, h.id DESC",
-            (_epoch(since), user_id, user_id))]
+            (to_ts(since), user_id, user_id))]
 
     def by_user(self, user_id: int) -> list[Handoff]:
         """The handoffs a user left, newest first."""
