@@ -17,7 +17,7 @@ from vma_desk.core.records import Change, Patient, StaffMember
 from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog
-from vma_desk.ui.shared.red_flags import RedFlagWatcher
+from vma_desk.ui.shared.red_flags import EscalationPanel, RedFlagWatcher
 from vma_desk.ui.widgets import FieldSlot
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -71,7 +71,8 @@ class CommsFormDialog(FormDialog):
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui
         if field == "escalation_action":
-            return ui.escalation_panel.slot()
+            panel: EscalationPanel = ui.escalation_panel  # each form's (Designer's custom widget)
+            return panel.slot()
         if field == "patient_id":
             return FieldSlot(ui.patient_picker.search_edit, ui.patient_error, "Patient")
         return None
