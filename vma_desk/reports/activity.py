@@ -38,14 +38,13 @@ from vma_desk.core.wording import (
     weekday_date,
     when_text,
 )
-from vma_desk.reports.pdf import INK, MARGIN, MUTED, PAGE, RULE, SHADE, ReportFrame, fonts, render, styles
+from vma_desk.reports.pdf import INK, MUTED, RULE, SHADE, STORY_WIDTH, ReportFrame, fonts, render, styles
 
 if TYPE_CHECKING:
     from vma_desk.reports.pdf import TableCommand
     from vma_desk.services import Services
 
 TITLE = "Activity summary"
-_WIDTH = PAGE[0] - 2 * MARGIN - 12
 _PAD = 4  # a cell's left and right padding
 _BAR = colors.HexColor("#3e6f9e")
 CHART_TITLES = {Grain.DAY: "Calls per day", Grain.WEEK: "Calls per week (weeks start on Monday)",
@@ -143,7 +142,7 @@ def _key_figures(summary: ActivitySummary) -> Table:
     cells = [[Paragraph(escape(t), label), Paragraph(escape(v), value), Paragraph(escape(n), note)]
              for t, v, n in tiles]
     rows = [cells[0:3], cells[3:6]]
-    width = _WIDTH / 3
+    width = STORY_WIDTH / 3
     return Table(rows, colWidths=[width] * 3, hAlign="LEFT", style=TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.5, RULE), ("INNERGRID", (0, 0), (-1, -1), 2, colors.white),
@@ -161,7 +160,7 @@ def _nice_step(top: int) -> int:
     return max(1, -(-top // 6))
 
 
-def call_chart(volume: CallVolume, width: float = _WIDTH) -> Drawing:
+def call_chart(volume: CallVolume, width: float = STORY_WIDTH) -> Drawing:
     """The call volume as bars, titled by its grain; many bars get slanted labels."""
     f = fonts()
     height = 190
@@ -248,8 +247,8 @@ def _fitted(header: Sequence[str], rows: Sequence[Sequence[str]], first: float) 
         return max(words + figures) + 2 * _PAD + 1
 
     needs = [need(c) for c in range(1, len(header))]
-    first = min(first, _WIDTH - sum(needs))
-    spare = (_WIDTH - first - sum(needs)) / len(needs)
+    first = min(first, STORY_WIDTH - sum(needs))
+    spare = (STORY_WIDTH - first - sum(needs)) / len(needs)
     return [first] + [n + spare for n in needs]
 
 

@@ -21,11 +21,12 @@ from vma_desk.core.wording import clock_text, when_text
 from vma_desk.reports.pdf import (
     ALERT,
     INK,
-    MARGIN,
     MUTED,
-    PAGE,
     RULE,
+    STORY_HEIGHT,
+    STORY_WIDTH,
     ReportFrame,
+    column_widths,
     fact_box,
     fonts,
     render,
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
     from vma_desk.services import Services
 
 TITLE = "Shift handoff"
-_WIDTH = PAGE[0] - 2 * MARGIN - 12
-#: the page's height for the story (the frame's, less platypus' padding)
-_HEIGHT = PAGE[1] - 2 * MARGIN - 8 - 12
 _PAD = 4
 MAX_OPEN = 24
 MAX_NOTABLE = 8
@@ -60,7 +58,7 @@ def build(services: Services, note: str = "", *, to_user_id: int | None = None,
     frame = ReportFrame(TITLE, summary.practice_name,
                         f"Printed {when_text(summary.generated_at, zone)} ({zone.key})",
                         demo=services.workspace.is_demo)
-    return render(frame, [KeepInFrame(_WIDTH, _HEIGHT, story(summary, validate_note(note), to_name),
+    return render(frame, [KeepInFrame(STORY_WIDTH, STORY_HEIGHT, story(summary, validate_note(note), to_name),
                                       mode="shrink")])
 
 
@@ -110,7 +108,7 @@ def _note(note: str, to_name: str) -> Table:
     rows: list[list[Flowable]] = [
         [Paragraph("Note for", label), Paragraph(escape(to_name or "whoever comes next"), s["cell"])],
         [Paragraph("Note", label), Paragraph(text, s["cell"])]]
-    return fact_box(rows, 70, _WIDTH, last_bottom=6)
+    return fact_box(rows, 70, STORY_WIDTH, last_bottom=6)
 
 
 def _items(items: tuple[HandoffItem, ...], *, kind_column: bool) -> Table:
@@ -131,9 +129,7 @@ def _items(items: tuple[HandoffItem, ...], *, kind_column: bool) -> Table:
                 what = f"Escalated {kind_label(item.kind).lower()}"
             rows.append([Paragraph(escape(what), alert), Paragraph(escape(item.title), cell),
                          Paragraph(escape(rest), cell)])
-    fixed = sum(w for _n, w in _COLUMNS)
-    widths = [w or _WIDTH - fixed for _n, w in _COLUMNS]
-    return Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle([
+    return Table(rows, colWidths=column_widths(_COLUMNS), repeatRows=1, hAlign="LEFT", style=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -147,7 +143,7 @@ def _counts(summary: ShiftSummary) -> Table:
     s = styles()
     label = s["cell_bold"]
     rows = [[Paragraph(escape(c.label), label), Paragraph(escape(c.text), s["cell"])] for c in summary.counts]
-    return Table(rows, colWidths=[150, _WIDTH - 150], hAlign="LEFT", style=TableStyle([
+    return Table(rows, colWidths=[150, STORY_WIDTH - 150], hAlign="LEFT", style=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

@@ -41,11 +41,10 @@ from vma_desk.core.wording import age_text, clock_text, long_day, when_text
 from vma_desk.reports.pdf import (
     ALERT,
     INK,
-    MARGIN,
     MUTED,
-    PAGE,
     RULE,
     SHADE,
+    STORY_WIDTH,
     WARN,
     ReportFrame,
     fonts,
@@ -58,8 +57,6 @@ if TYPE_CHECKING:
     from vma_desk.services import Services
 
 TITLE = "Daily huddle sheet"
-#: the frame's width less the padding platypus keeps inside it
-_WIDTH = PAGE[0] - 2 * MARGIN - 12
 _PAD = 3  # a cell's left and right padding
 _GUTTER = 4  # more room between the right-aligned time and the name
 TELEHEALTH_MARK = "✓"
@@ -218,7 +215,7 @@ def _attention(agenda: DayAgenda, provider_day: ProviderDay, zone: ZoneInfo) -> 
     style += [("SPAN", (0, row), (1, row)) for row in (0, *range(first_urgent, len(rows)))]
     if urgent and first_urgent > 1:
         style.append(("TOPPADDING", (0, first_urgent), (-1, first_urgent), 4))
-    table = Table(rows, colWidths=[_WIDTH / 2, _WIDTH / 2], style=TableStyle(style), hAlign="LEFT")
+    table = Table(rows, colWidths=[STORY_WIDTH / 2, STORY_WIDTH / 2], style=TableStyle(style), hAlign="LEFT")
     return [table, Spacer(0, 8)]
 
 
@@ -240,7 +237,7 @@ def _column_widths(agenda: DayAgenda) -> list[float]:
               widest([v.type_name for v in visits], f.regular, 50, 90),
               widest(["New/Est"], f.bold),
               widest(["Tele"], f.bold)]
-    return [*widths, _WIDTH - sum(widths)]
+    return [*widths, STORY_WIDTH - sum(widths)]
 
 
 @cache

@@ -23,11 +23,11 @@ from vma_desk.core.patient_history import PatientHistory
 from vma_desk.core.wording import date_text, step_text, weekday_date, when_text
 from vma_desk.reports.pdf import (
     INK,
-    MARGIN,
     MUTED,
-    PAGE,
     RULE,
+    STORY_WIDTH,
     ReportFrame,
+    column_widths,
     fact_box,
     fonts,
     render,
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from vma_desk.services import Services
 
 TITLE = "Patient communication summary"
-_WIDTH = PAGE[0] - 2 * MARGIN - 12
 _PAD = 4
 #: (heading, width); the details take what is left. "Wed 12/31/2026" fits the first on one line
 _COLUMNS = (("When", 82.0), ("What", 118.0), ("Details", 0.0), ("Outcome", 84.0))
@@ -83,7 +82,7 @@ def _header(history: PatientHistory) -> Table:
     if history.insurance:
         rows.insert(2, ("Insurance", history.insurance))
     return fact_box([[Paragraph(k, label), Paragraph(escape(v), s["cell"])] for k, v in rows],
-                    90, _WIDTH, last_bottom=5)
+                    90, STORY_WIDTH, last_bottom=5)
 
 
 def _entries(history: PatientHistory) -> Table:
@@ -109,9 +108,7 @@ def _entries(history: PatientHistory) -> Table:
         rows.append([Paragraph(when, cell), Paragraph(what, cell),
                      Paragraph("<br/>".join(escape(line) for line in entry.details), details),
                      Paragraph(escape(entry.outcome), small.clone("outcome", textColor=INK, fontSize=8))])
-    fixed = sum(w for _n, w in _COLUMNS)
-    widths = [w or _WIDTH - fixed for _n, w in _COLUMNS]
-    return Table(rows, colWidths=widths, repeatRows=2, hAlign="LEFT", style=TableStyle([
+    return Table(rows, colWidths=column_widths(_COLUMNS), repeatRows=2, hAlign="LEFT", style=TableStyle([
         ("SPAN", (0, 0), (-1, 0)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),

@@ -39,8 +39,11 @@ ALERT = colors.HexColor("#b42318")
 WARN = colors.HexColor("#8a5a00")
 SHADE = colors.HexColor("#f2f4f7")
 DEMO_TEXT = "DEMO — fictional data"
-#: the width between the margins, for tables laid out to the page
-CONTENT_WIDTH = PAGE[0] - 2 * MARGIN
+#: the width a report's story is laid out in: between the margins, less the 6 points the frame
+#: keeps inside each side
+STORY_WIDTH = PAGE[0] - 2 * MARGIN - 12
+#: the height of a page's story: `render`'s frame (its top margin 8 points deeper), less the padding
+STORY_HEIGHT = PAGE[1] - 2 * MARGIN - 8 - 12
 
 #: DejaVu Sans, shipped in the package (vma_desk/resources/fonts, licence beside it) and embedded
 #: in every PDF: it covers every name a practice may hold, and the sheets look the same wherever
@@ -172,6 +175,12 @@ def render(frame: ReportFrame, story: Sequence[Flowable]) -> bytes:
                             author=frame.practice, creator="VMA Desk", subject=frame.title)
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
     return buffer.getvalue()
+
+
+def column_widths(columns: Sequence[tuple[str, float]], width: float = STORY_WIDTH) -> list[float]:
+    """The widths of a table's (heading, width) columns: a width of 0 takes what the others leave."""
+    fixed = sum(w for _n, w in columns)
+    return [w or width - fixed for _n, w in columns]
 
 
 def fact_box(rows: list[list[Flowable]], label_width: float, width: float, *,
