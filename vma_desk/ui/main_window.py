@@ -384,12 +384,14 @@ class MainWindow(QMainWindow):
         dialog.sig_exported.connect(self._changed_by("export_ics"))
         show_dialog(dialog)
 
-    def _open_pdf_export(self, kind: str, **choice: object) -> QWidget | None:
+    def _open_pdf_export(self, kind: str, *, day: date | None = None, provider_id: int | None = None,
+                         patient_id: int | None = None) -> QWidget | None:
         if self.locked:
             return None
         from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 
-        dialog = PdfExportDialog(self.services, kind, self, **choice)  # type: ignore[arg-type]
+        dialog = PdfExportDialog(self.services, kind, self, day=day, provider_id=provider_id,
+                                 patient_id=patient_id)
         dialog.sig_exported.connect(self._changed_by("export_pdf"))
         show_dialog(dialog)
         return dialog

@@ -530,9 +530,10 @@ class RefillsTab(TabPage):
             self._calendar_context = CalendarContext(self.context.services, self.context)
         linked: list[RefillRequest] = []
 
-        def book(appointment: Appointment, **approval: object) -> tuple[Appointment, Change]:
+        def book(appointment: Appointment, *, authorised_by: str | None = None,
+                 override_reason: str = "") -> tuple[Appointment, Change]:  # as calendar.book
             updated, booked, change = self.context.services.refills.book_visit(
-                refill_id, appointment, **approval)  # type: ignore[arg-type]
+                refill_id, appointment, authorised_by=authorised_by, override_reason=override_reason)
             linked.append(updated)
             return booked, change
 
