@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.storage.workspace import probe
 from vma_desk.ui.settings import Preferences
+from vma_desk.ui.widgets import ErrorLine
 
 
 class SwitchPracticeDialog(QDialog):
@@ -42,10 +43,7 @@ class SwitchPracticeDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("practice_list")
         self.list.setMinimumWidth(460)
-        self.error = QLabel("")
-        self.error.setProperty("role", "field-error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.open_button = self.buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
@@ -89,8 +87,7 @@ class SwitchPracticeDialog(QDialog):
         """Open `folder` instead of the current workspace; False (with the reason shown) when it
         holds no workspace."""
         if not probe(Path(folder)).exists:
-            self.error.setText(f"There is no VMA Desk workspace in {folder}.")
-            self.error.show()
+            self.error.say(f"There is no VMA Desk workspace in {folder}.")
             return False
         self.sig_practice_chosen.emit(Path(folder))
         self.accept()

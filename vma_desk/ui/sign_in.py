@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vma_desk.ui.widgets import ErrorLine
+
 
 @dataclass(frozen=True)
 class SignInChoice:
@@ -66,12 +68,8 @@ class SignInPage(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("PIN")
         self.pin.setMaxLength(128)
-        self.error = QLabel("")
-        self.error.setObjectName("sign_in_error")
-        self.error.setProperty("role", "field-error")
+        self.error = ErrorLine("sign_in_error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error.setWordWrap(True)
-        self.error.hide()
         self.demo_hint = QLabel("")
         self.demo_hint.setObjectName("sign_in_demo_hint")
         self.demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -175,8 +173,7 @@ class SignInPage(QWidget):
         return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def show_error(self, message: str, *, wait_seconds: float = 0.0, field: str = "pin") -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.say(message)
         self.pin.clear()
         if field == "passphrase":
             self.passphrase.selectAll()

@@ -145,6 +145,32 @@ class DateEdit(QDateEdit):
         self._advanced_by_digit = key in _DIGITS and self.currentSection() != before
 
 
+def date_field(day: date) -> QDateEdit:
+    """A date field that is never blank, on `day`, written MM/dd/yyyy, with the calendar popup (a
+    period's first and last day, a block's date)."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+class ErrorLine(QLabel):
+    """The line under a small dialog's fields that says why the last attempt was refused: hidden
+    until `say`, wrapped, in the style sheet's field-error colour."""
+
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.setProperty("role", "field-error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+
+
 @dataclass(frozen=True)
 class FieldSlot:
     """Where a field's error goes: the widget to mark and focus, and the label to write in."""

@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.services import Services
+from vma_desk.ui.widgets import ErrorLine, date_field
 
 
 class AuditExportDialog(QDialog):
@@ -29,15 +28,8 @@ class AuditExportDialog(QDialog):
         self.services = services
         today = services.context.today()
         start = today - timedelta(days=30)
-        self.from_edit = QDateEdit(QDate(start.year, start.month, start.day))
-        self.to_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("MM/dd/yyyy")
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "field-error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.from_edit, self.to_edit = date_field(start), date_field(today)
+        self.error_label = ErrorLine()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("The entries of these days (practice time), with each entry's MAC. "
                                 "The file holds record ids and field names, never patient values."))
@@ -65,7 +57,7 @@ class AuditExportDialog(QDialog):
         self.error_label.hide()
         start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
         if end < start:
-            self._show("The last day is before the first day.")
+            self.error_label.say("The last day is before the first day.")
             return
         path = self.choose_path(str(Path.home() / f"audit-{start.isoformat()}-{end.isoformat()}.csv"))
         if not path:
@@ -73,14 +65,10 @@ class AuditExportDialog(QDialog):
         try:  # the file dialog asked before replacing a file
             count = self.services.audit.export_csv(start, end, Path(path), replace=True)
         except ValidationError as exc:
-            self._show(f"{'The last day' if exc.field == 'to' else exc.field} {exc.message}.")
+            self.error_label.say(f"{'The last day' if exc.field == 'to' else exc.field} {exc.message}.")
             return
         except KnownError as exc:
-            self._show(f"{exc.message} Choose another place.")
+            self.error_label.say(f"{exc.message} Choose another place.")
             return
         self.written = (Path(path), count)
         self.accept()
-
-    def _show(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()

@@ -3,14 +3,13 @@ provider or everyone, one-off or repeating. The calendar refuses bookings over t
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.rules.scheduling import repeat_rule
 from vma_desk.services import Services
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.widgets import ErrorLine, confirm, date_field
 
 REPEAT_LABELS = {"none": "Does not repeat", "daily": "Every day", "weekdays": "Every weekday",
                  "weekly": "Every week on that day", "biweekly": "Every other week on that day"}
@@ -69,9 +68,7 @@ class BlocksDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("e.g. Lunch, Staff meeting, CME conference")
         today = services.context.today()
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("MM/dd/yyyy")
+        self.date_edit = date_field(today)
         times = QHBoxLayout()
         self.start_edit = QTimeEdit(QTime(12, 0))
         self.end_edit = QTimeEdit(QTime(13, 0))
@@ -86,9 +83,7 @@ class BlocksDialog(QDialog):
             self.repeat_combo.addItem(label, key)
         until = QHBoxLayout()
         self.until_check = QCheckBox("until")
-        self.until_edit = QDateEdit(QDate(today.year, 12, 31))
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("MM/dd/yyyy")
+        self.until_edit = date_field(date(today.year, 12, 31))
         self.until_edit.setEnabled(False)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
         until.addWidget(self.until_check)
@@ -102,10 +97,7 @@ class BlocksDialog(QDialog):
         form.addRow("&Repeats", self.repeat_combo)
         form.addRow("", until)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "field-error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorLine()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.add_button = buttons.addButton("&Add block", QDialogButtonBox.ButtonRole.ActionRole)
@@ -141,23 +133,19 @@ class BlocksDialog(QDialog):
             self.model.appendRow(item)
         self.remove_button.setEnabled(self.model.rowCount() > 0)
 
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-
     def _on_add_button_clicked(self) -> None:
         self.error_label.hide()
         day = self.date_edit.date().toPython()
         start, end = self.start_edit.time().toPython(), self.end_edit.time().toPython()
         if end <= start:
-            self._show_error("The block must end after it starts.")
+            self.error_label.say("The block must end after it starts.")
             self.end_edit.setFocus()
             return
         first = datetime.combine(day, start)
         minutes = (datetime.combine(day, end) - first).seconds // 60
         until = self.until_edit.date().toPython() if self.until_check.isChecked() else None
         if until is not None and until < day:
-            self._show_error("The last day must be on or after the first day.")
+            self.error_label.say("The last day must be on or after the first day.")
             return
         block = Block(kind=BlockKind(self.kind_combo.currentData()), start=first, minutes=minutes,
                       provider_id=self.provider_combo.currentData(),
@@ -166,7 +154,7 @@ class BlocksDialog(QDialog):
         try:
             _saved, change = self.services.calendar.add_block(block)
         except (ValidationError, KnownError) as exc:
-            self._show_error(str(exc) if isinstance(exc, ValidationError) else exc.message)
+            self.error_label.say(str(exc) if isinstance(exc, ValidationError) else exc.message)
             return
         self._load()
         self.sig_changed.emit(change)
@@ -175,7 +163,7 @@ class BlocksDialog(QDialog):
         index = self.list_view.currentIndex()
         block = index.data(BLOCK_ROLE) if index.isValid() else None
         if not isinstance(block, Block) or block.id is None:
-            self._show_error("Choose the block to remove in the list.")
+            self.error_label.say("Choose the block to remove in the list.")
             return
         if not confirm(self, "Remove block", f"Remove “{index.data()}”? Its time can be booked "
                        "again.", "Remove block", "Keep it"):

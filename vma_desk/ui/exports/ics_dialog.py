@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +23,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.services.ics import export_ics
+from vma_desk.ui.widgets import ErrorLine, date_field
 
 
 class ExportIcsDialog(QDialog):
@@ -45,18 +45,10 @@ class ExportIcsDialog(QDialog):
             self.provider_combo.addItem(provider.display_name, provider.id)
         today = services.context.today()
         monday = today - timedelta(days=today.weekday())
-        self.from_edit = QDateEdit(QDate(monday.year, monday.month, monday.day))
-        end = monday + timedelta(days=27)
-        self.to_edit = QDateEdit(QDate(end.year, end.month, end.day))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("MM/dd/yyyy")
+        self.from_edit, self.to_edit = date_field(monday), date_field(monday + timedelta(days=27))
         self.names_check = QCheckBox("Include patient names (the file is then protected health "
                                      "information: store and share it accordingly)")
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "field-error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorLine()
         form.addRow("&Provider", self.provider_combo)
         form.addRow("&From", self.from_edit)
         form.addRow("&To", self.to_edit)
@@ -95,17 +87,13 @@ class ExportIcsDialog(QDialog):
                 Path(path), lambda: export_ics(self.services, provider_id=provider_id, start=start, end=end,
                                                include_names=names), replace=True)
         except ValidationError as exc:
-            self._show(f"{'The last day' if exc.field == 'to' else exc.field} {exc.message}.")
+            self.error_label.say(f"{'The last day' if exc.field == 'to' else exc.field} {exc.message}.")
             return
         except KnownError as exc:
-            self._show(exc.message)
+            self.error_label.say(exc.message)
             return
         except OSError as exc:
-            self._show(f"The file could not be written ({exc.strerror}). Choose another place.")
+            self.error_label.say(f"The file could not be written ({exc.strerror}). Choose another place.")
             return
         self.sig_exported.emit(Change(RecordKind.CALENDAR, AuditAction.EXPORT))
         self.accept()
-
-    def _show(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
