@@ -148,3 +148,15 @@ def test_screenshots(qtbot, made: Made):
     since = SinceLastShiftDialog(made.services, made.ben.id)
     show_active(qtbot, since)
     since.grab().save("/tmp/handoff_since_last_shift.png")
+
+
+def test_a_note_too_long_is_said_under_it_and_the_shift_goes_on(qtbot, made: Made):
+    dialog = open_end_shift(qtbot, made)
+    error = dialog.findChild(type(dialog.error_label), "handoff_error")
+    assert error is not None and not error.isVisible()
+    dialog.note_edit.setPlainText("x" * 4001)
+    assert dialog.end_shift() is False
+    assert error.isVisible() and error.text() == "Note: must be at most 4000 characters."
+    assert dialog.isVisible()
+    dialog.note_edit.setPlainText(NOTE)
+    assert dialog.end_shift() is True and error.isHidden()

@@ -43,7 +43,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.handoff import Handoff, HandoffItem, ShiftSummary, SinceLastShift
 from vma_desk.core.wording import clock_text, when_text
 from vma_desk.services import Services
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.widgets import ErrorLine, confirm
 
 if TYPE_CHECKING:
     from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
@@ -253,11 +253,7 @@ class EndShiftDialog(QDialog):
                 self.to_combo.addItem(user.name, user.id)
         form.addRow("Leave the note &for", self.to_combo)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("handoff_error")
-        self.error_label.setProperty("role", "field-error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorLine("handoff_error")
         layout.addWidget(self.error_label)
 
         buttons = QHBoxLayout()
@@ -304,18 +300,14 @@ class EndShiftDialog(QDialog):
         try:
             _handoff, change = self.services.handoff.end_shift(self.note(), self.to_user_id())
         except ValidationError as exc:
-            self._show_error(f"{'Note' if exc.field == 'note' else 'Leave the note for'}: {exc.message}.")
+            self.error_label.say(f"{'Note' if exc.field == 'note' else 'Leave the note for'}: {exc.message}.")
             return False
         except KnownError as exc:
-            self._show_error(exc.message)
+            self.error_label.say(exc.message)
             return False
         self.accept()
         self.sig_shift_ended.emit(change)
         return True
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
     # the PDF --------------------------------------------------------------------------------------
     def _export(self) -> PdfExportDialog:
