@@ -50,7 +50,9 @@ class RecordList:
 
     @property
     def proxy(self) -> QSortFilterProxyModel:
-        return self.view.model()  # type: ignore[return-value]
+        proxy = self.view.model()
+        assert isinstance(proxy, QSortFilterProxyModel), "a record list shows its rows through a proxy"
+        return proxy
 
     def current(self) -> Any | None:
         """The model's row at the view's current index, or None."""
