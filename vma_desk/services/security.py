@@ -13,13 +13,12 @@ from collections.abc import Callable
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import AuditAction, AuditEntry, Change, RecordKind
 from vma_desk.services.base import ServiceContext
-from vma_desk.services.users import NotAllowedError
+from vma_desk.services.users import manager_signed_in, require_manager
 from vma_desk.storage import rekey
 from vma_desk.storage.audit import AuditRepository
 from vma_desk.storage.database import Connection
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.rekey import KeyChange, Progress
-from vma_desk.storage.users_repository import UserRepository
 from vma_desk.storage.workspace import Protection, validate_passphrase
 
 OLD_KEY_NOTE = ("The earlier recovery key no longer opens this workspace, but it still opens the backups "
@@ -44,10 +43,7 @@ class SecurityService:
 
     def may_change(self) -> bool:
         """Whether the signed-in user may change the key (an active practice manager)."""
-        if self.ctx.user_id is None:
-            return False
-        me = UserRepository(self.ctx.conn).get(self.ctx.user_id)
-        return me is not None and me.is_manager and me.active
+        return manager_signed_in(self.ctx)
 
     def check_new_passphrase(self, passphrase: str, confirmation: str | None = None) -> str:
         """The new passphrase, or a ValidationError naming the field ("passphrase"/"confirmation")."""
@@ -60,7 +56,7 @@ class SecurityService:
     def rotate_key(self, keystore: KeyStore, *, progress: Progress | None = None,
                    keep_recovery_key: Callable[[str], None] | None = None) -> tuple[KeyChange, Change]:
         """A new random key for a keyring workspace, and a new recovery key (shown once)."""
-        self._require_manager("rotate the workspace key")
+        require_manager(self.ctx, "rotate the workspace key")
         done = rekey.rekey(self.ctx.workspace, keystore, progress=progress,
                            keep_recovery_key=keep_recovery_key,
                            before_swap=self._audit_into(
@@ -72,7 +68,7 @@ class SecurityService:
                        progress: Progress | None = None) -> tuple[KeyChange, Change]:
         """Keyring -> passphrase (the keyring entry removed once the switch is done), or a new
         passphrase for a passphrase workspace."""
-        self._require_manager("change how the workspace is protected")
+        require_manager(self.ctx, "change how the workspace is protected")
         self.check_new_passphrase(passphrase, confirmation)
         detail = ("new passphrase" if self.protection is Protection.PASSPHRASE
                   else "keyring -> passphrase; the key was removed from the OS keyring")
@@ -83,7 +79,7 @@ class SecurityService:
     def use_keyring(self, keystore: KeyStore, *, progress: Progress | None = None,
                     keep_recovery_key: Callable[[str], None] | None = None) -> tuple[KeyChange, Change]:
         """Passphrase -> a new random key in the OS keyring, and a recovery key (shown once)."""
-        self._require_manager("change how the workspace is protected")
+        require_manager(self.ctx, "change how the workspace is protected")
         if self.protection is Protection.KEYRING:
             return self.rotate_key(keystore, progress=progress, keep_recovery_key=keep_recovery_key)
         done = rekey.use_keyring(
@@ -92,10 +88,6 @@ class SecurityService:
         return done, self._change(AuditAction.PROTECTION_CHANGED)
 
     # --- helpers -----------------------------------------------------------------------------------
-    def _require_manager(self, what: str) -> None:
-        if not self.may_change():
-            raise NotAllowedError(f"Only a practice manager can {what}.")
-
     def _audit_into(self, action: AuditAction, detail: str) -> Callable[[Connection], None]:
         ctx = self.ctx
 

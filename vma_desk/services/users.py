@@ -33,6 +33,18 @@ class NotAllowedError(KnownError):
     code = "not-allowed"
 
 
+def manager_signed_in(ctx: ServiceContext) -> bool:
+    """Whether the signed-in user is an active practice manager: who may manage users and change
+    how the workspace is protected."""
+    me = UserRepository(ctx.conn).get(ctx.user_id) if ctx.user_id is not None else None
+    return me is not None and me.is_manager and me.active
+
+
+def require_manager(ctx: ServiceContext, what: str) -> None:
+    if not manager_signed_in(ctx):
+        raise NotAllowedError(f"Only a practice manager can {what}.")
+
+
 class UserService:
     def __init__(self, context: ServiceContext) -> None:
         self.ctx = context
@@ -79,7 +91,7 @@ class UserService:
 
     def add(self, name: str, role: UserRole, pin: str,
             confirmation: str | None = None) -> tuple[User, Change]:
-        self._require_manager("add users")
+        require_manager(self.ctx, "add users")
         return self._insert(name, role, pin, confirmation, f"role: {role.value}")
 
     def _insert(self, name: str, role: UserRole, pin: str, confirmation: str | None,
@@ -98,7 +110,7 @@ class UserService:
                active: bool | None = None) -> tuple[User, Change]:
         """Rename, change the role of, deactivate or reactivate a user (a manager's work). The last
         active practice manager can be neither deactivated nor given another role."""
-        self._require_manager("change users")
+        require_manager(self.ctx, "change users")
         before = self.get(user_id)
         after = replace(before, name=validate_user_name(name) if name is not None else before.name,
                         role=role or before.role, active=before.active if active is None else active)
@@ -125,7 +137,7 @@ class UserService:
     def reset_pin(self, user_id: int, pin: str, confirmation: str | None = None) -> Change:
         """A manager sets a user's new PIN (and so ends a lock-out); anyone may change their own."""
         if user_id != self.ctx.user_id:
-            self._require_manager("reset another user's PIN")
+            require_manager(self.ctx, "reset another user's PIN")
         return self._set_pin(user_id, pin, confirmation, AuditAction.UPDATE, "PIN reset")
 
     def reset_pin_with_recovery_key(self, user_id: int, recovery_key: str, pin: str,
@@ -151,11 +163,6 @@ class UserService:
             self.repo.set_pin_hash(user_id, pin_hash)
             self.ctx.audit(action, "user", user_id, detail)
         return Change(RecordKind.USER, AuditAction.UPDATE, (user_id,))
-
-    def _require_manager(self, what: str) -> None:
-        me = self.current()
-        if me is None or not me.is_manager or not me.active:
-            raise NotAllowedError(f"Only a practice manager can {what}.")
 
     # --- signing in and out -----------------------------------------------------------------------
     def check_pin(self, user_id: int, pin: str) -> User:
