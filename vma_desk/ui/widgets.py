@@ -13,10 +13,10 @@ widget, a red border through the ``invalid`` property (see `FIELD_ERROR_STYLE`),
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTime
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -143,6 +143,16 @@ class DateEdit(QDateEdit):
         finally:
             self._typing_separator = False
         self._advanced_by_digit = key in _DIGITS and self.currentSection() != before
+
+
+def to_date(value: QDate) -> date:
+    """The day a QDate holds, as `QDate.toPython()` gives it (typed only as object by PySide6)."""
+    return date(value.year(), value.month(), value.day())
+
+
+def to_time(value: QTime) -> time:
+    """The time of day a QTime holds, as `QTime.toPython()` gives it (typed only as object)."""
+    return time(value.hour(), value.minute(), value.second(), value.msec() * 1000)
 
 
 def date_field(day: date) -> QDateEdit:
@@ -411,8 +421,9 @@ def flow_row(row: QBoxLayout) -> FlowLayout:
     flow = FlowLayout(spacing=max(row.spacing(), 0))
     while row.count():
         item = row.takeAt(0)
-        if item is not None and item.widget() is not None:
-            flow.addWidget(item.widget())
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            flow.addWidget(widget)
     parent.removeItem(row)
     parent.insertLayout(index, flow)
     row.deleteLater()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.services import Services
-from vma_desk.ui.widgets import ErrorLine, date_field
+from vma_desk.ui.widgets import ErrorLine, date_field, to_date
 
 
 class AuditExportDialog(QDialog):
@@ -55,7 +55,7 @@ class AuditExportDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         self.error_label.hide()
-        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        start, end = to_date(self.from_edit.date()), to_date(self.to_edit.date())
         if end < start:
             self.error_label.say("The last day is before the first day.")
             return

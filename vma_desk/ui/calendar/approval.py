@@ -116,7 +116,7 @@ class ApprovalPanel(QWidget):
     def check_override(self, errors: FieldErrors) -> bool:
         """False (with the error shown) when the override is ticked without a reason."""
         if self.override_check.isChecked() and not self.override_reason_edit.text().strip():
-            errors.show(self.slot_for("override_reason"), "is required to override a conflict")
+            errors.show(self._override_slot(), "is required to override a conflict")
             return False
         return True
 
@@ -124,8 +124,11 @@ class ApprovalPanel(QWidget):
         if field == "authorised_by":
             return FieldSlot(self.authorised_by_edit, self.authorised_by_error, "Authorised by")
         if field == "override_reason":
-            return FieldSlot(self.override_reason_edit, self.override_reason_error, "Override reason")
+            return self._override_slot()
         return None
+
+    def _override_slot(self) -> FieldSlot:
+        return FieldSlot(self.override_reason_edit, self.override_reason_error, "Override reason")
 
     def _on_override_check_toggled(self, checked: bool) -> None:
         self.override_reason_edit.setVisible(checked)

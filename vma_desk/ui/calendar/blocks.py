@@ -29,7 +29,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.rules.scheduling import repeat_rule
 from vma_desk.services import Services
-from vma_desk.ui.widgets import ErrorLine, confirm, date_field
+from vma_desk.ui.widgets import ErrorLine, confirm, date_field, to_date, to_time
 
 REPEAT_LABELS = {"none": "Does not repeat", "daily": "Every day", "weekdays": "Every weekday",
                  "weekly": "Every week on that day", "biweekly": "Every other week on that day"}
@@ -135,15 +135,15 @@ class BlocksDialog(QDialog):
 
     def _on_add_button_clicked(self) -> None:
         self.error_label.hide()
-        day = self.date_edit.date().toPython()
-        start, end = self.start_edit.time().toPython(), self.end_edit.time().toPython()
+        day = to_date(self.date_edit.date())
+        start, end = to_time(self.start_edit.time()), to_time(self.end_edit.time())
         if end <= start:
             self.error_label.say("The block must end after it starts.")
             self.end_edit.setFocus()
             return
         first = datetime.combine(day, start)
         minutes = (datetime.combine(day, end) - first).seconds // 60
-        until = self.until_edit.date().toPython() if self.until_check.isChecked() else None
+        until = to_date(self.until_edit.date()) if self.until_check.isChecked() else None
         if until is not None and until < day:
             self.error_label.say("The last day must be on or after the first day.")
             return

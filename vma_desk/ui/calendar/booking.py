@@ -35,7 +35,7 @@ from vma_desk.ui.calendar.fields import (
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel
 from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.forms.ui_calendar_booking import Ui_CalendarBooking
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.widgets import FieldSlot, to_time
 
 SLOT_CANDIDATES = 6
 #: books the visit: (appointment, authorised_by=, override_reason=) -> (booked, change)
@@ -162,8 +162,8 @@ class BookingDialog(CalendarDialog):
     # finding a slot -----------------------------------------------------------------------------------
     def preferences(self) -> Preferences:
         ui = self.ui
-        return Preferences(days=checked_days(self._day_checks), earliest=ui.earliest_edit.time().toPython(),
-                           latest=ui.latest_edit.time().toPython(),
+        return Preferences(days=checked_days(self._day_checks), earliest=to_time(ui.earliest_edit.time()),
+                           latest=to_time(ui.latest_edit.time()),
                            any_provider=ui.any_provider_check.isChecked())
 
     def _on_find_button_clicked(self) -> None:

@@ -40,7 +40,9 @@ class CancelDialog(CalendarDialog):
             context.providers, context.zone()) + "?")
         ui.reason_combo.addItems(COMMON_REASONS)
         ui.reason_combo.setCurrentIndex(-1)
-        ui.reason_combo.lineEdit().setPlaceholderText("Why the visit is cancelled (kept with it)")
+        reason_line = ui.reason_combo.lineEdit()
+        assert reason_line is not None, "the form's reason combo is editable"
+        reason_line.setPlaceholderText("Why the visit is cancelled (kept with it)")
         notice = context.calendar.notice_hours()
         self.late = is_late_cancellation(appointment.start, context.now(), notice)
         ui.late_label.setVisible(self.late)

@@ -222,9 +222,9 @@ def build_grid(columns: Sequence[Column], appointments: Sequence[Appointment],
 
     per_column: dict[int, list[Appointment]] = defaultdict(list)
     for a in appointments:
-        index = by_key.get((a.start.astimezone(zone).date(), a.provider_id))
-        if index is not None:
-            per_column[index].append(a)
+        at = by_key.get((a.start.astimezone(zone).date(), a.provider_id))
+        if at is not None:
+            per_column[at].append(a)
     for index, found in per_column.items():
         _place_column(grid, index, found)
     return grid

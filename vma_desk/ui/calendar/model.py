@@ -8,6 +8,7 @@ with `sig_move_requested` and leaves the moving to whoever confirms it (see `dro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -291,7 +292,7 @@ class ScheduleModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         for index in indexes:
             record = index.data(RECORD_ROLE)

@@ -12,6 +12,7 @@ Ctrl+T today, Alt+Left / Alt+Right (or Page Up / Page Down in the table) previou
 from __future__ import annotations
 
 import time as timer
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -104,11 +105,11 @@ class CalendarTab(TabPage):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
         self.side_panel.show_page(CONFIRMATIONS)
-        self._reload_reference_data()
-        self.refresh()
+        # the providers, the schedule and the worklists are read when the window first shows the
+        # tab (`load_shown`)
 
     # building -------------------------------------------------------------------------------------
-    def _action(self, label: str, keys: tuple[str, ...], tip: str, slot) -> QAction:  # noqa: ANN001
+    def _action(self, label: str, keys: tuple[str, ...], tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(label, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -163,7 +164,10 @@ class CalendarTab(TabPage):
 
     def go_to(self, day: date) -> None:
         self.anchor = day
-        self.load_schedule()
+        if self.loaded:
+            self.load_schedule()
+        else:  # the first read, of this day
+            self.ensure_loaded()
 
     def go_today(self) -> None:
         self.go_to(self.context.services.context.today())
@@ -174,8 +178,18 @@ class CalendarTab(TabPage):
         else:
             self.go_to(step_day(self.anchor, direction, self._business_days()))
 
+    def load_shown(self) -> None:
+        """The window shows the tab for the first time: read the providers, the schedule and the
+        worklists (no count in its title)."""
+        self._reload_reference_data()
+        self.refresh()
+
     def refresh(self) -> None:
-        """Read again what the tab shows: the schedule's window and the side panel."""
+        """Read again what the tab shows: the schedule's window and the side panel (all of it, the
+        first time)."""
+        if not self.loaded:
+            self.ensure_loaded()
+            return
         if self.load_schedule():
             self._refresh_side_panel()
 
@@ -287,8 +301,9 @@ class CalendarTab(TabPage):
 
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
-        """Refresh for a change made anywhere (this tab's own changes are already shown)."""
-        if self.made_here(change) or change.kind not in _SHOWN:
+        """Refresh for a change made anywhere (this tab's own changes are already shown); a tab never
+        shown yet reads nothing (its first load reads it)."""
+        if not self.loaded or self.made_here(change) or change.kind not in _SHOWN:
             return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE):
             self._reload_reference_data()
@@ -319,13 +334,15 @@ class CalendarTab(TabPage):
         self.ui.summary_label.clear()
 
     def resume(self) -> None:
-        """Unlocked: time has passed, so read again what is shown."""
+        """Unlocked: time has passed, so read again what is shown (nothing when the tab was never
+        shown: it reads when it is)."""
         self._locked = False
         self._timer.start()
-        self.refresh()
+        if self.loaded:
+            self.refresh()
 
     def _on_timer_timeout(self) -> None:
-        if not self._locked:  # a timeout queued before the lock reads nothing
+        if self.loaded and not self._locked:  # nor before the first show or after the lock
             self._refresh_side_panel()
 
     # the cell under the cursor ------------------------------------------------------------------------
@@ -420,6 +437,7 @@ class CalendarTab(TabPage):
             appointment = self.context.calendar.get(appointment_id)
         except KnownError:
             return False
+        self.ensure_loaded()  # the providers to show it with (when the window has not shown the tab)
         self._on_side_panel_appointment_opened(appointment)
         return True
 

@@ -8,7 +8,7 @@ day or week. Drag an appointment onto another cell to move it there.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -178,7 +178,7 @@ class ScheduleView(QTableView):
         for section in range(count):
             columns.resizeSection(section, MIN_COLUMN_WIDTH)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
 

@@ -19,7 +19,7 @@ from vma_desk.ui.calendar.fields import (
     select_data,
 )
 from vma_desk.ui.forms.ui_calendar_waitlist_entry import Ui_CalendarWaitlistEntry
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.widgets import FieldSlot, to_time
 
 _DEFAULTS = WaitlistEntry(patient_id=0, type_code="", added_at=datetime(2000, 1, 1, tzinfo=UTC))
 
@@ -49,8 +49,8 @@ class WaitlistEntryDialog(CalendarDialog):
         return WaitlistEntry(
             patient_id=patient_id, type_code=str(ui.type_combo.currentData()),
             added_at=self._context.now(), provider_id=None if provider is None else int(provider),
-            days=checked_days(self._day_checks), earliest=ui.earliest_edit.time().toPython(),
-            latest=ui.latest_edit.time().toPython(), note=ui.note_edit.text())
+            days=checked_days(self._day_checks), earliest=to_time(ui.earliest_edit.time()),
+            latest=to_time(ui.latest_edit.time()), note=ui.note_edit.text())
 
     def _slot_for(self, field: str) -> FieldSlot | None:
         ui = self.ui

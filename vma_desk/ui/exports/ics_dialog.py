@@ -23,7 +23,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.services.ics import export_ics
-from vma_desk.ui.widgets import ErrorLine, date_field
+from vma_desk.ui.widgets import ErrorLine, date_field, to_date
 
 
 class ExportIcsDialog(QDialog):
@@ -73,7 +73,7 @@ class ExportIcsDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         self.error_label.hide()
         provider_id = self.provider_combo.currentData()
-        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        start, end = to_date(self.from_edit.date()), to_date(self.to_edit.date())
         name = self.provider_combo.currentText().split(",")[0].replace(" ", "-").lower()
         suggested = str(Path.home() / f"{name}-{start.isoformat()}-{end.isoformat()}.ics")
         path = self.choose_path(suggested)

@@ -320,7 +320,7 @@ class PdfExportDialog(QDialog):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
         dialog.setMinMax(1, self.document.pageCount())
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # the stub has only open(receiver, member): QDialog.open() hidden
 
     def print_to(self, printer: QPrinter) -> int:
         """The chosen pages on the printer (audited); returns how many were printed."""

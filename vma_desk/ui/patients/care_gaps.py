@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from vma_desk.core import wording
 from vma_desk.core.records import CareGap
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.widgets import DateEdit, to_date
 
 COL_KIND, COL_DUE, COL_NOTE = range(3)
 _HEADERS = ("Care gap", "Due", "Note")
@@ -133,7 +133,7 @@ class DueDateDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, DateEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.set_value(value.toPython() if isinstance(value, QDate) and value.isValid() else None)
+        editor.set_value(to_date(value) if isinstance(value, QDate) and value.isValid() else None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
         assert isinstance(editor, DateEdit)

@@ -101,7 +101,8 @@ class PatientForm:
         ui.email_edit.setText(patient.email)
         _select_data(ui.preferred_contact_combo, patient.preferred_contact.value)
         insurance = patient.insurance
-        _select_data(ui.plan_type_combo, insurance.plan_type.value if insurance else None)
+        plan_type = insurance.plan_type if insurance else None
+        _select_data(ui.plan_type_combo, plan_type.value if plan_type else None)
         if insurance:
             ui.payer_edit.setText(insurance.payer)
             ui.member_id_edit.setText(insurance.member_id)

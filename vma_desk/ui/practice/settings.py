@@ -26,7 +26,7 @@ from vma_desk.services import Services
 from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
 from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
-from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell
+from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell, to_time
 
 #: the zones a US practice most often needs, first; every IANA zone can still be typed
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
@@ -111,7 +111,7 @@ class PracticeSettingsDialog(QDialog):
                 return
         ui = self.ui
         policy = CallbackPolicy(ui.emergency_spin.value(), ui.urgent_spin.value(),
-                                ui.close_time_edit.time().toPython())
+                                to_time(ui.close_time_edit.time()))
         try:
             validate_practice(practice)
             escalation.validate_phrases([p for p in ui.flags_edit.toPlainText().splitlines() if p.strip()])
@@ -146,7 +146,8 @@ class PracticeSettingsDialog(QDialog):
 
     def _show_page_of(self, widget: QWidget) -> None:
         for index in range(self.ui.pages.count()):
-            if self.ui.pages.widget(index).isAncestorOf(widget):
+            page = self.ui.pages.widget(index)
+            if page is not None and page.isAncestorOf(widget):
                 self.ui.pages.setCurrentIndex(index)
 
     def _show_type_error(self, row: int, exc: ValidationError) -> None:

@@ -72,7 +72,8 @@ class AppointmentTypeTableModel(QAbstractTableModel):
                 number = int(value)
             except (TypeError, ValueError):
                 return False
-            self.types[row] = replace(t, **{"minutes" if column == MINUTES else "buffer_minutes": number})
+            self.types[row] = (replace(t, minutes=number) if column == MINUTES
+                              else replace(t, buffer_minutes=number))
         elif role == Qt.ItemDataRole.EditRole and column == PREP:
             self.types[row] = replace(t, prep=str(value))
         else:
