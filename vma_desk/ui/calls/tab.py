@@ -91,7 +91,7 @@ class CallsTab(TabPage):
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 0)
         self.ui.splitter.setSizes([560, 110])
-        self.load()
+        # the day's calls are read when the window first shows the tab (`load_shown`)
 
     # building -------------------------------------------------------------------------------------
     def _setup_view(self) -> None:
@@ -177,8 +177,13 @@ class CallsTab(TabPage):
     def step(self, days: int) -> None:
         self.go_to(self.day + timedelta(days=days))
 
+    def load_shown(self) -> None:
+        """The window shows the tab for the first time: read the day's calls (no count in its title)."""
+        self.load()
+
     def load(self, select_id: int | None = None) -> None:
         """Read the shown day again, keeping the selected call (or selecting `select_id`)."""
+        self.loaded = True  # it shows the day's calls from now on: changes and resume read again
         keep = select_id if select_id is not None else self._selected_id()
         started = timer.perf_counter()
         rows = self._source.load(self.day)
@@ -265,8 +270,9 @@ class CallsTab(TabPage):
 
     # changes ----------------------------------------------------------------------------------------
     def apply_change(self, change: Change) -> None:
-        """Refresh for a change made anywhere (this tab's own changes are already shown)."""
-        if not self._changes.concerns(change):
+        """Refresh for a change made anywhere (this tab's own changes are already shown); a tab never
+        shown yet reads nothing (its first load reads it)."""
+        if not self.loaded or not self._changes.concerns(change):
             return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
             self._fill_routed_filter()
@@ -288,9 +294,11 @@ class CallsTab(TabPage):
         self.ui.summary_label.clear()  # its zone is the practice's, read again on resume
 
     def resume(self) -> None:
-        """Unlocked: the day may have turned meanwhile; read again what is shown."""
+        """Unlocked: the day may have turned meanwhile; read again what is shown (nothing when the
+        tab was never shown: it reads when it is)."""
         self.log_call_action.setEnabled(True)
-        self.load(select_id=self._list.take_kept())
+        if self.loaded:
+            self.load(select_id=self._list.take_kept())
 
     # dialogs ----------------------------------------------------------------------------------------
     def _show(self, dialog: QWidget) -> None:
@@ -387,7 +395,7 @@ class CallsTab(TabPage):
         assert booked.id is not None
         self._changes.send(change)  # the calendar shows the visit
         try:
-            linked = self.context.comms.link_call(call_id, "appointment", booked.id)
+            linked = self.context.comms.link_call(call_id, RecordKind.APPOINTMENT, booked.id)
         except KnownError as error:
             self._changes.notice = error.message
             self._update_labels()

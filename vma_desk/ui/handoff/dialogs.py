@@ -107,7 +107,9 @@ class RecordTree(QTreeWidget):
             self.resizeColumnToContents(column)
             self.setColumnWidth(column, min(self.columnWidth(column) + 12, 240))
         if self.topLevelItemCount():  # current, selected when the list takes the focus
-            self.selectionModel().setCurrentIndex(self.indexFromItem(self.topLevelItem(0)),
+            first = self.topLevelItem(0)
+            assert first is not None
+            self.selectionModel().setCurrentIndex(self.indexFromItem(first),
                                                   QItemSelectionModel.SelectionFlag.NoUpdate)
         visible = min(max(self.topLevelItemCount(), 1), 8)
         row = self.sizeHintForRow(0) if self.topLevelItemCount() else self.fontMetrics().height() + 6
@@ -149,7 +151,7 @@ def _item_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
 
 
 def _notable_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for i in items:
         what, _, rest = i.detail.partition(": ")
         if what == "Escalated":
@@ -160,7 +162,7 @@ def _notable_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
 
 def _change_rows(items: Sequence[HandoffItem], zone: ZoneInfo) -> list[tuple[str, ...]]:
     """What | Patient / caller | Change | By | When, from a "Since your last shift" row."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for i in items:
         done = i.detail.split(f" by {i.by}")[0] if i.by else i.detail
         what, _, change = done.partition(" · ")
@@ -290,7 +292,8 @@ class EndShiftDialog(QDialog):
         return self.note()
 
     def to_user_id(self) -> int | None:
-        return self.to_combo.currentData()
+        user_id: int | None = self.to_combo.currentData()
+        return user_id
 
     # ending the shift -----------------------------------------------------------------------------
     @Slot()

@@ -3,7 +3,7 @@ each step done with who and when."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core import history, wording
@@ -45,7 +45,7 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
-def timeline(message: Message, zone: ZoneInfo, today: object) -> str:
+def timeline(message: Message, zone: ZoneInfo, today: date) -> str:
     """'New — 9:31 AM by tester@desk' for each step done, oldest first; 'Acknowledged — 9:40 AM by
     Nurse Joy (recorded by Ann Lee)' when the user recorded someone else's act."""
     lines = []

@@ -86,7 +86,9 @@ class ReferralDialog(SavingFormDialog):
             ui.provider_combo.addItem(provider.display_name, provider.id)
         ui.specialty_combo.addItems(SPECIALTIES)
         ui.specialty_combo.setCurrentIndex(-1)
-        ui.specialty_combo.lineEdit().setPlaceholderText("Cardiology, Dermatology …")
+        specialty_line = ui.specialty_combo.lineEdit()
+        assert specialty_line is not None, "the form's specialty combo is editable"
+        specialty_line.setPlaceholderText("Cardiology, Dermatology …")
         ui.specialty_combo.setMaxVisibleItems(12)
         for urgency in Urgency:
             ui.urgency_combo.addItem(text.urgency(urgency), urgency)

@@ -74,7 +74,7 @@ class MoveDialog(QDialog):
         self.setStyleSheet(FIELD_ERROR_STYLE + "QLabel#summary_label { font-weight: bold; }")
         self._context = context
         self.referral = referral
-        self.move = move
+        self.chosen = move  # not `move`: QWidget.move(x, y) places the window
         ui = self.ui
         self.setWindowTitle(move.title)
         name = context.patient_name(referral.patient_id)
@@ -96,10 +96,10 @@ class MoveDialog(QDialog):
 
     def _explain(self) -> str:
         referral = self.referral
-        if self.move.asks_visit and referral.auth_required and not referral.auth_number:
+        if self.chosen.asks_visit and referral.auth_required and not referral.auth_number:
             return ("The patient's plan needs a referral authorisation number before the specialist "
                     "visit: add it with Edit… (Ctrl+E) first.")
-        return self.move.explain
+        return self.chosen.explain
 
     def _fill_visit(self) -> None:
         ui = self.ui
@@ -119,9 +119,9 @@ class MoveDialog(QDialog):
 
         def move() -> tuple[Referral, Change]:
             visit = read_start(ui.appointment_date_edit, ui.appointment_time_edit, self._context.zone()) \
-                if self.move.asks_visit else None
+                if self.chosen.asks_visit else None
             return self._context.services.referrals.move(
-                referral_id, self.move.to, note=ui.note_edit.toPlainText(), appointment_at=visit)
+                referral_id, self.chosen.to, note=ui.note_edit.toPlainText(), appointment_at=visit)
 
         done = attempt(self._errors, move, slot_for=self._slot_for, general=refusal)
         if done is None:
@@ -139,7 +139,7 @@ class MoveDialog(QDialog):
         if field in ("start", "appointment_at"):
             return FieldSlot(ui.appointment_date_edit, ui.appointment_error, "Specialist visit")
         if field == "note":
-            return FieldSlot(ui.note_edit, ui.note_error, self.move.note_label.replace("&", "").rstrip(":"))
+            return FieldSlot(ui.note_edit, ui.note_error, self.chosen.note_label.replace("&", "").rstrip(":"))
         return None
 
 

@@ -76,18 +76,28 @@ QLabel#move_error_label, QLabel#auth_error_label { color: #b00020; }
 _SHOWN = frozenset({RecordKind.REFERRAL, RecordKind.PRIOR_AUTH, RecordKind.PATIENT, RecordKind.STAFF,
                      RecordKind.PRACTICE, RecordKind.SETTING})
 
+
+
+def _in_state(state: ReferralState) -> Callable[[Any], bool]:
+    return lambda e: e.referral.state is state
+
+
+def _in_status(status: PriorAuthStatus) -> Callable[[Any], bool]:
+    return lambda e: e.auth.status is status
+
+
 #: the list filters: what the combo says, and which entries it keeps
 REFERRAL_FILTERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "open": ("All open", lambda e: e.referral.is_open),
     "flagged": ("Flagged", lambda e: bool(e.flags)),
-    **{state.value: (state.label, lambda e, s=state: e.referral.state is s)
+    **{state.value: (state.label, _in_state(state))
        for state in REFERRAL_PATH if not state.is_final},
 }
 AUTH_FILTERS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "current": ("All current", lambda e: True),
     "flagged": ("Flagged", lambda e: bool(e.flags)),
     "waiting": ("Waiting for the payer", lambda e: e.auth.status.awaiting_payer),
-    **{status.value: (status.label, lambda e, s=status: e.auth.status is s)
+    **{status.value: (status.label, _in_status(status))
        for status in (PriorAuthStatus.APPROVED, PriorAuthStatus.DENIED)},
 }
 
@@ -150,8 +160,8 @@ class ReferralsTab(TabPage):
                 combo.addItem(label, key)
         # fonts by style sheet: a font set on a label does not survive the move into the main window
         self.setStyleSheet(TAB_STYLE)
-        for label in (ui.move_error_label, ui.auth_error_label):
-            label.hide()
+        for error_label in (ui.move_error_label, ui.auth_error_label):
+            error_label.hide()
         for scroll in (ui.referral_detail_scroll, ui.auth_detail_scroll):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for splitter in (ui.referral_splitter, ui.auth_splitter):

@@ -77,7 +77,8 @@ class LabDatesEditor(QWidget):
                 name.show()
                 edit.show()
         edits = list(self._edits.values())
-        self.setFocusProxy(edits[0] if edits else None)
+        # PySide6's stub leaves out None, which Qt takes (setFocusProxy(nullptr): no proxy)
+        self.setFocusProxy(edits[0] if edits else None)  # type: ignore[arg-type]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if edits else Qt.FocusPolicy.NoFocus)
         self._chain()
 
@@ -106,7 +107,9 @@ class LabDatesEditor(QWidget):
         """Where an error about the labs points: the first date typed in part, else the first."""
         edits = self.edits()
         partial = [e for e in edits if e.value() is None and not e.is_blank()]
-        return (partial or edits or [self])[0]
+        if partial:
+            return partial[0]
+        return edits[0] if edits else self
 
     def labs(self) -> tuple[LabCheck, ...]:
         """The labs with their dates; a `ValidationError` on "labs" for a date typed in part."""

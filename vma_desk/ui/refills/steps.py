@@ -130,7 +130,9 @@ class RecheckDialog(RefillStepDialog):
         ui.labs_editor.set_labs(context.services.refills.required_labs(request.medication, request.labs))
         fields.setup_refills_spin(ui.refills_spin, request.refills_remaining)
         ui.labs_editor.place_in_tab_order(ui.about_label, ui.refills_spin)
-        (ui.labs_editor.edits() or [ui.refills_spin])[0].setFocus()
+        edits = ui.labs_editor.edits()
+        first: QWidget = edits[0] if edits else ui.refills_spin
+        first.setFocus()
 
     def _step(self) -> _Step:
         ui = self.ui

@@ -12,6 +12,7 @@ model's own timer moves the due states (and so the count in the tab's title,
 from __future__ import annotations
 
 import time as timer
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
@@ -483,7 +484,8 @@ class RefillsTab(TabPage):
         verdict = "needs an appointment" if request.needs_appointment else "chart check passed"
         self._publish(change, f"Entered {self._name(request)}: {verdict}", select_id=request.id)
 
-    def _open_step(self, kind: type[RefillStepDialog]) -> RefillStepDialog | None:
+    def _open_step(self, kind: Callable[[TabContext, RefillRequest, QWidget], RefillStepDialog]
+                   ) -> RefillStepDialog | None:
         request = self.selected_request()
         if request is None or request.id is None:
             return None

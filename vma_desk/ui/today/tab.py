@@ -156,7 +156,8 @@ class TodayTab(TabPage):
 
     # what is shown ----------------------------------------------------------------------------------
     def provider_id(self) -> int | None:
-        return self.ui.provider_combo.currentData()
+        provider_id: int | None = self.ui.provider_combo.currentData()
+        return provider_id
 
     def set_provider(self, provider_id: int | None) -> None:
         self.ui.provider_combo.setCurrentIndex(max(self.ui.provider_combo.findData(provider_id), 0))

@@ -250,7 +250,7 @@ class GroupTreeView(QTreeView):
             first = index.siblingAtColumn(0)
             self.setExpanded(first, not self.isExpanded(first))
             return None
-        key = index.data(KEY_ROLE)
+        key: Hashable | None = index.data(KEY_ROLE)
         if key is not None:
             self.sig_open_requested.emit(key)
         return key
