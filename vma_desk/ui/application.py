@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -17,6 +18,10 @@ from vma_desk import APP_NAME, __version__
 from vma_desk.paths import APPLICATION, ORGANIZATION, default_data_dir
 from vma_desk.ui import crash
 from vma_desk.ui.resources import icon_path, load_style_sheet
+
+if TYPE_CHECKING:  # imported where used: the window after the application exists
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +57,13 @@ def run_gui(args: argparse.Namespace) -> int:
             return 1
         chosen: list[Path] = []
 
-        def on_switch(folder: Path, window=window, chosen=chosen) -> None:  # noqa: ANN001
+        def on_switch(folder: Path, window: MainWindow = window, chosen: list[Path] = chosen) -> None:
             chosen.append(folder)
             window.close()
 
         window.sig_switch_practice_requested.connect(on_switch)
         if os.environ.get(EXIT_WHEN_READY):
-            def report(window=window) -> None:  # noqa: ANN001
+            def report(window: MainWindow = window) -> None:
                 print(f"ready {1000 * (time.perf_counter() - started):.1f} ms", flush=True)
                 window.close()
 
@@ -70,7 +75,8 @@ def run_gui(args: argparse.Namespace) -> int:
         data_dir, demo = chosen[0], False
 
 
-def open_window(data_dir: Path, keystore, args: argparse.Namespace, *, demo: bool):  # noqa: ANN001, ANN201
+def open_window(data_dir: Path, keystore: KeyStore, args: argparse.Namespace, *,
+                demo: bool) -> MainWindow | None:
     """Unlock (or create) the workspace in `data_dir` and build its window: on the sign-in page,
     or signed in at once where one user chose a silent start (demo workspaces: the trainer)."""
     from vma_desk.ui.main_window import MainWindow

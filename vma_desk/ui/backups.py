@@ -34,6 +34,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
@@ -55,6 +56,10 @@ from vma_desk.storage import backup as store
 from vma_desk.storage.database import KeySpec
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.tasks import Progress, run_task
+
+if TYPE_CHECKING:  # the window imports this module
+    from vma_desk.services import Services
+    from vma_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +189,7 @@ class BackupController(QObject):
     #: a run ended without a backup: the message ("" when skipped)
     sig_failed = Signal(str)
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - the MainWindow (imports this module)
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.running: _Run | None = None
@@ -209,7 +214,7 @@ class BackupController(QObject):
 
     # --- what is set ---------------------------------------------------------------------------------
     @property
-    def services(self):  # noqa: ANN201
+    def services(self) -> Services:
         return self.window.services
 
     @property

@@ -15,7 +15,9 @@ def marked(title: str) -> str:
 class DemoTitleMarker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "made after the application"
+        app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(

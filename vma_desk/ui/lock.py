@@ -34,7 +34,9 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.set_timeout_ms(timeout_ms)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "made after the application"
+        app.installEventFilter(self)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
         self._timeout_s = timeout_ms / 1000

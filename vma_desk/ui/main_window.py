@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -134,7 +136,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_tabs(self) -> None:
-        """The tabs, built (and their data read) when the first user signs in, never before."""
+        """The tabs, built when the first user signs in, never before: those whose title counts
+        something read their data as they are built, the others the first time they are shown
+        (`TabPage.ensure_loaded`: the current one at sign-in, the others on `currentChanged`)."""
         self._tabs_built = True
         #: the lookups every tab shares (names, providers, types, the practice's clock): built once
         self.tab_context = TabContext(self.services)
@@ -159,7 +163,14 @@ class MainWindow(QMainWindow):
         self._tab(index).focus_main()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
+        self._load_current()
         self.focus_tab()
+
+    def _load_current(self) -> None:
+        """The tab shown reads what it shows, if it never has (not while locked: nothing is shown)."""
+        index = self.tabs.currentIndex()
+        if index >= 0 and not self.locked:
+            self._tab(index).ensure_loaded()
 
     def tab_pages(self) -> list[TabPage]:
         return [self._tab(i) for i in range(self.tabs.count())]
@@ -242,7 +253,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
         tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
-                                    lambda i=index: self.show_tab(i))
+                                    partial(self.show_tab, index))
                        for index, title in enumerate(entry.title for entry in TABS)]
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
@@ -257,7 +268,8 @@ class MainWindow(QMainWindow):
                                 self.undo_action, self.redo_action, *tab_actions]
         self.export_menu = export_menu
 
-    def _action(self, menu, text, shortcut, slot) -> QAction:  # noqa: ANN001
+    def _action(self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -661,8 +673,9 @@ class MainWindow(QMainWindow):
         self.locked = False
         self._practice_name = self._read_practice_name()
         if not self._tabs_built:
-            self._build_tabs()  # the tabs read their data as they are built
-        # else the tabs read again on sig_unlocked below (each is wired to resume)
+            self._build_tabs()  # the badge tabs read their data as they are built, the rest when shown
+        # else the tabs read again on sig_unlocked below (each is wired to resume; a tab never shown
+        # reads nothing)
         self.stack.setCurrentWidget(self.workspace_page)
         self.workspace_page.show()
         for action in self.guarded_actions:
@@ -682,6 +695,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         log.info("workspace unlocked")
         self.sig_unlocked.emit()
+        self._load_current()  # the tab signed in on reads, the first time
         self.focus_tab()  # after the tabs read again: a row of the list is there to choose
         self._offer_drafts()
         if fresh and user is not None:

@@ -219,7 +219,7 @@ class RestoreDialog(QDialog):
                 self.errors.show(self.slots.get(exc.field, self.slots["recovery_key"]), exc.message)
             elif isinstance(exc, WorkspaceExistsError):
                 self.errors.show(self.slots["folder"], exc.message)
-            elif isinstance(exc, WrongKeyError) or "passphrase" in getattr(exc, "code", ""):
+            elif isinstance(exc, WrongKeyError) or (isinstance(exc, KnownError) and "passphrase" in exc.code):
                 self.errors.show(self.slots["passphrase" if self.passphrase_radio.isChecked()
                                             else "recovery_key"], exc.message)
             elif isinstance(exc, KnownError):

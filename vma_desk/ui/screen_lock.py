@@ -43,20 +43,20 @@ class ScreenLockWatcher(QObject):
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             for path, interface in SCREENSAVERS:
-                if session.connect("", path, interface, "ActiveChanged", self,
-                                   SLOT("_on_screensaver_active_changed(bool)")):
+                if _connect(session, "", path, interface, "ActiveChanged", self,
+                            "_on_screensaver_active_changed(bool)"):
                     self.sources.append(interface)
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            session = _own_session_path(system)
+            session_path = _own_session_path(system)
             # our own session's Lock only: another user's session locking is not ours
-            if session and system.connect("org.freedesktop.login1", session,
-                                          "org.freedesktop.login1.Session", "Lock", self,
-                                          SLOT("_on_session_lock()")):
+            if session_path and _connect(system, "org.freedesktop.login1", session_path,
+                                         "org.freedesktop.login1.Session", "Lock", self,
+                                         "_on_session_lock()"):
                 self.sources.append("login1 Lock")
-            if system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
-                              "org.freedesktop.login1.Manager", "PrepareForSleep", self,
-                              SLOT("_on_prepare_for_sleep(bool)")):
+            if _connect(system, "org.freedesktop.login1", "/org/freedesktop/login1",
+                        "org.freedesktop.login1.Manager", "PrepareForSleep", self,
+                        "_on_prepare_for_sleep(bool)"):
                 self.sources.append("login1 PrepareForSleep")
         log.info("screen-lock signals: %s", ", ".join(self.sources) or "none")
 
@@ -73,6 +73,14 @@ class ScreenLockWatcher(QObject):
     def _on_prepare_for_sleep(self, going: bool) -> None:
         if going:
             self.sig_screen_locked.emit("Locked because the computer went to sleep.")
+
+
+def _connect(bus: QDBusConnection, service: str, path: str, interface: str, name: str, receiver: QObject,
+             slot: str) -> bool:
+    """Connect the bus signal `name` to `receiver`'s `slot` (its signature); whether it connected."""
+    # PySide6's stub types the slot as bytes; it takes the str SLOT() gives (as Qt's SLOT macro)
+    connected: bool = bus.connect(service, path, interface, name, receiver, SLOT(slot))  # type: ignore[call-overload]
+    return connected
 
 
 def _own_session_path(system: QDBusConnection) -> str:

@@ -140,9 +140,9 @@ class SignInPage(QWidget):
         self.users.setCurrentRow(rows[0] if rows else 0)
         self._preselected = bool(rows)
         one = len(users) == 1
-        rows = min(max(len(users), 3), 8)  # the list as tall as its names (scrolls past 8)
+        shown_rows = min(max(len(users), 3), 8)  # the list as tall as its names (scrolls past 8)
         row_height = max(self.users.sizeHintForRow(0), 18)
-        self.users.setFixedHeight(rows * row_height + 2 * self.users.frameWidth() + 4)
+        self.users.setFixedHeight(shown_rows * row_height + 2 * self.users.frameWidth() + 4)
         self.users.setVisible(not one)
         self.users_label.setText(users[0].name if one else "&Your name")
         self.users_label.setBuddy(self.pin if one else self.users)
