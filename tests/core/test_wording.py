@@ -16,23 +16,29 @@ CHICAGO = ZoneInfo("America/Chicago")
 
 @pytest.mark.parametrize(("span", "said"), [
     (timedelta(0), "0 min"),
-    (timedelta(seconds=29), "0 min"),
-    (timedelta(seconds=30), "1 min"),  # the nearest minute, half a minute up
-    (timedelta(seconds=95), "2 min"),
+    (timedelta(seconds=59), "0 min"),  # whole minutes gone by, as a clock counts them
+    (timedelta(seconds=95), "1 min"),
     (timedelta(minutes=59), "59 min"),
-    (timedelta(minutes=59, seconds=29), "59 min"),
-    (timedelta(minutes=59, seconds=30), "1 h 00 min"),
+    (timedelta(minutes=59, seconds=31), "59 min"),  # "1 h 00 min left" would overstate a time left
     (timedelta(hours=1), "1 h 00 min"),
     (timedelta(hours=3, minutes=5), "3 h 05 min"),
     (timedelta(hours=23, minutes=59), "23 h 59 min"),
-    (timedelta(hours=23, minutes=59, seconds=29), "23 h 59 min"),
+    (timedelta(hours=23, minutes=59, seconds=59), "23 h 59 min"),
     (timedelta(days=1), "1 d 0 h"),
     (timedelta(days=2, hours=4, minutes=30), "2 d 4 h"),
-    (timedelta(days=2, hours=4, minutes=59), "2 d 4 h"),  # a day's leftover minutes are dropped
+    (timedelta(days=2, hours=4, minutes=59), "2 d 4 h"),  # the "2 d 4 h" here, "2 days 5 h" on paper
     (timedelta(minutes=-5), "0 min"),  # a clock a little ahead never says "-5 min"
 ])
-def test_a_duration_reads_the_same_everywhere_rounded_to_the_minute(span, said):
+def test_a_duration_reads_the_same_everywhere_in_whole_minutes(span, said):
     assert wording.duration_text(span) == said
+
+
+@pytest.mark.parametrize(("span", "said"), [
+    (timedelta(seconds=29), "0 min"), (timedelta(seconds=30), "1 min"), (timedelta(seconds=95), "2 min"),
+    (timedelta(minutes=59, seconds=30), "1 h 00 min"),
+])
+def test_a_measured_length_is_rounded_to_the_nearest_minute(span, said):
+    assert wording.duration_text(span, nearest=True) == said
 
 
 def test_a_wait_under_a_minute_is_just_now_and_no_duration_is_a_dash():

@@ -120,12 +120,16 @@ def step_text(moment: datetime, since: datetime, zone: ZoneInfo) -> str:
 
 # --- durations and counts -------------------------------------------------------------------------
 
-def duration_text(span: timedelta | None) -> str:
+def duration_text(span: timedelta | None, *, nearest: bool = False) -> str:
     """'0 min', '59 min', '1 h 00 min', '23 h 59 min', '1 d 0 h', '2 d 4 h'; '—' for none.
-    Rounded to the nearest minute (half up); from a day on, the leftover minutes are dropped."""
+    Whole minutes gone by, as a clock counts them: an age, a time left, a median on paper (59 min
+    50 s is '59 min', so a time left is never overstated); `nearest` rounds half a minute up instead,
+    for a measured length (a call of 95 s is '2 min'). From a day on, the leftover minutes are
+    dropped."""
     if span is None:
         return NONE
-    minutes = max(int((span.total_seconds() + 30) // 60), 0)
+    seconds = span.total_seconds() + (30 if nearest else 0)
+    minutes = max(int(seconds // 60), 0)
     if minutes < 60:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
