@@ -167,7 +167,8 @@ def _call_entry(call: Call, data: HistoryInputs) -> HistoryEntry:
     if call.taken_by:
         who.append(f"taken by {call.taken_by}")
     if call.duration_seconds:
-        who.append(duration_text(timedelta(seconds=call.duration_seconds), nearest=True) if call.duration_seconds >= 60
+        length = timedelta(seconds=call.duration_seconds)
+        who.append(duration_text(length, nearest=True) if call.duration_seconds >= 60
                    else f"{call.duration_seconds} s")
     details = [" · ".join(who)]
     if call.routed_to is not None:
