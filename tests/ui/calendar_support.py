@@ -64,6 +64,7 @@ def tab_fixture(qtbot, services: Services, staff) -> CalendarTab:
     widget = CalendarTab(services)
     widget.resize(1366, 720)
     show_active(qtbot, widget)
+    widget.ensure_loaded()  # as the window does when it shows the tab
     widget.go_to(TUESDAY)
     return widget
 

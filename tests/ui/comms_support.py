@@ -76,6 +76,7 @@ def calls_tab_fixture(qtbot, services: Services, desk: Desk, preferences: Prefer
     widget = CallsTab(services, preferences)
     widget.resize(1366, 720)
     show_active(qtbot, widget)
+    widget.ensure_loaded()  # as the window does when it shows the tab
     return widget
 
 

@@ -34,6 +34,14 @@ def tab_of(window, kind: type[TabPage]) -> TabPage:
     return next(tab for tab in window.tab_pages() if isinstance(tab, kind))
 
 
+def show_every_tab(window) -> None:
+    """Show each tab once, as a user going through them: a tab reads on its first show, and one
+    never shown reads nothing for a change (test_tab_protocol.py)."""
+    for tab in window.tab_pages():
+        window.tabs.setCurrentWidget(tab)
+    window.tabs.setCurrentIndex(0)
+
+
 def count_reads(monkeypatch, window) -> Counter[str]:
     """Count each tab's reads from now on (by the tab's class name)."""
     reads: Counter[str] = Counter()
@@ -58,6 +66,7 @@ def fanned_out(window) -> list[Change]:
 
 def test_a_message_saved_in_the_messages_tab_reaches_the_others_with_its_origin(qtbot, monkeypatch, window):
     messages = tab_of(window, MessagesTab)
+    show_every_tab(window)
     window.tabs.setCurrentWidget(messages)
     source_reads: list[int] = []
     open_rows = messages._source.open_rows
@@ -93,6 +102,7 @@ def test_a_patient_renamed_in_the_editor_the_window_opened_shows_in_every_tab(qt
     log_call(services, ann)
     take_message(services, nurse, patient_id=ann.id)
     calls, messages = tab_of(window, CallsTab), tab_of(window, MessagesTab)
+    show_every_tab(window)
     calls.load()
     messages.load()
     assert calls.proxy.index(0, calls_model.COL_PATIENT).data() == "Ames, Ann"

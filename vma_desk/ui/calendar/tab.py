@@ -303,12 +303,14 @@ class CalendarTab(TabPage):
     def apply_change(self, change: Change) -> None:
         """Refresh for a change made anywhere (this tab's own changes are already shown); a tab never
         shown yet reads nothing (its first load reads it)."""
-        if not self.loaded or self.made_here(change) or change.kind not in _SHOWN:
+        if self.made_here(change) or change.kind not in _SHOWN:
+            return
+        if change.kind is RecordKind.PATIENT:
+            self.context.patients.forget(change.ids)
+        if not self.loaded:
             return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE):
             self._reload_reference_data()
-        if change.kind is RecordKind.PATIENT:
-            self.context.patients.forget(change.ids)
         self.refresh()
 
     def _publish(self, change: Change, notice: str = "") -> None:

@@ -272,11 +272,12 @@ class CallsTab(TabPage):
     def apply_change(self, change: Change) -> None:
         """Refresh for a change made anywhere (this tab's own changes are already shown); a tab never
         shown yet reads nothing (its first load reads it)."""
-        if not self.loaded or not self._changes.concerns(change):
+        if not self._changes.concerns(change):
             return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
             self._fill_routed_filter()
-        self.load()
+        if self.loaded:
+            self.load()
 
     def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
         self._changes.publish(change, notice, lambda: self.load(select_id))

@@ -5,8 +5,10 @@ The window knows a tab only through `TabPage`: it connects the same signals of e
 same methods on lock and on a `Change`, and asks the entry which tab shows a kind of record or
 opens a kind of form. A tab's changes leave through `send_change`, which names the tab as their
 origin (its object name); the window fans every change out to every tab, and a tab skips what it
-made itself (`made_here`), having shown it already. Every method has a default that does
-nothing, so a tab overrides only what it does. See docs/architecture.md, "How to add a tab".
+made itself (`made_here`), having shown it already. A tab reads what it shows the first time the
+window shows it (`ensure_loaded`), or at sign-in when its title counts something. Every method
+has a default that does nothing, so a tab overrides only what it does. See docs/architecture.md,
+"How to add a tab".
 """
 
 from __future__ import annotations
@@ -58,17 +60,36 @@ class TabPage(QWidget):
         """The tab's text with its count ("Messages (3 overdue)"); "" keeps the entry's title."""
         return ""
 
+    #: True once the tab has read what it shows (`ensure_loaded`); until then a tab that reads on
+    #: first show has read nothing, and its `apply_change` and `resume` read nothing either
+    loaded = False
+
+    def ensure_loaded(self) -> None:
+        """The window shows this tab (the tab current at sign-in, a click, Alt+1…6, a record or a
+        form opened in it): the first time, `load_shown`; afterwards nothing."""
+        if not self.loaded:
+            self.loaded = True
+            self.load_shown()
+
+    def load_shown(self) -> None:
+        """Read what the tab shows, the first time the window shows it (`ensure_loaded`), so that
+        signing in reads nothing nobody looks at yet (Calendar, Calls). The tabs whose title counts
+        something (`title`: Today, Messages, Refills, Referrals) read as they are built instead, at
+        sign-in, so that their count is on the tab bar before anyone opens them: theirs does nothing."""
+
     def publish_badge(self) -> None:
         """Emit `sig_badge_changed` with the count now (the window asks once the tab is in place)."""
 
     def apply_change(self, change: Change) -> None:
-        """Another part of the window changed something: show it if it touches this tab."""
+        """Another part of the window changed something: show it if it touches this tab (a tab
+        not `loaded` yet skips it: its first load reads it)."""
 
     def pause(self) -> None:
         """The window locks: stop timers, read nothing."""
 
     def resume(self) -> None:
-        """The window is signed in again: read again and restart timers."""
+        """The window is signed in again: read again (if the tab was ever `loaded`) and restart
+        timers."""
 
     def clear(self) -> None:
         """The window locks: empty every list and detail pane (no patient data stays on screen)."""
