@@ -9,23 +9,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 
-from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import Patient
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change, Patient
 from vma_desk.services import Services
 from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.forms.ui_patient_editor import Ui_PatientEditor
 from vma_desk.ui.patients.care_gaps import CareGapTableModel
 from vma_desk.ui.patients.patient_form import PatientForm
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, confirm
+from vma_desk.ui.shared.form import FormDialog, attempt
+from vma_desk.ui.widgets import confirm
 
 #: narrower than this (pixels), the two columns of fields stack instead of squeezing their fields
 ONE_COLUMN_BELOW = 740
 
 
-class PatientEditorDialog(QDialog):
+def _field_error(error: ValidationError) -> str:
+    """A refusal no field of the editor shows: "care_gaps: ..."."""
+    return f"{error.field}: {error.message}"
+
+
+class PatientEditorDialog(FormDialog):
     """Create (patient_id None) or edit one patient. Raises NotFoundError for an unknown id."""
+
+    ui: Ui_PatientEditor
 
     #: the `Change` of a create or an update
     sig_saved = Signal(object)
@@ -34,17 +42,12 @@ class PatientEditorDialog(QDialog):
 
     def __init__(self, services: Services, patient_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_PatientEditor()
-        self.ui.setupUi(self)
+        super().__init__(Ui_PatientEditor(), services, parent)
         self._services = services
         self._patient: Patient | None = (
             services.patients.open(patient_id, "patient editor") if patient_id is not None else None)
         self._gaps = CareGapTableModel(self)
         self._form = PatientForm(self.ui, self._gaps)
-        self._errors = FieldErrors(self.ui.form_error_label, self.ui.scroll_area)
-        self.setStyleSheet(FIELD_ERROR_STYLE)
-        self.ui.form_error_label.setWordWrap(True)
 
         self._form.load(self._patient)
         self._form.update_insurance_fields()
@@ -64,8 +67,6 @@ class PatientEditorDialog(QDialog):
 
     def _connect(self) -> None:
         ui = self.ui
-        ui.button_box.accepted.connect(self._on_button_box_accepted)
-        ui.button_box.rejected.connect(self._on_button_box_rejected)
         ui.delete_button.clicked.connect(self._on_delete_button_clicked)
         ui.add_care_gap_button.clicked.connect(self._on_add_care_gap_button_clicked)
         ui.remove_care_gap_button.clicked.connect(self._on_remove_care_gap_button_clicked)
@@ -116,28 +117,25 @@ class PatientEditorDialog(QDialog):
         if self._patient is not None and not self.has_unsaved_edits():
             self.accept()  # nothing to write, and no empty entry in the audit trail
             return
-        try:
-            patient = self._form.read(self._patient)
-            if self._patient is None:
-                _saved, change = self._services.patients.create(patient)
-            else:
-                _saved, change = self._services.patients.update(patient)
-        except ValidationError as error:
-            self._form.show_error(self._errors, error)
-            return
-        except KnownError as error:
-            self._errors.show_general(error.message)
+        change = attempt(self._errors, lambda: self._form.explained(self._write),
+                         slot_for=self._form.slot_for, general=_field_error)
+        if change is None:
             return
         self.accept()
         self.sig_saved.emit(change)
 
+    def _write(self) -> Change:
+        patient = self._form.read(self._patient)
+        if self._patient is None:
+            _saved, change = self._services.patients.create(patient)
+        else:
+            _saved, change = self._services.patients.update(patient)
+        return change
+
     # cancelling -------------------------------------------------------------------------------------
     # Esc, Cancel and the title bar's close button ask before discarding edits (the draft guard, which
     # also keeps an encrypted draft); reject() or close() called by code (the auto-lock, the main
-    # window closing) close without a question and keep the draft.
-    @Slot()
-    def _on_button_box_rejected(self) -> None:
-        self.draft_guard.cancel()
+    # window closing) close without a question and keep the draft. (`FormDialog`'s Cancel.)
 
     # deleting ---------------------------------------------------------------------------------------
     @Slot()
@@ -150,10 +148,9 @@ class PatientEditorDialog(QDialog):
         )
         if not confirm(self, "Delete patient", question, "Delete patient", "Cancel"):
             return
-        try:
-            change = self._services.patients.delete(self._patient.id)
-        except KnownError as error:
-            self._errors.show_general(error.message)
+        patient_id = self._patient.id
+        change = attempt(self._errors, lambda: self._services.patients.delete(patient_id))
+        if change is None:
             return
         self.accept()
         self.sig_deleted.emit(change)

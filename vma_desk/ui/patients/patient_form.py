@@ -7,8 +7,9 @@ None, which core validation reports as required), so the rules live in one place
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit
 
@@ -37,11 +38,13 @@ _GAP_CAPTIONS = {COL_KIND: "name", COL_DUE: "due date", COL_NOTE: "note"}
 #: the fields of a primary or secondary insurance, by their name in a ValidationError
 _INSURANCE_CAPTIONS = {"payer": "Payer", "member_id": "Member ID", "group_number": "Group number",
                        "subscriber": "Policy holder"}
+T = TypeVar("T")
+
 _INCOMPLETE_DATE = "is incomplete: type the month, day and year (MM/DD/YYYY)"
 
 
 class PatientForm:
-    """The editor's fields as one unit: `load`, `read`, `snapshot` and `show_error`."""
+    """The editor's fields as one unit: `load`, `read`, `snapshot`, `explained` and `slot_for`."""
 
     def __init__(self, ui: Ui_PatientEditor, gaps: CareGapTableModel, region: str = "US") -> None:
         self.ui = ui
@@ -197,18 +200,19 @@ class PatientForm:
         return None if value is None else PlanType(value)
 
     # errors -------------------------------------------------------------------------------------------
-    def show_error(self, errors: FieldErrors, error: ValidationError) -> None:
-        slot = self._slot_for(error.field)
-        message = error.message
-        if error.field == "date_of_birth" and not self.ui.date_of_birth_edit.is_blank() \
-                and self.ui.date_of_birth_edit.value() is None:
-            message = _INCOMPLETE_DATE
-        if slot is None:
-            errors.show_general(f"{error.field}: {message}")
-        else:
-            errors.show(slot, message)
+    def explained(self, write: Callable[[], T]) -> T:
+        """Run `write` (the save); a date of birth refused while partly typed says what is missing
+        instead of "is required"."""
+        try:
+            return write()
+        except ValidationError as error:
+            if error.field == "date_of_birth" and not self.ui.date_of_birth_edit.is_blank() \
+                    and self.ui.date_of_birth_edit.value() is None:
+                raise ValidationError(error.field, _INCOMPLETE_DATE) from error
+            raise
 
-    def _slot_for(self, field: str) -> FieldSlot | None:
+    def slot_for(self, field: str) -> FieldSlot | None:
+        """Where the error about `field` goes (None: on top)."""
         ui = self.ui
         simple = {
             "first_name": FieldSlot(ui.first_name_edit, ui.first_name_error, "First name"),

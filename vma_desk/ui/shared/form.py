@@ -35,10 +35,11 @@ def show_dialog(dialog: QWidget, *, modal: bool = True) -> None:
 
 def hold_form(dialog: QDialog, form: Any) -> FieldErrors:
     """Set a Designer form up in `dialog`, its `*_error` labels ready beside their fields; the
-    errors of the form (`form_error_label` for what no field shows)."""
+    errors of the form (`form_error_label` for what no field shows; a form that scrolls, its
+    `scroll_area`, scrolls to the field in error)."""
     form.setupUi(dialog)
     dialog.setStyleSheet(FIELD_ERROR_STYLE)
-    errors = FieldErrors(form.form_error_label)
+    errors = FieldErrors(form.form_error_label, getattr(form, "scroll_area", None))
     form.form_error_label.setWordWrap(True)
     FieldErrors.prepare(*(label for name, label in vars(form).items()
                           if name.endswith("_error") and isinstance(label, QLabel)))
