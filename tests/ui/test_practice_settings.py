@@ -118,6 +118,6 @@ def test_a_failure_on_the_last_page_saves_none_of_the_pages(qtbot, dialog, servi
     dialog.ui.visit_months_spin.setValue(3)  # the refills page
     monkeypatch.setattr(services.practice, "save", disk_full)  # the practice, saved last, fails
     dialog.ui.button_box.accepted.emit()
-    assert dialog.isVisible() and "The disk is full" in dialog.ui.general_error.text()
+    assert dialog.isVisible() and "The disk is full" in dialog.ui.form_error_label.text()
     assert services.calendar.notice_hours() != 72
     assert services.refills.protocol().visit_months == 12

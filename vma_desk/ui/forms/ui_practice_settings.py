@@ -29,11 +29,11 @@ class Ui_PracticeSettings(object):
         PracticeSettings.resize(780, 600)
         self.main_layout = QVBoxLayout(PracticeSettings)
         self.main_layout.setObjectName(u"main_layout")
-        self.general_error = QLabel(PracticeSettings)
-        self.general_error.setObjectName(u"general_error")
-        self.general_error.setWordWrap(True)
+        self.form_error_label = QLabel(PracticeSettings)
+        self.form_error_label.setObjectName(u"form_error_label")
+        self.form_error_label.setWordWrap(True)
 
-        self.main_layout.addWidget(self.general_error)
+        self.main_layout.addWidget(self.form_error_label)
 
         self.pages = QTabWidget(PracticeSettings)
         self.pages.setObjectName(u"pages")

@@ -14,9 +14,10 @@ from dataclasses import replace
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QWidget
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change, Practice
 from vma_desk.core.rules import escalation
 from vma_desk.core.rules.callbacks import CallbackPolicy
 from vma_desk.core.rules.referrals import AgingPolicy
@@ -26,26 +27,23 @@ from vma_desk.services import Services
 from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
 from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
-from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell, to_time
+from vma_desk.ui.shared.form import FormDialog, attempt
+from vma_desk.ui.widgets import FieldSlot, select_cell, to_time
 
 #: the zones a US practice most often needs, first; every IANA zone can still be typed
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
                 "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu")
 
 
-class PracticeSettingsDialog(QDialog):
+class PracticeSettingsDialog(FormDialog):
+    ui: Ui_PracticeSettings
     sig_saved = Signal(object)  # a core Change
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_PracticeSettings()
-        self.ui.setupUi(self)
+        super().__init__(Ui_PracticeSettings(), services, parent)
         self.services = services
         self.practice = services.practice.get()
         ui = self.ui
-        self.errors = FieldErrors(ui.general_error)
-        FieldErrors.prepare(ui.name_error, ui.time_zone_error, ui.business_days_error, ui.types_error,
-                            ui.escalation_step_error, ui.red_flags_error, ui.lab_rules_error)
         ui.name_edit.setText(self.practice.name)
         zones = list(COMMON_ZONES) + sorted(z for z in available_timezones()
                                             if "/" in z and z not in COMMON_ZONES)
@@ -80,8 +78,6 @@ class PracticeSettingsDialog(QDialog):
         ui.routine_days_spin.setValue(aging.routine_days)
         ui.urgent_days_spin.setValue(aging.urgent_days)
         ui.emergency_days_spin.setValue(aging.emergency_days)
-        ui.button_box.accepted.connect(self._on_button_box_accepted)
-        ui.button_box.rejected.connect(self.reject)
 
     def _slots(self) -> dict[str, FieldSlot]:
         ui = self.ui
@@ -97,8 +93,15 @@ class PracticeSettingsDialog(QDialog):
             "lab_rules": FieldSlot(ui.lab_rules_edit, ui.lab_rules_error, "Labs required"),
         }
 
+    def _slot_for(self, field: str) -> FieldSlot | None:
+        """Where the error about `field` goes (None: on top), its page brought forward first."""
+        slot = self._slots().get(field)
+        if slot is not None:
+            self._show_page_of(slot.widget)
+        return slot
+
     def _on_button_box_accepted(self) -> None:
-        self.errors.clear()
+        self._errors.clear()
         days = frozenset(i for i, check in enumerate(self.day_checks) if check.isChecked())
         practice = replace(self.practice, name=self.ui.name_edit.text(),
                            time_zone=self.ui.zone_combo.currentText().strip(), business_days=days)
@@ -109,40 +112,35 @@ class PracticeSettingsDialog(QDialog):
             except ValidationError as exc:
                 self._show_type_error(row, exc)
                 return
-        ui = self.ui
-        policy = CallbackPolicy(ui.emergency_spin.value(), ui.urgent_spin.value(),
-                                to_time(ui.close_time_edit.time()))
-        try:
-            validate_practice(practice)
-            escalation.validate_phrases([p for p in ui.flags_edit.toPlainText().splitlines() if p.strip()])
-            clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
-            lab_rules = ui.lab_rules_edit.toPlainText().splitlines()
-            parse_lab_rules(lab_rules)
-            with self.services.context.all_or_nothing():  # every page saved together, or none
-                change = self.services.calendar.save_settings(self.types_model.changed(),
-                                                              self.ui.notice_spin.value())
-                self.services.communications.save_settings(
-                    red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
-                    policy=policy)
-                self.services.refills.save_protocol(visit_months=ui.visit_months_spin.value(),
-                                                    lab_rules=lab_rules)
-                self.services.referrals.save_aging_policy(AgingPolicy(
-                    routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
-                    emergency_days=ui.emergency_days_spin.value()))
-                self.services.practice.save(practice)
-        except ValidationError as exc:
-            slot = self._slots().get(exc.field)
-            if slot is None:
-                self.errors.show_general(str(exc))
-            else:
-                self._show_page_of(slot.widget)
-                self.errors.show(slot, exc.message)
-            return
-        except KnownError as exc:
-            self.errors.show_general(exc.message)
+        change = attempt(self._errors, lambda: self._save(practice), slot_for=self._slot_for, general=str)
+        if change is None:
             return
         self.sig_saved.emit(change)
         self.accept()
+
+    def _save(self, practice: Practice) -> Change:
+        """Check every page, then save them all together (or none)."""
+        ui = self.ui
+        policy = CallbackPolicy(ui.emergency_spin.value(), ui.urgent_spin.value(),
+                                to_time(ui.close_time_edit.time()))
+        validate_practice(practice)
+        escalation.validate_phrases([p for p in ui.flags_edit.toPlainText().splitlines() if p.strip()])
+        clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
+        lab_rules = ui.lab_rules_edit.toPlainText().splitlines()
+        parse_lab_rules(lab_rules)
+        with self.services.context.all_or_nothing():  # every page saved together, or none
+            change = self.services.calendar.save_settings(self.types_model.changed(),
+                                                          self.ui.notice_spin.value())
+            self.services.communications.save_settings(
+                red_flags=ui.flags_edit.toPlainText().splitlines(), step=ui.step_edit.toPlainText(),
+                policy=policy)
+            self.services.refills.save_protocol(visit_months=ui.visit_months_spin.value(),
+                                                lab_rules=lab_rules)
+            self.services.referrals.save_aging_policy(AgingPolicy(
+                routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
+                emergency_days=ui.emergency_days_spin.value()))
+            self.services.practice.save(practice)
+        return change
 
     def _show_page_of(self, widget: QWidget) -> None:
         for index in range(self.ui.pages.count()):
