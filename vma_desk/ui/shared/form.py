@@ -70,12 +70,13 @@ class ConflictPanel(Protocol):
 def attempt(errors: FieldErrors, change: Callable[[], T], *,
             slot_for: Callable[[str], FieldSlot | None] | None = None,
             general: Callable[[ValidationError], str] = field_sentence,
-            conflicts: ConflictPanel | None = None) -> T | None:
+            conflicts: ConflictPanel | None = None,
+            show: Callable[[FieldSlot, ValidationError], None] | None = None) -> T | None:
     """Run one service call from a form and return its result; or show why it was refused and
     return None. The form's earlier errors are cleared first. A `ValidationError` goes beside the
-    field it names (`slot_for`, then the conflict panel's own fields), else on top as `general`
-    says it; a `ConflictError` into the conflict panel (on top without one); any other known error
-    on top."""
+    field it names (`slot_for`, then the conflict panel's own fields; `show` words it there when
+    `FieldErrors.show` is not enough), else on top as `general` says it; a `ConflictError` into the
+    conflict panel (on top without one); any other known error on top."""
     errors.clear()
     try:
         return change()
@@ -84,6 +85,8 @@ def attempt(errors: FieldErrors, change: Callable[[], T], *,
             conflicts.slot_for(error.field) if conflicts else None)
         if slot is None:
             errors.show_general(general(error))
+        elif show is not None:
+            show(slot, error)
         else:
             errors.show(slot, error.message)
     except ConflictError as error:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change
 from vma_desk.core.users import MAX_FAILURES, MAX_NAME, User, UserRole
 from vma_desk.services import Services
+from vma_desk.ui.shared.form import attempt
 from vma_desk.ui.users.fields import (
     PIN_RULE,
     busy,
@@ -101,11 +102,7 @@ class UserFormDialog(QDialog):
     def save(self) -> Change:
         raise NotImplementedError
 
-    def _show_validation(self, exc: ValidationError) -> None:
-        slot = self._slots.get(exc.field)
-        if slot is None:
-            self.errors.show_general(str(exc))
-            return
+    def _show_validation(self, slot: FieldSlot, exc: ValidationError) -> None:
         if exc.field == "name" and exc.message.startswith("is already"):
             typed = " ".join(self.name_text().split())
             slot = FieldSlot(slot.widget, slot.label, f"“{typed}”")
@@ -114,16 +111,14 @@ class UserFormDialog(QDialog):
     def name_text(self) -> str:
         return ""
 
+    def _save_busy(self) -> Change:
+        with busy():
+            return self.save()
+
     def _on_button_box_accepted(self) -> None:
-        self.errors.clear()
-        try:
-            with busy():
-                change = self.save()
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return
-        except KnownError as exc:
-            self.errors.show_general(exc.message)
+        change = attempt(self.errors, self._save_busy, slot_for=self._slots.get, general=str,
+                         show=self._show_validation)
+        if change is None:
             return
         self.sig_saved.emit(change)
         self.accept()

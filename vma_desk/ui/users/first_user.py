@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Change
 from vma_desk.core.users import MAX_NAME, User
 from vma_desk.services import Services
+from vma_desk.ui.shared.form import attempt
 from vma_desk.ui.users.fields import PIN_RULE, busy, error_label, pin_edit, show_field_error, with_error
 from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
@@ -107,22 +109,19 @@ class FirstUserDialog(QDialog):
         }
 
     def _on_button_box_accepted(self) -> None:
-        self.errors.clear()
-        try:
-            with busy():
-                self.user, _change = self.services.users.create_first(
-                    self.name_edit.text(), self.pin_edit.text(), self.confirm_edit.text())
-        except ValidationError as exc:
-            slot = self._slots().get(exc.field)
-            if slot is None:
-                self.errors.show_general(str(exc))
-            else:
-                show_field_error(self.errors, slot, exc.message)
-            return
-        except KnownError as exc:
-            self.errors.show_general(exc.message)
+        if attempt(self.errors, self._create, slot_for=self._slots().get, general=str,
+                   show=self._show_validation) is None:
             return
         self.accept()
+
+    def _create(self) -> Change:
+        with busy():
+            self.user, change = self.services.users.create_first(
+                self.name_edit.text(), self.pin_edit.text(), self.confirm_edit.text())
+        return change
+
+    def _show_validation(self, slot: FieldSlot, exc: ValidationError) -> None:
+        show_field_error(self.errors, slot, exc.message)
 
     def accept(self) -> None:
         if self.user is None:  # Enter, or a caller: never without a user
