@@ -36,7 +36,7 @@ def test_the_folder_is_the_one_qt_names(monkeypatch, tmp_path, xdg_data_home):
 
 
 def test_the_command_line_finds_it_without_loading_qt():
-    code = ("import sys, vma_desk.cli as cli; cli._data_dir(cli.parse_args(['check']), demo=False); "
+    code = ("import sys, vma_desk.cli as cli; cli.common.data_dir_of(cli.parse_args(['check']), demo=False); "
             "print([m for m in sys.modules if m.startswith(('PySide6', 'vma_desk.app', 'vma_desk.ui'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,9 +1,9 @@
 """The headless command line: `demo create`, `check`, `export` (ics, huddle, patient-summary,
 activity) and `users` (list, add, deactivate, reset-pin), on the same storage and services as the GUI.
 
-Every command but `demo create` and `check` runs as a user of the workspace (`_who`): its only active
-user; on a demo, the demo's trainer; else the user named by --user, whose PIN is the first line of
---pin-file (checked under the same wrong-PIN delay and lock-out as signing in). The PIN is never
+Every command but `demo create` and `check` runs as a user of the workspace (`commands.common.who`):
+its only active user; on a demo, the demo's trainer; else the user named by --user, whose PIN is the
+first line of --pin-file (checked under the same wrong-PIN delay and lock-out as signing in). The PIN is never
 printed, logged or stored.
 
 `parse_args` also serves the GUI: with no subcommand, `app.main` starts the window with the parsed
@@ -15,26 +15,32 @@ stderr and a non-zero exit status; no traceback reaches the user, and nothing is
 from __future__ import annotations
 
 import argparse
-import contextlib
-import getpass
 import io
 import sys
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from vma_desk import __version__
+from vma_desk import commands as more
+from vma_desk.commands import common
+from vma_desk.commands.common import (
+    EXIT_BUG,
+    EXIT_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    PROG,
+    USER_HELP,
+    ProgressBar,
+)
 from vma_desk.core import wording
 from vma_desk.core.errors import (
     IntegrityError,
     KnownError,
-    SignInError,
     ValidationError,
     WorkspaceExistsError,
 )
 from vma_desk.core.users import User, UserRole, validate_pin
-from vma_desk.paths import default_data_dir
 from vma_desk.storage import audit_chain, database, migrations
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import probe
@@ -42,24 +48,15 @@ from vma_desk.storage.workspace import probe
 if TYPE_CHECKING:
     from vma_desk.services import Services
 
-PROG = "vma-desk"
-EXIT_OK = 0
-EXIT_BUG = 1
-EXIT_REFUSED = 2
-EXIT_INTERRUPTED = 130
-
-_EXIT_HELP = """exit status: 0 success; 1 unexpected error (a bug); 2 the workspace could not be opened or
-created, a value was refused, or the user could not be signed in; 3 the integrity check failed; 130
-interrupted."""
-
-_USER_HELP = ("It runs as a user of the workspace: its only active user; on a demo workspace, the "
-              "demo's trainer; otherwise the user named by --user, with their PIN in --pin-file.")
+# vma_desk.services, vma_desk.demo and vma_desk.reports are imported inside the functions that use
+# them, on purpose: parsing the arguments (`vma-desk --help`, and the window's start-up, which parses
+# them too) then loads neither the services, the demo generator nor reportlab
 
 
 # --- arguments -----------------------------------------------------------------------------------
 
 def _seed(text: str) -> int:
-    value = _whole(text)
+    value = common.whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
@@ -68,42 +65,21 @@ def _seed(text: str) -> int:
 def _years(text: str) -> int:
     from vma_desk.demo.generator import MAX_YEARS
 
-    value = _whole(text)
+    value = common.whole(text)
     if not 1 <= value <= MAX_YEARS:
         raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_YEARS}")
     return value
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a whole number") from None
-
-
 #: the largest record number SQLite can hold (a 64-bit signed integer)
 MAX_ID = 2**63 - 1
-#: the dates a command accepts: wide enough for any record, narrow enough that a day's start and
-#: end in any time zone, and a week or a year around it, are still dates
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _patient_id(text: str) -> int:
-    value = _whole(text)
+    value = common.whole(text)
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"must be a record number (1 to {MAX_ID})")
     return value
-
-
-def _day(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise argparse.ArgumentTypeError(f"must be a date from {FIRST_DAY.isoformat()} to "
-                                         f"{LAST_DAY.isoformat()}")
-    return day
 
 
 def _role(text: str) -> UserRole:
@@ -114,20 +90,13 @@ def _role(text: str) -> UserRole:
             "must be one of " + ", ".join(r.value.replace("_", "-") for r in UserRole)) from None
 
 
-def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--data-dir", type=Path, metavar="DIR", default=default,
-        help="the workspace folder (default: the app-data folder of this user)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=PROG, epilog=_EXIT_HELP,
+        prog=PROG, epilog=EXIT_HELP,
         description="VMA Desk: calendar, calls, messages, refills and referrals in one encrypted "
                     "local workspace. Without a command, starts the desktop app.",
     )
-    _data_dir_option(parser, None)
+    common.data_dir_option(parser, None)
     parser.add_argument("--demo", action="store_true",
                         help="open the demo workspace (fictional patients), making it on first use")
     parser.add_argument("--seed", type=_seed, default=1,
@@ -139,23 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="make a demo workspace with a fictional practice",
                                description="Demo workspaces hold a fictional practice only.",
-                               epilog=_EXIT_HELP)
+                               epilog=EXIT_HELP)
     actions = demo.add_subparsers(dest="demo_command", metavar="ACTION", title="actions",
                                   required=True)
     create = actions.add_parser(
-        "create", epilog=_EXIT_HELP,
+        "create", epilog=EXIT_HELP,
         help="create a demo workspace in an empty folder",
         description="Create a workspace and fill it with a fictional practice: staff, patients, "
                     "care gaps. The same seed and anchor always give the same workspace. Prints "
                     "the recovery key once. Refuses a folder that already holds a workspace.",
     )
     # SUPPRESS: an option given before the command (vma-desk --seed 3 demo create) is kept
-    _data_dir_option(create, argparse.SUPPRESS)
+    common.data_dir_option(create, argparse.SUPPRESS)
     create.add_argument("--seed", type=_seed, default=argparse.SUPPRESS,
                         help="which fictional practice and patients (default 1)")
     create.add_argument("--years", type=_years, default=argparse.SUPPRESS,
                         help="years of history: about 1,600 patients each (default 1)")
-    create.add_argument("--anchor", type=_day, metavar="YYYY-MM-DD",
+    create.add_argument("--anchor", type=common.day, metavar="YYYY-MM-DD",
                         help="the demo's 'today' that dated records are laid out around "
                              "(default: today in the practice's time zone)")
     create.add_argument("--passphrase-file", type=Path, metavar="FILE",
@@ -163,28 +132,19 @@ def build_parser() -> argparse.ArgumentParser:
                              "OS keyring")
 
     check = commands.add_parser(
-        "check", epilog=_EXIT_HELP,
+        "check", epilog=EXIT_HELP,
         help="unlock a workspace, verify its integrity and count its records",
         description="Unlock the workspace (with the OS keyring unless a file says otherwise), run "
                     "SQLCipher's and SQLite's integrity checks and the foreign-key check, and "
                     "print the schema version and record counts.",
     )
-    _data_dir_option(check, argparse.SUPPRESS)
-    _unlock_options(check)
+    common.data_dir_option(check, argparse.SUPPRESS)
+    common.unlock_options(check)
     _export_parser(commands)
     _users_parser(commands)
-    from vma_desk import commands as more
-
     for module in more.modules():
         module.add_parsers(commands)
     return parser
-
-
-def _user_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", metavar="NAME",
-                        help="run as this user of the workspace (needed where it has several)")
-    parser.add_argument("--pin-file", type=Path, metavar="FILE",
-                        help="the PIN of --user, on the first line of FILE (never printed)")
 
 
 def _users_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -192,56 +152,56 @@ def _users_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "users", help="list the users who sign in, or add, deactivate or reset one (a manager's work)",
         description="The users who sign in to the workspace. Adding, deactivating and resetting a "
                     "PIN is a practice manager's work; each change is recorded in the audit trail. "
-                    + _USER_HELP, epilog=_EXIT_HELP)
+                    + USER_HELP, epilog=EXIT_HELP)
     actions = users.add_subparsers(dest="users_command", metavar="ACTION", title="actions", required=True)
-    listed = actions.add_parser("list", epilog=_EXIT_HELP, help="the users: name, role, active, locked out",
+    listed = actions.add_parser("list", epilog=EXIT_HELP, help="the users: name, role, active, locked out",
                                 description="Print each user's name, role, whether active and whether "
-                                            "locked out after wrong PINs. " + _USER_HELP)
-    add = actions.add_parser("add", epilog=_EXIT_HELP, help="add a user (a manager's work)",
-                             description="Add a user with the PIN in --new-pin-file. " + _USER_HELP)
+                                            "locked out after wrong PINs. " + USER_HELP)
+    add = actions.add_parser("add", epilog=EXIT_HELP, help="add a user (a manager's work)",
+                             description="Add a user with the PIN in --new-pin-file. " + USER_HELP)
     add.add_argument("--name", required=True, metavar="NAME", help="the new user's full name")
     add.add_argument("--role", required=True, type=_role, metavar="ROLE",
                      help="vma, front-desk, manager or trainer")
     deactivate = actions.add_parser(
-        "deactivate", epilog=_EXIT_HELP, help="deactivate a user (a manager's work)",
+        "deactivate", epilog=EXIT_HELP, help="deactivate a user (a manager's work)",
         description="A deactivated user can no longer sign in; their records and audit entries stay. "
-                    "The last active practice manager cannot be deactivated. " + _USER_HELP)
+                    "The last active practice manager cannot be deactivated. " + USER_HELP)
     deactivate.add_argument("--name", required=True, metavar="NAME", help="the user to deactivate")
     reset = actions.add_parser(
-        "reset-pin", epilog=_EXIT_HELP, help="set a user's new PIN (a manager's work; ends a lock-out)",
+        "reset-pin", epilog=EXIT_HELP, help="set a user's new PIN (a manager's work; ends a lock-out)",
         description="Set the PIN in --new-pin-file as the user's PIN, which also ends a lock-out "
-                    "after wrong PINs. " + _USER_HELP)
+                    "after wrong PINs. " + USER_HELP)
     reset.add_argument("--name", required=True, metavar="NAME", help="the user whose PIN to set")
     for parser in (add, reset):
         parser.add_argument("--new-pin-file", type=Path, required=True, metavar="FILE",
                             help="the new PIN on the first line of FILE: at least 6 digits, or a "
                                  "password of at least 8 characters (never printed)")
     for parser in (listed, add, deactivate, reset):
-        _data_dir_option(parser, argparse.SUPPRESS)
-        _user_options(parser)
-        _unlock_options(parser)
+        common.data_dir_option(parser, argparse.SUPPRESS)
+        common.user_options(parser)
+        common.unlock_options(parser)
 
 
 def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help="write part of a workspace to a file",
                                  description="Exports are deliberate: each one names its file and "
-                                             "is recorded in the audit trail.", epilog=_EXIT_HELP)
+                                             "is recorded in the audit trail.", epilog=EXIT_HELP)
     kinds = export.add_subparsers(dest="export_command", metavar="KIND", title="kinds", required=True)
     ics = kinds.add_parser(
-        "ics", epilog=_EXIT_HELP,
+        "ics", epilog=EXIT_HELP,
         help="a provider's schedule as an iCalendar (.ics) file",
         description="Write one provider's visits from --from to --to (practice dates, both "
                     "included; cancelled visits left out) as an iCalendar file in the practice's "
                     "time zone. Each visit shows its type and a short reference; patient names "
                     "only with --include-names. Reasons, notes and phone numbers are never written. "
-                    + _USER_HELP,
+                    + USER_HELP,
     )
-    _data_dir_option(ics, argparse.SUPPRESS)
+    common.data_dir_option(ics, argparse.SUPPRESS)
     ics.add_argument("--provider", required=True, metavar="NAME",
                      help='the provider\'s name, with or without credentials ("Dana Lee, MD")')
-    ics.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD",
+    ics.add_argument("--from", dest="start", type=common.day, required=True, metavar="YYYY-MM-DD",
                      help="the first day")
-    ics.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD",
+    ics.add_argument("--to", dest="end", type=common.day, required=True, metavar="YYYY-MM-DD",
                      help="the last day")
     ics.add_argument("--out", type=Path, required=True, metavar="FILE",
                      help="the file to write (readable by you only)")
@@ -249,29 +209,21 @@ def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
                      help="put patients' names in the events (protected health information: "
                           "keep the file as safe as the workspace)")
     ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    _user_options(ics)
-    _unlock_options(ics)
+    common.user_options(ics)
+    common.unlock_options(ics)
     _pdf_parsers(kinds)
-
-
-def _unlock_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                        help="unlock with the passphrase in FILE")
-    parser.add_argument("--recovery-key-file", type=Path, metavar="FILE",
-                        help="unlock with the recovery key in FILE (and put the key back in the "
-                             "OS keyring)")
 
 
 _PDF_NOTE = ("The PDF is made in memory and written readable by you only; with --password-file it "
              "is encrypted (AES-256) before it reaches the disk. Each export is recorded in the audit "
-             "trail. " + _USER_HELP)
+             "trail. " + USER_HELP)
 
 
 def _pdf_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser], name: str, *, summary: str,
                 description: str) -> argparse.ArgumentParser:
     parser = kinds.add_parser(name, help=summary, description=f"{description} {_PDF_NOTE}",
-                              epilog=_EXIT_HELP)
-    _data_dir_option(parser, argparse.SUPPRESS)
+                              epilog=EXIT_HELP)
+    common.data_dir_option(parser, argparse.SUPPRESS)
     return parser
 
 
@@ -282,14 +234,14 @@ def _pdf_options(parser: argparse.ArgumentParser) -> None:
                         help="protect the PDF with the password on the first line of FILE "
                              "(AES-256; at least 8 characters)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    _user_options(parser)
-    _unlock_options(parser)
+    common.user_options(parser)
+    common.unlock_options(parser)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--from", dest="start", type=common.day, required=True, metavar="YYYY-MM-DD",
                         help="the first day (practice date)")
-    parser.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--to", dest="end", type=common.day, required=True, metavar="YYYY-MM-DD",
                         help="the last day (included)")
 
 
@@ -299,7 +251,7 @@ def _pdf_parsers(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         description="Write the huddle sheet of one practice day: a page per provider with visits "
                     "(time, patient, age, type, new or established, telehealth, flags) under a "
                     "short \"needs attention\" block.")
-    huddle.add_argument("--date", type=_day, required=True, metavar="YYYY-MM-DD",
+    huddle.add_argument("--date", type=common.day, required=True, metavar="YYYY-MM-DD",
                         help="the practice day")
     huddle.add_argument("--provider", metavar="NAME",
                         help='only this provider\'s visits (name with or without credentials: '
@@ -341,8 +293,6 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _export_ics(args, out) if args.export_command == "ics" else _export_pdf(args, out)
         if args.command == "users":
             return _users(args, out)
-        from vma_desk import commands as more
-
         for module in more.modules():
             if args.command in module.NAMES:
                 return int(module.run(args, out, err))
@@ -379,31 +329,12 @@ def _say(err: TextIO, message: str) -> None:
     print(f"{PROG}: {message}", file=err)
 
 
-def _data_dir(args: argparse.Namespace, *, demo: bool) -> Path:
-    if args.data_dir is not None:
-        return Path(args.data_dir).expanduser()
-    return default_data_dir(demo=demo)
-
-
-def _read_secret(path: Path, what: str) -> str:
-    """The first line of a file, without its line ending (spaces inside are kept)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "not a text file"
-        raise KnownError(f"Cannot read the {what} file {path}: {reason}.") from None
-    line = text.splitlines()[0] if text else ""
-    if not line.strip():
-        raise ValidationError(f"{what} file", "is empty")
-    return line
-
-
 def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from vma_desk.demo import DEMO_PASSPHRASE, create_demo_workspace
     from vma_desk.services.users import DEMO_PIN
 
-    data_dir = _data_dir(args, demo=True)
-    passphrase = _read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
+    data_dir = common.data_dir_of(args, demo=True)
+    passphrase = common.read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
     if probe(data_dir).exists:
         raise WorkspaceExistsError(f"A workspace already exists in {data_dir}; demo create never "
                                    "replaces one. Choose an empty folder.")
@@ -438,8 +369,8 @@ def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    data_dir = _data_dir(args, demo=args.demo)
-    services = _unlock(args, data_dir, audit=False)
+    data_dir = common.data_dir_of(args, demo=args.demo)
+    services = common.unlock_workspace(args, data_dir, audit=False)
     workspace = services.workspace
     try:
         version = migrations.schema_version(workspace.conn)
@@ -466,7 +397,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         }
         # audited only once the file is known to be sound (a damaged one is not written to), and
         # after counting: the count is what the workspace held before this check
-        _record_opening(services, args)
+        common.record_opening(services, args)
         demo = workspace.is_demo
         seed, anchor = workspace.meta("demo_seed"), workspace.meta("demo_anchor")
     finally:
@@ -485,22 +416,22 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
     from vma_desk.services.ics import export_ics, provider_by_name
 
-    target = _target(args)
-    services = _unlock(args, _data_dir(args, demo=args.demo))
+    target = common.target(args)
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=args.demo))
     try:
-        who = _who(services, args)
+        who = common.who(services, args)
         provider = provider_by_name(services, args.provider)
         assert provider.id is not None
         provider_id = provider.id
 
         def audited() -> bytes:  # the sign-in and the export's entry, or neither (a refused date)
-            _act_as(services, who, args)
+            common.act_as(services, who, args)
             return export_ics(services, provider_id=provider_id, start=args.start, end=args.end,
                               include_names=args.include_names)
 
         # both entries are committed before the file is put in place, and a file that cannot be
         # written rolls them back (services.exports.deliver)
-        with _options(out="--out"):
+        with common.options(out="--out"):
             data = services.exports.write_file(target, audited, replace=args.force)
     finally:
         services.workspace.close()
@@ -511,30 +442,20 @@ def _export_ics(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _target(args: argparse.Namespace) -> Path:
-    """The file to write, refused when it is a folder or exists without --force."""
-    target = Path(args.out).expanduser()
-    if target.is_dir():
-        raise KnownError(f"{target} is a folder: name the file to write.")
-    if target.exists() and not args.force:
-        raise KnownError(f"{target} already exists; add --force to replace it.")
-    return target
-
-
 def _export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     """`export huddle`, `export patient-summary` and `export activity`: the report is made in
     memory, then written (encrypted first with --password-file) and audited by services.exports."""
     from vma_desk.services.exports import ExportService
 
-    target = _target(args)
-    password = _read_secret(args.password_file, "password") if args.password_file else None
+    target = common.target(args)
+    password = common.read_secret(args.password_file, "password") if args.password_file else None
     ExportService.check_password(password)
-    services = _unlock(args, _data_dir(args, demo=args.demo))
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=args.demo))
     try:
-        who = _who(services, args)
+        who = common.who(services, args)
         # the sign-in and a patient summary's opening of the record, or neither (an unknown patient)
         with services.context.all_or_nothing():
-            _act_as(services, who, args)
+            common.act_as(services, who, args)
             pdf, detail, what = _PDF_REPORTS[args.export_command](services, args)
         # its own transaction: write_pdf's file and audit entry stay "both or neither" on their own
         services.exports.write_pdf(pdf, target, kind=args.export_command, detail=detail,
@@ -581,88 +502,6 @@ _PDF_REPORTS = {"huddle": _huddle_pdf, "patient-summary": _patient_summary_pdf, 
 
 # --- who runs the command --------------------------------------------------------------------------
 
-NO_USERS = "this workspace has no users yet: start VMA Desk to create the first user."
-
-
-def _who(services: Services, args: argparse.Namespace) -> tuple[User, str]:
-    """The user a command runs as, and how their right to it was checked. Used by every command
-    that changes or reads the workspace for someone (not `check`, not `demo create`).
-
-    Without --user: the only active user, or on a demo the demo's trainer; with several users,
-    refused. With --user: that user, once the PIN in --pin-file is right (a wrong one is audited and
-    counts towards the lock-out, as in the app). Nobody is signed in yet: `_act_as` does that in the
-    transaction of the change, so a value refused later leaves no sign-in behind."""
-    from vma_desk.demo.users import trainer
-
-    users = services.users
-    if users.needs_first_user():
-        raise KnownError(NO_USERS)
-    if args.user is None:
-        if args.pin_file is not None:
-            raise ValidationError("--user", "name the user whose PIN --pin-file holds")
-        active = users.active()
-        demo_trainer = trainer(active) if services.workspace.is_demo else None
-        if demo_trainer is not None:
-            return demo_trainer, "the demo's trainer"
-        if len(active) == 1:
-            return active[0], "the only active user"
-        if not active:
-            raise KnownError("this workspace has no active user: a practice manager can reactivate one "
-                             "in VMA Desk (Edit → Users…).")
-        raise ValidationError("--user", f"this workspace has {len(active)} users: say who runs this "
-                                        "with --user NAME and --pin-file FILE")
-    name = " ".join(args.user.split())
-    if not name:
-        raise ValidationError("--user", "is empty")
-    user = users.by_name(name)
-    if user is None or user.id is None:
-        raise ValidationError("--user", f'no user of this workspace is called "{name}" (vma-desk users '
-                                        "list shows them)")
-    if not user.active:
-        raise ValidationError("--user", f"{user.name} is deactivated; a practice manager can reactivate "
-                                        "the user in VMA Desk (Edit → Users…)")
-    if args.pin_file is None:
-        raise ValidationError("--pin-file", f"is required with --user: give the PIN of {user.name} "
-                                            "on the first line of FILE")
-    pin = _read_pin(args.pin_file, "--pin-file")
-    try:
-        users.check_pin(user.id, pin)
-    except SignInError as exc:
-        wrong = "That PIN is not right."
-        if exc.message.startswith(wrong):
-            raise SignInError(f"the PIN for {user.name} is not right. "
-                              f"{exc.message.removeprefix(wrong).strip()}") from None
-        raise
-    return user, "PIN"
-
-
-def _act_as(services: Services, who: tuple[User, str], args: argparse.Namespace) -> None:
-    """Sign in as the user `_who` found (audited, naming the command and how; never the PIN), just
-    before the change: inside its transaction where it can, so a refused change takes its sign-in
-    with it."""
-    services.users.act_as(who[0], detail=f"command line: {_command(args)} ({who[1]})")
-
-
-def _command(args: argparse.Namespace) -> str:
-    """"export patient-summary", "users add", "check": the command as typed, without its options."""
-    return " ".join(part for part in (args.command, getattr(args, "export_command", None),
-                                      getattr(args, "users_command", None)) if part)
-
-
-def _read_pin(path: Path, option: str) -> str:
-    """A PIN from the first line of a file (never echoed: messages name the option, not the PIN)."""
-    with _options(**{"PIN file": option}):
-        return _read_secret(path, "PIN")
-
-
-@contextlib.contextmanager
-def _options(**options: str) -> Iterator[None]:
-    """Report a value a service refuses under the command-line option that gave it."""
-    try:
-        yield
-    except ValidationError as exc:
-        raise ValidationError(options.get(exc.field, exc.field), exc.message) from None
-
 
 # --- users -------------------------------------------------------------------------------------------
 
@@ -674,24 +513,24 @@ def _users(args: argparse.Namespace, out: TextIO) -> int:
 
     new_pin = None
     if getattr(args, "new_pin_file", None) is not None:
-        new_pin = _read_pin(args.new_pin_file, "--new-pin-file")
-        with _options(pin="--new-pin-file"):
+        new_pin = common.read_pin(args.new_pin_file, "--new-pin-file")
+        with common.options(pin="--new-pin-file"):
             validate_pin(new_pin)
-    services = _unlock(args, _data_dir(args, demo=args.demo))
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=args.demo))
     try:
-        who = _who(services, args)
+        who = common.who(services, args)
         if args.users_command == "list":
-            _act_as(services, who, args)
+            common.act_as(services, who, args)
             _print_users(services.users.all(), out)
             return EXIT_OK
         me = who[0]
         if not me.is_manager:
             raise NotAllowedError(f"Only a practice manager can {_MANAGER_WORK[args.users_command]}; "
-                                  f"{me.name} is {_with_article(me.role.label.lower())}.")
+                                  f"{me.name} is {common.with_article(me.role.label.lower())}.")
         if args.users_command == "add":
             assert new_pin is not None
-            with _options(name="--name", pin="--new-pin-file"), services.context.all_or_nothing():
-                _act_as(services, who, args)
+            with common.options(name="--name", pin="--new-pin-file"), services.context.all_or_nothing():
+                common.act_as(services, who, args)
                 added, _ = services.users.add(args.name, args.role, new_pin)
             print(f"Added {added.name} ({added.role.label}).", file=out)
             return EXIT_OK
@@ -703,24 +542,20 @@ def _users(args: argparse.Namespace, out: TextIO) -> int:
             if not target.active:
                 print(f"{target.name} is already deactivated.", file=out)
                 return EXIT_OK
-            with _options(active="--name", role="--name"), services.context.all_or_nothing():
-                _act_as(services, who, args)
+            with common.options(active="--name", role="--name"), services.context.all_or_nothing():
+                common.act_as(services, who, args)
                 services.users.update(target.id, active=False)
             print(f"Deactivated {target.name}: they can no longer sign in.", file=out)
             return EXIT_OK
         assert new_pin is not None
-        with _options(pin="--new-pin-file"), services.context.all_or_nothing():
-            _act_as(services, who, args)
+        with common.options(pin="--new-pin-file"), services.context.all_or_nothing():
+            common.act_as(services, who, args)
             services.users.reset_pin(target.id, new_pin)
         ended = " (this ends their lock-out)" if target.locked_out else ""
         print(f"Set a new PIN for {target.name}{ended}.", file=out)
         return EXIT_OK
     finally:
         services.workspace.close()
-
-
-def _with_article(words: str) -> str:
-    return f"an {words}" if words[0] in "aeiou" else f"a {words}"
 
 
 def _print_users(users: list[User], out: TextIO) -> None:
@@ -733,84 +568,3 @@ def _print_users(users: list[User], out: TextIO) -> None:
               file=out)
 
 
-def _unlock(args: argparse.Namespace, data_dir: Path, *, audit: bool = True) -> Services:
-    """Open the workspace for a command and return the one `Services` the unlock policy built for
-    it (the command closes `services.workspace` when done), audited as "opened by command <name>"
-    (under the OS login: the command's user signs in after, `_act_as`). `audit=False` for a caller
-    that audits the opening itself once it knows the file is sound (`check`)."""
-    services = _open_workspace(args, data_dir)
-    if audit:
-        try:
-            _record_opening(services, args)
-        except BaseException:
-            services.workspace.close()
-            raise
-    return services
-
-
-def _record_opening(services: Services, args: argparse.Namespace) -> None:
-    from vma_desk.core.records import AuditAction
-
-    services.audit.record(AuditAction.UNLOCK, "workspace", services.workspace.workspace_id,
-                          f"opened by command {_command(args)}")
-
-
-def _open_workspace(args: argparse.Namespace, data_dir: Path) -> Services:
-    """The shared unlock policy (services.unlock) with the secrets given as files; a secret still
-    needed is asked for on a terminal (the passphrase) or named as the option that gives it."""
-    from vma_desk.demo import DEMO_PASSPHRASE
-    from vma_desk.services import unlock
-
-    recovery = passphrase = None
-    if args.recovery_key_file:
-        recovery = _read_secret(args.recovery_key_file, "recovery key")
-    elif args.passphrase_file:
-        passphrase = _read_secret(args.passphrase_file, "passphrase")
-    # a demo workspace made where there was no keyring opens with the published passphrase
-    outcome = unlock.unlock(data_dir, KeyStore.from_environment(), recovery_key=recovery,
-                            passphrase=passphrase, known_passphrase=DEMO_PASSPHRASE)
-    if isinstance(outcome, unlock.Opened):
-        return outcome.services
-    if outcome.secret is unlock.Secret.RECOVERY_KEY:
-        raise outcome.refused("Here: give it with --recovery-key-file FILE (or --passphrase-file FILE).")
-    if not sys.stdin.isatty():
-        raise outcome.refused("Give it with --passphrase-file FILE.")
-    return unlock.with_passphrase(data_dir, getpass.getpass("Passphrase: ")).services
-
-
-class ProgressBar:
-    """A hand-written progress bar on a terminal; a few plain lines when stderr is not one."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self._shown = -1
-        self._line_open = False
-        #: the command the plain-line form names
-        self.what = "demo create"
-
-    def update(self, done: int, total: int, label: str) -> None:
-        percent = 100 * done // total if total else 100
-        if self.tty:
-            if percent == self._shown:
-                return
-            filled = self.WIDTH * percent // 100
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.stream.write(f"\r[{bar}] {percent:3d}%  {label:<20}")
-            self._line_open = True
-        else:
-            step = percent // 25 * 25
-            if step == self._shown:
-                return
-            percent = step
-            self.stream.write(f"{PROG}: {self.what} {step}% ({label})\n")
-        self.stream.flush()
-        self._shown = percent
-
-    def finish(self) -> None:
-        if self._line_open:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._line_open = False

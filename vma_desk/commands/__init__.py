@@ -2,8 +2,10 @@
 
 Each module listed in `MODULES` has `NAMES` (the command names it answers), `add_parsers(commands)`
 (adds its subparsers to `vma-desk`'s) and `run(args, out, err) -> int` (its exit status; known
-errors may be raised: `cli.run` turns them into messages and exit codes). They reuse `vma_desk.cli`'s
-helpers (unlocking, choosing the user, reading secrets) by importing it inside their functions.
+errors may be raised: `cli.run` turns them into messages and exit codes). They share the command
+line's helpers (unlocking, choosing the user, reading secrets, the progress bar) with `vma_desk.cli`
+through `vma_desk.commands.common`, imported at the top; no command module imports `vma_desk.cli`
+(an import-linter contract in pyproject.toml).
 """
 
 from __future__ import annotations

@@ -8,7 +8,11 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from vma_desk.commands import common
 from vma_desk.core import wording
+
+# vma_desk.services is imported inside the functions that use it, on purpose: building the
+# parser (`vma-desk --help`, the window's start-up) then does not load the services
 
 NAMES = ("audit",)
 
@@ -19,41 +23,38 @@ _HELP = ("Export the audit trail of the practice's days FROM to TO (both include
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from vma_desk import cli
-
     audit = commands.add_parser("audit", help="export the audit trail of a period as CSV",
-                                description=_HELP + " " + cli._USER_HELP, epilog=cli._EXIT_HELP)
-    cli._data_dir_option(audit, argparse.SUPPRESS)
-    audit.add_argument("--from", dest="start", type=cli._day, required=True, metavar="YYYY-MM-DD",
+                                description=_HELP + " " + common.USER_HELP, epilog=common.EXIT_HELP)
+    common.data_dir_option(audit, argparse.SUPPRESS)
+    audit.add_argument("--from", dest="start", type=common.day, required=True, metavar="YYYY-MM-DD",
                        help="the first day (practice time)")
-    audit.add_argument("--to", dest="end", type=cli._day, required=True, metavar="YYYY-MM-DD",
+    audit.add_argument("--to", dest="end", type=common.day, required=True, metavar="YYYY-MM-DD",
                        help="the last day (practice time)")
     audit.add_argument("--out", type=Path, required=True, metavar="FILE.csv",
                        help="the file to write (readable by you only)")
     audit.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    cli._user_options(audit)
-    cli._unlock_options(audit)
+    common.user_options(audit)
+    common.unlock_options(audit)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from vma_desk import cli
     from vma_desk.services.audit import AuditService
 
-    # cli._day refuses dates it cannot place; the service refuses a period that ends before it
+    # common.day refuses dates it cannot place; the service refuses a period that ends before it
     # starts (reported under --to), here before anything is opened
-    with cli._options(to="--to"):
+    with common.options(to="--to"):
         AuditService.check_period(args.start, args.end)
-    target = cli._target(args)
-    services = cli._unlock(args, cli._data_dir(args, demo=args.demo))
+    target = common.target(args)
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=args.demo))
     try:
-        who = cli._who(services, args)
+        who = common.who(services, args)
         with services.context.all_or_nothing():
-            cli._act_as(services, who, args)
+            common.act_as(services, who, args)
         # its own transaction: the export's entry is committed before its file is put in place
-        with cli._options(out="--out", to="--to"):
+        with common.options(out="--out", to="--to"):
             count = services.audit.export_csv(args.start, args.end, target, replace=args.force)
     finally:
         services.workspace.close()
     print(f"Wrote {wording.plural(count, 'audit entry', 'audit entries')} ({args.start.isoformat()} to "
           f"{args.end.isoformat()}) to {target}.", file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK

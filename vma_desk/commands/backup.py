@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-if TYPE_CHECKING:
-    from vma_desk.cli import ProgressBar
+from vma_desk.commands import common
+from vma_desk.core.errors import ValidationError
+from vma_desk.storage.backup import tables_of_records
+from vma_desk.storage.keys import KeyStore
+
+# vma_desk.services is imported inside the functions that use it, on purpose: building the
+# parser (`vma-desk --help`, the window's start-up) then does not load the services
 
 NAMES = ("backup", "restore")
 
@@ -31,21 +36,19 @@ _RESTORE_HELP = (
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from vma_desk import cli
-
     backup = commands.add_parser("backup", help="write an encrypted, verified backup into a folder",
-                                 description=_BACKUP_HELP + " " + cli._USER_HELP, epilog=cli._EXIT_HELP)
-    cli._data_dir_option(backup, argparse.SUPPRESS)
+                                 description=_BACKUP_HELP + " " + common.USER_HELP, epilog=common.EXIT_HELP)
+    common.data_dir_option(backup, argparse.SUPPRESS)
     backup.add_argument("--to", dest="backup_folder", type=Path, required=True, metavar="FOLDER",
                         help="the folder to write the backup into (a USB drive, a second disk, a share)")
-    cli._user_options(backup)
-    cli._unlock_options(backup)
+    common.user_options(backup)
+    common.unlock_options(backup)
 
     restore = commands.add_parser("restore", help="rebuild a workspace from a backup in a new folder",
-                                  description=_RESTORE_HELP, epilog=cli._EXIT_HELP)
+                                  description=_RESTORE_HELP, epilog=common.EXIT_HELP)
     restore.add_argument("--from", dest="backup_file", type=Path, required=True, metavar="FILE",
                          help="the backup file (.vmadesk-backup)")
-    cli._data_dir_option(restore, argparse.SUPPRESS)
+    common.data_dir_option(restore, argparse.SUPPRESS)
     key = restore.add_mutually_exclusive_group()
     key.add_argument("--recovery-key-file", type=Path, metavar="FILE",
                      help="the workspace's recovery key, on the first line of FILE")
@@ -57,22 +60,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _backup(args, out, err) if args.command == "backup" else _restore(args, out, err)
 
 
-def _bar(err: TextIO, what: str) -> ProgressBar:
-    from vma_desk import cli
-
-    bar = cli.ProgressBar(err)
+def _bar(err: TextIO, what: str) -> common.ProgressBar:
+    bar = common.ProgressBar(err)
     bar.what = what  # the plain-line form names the command
     return bar
 
 
 def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from vma_desk import cli
-
     folder = Path(args.backup_folder).expanduser()
-    services = cli._unlock(args, cli._data_dir(args, demo=args.demo))
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=args.demo))
     bar = _bar(err, "backup")
     try:
-        who = cli._who(services, args)
+        who = common.who(services, args)
         try:
             result = services.backups.make(folder, progress=bar.update)
         finally:
@@ -81,7 +80,7 @@ def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # a backup that fails leaves the workspace as it was
         try:
             with services.context.all_or_nothing():
-                cli._act_as(services, who, args)
+                common.act_as(services, who, args)
                 services.backups.record(result)
         except BaseException:
             result.path.unlink(missing_ok=True)  # never a backup the workspace does not know of
@@ -92,26 +91,23 @@ def _backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"Backed up to {result.path} ({_size(result.size)}); verified: cipher pages, database "
           "structure, record counts equal to the workspace's.", file=out)
     _print_counts(result.counts, out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from vma_desk import cli
-    from vma_desk.core.errors import ValidationError
     from vma_desk.services.backups import restore
-    from vma_desk.storage.keys import KeyStore
 
     if args.data_dir is None:
         raise ValidationError("--data-dir", "name the new folder to restore the workspace into")
     if args.recovery_key_file is None and args.passphrase_file is None:
         raise ValidationError("--recovery-key-file", "give the workspace's recovery key in a file "
                                                      "(or --passphrase-file for a passphrase workspace)")
-    recovery = cli._read_secret(args.recovery_key_file, "recovery key") if args.recovery_key_file else None
-    passphrase = cli._read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
+    recovery = common.read_secret(args.recovery_key_file, "recovery key") if args.recovery_key_file else None
+    passphrase = common.read_secret(args.passphrase_file, "passphrase") if args.passphrase_file else None
     keystore = KeyStore.from_environment()
     bar = _bar(err, "restore")
     notes: list[str] = []
-    with cli._options(recovery_key="--recovery-key-file", key="--recovery-key-file"):
+    with common.options(recovery_key="--recovery-key-file", key="--recovery-key-file"):
         try:
             workspace, counts = restore(args.backup_file, args.data_dir, keystore, recovery_key=recovery,
                                         passphrase=passphrase, progress=bar.update, note=notes.append)
@@ -132,12 +128,10 @@ def _restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               else "No OS keyring took its key: open it with the recovery key each time.", file=out)
     for note in notes:
         print(note, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _print_counts(counts: dict[str, int], out: TextIO) -> None:
-    from vma_desk.storage.backup import tables_of_records
-
     shown = tables_of_records(counts)
     print(f"Records: {sum(shown.values())} in {len(shown)} tables", file=out)
     for name, count in shown.items():

@@ -10,6 +10,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from vma_desk.commands import common
+from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.storage.files import InstanceLock, write_private
+from vma_desk.storage.keys import KeyStore
+from vma_desk.storage.workspace import Protection
+
+# vma_desk.services is imported inside the functions that use it, on purpose: building the
+# parser (`vma-desk --help`, the window's start-up) then does not load the services
 if TYPE_CHECKING:
     from vma_desk.services.users import NotAllowedError
     from vma_desk.storage.rekey import KeyChange
@@ -34,19 +42,17 @@ _PROTECT_HELP = (
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from vma_desk import cli
-
     rekey = commands.add_parser("rekey", help="give the workspace a new key and a new recovery key",
-                                description=_REKEY_HELP + " " + cli._USER_HELP, epilog=cli._EXIT_HELP)
-    cli._data_dir_option(rekey, argparse.SUPPRESS)
+                                description=_REKEY_HELP + " " + common.USER_HELP, epilog=common.EXIT_HELP)
+    common.data_dir_option(rekey, argparse.SUPPRESS)
     _recovery_out(rekey)
-    cli._user_options(rekey)
-    cli._unlock_options(rekey)
+    common.user_options(rekey)
+    common.unlock_options(rekey)
 
     protect = commands.add_parser(
         "protect", help="switch between the OS keyring and a passphrase, or change the passphrase",
-        description=_PROTECT_HELP + " " + cli._USER_HELP, epilog=cli._EXIT_HELP)
-    cli._data_dir_option(protect, argparse.SUPPRESS)
+        description=_PROTECT_HELP + " " + common.USER_HELP, epilog=common.EXIT_HELP)
+    common.data_dir_option(protect, argparse.SUPPRESS)
     how = protect.add_mutually_exclusive_group(required=True)
     how.add_argument("--keyring", action="store_true",
                      help="keep a new random key in the OS keyring (prints a new recovery key)")
@@ -54,7 +60,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
                      help="protect the workspace with the passphrase on the first line of FILE (at "
                           "least 10 characters; never printed)")
     _recovery_out(protect)
-    cli._user_options(protect)
+    common.user_options(protect)
     # the usual unlock options, but --passphrase-file names the new passphrase here
     protect.add_argument("--current-passphrase-file", dest="passphrase_file", type=Path, metavar="FILE",
                          help="unlock a passphrase workspace with its current passphrase, in FILE")
@@ -70,18 +76,13 @@ def _recovery_out(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from vma_desk import cli
-    from vma_desk.core.errors import KnownError
     from vma_desk.services.security import OLD_KEY_NOTE, OLD_PASSPHRASE_NOTE
-    from vma_desk.storage.files import InstanceLock
-    from vma_desk.storage.keys import KeyStore
-    from vma_desk.storage.workspace import Protection
 
     recovery_out = _recovery_target(args.recovery_key_out)
     new_passphrase = None
     if getattr(args, "new_passphrase_file", None) is not None:
-        new_passphrase = cli._read_secret(args.new_passphrase_file, "passphrase")
-    data_dir = cli._data_dir(args, demo=args.demo)
+        new_passphrase = common.read_secret(args.new_passphrase_file, "passphrase")
+    data_dir = common.data_dir_of(args, demo=args.demo)
     window = InstanceLock(data_dir)
     try:
         free = not data_dir.is_dir() or window.acquire()
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                        "changed.")
     try:
         try:
-            services = cli._unlock(args, data_dir)
+            services = common.unlock_workspace(args, data_dir)
         except KnownError as exc:
             if args.command == "protect" and "--passphrase-file" in exc.message:
                 raise KnownError(exc.message.replace("--passphrase-file", "--current-passphrase-file")) \
@@ -101,21 +102,22 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise
         workspace = services.workspace
         try:
-            who = cli._who(services, args)
+            who = common.who(services, args)
             me = who[0]
             if not me.is_manager:
+                role = common.with_article(me.role.label.lower())
                 raise _not_allowed(f"Only a practice manager can change the workspace's key or how it "
-                                   f"is protected; {me.name} is {cli._with_article(me.role.label.lower())}.")
+                                   f"is protected; {me.name} is {role}.")
             before = workspace.protection
             if args.command == "protect" and args.keyring and before is Protection.KEYRING:
                 print(f"The workspace in {data_dir} is already protected by the OS keyring; to give it "
                       "a new key, use `vma-desk rekey`.", file=out)
-                return cli.EXIT_OK
+                return common.EXIT_OK
             if new_passphrase is not None:
-                with cli._options(passphrase="--passphrase-file", confirmation="--passphrase-file"):
+                with common.options(passphrase="--passphrase-file", confirmation="--passphrase-file"):
                     services.security.check_new_passphrase(new_passphrase)
             keystore = KeyStore.from_environment()
-            cli._act_as(services, who, args)
+            common.act_as(services, who, args)
             written: list[Path] = []
 
             def keep(text: str) -> None:
@@ -123,7 +125,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     _write_recovery_key(recovery_out, text, data_dir)
                     written.append(recovery_out)
 
-            bar = cli.ProgressBar(err)
+            bar = common.ProgressBar(err)
             bar.what = args.command
             try:
                 if args.command == "rekey":
@@ -145,7 +147,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         window.release()
     _report(done, data_dir, recovery_out, args, out, OLD_KEY_NOTE, OLD_PASSPHRASE_NOTE)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _report(done: KeyChange, data_dir: Path, recovery_out: Path | None, args: argparse.Namespace,
@@ -173,8 +175,6 @@ def _report(done: KeyChange, data_dir: Path, recovery_out: Path | None, args: ar
 
 def _recovery_target(path: Path | None) -> Path | None:
     """Checked before anything changes: a new file in an existing folder."""
-    from vma_desk.core.errors import ValidationError
-
     if path is None:
         return None
     target = Path(path).expanduser()
@@ -187,8 +187,6 @@ def _recovery_target(path: Path | None) -> Path | None:
 
 
 def _write_recovery_key(path: Path, key: str, data_dir: Path) -> None:
-    from vma_desk.storage.files import write_private
-
     text = (f"{key}\n\nVMA Desk recovery key (the first line) of the workspace in {data_dir}.\n"
             "It opens the workspace if the OS keyring loses its key, or on another computer: "
             "vma-desk ... --recovery-key-file THIS-FILE. Keep it somewhere safe, away from the laptop; "
