@@ -93,6 +93,7 @@ def tabs_fixture(qtbot, services: Services, clock: FixedClock):
         tab = kind(services)
         tab.resize(1366, 720)
         show_active(qtbot, tab)
+        tab.ensure_loaded()  # as the window does when it shows the tab
         shown[kind.__name__] = tab
     yield huddle, callers, shown
     for tab in shown.values():
