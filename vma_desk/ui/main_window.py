@@ -857,7 +857,7 @@ class MainWindow(QMainWindow):
 def _today_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.today.tab import TodayTab
 
-    tab = TodayTab(window.services, window)
+    tab = TodayTab(window.services, window, context=window.tab_context)
     tab.sig_export_requested.connect(window.open_export_huddle)  # the huddle sheet of the day shown
     tab.set_export_available(True)
     return tab

@@ -29,6 +29,7 @@ from vma_desk.core.records import Change, RecordKind, Role
 from vma_desk.core.wording import zone_label
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
+from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import tab_action
 from vma_desk.ui.today.model import (
@@ -64,11 +65,14 @@ class TodayTab(TabPage):
     #: "Export huddle sheet…": (the day shown, the provider's id or None for all)
     sig_export_requested = Signal(object, object)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 context: TabContext | None = None) -> None:
+        """`context`: the window's shared lookups (a tab built alone makes its own)."""
         super().__init__(parent)
         self.ui = Ui_TodayTab()
         self.ui.setupUi(self)
         self.services = services
+        self.context = context if context is not None else TabContext(services)
         self.day = services.context.today()
         self.agenda: DayAgenda | None = None
         self.last_load_ms = 0.0
@@ -143,8 +147,8 @@ class TodayTab(TabPage):
         agenda keeps their visits to hand over); the choice is kept while still there."""
         combo = self.ui.provider_combo
         keep = combo.currentData()
-        practice = self.services.practice
-        providers = practice.staff(role=Role.PROVIDER, active_only=False) if practice.is_set_up() else []
+        staff = self.context.staff.values() if self.services.practice.is_set_up() else ()
+        providers = [member for member in staff if member.role is Role.PROVIDER]
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("All providers", None)
@@ -191,6 +195,7 @@ class TodayTab(TabPage):
             agenda = self.services.agenda.day(self.day, provider_id=provider_id)
         except KnownError as error:
             if provider_id is not None:  # the provider left the staff list meanwhile: everyone's day
+                self.context.forget_staff()
                 self._fill_providers()
                 if self.provider_id() is None:
                     self.load()
@@ -292,6 +297,7 @@ class TodayTab(TabPage):
         if change.kind not in _SHOWN:
             return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE):
+            self.context.forget_staff()  # the window's did already; a tab built alone has its own
             self._fill_providers()
         self.load()
 
