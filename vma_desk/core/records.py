@@ -264,8 +264,9 @@ class RecordKind(StrEnum):
 class Change:
     """What one service call changed, so that each view refreshes only what it shows.
 
-    `origin` names what caused it: the widget that made it (the UI fills it in with `from_origin`)
-    or the command ("cli:<subcommand>"); "" when no one said. Services leave it empty."""
+    `origin` names what caused it: the widget that made it (the UI fills it in with `from_origin`);
+    "" when no one said. Services leave it empty; the command line sets none: it refreshes no view
+    and drops the changes it gets."""
 
     kind: RecordKind
     action: AuditAction
