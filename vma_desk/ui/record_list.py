@@ -1,6 +1,7 @@
 """What the list-and-detail tabs share (Calls, Messages, Refills, Referrals): a list of records
 whose selection drives a detail pane (`RecordList`), and the tab's part in the window's changes
-(`TabChanges`): its own sent out with a notice, others' taken when they touch what it shows.
+(`TabChanges`): its own sent out with a notice, others' taken when they touch what it shows. The
+Messages and Refills tabs (one ticking list, one kind of record) are `ListTab`s.
 """
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change, RecordKind
-from vma_desk.ui.record_model import RecordTableModel
+from vma_desk.ui.record_model import ModeFilterProxy, RecordTableModel, TickingTableModel
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.tab import TabPage
 
@@ -176,3 +177,98 @@ class TabChanges:
     def summary(self, summary: str) -> str:
         """The summary line, after the notice of the last change while there is one."""
         return f"{self.notice}   ·   {summary}" if self.notice else summary
+
+
+class ListTab(TabPage):
+    """A tab of one list of records of one kind whose ages tick, and its detail pane (Messages,
+    Refills): what such a tab does the same way. The tab calls `hold_list` in its constructor and
+    gives `load`, `_selected_id`, `_show_row`, `_update_summary`, `show_record` and `_open_form`."""
+
+    #: the record kind the tab shows (`open_record`) and the form it opens (`open_form`): "message"
+    record_kind = ""
+
+    def hold_list(self, context: TabContext, model: TickingTableModel, proxy: ModeFilterProxy,
+                  view: QTableView, shown: Collection[RecordKind], *, forget_current: bool = False) -> None:
+        """Show `model` in `view` through `proxy`; the tab's part in the window's changes (of the
+        kinds `shown`) and its `RecordList` (`forget_current`: see `RecordList`)."""
+        self.context = context
+        self.model = model
+        self.proxy = proxy
+        proxy.setSourceModel(model)
+        self.view = view
+        view.setModel(proxy)
+        self.last_load_ms = 0.0
+        self._changes = TabChanges(self, context, shown)
+        self._list = RecordList(view, model, self._show_row, forget_current=forget_current)
+
+    # what the tab gives -----------------------------------------------------------------------------
+    def load(self, select_id: int | None = None) -> None:
+        """Read the list again, keeping the selected record (or selecting `select_id`)."""
+        raise NotImplementedError
+
+    def _selected_id(self) -> int | None:
+        raise NotImplementedError
+
+    def _show_row(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def _update_summary(self) -> None:
+        raise NotImplementedError
+
+    def show_record(self, record_id: int) -> bool:
+        """Show a record (from search or a link), as `RecordList.show_record` does."""
+        raise NotImplementedError
+
+    def _open_form(self) -> None:
+        """Open the tab's empty form (Ctrl+M, Ctrl+N, a draft's kind)."""
+        raise NotImplementedError
+
+    # what is the same -------------------------------------------------------------------------------
+    def focus_main(self) -> None:
+        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
+        self._list.focus()
+
+    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._list.show_current()
+
+    def _on_model_attention_changed(self, count: int) -> None:
+        """The model's count of what needs attention moved: the summary and the tab's title follow."""
+        self._update_summary()
+        self.sig_badge_changed.emit(count)
+
+    def _show_first_unless_current(self) -> None:
+        """After the filter changed: the current row stays, else the first, else an empty pane."""
+        if not self.view.currentIndex().isValid() and not self._list.select_first():
+            self._show_row(None)
+
+    def apply_change(self, change: Change) -> None:
+        if self._changes.concerns(change):
+            self.load()
+
+    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
+        self._changes.publish(change, notice, lambda: self.load(select_id))
+
+    def pause(self) -> None:
+        """Locked: the ages stop moving until the workstation is unlocked."""
+        self.model.pause()
+
+    def clear(self) -> None:
+        """Locked (the workspace is closed): the list, the pane, the notice and the patients read
+        are forgotten, asking nothing of the services; `resume` selects the record again."""
+        self._list.clear(self._selected_id())
+        self._changes.forget()
+        self._update_summary()
+
+    def resume(self) -> None:
+        """Unlocked: read the list again (emptied by `clear`), the record shown selected again."""
+        self.model.resume()
+        self.load(select_id=self._list.take_kept())
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return kind == self.record_kind and self.show_record(record_id)
+
+    def open_form(self, form: str) -> bool:
+        if form != self.record_kind:
+            return False
+        self._open_form()
+        return True

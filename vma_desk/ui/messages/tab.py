@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time as timer
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from vma_desk.core.communications import Message, MessageState
@@ -31,10 +31,9 @@ from vma_desk.ui.messages.model import (
     MessageTableModel,
 )
 from vma_desk.ui.messages.source import MessageSource
-from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
+from vma_desk.ui.record_list import ListTab, set_flag, show_error
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
-from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.widgets import ask_reason, confirm
 
@@ -50,8 +49,12 @@ _SHOWN = frozenset({RecordKind.MESSAGE, RecordKind.CALL, RecordKind.PATIENT, Rec
                      RecordKind.PRACTICE, RecordKind.SETTING})
 
 
-class MessagesTab(TabPage):
+class MessagesTab(ListTab):
     """`sig_badge_changed` counts the open messages overdue now."""
+
+    record_kind = "message"
+    model: MessageTableModel
+    proxy: MessageFilterProxy
 
     def __init__(self, services: Services, parent: QWidget | None = None, *,
                  context: TabContext | None = None) -> None:
@@ -59,16 +62,10 @@ class MessagesTab(TabPage):
         super().__init__(parent)
         self.ui = Ui_MessagesTab()
         self.ui.setupUi(self)
-        self.context = context if context is not None else TabContext(services)
+        context = context if context is not None else TabContext(services)
+        self.hold_list(context, MessageTableModel(context.now, self), MessageFilterProxy(self),
+                       self.ui.message_view, _SHOWN)
         self._source = MessageSource(self.context)
-        self.model = MessageTableModel(self.context.now, self)
-        self.proxy = MessageFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = self.ui.message_view
-        self.view.setModel(self.proxy)
-        self.last_load_ms = 0.0
-        self._changes = TabChanges(self, self.context, _SHOWN)
-        self._list = RecordList(self.view, self.model, self._show_row)
         self._shown: MessageRow | None = None
         self._steps: dict[MessageState, QPushButton] = {
             MessageState.DELIVERED: self.ui.deliver_button,
@@ -122,7 +119,7 @@ class MessagesTab(TabPage):
         ui = self.ui
         ui.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
-        self.model.sig_overdue_changed.connect(self._on_model_overdue_changed)
+        self.model.sig_overdue_changed.connect(self._on_model_attention_changed)
         self.model.dataChanged.connect(self._on_model_data_changed)
         for state, button in self._steps.items():
             button.clicked.connect(lambda _checked=False, s=state: self.advance(s))
@@ -158,10 +155,6 @@ class MessagesTab(TabPage):
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
-    def focus_main(self) -> None:
-        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
-        self._list.focus()
-
     def selected_message(self) -> Message | None:
         return self._shown.message if self._shown else None
 
@@ -180,9 +173,6 @@ class MessagesTab(TabPage):
 
         return self._list.show_record(message_id, self.context.comms.get_message, show_open,
                                       lambda message: self._source.rows([message])[0])
-
-    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._list.show_current()
 
     def _show_row(self, row: MessageRow | None) -> None:
         ui = self.ui
@@ -284,47 +274,13 @@ class MessagesTab(TabPage):
         self.select_message(updated.id or 0)
         return updated
 
-    # changes ----------------------------------------------------------------------------------------
-    def apply_change(self, change: Change) -> None:
-        if self._changes.concerns(change):
-            self.load()
-
-    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
-        self._changes.publish(change, notice, lambda: self.load(select_id))
-
-    def pause(self) -> None:
-        """Locked: the ages stop moving until the workstation is unlocked."""
-        self.model.pause()
-
-    def clear(self) -> None:
-        """Locked (the workspace is closed): the messages, the pane, the notice and the patients
-        read are forgotten, asking nothing of the services; `resume` selects the message again."""
-        self._list.clear(self._selected_id())
-        self._changes.forget()
-        self._update_summary()
-
-    def resume(self) -> None:
-        """Unlocked: read the messages again (emptied by `clear`), the one shown selected again."""
-        self.model.resume()
-        self.load(select_id=self._list.take_kept())
-
-    def _on_model_overdue_changed(self, count: int) -> None:
-        self._update_summary()
-        self.sig_badge_changed.emit(count)
-
+    # changes, locking and opening: `ListTab` -------------------------------------------------------
     def _on_filter_combo_changed(self, _index: int) -> None:
         self.proxy.set_mode(self.ui.filter_combo.currentData())
-        if not self.view.currentIndex().isValid() and not self._list.select_first():
-            self._show_row(None)
+        self._show_first_unless_current()
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        return kind == "message" and self.show_record(record_id)
-
-    def open_form(self, form: str) -> bool:
-        if form != "message":
-            return False
+    def _open_form(self) -> None:
         self.open_new_message()
-        return True
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_message(self) -> MessageDialog:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time as timer
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 
 from vma_desk.core import history
@@ -28,7 +28,7 @@ from vma_desk.services import Services
 from vma_desk.ui.calendar.booking import BookingDialog
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.forms.ui_refills_tab import Ui_RefillsTab
-from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
+from vma_desk.ui.record_list import ListTab, set_flag, show_error
 from vma_desk.ui.refills import detail
 from vma_desk.ui.refills.dialog import RefillDialog
 from vma_desk.ui.refills.model import (
@@ -53,7 +53,6 @@ from vma_desk.ui.refills.steps import (
 )
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
-from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.widgets import ask_reason, confirm, flow_row
 
@@ -80,9 +79,13 @@ STEP_LABELS = {RefillStep.ROUTED: "Routed to the prescriber",
 _BEFORE_DECISION = (RefillStep.RECEIVED, RefillStep.CHECKED, RefillStep.ROUTED)
 
 
-class RefillsTab(TabPage):
+class RefillsTab(ListTab):
     """`sig_badge_changed` counts the open requests near or past due now; `sig_record_requested`
     shows a booked visit in the calendar."""
+
+    record_kind = "refill"
+    model: RefillTableModel
+    proxy: RefillFilterProxy
 
     def __init__(self, services: Services, parent: QWidget | None = None, *,
                  context: TabContext | None = None) -> None:
@@ -91,17 +94,11 @@ class RefillsTab(TabPage):
         self.ui = Ui_RefillsTab()
         self.ui.setupUi(self)
         flow_row(self.ui.steps_row)  # the step buttons go on to a second line rather than cut words
-        self.context = context if context is not None else TabContext(services)
-        self._source = RefillRowSource(self.context)
-        self.model = RefillTableModel(self.context.now, self)
-        self.proxy = RefillFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = self.ui.request_view
-        self.view.setModel(self.proxy)
-        self.last_load_ms = 0.0
-        self._changes = TabChanges(self, self.context, _SHOWN)
+        context = context if context is not None else TabContext(services)
         # a closed request shown alone leaves no current row behind
-        self._list = RecordList(self.view, self.model, self._show_row, forget_current=True)
+        self.hold_list(context, RefillTableModel(context.now, self), RefillFilterProxy(self),
+                       self.ui.request_view, _SHOWN, forget_current=True)
+        self._source = RefillRowSource(self.context)
         self._shown: RefillTableRow | None = None
         self._calendar_context: CalendarContext | None = None  # made when a visit is first booked
         ui = self.ui
@@ -222,10 +219,6 @@ class RefillsTab(TabPage):
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
-    def focus_main(self) -> None:
-        """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
-        self._list.focus()
-
     def selected_request(self) -> RefillRequest | None:
         return self._shown.request if self._shown else None
 
@@ -245,9 +238,6 @@ class RefillsTab(TabPage):
 
         return self._list.show_record(refill_id, self.context.services.refills.get, show_open,
                                       lambda request: self._source.rows([request])[0])
-
-    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._list.show_current()
 
     def _show_row(self, row: RefillTableRow | None) -> None:
         ui = self.ui
@@ -426,33 +416,10 @@ class RefillsTab(TabPage):
         return text.request_for(request, self.context.patient_name(request.patient_id))
 
     # changes ----------------------------------------------------------------------------------------
-    def apply_change(self, change: Change) -> None:
-        if self._changes.concerns(change):
-            self.load()
-
-    def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
-        self._changes.publish(change, notice, lambda: self.load(select_id))
-
-    def pause(self) -> None:
-        """Locked: the due states stop moving until the workstation is unlocked."""
-        self.model.pause()
-
     def clear(self) -> None:
-        """Locked (the workspace is closed): the requests, the pane, the notice and the patients
-        read are forgotten, asking nothing of the services; `resume` selects the request again."""
-        self._list.clear(self._selected_id())
-        self._changes.forget()
-        self._calendar_context = None  # the patients the booking dialog read
-        self._update_summary()
-
-    def resume(self) -> None:
-        """Unlocked: read the requests again (emptied by `clear`), the one shown selected again."""
-        self.model.resume()
-        self.load(select_id=self._list.take_kept())
-
-    def _on_model_attention_changed(self, count: int) -> None:
-        self._update_summary()
-        self.sig_badge_changed.emit(count)
+        """Locked: what `ListTab.clear` forgets, and the patients the booking dialog read."""
+        self._calendar_context = None
+        super().clear()
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         mode = self.ui.filter_combo.currentData()
@@ -461,17 +428,10 @@ class RefillsTab(TabPage):
         self.proxy.set_mode(mode)
         if reload:
             self.load()
-        if not self.view.currentIndex().isValid() and not self._list.select_first():
-            self._show_row(None)
+        self._show_first_unless_current()
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        return kind == "refill" and self.show_record(record_id)
-
-    def open_form(self, form: str) -> bool:
-        if form != "refill":
-            return False
+    def _open_form(self) -> None:
         self.open_new_request()
-        return True
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:
