@@ -240,3 +240,20 @@ def test_a_birth_date_is_typed_the_way_people_write_it(qtbot, new_dialog, typed,
     assert focused() is new_dialog.ui.phone_edit_1  # Tab leaves the date, whatever was typed
     assert field.value() == born
     assert field.is_blank() == (typed == "")
+
+
+def test_an_error_below_the_fold_is_scrolled_into_view(qtbot, services, new_dialog):
+    """On a short screen the fields scroll: a refused field far down is brought into view."""
+    new_dialog.resize(new_dialog.width(), 420)
+    type_new_patient(qtbot)
+    ui = new_dialog.ui
+    ui.notes_edit.setPlainText("x" * 2001)  # longer than notes may be
+    bar = ui.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    with qtbot.assertNotEmitted(new_dialog.sig_saved):
+        type_keys(qtbot, ENTER)
+
+    assert ui.notes_error.isVisible() and bar.value() > 0
+    viewport = ui.scroll_area.viewport()
+    assert viewport.rect().contains(ui.notes_error.mapTo(viewport, ui.notes_error.rect().center()))
+    assert services.patients.count() == 0
