@@ -13,7 +13,9 @@ import pytest
 from tests.conftest import snapshot
 from vma_desk.core.errors import (
     KeyMissingError,
+    KeyringLockedError,
     KeyringUnavailableError,
+    KnownError,
     NewerSchemaError,
     NotAWorkspaceError,
     ValidationError,
@@ -106,6 +108,18 @@ def test_a_wrong_key_in_the_keyring_asks_for_the_recovery_key(closed, keystore, 
     result.workspace.close()
     again = opened(unlock.unlock(data_dir, keystore))  # the right key is back in the keyring
     again.workspace.close()
+
+
+def test_a_refusal_reported_to_a_command_keeps_its_kind_and_its_detail():
+    locked = KeyringLockedError("The OS keyring is locked.", detail="org.freedesktop.Secret: locked")
+    asked = Needs(Secret.RECOVERY_KEY, locked.message, locked)
+    refused = asked.refused("Give it with --recovery-key-file FILE.")
+    assert isinstance(refused, KeyringLockedError) and refused.exit_status == locked.exit_status
+    assert refused.message == "The OS keyring is locked. Give it with --recovery-key-file FILE."
+    assert refused.detail == "org.freedesktop.Secret: locked"
+    # a passphrase workspace met no refusal: a plain KnownError, with no detail
+    plain = Needs(Secret.PASSPHRASE, unlock.PASSPHRASE_PROTECTED).refused("Give it with --passphrase-file.")
+    assert type(plain) is KnownError and plain.detail == ""
 
 
 def test_without_a_keyring_the_recovery_key_opens_for_this_session_only(closed, no_keyring, data_dir):

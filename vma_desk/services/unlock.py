@@ -97,9 +97,10 @@ class Needs:
 
     def refused(self, how: str) -> KnownError:
         """The refusal to report where nobody can be asked: `why` and `how` to give the secret,
-        of the refusal's own kind (so its code and exit status)."""
-        error = type(self.refusal) if self.refusal is not None else KnownError
-        return error(f"{self.why} {how}")
+        of the refusal's own kind (so its code and exit status), keeping its `detail`."""
+        if self.refusal is None:
+            return KnownError(f"{self.why} {how}")
+        return type(self.refusal)(f"{self.why} {how}", detail=self.refusal.detail)
 
 
 def unlock(data_dir: Path, keystore: KeyStore, *, recovery_key: str | None = None,
