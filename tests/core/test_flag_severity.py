@@ -1,5 +1,5 @@
 """Each visit flag has one severity, said once in `core.agenda`: the Today tab colours its rows by
-it and the huddle sheet its flags (tests/ui/test_today_and_huddle_agree.py checks the two agree)."""
+it and the huddle sheet its flags (tests/ui/today/test_today_and_huddle_agree.py checks the two agree)."""
 
 from __future__ import annotations
 

@@ -161,7 +161,7 @@ def test_a_lock_after_the_switch_finishes_the_change_and_stays_locked(
 def test_an_os_error_is_said_plainly_and_the_workspace_keeps_its_key(
         where: str, manager: Services, keystore: KeyStore, monkeypatch: pytest.MonkeyPatch):
     """OSError(ENOSPC) from the partial's creation, or from the rename (monkeypatched: the real
-    full disk is in tests/ui/test_security_dialog.py)."""
+    full disk is in tests/ui/security/test_security_dialog.py)."""
     workspace = manager.workspace
     manager.patients.create(_patient("Ann"))
     old_key = keystore.get(workspace.workspace_id)

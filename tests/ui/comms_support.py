@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.conftest import signed_in
-from tests.ui.calendar_support import dialog_of, no_dialog  # noqa: F401 - for the test modules
+from tests.ui.calendar.support import dialog_of, no_dialog  # noqa: F401 - for the test modules
 from tests.ui.conftest import reactivate, show_active
 from vma_desk.core.communications import Call, CallReason, Direction, Message
 from vma_desk.core.records import Patient, Phone, Practice, Role, RouteCategory, Shift, StaffMember

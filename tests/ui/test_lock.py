@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import TEST_PIN, snapshot
 from tests.ui.privacy_support import patient_text_in_widgets
-from tests.ui.today_support import today_window_fixture  # noqa: F401 - a day of visits and work
+from tests.ui.today.support import today_window_fixture  # noqa: F401 - a day of visits and work
 from vma_desk.core.errors import LockedError
 from vma_desk.core.records import AuditAction
 from vma_desk.core.users import UserRole

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.test_unlock_flow import when_dialog
+from tests.ui.unlock.test_unlock_flow import when_dialog
 from vma_desk.storage.workspace import Workspace
 from vma_desk.ui.unlock.flow import UnlockFlow
 

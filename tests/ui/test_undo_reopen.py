@@ -194,7 +194,7 @@ def test_a_referral_closed_by_mistake_comes_back_and_reopens(qtbot, window):
 def test_a_visit_cancelled_or_moved_by_mistake_comes_back_with_ctrl_z(qtbot, window):
     from datetime import date
 
-    from tests.ui.calendar_support import at, dialog_of, select
+    from tests.ui.calendar.support import at, dialog_of, select
     from tests.ui.conftest import type_keys
     from vma_desk.core.calendar import Appointment, VisitStatus
     from vma_desk.core.records import Patient, Phone
