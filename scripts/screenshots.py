@@ -239,7 +239,7 @@ def shoot_handoff(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplic
     delivered = [m for m in comms.open_messages() if m.state is MessageState.DELIVERED][:3]
     for message, by in zip(delivered, ("Nora Pike, RN", None, None), strict=False):
         comms.advance(message.id, MessageState.ACKNOWLEDGED, by=by)
-    window._on_change(Change(RecordKind.MESSAGE, AuditAction.UPDATE, origin="MessagesTab"))
+    window._on_change(Change(RecordKind.MESSAGE, AuditAction.UPDATE, origin="screenshots"))
     note = "Mrs. Garza's callback is Nora's after 4; the MRI authorisation follow-up is tomorrow."
     dialog = window.open_end_shift()
     dialog.note_edit.setPlainText(note)
