@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from vma_desk.core import wording
 from vma_desk.core.drafts import FORM_NAMES, Draft
 from vma_desk.core.errors import KnownError
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.shared.widgets import confirm
 
 if TYPE_CHECKING:
     from vma_desk.core.records import Patient

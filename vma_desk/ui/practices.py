@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.storage.workspace import probe
 from vma_desk.ui.settings import Preferences
-from vma_desk.ui.widgets import ErrorLine
+from vma_desk.ui.shared.widgets import ErrorLine
 
 
 class SwitchPracticeDialog(QDialog):

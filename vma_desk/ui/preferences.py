@@ -16,7 +16,7 @@ from vma_desk.core.rules.backup_retention import RetentionPolicy
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_preferences import Ui_Preferences
 from vma_desk.ui.settings import MAX_AUTOLOCK_MINUTES, MIN_AUTOLOCK_MINUTES, Preferences
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 #: `page=` names of the dialog's pages
 PAGES = ("lock", "backups")

@@ -33,8 +33,8 @@ from vma_desk.core.errors import KnownError, ValidationError, WorkspaceExistsErr
 from vma_desk.services import backups
 from vma_desk.storage.backup import SUFFIX
 from vma_desk.storage.keys import KeyStore
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 from vma_desk.ui.tasks import Progress, run_task
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 
 class RestoreDialog(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vma_desk.ui.widgets import ErrorLine
+from vma_desk.ui.shared.widgets import ErrorLine
 
 
 @dataclass(frozen=True)

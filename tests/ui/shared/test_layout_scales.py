@@ -20,9 +20,9 @@ from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.records import Patient, Phone, Practice, Role, Shift, StaffMember
 from vma_desk.services import Services
 from vma_desk.storage.workspace import Workspace
-from vma_desk.ui import widgets
 from vma_desk.ui.main_window import MainWindow
 from vma_desk.ui.settings import Preferences
+from vma_desk.ui.shared import widgets
 
 CHICAGO = ZoneInfo("America/Chicago")
 MONDAY = date(2026, 3, 2)  # the test clock's day

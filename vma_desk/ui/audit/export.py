@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.services import Services
-from vma_desk.ui.widgets import ErrorLine, date_field, to_date
+from vma_desk.ui.shared.widgets import ErrorLine, date_field, to_date
 
 
 class AuditExportDialog(QDialog):

@@ -36,7 +36,7 @@ from vma_desk.ui.calendar.fields import fill_providers, read_start, select_data,
 from vma_desk.ui.calendar.move import reschedule
 from vma_desk.ui.calendar.proposals import Offer, offer_for
 from vma_desk.ui.forms.ui_calendar_appointment import Ui_CalendarAppointment
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 #: what saving one part gives: the updated record, its `Change`, and the `Offer` of a freed slot
 Saved = tuple[Appointment, Change, Offer | None]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.core.calendar import Conflict
-from vma_desk.ui.widgets import FieldErrors, FieldSlot
+from vma_desk.ui.shared.widgets import FieldErrors, FieldSlot
 
 
 class AuthorisationMemory:

@@ -29,7 +29,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.rules.scheduling import repeat_rule
 from vma_desk.services import Services
-from vma_desk.ui.widgets import ErrorLine, confirm, date_field, to_date, to_time
+from vma_desk.ui.shared.widgets import ErrorLine, confirm, date_field, to_date, to_time
 
 REPEAT_LABELS = {"none": "Does not repeat", "daily": "Every day", "weekdays": "Every weekday",
                  "weekly": "Every week on that day", "biweekly": "Every other week on that day"}

@@ -35,7 +35,7 @@ from vma_desk.ui.calendar.fields import (
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel
 from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.forms.ui_calendar_booking import Ui_CalendarBooking
-from vma_desk.ui.widgets import FieldSlot, to_time
+from vma_desk.ui.shared.widgets import FieldSlot, to_time
 
 SLOT_CANDIDATES = 6
 #: books the visit: (appointment, authorised_by=, override_reason=) -> (booked, change)

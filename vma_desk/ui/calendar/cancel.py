@@ -16,7 +16,7 @@ from vma_desk.core.rules.scheduling import is_late_cancellation
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.proposals import offer_for
 from vma_desk.ui.forms.ui_calendar_cancel import Ui_CalendarCancel
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 #: offered in the reason box; any other reason can be typed
 COMMON_REASONS = (

@@ -17,7 +17,7 @@ from vma_desk.services import Services
 from vma_desk.ui.calendar.approval import AuthorisationMemory
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 
 class CalendarContext:

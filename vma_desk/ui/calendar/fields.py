@@ -16,7 +16,7 @@ from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import StaffMember
 from vma_desk.core.wording import WEEKDAY_NAMES
 from vma_desk.ui.calendar.grid import local_to_utc
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 
 def qtime(value: time) -> QTime:

@@ -22,7 +22,7 @@ from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.proposals import Offer, offer_for
 from vma_desk.ui.forms.ui_calendar_move import Ui_CalendarMove
 from vma_desk.ui.shared.form import attempt
-from vma_desk.ui.widgets import FieldErrors, FieldSlot
+from vma_desk.ui.shared.widgets import FieldErrors, FieldSlot
 
 
 def reschedule(context: CalendarContext, before: Appointment, *, start: datetime, provider_id: int,

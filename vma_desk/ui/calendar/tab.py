@@ -47,7 +47,7 @@ from vma_desk.ui.forms.ui_calendar_tab import Ui_CalendarTab
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.shared.widgets import confirm
 
 DAY, WEEK = "day", "week"
 #: the worklists' windows move with the clock: re-read them this often while unlocked

@@ -19,7 +19,7 @@ from vma_desk.ui.calendar.fields import (
     select_data,
 )
 from vma_desk.ui.forms.ui_calendar_waitlist_entry import Ui_CalendarWaitlistEntry
-from vma_desk.ui.widgets import FieldSlot, to_time
+from vma_desk.ui.shared.widgets import FieldSlot, to_time
 
 _DEFAULTS = WaitlistEntry(patient_id=0, type_code="", added_at=datetime(2000, 1, 1, tzinfo=UTC))
 

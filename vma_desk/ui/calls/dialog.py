@@ -24,7 +24,7 @@ from vma_desk.core.validation import format_phone, normalize_phone
 from vma_desk.ui.forms.ui_calls_call import Ui_CallsCall
 from vma_desk.ui.shared.comms_form import CommsFormDialog
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 MESSAGE_KEYS = "Ctrl+M"
 

@@ -23,7 +23,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.services.ics import export_ics
-from vma_desk.ui.widgets import ErrorLine, date_field, to_date
+from vma_desk.ui.shared.widgets import ErrorLine, date_field, to_date
 
 
 class ExportIcsDialog(QDialog):

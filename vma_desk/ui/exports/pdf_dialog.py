@@ -37,7 +37,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind, Role
 from vma_desk.services import Services
 from vma_desk.ui.shared.patient_picker import PatientPicker
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 
 @dataclass(frozen=True)

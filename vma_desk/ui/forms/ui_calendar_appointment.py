@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QVBoxLayout, QWidget)
 
 from vma_desk.ui.calendar.approval import ApprovalPanel
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_CalendarAppointment(object):
     def setupUi(self, CalendarAppointment):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
 
 from vma_desk.ui.calendar.approval import ApprovalPanel
 from vma_desk.ui.shared.patient_picker import PatientPicker
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_CalendarBooking(object):
     def setupUi(self, CalendarBooking):

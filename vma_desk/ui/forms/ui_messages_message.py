@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 
 from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.shared.red_flags import EscalationPanel
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_MessagesMessage(object):
     def setupUi(self, MessagesMessage):

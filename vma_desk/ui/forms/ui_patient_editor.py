@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QScrollArea, QSizePolicy, QSpacerItem, QTableView,
     QVBoxLayout, QWidget)
 
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_PatientEditor(object):
     def setupUi(self, PatientEditor):

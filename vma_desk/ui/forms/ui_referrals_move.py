@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QSizePolicy, QSpacerItem, QTimeEdit, QVBoxLayout,
     QWidget)
 
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_ReferralsMove(object):
     def setupUi(self, ReferralsMove):

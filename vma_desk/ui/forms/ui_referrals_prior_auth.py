@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 from vma_desk.ui.shared.patient_picker import PatientPicker
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_ReferralsPriorAuth(object):
     def setupUi(self, ReferralsPriorAuth):

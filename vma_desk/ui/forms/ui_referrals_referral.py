@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 from vma_desk.ui.shared.patient_picker import PatientPicker
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_ReferralsReferral(object):
     def setupUi(self, ReferralsReferral):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 from vma_desk.ui.refills.labs import LabDatesEditor
 from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.shared.red_flags import EscalationPanel
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 class Ui_RefillsRequest(object):
     def setupUi(self, RefillsRequest):

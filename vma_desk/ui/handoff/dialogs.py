@@ -43,7 +43,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.handoff import Handoff, HandoffItem, ShiftSummary, SinceLastShift
 from vma_desk.core.wording import clock_text, when_text
 from vma_desk.services import Services
-from vma_desk.ui.widgets import ErrorLine, confirm
+from vma_desk.ui.shared.widgets import ErrorLine, confirm
 
 if TYPE_CHECKING:
     from vma_desk.ui.exports.pdf_dialog import PdfExportDialog

@@ -24,7 +24,7 @@ from vma_desk.core.wording import zone_label
 from vma_desk.ui.forms.ui_messages_message import Ui_MessagesMessage
 from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 
 class MessageDialog(SavingFormDialog):

@@ -35,7 +35,7 @@ from vma_desk.ui.record_list import ListTab, set_flag, show_error
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
-from vma_desk.ui.widgets import ask_reason, confirm
+from vma_desk.ui.shared.widgets import ask_reason, confirm
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("23 h 59 min", "Overdue 23 h 59 min", "Emergency", "Christopher Willis",

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from vma_desk.core import wording
 from vma_desk.core.records import CareGap
-from vma_desk.ui.widgets import DateEdit, to_date
+from vma_desk.ui.shared.widgets import DateEdit, to_date
 
 COL_KIND, COL_DUE, COL_NOTE = range(3)
 _HEADERS = ("Care gap", "Due", "Note")

@@ -19,7 +19,7 @@ from vma_desk.ui.forms.ui_patient_editor import Ui_PatientEditor
 from vma_desk.ui.patients.care_gaps import CareGapTableModel
 from vma_desk.ui.patients.patient_form import PatientForm
 from vma_desk.ui.shared.form import FormDialog, attempt
-from vma_desk.ui.widgets import confirm
+from vma_desk.ui.shared.widgets import confirm
 
 #: narrower than this (pixels), the two columns of fields stack instead of squeezing their fields
 ONE_COLUMN_BELOW = 740

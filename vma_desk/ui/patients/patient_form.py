@@ -25,7 +25,7 @@ from vma_desk.ui.patients.care_gaps import (
     CareGapTableModel,
     DueDateDelegate,
 )
-from vma_desk.ui.widgets import FieldErrors, FieldSlot, select_cell
+from vma_desk.ui.shared.widgets import FieldErrors, FieldSlot, select_cell
 
 PHONE_ROWS = 3
 _CONTACT_LABELS = {

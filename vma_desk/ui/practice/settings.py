@@ -28,7 +28,7 @@ from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
 from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
 from vma_desk.ui.shared.form import FormDialog, attempt
-from vma_desk.ui.widgets import FieldSlot, select_cell, to_time
+from vma_desk.ui.shared.widgets import FieldSlot, select_cell, to_time
 
 #: the zones a US practice most often needs, first; every IANA zone can still be typed
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",

@@ -27,7 +27,7 @@ from vma_desk.ui.forms.ui_referrals_prior_auth import Ui_ReferralsPriorAuth
 from vma_desk.ui.referrals.dialog import calendar_page, read_date
 from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.widgets import DateEdit, FieldSlot
+from vma_desk.ui.shared.widgets import DateEdit, FieldSlot
 
 #: what an approval's count usually counts (the field takes any other word too)
 UNIT_WORDS = ("visits", "units", "sessions", "days")

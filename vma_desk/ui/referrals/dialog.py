@@ -27,7 +27,7 @@ from vma_desk.core.validation import format_phone, normalize_phone
 from vma_desk.ui.forms.ui_referrals_referral import Ui_ReferralsReferral
 from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, DateEdit, FieldSlot
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, DateEdit, FieldSlot
 
 #: offered in the specialty box; any other can be typed
 SPECIALTIES = (

@@ -51,7 +51,7 @@ from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
-from vma_desk.ui.widgets import ask_reason, confirm
+from vma_desk.ui.shared.widgets import ask_reason, confirm
 
 #: how often the lists are read again for the flags that time alone brings
 REFRESH_MS = 5 * 60_000

@@ -18,7 +18,7 @@ from vma_desk.ui.forms.ui_referrals_patient_told import Ui_ReferralsPatientTold
 from vma_desk.ui.referrals.dialog import calendar_page
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import attempt, hold_form, main_button
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldSlot, error_sentence
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldSlot, error_sentence
 
 
 class PatientToldDialog(QDialog):

@@ -25,7 +25,7 @@ from vma_desk.ui.forms.ui_refills_request import Ui_RefillsRequest
 from vma_desk.ui.refills import fields
 from vma_desk.ui.shared.comms_form import SavingFormDialog
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 
 class RefillDialog(SavingFormDialog):

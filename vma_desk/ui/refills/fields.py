@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QTimeEdit
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Role, StaffMember
 from vma_desk.core.rules.scheduling import local_to_utc
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 NOT_KNOWN = "Not known"
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.refills import LabCheck
-from vma_desk.ui.widgets import DateEdit
+from vma_desk.ui.shared.widgets import DateEdit
 
 EMPTY_TEXT = "Type the medication: the labs the protocol requires for it appear here."
 NONE_TEXT = "None: the protocol requires no labs for this medication."

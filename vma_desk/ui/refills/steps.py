@@ -26,7 +26,7 @@ from vma_desk.ui.forms.ui_refills_withdraw import Ui_RefillsWithdraw
 from vma_desk.ui.refills import fields
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import attempt, hold_form, main_button
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 _Step = Callable[[], tuple[RefillRequest, Change]]
 

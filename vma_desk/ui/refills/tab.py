@@ -54,7 +54,7 @@ from vma_desk.ui.refills.steps import (
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
-from vma_desk.ui.widgets import ask_reason, confirm, flow_row
+from vma_desk.ui.shared.widgets import ask_reason, confirm, flow_row
 
 #: the widest text each column usually holds (its width at the start)
 COLUMN_SAMPLES = ("Tomorrow 5:00 PM", "Near due · urgent", "Waiting for provider", "Willis, Christopher",

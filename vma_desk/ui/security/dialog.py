@@ -31,9 +31,9 @@ from vma_desk.services.security import OLD_KEY_NOTE, OLD_PASSPHRASE_NOTE
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.rekey import KeyChange
 from vma_desk.storage.workspace import Protection
+from vma_desk.ui.shared.widgets import confirm
 from vma_desk.ui.tasks import run_task
 from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog
-from vma_desk.ui.widgets import confirm
 
 READ_ONLY_TEXT = "Only a practice manager can change the workspace's key or how it is protected."
 KEYRING_TEXT = ("This workspace is protected by the OS keyring: its key is kept in this computer's keyring, "

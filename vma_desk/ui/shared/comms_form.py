@@ -18,7 +18,7 @@ from vma_desk.ui.drafts import DraftGuard
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog
 from vma_desk.ui.shared.red_flags import EscalationPanel, RedFlagWatcher
-from vma_desk.ui.widgets import FieldSlot
+from vma_desk.ui.shared.widgets import FieldSlot
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

@@ -16,7 +16,7 @@ from vma_desk.core.calendar import Conflict
 from vma_desk.core.errors import ConflictError, KnownError, ValidationError
 from vma_desk.services import Services
 from vma_desk.ui.drafts import DraftGuard, cancel
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, fit_to_screen
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, fit_to_screen
 
 T = TypeVar("T")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QTextEd
 
 from vma_desk.core.rules.escalation import RedFlagHit
 from vma_desk.services.communications import CommunicationsService, Escalation
-from vma_desk.ui.widgets import FieldErrors, FieldSlot
+from vma_desk.ui.shared.widgets import FieldErrors, FieldSlot
 
 HIT_BACKGROUND = QColor("#ffd7d7")
 HIT_TEXT = QColor("#8e0016")

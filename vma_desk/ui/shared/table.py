@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from vma_desk.ui.widgets import ElidedTipDelegate
+from vma_desk.ui.shared.widgets import ElidedTipDelegate
 
 
 def setup_record_table(view: QTableView, sort_column: int, order: Qt.SortOrder) -> None:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vma_desk.ui.shared.widgets import elide_lines
 from vma_desk.ui.today.model import KEY_ROLE, SPANNED_ROLE, GroupTreeModel
-from vma_desk.ui.widgets import elide_lines
 
 Index = QModelIndex | QPersistentModelIndex
 #: pixels added to each row's height

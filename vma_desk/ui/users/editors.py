@@ -25,6 +25,7 @@ from vma_desk.core.records import Change
 from vma_desk.core.users import MAX_FAILURES, MAX_NAME, User, UserRole
 from vma_desk.services import Services
 from vma_desk.ui.shared.form import attempt
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 from vma_desk.ui.users.fields import (
     PIN_RULE,
     busy,
@@ -36,7 +37,6 @@ from vma_desk.ui.users.fields import (
     show_field_error,
     with_error,
 )
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 W = TypeVar("W", bound=QWidget)
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from vma_desk.core.users import MIN_PASSWORD, MIN_PIN_DIGITS, UserRole
-from vma_desk.ui.widgets import FieldErrors, FieldSlot
+from vma_desk.ui.shared.widgets import FieldErrors, FieldSlot
 
 PIN_RULE = (f"at least {MIN_PIN_DIGITS} digits, or a password of at least {MIN_PASSWORD} characters")
 #: verbs a service message may start with that read as a sentence after the field's caption

@@ -22,8 +22,8 @@ from vma_desk.core.records import Change
 from vma_desk.core.users import MAX_NAME, User
 from vma_desk.services import Services
 from vma_desk.ui.shared.form import attempt
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 from vma_desk.ui.users.fields import PIN_RULE, busy, error_label, pin_edit, show_field_error, with_error
-from vma_desk.ui.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot
 
 TITLE = "Create the first user — a practice manager"
 PIN_EXPLANATION = (

@@ -27,9 +27,9 @@ from vma_desk.core.records import Change
 from vma_desk.core.users import User
 from vma_desk.services import Services
 from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.widgets import confirm
 from vma_desk.ui.users.editors import AddUserDialog, EditUserDialog, ResetPinDialog, UserFormDialog
 from vma_desk.ui.users.model import NAME, USER_ROLE, UserTableModel
-from vma_desk.ui.widgets import confirm
 
 READ_ONLY_TEXT = ("Only a practice manager can add or change users. You can set your own PIN "
                   "(select your name, then Reset PIN…).")
