@@ -36,6 +36,7 @@ from vma_desk.ui.calls.tab import CallsTab
 from vma_desk.ui.messages.tab import MessagesTab
 from vma_desk.ui.referrals.tab import ReferralsTab
 from vma_desk.ui.refills.tab import RefillsTab
+from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.today.tab import TodayTab
 
 WEDNESDAY = date(2026, 3, 4)
@@ -88,7 +89,7 @@ def add_callers(huddle: Huddle, clock: FixedClock) -> list[Patient]:
 def tabs_fixture(qtbot, services: Services, clock: FixedClock):
     huddle = build_huddle(services, clock)
     callers = add_callers(huddle, clock)
-    shown: dict[str, QWidget] = {}
+    shown: dict[str, TabPage] = {}
     for kind in (TodayTab, CalendarTab, CallsTab, MessagesTab, RefillsTab, ReferralsTab):
         tab = kind(services)
         tab.resize(1366, 720)
@@ -97,7 +98,7 @@ def tabs_fixture(qtbot, services: Services, clock: FixedClock):
         shown[kind.__name__] = tab
     yield huddle, callers, shown
     for tab in shown.values():
-        tab.pause()  # type: ignore[attr-defined]
+        tab.pause()
 
 
 def fire_timers(tab: QWidget) -> None:
@@ -181,8 +182,8 @@ def test_a_locked_desk_holds_no_patient_names_and_shows_them_again_after_sign_in
     with qtbot.capture_exceptions() as errors:
         workspace.lock()  # closed first: clear() must read nothing
         for tab in shown.values():
-            tab.pause()  # type: ignore[attr-defined]
-            tab.clear()  # type: ignore[attr-defined]
+            tab.pause()
+            tab.clear()
         qtbot.wait(200)
         for tab in shown.values():
             fire_timers(tab)
@@ -191,15 +192,15 @@ def test_a_locked_desk_holds_no_patient_names_and_shows_them_again_after_sign_in
     assert [e for _type, e, _tb in errors] == []
     assert patient_text_in_widgets(names) == []
     for kind in ("CalendarTab", "CallsTab", "MessagesTab", "RefillsTab", "ReferralsTab"):
-        assert shown[kind].context.patients.remembered() == 0, kind  # type: ignore[attr-defined]
-    assert shown["TodayTab"].agenda is None  # type: ignore[attr-defined]
+        assert shown[kind].context.patients.remembered() == 0, kind
+    assert shown["TodayTab"].agenda is None
 
     with pytest.raises(LockedError):  # the test's premise: the workspace is closed
         services.patients.get(callers[0].id)
     workspace.reopen_with_keyring(keystore)
     with qtbot.capture_exceptions() as errors:
         for tab in shown.values():
-            tab.resume()  # type: ignore[attr-defined]
+            tab.resume()
         qtbot.wait(50)
     assert [e for _type, e, _tb in errors] == []
     assert shown_state(shown) == selected
