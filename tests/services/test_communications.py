@@ -169,6 +169,36 @@ def test_search_finds_a_message_by_a_word_in_its_note_ranked_and_highlighted(des
     assert services.communications.search("zzzz") == []
 
 
+def test_search_hits_carry_each_records_title_and_time_read_in_one_batch(desk, clock):
+    from vma_desk.core.validation import format_phone
+
+    services, nurse, _front, ann = desk
+    comms = services.communications
+    with_number, _ = comms.log_call(call(ann, notes="parking first"))
+    earlier = datetime(2026, 3, 2, 15, 5, tzinfo=UTC)
+    no_number, _ = comms.log_call(call(ann, number="", patient_id=None, caller_name="Bo Burr",
+                                       notes="parking again", started_at=earlier))
+    urgent, _ = comms.take_message(Message("Ann Ames", "3125550142", "parking validation question", nurse.id,
+                                           clock.now(), urgency=Urgency.URGENT))
+    hits = comms.search("parking")
+    assert sorted((h.kind, h.record_id) for h in hits) == sorted(
+        [("call", with_number.id), ("call", no_number.id), ("message", urgent.id)])
+    by_id = {(h.kind, h.record_id): h for h in hits}
+    first = comms.repo.get_call(with_number.id or 0)
+    assert first is not None
+    assert by_id["call", with_number.id].title == f"Call · Ann Ames · {format_phone(first.number)}"
+    assert by_id["call", with_number.id].at == first.started_at
+    assert by_id["call", no_number.id].title == "Call · Bo Burr"
+    message = comms.repo.get_message(urgent.id or 0)
+    assert message is not None
+    assert by_id["message", urgent.id].title == "Message · Ann Ames · Urgent"
+    assert by_id["message", urgent.id].at == message.created_at
+    # the titles come in one read per kind; a record no longer there is left out, not an error
+    titles = comms.repo.hit_titles("call", [with_number.id or 0, no_number.id or 0, 10_000])
+    assert set(titles) == {with_number.id, no_number.id}
+    assert comms.repo.hit_titles("message", []) == {}
+
+
 def test_the_practice_configures_red_flags_and_the_callback_clock(desk, clock):
     from datetime import time
 

@@ -381,22 +381,23 @@ class CommunicationsService:
                              key=lambda f: f[2], reverse=True)
         found = search_rules.ranked(words, itertools.islice(newest, SEARCH_READS), text=lambda f: f[3],
                                     at=lambda f: f[2], limit=limit, newest_first=True)
+        titles = {kind: self.repo.hit_titles(kind, [f[1] for f in found if f[0] == kind])
+                  for kind in ("call", "message")}  # one read per kind, not one per hit
         hits = []
         for rank, (kind, record_id, _at, body) in enumerate(found):
+            title = titles[kind].get(record_id)
+            if title is None:
+                continue
+            at, caller_name, detail = title
             snippet = search_rules.snippet(body, words)
             if kind == "call":
-                call = self.repo.get_call(record_id)
-                if call is None:
-                    continue
-                number = f" · {format_phone(call.number)}" if call.number else ""
-                title = f"Call · {call.caller_name}{number}"
-                hits.append(SearchHit("call", record_id, call.started_at, title, snippet, float(rank)))
+                number = f" · {format_phone(detail)}" if detail else ""
+                hits.append(SearchHit("call", record_id, at, f"Call · {caller_name}{number}", snippet,
+                                      float(rank)))
             else:
-                message = self.repo.get_message(record_id)
-                if message is None:
-                    continue
-                title = f"Message · {message.caller_name} · {message.urgency.value.capitalize()}"
-                hits.append(SearchHit("message", record_id, message.created_at, title, snippet, float(rank)))
+                urgency = Urgency(detail).value.capitalize()
+                hits.append(SearchHit("message", record_id, at, f"Message · {caller_name} · {urgency}",
+                                      snippet, float(rank)))
         return hits
 
 

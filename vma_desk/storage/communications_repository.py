@@ -219,6 +219,19 @@ class CommunicationsRepository:
         self.conn.execute("INSERT INTO comm_search(rowid, body, kind, record_id) VALUES (?, ?, ?, ?)",
                           (rowid, text, kind, record_id))
 
+    def hit_titles(self, kind: str, ids: Sequence[int]) -> dict[int, tuple[datetime, str, str]]:
+        """What a search hit's line shows of each found call (or message), by id: (when, caller's
+        name, the call's number or the message's urgency), in one statement per `chunks()` of ids,
+        not one look-up per hit. Ids of records that are gone are left out."""
+        table, columns = (("message", "created_ts, caller_name, urgency") if kind == "message"
+                          else ("call", "started_ts, caller_name, number"))
+        out: dict[int, tuple[datetime, str, str]] = {}
+        for part in chunks(ids):
+            for record_id, ts, name, detail in self.conn.execute(
+                    f"SELECT id, {columns} FROM {table} WHERE id IN ({marks(len(part))})", part):
+                out[int(record_id)] = (from_ts(int(ts)), name, detail)  # the column is NOT NULL
+        return out
+
     def search(self, match: str, kind: str, batch: int = 100) -> Iterator[tuple[str, int, datetime, str]]:
         """(kind, record id, when, indexed text) of the calls (or messages) that `match` (an FTS5
         query) finds, the last saved first: newest first as far as records are saved as they happen
