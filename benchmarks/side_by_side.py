@@ -1,0 +1,366 @@
+"""Issue 14's goals, each measured side by side with its floor in the same run.
+
+Builds the demo workspace once (seed 1, anchored on today, --years 5 by default) in a temporary
+folder, protected by the OS keyring, compiles the sources to byte code once (`compileall`: an
+installed VMA Desk has byte code, while this environment's PYTHONDONTWRITEBYTECODE=1 would make
+every child compile everything again) and then runs each measure of `MEASURES` with its floor,
+interleaved, and prints one table: the app's median, the floor's median, their ratio and the goal.
+Exits 1 when a goal is missed.
+
+Measures so far:
+- start-up: a new process from spawn to the unlocked main window with its first tab painted, as a
+  real start is once the PIN is typed (workspace unlocked with the keyring, the demo's trainer
+  signed in with the demo PIN, the window built and shown), against a new process of bare PySide6
+  showing a QMainWindow with a QTabWidget of six tabs, each an empty QTableView. App and floor
+  alternate, one process at a time; each child prints its own peak memory (VmHWM of
+  /proc/self/status: a forked child would inherit its parent's high-water mark) at its end.
+- tab switch: in this process, after every tab's first show, Alt+1..6 (`MainWindow.show_tab`:
+  setCurrentIndex and the keyboard into the tab's list) until the tab is painted, against
+  setCurrentIndex on the bare six-tab window until its tab is painted; app and floor alternate,
+  the median per tab, and the slowest tab's median against the floor's.
+A new measure is a function taking the `Setup` and returning its `Row`s, added to `MEASURES`.
+
+Run beside a keyring, as the tests do:
+    dbus-run-session -- scripts/with-keyring.sh .venv/bin/python benchmarks/side_by_side.py \\
+        [--years 5] [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TAB_COUNT = 6
+WIDTH, HEIGHT = 1366, 768
+STARTUP_GOAL = 2.0  # the app's start at most twice the bare window's
+SWITCH_GOAL = 1.5  # a tab switch at most 1.5 times the bare window's
+
+
+@dataclass
+class Setup:
+    """What every measure shares: the demo workspace and the children's environment."""
+
+    data_dir: Path
+    years: int
+    runs: int
+    env: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    measure: str
+    app: list[float]
+    floor: list[float]
+    unit: str  # "ms" or "MB"
+    goal: float | None  # the highest app / floor ratio allowed; None: shown, not held to a goal
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.app) / statistics.median(self.floor)
+
+    @property
+    def passed(self) -> bool:
+        return self.goal is None or self.ratio <= self.goal
+
+
+# --- start-up: separate processes ---------------------------------------------------------------
+def measure_startup(setup: Setup) -> list[Row]:
+    app_ms: list[float] = []
+    floor_ms: list[float] = []
+    app_mb: list[float] = []
+    floor_mb: list[float] = []
+    pin_ms: list[float] = []
+    for run in range(-1, setup.runs):  # run -1 warms the disk cache for both, untimed
+        for kind, times, peaks in (("app", app_ms, app_mb), ("floor", floor_ms, floor_mb)):
+            ms, lines = start_child(setup, kind)
+            if run >= 0:
+                times.append(ms)
+                peaks.append(float(lines["vmhwm_kb"]) / 1024)
+                if kind == "app":
+                    pin_ms.append(float(lines["pin_ms"]))
+    setup.notes.append(
+        f"start-up includes the PIN check done once the PIN is typed (sign-in service call, "
+        f"Argon2id): median {statistics.median(pin_ms):.0f} ms of the app's start.")
+    return [
+        Row("process start -> unlocked main window, first tab painted", app_ms, floor_ms, "ms", STARTUP_GOAL),
+        Row("peak memory of that process (its own VmHWM)", app_mb, floor_mb, "MB", None),
+    ]
+
+
+def start_child(setup: Setup, kind: str) -> tuple[float, dict[str, str]]:
+    """(ms from spawning the child to its "ready" line, the `name value` lines it printed)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind,
+               "--data-dir", str(setup.data_dir)]
+    with tempfile.TemporaryFile(mode="w+") as errors:  # a file: a full stderr pipe would block the child
+        start = time.perf_counter()
+        child = subprocess.Popen(command, env=setup.env, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                 cwd=ROOT)
+        assert child.stdout is not None
+        ready = child.stdout.readline()
+        ms = 1000 * (time.perf_counter() - start)
+        rest = child.stdout.read()  # the same buffered reader: readline may hold more than its line
+        child.wait(timeout=120)
+        errors.seek(0)
+        if child.returncode != 0 or not ready.startswith("ready") or "vmhwm_kb " not in rest:
+            raise RuntimeError(f"the {kind} child failed ({child.returncode}): {ready}{rest}{errors.read()}")
+    lines = dict(line.split(" ", 1) for line in rest.splitlines() if " " in line)
+    return ms, lines
+
+
+def child_main(kind: str, data_dir: Path) -> int:
+    """A child process: the app's start (or the floor's), "ready" printed once the first tab is
+    painted, then the window closed and the process's peak memory printed."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    painted: list[bool] = []
+
+    class Ready(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(True)
+                print("ready", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    ready = Ready()
+    if kind == "app":
+        app, window, pin_ms = open_app_window(data_dir)
+    else:
+        app = QApplication([sys.argv[0]])
+        window = bare_window()
+        pin_ms = 0.0
+    window.tabs.currentWidget().installEventFilter(ready)
+    window.show()
+    app.exec()
+    if kind == "app":
+        window.close()
+        window.shutdown()
+    else:
+        window.close()
+    print(f"pin_ms {pin_ms:.1f}")
+    print(f"vmhwm_kb {peak_memory_kb()}", flush=True)
+    return 0 if painted else 1
+
+
+def open_app_window(data_dir: Path) -> tuple[Any, Any, float]:
+    """(QApplication, MainWindow not shown yet, ms of the PIN check): what `run_gui` and
+    `open_window` do, with the sign-in page skipped as typing the demo PIN would (the demo's
+    trainer signed in through the sign-in service, the window built signed in)."""
+    from vma_desk.ui.application import make_application
+
+    app = make_application()
+    from vma_desk.demo.users import trainer
+    from vma_desk.services.users import DEMO_PIN
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.ui import crash
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+    from vma_desk.ui.unlock.flow import UnlockFlow
+
+    crash.install()
+    keystore = KeyStore.from_environment()
+    flow = UnlockFlow(data_dir, keystore)
+    workspace = flow.open_or_create()
+    assert workspace is not None, "the demo workspace did not open"
+    services = flow.services
+    assert services is not None
+    user = trainer(services.users.active())
+    assert user is not None and user.id is not None
+    start = time.perf_counter()
+    services.users.sign_in(user.id, DEMO_PIN)
+    pin_ms = 1000 * (time.perf_counter() - start)
+    preferences = Preferences()
+    window = MainWindow(workspace, keystore, preferences=preferences, services=services)
+    preferences.remember_workspace(str(workspace.data_dir.resolve()), window.practice_name)
+    window.resize(WIDTH, HEIGHT)
+    return app, window, pin_ms
+
+
+def bare_window() -> Any:  # noqa: ANN401
+    """The floor: a QMainWindow with a QTabWidget of six tabs, each an empty QTableView."""
+    from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget
+
+    window = QMainWindow()
+    window.tabs = QTabWidget()
+    for title in ("Today", "Calendar", "Calls", "Messages", "Refills", "Referrals"):
+        window.tabs.addTab(QTableView(), title)
+    window.setCentralWidget(window.tabs)
+    window.resize(WIDTH, HEIGHT)
+    return window
+
+
+def peak_memory_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+# --- tab switches: in this process ----------------------------------------------------------------
+class PaintWatch:
+    """Whether a widget received a paint event since `arm()`."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    watch.painted = True
+                return False
+
+        self.painted = False
+        self.forced = 0
+        self.filter = Filter()
+        self.target: Any = None
+
+    def arm(self, target: Any) -> None:  # noqa: ANN401
+        if self.target is not None:
+            self.target.removeEventFilter(self.filter)
+        self.target = target
+        self.painted = False
+        target.installEventFilter(self.filter)
+
+    def finish(self, app: Any, window: Any) -> None:  # noqa: ANN401
+        """Let the event loop lay out and paint; paint at once if it has not painted the target."""
+        app.processEvents()
+        if not self.painted:
+            self.forced += 1
+            window.repaint()
+            app.processEvents()
+        assert self.painted, "the tab was never painted"
+
+
+def measure_tab_switches(setup: Setup) -> list[Row]:
+    app, window, _ = open_app_window(setup.data_dir)
+    floor = bare_window()
+    watch = PaintWatch()
+    try:
+        for shown in (window, floor):
+            shown.show()
+            app.processEvents()
+        titles = [window.tabs.tabText(i).split(" (")[0] for i in range(TAB_COUNT)]  # without its badge
+        for i in [*range(TAB_COUNT), 0]:  # every tab's first show, untimed
+            window.show_tab(i)
+            floor.tabs.setCurrentIndex(i)
+            app.processEvents()
+        app_ms: list[list[float]] = [[] for _ in range(TAB_COUNT)]
+        floor_ms: list[list[float]] = [[] for _ in range(TAB_COUNT)]
+
+        def switch(target: Any, index: int, go: Callable[[int], None]) -> float:  # noqa: ANN401
+            watch.arm(target.tabs.widget(index))
+            start = time.perf_counter()
+            go(index)
+            watch.finish(app, target)
+            return 1000 * (time.perf_counter() - start)
+
+        for run in range(-1, setup.runs):  # run -1 warms up, untimed
+            for step in range(1, TAB_COUNT + 1):  # each tab once, from the one before it
+                index = step % TAB_COUNT
+                a = switch(window, index, window.show_tab)
+                f = switch(floor, index, floor.tabs.setCurrentIndex)
+                if run >= 0:
+                    app_ms[index].append(a)
+                    floor_ms[index].append(f)
+        watch.arm(app)
+    finally:
+        floor.close()
+        window.close()
+        window.shutdown()
+    setup.notes.append(
+        f"tab switches: {watch.forced} of {2 * TAB_COUNT * (setup.runs + 1)} switches were painted by "
+        "window.repaint() because the event loop had not painted them (counted in the time); the bare "
+        "window shares this process's QApplication, so the app's style sheet applies to it too.")
+    rows = [Row(f"tab switch (Alt+{i + 1}) to {titles[i]} and repaint", app_ms[i], floor_ms[i], "ms",
+                SWITCH_GOAL) for i in range(TAB_COUNT)]
+    slowest = max(range(TAB_COUNT), key=lambda i: statistics.median(app_ms[i]))
+    rows.append(Row(f"tab switch, slowest tab ({titles[slowest]}) vs the bare window's median",
+                    app_ms[slowest], [ms for runs in floor_ms for ms in runs], "ms", SWITCH_GOAL))
+    return rows
+
+
+#: each measure of issue 14's table with its floor, in the order printed
+MEASURES: list[Callable[[Setup], list[Row]]] = [measure_startup, measure_tab_switches]
+
+
+# --- the run ------------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--child", choices=("app", "floor"), help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.child:
+        return child_main(args.child, args.data_dir)
+
+    load_before = os.getloadavg()[0]
+    compiled = compileall.compile_dir(ROOT / "vma_desk", quiet=1)
+    from vma_desk.demo import create_demo_workspace
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.storage.workspace import Protection
+
+    keystore = KeyStore.from_environment()
+    with tempfile.TemporaryDirectory(prefix="vma-desk-bench-") as tmp:
+        data_dir = Path(tmp) / "demo"
+        t0 = time.perf_counter()
+        made, _, _ = create_demo_workspace(data_dir, keystore, seed=1, years=args.years, anchor=date.today())
+        build_s = time.perf_counter() - t0
+        patients = made.conn.execute("SELECT count(*) FROM patient").fetchone()[0]
+        protection = made.protection
+        workspace_id = made.workspace_id
+        made.close()
+        if protection is not Protection.KEYRING:
+            print("side_by_side.py: no OS keyring (run beside one: see the docstring)", file=sys.stderr)
+            return 2
+        config = Path(tmp) / "config"  # the children's QSettings: not this user's
+        os.environ["XDG_CONFIG_HOME"] = str(config)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        setup = Setup(data_dir, args.years, args.runs, env)
+        size_mb = sum(f.stat().st_size for f in data_dir.rglob("*") if f.is_file()) / 1e6
+        try:
+            rows = [row for measure in MEASURES for row in measure(setup)]
+        finally:
+            keystore.delete(workspace_id)
+    print(f"\nVMA Desk side by side with its floors, {args.years}-year demo ({patients:,} patients, "
+          f"{size_mb:.0f} MB, built in {build_s:.0f} s, anchored {date.today()}), protected by the OS "
+          f"keyring ({keystore.name}); {args.runs} runs each, medians; {os.cpu_count()} cores; Python "
+          f"{sys.version.split()[0]}; byte code {'compiled (compileall)' if compiled else 'NOT all compiled'}"
+          f"; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on this "
+          "machine shares its cores)\n")
+    print_table(rows)
+    print()
+    for note in setup.notes:
+        print(f"- {note}")
+    return 0 if all(row.passed for row in rows) else 1
+
+
+def print_table(rows: list[Row]) -> None:
+    print("| measure | app median | floor median | ratio | goal | verdict |")
+    print("|---|---:|---:|---:|---:|---|")
+    for row in rows:
+        goal = f"<= {row.goal:.1f}x" if row.goal is not None else "(shown)"
+        verdict = "" if row.goal is None else ("pass" if row.passed else "FAIL")
+        print(f"| {row.measure} | {statistics.median(row.app):.1f} {row.unit} | "
+              f"{statistics.median(row.floor):.1f} {row.unit} | {row.ratio:.2f}x | {goal} | {verdict} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
