@@ -42,6 +42,27 @@ def test_new_workspace_unlocks_silently_from_the_keyring(data_dir, keystore):
         keystore.delete(ws.workspace_id)
 
 
+def test_page_cache_is_sized_from_the_file_at_opening_within_bounds(data_dir, keystore):
+    assert database.cache_kib(0) == database.CACHE_MIN_KIB == 8 * 1024
+    assert database.cache_kib(20 * 1024 * 1024) == 25 * 1024  # the file plus a quarter
+    assert database.cache_kib(10**10) == database.CACHE_MAX_KIB == 64 * 1024
+    ws, _ = Workspace.create(data_dir, keystore)
+    try:
+        assert ws.conn.execute("PRAGMA cache_size").fetchone() == (-database.CACHE_MIN_KIB,)  # a new file
+        ws.conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150) "
+                        "INSERT INTO setting(key, value) SELECT 'pad' || i, hex(randomblob(50000)) FROM n")
+        ws.close()
+        size = (data_dir / DB_FILE).stat().st_size
+        assert 12 * 1024 * 1024 < size < 40 * 1024 * 1024
+        again = Workspace.unlock_with_keyring(data_dir, keystore)
+        (cache,) = again.conn.execute("PRAGMA cache_size").fetchone()
+        again.close()
+        assert -cache == database.cache_kib(size) == -(-size * 5 // 4 // 1024)
+        assert database.CACHE_MIN_KIB < -cache < database.CACHE_MAX_KIB
+    finally:
+        keystore.delete(ws.workspace_id)
+
+
 def test_file_is_encrypted_and_not_sqlite(workspace):
     workspace.close()
     head = (workspace.data_dir / DB_FILE).read_bytes()[:16]
@@ -109,6 +130,42 @@ def test_no_keyring_backend_offers_a_passphrase(data_dir, monkeypatch):
 def test_plaintext_or_failing_backends_count_as_no_keyring(monkeypatch, backend):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", backend)
     assert not KeyStore.from_environment().available
+
+
+def test_the_secret_service_is_used_directly_without_keyring_plugin_discovery(monkeypatch):
+    """Start-up picks the real Secret Service by name, never listing every keyring plugin."""
+    import keyring.backend
+
+    def no_discovery() -> list[keyring.backend.KeyringBackend]:
+        raise AssertionError("keyring's plugin discovery ran although the Secret Service is up")
+
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", no_discovery)
+    store = KeyStore.from_environment()
+    assert store.available and store.name == "SecretService"
+    assert (type(store.backend).__module__, type(store.backend).__name__) == \
+        ("keyring.backends.SecretService", "Keyring")
+    key = new_key()
+    store.put("direct-backend-check", key)
+    assert store.get("direct-backend-check") == key
+    store.delete("direct-backend-check")
+    assert store.get("direct-backend-check") is None
+
+
+def test_discovery_fallback_still_refuses_insecure_backends(monkeypatch):
+    """With no real keyring to use directly, keyring's discovery is asked, and a plaintext or null
+    backend it offers (the plaintext one with a positive priority) still counts as no keyring."""
+    import keyring.backend
+    import keyring.backends.null
+    import keyrings.alt.file
+
+    from vma_desk.storage import keys
+
+    offered = [keyrings.alt.file.PlaintextKeyring(), keyring.backends.null.Keyring()]
+    assert offered[0].priority > 0
+    monkeypatch.setattr(keys, "_platform_backends", lambda: ())
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", lambda: offered)
+    store = KeyStore.from_environment()
+    assert not store.available and "No OS keyring" in store.reason
 
 
 def test_locked_keyring_has_its_own_message(tmp_path):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib
 import logging
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 
 import keyring
@@ -38,6 +40,25 @@ REAL_BACKENDS = frozenset(
         ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
     }
 )
+
+
+def _platform_backends() -> tuple[tuple[str, str], ...]:
+    """The real backends that can run on this platform, tried directly at start-up.
+
+    Asking keyring for all its backends first loads every installed package's keyring plugin
+    (about 0.1 s of start-up); the real backends are few and known, so they are imported by name.
+    """
+    if sys.platform == "darwin":
+        return (("keyring.backends.macOS", "Keyring"),)
+    if sys.platform == "win32":
+        return (("keyring.backends.Windows", "WinVaultKeyring"),)
+    return (
+        ("keyring.backends.SecretService", "Keyring"),
+        ("keyring.backends.libsecret", "Keyring"),
+        ("keyring.backends.kwallet", "DBusKeyring"),
+        ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+    )
+
 
 NO_KEYRING_HELP = (
     "This computer has no secure key store (OS keyring) that VMA Desk can use, so the workspace "
@@ -99,6 +120,38 @@ def is_real_backend(backend: keyring.backend.KeyringBackend) -> bool:
     return _backend_id(backend) in REAL_BACKENDS
 
 
+def _direct_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]:
+    """This platform's real backends that keyring would deem viable, with their priorities."""
+    found = []
+    for module_name, class_name in _platform_backends():
+        try:
+            backend_class = getattr(importlib.import_module(module_name), class_name)
+            priority = float(backend_class.priority)  # raises when not viable, as keyring checks
+            found.append((priority, backend_class()))
+        except Exception as exc:  # noqa: BLE001 - not viable here, exactly as keyring skips it
+            log.debug("keyring backend %s.%s not viable: %s", module_name, class_name, exc)
+    return found
+
+
+def _discovered_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]:
+    """The real backends among all that keyring discovers through its plugins (the slow way)."""
+    found = []
+    try:
+        for backend in keyring.backend.get_all_keyring():
+            if is_real_backend(backend):
+                found.append((float(backend.priority), backend))
+    except Exception as exc:  # noqa: BLE001
+        log.warning("keyring backends could not be listed: %s", exc)
+    return found
+
+
+def _best_backend(
+    found: list[tuple[float, keyring.backend.KeyringBackend]],
+) -> keyring.backend.KeyringBackend | None:
+    viable = [(priority, backend) for priority, backend in found if priority > 0]
+    return max(viable, key=lambda pair: pair[0])[1] if viable else None
+
+
 @dataclass
 class KeyStore:
     """The keyring entry of each workspace: service ``vma-desk``, user name = workspace id."""
@@ -121,16 +174,13 @@ class KeyStore:
                 return cls(None, f"The keyring chosen by PYTHON_KEYRING_BACKEND ({override}) is "
                                  "not an OS key store; VMA Desk does not keep keys there.")
             return cls(cls._prepared(backend))
-        try:
-            candidates = [b for b in keyring.backend.get_all_keyring() if is_real_backend(b)]
-        except Exception as exc:  # noqa: BLE001
-            log.warning("keyring backends could not be listed: %s", exc)
-            candidates = []
-        viable = [b for b in candidates if b.priority > 0]
-        if not viable:
+        best = _best_backend(_direct_backends())
+        if best is None:  # none usable directly: ask keyring's discovery, as before
+            best = _best_backend(_discovered_backends())
+        if best is None:
             return cls(None, "No OS keyring (Secret Service, KWallet, Keychain or Credential "
                              "Locker) is running for this user.")
-        return cls(cls._prepared(max(viable, key=lambda b: b.priority)))
+        return cls(cls._prepared(best))
 
     @staticmethod
     def _prepared(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
