@@ -1,5 +1,6 @@
 """What the speed benchmarks share: the arguments, a 5-year demo workspace in a temporary folder
-(protected by the OS keyring when there is one), timing, and the printed table."""
+(protected by the OS keyring when there is one), timing, the printed table, and watching a widget
+being painted (`PaintWatch`)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,42 @@ def print_table(heading: str, rows: Sequence[Row], footer: str) -> None:
         else:
             print(f"| {name} | n/a | | | < {target:.0f} ms |")
     print(f"\n{footer}")
+
+
+class PaintWatch:
+    """Records whether a widget received a paint event since `arm()`."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        paint = QEvent.Type.Paint
+
+        class Filter(QObject):
+            def eventFilter(self, _obj, event) -> bool:  # noqa: ANN001, N802 - Qt's name
+                if event.type() == paint:
+                    watch.painted = True
+                return False
+
+        watch = self
+        self.painted = False
+        self.forced = 0
+        self.finished = 0
+        self.filter = Filter()
+        self.target: Any = None
+
+    def arm(self, target: Any) -> None:  # noqa: ANN401
+        if self.target is not None:
+            self.target.removeEventFilter(self.filter)
+        self.target = target
+        self.painted = False
+        target.installEventFilter(self.filter)
+
+    def finish(self, app: Any, window: Any) -> None:  # noqa: ANN401
+        """Let the event loop lay out and paint; paint at once if it has not painted the target."""
+        self.finished += 1
+        app.processEvents()
+        if not self.painted:
+            self.forced += 1
+            window.repaint()
+            app.processEvents()
+        assert self.painted, "the target widget was never painted"

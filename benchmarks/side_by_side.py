@@ -41,6 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 TAB_COUNT = 6
 WIDTH, HEIGHT = 1366, 768
@@ -211,42 +213,6 @@ def peak_memory_kb() -> int:
 
 
 # --- tab switches: in this process ----------------------------------------------------------------
-class PaintWatch:
-    """Whether a widget received a paint event since `arm()`."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QEvent, QObject
-
-        watch = self
-
-        class Filter(QObject):
-            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-                if event.type() == QEvent.Type.Paint:
-                    watch.painted = True
-                return False
-
-        self.painted = False
-        self.forced = 0
-        self.filter = Filter()
-        self.target: Any = None
-
-    def arm(self, target: Any) -> None:  # noqa: ANN401
-        if self.target is not None:
-            self.target.removeEventFilter(self.filter)
-        self.target = target
-        self.painted = False
-        target.installEventFilter(self.filter)
-
-    def finish(self, app: Any, window: Any) -> None:  # noqa: ANN401
-        """Let the event loop lay out and paint; paint at once if it has not painted the target."""
-        app.processEvents()
-        if not self.painted:
-            self.forced += 1
-            window.repaint()
-            app.processEvents()
-        assert self.painted, "the tab was never painted"
-
-
 def measure_tab_switches(setup: Setup) -> list[Row]:
     app, window, _ = open_app_window(setup.data_dir)
     floor = bare_window()

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bench_support import arguments, demo_services, machine, timed  # noqa: I001 - this folder is first on sys.path
+from bench_support import PaintWatch, arguments, demo_services, machine, timed  # noqa: I001 - this folder is first on sys.path
 
 ANCHOR = date(2026, 3, 2)  # a Monday
 NOW = datetime(2026, 3, 2, 7, 30, tzinfo=ZoneInfo("America/Chicago")).astimezone(UTC)
@@ -100,45 +100,6 @@ def signed_in_user(services: Any) -> tuple[Any, str, str]:  # noqa: ANN401
     chosen = next((u for u in users if u.is_manager), users[0])
     user, _ = services.users.sign_in(chosen.id, DEMO_PIN)
     return user, DEMO_PIN, f"{len(users)} demo users; signed in as {user.name} ({user.role.label})"
-
-
-class PaintWatch:
-    """Records whether a widget received a paint event since `arm()`."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QEvent, QObject
-
-        paint = QEvent.Type.Paint
-
-        class Filter(QObject):
-            def eventFilter(self, _obj, event) -> bool:  # noqa: ANN001, N802 - Qt's name
-                if event.type() == paint:
-                    watch.painted = True
-                return False
-
-        watch = self
-        self.painted = False
-        self.forced = 0
-        self.finished = 0
-        self.filter = Filter()
-        self.target: Any = None
-
-    def arm(self, target: Any) -> None:  # noqa: ANN401
-        if self.target is not None:
-            self.target.removeEventFilter(self.filter)
-        self.target = target
-        self.painted = False
-        target.installEventFilter(self.filter)
-
-    def finish(self, app: Any, window: Any) -> None:  # noqa: ANN401
-        """Let the event loop lay out and paint; paint at once if it has not painted the target."""
-        self.finished += 1
-        app.processEvents()
-        if not self.painted:
-            self.forced += 1
-            window.repaint()
-            app.processEvents()
-        assert self.painted, "the target widget was never painted"
 
 
 class Bench:
