@@ -18,7 +18,9 @@ Measures so far:
   setCurrentIndex and the keyboard into the tab's list) until the tab is painted, against
   setCurrentIndex on the bare six-tab window until its tab is painted; app and floor alternate,
   the median per tab, and the slowest tab's median against the floor's.
-A new measure is a function taking the `Setup` and returning its `Row`s, added to `MEASURES`.
+A new measure is a function taking the `Setup` and returning its `Row`s (`sbs_core.py`), in a module
+`sbs_<area>.py` of this folder, added to `MEASURES`; `--only NAME` runs the measures whose function
+name contains NAME.
 
 Run beside a keyring, as the tests do:
     dbus-run-session -- scripts/with-keyring.sh .venv/bin/python benchmarks/side_by_side.py \\
@@ -36,46 +38,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
+from sbs_core import TAB_COUNT, Row, Setup, bare_window, open_app_window, peak_memory_kb
 
 ROOT = Path(__file__).resolve().parent.parent
-TAB_COUNT = 6
-WIDTH, HEIGHT = 1366, 768
 STARTUP_GOAL = 2.0  # the app's start at most twice the bare window's
 SWITCH_GOAL = 1.5  # a tab switch at most 1.5 times the bare window's
-
-
-@dataclass
-class Setup:
-    """What every measure shares: the demo workspace and the children's environment."""
-
-    data_dir: Path
-    years: int
-    runs: int
-    env: dict[str, str]
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Row:
-    measure: str
-    app: list[float]
-    floor: list[float]
-    unit: str  # "ms" or "MB"
-    goal: float | None  # the highest app / floor ratio allowed; None: shown, not held to a goal
-
-    @property
-    def ratio(self) -> float:
-        return statistics.median(self.app) / statistics.median(self.floor)
-
-    @property
-    def passed(self) -> bool:
-        return self.goal is None or self.ratio <= self.goal
 
 
 # --- start-up: separate processes ---------------------------------------------------------------
@@ -158,60 +130,6 @@ def child_main(kind: str, data_dir: Path) -> int:
     return 0 if painted else 1
 
 
-def open_app_window(data_dir: Path) -> tuple[Any, Any, float]:
-    """(QApplication, MainWindow not shown yet, ms of the PIN check): what `run_gui` and
-    `open_window` do, with the sign-in page skipped as typing the demo PIN would (the demo's
-    trainer signed in through the sign-in service, the window built signed in)."""
-    from vma_desk.ui.application import make_application
-
-    app = make_application()
-    from vma_desk.demo.users import trainer
-    from vma_desk.services.users import DEMO_PIN
-    from vma_desk.storage.keys import KeyStore
-    from vma_desk.ui import crash
-    from vma_desk.ui.main_window import MainWindow
-    from vma_desk.ui.settings import Preferences
-    from vma_desk.ui.unlock.flow import UnlockFlow
-
-    crash.install()
-    keystore = KeyStore.from_environment()
-    flow = UnlockFlow(data_dir, keystore)
-    workspace = flow.open_or_create()
-    assert workspace is not None, "the demo workspace did not open"
-    services = flow.services
-    assert services is not None
-    user = trainer(services.users.active())
-    assert user is not None and user.id is not None
-    start = time.perf_counter()
-    services.users.sign_in(user.id, DEMO_PIN)
-    pin_ms = 1000 * (time.perf_counter() - start)
-    preferences = Preferences()
-    window = MainWindow(workspace, keystore, preferences=preferences, services=services)
-    preferences.remember_workspace(str(workspace.data_dir.resolve()), window.practice_name)
-    window.resize(WIDTH, HEIGHT)
-    return app, window, pin_ms
-
-
-def bare_window() -> Any:  # noqa: ANN401
-    """The floor: a QMainWindow with a QTabWidget of six tabs, each an empty QTableView."""
-    from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget
-
-    window = QMainWindow()
-    window.tabs = QTabWidget()
-    for title in ("Today", "Calendar", "Calls", "Messages", "Refills", "Referrals"):
-        window.tabs.addTab(QTableView(), title)
-    window.setCentralWidget(window.tabs)
-    window.resize(WIDTH, HEIGHT)
-    return window
-
-
-def peak_memory_kb() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmHWM in /proc/self/status")
-
-
 # --- tab switches: in this process ----------------------------------------------------------------
 def measure_tab_switches(setup: Setup) -> list[Row]:
     app, window, _ = open_app_window(setup.data_dir)
@@ -270,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="run only the measures whose function name contains NAME (repeatable)")
     parser.add_argument("--child", choices=("app", "floor"), help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -302,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         setup = Setup(data_dir, args.years, args.runs, env)
         size_mb = sum(f.stat().st_size for f in data_dir.rglob("*") if f.is_file()) / 1e6
         try:
-            rows = [row for measure in MEASURES for row in measure(setup)]
+            chosen = [m for m in MEASURES if not args.only or any(n in m.__name__ for n in args.only)]
+            rows = [row for measure in chosen for row in measure(setup)]
         finally:
             keystore.delete(workspace_id)
     print(f"\nVMA Desk side by side with its floors, {args.years}-year demo ({patients:,} patients, "

@@ -1,0 +1,99 @@
+"""What the measures of `side_by_side.py` share: the `Setup` every measure is given, the `Row` it
+returns, the app's window opened as a real start opens it (`open_app_window`), the floor's bare
+six-tab window (`bare_window`) and a process's own peak memory (`peak_memory_kb`).
+
+A measure is a function `measure_x(setup: Setup) -> list[Row]` in a module of this folder
+(`sbs_<area>.py`), listed in `side_by_side.MEASURES`."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+TAB_COUNT = 6
+WIDTH, HEIGHT = 1366, 768
+
+
+@dataclass
+class Setup:
+    """What every measure shares: the demo workspace and the children's environment."""
+
+    data_dir: Path
+    years: int
+    runs: int
+    env: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    measure: str
+    app: list[float]
+    floor: list[float]
+    unit: str  # "ms" or "MB"
+    goal: float | None  # the highest app / floor ratio allowed; None: shown, not held to a goal
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.app) / statistics.median(self.floor)
+
+    @property
+    def passed(self) -> bool:
+        return self.goal is None or self.ratio <= self.goal
+
+
+def open_app_window(data_dir: Path) -> tuple[Any, Any, float]:
+    """(QApplication, MainWindow not shown yet, ms of the PIN check): what `run_gui` and
+    `open_window` do, with the sign-in page skipped as typing the demo PIN would (the demo's
+    trainer signed in through the sign-in service, the window built signed in)."""
+    from vma_desk.ui.application import make_application
+
+    app = make_application()
+    from vma_desk.demo.users import trainer
+    from vma_desk.services.users import DEMO_PIN
+    from vma_desk.storage.keys import KeyStore
+    from vma_desk.ui import crash
+    from vma_desk.ui.main_window import MainWindow
+    from vma_desk.ui.settings import Preferences
+    from vma_desk.ui.unlock.flow import UnlockFlow
+
+    crash.install()
+    keystore = KeyStore.from_environment()
+    flow = UnlockFlow(data_dir, keystore)
+    workspace = flow.open_or_create()
+    assert workspace is not None, "the demo workspace did not open"
+    services = flow.services
+    assert services is not None
+    user = trainer(services.users.active())
+    assert user is not None and user.id is not None
+    start = time.perf_counter()
+    services.users.sign_in(user.id, DEMO_PIN)
+    pin_ms = 1000 * (time.perf_counter() - start)
+    preferences = Preferences()
+    window = MainWindow(workspace, keystore, preferences=preferences, services=services)
+    preferences.remember_workspace(str(workspace.data_dir.resolve()), window.practice_name)
+    window.resize(WIDTH, HEIGHT)
+    return app, window, pin_ms
+
+
+def bare_window() -> Any:  # noqa: ANN401
+    """The floor: a QMainWindow with a QTabWidget of six tabs, each an empty QTableView."""
+    from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget
+
+    window = QMainWindow()
+    window.tabs = QTabWidget()
+    for title in ("Today", "Calendar", "Calls", "Messages", "Refills", "Referrals"):
+        window.tabs.addTab(QTableView(), title)
+    window.setCentralWidget(window.tabs)
+    window.resize(WIDTH, HEIGHT)
+    return window
+
+
+def peak_memory_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
