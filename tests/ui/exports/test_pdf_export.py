@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import subprocess
+import threading
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -164,3 +165,39 @@ def test_patient_and_activity_summaries_are_saved_from_the_window(qtbot, window,
     assert "Activity summary" in text_of(out_dir / "activity.pdf")
     kinds = [e.record_id for e in window.services.audit.page()[:2]]
     assert kinds == ["activity", "patient-summary"]
+
+
+def test_the_report_is_made_off_the_gui_thread_with_progress_beside_preview(qtbot, monkeypatch, huddle,
+                                                                             out_dir):
+    from vma_desk.reports import huddle as huddle_report
+
+    qtbot.waitUntil(lambda: huddle.pages_label.text() == "1 page")  # the preview made on opening
+    made_on: list[bool] = []
+    build = huddle_report.build
+
+    def build_watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the report's own arguments
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(huddle_report, "build", build_watched)
+    with qtbot.waitSignal(huddle.sig_previewed, timeout=10_000) as shown:
+        qtbot.keyClick(huddle, Qt.Key.Key_F5)
+        assert huddle.making_bar.isVisible() and huddle.pages_label.text() == "Making the report…"
+    assert shown.args == [True] and made_on == [False]
+    assert huddle.making_bar.isHidden() and huddle.pages_label.text() == "1 page"
+    assert "Birch, Bo" in huddle.document.getAllText(0).text()
+    out = out_dir / "huddle.pdf"
+    huddle.choose_path = lambda suggested: str(out)
+    qtbot.mouseClick(huddle.save_button, Qt.MouseButton.LeftButton)  # the preview is current: not made again
+    assert made_on == [False] and "Birch, Bo" in text_of(out)
+
+
+def test_a_lock_while_the_report_is_made_closes_the_dialog_once_the_worker_is_done(qtbot, window, huddle):
+    qtbot.waitUntil(lambda: huddle.pages_label.text() == "1 page")
+    huddle.day_edit.set_value(date(2026, 3, 3))
+    qtbot.mouseClick(huddle.preview_button, Qt.MouseButton.LeftButton)
+    assert huddle.making_bar.isVisible()
+    window.lock()
+    assert not huddle.isVisible() and window.workspace.is_locked
+    qtbot.wait(200)  # the worker's end reaches the closed dialog: dropped, no error
+    assert window.locked

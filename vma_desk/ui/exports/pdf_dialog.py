@@ -5,16 +5,39 @@ protected with a password (AES-256).
 The report is made in memory and shown from memory: no file exists until the user saves one, and
 a protected one is encrypted before it is written. Saving and printing are both deliberate acts;
 saving is audited by the service.
+
+The report is made on a worker thread (`run_task`; a sheet of the 5-year demo takes a few hundred
+ms), "Making the report…" with a busy bar beside Preview meanwhile, so the window keeps painting and
+taking keys. The worker reads through the window's own services (their one SQLCipher connection,
+which SQLite serialises: it is opened `check_same_thread=False` and SQLite is built THREADSAFE=1);
+what a report writes (the patient summary's audited opening) is written on the GUI thread before
+the work starts, so the worker reads only and never joins a transaction. Closing the dialog (a
+lock closes it) waits for a report being made to end, so no worker reads past the lock.
+`preview()` waits for its report with the event loop running (Save and Print use it when the
+fields changed); the Preview button, F5 and the fields' changes start one without waiting.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEventLoop,
+    QIODevice,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,16 +51,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind, Role
 from vma_desk.services import Services
 from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.shared.widgets import DateEdit
+from vma_desk.ui.tasks import Progress, run_task
+
+log = logging.getLogger(__name__)
+
+#: at closing, the longest wait for a report being made to end (it ends within a second)
+STOP_WAIT_S = 10.0
+MAKING = "Making the report…"
+#: what a report refuses with, its reason shown beside the fields
+REFUSALS = (ValidationError, KnownError)
 
 
 @dataclass(frozen=True)
@@ -47,7 +81,21 @@ class ReportChoice:
     kind: str  # "huddle", "patient-summary", "activity"
     detail: str  # for the audit trail: dates and ids, never names
     file_name: str  # suggested
-    make: Callable[[], bytes]
+    make: Callable[[], bytes]  # on the worker thread: reads only
+    #: on the GUI thread before `make` (what making it writes: the patient summary's opening)
+    before: Callable[[], None] | None = None
+
+
+@dataclass
+class _Making:
+    """One report being made on the worker; `ended` is set when the worker is done with it."""
+
+    choice: ReportChoice
+    ended: threading.Event = field(default_factory=threading.Event)
+    done: bool = False
+    pdf: bytes | None = None
+    error: BaseException | None = None
+    loop: QEventLoop | None = None  # preview() waiting for it
 
 
 KINDS = {"huddle": "Daily huddle sheet", "patient-summary": "Patient communication summary",
@@ -90,6 +138,8 @@ class PdfExportDialog(QDialog):
     closes_on_lock = True
 
     sig_exported = Signal(object)  # a core Change (the export's audit entry)
+    #: a report made and shown (True) or refused with its reason shown (False)
+    sig_previewed = Signal(bool)
 
     def __init__(self, services: Services, kind: str, parent: QWidget | None = None, *,
                  day: date | None = None, provider_id: int | None = None,
@@ -103,6 +153,9 @@ class PdfExportDialog(QDialog):
         self._pdf: bytes | None = None
         self._choice: ReportChoice | None = None
         self._buffer: QBuffer | None = None
+        self._making: _Making | None = None
+        self._again = False  # the fields changed while a report was being made
+        self._closed = False
         #: the shift handoff's note and who it is for, as typed in the End shift dialog
         self.handoff_note, self.handoff_to = handoff_note, handoff_to
         self.document = QPdfDocument(self)
@@ -116,11 +169,18 @@ class PdfExportDialog(QDialog):
         layout.addLayout(self.form)
         self.preview_button = QPushButton("&Preview")
         self.preview_button.setToolTip("Make the report and show it here (F5)")
-        self.preview_button.clicked.connect(self.preview)
-        QShortcut(QKeySequence("F5"), self, self.preview)
+        self.preview_button.clicked.connect(self.start_preview)
+        QShortcut(QKeySequence("F5"), self, self.start_preview)
         self.pages_label = QLabel()
+        self.making_bar = QProgressBar()
+        self.making_bar.setObjectName("making_report")
+        self.making_bar.setRange(0, 0)  # busy: a report has no steps to count
+        self.making_bar.setMaximumWidth(160)
+        self.making_bar.setTextVisible(False)
+        self.making_bar.hide()
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
+        row.addWidget(self.making_bar)
         row.addWidget(self.pages_label, 1)
         layout.addLayout(row)
         self.view = QPdfView(self)
@@ -246,12 +306,12 @@ class PdfExportDialog(QDialog):
 
             patient_id = self.patient_picker.required_id()
 
-            def make() -> bytes:  # each summary previewed is an opening of the patient's record
+            def opened() -> None:  # each summary previewed is an opening of the patient's record
                 services.patients.open(patient_id, f"patient summary preview, {start} to {end}")
-                return patient_summary.build(services, patient_id, start, end)
 
             return ReportChoice("patient-summary", f"patient {patient_id}, {start} to {end}",
-                                f"patient-{patient_id}-{start}-{end}.pdf", make)
+                                f"patient-{patient_id}-{start}-{end}.pdf",
+                                lambda: patient_summary.build(services, patient_id, start, end), opened)
         from vma_desk.reports import activity
 
         return ReportChoice("activity", f"{start} to {end}", f"activity-{start}-{end}.pdf",
@@ -262,7 +322,7 @@ class PdfExportDialog(QDialog):
             self.choice()
         except (ValidationError, KnownError):
             return  # a field is not filled in yet: the preview waits (F5 says why)
-        self.preview()
+        self.start_preview()
 
     @staticmethod
     def _day(edit: DateEdit, field: str) -> date:
@@ -273,17 +333,96 @@ class PdfExportDialog(QDialog):
 
     # making and showing -------------------------------------------------------------------------
     def preview(self) -> bool:
-        """Make the report in memory and show it; False (with the reason shown) when refused."""
+        """Make the report in memory and show it, waiting for it with the event loop running;
+        False (with the reason shown) when refused or when the dialog closed meanwhile."""
+        while self._making is not None:  # one is being made: wait for it, then make this one
+            if not self._wait(self._making):
+                return False
+        making = self._start()
+        return making is not None and self._wait(making)
+
+    def start_preview(self) -> None:
+        """Make the report and show it when it is made, without waiting (the Preview button, F5,
+        a field changed): the reason is shown when refused."""
+        if self._making is not None:  # made again once this one is shown, if the fields changed
+            try:
+                same = self.choice().detail == self._making.choice.detail
+            except REFUSALS:
+                same = False
+            self._again = self._again or not same
+            return
+        self._start()
+
+    def _start(self) -> _Making | None:
+        """Check the fields and start making the report on the worker; None (the reason shown)
+        when a field is refused."""
         self._clear_error()
+        self._again = False
         try:
             choice = self.choice()
-            pdf = choice.make()
-        except ValidationError as exc:
+            if choice.before is not None:
+                choice.before()
+        except REFUSALS as exc:
+            self._refused(exc)
+            return None
+        making = _Making(choice)
+        self._making = making
+        self.making_bar.show()
+        self.pages_label.setText(MAKING)
+
+        def work(progress: Progress) -> bytes:  # on the worker thread: no widgets here
+            try:
+                progress(0, 0, MAKING)
+                return choice.make()
+            finally:
+                making.ended.set()
+
+        run_task(work, lambda pdf, exc: self._on_made(making, pdf, exc))
+        return making
+
+    def _wait(self, making: _Making) -> bool:
+        """Wait for `making` with the event loop running; True when its report is shown. A bug
+        in making it is raised here, as it was when the report was made on this thread."""
+        if not making.done:
+            making.loop = QEventLoop()
+            making.loop.exec()
+            making.loop = None
+        if self._closed:
+            return False
+        if making.error is not None and not isinstance(making.error, REFUSALS):
+            raise making.error
+        return making.pdf is not None
+
+    def _on_made(self, making: _Making, pdf: bytes | None, exc: BaseException | None) -> None:
+        """Back on the GUI thread: show the report made (or why not), unless the dialog closed."""
+        making.done, making.pdf, making.error = True, pdf, exc
+        if self._making is making:
+            self._making = None
+        if making.loop is not None:
+            making.loop.quit()
+        if self._closed or not Shiboken.isValid(self):
+            return
+        self.making_bar.hide()
+        if pdf is not None:
+            self._show(making.choice, pdf)
+        else:
+            self.pages_label.clear()
+            if isinstance(exc, REFUSALS):
+                self._refused(exc)
+            elif exc is not None and making.loop is None:  # a bug, nobody waiting: the crash handler
+                raise exc
+        if pdf is not None or isinstance(exc, REFUSALS):
+            self.sig_previewed.emit(pdf is not None)
+        if self._again:
+            self.start_preview()
+
+    def _refused(self, exc: ValidationError | KnownError) -> None:
+        if isinstance(exc, ValidationError):
             self._show_error(f"{exc.field.replace('_', ' ').capitalize()}: {exc.message}.")
-            return False
-        except KnownError as exc:
+        else:
             self._show_error(exc.message)
-            return False
+
+    def _show(self, choice: ReportChoice, pdf: bytes) -> None:
         self._choice, self._pdf = choice, pdf
         self.document.close()
         self._buffer = QBuffer(self)
@@ -292,7 +431,6 @@ class PdfExportDialog(QDialog):
         self.document.load(self._buffer)
         count = self.document.pageCount()
         self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
-        return True
 
     def _current(self) -> bytes | None:
         """The report as the fields now say (made again only when a field changed)."""
@@ -392,6 +530,18 @@ class PdfExportDialog(QDialog):
         return written
 
     # small things -------------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        """Closing (a lock closes it) waits for a report being made to end: no worker reads the
+        workspace after the lock closed it, and what it made is dropped."""
+        self._closed = True
+        making, self._making = self._making, None
+        if making is not None:
+            if not making.ended.wait(STOP_WAIT_S):
+                log.warning("a report was still being made when its dialog closed")
+            if making.loop is not None:
+                making.loop.quit()
+        super().done(result)
+
     def _on_protect_check_toggled(self, on: bool) -> None:
         for edit in (self.password_edit, self.confirm_edit):
             edit.setEnabled(on)
