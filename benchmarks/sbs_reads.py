@@ -1,5 +1,6 @@
 """`side_by_side.py`'s reads: each tab's reads on the encrypted workspace against the same service
-calls on a plain copy (`measure_reads`).
+calls on a plain copy (`measure_reads`); saving a call through the service against a raw insert of
+the same row (`measure_save_call`).
 
 The plain copy is the workspace exported by SQLCipher itself (`ATTACH ... KEY ''` and
 `sqlcipher_export`, `cache_size.export_plain`) into a temporary folder deleted at the end (the demo's
@@ -13,6 +14,7 @@ other run; one untimed round warms both caches first, as a tab's first load warm
 from __future__ import annotations
 
 import math
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +28,7 @@ from sbs_core import Row, Setup  # noqa: I001 - this folder is first on sys.path
 READS_GOAL = 1.1  # a read on the encrypted workspace at most 1.1 times the plain copy's
 SAMPLE_MS = 30  # a read's sample: as many calls in a row as take about this long
 #: "itemised" is in ~0.4 % of the demo's search index, "refill" in ~15 %
+SAVE_GOAL = 10.0  # saving a call at most 10 times a raw insert + commit of its row
 SEARCH_WORDS = (("rare word", "itemised"), ("common word", "refill"))
 BENCH_USER = "bench@desk"
 T = TypeVar("T")
@@ -160,3 +163,55 @@ def measure_reads(setup: Setup) -> list[Row]:
         f"each, a sample the mean of as many calls in a row as make about {SAMPLE_MS} ms.")
     return rows
 
+
+def measure_save_call(setup: Setup) -> list[Row]:
+    """`log_call` (validated, routed to a staff member, indexed for search, audited in the audit
+    chain, committed with the app's `synchronous = FULL`) against the floor: the same call's row
+    inserted into its table and committed on the same connection. On a copy of the demo workspace
+    (the same key, in a temporary folder), so the calls saved here reach no other measure."""
+    from dataclasses import replace
+
+    from vma_desk.core.communications import Call, CallOutcome, CallReason, Direction
+    from vma_desk.storage.communications_repository import CALL_COLUMNS, call_row
+    from vma_desk.storage.sql import column_marks
+
+    app: list[float] = []
+    floor: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="vma-desk-save-") as tmp:
+        copy = Path(tmp) / "demo"
+        shutil.copytree(setup.data_dir, copy)
+        with demo_services(copy) as services:
+            comms, conn = services.communications, services.context.conn
+            sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+            patient = conn.execute("SELECT id FROM patient WHERE deleted_at IS NULL ORDER BY id DESC"
+                                   " LIMIT 1").fetchone()[0]
+            staff = comms.route_for(CallReason.GENERAL)
+            call = Call(started_at=services.context.clock.now(), direction=Direction.INBOUND,
+                        caller_name="Bench Caller", reason=CallReason.GENERAL, number="+13125550142",
+                        patient_id=patient, duration_seconds=180, outcome=CallOutcome.RESOLVED,
+                        routed_to=staff.id if staff else None,
+                        notes="Asked when the office opens on Saturday; told 9 AM, no visit needed.")
+            saved, _change = comms.log_call(call)  # the row as the service stores it, for the floor
+            row = call_row(replace(saved, id=None))
+            insert = f"INSERT INTO call({CALL_COLUMNS}) VALUES ({column_marks(CALL_COLUMNS)})"
+
+            def raw() -> None:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(insert, row)
+                conn.execute("COMMIT")
+
+            for run in range(-1, setup.runs * 4):  # run -1 warms up, untimed; a save is short: more runs
+                for work, times in in_turn(run, (lambda: comms.log_call(call), app), (raw, floor)):
+                    start = time.perf_counter()
+                    work()
+                    if run >= 0:
+                        times.append(1000 * (time.perf_counter() - start))
+    setup.notes.append(
+        f"saving a call: CommunicationsService.log_call against INSERT INTO call + COMMIT of the same "
+        f"row on the same connection (PRAGMA synchronous = {sync}: {SYNC_NAMES.get(sync, sync)}, "
+        "as the app sets it), alternating, on a copy of the demo workspace deleted afterwards.")
+    return [Row("saving a call (validated, audited, committed) vs a raw insert + commit", app, floor,
+                "ms", SAVE_GOAL)]
+
+
+SYNC_NAMES = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
