@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from vma_desk.core.rules.search import Said, ranked, said, snippet, terms
+from vma_desk.core.rules import escalation
+from vma_desk.core.rules.search import Memo, Said, ranked, said, snippet, terms
 
 # (note, how it holds "chest pain")
 TABLE = [
@@ -90,3 +91,21 @@ def test_the_snippet_shows_the_words_said_with_a_few_before():
     shown = "…husband called back: [chest] [pain] since noon, sweating, going to the ER"
     assert snippet(note, terms("chest pain")) == shown
     assert snippet("denies chest pain", terms("chest pa")) == "denies [chest] [pain]"
+
+
+def test_snippets_read_with_the_rankings_memo_are_the_same_and_read_no_note_again(monkeypatch):
+    notes = [("Ann Ames 3125550142 refill lisinopril, denies chest pain today. Later her husband called "
+              "back: chest pain since noon", NOW),
+             ("no chest pain, wants a flu shot", NOW - timedelta(days=1)),
+             ("pain in the middle of the chest", NOW - timedelta(days=2))]
+    words = terms("chest pain")
+    alone = [snippet(note, words) for note, _at in notes]
+    memo: Memo = {}
+    order = ranked(words, notes, text=lambda f: f[0], at=lambda f: f[1], memo=memo)
+    assert memo  # the ranking's readings of the notes' negations, kept for this search's snippets
+    read: list[str] = []
+    check = escalation.check
+    monkeypatch.setattr(escalation, "check", lambda text, phrases: read.append(text) or check(text, phrases))
+    assert [snippet(note, words, memo=memo) for note, _at in notes] == alone
+    assert read == []  # every negation the snippets ask about was read by the ranking
+    assert [note for note, _at in order] == [notes[0][0], notes[2][0], notes[1][0]]

@@ -379,8 +379,9 @@ class CommunicationsService:
         words = search_rules.terms(match)
         newest = heapq.merge(self.repo.search(match, "call"), self.repo.search(match, "message"),
                              key=lambda f: f[2], reverse=True)
+        memo: search_rules.Memo = {}  # the ranking's negation readings, for the snippets: this search's only
         found = search_rules.ranked(words, itertools.islice(newest, SEARCH_READS), text=lambda f: f[3],
-                                    at=lambda f: f[2], limit=limit, newest_first=True)
+                                    at=lambda f: f[2], limit=limit, newest_first=True, memo=memo)
         titles = {kind: self.repo.hit_titles(kind, [f[1] for f in found if f[0] == kind])
                   for kind in ("call", "message")}  # one read per kind, not one per hit
         hits = []
@@ -389,7 +390,7 @@ class CommunicationsService:
             if title is None:
                 continue
             at, caller_name, detail = title
-            snippet = search_rules.snippet(body, words)
+            snippet = search_rules.snippet(body, words, memo=memo)
             if kind == "call":
                 number = f" · {format_phone(detail)}" if detail else ""
                 hits.append(SearchHit("call", record_id, at, f"Call · {caller_name}{number}", snippet,

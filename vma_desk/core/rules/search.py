@@ -41,8 +41,10 @@ _CLAUSE_MARKS = ".;!?\n\u2026"  # where the red-flag reading of a negation stops
 _WORDS_BEFORE, _WORDS_AFTER = 12, 9  # what `escalation` reads around a hit (10 and 8), and a margin
 
 
-#: the red-flag readings of one search, by (words around a match, the words matched)
-_Memo = dict[tuple[str, str], list[escalation.RedFlagHit]]
+#: the red-flag readings of one search, by (words around a match, the words matched): its ranking
+#: and its snippets read the same notes; kept for one search only, it holds what the notes say
+Memo = dict[tuple[str, str], list[escalation.RedFlagHit]]
+_Memo = Memo
 
 
 class Said(IntEnum):
@@ -127,11 +129,12 @@ def _first(folded: str, denied: list[tuple[int, int]], key: tuple[str, ...],
                 for span in itertools.islice(_spans(folded, word, pattern), 1)), default=0)
 
 
-def snippet(text: str, words: Sequence[str], size: int = 12) -> str:
+def snippet(text: str, words: Sequence[str], size: int = 12, memo: _Memo | None = None) -> str:
     """About `size` words of `text` around what `said` found (the phrase said, when it is), the
     searched words between [ and ], '…' where text was left out: 'husband says [chest] [pain]
-    started an hour ago…'."""
-    _said, where = _reading(text, words)
+    started an hour ago…'. `memo`: the search's own, as the ranking filled it (the same notes are
+    not read for negations again)."""
+    _said, where = _reading(text, words, memo)
     tokens = [m.span() for m in _WORD.finditer(text)]
     if not tokens:
         return text
@@ -189,13 +192,14 @@ class _Negation:
 
 def ranked(words: Sequence[str], found: Iterable[T], *, text: Callable[[T], str],
            at: Callable[[T], datetime], limit: int | None = None,
-           newest_first: bool = False) -> list[T]:
+           newest_first: bool = False, memo: _Memo | None = None) -> list[T]:
     """`found` best first: by `said` (phrase, scattered words, negated), then newer above older.
 
     With `newest_first` (the caller promises `found` comes newest first) the reading stops once
-    `limit` phrase matches are in: nothing older can come before them.
+    `limit` phrase matches are in: nothing older can come before them. `memo`: this search's own
+    (for its snippets), else one made here.
     """
-    memo: _Memo = {}  # this search's only
+    memo = {} if memo is None else memo  # this search's only
     graded: list[tuple[Said, float, int, T]] = []
     phrases = 0
     for order, item in enumerate(found):
