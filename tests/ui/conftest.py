@@ -103,3 +103,13 @@ def answer_question(button_text: str, seen: list[str]) -> None:
         matching[0].click()
 
     QTimer.singleShot(0, poll)
+
+
+def tab_of(window, kind: type | str):  # noqa: ANN201 - the tab's own class
+    """The main window's tab of that class (or class name: "CallsTab"), built as its first show
+    builds it (`MainWindow.page`) when it was never shown: only the tab shown at sign-in is."""
+    from vma_desk.ui.main_window import TABS
+
+    name = kind if isinstance(kind, str) else kind.__name__
+    index = [entry.title for entry in TABS].index(name.removesuffix("Tab"))
+    return window.page(index)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import signed_in, snapshot, unlock
-from tests.ui.conftest import reactivate, show_active
+from tests.ui.conftest import reactivate, show_active, tab_of
 from vma_desk.core.records import Practice
 from vma_desk.services import Services
 from vma_desk.storage import backup as store
@@ -56,7 +56,7 @@ def wait_idle(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 
 def today_tab(window: MainWindow) -> TodayTab:
-    return next(t for t in window.tab_pages() if isinstance(t, TodayTab))
+    return tab_of(window, TodayTab)
 
 
 def banner_text(window: MainWindow) -> str:

@@ -28,7 +28,7 @@ from tests.ui.comms_support import (  # noqa: F401 - fixtures
     preferences_fixture,
     window_fixture,
 )
-from tests.ui.conftest import answer_question, focused, type_keys
+from tests.ui.conftest import answer_question, focused, tab_of, type_keys
 from vma_desk.core.records import Practice
 from vma_desk.services import Services
 from vma_desk.storage.workspace import Workspace
@@ -140,7 +140,7 @@ def test_a_prior_authorisation_and_a_new_patient_ask_too(qtbot, window):
     assert editor.isVisible() and editor.ui.first_name_edit.text() == "Zed"
     editor.reject()
 
-    referrals = next(t for t in window.tab_pages() if hasattr(t, "open_new_auth"))
+    referrals = tab_of(window, "ReferralsTab")
     auth = referrals.open_new_auth()
     auth.activateWindow()
     qtbot.waitUntil(auth.isActiveWindow)
@@ -224,8 +224,8 @@ _CRASHING_APP = textwrap.dedent("""
     window.show()
     window.sign_in_page.pin.setText(pin)
     window.sign_in_page.button.click()
-    calls = next(t for t in window.tab_pages() if hasattr(t, "open_new_call"))
-    dialog = calls.open_new_call()
+    window.show_tab(2)  # Alt+3: the Calls tab
+    dialog = window.tabs.currentWidget().open_new_call()
     dialog.ui.caller_edit.setText("Dee Dunn")
     dialog.ui.notes_edit.setFocus()
     QTest.keyClicks(dialog.ui.notes_edit, "fell at home, hip hurts")

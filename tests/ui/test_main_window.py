@@ -69,8 +69,13 @@ def test_every_tab_is_a_live_page(window):
     from vma_desk.ui.today.tab import TodayTab
 
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t.title for t in TABS]
-    assert isinstance(window.tabs.widget(0), TodayTab) and isinstance(window.tabs.widget(1), CalendarTab)
+    assert isinstance(window.tabs.widget(0), TodayTab)  # the tab shown at sign-in: built
+    assert not isinstance(window.tabs.widget(1), CalendarTab)  # the others: on their first show
+    for index in range(window.tabs.count()):
+        window.show_tab(index)  # Alt+1…6
+    assert isinstance(window.tabs.widget(1), CalendarTab)
     assert isinstance(window.tabs.widget(4), RefillsTab) and isinstance(window.tabs.widget(5), ReferralsTab)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t.title for t in TABS]
     assert "Lakeside Family Medicine" in window.windowTitle()
     assert "unlocked (OS keyring)" in window.lock_state_label.text()
     assert "DEMO" not in window.windowTitle()

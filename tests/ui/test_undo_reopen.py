@@ -12,7 +12,7 @@ from tests.ui.comms_support import (  # noqa: F401 - fixtures
     take_message,
     window_fixture,
 )
-from tests.ui.conftest import answer_question, reactivate
+from tests.ui.conftest import answer_question, reactivate, tab_of
 from vma_desk.core.communications import MessageState
 from vma_desk.ui.messages.model import SHOW_CLOSED
 
@@ -47,7 +47,7 @@ def _keys(qtbot, window, tab, key, modifiers) -> None:
 
 
 def _messages_tab(window):
-    return next(t for t in window.tab_pages() if hasattr(t, "open_new_message"))
+    return tab_of(window, "MessagesTab")
 
 
 def test_a_message_closed_by_mistake_comes_back_with_ctrl_z_and_reopens_with_a_reason(qtbot, window):
@@ -111,7 +111,7 @@ def test_a_refill_closed_by_ctrl_enter_asks_then_ctrl_z_and_reopen(qtbot, window
     services.refills.record_decision(saved.id, Decision.APPROVED, decided_by_id=lee.id)
     for step in (RefillStep.PHARMACY_NOTIFIED, RefillStep.PATIENT_NOTIFIED, RefillStep.PICKED_UP):
         services.refills.advance(saved.id, step)
-    tab = next(t for t in window.tab_pages() if hasattr(t, "open_new_request"))
+    tab = tab_of(window, "RefillsTab")
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     tab.load()
     assert tab.select_request(saved.id)
@@ -160,7 +160,7 @@ def test_a_referral_closed_by_mistake_comes_back_and_reopens(qtbot, window):
     services.context.clock.advance(timedelta(days=3))  # the specialist visit happened
     services.referrals.move(saved.id, ReferralState.SEEN)
     services.referrals.move(saved.id, ReferralState.REPORT_RECEIVED)
-    tab = next(t for t in window.tab_pages() if hasattr(t, "open_new_referral"))
+    tab = tab_of(window, "ReferralsTab")
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     tab.load(select_referral=saved.id)
 
@@ -206,7 +206,7 @@ def test_a_visit_cancelled_or_moved_by_mistake_comes_back_with_ctrl_z(qtbot, win
     lee = next(s for s in services.practice.staff() if s.name == "Dana Lee")
     eve, _ = services.patients.create(Patient("Eve", "Eck", date(1980, 4, 4), phones=(Phone("3125550152"),)))
     visit, _ = services.calendar.book(Appointment(eve.id, lee.id, "est", at(tuesday, 9, 0), 20))
-    tab = next(t for t in window.tab_pages() if hasattr(t, "open_booking"))
+    tab = tab_of(window, "CalendarTab")
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     tab.anchor = tuesday
     tab.load_schedule()

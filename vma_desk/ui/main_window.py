@@ -37,6 +37,7 @@ from vma_desk.ui.demo_mark import DemoTitleMarker
 from vma_desk.ui.lock import IdleWatcher
 from vma_desk.ui.screen_lock import ScreenLockWatcher
 from vma_desk.ui.settings import Preferences
+from vma_desk.ui.shared import badges
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabEntry, TabPage
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
     from vma_desk.ui.search.dialog import SearchDialog
 
 log = logging.getLogger(__name__)
+
+#: how often the titles of the tabs not built yet count again (time passes: messages fall overdue)
+BADGE_REFRESH_MS = 60_000
 
 class MainWindow(QMainWindow):
     """The window of one workspace. Nothing of the workspace is shown until a user signs in: with
@@ -92,12 +96,14 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.workspace_page = self._build_workspace_page()
-        self.sign_in_page = SignInPage()
-        self.sign_in_page.sig_sign_in_requested.connect(self._on_sign_in_page_sign_in_requested)
-        self.sign_in_page.sig_forgot_pin_requested.connect(self._on_sign_in_page_forgot_pin_requested)
-        self.lock_page = self.sign_in_page  # the page shown while locked
+        self._sign_in_page: SignInPage | None = None  # built the first time it is shown
+        #: the tabs built so far, by index (each is built the first time it is shown: `page`)
+        self._pages: dict[int, TabPage] = {}
+        #: every minute, the counts in the titles of the tabs not built yet (`TabEntry.badge`)
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setInterval(BADGE_REFRESH_MS)
+        self._badge_timer.timeout.connect(self._refresh_badges)
         self.stack.addWidget(self.workspace_page)
-        self.stack.addWidget(self.sign_in_page)
         self.setCentralWidget(self.stack)
         self._build_actions()
         self._build_status_bar()
@@ -119,6 +125,22 @@ class MainWindow(QMainWindow):
             self._show_sign_in("Sign in", "")
 
     # --- building --------------------------------------------------------------------------------
+    @property
+    def sign_in_page(self) -> SignInPage:
+        """The page shown while nobody is signed in (at a start with a PIN, and while locked):
+        built the first time it is needed, so that a start signed in at once builds none of it."""
+        if self._sign_in_page is None:
+            page = self._sign_in_page = SignInPage()
+            page.sig_sign_in_requested.connect(self._on_sign_in_page_sign_in_requested)
+            page.sig_forgot_pin_requested.connect(self._on_sign_in_page_forgot_pin_requested)
+            self.stack.addWidget(page)
+        return self._sign_in_page
+
+    @property
+    def lock_page(self) -> SignInPage:
+        """The page shown while locked: the sign-in page."""
+        return self.sign_in_page
+
     def _build_workspace_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -136,18 +158,44 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_tabs(self) -> None:
-        """The tabs, built when the first user signs in, never before: those whose title counts
-        something read their data as they are built, the others the first time they are shown
-        (`TabPage.ensure_loaded`: the current one at sign-in, the others on `currentChanged`)."""
+        """The tab bar, when the first user signs in, never before: only the tab shown is built
+        (and reads what it shows); each other tab is an empty page until it is first shown
+        (`page`), its title counting what needs attention from its entry's `badge` meanwhile.
+        So a start builds, imports and reads one tab, not six."""
         self._tabs_built = True
         #: the lookups every tab shares (names, providers, types, the practice's clock): built once
         self.tab_context = TabContext(self.services)
         for entry in TABS:
-            tab = entry.factory(self)
-            self._wire_tab(tab)
-            self.tabs.addTab(tab, entry.title)
-        self.tabs.setCurrentIndex(min(self.preferences.last_tab(), self.tabs.count() - 1))
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{entry.title.lower()}_placeholder")
+            self.tabs.addTab(placeholder, entry.title)
+        index = min(self.preferences.last_tab(), self.tabs.count() - 1)
+        self.tabs.setCurrentIndex(index)
+        self.page(index)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)  # a click on a tab, too
+
+    def page(self, index: int) -> TabPage:
+        """The tab at `index`, built now if it never was (its first show, a record or a form
+        opened in it): its entry's factory makes it, it is wired like every tab and put in its
+        place in the tab bar."""
+        tab = self._pages.get(index)
+        if tab is None:
+            tab = self._pages[index] = TABS[index].factory(self)
+            for stand_in in self._key_stand_ins.pop(index, []):  # the tab's own actions from now on
+                self.removeAction(stand_in)
+                self.guarded_actions.remove(stand_in)
+                stand_in.deleteLater()
+            self._wire_tab(tab)
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)  # the same tab stays current: nothing to tell anyone
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, tab.title() or TABS[index].title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return tab
 
     def show_tab(self, index: int) -> None:
         """Alt+1…6: the tab, with the keyboard in its main list (also when it was shown already)."""
@@ -167,18 +215,41 @@ class MainWindow(QMainWindow):
         self.focus_tab()
 
     def _load_current(self) -> None:
-        """The tab shown reads what it shows, if it never has (not while locked: nothing is shown)."""
+        """The tab shown is built and reads what it shows, if it never has (not while locked:
+        nothing is shown)."""
         index = self.tabs.currentIndex()
         if index >= 0 and not self.locked:
-            self._tab(index).ensure_loaded()
+            self.page(index).ensure_loaded()
 
     def tab_pages(self) -> list[TabPage]:
-        return [self._tab(i) for i in range(self.tabs.count())]
+        """The tabs built so far, in the tab bar's order (those not built hold nothing to clear,
+        pause or tell of a change)."""
+        return [self._pages[i] for i in sorted(self._pages)]
 
     def _tab(self, index: int) -> TabPage:
-        tab = self.tabs.widget(index)
-        assert isinstance(tab, TabPage)  # only `TABS` builds the tabs
+        tab = self._pages.get(index)
+        assert tab is not None, f"tab {index} is not built: only a shown tab has the keyboard"
         return tab
+
+    def add_banner(self, banner: QWidget) -> bool:
+        """Show a window-wide banner (the drafts waiting, the backups' warning) at the top of the
+        first tab with room for one (the Today tab, built for it if it was not)."""
+        if not self._tabs_built:
+            return False
+        return any(self.page(i).add_banner(banner) for i, entry in enumerate(TABS) if entry.banners)
+
+    def _refresh_badges(self) -> None:
+        """The titles of the tabs not built yet, from their entries' count calls (a built tab
+        sets its own title from what it has read: `_show_badge`)."""
+        if self.locked or not self._tabs_built:
+            return
+        for index, entry in enumerate(TABS):
+            if entry.badge is not None and index not in self._pages:
+                try:
+                    self.tabs.setTabText(index, entry.badge(self))
+                except KnownError as exc:  # the workspace went away under us: the plain title
+                    log.warning("tab count not read: %s", exc.code)
+                    self.tabs.setTabText(index, entry.title)
 
     def _wire_tab(self, tab: TabPage) -> None:
         """The same wiring for every tab: its changes go to the window and the window's to it, its
@@ -186,8 +257,6 @@ class MainWindow(QMainWindow):
         it pauses while locked, and its window-wide shortcuts work from every tab."""
         tab.sig_changed.connect(self._on_change)
         self.sig_changed.connect(tab.apply_change)
-        self.sig_locked.connect(tab.pause)
-        self.sig_unlocked.connect(tab.resume)
         tab.sig_undoable.connect(self.push_step)
         tab.sig_record_requested.connect(self.open_record)
         tab.sig_badge_changed.connect(lambda _count, t=tab: self._show_badge(t))
@@ -255,6 +324,15 @@ class MainWindow(QMainWindow):
         tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
                                     partial(self.show_tab, index))
                        for index, title in enumerate(entry.title for entry in TABS)]
+        #: the tabs' window-wide keys (F2) while their tab is not built (`TabEntry.keys`)
+        self._key_stand_ins: dict[int, list[QAction]] = {}
+        for index, entry in enumerate(TABS):
+            for key, form in entry.keys:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(key))
+                action.triggered.connect(lambda _checked=False, i=index, f=form: self.page(i).open_form(f))
+                self.addAction(action)
+                self._key_stand_ins.setdefault(index, []).append(action)
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About VMA Desk", None, self.show_about)
         #: actions that need the open workspace or a signed-in user: disabled while locked
@@ -265,7 +343,8 @@ class MainWindow(QMainWindow):
                                 self.blocks_action, self.search_action, self.users_action,
                                 self.security_action,
                                 self.end_shift_action, self.switch_user_action,
-                                self.undo_action, self.redo_action, *tab_actions]
+                                self.undo_action, self.redo_action, *tab_actions,
+                                *(a for actions in self._key_stand_ins.values() for a in actions)]
         self.export_menu = export_menu
 
     def _action(self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None,
@@ -436,7 +515,7 @@ class MainWindow(QMainWindow):
         if index is None or not self._tabs_built:
             return
         self.tabs.setCurrentIndex(index)
-        self._tab(index).open_record(kind, record_id)
+        self.page(index).open_record(kind, record_id)
 
     def open_blocks(self) -> None:
         if self.locked:
@@ -498,6 +577,7 @@ class MainWindow(QMainWindow):
         if self._tabs_built:  # once, before the tabs read again
             self.tab_context.forget_changed(change)
         self.sig_changed.emit(change)
+        self._refresh_badges()
 
     def show_about(self) -> None:
         how = "OS keyring" if self.workspace.protection is Protection.KEYRING else "passphrase"
@@ -552,6 +632,10 @@ class MainWindow(QMainWindow):
         for tab in self.tab_pages():
             tab.pause()
             tab.clear()
+        self._badge_timer.stop()
+        for index, entry in enumerate(TABS):  # no counts while locked, the built tabs' either
+            if index not in self._pages:
+                self.tabs.setTabText(index, entry.title)
         self.sig_locked.emit()
         self.workspace.lock()
         self._show_sign_in("VMA Desk is locked", why, selected=user_id)
@@ -672,10 +756,11 @@ class MainWindow(QMainWindow):
         """A user signed in (or was already): show the workspace, as it was for them."""
         self.locked = False
         self._practice_name = self._read_practice_name()
+        # the tabs built before (a lock) read again below; at the first sign-in, the tab shown is
+        # built now and reads as it is built, the others when first shown
+        resuming = self.tab_pages()
         if not self._tabs_built:
-            self._build_tabs()  # the badge tabs read their data as they are built, the rest when shown
-        # else the tabs read again on sig_unlocked below (each is wired to resume; a tab never shown
-        # reads nothing)
+            self._build_tabs()
         self.stack.setCurrentWidget(self.workspace_page)
         self.workspace_page.show()
         for action in self.guarded_actions:
@@ -694,6 +779,10 @@ class MainWindow(QMainWindow):
         self._update_lock_state()
         self._update_title()
         log.info("workspace unlocked")
+        for tab in resuming:
+            tab.resume()
+        self._refresh_badges()
+        self._badge_timer.start()
         self.sig_unlocked.emit()
         self._load_current()  # the tab signed in on reads, the first time
         self.focus_tab()  # after the tabs read again: a row of the list is there to choose
@@ -711,11 +800,10 @@ class MainWindow(QMainWindow):
         except KnownError:
             return
         if self._drafts_banner is None:
-            pages = self.tab_pages()
-            if not pages:
+            if not waiting:  # no banner (nor the tab it goes in) is built for nothing
                 return
-            banner = drafts.DraftsBanner(self.services, self.open_form, pages[0])
-            if not any(tab.add_banner(banner) for tab in pages):
+            banner = drafts.DraftsBanner(self.services, self.open_form, self.workspace_page)
+            if not self.add_banner(banner):
                 banner.deleteLater()
                 return
             self._drafts_banner = banner
@@ -733,7 +821,7 @@ class MainWindow(QMainWindow):
         if index is None or not self._tabs_built:
             return False
         self.tabs.setCurrentIndex(index)
-        return self._tab(index).open_form(form)
+        return self.page(index).open_form(form)
 
     def _put_back(self, kind: str, draft: str) -> None:
         """Open again a window a lock closed, with what its user had typed (a search, a note): the
@@ -843,9 +931,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        self.sig_locked.emit()  # every tab stops its timers: nothing may read a closed workspace
+        self._badge_timer.stop()
         for tab in self.tab_pages():
+            tab.pause()  # every tab stops its timers: nothing may read a closed workspace
             tab.clear()
+        self.sig_locked.emit()
         if self._failed_passphrases:  # the workspace never opened again: they cannot be audited
             log.warning("%d wrong passphrase(s) typed while locked, not audited", self._failed_passphrases)
         self.idle_watcher.stop()
@@ -895,11 +985,13 @@ def _referrals_page(window: MainWindow) -> TabPage:
 
 #: the window's tabs, in order (Alt+1…6): each is built when the first user signs in, never before
 TABS: tuple[TabEntry[MainWindow], ...] = (
-    TabEntry("Today", _today_page),
+    TabEntry("Today", _today_page, badge=lambda w: badges.today_badge(w.services), banners=True),
     TabEntry("Calendar", _calendar_page, records=("appointment", "eligibility"), forms=("booking",)),
-    TabEntry("Calls", _calls_page, records=("call",), forms=("call",)),
-    TabEntry("Messages", _messages_page, records=("message",), forms=("message",)),
-    TabEntry("Refills", _refills_page, records=("refill",), forms=("refill",)),
+    TabEntry("Calls", _calls_page, records=("call",), forms=("call",), keys=(("F2", "call"),)),
+    TabEntry("Messages", _messages_page, records=("message",), forms=("message",),
+             badge=lambda w: badges.messages_badge(w.services)),
+    TabEntry("Refills", _refills_page, records=("refill",), forms=("refill",),
+             badge=lambda w: badges.refills_badge(w.services)),
     TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
-             forms=("referral", "prior_auth")),
+             forms=("referral", "prior_auth"), badge=lambda w: badges.referrals_badge(w.services)),
 )

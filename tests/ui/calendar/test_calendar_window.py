@@ -40,7 +40,7 @@ def window(qtbot, tmp_path, data_dir, keystore, clock):
 
 
 def calendar_of(window: MainWindow) -> CalendarTab:
-    tab = window.tabs.widget(1)  # after Today
+    tab = window.page(1)  # after Today (built as its first show builds it)
     assert isinstance(tab, CalendarTab)
     return tab
 

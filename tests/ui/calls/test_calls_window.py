@@ -15,17 +15,12 @@ from tests.ui.comms_support import (  # noqa: F401 - fixtures
     take_message,
     window_fixture,
 )
-from tests.ui.conftest import reactivate, type_keys
+from tests.ui.conftest import reactivate, tab_of, type_keys
 from tests.ui.test_main_window import visible_texts
 from vma_desk.core.communications import Urgency
 from vma_desk.ui.calls.dialog import CallDialog
 from vma_desk.ui.calls.tab import CallsTab
 from vma_desk.ui.messages.tab import MessagesTab
-
-
-def tab_of(window, kind):
-    return next(window.tabs.widget(i) for i in range(window.tabs.count())
-                if isinstance(window.tabs.widget(i), kind))
 
 
 def test_f2_logs_a_call_from_any_tab_and_the_calls_tab_shows_it(qtbot, window):
@@ -101,7 +96,7 @@ def test_the_lock_hides_every_call_and_message_and_the_open_form(qtbot, window):
 def test_the_window_fits_a_1366_pixel_laptop_screen_on_any_day(qtbot, window):
     from datetime import date
 
-    calls = window.findChild(CallsTab)
+    calls = tab_of(window, CallsTab)
     calls.go_to(date(2026, 9, 30))  # the longest day name in the longest month name
     assert "09/30/2026" in calls.ui.date_label.text()
     assert calls.ui.date_label.toolTip() == "Wednesday, September 30, 2026"

@@ -9,20 +9,20 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import unlock
 from tests.ui.refills.support import refills_window_fixture, request_draft  # noqa: F401
-from vma_desk.ui.refills.tab import RefillsTab
+from vma_desk.ui.main_window import TABS
 
 
 def refills_index(window) -> int:
-    return next(i for i in range(window.tabs.count()) if isinstance(window.tabs.widget(i), RefillsTab))
+    return [entry.title for entry in TABS].index("Refills")
 
 
 def test_the_tab_title_counts_near_and_past_due_requests(qtbot, clock, refills_window):
     window, desk = refills_window
     index = refills_index(window)
-    tab = window.tabs.widget(index)
     assert window.tabs.tabText(index) == "Refills"
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # View → Refills
     assert window.tabs.currentIndex() == index
+    tab = window.tabs.widget(index)
 
     # a request entered elsewhere (the Calls tab) reaches the tab as a change
     _saved, change = window.services.refills.create(request_draft(desk))

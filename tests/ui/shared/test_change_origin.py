@@ -13,6 +13,7 @@ from tests.ui.comms_support import (  # noqa: F401 - fixtures
     take_message,
     window_fixture,
 )
+from tests.ui.conftest import tab_of
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.ui.calendar.tab import CalendarTab
 from vma_desk.ui.calls import model as calls_model
@@ -22,7 +23,6 @@ from vma_desk.ui.messages.tab import MessagesTab
 from vma_desk.ui.patients.editor import PatientEditorDialog
 from vma_desk.ui.referrals.tab import ReferralsTab
 from vma_desk.ui.refills.tab import RefillsTab
-from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.today.tab import TodayTab
 
 #: the method each tab reads its records with when a change concerns it
@@ -30,15 +30,11 @@ READS = {TodayTab: "load", CalendarTab: "refresh", CallsTab: "load", MessagesTab
          RefillsTab: "load", ReferralsTab: "load"}
 
 
-def tab_of(window, kind: type[TabPage]) -> TabPage:
-    return next(tab for tab in window.tab_pages() if isinstance(tab, kind))
-
-
 def show_every_tab(window) -> None:
     """Show each tab once, as a user going through them: a tab reads on its first show, and one
     never shown reads nothing for a change (test_tab_protocol.py)."""
-    for tab in window.tab_pages():
-        window.tabs.setCurrentWidget(tab)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
     window.tabs.setCurrentIndex(0)
 
 

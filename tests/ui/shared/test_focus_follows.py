@@ -102,7 +102,7 @@ CASES = [(1, today_enter_opens_the_first_visit, "provider_combo"),
 def test_alt_number_then_the_tabs_key_works_at_once(qtbot, today_window, number, then, used_last):
     window, huddle = today_window
     log_call(huddle)
-    window.tabs.widget(2).load()  # the call came in through the service, as from another window
+    window.page(2).load()  # the call came in through the service, as from another window
     reactivate(qtbot, window)
     keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
     press(qtbot, window, keys[number - 1], ALT)
@@ -119,8 +119,8 @@ def test_a_click_on_a_tab_puts_the_keyboard_in_its_list(qtbot, today_window):
     window, _huddle = today_window
     reactivate(qtbot, window)
     bar = window.tabs.tabBar()
-    referrals = window.tabs.widget(5)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(5).center())
+    referrals = window.tabs.widget(5)  # built by its first show, the click
     assert QApplication.focusWidget() is referrals.referral_view
     assert referrals.selected_referral() is not None  # the first row, chosen
     press(qtbot, window, Qt.Key.Key_N, CTRL)

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from tests.conftest import signed_in
+from tests.ui.conftest import tab_of
 from vma_desk.core.agenda import DayAgenda, ProviderDay, VisitFlag, VisitLine
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Message, Urgency
@@ -68,12 +69,6 @@ def window(qtbot, tmp_path, data_dir, keystore, clock, font_scale) -> Iterator[M
             widget.hide()
     win.close()
     keystore.delete(ws.workspace_id)
-
-
-def tab_of(window: MainWindow, kind: str) -> QWidget:
-    found = next((t for t in window.tab_pages() if type(t).__name__ == kind), None)
-    assert found is not None, kind
-    return found
 
 
 def test_the_main_window_fits_a_small_laptop_on_every_tab(qtbot, window, font_scale):

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import TEST_PIN
 from tests.ui.comms_support import log_call, window_fixture  # noqa: F401 - fixtures
+from tests.ui.conftest import tab_of
+from tests.ui.today.support import today_window_fixture  # noqa: F401 - fixtures
 from vma_desk.ui.calendar.panels import SidePanel
 from vma_desk.ui.calendar.source import ScheduleSource
 from vma_desk.ui.calls.source import CallDaySource
 from vma_desk.ui.calls.tab import CallsTab
-from vma_desk.ui.shared.tab import TabPage
 
 #: what the Calls and Calendar tabs read their records with, by class and method
 SOURCES = {"calls": (CallDaySource, "load"), "schedule": (ScheduleSource, "load"),
@@ -36,10 +37,6 @@ def reads_fixture(monkeypatch) -> Counter[str]:
 
         monkeypatch.setattr(cls, method, counted)
     return reads
-
-
-def tab_of(window, kind: type[TabPage]) -> TabPage:
-    return next(tab for tab in window.tab_pages() if isinstance(tab, kind))
 
 
 def test_signing_in_on_today_reads_neither_the_calls_nor_the_schedule(qtbot, reads, window):
@@ -73,3 +70,15 @@ def test_a_call_opened_on_the_never_shown_calls_tab_is_selected(qtbot, reads, wi
     selected = calls.selected_call()
     assert selected is not None and selected.id == logged.id
     assert reads["schedule"] == 0 and reads["worklists"] == 0  # the Calendar is still unread
+
+
+def test_a_tab_not_yet_shown_counts_in_its_title_as_it_will_once_shown(qtbot, today_window):
+    """Only the tab shown at sign-in is built; the others' titles count from the services
+    (`TabEntry.badge`) and say the same once the tab is built and has read its rows."""
+    window, huddle = today_window
+    before = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert any("(" in title for title in before[3:]), before  # something to count, beside Today
+    for index in range(1, window.tabs.count()):
+        window.show_tab(index)  # Alt+2…6: each tab built on its first show
+    after = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert after == before

@@ -32,6 +32,7 @@ from vma_desk.ui.messages.model import (
 )
 from vma_desk.ui.messages.source import MessageSource
 from vma_desk.ui.record_list import ListTab, set_flag, show_error
+from vma_desk.ui.shared.badges import messages_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
@@ -141,8 +142,7 @@ class MessagesTab(ListTab):
 
     def title(self) -> str:
         """The tab's title: 'Messages (3 overdue)' while any is, else 'Messages'."""
-        count = self.overdue_count()
-        return f"Messages ({count} overdue)" if count else "Messages"
+        return messages_title(self.overdue_count())
 
     def publish_badge(self) -> None:
         self.sig_badge_changed.emit(self.overdue_count())

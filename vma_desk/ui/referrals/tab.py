@@ -47,6 +47,7 @@ from vma_desk.ui.referrals.model import (
 from vma_desk.ui.referrals.moves import ASKING, CLOSE_WITHOUT_REPORT, UNSCHEDULE, Move, MoveDialog, refusal
 from vma_desk.ui.referrals.source import ReferralSource
 from vma_desk.ui.referrals.told_dialog import PatientToldDialog
+from vma_desk.ui.shared.badges import referrals_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
@@ -271,7 +272,7 @@ class ReferralsTab(TabPage):
 
     def title(self) -> str:
         """The tab's title: 'Referrals (3 flagged)' while any is, else 'Referrals'."""
-        return f"Referrals ({self._attention} flagged)" if self._attention else "Referrals"
+        return referrals_title(self._attention)
 
     def publish_badge(self) -> None:
         self.sig_badge_changed.emit(self._attention)

@@ -51,6 +51,7 @@ from vma_desk.ui.refills.steps import (
     RouteDialog,
     WithdrawDialog,
 )
+from vma_desk.ui.shared.badges import refills_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
@@ -197,9 +198,7 @@ class RefillsTab(ListTab):
 
     def title(self) -> str:
         """The tab's title: 'Refills (1 past due, 2 near due)' while any is, else 'Refills'."""
-        parts = [f"{n} {label}" for n, label in ((self.model.count(DueState.PAST_DUE), "past due"),
-                                                  (self.model.count(DueState.NEAR_DUE), "near due")) if n]
-        return f"Refills ({', '.join(parts)})" if parts else "Refills"
+        return refills_title(self.model.count(DueState.PAST_DUE), self.model.count(DueState.NEAR_DUE))
 
     def publish_badge(self) -> None:
         self.sig_badge_changed.emit(self.attention_count())

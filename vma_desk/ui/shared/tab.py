@@ -5,8 +5,9 @@ The window knows a tab only through `TabPage`: it connects the same signals of e
 same methods on lock and on a `Change`, and asks the entry which tab shows a kind of record or
 opens a kind of form. A tab's changes leave through `send_change`, which names the tab as their
 origin (its object name); the window fans every change out to every tab, and a tab skips what it
-made itself (`made_here`), having shown it already. A tab reads what it shows the first time the
-window shows it (`ensure_loaded`), or at sign-in when its title counts something. Every method
+made itself (`made_here`), having shown it already. The window builds a tab the first time it
+shows it (`MainWindow.page`; until then the tab's title counts from its entry's `badge`), and the
+tab reads what it shows then: as it is built, or in `ensure_loaded`. Every method
 has a default that does nothing, so a tab overrides only what it does. See docs/architecture.md,
 "How to add a tab".
 """
@@ -73,9 +74,10 @@ class TabPage(QWidget):
 
     def load_shown(self) -> None:
         """Read what the tab shows, the first time the window shows it (`ensure_loaded`), so that
-        signing in reads nothing nobody looks at yet (Calendar, Calls). The tabs whose title counts
-        something (`title`: Today, Messages, Refills, Referrals) read as they are built instead, at
-        sign-in, so that their count is on the tab bar before anyone opens them: theirs does nothing."""
+        building the tab reads nothing until it is shown (Calendar, Calls: a record opened in
+        them is shown before the rest). The tabs whose title counts something (`title`: Today,
+        Messages, Refills, Referrals) read as they are built instead (the window builds a tab
+        when it first shows it): theirs does nothing."""
 
     def publish_badge(self) -> None:
         """Emit `sig_badge_changed` with the count now (the window asks once the tab is in place)."""
@@ -118,10 +120,18 @@ class TabPage(QWidget):
 
 @dataclass(frozen=True)
 class TabEntry(Generic[W]):
-    """One tab of the main window: its title, what builds it for the window, the kinds of record
-    it shows (`MainWindow.open_record`) and the kinds of form it opens (`MainWindow.open_form`)."""
+    """One tab of the main window: its title, what builds it for the window (the first time the
+    tab is shown), the kinds of record it shows (`MainWindow.open_record`), the kinds of form it
+    opens (`MainWindow.open_form`), its title with its count while it is not built yet (`badge`,
+    from count calls: `ui/shared/badges.py`; the built tab's own `title` afterwards) and whether
+    it takes window-wide banners (`TabPage.add_banner`)."""
 
     title: str
     factory: Callable[[W], TabPage]
     records: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
+    badge: Callable[[W], str] | None = None
+    banners: bool = False
+    #: the tab's window-wide keys (its `window_actions`) as (key, form): before the tab is built,
+    #: the window's own action for the key builds it and opens that form (F2: a new call)
+    keys: tuple[tuple[str, str], ...] = ()

@@ -29,6 +29,7 @@ from vma_desk.core.records import Change, RecordKind, Role
 from vma_desk.core.wording import zone_label
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_today_tab import Ui_TodayTab
+from vma_desk.ui.shared.badges import today_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import tab_action
@@ -271,7 +272,7 @@ class TodayTab(TabPage):
 
     def title(self) -> str:
         """The tab's title: 'Today (3 urgent)' while any due row is urgent, else 'Today'."""
-        return f"Today ({self._urgent} urgent)" if self._urgent else "Today"
+        return today_title(self._urgent)
 
     def publish_badge(self) -> None:
         self.sig_badge_changed.emit(self._urgent)

@@ -1,0 +1,66 @@
+"""The counts in the tab titles ("Messages (3 overdue)"): the words, and the count of a tab the
+window has not built yet, read with the services' count calls rather than the tab's full load.
+
+A tab that is built shows its own count, from the rows it has read (`TabPage.title`); a tab not
+yet shown (they are built on first show, see `MainWindow.page`) has its title from here
+(`TabEntry.badge`), so the tab bar says the same thing before and after the tab is opened. Both
+go through the same `*_title` words below. This module imports none of the tabs' modules: that
+is the point of it (they load on first show)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vma_desk.core.agenda import URGENT
+from vma_desk.core.rules.refills import DueState
+
+if TYPE_CHECKING:
+    from vma_desk.services import Services
+
+
+def today_title(urgent: int) -> str:
+    """'Today (3 urgent)' while any due row is urgent, else 'Today'."""
+    return f"Today ({urgent} urgent)" if urgent else "Today"
+
+
+def messages_title(overdue: int) -> str:
+    """'Messages (3 overdue)' while any is, else 'Messages'."""
+    return f"Messages ({overdue} overdue)" if overdue else "Messages"
+
+
+def refills_title(past_due: int, near_due: int) -> str:
+    """'Refills (1 past due, 2 near due)' while any is, else 'Refills'."""
+    parts = [f"{n} {label}" for n, label in ((past_due, "past due"), (near_due, "near due")) if n]
+    return f"Refills ({', '.join(parts)})" if parts else "Refills"
+
+
+def referrals_title(flagged: int) -> str:
+    """'Referrals (3 flagged)' while any is, else 'Referrals'."""
+    return f"Referrals ({flagged} flagged)" if flagged else "Referrals"
+
+
+# --- a tab not built yet: its count from the services ---------------------------------------------
+def today_badge(services: Services) -> str:
+    """Today's urgent due rows (every provider, today: what the tab opens on)."""
+    if not services.practice.is_set_up():
+        return today_title(0)
+    return today_title(sum(1 for item in services.agenda.day().due if item.severity == URGENT))
+
+
+def messages_badge(services: Services) -> str:
+    if not services.practice.is_set_up():
+        return messages_title(0)
+    return messages_title(len(services.communications.overdue()))
+
+
+def refills_badge(services: Services) -> str:
+    if not services.practice.is_set_up():
+        return refills_title(0, 0)
+    states = [row.due_state for row in services.refills.worklist()]
+    return refills_title(states.count(DueState.PAST_DUE), states.count(DueState.NEAR_DUE))
+
+
+def referrals_badge(services: Services) -> str:
+    if not services.practice.is_set_up():
+        return referrals_title(0)
+    return referrals_title(services.referrals.attention_count())
