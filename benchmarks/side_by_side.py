@@ -44,7 +44,7 @@ from typing import Any
 
 from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
 from sbs_core import TAB_COUNT, Row, Setup, bare_window, open_app_window, peak_memory_kb
-from sbs_reads import measure_reads, measure_save_call
+from sbs_reads import measure_reads, measure_save_call, measure_search
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_GOAL = 2.0  # the app's start at most twice the bare window's
@@ -182,7 +182,7 @@ def measure_tab_switches(setup: Setup) -> list[Row]:
 
 #: each measure of issue 14's table with its floor, in the order printed
 MEASURES: list[Callable[[Setup], list[Row]]] = [measure_startup, measure_tab_switches, measure_reads,
-                                                  measure_save_call]
+                                                  measure_save_call, measure_search]
 
 
 # --- the run ------------------------------------------------------------------------------------------
