@@ -77,10 +77,15 @@ class GroupTreeModel(QAbstractItemModel):
         self._heading_fill = QBrush(HEADING_FILL)
         #: each row's level, worked out once: the view asks for every role of every cell
         self._levels: dict[int, int] = {}
+        #: what `data` answered, by (internal id, row, column, role): the view asks for about ten
+        #: roles of each cell each time it measures or paints it, and the rows change only with
+        #: `_set_groups` (a new agenda), which forgets them
+        self._cells: dict[tuple[int, int, int, int], Any] = {}
 
     def _set_groups(self, groups: Sequence[Group], zone: ZoneInfo, today: date) -> None:
         self.beginResetModel()
         self._levels.clear()
+        self._cells.clear()
         self._groups = list(groups)
         self._zone, self._today = zone, today
         self.endResetModel()
@@ -181,9 +186,26 @@ class GroupTreeModel(QAbstractItemModel):
         never = Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsEnabled
         return never if isinstance(row, Attention) else never | Qt.ItemFlag.ItemIsSelectable
 
+    def wraps(self, index: Index) -> bool:
+        """True for a cell whose text wraps: a spanned row's, or one of `WRAP_COLUMNS` (asked of
+        the model directly by the view's delegate, for every cell it measures)."""
+        return index.column() in self.WRAP_COLUMNS or self.spanned(index)
+
+    def spanned(self, index: Index) -> bool:
+        """True for a row drawn across every column (a heading, a "needs attention" line)."""
+        return index.internalId() == _GROUP or isinstance(self.row_at(index), Attention)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        key = (index.internalId(), index.row(), index.column(), role)
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = self._cell(index, role)
+            return value
+
+    def _cell(self, index: Index, role: int) -> Any:
         group = self.group_of(index)
         if group is not None:
             return self._heading_data(group, index.column(), role)

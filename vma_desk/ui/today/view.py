@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from vma_desk.ui.shared.widgets import elide_lines
-from vma_desk.ui.today.model import KEY_ROLE, SPANNED_ROLE, GroupTreeModel
+from vma_desk.ui.today.model import KEY_ROLE, GroupTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 #: pixels added to each row's height
@@ -63,14 +63,15 @@ class WrapDelegate(QStyledItemDelegate):
 
     def _wraps(self, index: Index) -> bool:
         model = index.model()
-        return bool(index.data(SPANNED_ROLE)) or (
-            isinstance(model, GroupTreeModel) and index.column() in model.WRAP_COLUMNS)
+        return isinstance(model, GroupTreeModel) and model.wraps(index)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         if self._wraps(index):
             option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-            if not index.data(SPANNED_ROLE):  # a cell keeps to MAX_LINES, the rest in its tooltip
+            model = index.model()
+            # a cell keeps to MAX_LINES, the rest in its tooltip
+            if not (isinstance(model, GroupTreeModel) and model.spanned(index)):
                 width = option.rect.width() - 2 * TEXT_MARGIN - (
                     option.decorationSize.width() + TEXT_MARGIN if not option.icon.isNull() else 0)
                 option.text = elide_lines(option.text, option.font, width, MAX_LINES)
@@ -169,7 +170,7 @@ class GroupTreeView(QTreeView):
         the indentation of its level."""
         header = self.header()
         indent = self._indent(1 if index.parent().isValid() else 0)
-        if index.data(SPANNED_ROLE):
+        if self.group_model().spanned(index):
             return header.length() - indent
         width = header.sectionSize(index.column())
         return width - indent if header.visualIndex(index.column()) == 0 else width
