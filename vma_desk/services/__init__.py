@@ -2,11 +2,16 @@
 
 Each call validates with core rules, writes through repositories in one transaction, appends the
 audit entry and returns a `Change` saying what changed.
+
+The services a start does not call (exports, summaries, the handoff, workspace security) are made,
+and their modules imported, the first time they are asked for: a start imports what it uses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from vma_desk.core.clock import Clock, SystemClock
 from vma_desk.services.agenda import AgendaService
@@ -16,17 +21,19 @@ from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.drafts import DraftService
-from vma_desk.services.exports import ExportService
-from vma_desk.services.handoff import HandoffService
 from vma_desk.services.patients import PatientService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
 from vma_desk.services.refills import RefillService
-from vma_desk.services.security import SecurityService
-from vma_desk.services.summaries import SummaryService
 from vma_desk.services.users import UserService
 from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
+    from vma_desk.services.exports import ExportService
+    from vma_desk.services.handoff import HandoffService
+    from vma_desk.services.security import SecurityService
+    from vma_desk.services.summaries import SummaryService
 
 
 @dataclass
@@ -40,12 +47,8 @@ class Services:
     refills: RefillService
     referrals: ReferralService
     agenda: AgendaService
-    exports: ExportService
-    summaries: SummaryService
     users: UserService
-    handoff: HandoffService
     backups: BackupService
-    security: SecurityService
     drafts: DraftService
 
     @classmethod
@@ -68,17 +71,37 @@ class Services:
             referrals=referrals,
             agenda=AgendaService(context, practice=practice, calendar=calendar, communications=communications,
                                  refills=refills, referrals=referrals),
-            exports=ExportService(context),
-            summaries=SummaryService(context, practice=practice, communications=communications,
-                                     referrals=referrals),
             users=users,
-            handoff=HandoffService(context, practice=practice, patients=patients, calendar=calendar,
-                                   communications=communications, refills=refills, referrals=referrals,
-                                   users=users),
             backups=BackupService(context),
-            security=SecurityService(context),
             drafts=DraftService(context),
         )
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from vma_desk.services.exports import ExportService
+
+        return ExportService(self.context)
+
+    @cached_property
+    def summaries(self) -> SummaryService:
+        from vma_desk.services.summaries import SummaryService
+
+        return SummaryService(self.context, practice=self.practice, communications=self.communications,
+                              referrals=self.referrals)
+
+    @cached_property
+    def handoff(self) -> HandoffService:
+        from vma_desk.services.handoff import HandoffService
+
+        return HandoffService(self.context, practice=self.practice, patients=self.patients,
+                              calendar=self.calendar, communications=self.communications,
+                              refills=self.refills, referrals=self.referrals, users=self.users)
+
+    @cached_property
+    def security(self) -> SecurityService:
+        from vma_desk.services.security import SecurityService
+
+        return SecurityService(self.context)
 
     @property
     def workspace(self) -> Workspace:
