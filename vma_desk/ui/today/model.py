@@ -41,6 +41,10 @@ HEADING_TEXT = QColor("#1f2d3d")
 _ROOT = QModelIndex()
 #: the internal id of a group's index; a row's is its group's number + 1
 _GROUP = 0
+#: the flags of a heading, a "needs attention" line and a row (combined once: the view asks often)
+_HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ATTENTION_FLAGS = Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsEnabled
+_ROW_FLAGS = _ATTENTION_FLAGS | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -142,11 +146,16 @@ class GroupTreeModel(QAbstractItemModel):
 
     # the tree ---------------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # what hasIndex() checks, without its two calls back into rowCount and columnCount
+        if row < 0 or not 0 <= column < len(self.COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, _GROUP) if row < len(self._groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != _GROUP or parent.column() != 0 or group >= len(self._groups) \
+                or row >= len(self._groups[group].rows):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     @overload
     def parent(self) -> QObject | None: ...
@@ -181,10 +190,8 @@ class GroupTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _GROUP:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        row = self.row_at(index)
-        never = Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsEnabled
-        return never if isinstance(row, Attention) else never | Qt.ItemFlag.ItemIsSelectable
+            return _HEADING_FLAGS
+        return _ATTENTION_FLAGS if isinstance(self.row_at(index), Attention) else _ROW_FLAGS
 
     def wraps(self, index: Index) -> bool:
         """True for a cell whose text wraps: a spanned row's, or one of `WRAP_COLUMNS` (asked of
