@@ -29,6 +29,10 @@ class AuditService:
     def page(self, offset: int = 0, limit: int = 200) -> list[AuditEntry]:
         return self.repo.page(offset, limit)
 
+    def older_than(self, before_id: int | None, limit: int = 200) -> list[AuditEntry]:
+        """The page after the entry `before_id` (newest first; None: the first page)."""
+        return self.repo.older_than(before_id, limit)
+
     def count(self) -> int:
         return self.repo.count()
 

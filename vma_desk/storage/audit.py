@@ -38,6 +38,17 @@ class AuditRepository:
                 f"SELECT {_COLUMNS} FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         ]
 
+    def older_than(self, before_id: int | None, limit: int) -> list[AuditEntry]:
+        """Newest first, the `limit` entries before `before_id` (the newest ones for None): keyset
+        paging on the primary key, so a page costs the same however deep in the trail it is and
+        entries written meanwhile shift nothing."""
+        if before_id is None:
+            return self.page(0, limit)
+        return [
+            _entry(r) for r in self.conn.execute(
+                f"SELECT {_COLUMNS} FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?", (before_id, limit))
+        ]
+
     def since(self, after_id: int, *, user_id: int | None = None) -> list[AuditEntry]:
         """Entries newer than `after_id`, oldest first (all users', or one user's)."""
         if user_id is None:

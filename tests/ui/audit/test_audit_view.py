@@ -69,6 +69,32 @@ def test_the_first_page_is_all_that_is_read_until_scrolled(services):
     assert model.rowCount() == PAGE_SIZE and model.canFetchMore(model.index(-1, -1))
 
 
+def test_scrolling_to_the_end_brings_the_next_pages_until_all_are_shown(qtbot, services):
+    for i in range(2 * PAGE_SIZE + 30):
+        services.audit.record(AuditAction.EXPORT, "report", i)
+    view = AuditView(services)
+    view.resize(900, 400)
+    show_active(qtbot, view)
+    table, model = view.ui.table_view, view.model
+    total = services.audit.count()
+    assert model.rowCount() == PAGE_SIZE
+    summary = view.ui.summary_label.text()
+    assert f"{total:,} entries, newest first, {PAGE_SIZE:,} loaded (scroll for more)" in summary
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the last row shown
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE_SIZE)  # the next page arrived
+    assert "scroll for more" in view.ui.summary_label.text()
+    scroll_bar = table.verticalScrollBar()
+    scroll_bar.setValue(scroll_bar.maximum())  # dragged to the bottom with the mouse
+    qtbot.waitUntil(lambda: model.rowCount() == total)
+    assert not model.canFetchMore(model.index(-1, -1))
+    assert "scroll for more" not in view.ui.summary_label.text()
+    ids = [model.index(r, 0).data(ENTRY_ROLE).id for r in range(total)]
+    assert ids == sorted(ids, reverse=True) and len(set(ids)) == total  # none twice, none skipped
+    qtbot.keyClick(table, Qt.Key.Key_F5)  # Refresh: the first page again
+    assert model.rowCount() == PAGE_SIZE and model.index(0, 0).data(ENTRY_ROLE).id == ids[0]
+
+
 def test_entries_written_between_pages_are_not_shown_twice(services, clock):
     for i in range(PAGE_SIZE + 10):
         services.audit.record(AuditAction.EXPORT, "report", i)

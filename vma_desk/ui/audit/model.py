@@ -1,8 +1,8 @@
 """The audit trail as a read-only table model, newest first, fetched 200 entries at a time.
 
-Pages come from `AuditService.page(offset, limit)`. Entries written while the view is open shift
-the offsets by the number of new entries; those reappear at the top of the next page and are skipped
-by id (ids only grow), so a page is never shown twice nor skipped. Refresh shows the new ones.
+Pages come from `AuditService.older_than(last id shown, limit)`: each continues after the last
+entry shown (keyset paging, ids only grow), so entries written while the view is open shift nothing
+and a page is never shown twice nor skipped; Refresh shows the new ones.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ class AuditTableModel(QAbstractTableModel):
         self._audit = audit
         self._zone = zone
         self._entries: list[AuditEntry] = []
-        self._offset = 0
         self._exhausted = True
 
     @property
@@ -61,7 +60,6 @@ class AuditTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._zone = zone or self._zone
         self._entries = []
-        self._offset = 0
         self._exhausted = False
         self.endResetModel()
         self.fetchMore(_ROOT)
@@ -73,16 +71,13 @@ class AuditTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:
         if parent.isValid() or self._exhausted:
             return
-        page = self._audit.page(self._offset, PAGE_SIZE)
-        self._offset += len(page)
+        page = self._audit.older_than(self._entries[-1].id if self._entries else None, PAGE_SIZE)
         self._exhausted = len(page) < PAGE_SIZE
-        last_id = self._entries[-1].id if self._entries else None
-        fresh = [e for e in page if last_id is None or (e.id is not None and e.id < last_id)]
-        if not fresh:
+        if not page:
             return
         first = len(self._entries)
-        self.beginInsertRows(_ROOT, first, first + len(fresh) - 1)
-        self._entries.extend(fresh)
+        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+        self._entries.extend(page)
         self.endInsertRows()
 
     # reading ----------------------------------------------------------------------------------------
