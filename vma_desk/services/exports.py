@@ -49,10 +49,13 @@ class ExportService:
         return protect(pdf, password) if password else pdf
 
     def write_pdf(self, pdf: bytes, out: Path, *, kind: str, detail: str, password: str | None = None,
-                  replace: bool = False) -> Path:
+                  replace: bool = False, protected: bool = False) -> Path:
         """Write the report (`kind` e.g. "huddle"; `detail` e.g. "2026-03-02, provider 3") where the
-        user chose, with its audit entry (see `deliver`)."""
-        data = self.finish(pdf, password=password)
+        user chose, with its audit entry (see `deliver`). `protected`: `pdf` is `finish`'s output
+        already (the window encrypts on a worker thread), encrypted with `password`."""
+        if protected and not password:
+            raise ValueError("a protected PDF names the password it was encrypted with")
+        data = pdf if protected else self.finish(pdf, password=password)
 
         def audited() -> bytes:
             self.ctx.audit(AuditAction.EXPORT, "pdf", kind,
