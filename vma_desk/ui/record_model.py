@@ -32,10 +32,14 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+#: the flags of every cell (combined once: the views ask for them often)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of records, read-only: the counts, the headers from `COLUMNS` ((key, header), ...),
-    the flags, the lookup by record id. Subclasses answer `data` and may give headers a tooltip
-    (`_header_tip`)."""
+    the flags, the lookup by record id. Subclasses answer `cell` (what `data` asks, kept until the
+    rows change) and may give headers a tooltip (`_header_tip`)."""
 
     COLUMNS: tuple[tuple[str, str], ...] = ()
 
@@ -44,6 +48,29 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        #: what `cell` answered, by (row, column, role): a view asks for about ten roles of each
+        #: cell every time it paints it (a tab switch repaints every row in sight), and a cell
+        #: reads otherwise only when the model says so: a reset, dataChanged (the clock ticked), a
+        #: layout change, rows in or out. Every one of those forgets them all.
+        self._cells: dict[tuple[int, int, int], Any] = {}
+        for signal in (self.modelReset, self.dataChanged, self.layoutChanged, self.rowsInserted,
+                       self.rowsRemoved, self.rowsMoved):
+            signal.connect(self._forget_cells)
+
+    def _forget_cells(self, *_changed: object) -> None:
+        self._cells.clear()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = (index.row(), index.column(), role)
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = self.cell(index, role)
+            return value
+
+    def cell(self, index: Index, role: int) -> Any:
+        """What a cell says in a role (`data`, worked out once until the rows change)."""
+        return None
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -100,7 +127,7 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
 
 class TickingTableModel(RecordTableModel):

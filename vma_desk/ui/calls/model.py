@@ -80,7 +80,7 @@ class CallTableModel(RecordTableModel):
             return "What the call became: a message, an appointment"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, index: Index, role: int) -> Any:
         row = self._row_at(index)
         if row is None:
             return None

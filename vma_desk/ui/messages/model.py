@@ -88,7 +88,7 @@ class MessageTableModel(TickingTableModel):
                     "urgent within the hour, routine by the end of the business day")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, index: Index, role: int) -> Any:
         row = self._row_at(index)
         if row is None:
             return None

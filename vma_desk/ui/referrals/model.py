@@ -92,7 +92,7 @@ class FlaggedTableModel(RecordTableModel):
     def flagged_count(self) -> int:
         return sum(1 for r in self._rows if r.flags)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, index: Index, role: int) -> Any:
         entry = self._row_at(index)
         if entry is None:
             return None

@@ -116,7 +116,7 @@ class RefillTableModel(TickingTableModel):
                     "once the pharmacy has been told.")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, index: Index, role: int) -> Any:
         row = self._row_at(index)
         if row is None:
             return None
