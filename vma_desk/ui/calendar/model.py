@@ -64,6 +64,12 @@ _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+#: a cell's flags, and a visit's (it can be dragged): combined once, the view asks for them often
+_CELL_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+               | Qt.ItemFlag.ItemIsDropEnabled)
+_VISIT_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+
+
 class ScheduleModel(QAbstractTableModel):
     #: a dropped appointment: (appointment id, target provider id, target start in UTC)
     sig_move_requested = Signal(int, int, object)
@@ -283,11 +289,7 @@ class ScheduleModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDropEnabled)
-        if self.kind((index.row(), index.column())) == CELL_VISIT:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        return _VISIT_FLAGS if self.kind((index.row(), index.column())) == CELL_VISIT else _CELL_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]

@@ -37,6 +37,7 @@ _TEXT = QColor("#1d2730")
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CANCEL_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _Index = QModelIndex | QPersistentModelIndex
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class ScheduleDelegate(QStyledItemDelegate):
@@ -108,7 +109,7 @@ class ScheduleDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(rect.width(), 0))
         painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        painter.drawText(rect, _LEFT, shown)
         return metrics.horizontalAdvance(shown)
 
 
