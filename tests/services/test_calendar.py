@@ -166,6 +166,9 @@ def test_worklists_show_exactly_the_visits_due(cal, clock):
     # 20 h and 80 h ahead are outside both windows (the sets above are exact)
     assert {too_soon.id, too_far.id}.isdisjoint(
         {a.id for a in services.calendar.confirmation_worklist() + services.calendar.eligibility_worklist()})
+    # the agenda reads both from one read of the visits ahead: the same lists, in the same order
+    assert services.calendar.worklists() == (services.calendar.confirmation_worklist(),
+                                             services.calendar.eligibility_worklist())
 
 
 def test_no_shows_are_counted_per_patient(cal):

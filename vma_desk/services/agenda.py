@@ -47,8 +47,7 @@ class AgendaService:
         refills = [(row.request, row.due_state) for row in self.refills.worklist()]
         referrals = [(row.referral, row.flags, row.days_in_state) for row in self.referrals.worklist()]
         auths = [(row.auth, row.flags) for row in self.referrals.prior_auths()]
-        confirmations = self.calendar.confirmation_worklist() if day == ctx.today() else []
-        eligibility = self.calendar.eligibility_worklist() if day == ctx.today() else []
+        confirmations, eligibility = self.calendar.worklists() if day == ctx.today() else ([], [])
         repo = PatientRepository(ctx.conn)
         day_patients = {a.patient_id for a in appointments}
         patients = repo.get_many(sorted(day_patients))  # age and care gaps, the day's patients only

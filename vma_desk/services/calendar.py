@@ -34,7 +34,7 @@ from vma_desk.core.validation import (
     validate_eligibility,
 )
 from vma_desk.services.base import ServiceContext, changed_fields
-from vma_desk.storage.calendar_repository import CalendarRepository
+from vma_desk.storage.calendar_repository import CalendarRepository, to_ts
 from vma_desk.storage.repositories import (
     PatientRepository,
     PracticeRepository,
@@ -481,6 +481,18 @@ class CalendarService:
         now = self.ctx.clock.now()
         window = self.repo.between(now, now + scheduling.ELIGIBILITY_TO)
         return [a for a in window if scheduling.eligibility_due(a, now)]
+
+    def worklists(self) -> tuple[list[Appointment], list[Appointment]]:
+        """(`confirmation_worklist`, `eligibility_worklist`) from one read of the visits ahead (the
+        longer of the two windows), as the day's agenda wants both."""
+        now = self.ctx.clock.now()
+        window = self.repo.between(now, now + max(scheduling.CONFIRM_TO, scheduling.ELIGIBILITY_TO))
+        # each keeps what its own read would have (`between` ends at the window's end, in seconds)
+        confirm_end = to_ts(now + scheduling.CONFIRM_TO)
+        eligibility_end = to_ts(now + scheduling.ELIGIBILITY_TO)
+        return ([a for a in window if to_ts(a.start) < confirm_end and scheduling.confirmation_due(a, now)],
+                [a for a in window
+                 if to_ts(a.start) < eligibility_end and scheduling.eligibility_due(a, now)])
 
     def no_show_counts(self, patient_ids: Sequence[int]) -> dict[int, int]:
         return self.repo.no_show_counts(list(patient_ids))

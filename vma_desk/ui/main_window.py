@@ -781,7 +781,8 @@ class MainWindow(QMainWindow):
         log.info("workspace unlocked")
         for tab in resuming:
             tab.resume()
-        self._refresh_badges()
+        # the other tabs' counts once the window is painted: the tab shown first
+        QTimer.singleShot(0, self, self._refresh_badges)
         self._badge_timer.start()
         self.sig_unlocked.emit()
         self._load_current()  # the tab signed in on reads, the first time
