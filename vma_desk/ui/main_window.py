@@ -781,8 +781,9 @@ class MainWindow(QMainWindow):
         log.info("workspace unlocked")
         for tab in resuming:
             tab.resume()
-        # the other tabs' counts once the window is painted: the tab shown first
-        QTimer.singleShot(0, self, self._refresh_badges)
+        # the other tabs' counts once the window is painted, the tab shown first: posted from the
+        # event loop's first turn, behind the paint that showing the window has queued by then
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._refresh_badges))
         self._badge_timer.start()
         self.sig_unlocked.emit()
         self._load_current()  # the tab signed in on reads, the first time
