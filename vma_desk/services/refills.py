@@ -4,7 +4,7 @@ pharmacy and the patient told, pickup confirmed and closed; each step time-stamp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -114,8 +114,12 @@ class RefillService:
 
     def worklist(self) -> list[RefillRow]:
         """Every open request with its due state, most pressing first."""
+        return self.in_order(self.repo.open_requests())
+
+    def in_order(self, requests: Iterable[RefillRequest]) -> list[RefillRow]:
+        """Requests with their due state, most pressing first (the worklist's order)."""
         now = self.ctx.clock.now()
-        rows = [RefillRow(r, rules.request_due_state(r, now)) for r in self.repo.open_requests()]
+        rows = [RefillRow(r, rules.request_due_state(r, now)) for r in requests]
         pressing = {rules.DueState.PAST_DUE: 0, rules.DueState.NEAR_DUE: 1, rules.DueState.ON_TIME: 2,
                     None: 3}
         return sorted(rows, key=lambda row: (pressing[row.due_state], row.request.due_at or now))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change, RecordKind
+from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.ui.record_model import ModeFilterProxy, RecordTableModel, TickingTableModel
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.tab import TabPage
@@ -223,6 +223,12 @@ class ListTab(TabPage):
         """Open the tab's empty form (Ctrl+M, Ctrl+N, a draft's kind)."""
         raise NotImplementedError
 
+    def _rows_with(self, record_ids: Collection[int]) -> list[Any] | None:
+        """The list's rows with those records read again and every other row as it was read, in
+        the list's order; None when the list must be read whole instead (a record it would no
+        longer show, a filter showing more than the open records). `apply_change` asks."""
+        return None
+
     # what is the same -------------------------------------------------------------------------------
     def focus_main(self) -> None:
         """Alt+N or a click on the tab: the keyboard in the list (`RecordList.focus`)."""
@@ -242,8 +248,26 @@ class ListTab(TabPage):
             self._show_row(None)
 
     def apply_change(self, change: Change) -> None:
-        if self._changes.concerns(change):
+        if self._changes.concerns(change) and not self._read_touched(change):
             self.load()
+
+    def _read_touched(self, change: Change) -> bool:
+        """An update of records the list shows (a step taken elsewhere, an undo): only those are
+        read again (`_rows_with`), the other rows kept as read. False when the list must read all:
+        another kind of change (a patient renamed), records new or gone."""
+        if change.kind != self.record_kind or change.action is not AuditAction.UPDATE or not change.ids:
+            return False
+        shown = {row.record_id for row in self.model.rows()}
+        if not set(change.ids) <= shown:
+            return False
+        rows = self._rows_with(change.ids)
+        if rows is None:
+            return False
+        keep = self._selected_id()
+        self.model.set_rows(rows, self.context.zone())
+        self._list.reselect(keep)
+        self._update_summary()
+        return True
 
     def _publish(self, change: Change, notice: str = "", select_id: int | None = None) -> None:
         self._changes.publish(change, notice, lambda: self.load(select_id))

@@ -14,6 +14,7 @@ from tests.ui.comms_support import (  # noqa: F401 - fixtures
     window_fixture,
 )
 from tests.ui.conftest import tab_of
+from vma_desk.core.communications import MessageState
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.ui.calendar.tab import CalendarTab
 from vma_desk.ui.calls import model as calls_model
@@ -117,3 +118,35 @@ def test_a_patient_renamed_in_the_editor_the_window_opened_shows_in_every_tab(qt
     assert reads == Counter({name.__name__: 1 for name in READS})  # every tab shows patients: read once
     assert calls.proxy.index(0, calls_model.COL_PATIENT).data() == "Ames-Baker, Ann"
     assert messages.proxy.index(0, messages_model.COL_PATIENT).data() == "Ames-Baker, Ann"
+
+
+def test_a_step_taken_elsewhere_reads_only_the_message_it_moved(qtbot, monkeypatch, window):
+    """A message moved on from another part of the window (an undo, another tab): the Messages tab
+    reads that message again, not its whole list, and shows its new state in its place; a message
+    closed (which the list shows only if closed today) reads the whole list."""
+    services = window.services
+    nurse = next(s for s in services.practice.staff() if s.name == "Nora Nurse")
+    first = take_message(services, nurse, caller_name="Bo Burr")
+    second = take_message(services, nurse, caller_name="Cy Cole")
+    messages = tab_of(window, MessagesTab)
+    window.tabs.setCurrentWidget(messages)
+    messages.load()
+    whole: list[int] = []
+    open_rows = messages._source.open_rows
+    monkeypatch.setattr(messages._source, "open_rows", lambda: whole.append(1) or open_rows())
+    order = [row.record_id for row in messages.model.rows()]
+
+    def state_of(message_id: int) -> str:
+        row = messages.model.row_of(message_id)
+        return messages.model.index(row, messages_model.COL_STATE).data()
+
+    before = state_of(first.id)
+    _moved, change = services.communications.advance(first.id, MessageState.DELIVERED)
+    window._on_change(change.from_origin("CallsTab"))
+    assert whole == []  # only the moved message was read again
+    assert state_of(first.id) != before and "deliver" in state_of(first.id).lower()
+    assert [row.record_id for row in messages.model.rows()] == order  # the others where they were
+
+    _closed, change = services.communications.advance(second.id, MessageState.CLOSED)
+    window._on_change(change.from_origin("CallsTab"))
+    assert whole == [1]  # closed: the whole list, which knows what closed today

@@ -10,6 +10,7 @@ and the overdue marks (and so the count in the tab's title, `sig_badge_changed`)
 from __future__ import annotations
 
 import time as timer
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
@@ -139,6 +140,17 @@ class MessagesTab(ListTab):
 
     def overdue_count(self) -> int:
         return self.model.overdue_count()
+
+    def _rows_with(self, record_ids: Collection[int]) -> list[MessageRow] | None:
+        """The messages read again, if each is still open (a closed one: the whole list, which
+        knows which closed today)."""
+        try:
+            fresh = {i: self.context.comms.get_message(i) for i in record_ids}
+        except KnownError:  # gone meanwhile: the whole list says so
+            return None
+        if not all(m.is_open for m in fresh.values()):
+            return None
+        return self._source.rows(fresh.get(row.record_id or 0, row.message) for row in self.model.rows())
 
     def title(self) -> str:
         """The tab's title: 'Messages (3 overdue)' while any is, else 'Messages'."""

@@ -12,7 +12,7 @@ model's own timer moves the due states (and so the count in the tab's title,
 from __future__ import annotations
 
 import time as timer
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
@@ -195,6 +195,21 @@ class RefillsTab(ListTab):
 
     def attention_count(self) -> int:
         return self.model.attention_count()
+
+    def _rows_with(self, record_ids: Collection[int]) -> list[RefillTableRow] | None:
+        """The requests read again, if each is still open and the list shows only the open ones
+        (the filters that add closed requests read the whole list), in the worklist's order."""
+        if self.proxy.mode() in (SHOW_CLOSED, SHOW_NEEDS_VISIT):
+            return None
+        refills = self.context.services.refills
+        try:
+            fresh = {i: refills.get(i) for i in record_ids}
+        except KnownError:  # gone meanwhile: the whole list says so
+            return None
+        if not all(r.is_open for r in fresh.values()):
+            return None
+        requests = [fresh.get(row.record_id or 0, row.request) for row in self.model.rows()]
+        return self._source.rows(row.request for row in refills.in_order(requests))
 
     def title(self) -> str:
         """The tab's title: 'Refills (1 past due, 2 near due)' while any is, else 'Refills'."""
