@@ -194,8 +194,58 @@ def measure_tab_switches(setup: Setup) -> list[Row]:
     return rows
 
 
+# --- first shows: in this process -------------------------------------------------------------------
+FIRST_SHOW_LIMIT = 50.0  # ms: the first show of any tab, absolute
+
+
+def measure_first_shows(setup: Setup) -> list[Row]:
+    """Each tab's first show (built, read, painted) in a new window signed in on Today, against the
+    first show of the same tab of a new bare window; Today's own in a window that starts on Calls
+    (the tab a window was closed on is the one it opens on)."""
+    watch = PaintWatch()
+    app_ms: list[list[float]] = [[] for _ in range(TAB_COUNT)]
+    floor_ms: list[list[float]] = [[] for _ in range(TAB_COUNT)]
+    titles: list[str] = []
+
+    def first_show(target: Any, index: int, go: Callable[[int], None]) -> float:  # noqa: ANN401
+        start = time.perf_counter()
+        go(index)
+        watch.arm(target.tabs.widget(index))  # the tab itself: built by the show, in its place now
+        watch.finish(app, target)
+        return 1000 * (time.perf_counter() - start)
+
+    for run in range(-1, setup.runs):  # run -1 warms up, untimed
+        for start_on in (0, 2):  # Today (then every other tab), Calls (then Today)
+            app, window, _ = open_app_window(setup.data_dir)
+            floor = bare_window()
+            try:
+                for shown in (window, floor):
+                    shown.show()
+                    app.processEvents()
+                floor.tabs.setCurrentIndex(window.tabs.currentIndex())
+                app.processEvents()
+                assert window.tabs.currentIndex() == start_on, "the window opened on another tab"
+                titles = titles or [window.tabs.tabText(i).split(" (")[0] for i in range(TAB_COUNT)]
+                for index in ([1, 2, 3, 4, 5] if start_on == 0 else [0]):
+                    a = first_show(window, index, window.show_tab)
+                    f = first_show(floor, index, floor.tabs.setCurrentIndex)
+                    if run >= 0:
+                        app_ms[index].append(a)
+                        floor_ms[index].append(f)
+                window.show_tab(2 if start_on == 0 else 0)  # closed there: the next window opens there
+                app.processEvents()
+            finally:
+                watch.arm(app)
+                floor.close()
+                window.close()
+                window.shutdown()
+    return [Row(f"first show of {titles[i]} (Alt+{i + 1}: built, read, painted)", app_ms[i], floor_ms[i],
+                "ms", None, FIRST_SHOW_LIMIT) for i in range(TAB_COUNT)]
+
+
 #: each measure of issue 14's table with its floor, in the order printed
-MEASURES: list[Callable[[Setup], list[Row]]] = [measure_startup, measure_tab_switches, measure_reads,
+MEASURES: list[Callable[[Setup], list[Row]]] = [measure_startup, measure_tab_switches, measure_first_shows,
+                                                  measure_reads,
                                                   measure_save_call, measure_search, measure_memory]
 
 
