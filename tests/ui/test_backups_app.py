@@ -61,8 +61,10 @@ def today_tab(window: MainWindow) -> TodayTab:
 
 def banner_text(window: MainWindow) -> str:
     banner = window.backups.banner
+    if not banner.isVisible():  # placed the first time it has something to say
+        return ""
     assert banner.parent() is not None and today_tab(window).isAncestorOf(banner)
-    return banner.text.text() if banner.isVisible() else ""
+    return banner.text.text()
 
 
 def backup_audits(services: Services) -> list[tuple[str, str, str]]:

@@ -232,7 +232,6 @@ class BackupController(QObject):
     def on_signed_in(self) -> None:
         """Every sign-in: a backup finished while locked is recorded; the first sign-in of the
         practice's day starts the daily backup (when a folder is set and that is wanted)."""
-        self._place_banner()
         if self._pending is not None:
             result, problems, folder = self._pending
             self._pending = None
@@ -429,11 +428,11 @@ class BackupController(QObject):
 
     # --- showing -----------------------------------------------------------------------------------------
     def _place_banner(self) -> None:
-        """Put the banner at the top of the first tab with room for one (the Today tab), once the
-        tabs are built (at the first sign-in)."""
+        """Put the banner at the top of the first tab with room for one (the Today tab, built for
+        it if it was not shown yet), the first time it has a warning to show."""
         if self._banner_placed:
             return
-        self._banner_placed = any(tab.add_banner(self.banner) for tab in self.window.tab_pages())
+        self._banner_placed = self.window.add_banner(self.banner)
 
     def _state(self) -> tuple[BackupRecord | None, int, datetime, ZoneInfo] | None:
         """The last verified backup, the practice's limit, now and the practice's zone (None while
@@ -481,6 +480,8 @@ class BackupController(QObject):
         if not self._usable():
             return
         lines, damage = self.problems()
+        if lines:  # placed when it has something to say (building the Today tab if need be)
+            self._place_banner()
         self.banner.show_problems(lines, can_back_up=self.folder() is not None and self.running is None,
                                   damage=damage)
         self._show_status()
