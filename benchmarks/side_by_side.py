@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
+from sbs_background import measure_background
 from sbs_core import TAB_COUNT, Row, Setup, bare_window, open_app_window, peak_memory_kb
 from sbs_reads import measure_reads, measure_save_call, measure_search
 
@@ -246,7 +247,8 @@ def measure_first_shows(setup: Setup) -> list[Row]:
 #: each measure of issue 14's table with its floor, in the order printed
 MEASURES: list[Callable[[Setup], list[Row]]] = [measure_startup, measure_tab_switches, measure_first_shows,
                                                   measure_reads,
-                                                  measure_save_call, measure_search, measure_memory]
+                                                  measure_save_call, measure_search, measure_memory,
+                                                  measure_background]
 
 
 # --- the run ------------------------------------------------------------------------------------------
