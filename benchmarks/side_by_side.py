@@ -45,6 +45,7 @@ from typing import Any
 from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
 from sbs_background import measure_background
 from sbs_core import TAB_COUNT, Row, Setup, bare_window, open_app_window, peak_memory_kb
+from sbs_memory import measure_memory
 from sbs_reads import measure_reads, measure_save_call, measure_search
 
 ROOT = Path(__file__).resolve().parent.parent
