@@ -138,3 +138,14 @@ def test_export_huddle_sheet_opens_the_export_for_the_day_and_provider_shown(qtb
     assert dialog.day_edit.value() == TUESDAY
     assert dialog.provider_combo.currentData() == huddle.roe.id  # never silently every provider
     dialog.close()
+
+
+def test_the_routine_rows_start_closed_under_their_count_when_the_window_opens(today_window):
+    """The morning's eye goes to what is urgent: at a start on Today the confirmation calls and
+    insurance checks wait closed under "Routine (n)", the urgent and soon rows open."""
+    window, _huddle = today_window
+    due = window.tabs.widget(0).due_view
+    model = due.model()
+    headings = [model.index(i, 0) for i in range(model.rowCount())]
+    opened = {str(heading.data()): due.isExpanded(heading) for heading in headings}
+    assert opened == {"Urgent (3)": True, "Soon (2)": True, "Routine (2)": False}

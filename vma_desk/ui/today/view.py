@@ -81,6 +81,11 @@ class WrapDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         wraps = self._wraps(index)
         width = max(self._view.cell_width(index), 40) if wraps else 0
+        model = index.model()
+        if wraps and isinstance(model, GroupTreeModel) and model.spanned(index):
+            # a spanned row is drawn from its first cell across the row: measured once, not once
+            # a column (the view asks every column; the others hold no text)
+            index = model.index(index.row(), 0, index.parent())
         # a one-line cell is as tall as any other one-line cell of its column (its width is set by
         # the column, not by its text): measured once per column
         key = (int(index.internalId()), index.row(), index.column(), width) if wraps else \
@@ -194,11 +199,10 @@ class GroupTreeView(QTreeView):
         model = self.group_model()
         for row, parent in model.spanned_rows():
             self.setFirstColumnSpanned(row, parent, True)
-        # one layout for all the groups: expanding them one by one lays the tree out each time
-        self.expandAll()
+        # each group opened or left closed as the user had it: a closed group's rows are never
+        # measured (expandAll would lay every row out, the routine ones too, then close them)
         for number, group in enumerate(model.groups()):
-            if group.key in self._collapsed:
-                self.setExpanded(model.index(number, 0), False)
+            self.setExpanded(model.index(number, 0), group.key not in self._collapsed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
