@@ -79,6 +79,10 @@ def test_a_message_from_a_call_keeps_the_link_both_ways(desk):
     saved, _ = services.communications.take_message(draft)
     assert services.communications.links(logged.id) == [("message", saved.id)]
     assert services.communications.get_message(saved.id).call_id == logged.id
+    other, _ = services.communications.log_call(call(ann, notes="no answer"))
+    # a day of the call log reads every call's links at once: the same as one call at a time
+    assert services.communications.links_of([logged.id, other.id]) == {
+        logged.id: [("message", saved.id)], other.id: []}
 
 
 def test_message_ages_goes_overdue_then_is_acknowledged_and_closed(desk, clock):

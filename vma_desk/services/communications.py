@@ -204,6 +204,10 @@ class CommunicationsService:
         """What became of a call: ("message", id), ("appointment", id)..."""
         return self.repo.links(call_id)
 
+    def links_of(self, call_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
+        """`links` of several calls (a day of the call log) in one read."""
+        return self.repo.links_of(call_ids)
+
     def link_call(self, call_id: int, kind: RecordKind, record_id: int) -> Change:
         """Say that the call became the record `kind` `record_id` (a message, an appointment...)."""
         self.get_call(call_id)

@@ -122,6 +122,16 @@ class CommunicationsRepository:
         return [(k, r) for k, r in self.conn.execute(
             "SELECT kind, record_id FROM call_link WHERE call_id = ? ORDER BY kind, record_id", (call_id,))]
 
+    def links_of(self, call_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
+        """`links` of several calls in one query: each call's list (empty when it has none)."""
+        found: dict[int, list[tuple[str, int]]] = {call_id: [] for call_id in call_ids}
+        for part in chunks(call_ids):
+            for call_id, kind, record_id in self.conn.execute(
+                    f"SELECT call_id, kind, record_id FROM call_link WHERE call_id IN ({marks(len(part))})"
+                    " ORDER BY call_id, kind, record_id", part):
+                found[call_id].append((kind, record_id))
+        return found
+
     def calls_linked_to(self, kind: str, record_id: int) -> list[int]:
         return [r[0] for r in self.conn.execute(
             "SELECT call_id FROM call_link WHERE kind = ? AND record_id = ?", (kind, record_id))]

@@ -18,11 +18,15 @@ class CallDaySource:
         self._context = context
 
     def load(self, day: date) -> list[CallRow]:
-        calls = self._context.comms.calls_on(day)
-        return [self.row(call) for call in calls]
+        context = self._context
+        calls = context.comms.calls_on(day)
+        context.patients.names(c.patient_id for c in calls if c.patient_id is not None)  # one query
+        links = context.comms.links_of([call.id for call in calls if call.id is not None])
+        return [self.row(call, links.get(call.id or 0, [])) for call in calls]
 
-    def row(self, call: Call) -> CallRow:
+    def row(self, call: Call, links: list[tuple[str, int]] | None = None) -> CallRow:
+        """A call's row; its links read now unless given (`load` reads a day's in one query)."""
         context = self._context
         assert call.id is not None
         return CallRow(call, context.patient_name(call.patient_id), context.staff_name(call.routed_to),
-                       tuple(context.comms.links(call.id)))
+                       tuple(context.comms.links(call.id) if links is None else links))
