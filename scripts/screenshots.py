@@ -40,6 +40,8 @@ def main() -> int:
             window.show()
             app.processEvents()
             sign_in_first(window, app)
+            for _ in range(3):  # the other tabs' counts arrive just after the first paint
+                app.processEvents()
             window.grab().save(str(OUT / "main-window.png"))
 
             window.open_quick_open()
@@ -111,12 +113,23 @@ def open_demo_window(keystore, tmp: Path):  # noqa: ANN001, ANN201 - KeyStore; (
     return window, workspace, folder
 
 
+def shown_tab(window, kind: type):  # noqa: ANN001, ANN201 - MainWindow, and the tab of that class
+    """Show the window's tab of that class (Alt+N, as a user does: a tab is built the first time it
+    is shown) and return it."""
+    from vma_desk.ui.main_window import TABS
+
+    index = [entry.title for entry in TABS].index(kind.__name__.removesuffix("Tab"))
+    window.show_tab(index)
+    tab = window.tabs.widget(index)
+    assert isinstance(tab, kind)
+    return tab
+
+
 def shoot_calendar(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
     """The calendar on the anchor day: four providers side by side, then one provider's week."""
     from vma_desk.ui.calendar.tab import CalendarTab
 
-    calendar = window.findChild(CalendarTab)
-    window.tabs.setCurrentWidget(calendar)
+    calendar = shown_tab(window, CalendarTab)
     window.resize(1366, 768)
     calendar.set_mode("day")
     calendar.go_today()
@@ -140,8 +153,7 @@ def shoot_communications(window, app) -> None:  # noqa: ANN001 - MainWindow and 
     from vma_desk.ui.messages.tab import MessagesTab
 
     window.resize(1366, 768)
-    calls = window.findChild(CallsTab)
-    window.tabs.setCurrentWidget(calls)
+    calls = shown_tab(window, CallsTab)
     calls.go_today()
     if not calls.model.rows():
         log_fictional_calls(window.services)
@@ -153,9 +165,8 @@ def shoot_communications(window, app) -> None:  # noqa: ANN001 - MainWindow and 
     app.processEvents()
     window.grab().save(str(OUT / "calls.png"))
 
-    messages = window.findChild(MessagesTab)
+    messages = shown_tab(window, MessagesTab)
     messages.load()
-    window.tabs.setCurrentWidget(messages)
     late = [r for r in messages.model.rows() if messages.model.now() > r.due and r.message.awaiting_callback]
     if late and late[0].message.id is not None:
         messages.select_message(late[0].message.id)
@@ -172,9 +183,8 @@ def shoot_refills_referrals(window, app) -> None:  # noqa: ANN001 - MainWindow a
 
     window.resize(1366, 768)
     services = window.services
-    refills = window.findChild(RefillsTab)
+    refills = shown_tab(window, RefillsTab)
     refills.load()
-    window.tabs.setCurrentWidget(refills)
     rows = services.refills.worklist()
     chosen = next((r.request for r in rows if r.request.needs_appointment), rows[0].request if rows else None)
     if chosen is not None and chosen.id is not None:
@@ -182,9 +192,8 @@ def shoot_refills_referrals(window, app) -> None:  # noqa: ANN001 - MainWindow a
     app.processEvents()
     window.grab().save(str(OUT / "refills.png"))
 
-    referrals = window.findChild(ReferralsTab)
+    referrals = shown_tab(window, ReferralsTab)
     referrals.load()
-    window.tabs.setCurrentWidget(referrals)
     flagged = [row.referral for row in services.referrals.worklist() if row.flags]
     if flagged and flagged[0].id is not None:
         referrals.select_referral(flagged[0].id)
@@ -281,8 +290,7 @@ def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow an
     from vma_desk.ui.today.tab import TodayTab
 
     window.resize(1366, 768)
-    today = window.findChild(TodayTab)
-    window.tabs.setCurrentWidget(today)
+    shown_tab(window, TodayTab)
     app.processEvents()
     window.grab().save(str(OUT / "today.png"))
     pdf = huddle.build(window.services, ANCHOR)
