@@ -472,19 +472,15 @@ class CalendarService:
     def confirmation_worklist(self) -> list[Appointment]:
         """Visits whose confirmation call is due now: the 24-72 h window, and late bookings (less
         than 24 h ahead) from their booking on."""
-        now = self.ctx.clock.now()
-        window = self.repo.between(now, now + scheduling.CONFIRM_TO)
-        return [a for a in window if scheduling.confirmation_due(a, now)]
+        return self.worklists()[0]
 
     def eligibility_worklist(self) -> list[Appointment]:
         """Visits whose eligibility check is due now: the 24-48 h window, and late bookings."""
-        now = self.ctx.clock.now()
-        window = self.repo.between(now, now + scheduling.ELIGIBILITY_TO)
-        return [a for a in window if scheduling.eligibility_due(a, now)]
+        return self.worklists()[1]
 
     def worklists(self) -> tuple[list[Appointment], list[Appointment]]:
         """(`confirmation_worklist`, `eligibility_worklist`) from one read of the visits ahead (the
-        longer of the two windows), as the day's agenda wants both."""
+        longer of the two windows): the day's agenda and the calendar's side panel want both."""
         now = self.ctx.clock.now()
         window = self.repo.between(now, now + max(scheduling.CONFIRM_TO, scheduling.ELIGIBILITY_TO))
         # each keeps what its own read would have (`between` ends at the window's end, in seconds)

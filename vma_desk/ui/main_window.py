@@ -103,6 +103,12 @@ class MainWindow(QMainWindow):
         self._badge_timer = QTimer(self)
         self._badge_timer.setInterval(BADGE_REFRESH_MS)
         self._badge_timer.timeout.connect(self._refresh_badges)
+        #: the same after changes, once the event loop is free: a burst of changes (an import, an
+        #: undo of several steps) counts once, and a save returns before the counts are read
+        self._badges_after_change = QTimer(self)
+        self._badges_after_change.setSingleShot(True)
+        self._badges_after_change.setInterval(0)
+        self._badges_after_change.timeout.connect(self._refresh_badges)
         self.stack.addWidget(self.workspace_page)
         self.setCentralWidget(self.stack)
         self._build_actions()
@@ -577,7 +583,7 @@ class MainWindow(QMainWindow):
         if self._tabs_built:  # once, before the tabs read again
             self.tab_context.forget_changed(change)
         self.sig_changed.emit(change)
-        self._refresh_badges()
+        self._badges_after_change.start()
 
     def show_about(self) -> None:
         how = "OS keyring" if self.workspace.protection is Protection.KEYRING else "passphrase"
@@ -633,6 +639,7 @@ class MainWindow(QMainWindow):
             tab.pause()
             tab.clear()
         self._badge_timer.stop()
+        self._badges_after_change.stop()
         for index, entry in enumerate(TABS):  # no counts while locked, the built tabs' either
             if index not in self._pages:
                 self.tabs.setTabText(index, entry.title)
@@ -934,6 +941,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._badge_timer.stop()
+        self._badges_after_change.stop()
         for tab in self.tab_pages():
             tab.pause()  # every tab stops its timers: nothing may read a closed workspace
             tab.clear()

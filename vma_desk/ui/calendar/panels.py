@@ -78,10 +78,9 @@ class SidePanel(QWidget):
         if context is None:
             return 0, 0, 0
         calendar = context.calendar
-        due = calendar.confirmation_worklist()
+        due, unverified = calendar.worklists()  # one read of the visits ahead for both
         self.confirmations.set_records(due, [self._confirmation_line(a) for a in due],
                                        marked=[a.confirmation is VisitStatus.LEFT_MESSAGE for a in due])
-        unverified = calendar.eligibility_worklist()
         self.eligibility.set_records(unverified, [self._eligibility_line(a) for a in unverified])
         waiting = calendar.waitlist()
         names = context.patients.names(e.patient_id for e in waiting)
