@@ -7,14 +7,19 @@ A measure is a function `measure_x(setup: Setup) -> list[Row]` in a module of th
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 TAB_COUNT = 6
 WIDTH, HEIGHT = 1366, 768
+BENCH_NOW = "VMA_DESK_BENCH_NOW"  # the fixed "now" (ISO, UTC) of this run and its children
 
 
 @dataclass
@@ -53,6 +58,24 @@ class Row:
         return ", ".join(goals) or "(shown)"
 
 
+def fix_clock(anchor: date | None = None) -> datetime:
+    """Benchmark only: every window and service of this process (and, through the environment, of
+    its children) reads one fixed "now": 9:30 in the morning, practice time, on the demo's anchor
+    day. Without it a run started after the practice's midnight reads a "today" with no calls yet,
+    and two runs of the same code read different days. A stand-in for the real clock, because the
+    measured day must not depend on when the benchmark runs; `SystemClock` is what every service's
+    `Clock` is when none is given."""
+    from vma_desk.core.clock import SystemClock
+    from vma_desk.demo.catalog import TIME_ZONE
+
+    if anchor is not None:
+        local = datetime.combine(anchor, clock_time(9, 30), tzinfo=ZoneInfo(TIME_ZONE))
+        os.environ[BENCH_NOW] = local.astimezone(UTC).isoformat()
+    fixed = datetime.fromisoformat(os.environ[BENCH_NOW])
+    SystemClock.now = lambda _self: fixed  # type: ignore[method-assign]
+    return fixed
+
+
 def open_app_window(data_dir: Path, *, type_pin: bool = False) -> tuple[Any, Any, float]:
     """(QApplication, MainWindow not shown yet, ms of the PIN check): what `run_gui` and
     `open_window` do for a start signed in at once (`open_window`'s silent start: the demo's
@@ -60,6 +83,8 @@ def open_app_window(data_dir: Path, *, type_pin: bool = False) -> tuple[Any, Any
     does once the demo PIN is typed (`UserService.sign_in`, its Argon2id check timed)."""
     from vma_desk.ui.application import make_application
 
+    if BENCH_NOW in os.environ:
+        fix_clock()
     app = make_application()
     from vma_desk.core.users import UserRole
     from vma_desk.services.users import DEMO_PIN

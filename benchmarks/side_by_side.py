@@ -1,10 +1,12 @@
 """Issue 14's goals, each measured side by side with its floor in the same run.
 
 Builds the demo workspace once (seed 1, anchored on today, --years 5 by default) in a temporary
-folder, protected by the OS keyring, compiles the sources to byte code once (`compileall`: an
-installed VMA Desk has byte code, while this environment's PYTHONDONTWRITEBYTECODE=1 would make
-every child compile everything again) and then runs each measure of `MEASURES` with its floor,
-interleaved, and prints one table: the app's median, the floor's median, their ratio and the goal.
+folder, with the clock of this process and its children fixed at 9:30 practice time on that day
+(`sbs_core.fix_clock`: every run reads the same day, whatever the hour it runs), protected by the OS
+keyring, compiles the sources to byte code once (`compileall`: an installed VMA Desk has byte code,
+while this environment's PYTHONDONTWRITEBYTECODE=1 would make every child compile everything again)
+and then runs each measure of `MEASURES` with its floor, interleaved, and prints one table: the
+app's median, the floor's median, their ratio and the goal.
 Exits 1 when a goal is missed.
 
 Measures so far:
@@ -44,7 +46,7 @@ from typing import Any
 
 from bench_support import PaintWatch  # noqa: I001 - this folder is first on sys.path
 from sbs_background import measure_background
-from sbs_core import TAB_COUNT, Row, Setup, bare_window, open_app_window, peak_memory_kb
+from sbs_core import TAB_COUNT, Row, Setup, bare_window, fix_clock, open_app_window, peak_memory_kb
 from sbs_memory import measure_memory
 from sbs_reads import measure_reads, measure_save_call, measure_search
 
@@ -267,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         return child_main(args.child, args.data_dir)
 
     load_before = os.getloadavg()[0]
+    fixed_now = fix_clock(date.today())  # before anything reads the clock; the children read it too
     compiled = compileall.compile_dir(ROOT / "vma_desk", quiet=1)
     from vma_desk.demo import create_demo_workspace
     from vma_desk.storage.keys import KeyStore
@@ -296,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             keystore.delete(workspace_id)
     print(f"\nVMA Desk side by side with its floors, {args.years}-year demo ({patients:,} patients, "
-          f"{size_mb:.0f} MB, built in {build_s:.0f} s, anchored {date.today()}), protected by the OS "
+          f"{size_mb:.0f} MB, built in {build_s:.0f} s, anchored {date.today()}, the clock fixed at "
+          f"{fixed_now:%H:%M} UTC, 9:30 practice time), protected by the OS "
           f"keyring ({keystore.name}); {args.runs} runs each, medians; {os.cpu_count()} cores; Python "
           f"{sys.version.split()[0]}; byte code {'compiled (compileall)' if compiled else 'NOT all compiled'}"
           f"; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on this "
