@@ -133,7 +133,8 @@ def test_plaintext_or_failing_backends_count_as_no_keyring(monkeypatch, backend)
 
 
 def test_the_secret_service_is_used_directly_without_keyring_plugin_discovery(monkeypatch):
-    """Start-up picks the real Secret Service by name, never listing every keyring plugin."""
+    """Start-up picks the real Secret Service by name, never listing every keyring plugin, and
+    speaks to it without importing keyring at all (checked in a new process)."""
     import keyring.backend
 
     def no_discovery() -> list[keyring.backend.KeyringBackend]:
@@ -143,12 +144,41 @@ def test_the_secret_service_is_used_directly_without_keyring_plugin_discovery(mo
     store = KeyStore.from_environment()
     assert store.available and store.name == "SecretService"
     assert (type(store.backend).__module__, type(store.backend).__name__) == \
-        ("keyring.backends.SecretService", "Keyring")
+        ("vma_desk.storage.secret_service", "SecretServiceStore")
     key = new_key()
     store.put("direct-backend-check", key)
     assert store.get("direct-backend-check") == key
     store.delete("direct-backend-check")
     assert store.get("direct-backend-check") is None
+    store.delete("direct-backend-check")  # deleting what is not there is no error
+    child = subprocess.run(
+        [sys.executable, "-c", "import sys; from vma_desk.storage.keys import KeyStore; "
+         "s = KeyStore.from_environment(); s.get('absent-entry'); print(s.name, 'keyring' in sys.modules)"],
+        capture_output=True, text=True, timeout=60, check=True)
+    assert child.stdout.split() == ["SecretService", "False"]
+
+
+def test_keys_stored_by_keyring_and_by_the_direct_secret_service_read_each_other():
+    """Workspaces made when keys went through keyring's Secret Service backend open as before,
+    and a key stored now is still what `keyring get vma-desk <workspace id>` finds."""
+    import keyring.backends.SecretService
+
+    from vma_desk.storage.keys import SERVICE
+
+    through_keyring, direct = keyring.backends.SecretService.Keyring(), KeyStore.from_environment()
+    old, new = new_key(), new_key()
+    through_keyring.set_password(SERVICE, "made-through-keyring", old.hex())
+    direct.put("made-directly", new)
+    try:
+        assert direct.get("made-through-keyring") == old
+        assert through_keyring.get_password(SERVICE, "made-directly") == new.hex()
+        direct.put("made-through-keyring", new)  # replaced, not added beside it
+        assert through_keyring.get_password(SERVICE, "made-through-keyring") == new.hex()
+    finally:
+        direct.delete("made-through-keyring")
+        direct.delete("made-directly")
+    assert through_keyring.get_password(SERVICE, "made-through-keyring") is None
+    assert direct.get("made-directly") is None
 
 
 def test_discovery_fallback_still_refuses_insecure_backends(monkeypatch):

@@ -16,11 +16,7 @@ import os
 import secrets
 import sys
 from dataclasses import dataclass
-
-import keyring
-import keyring.backend
-import keyring.core
-import keyring.errors
+from typing import Protocol
 
 from vma_desk.core.errors import KeyringLockedError, KeyringUnavailableError, ValidationError
 
@@ -38,6 +34,7 @@ REAL_BACKENDS = frozenset(
         ("keyring.backends.libsecret", "Keyring"),
         ("keyring.backends.kwallet", "DBusKeyring"),
         ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+        ("vma_desk.storage.secret_service", "SecretServiceStore"),  # the Secret Service, directly
     }
 )
 
@@ -47,13 +44,15 @@ def _platform_backends() -> tuple[tuple[str, str], ...]:
 
     Asking keyring for all its backends first loads every installed package's keyring plugin
     (about 0.1 s of start-up); the real backends are few and known, so they are imported by name.
+    On Linux the Secret Service comes first and is spoken to without keyring (`secret_service`):
+    keyring is imported only when it is not there (or on KDE, where keyring prefers KWallet).
     """
     if sys.platform == "darwin":
         return (("keyring.backends.macOS", "Keyring"),)
     if sys.platform == "win32":
         return (("keyring.backends.Windows", "WinVaultKeyring"),)
     return (
-        ("keyring.backends.SecretService", "Keyring"),
+        ("vma_desk.storage.secret_service", "SecretServiceStore"),
         ("keyring.backends.libsecret", "Keyring"),
         ("keyring.backends.kwallet", "DBusKeyring"),
         ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
@@ -111,21 +110,49 @@ def parse_recovery_key(text: str) -> bytes:
 # --- the keyring ---------------------------------------------------------------------------------
 
 
-def _backend_id(backend: keyring.backend.KeyringBackend) -> tuple[str, str]:
+class KeyBackend(Protocol):
+    """What the key store asks of a backend: keyring's `KeyringBackend` API, or `SecretServiceStore`."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+#: keyring's priority of its own Secret Service backend, given to `SecretServiceStore`
+SECRET_SERVICE_PRIORITY = 5.0
+
+
+def _kde_desktop() -> bool:
+    """keyring ranks KWallet above the Secret Service on a KDE desktop (priority 5.1 against 5)."""
+    return "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").split(":")
+
+
+def _backend_id(backend: object) -> tuple[str, str]:
     cls = type(backend)
     return cls.__module__, cls.__name__
 
 
-def is_real_backend(backend: keyring.backend.KeyringBackend) -> bool:
+def is_real_backend(backend: object) -> bool:
     return _backend_id(backend) in REAL_BACKENDS
 
 
-def _direct_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]:
-    """This platform's real backends that keyring would deem viable, with their priorities."""
-    found = []
+def _direct_backends() -> list[tuple[float, KeyBackend]]:
+    """This platform's real backends that keyring would deem viable, with their priorities. The
+    Secret Service, when it runs and the desktop is not KDE, outranks every other Linux backend
+    keyring has, so the others (and keyring itself) are not even imported then."""
+    found: list[tuple[float, KeyBackend]] = []
     for module_name, class_name in _platform_backends():
         try:
             backend_class = getattr(importlib.import_module(module_name), class_name)
+            if module_name == "vma_desk.storage.secret_service":
+                if not backend_class.available():
+                    continue
+                found.append((SECRET_SERVICE_PRIORITY, backend_class()))
+                if not _kde_desktop():
+                    break
+                continue
             priority = float(backend_class.priority)  # raises when not viable, as keyring checks
             found.append((priority, backend_class()))
         except Exception as exc:  # noqa: BLE001 - not viable here, exactly as keyring skips it
@@ -133,10 +160,12 @@ def _direct_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]:
     return found
 
 
-def _discovered_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]:
+def _discovered_backends() -> list[tuple[float, KeyBackend]]:
     """The real backends among all that keyring discovers through its plugins (the slow way)."""
-    found = []
+    found: list[tuple[float, KeyBackend]] = []
     try:
+        import keyring.backend
+
         for backend in keyring.backend.get_all_keyring():
             if is_real_backend(backend):
                 found.append((float(backend.priority), backend))
@@ -145,18 +174,22 @@ def _discovered_backends() -> list[tuple[float, keyring.backend.KeyringBackend]]
     return found
 
 
-def _best_backend(
-    found: list[tuple[float, keyring.backend.KeyringBackend]],
-) -> keyring.backend.KeyringBackend | None:
+def _best_backend(found: list[tuple[float, KeyBackend]]) -> KeyBackend | None:
     viable = [(priority, backend) for priority, backend in found if priority > 0]
     return max(viable, key=lambda pair: pair[0])[1] if viable else None
+
+
+def _is_keyring_error(exc: BaseException, name: str = "KeyringError") -> bool:
+    """Whether `exc` is keyring's `keyring.errors.<name>`, told without importing keyring (which
+    is not imported at all when the Secret Service is spoken to directly)."""
+    return any(c.__module__ == "keyring.errors" and c.__name__ == name for c in type(exc).__mro__)
 
 
 @dataclass
 class KeyStore:
     """The keyring entry of each workspace: service ``vma-desk``, user name = workspace id."""
 
-    backend: keyring.backend.KeyringBackend | None
+    backend: KeyBackend | None
     #: why there is no backend, in plain words (empty when there is one)
     reason: str = ""
 
@@ -165,7 +198,9 @@ class KeyStore:
         override = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
         if override:
             try:
-                backend = keyring.core.load_keyring(override)
+                import keyring.core
+
+                backend: KeyBackend = keyring.core.load_keyring(override)
             except Exception as exc:  # noqa: BLE001 - any failure here means "no keyring"
                 log.warning("keyring override %s could not be loaded: %s", override, exc)
                 return cls(None, f"The keyring named by PYTHON_KEYRING_BACKEND ({override}) "
@@ -183,7 +218,7 @@ class KeyStore:
         return cls(cls._prepared(best))
 
     @staticmethod
-    def _prepared(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
+    def _prepared(backend: KeyBackend) -> KeyBackend:
         if _backend_id(backend)[0] == "keyring.backends.Windows":
             # keep the credential on this machine only, never roaming with the profile
             backend.persist = "local machine"  # type: ignore[attr-defined]  # WinVaultKeyring's own setting
@@ -195,9 +230,12 @@ class KeyStore:
 
     @property
     def name(self) -> str:
-        return type(self.backend).__module__.rsplit(".", 1)[-1] if self.backend else "none"
+        """The backend's name as keyring names its module ("SecretService", "macOS"...)."""
+        if self.backend is None:
+            return "none"
+        return str(getattr(self.backend, "NAME", "") or type(self.backend).__module__.rsplit(".", 1)[-1])
 
-    def _require(self) -> keyring.backend.KeyringBackend:
+    def _require(self) -> KeyBackend:
         if self.backend is None:
             raise KeyringUnavailableError(self.reason or NO_KEYRING_HELP)
         return self.backend
@@ -206,15 +244,17 @@ class KeyStore:
         backend = self._require()
         try:
             value = backend.get_password(SERVICE, workspace_id)
-        except keyring.errors.KeyringLocked:
-            raise KeyringLockedError(
-                "The OS keyring is locked. Unlock it (usually by logging in to your desktop "
-                "session) and try again, or enter the workspace's recovery key."
-            ) from None
-        except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailableError(
-                f"The OS keyring refused to give the workspace key ({type(exc).__name__})."
-            ) from None
+        except Exception as exc:
+            if _is_keyring_error(exc, "KeyringLocked"):
+                raise KeyringLockedError(
+                    "The OS keyring is locked. Unlock it (usually by logging in to your desktop "
+                    "session) and try again, or enter the workspace's recovery key."
+                ) from None
+            if _is_keyring_error(exc):
+                raise KeyringUnavailableError(
+                    f"The OS keyring refused to give the workspace key ({type(exc).__name__})."
+                ) from None
+            raise
         if value is None:
             return None
         try:
@@ -227,17 +267,23 @@ class KeyStore:
         backend = self._require()
         try:
             backend.set_password(SERVICE, workspace_id, key.hex())
-        except keyring.errors.KeyringLocked:
-            raise KeyringLockedError("The OS keyring is locked, so the key could not be stored.") \
-                from None
-        except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailableError(
-                f"The OS keyring refused to store the workspace key ({type(exc).__name__})."
-            ) from None
+        except Exception as exc:
+            if _is_keyring_error(exc, "KeyringLocked"):
+                raise KeyringLockedError("The OS keyring is locked, so the key could not be stored.") \
+                    from None
+            if _is_keyring_error(exc):
+                raise KeyringUnavailableError(
+                    f"The OS keyring refused to store the workspace key ({type(exc).__name__})."
+                ) from None
+            raise
 
     def delete(self, workspace_id: str) -> None:
         backend = self._require()
         try:
             backend.delete_password(SERVICE, workspace_id)
-        except keyring.errors.KeyringError as exc:  # absent, or the keyring locked meanwhile
+        except (KeyringLockedError, KeyringUnavailableError) as exc:  # the direct Secret Service's
             log.info("keyring entry not deleted: %s", type(exc).__name__)
+        except Exception as exc:
+            if not _is_keyring_error(exc):
+                raise
+            log.info("keyring entry not deleted: %s", type(exc).__name__)  # absent, or locked meanwhile
