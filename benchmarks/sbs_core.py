@@ -66,9 +66,10 @@ def fix_clock(anchor: date | None = None) -> datetime:
     measured day must not depend on when the benchmark runs; `SystemClock` is what every service's
     `Clock` is when none is given."""
     from vma_desk.core.clock import SystemClock
-    from vma_desk.demo.catalog import TIME_ZONE
 
-    if anchor is not None:
+    if anchor is not None:  # the parent: the children only read the environment (no demo import)
+        from vma_desk.demo.catalog import TIME_ZONE
+
         local = datetime.combine(anchor, clock_time(9, 30), tzinfo=ZoneInfo(TIME_ZONE))
         os.environ[BENCH_NOW] = local.astimezone(UTC).isoformat()
     fixed = datetime.fromisoformat(os.environ[BENCH_NOW])
