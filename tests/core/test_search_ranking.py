@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from vma_desk.core.rules import escalation
-from vma_desk.core.rules.search import Memo, Said, ranked, said, snippet, terms
+from vma_desk.core.rules.search import Memo, Said, ranked, ranked_at, said, snippet, snippet_at, terms
 
 # (note, how it holds "chest pain")
 TABLE = [
@@ -109,3 +109,56 @@ def test_snippets_read_with_the_rankings_memo_are_the_same_and_read_no_note_agai
     assert [snippet(note, words, memo=memo) for note, _at in notes] == alone
     assert read == []  # every negation the snippets ask about was read by the ranking
     assert [note for note, _at in order] == [notes[0][0], notes[2][0], notes[1][0]]
+
+
+QUICK = [  # (note, the words searched), all the kinds of words the quick answers must leave to `check`
+    ("asked for an itemised bill", "itemised"),
+    ("no chest pain, refill only", "chest pain"),
+    ("Denies: chest pain", "chest pain"),
+    ("can't breathe, chest pain", "chest pain"),
+    ("negative for rash; rash again today", "rash"),
+    ("found him not responding", "responding"),
+    ("collapsed vein at the draw", "collapsed"),
+    ("flyers passed out at the fair", "out"),
+    ("O'Neil asked about chest pain", "neil"),
+    ("chest_pain w/o fever", "pain"),
+    ("pain/a chest", "pain"),
+    ("Denise called about her Pérez refill", "perez"),
+    ("sharp chest\npain, note left", "chest pain"),
+]
+
+
+@pytest.mark.parametrize(("note", "typed"), QUICK)
+def test_the_quick_answers_only_skip_the_red_flag_reading_where_it_finds_the_words(note, typed):
+    words = terms(typed)
+    folded = note.lower()
+    start = folded.find(words[0])
+    end = start + len(typed)
+    if escalation.read_as_written(note, start, end) and not escalation.can_negate(note):
+        phrase = " ".join(note[start:end].lower().split())
+        assert any(h.start <= start < h.end for h in escalation.check(note, (phrase,)))
+
+
+@pytest.mark.parametrize("note", ["no rash", "Denies rash", "denied it", "can't say", "dont know", "w/o rash",
+                                  "negative for rash", "free of rash", "never had it", "neither one",
+                                  "without a rash", "isn\u2019t sure"])
+def test_a_word_that_can_begin_a_negation_is_seen(note):
+    assert escalation.can_negate(note)
+    assert not escalation.can_negate("asked for an itemised bill")
+
+
+def test_a_search_reads_the_same_with_and_without_the_quick_answers(monkeypatch):
+    notes = [note for note, _typed in QUICK] + [n for n, _said in TABLE]
+    searches = [terms(typed) for _note, typed in QUICK] + [terms("chest pain"), terms("pain")]
+    quick = [(said(n, w), snippet(n, w)) for n in notes for w in searches]
+    monkeypatch.setattr(escalation, "read_as_written", lambda text, start, end: False)
+    assert [(said(n, w), snippet(n, w)) for n in notes for w in searches] == quick
+
+
+def test_ranked_at_gives_each_note_where_its_snippet_shows_the_words():
+    notes = [(note, NOW - timedelta(days=i)) for i, (note, _said) in enumerate(TABLE)]
+    words = terms("chest pain")
+    placed = ranked_at(words, notes, text=lambda f: f[0], at=lambda f: f[1])
+    assert [item for item, _where in placed] == ranked(words, notes, text=lambda f: f[0], at=lambda f: f[1])
+    assert [snippet_at(item[0], words, where) for item, where in placed] == [
+        snippet(item[0], words) for item, _where in placed]

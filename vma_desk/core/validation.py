@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -67,8 +68,11 @@ def normalize_phone(field: str, raw: str, region: str = "US") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=2048)
 def format_phone(e164: str, region: str = "US") -> str:
-    """Show a stored number the way people in the practice's country write it."""
+    """Show a stored number the way people in the practice's country write it. Remembered (the last
+    2,048 numbers): lists and searches show the same callers' numbers again and again, and reading
+    one with `phonenumbers` costs more than the rest of its line."""
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:

@@ -56,10 +56,12 @@ call, a treatment ("the pharmacy is not responding to our faxes"); "collapsed" b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from vma_desk.core.errors import ValidationError
 
@@ -787,3 +789,35 @@ def _list_closes(words: _Words, last: int) -> bool:
         if item > _ITEM_WORDS:
             return False
     return False
+
+
+# --- a search's quick answers --------------------------------------------------------------------
+
+#: the stems that can begin a negation: a cue, or the first word of a two-word cue ("negative for")
+_NEGATION_STARTS = _CUES | {first for first, _second in _TWO_WORD_CUES}
+#: a character that joins the word next to it into one token ("O'Neil", "w/o", a longer word)
+_JOINS = re.compile(r"[\w'\u2019\u2018`/]")
+
+
+def can_negate(text: str) -> bool:
+    """Whether a word of `text` can begin a negation ("no", "denies", "can't", "w/o", "negative"
+    of "negative for" ...): without one, `check` drops no hit of `text` as negated."""
+    found = set(_TOKEN.findall(text))
+    known = list(map(_STEMS.get, found))
+    stems = [_stems(token) for token in found] if None in known else cast(list[tuple[str, ...]], known)
+    return not _NEGATION_STARTS.isdisjoint(itertools.chain.from_iterable(stems))
+
+
+def read_as_written(text: str, start: int, end: int) -> bool:
+    """True only when `check(text, (phrase,))`, `phrase` being the words at text[start:end]
+    (lower-cased), surely returns a hit on those very words unless one is negated (`can_negate`):
+    they are ASCII words read as `check` reads them (nothing joined on before or after), and the last
+    is not one whose hits are dropped for the words around it ("not responding", "collapsed", "passed
+    out"); the phrase, read as its own red flag, is then found where it stands. False: not sure.
+    With `can_negate`, what lets a search (`core.rules.search`) skip `check` for most notes."""
+    words = text[start:end]
+    if not words.isascii() or (start and _JOINS.match(text, start - 1)) or _JOINS.match(text, end):
+        return False
+    tokens = [t for t in _TOKEN.findall(words) if t not in _SEPARATOR]
+    last = _stems(tokens[-1]) if tokens else ()
+    return bool(last) and last[-1] not in _RESPONDING and last[-1] not in _NOT_AFTER

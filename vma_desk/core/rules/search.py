@@ -19,6 +19,7 @@ words of a phrase may be split by spaces, hyphens, quotes or a line break, as a 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -34,6 +35,7 @@ from vma_desk.core.rules import escalation
 T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+")
+_WORDS_BETWEEN = re.compile(r"([^\W_]+)")  # `_WORD`, kept by re.split
 #: what may stand between two words of one phrase, as for a red-flag phrase: spaces, line breaks, hyphens,
 #: quotes (and nothing the red-flag phrase syntax reads: | < > = +)
 _GAP = r"[\s\-'\"\u2018\u2019\u201c\u201d]+"
@@ -134,16 +136,22 @@ def snippet(text: str, words: Sequence[str], size: int = 12, memo: _Memo | None 
     searched words between [ and ], '…' where text was left out: 'husband says [chest] [pain]
     started an hour ago…'. `memo`: the search's own, as the ranking filled it (the same notes are
     not read for negations again)."""
-    _said, where = _reading(text, words, memo)
-    tokens = [m.span() for m in _WORD.finditer(text)]
-    if not tokens:
+    return snippet_at(text, words, _reading(text, words, memo)[1], size)
+
+
+def snippet_at(text: str, words: Sequence[str], where: int, size: int = 12) -> str:
+    """`snippet` around `where`, the place `said` found the words at (as `ranked_at` gives it)."""
+    parts = _WORDS_BETWEEN.split(text)  # text between words, a word, ..., text after the last word
+    count = len(parts) // 2
+    if not count:
         return text
-    at = next((i for i, (start, _end) in enumerate(tokens) if start >= where), len(tokens) - 1)
-    first = max(0, min(at - 3, len(tokens) - size))  # a few words before: "denies [chest] [pain]"
-    while first < at and text[tokens[first][0]:tokens[first][1]].isdigit():
+    bounds = list(itertools.accumulate(map(len, parts)))  # word i is text[bounds[2i]:bounds[2i + 1]]
+    at = min(bisect.bisect_left(bounds[0:2 * count:2], where), count - 1)  # the first word from `where` on
+    first = max(0, min(at - 3, count - size))  # a few words before: "denies [chest] [pain]"
+    while first < at and parts[2 * first + 1].isdigit():
         first += 1  # not the indexed forms of a phone number
-    last = min(len(tokens), first + size) - 1
-    begin, end = tokens[first][0], tokens[last][1]
+    last = min(count, first + size) - 1
+    begin, end = bounds[2 * first], bounds[2 * last + 1]
     folded = _fold_in_place(text)
     key = tuple(w for w in words if w)
     marks = sorted({span for word, pattern in zip(key, _patterns(key)[1], strict=True)
@@ -154,7 +162,7 @@ def snippet(text: str, words: Sequence[str], size: int = 12, memo: _Memo | None 
             shown += [text[done:start], "[", text[start:stop], "]"]
             done = stop
     shown.append(text[done:end])
-    return ("…" if first else "") + "".join(shown) + ("…" if last < len(tokens) - 1 else "")
+    return ("…" if first else "") + "".join(shown) + ("…" if last < count - 1 else "")
 
 
 class _Negation:
@@ -165,9 +173,18 @@ class _Negation:
 
     def __init__(self, text: str, memo: _Memo) -> None:
         self.text, self.memo = text, memo
+        self.can_negate: bool | None = None  # whether a word of the text can begin a negation
 
     def __call__(self, start: int, end: int) -> bool:
         text = self.text
+        # most notes hold no word that can begin a negation ("no", "denies", "without" ...): then the
+        # red-flag reading surely finds the words, undenied, and need not run (`escalation`)
+        written = escalation.read_as_written(text, start, end)
+        if written:
+            if self.can_negate is None:
+                self.can_negate = escalation.can_negate(text)
+            if not self.can_negate:
+                return True
         begin = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
         words = text[begin:start].rsplit(maxsplit=_WORDS_BEFORE)
         if len(words) > _WORDS_BEFORE:  # keep the last ones: the first item is what is left out
@@ -176,10 +193,12 @@ class _Negation:
         words = text[end:stop].split(maxsplit=_WORDS_AFTER)
         if len(words) > _WORDS_AFTER:  # the last item is what is left out
             stop -= len(words[-1])
+        window = text[begin:stop]
+        if written and not escalation.can_negate(window):  # the "no" is in another clause
+            return True
         phrase = " ".join(text[start:end].lower().split())
         if not any(ch.isalpha() for ch in phrase):  # a number is not denied
             return True
-        window = text[begin:stop]
         hits = self.memo.get((window, phrase))
         if hits is None:
             try:
@@ -199,16 +218,25 @@ def ranked(words: Sequence[str], found: Iterable[T], *, text: Callable[[T], str]
     `limit` phrase matches are in: nothing older can come before them. `memo`: this search's own
     (for its snippets), else one made here.
     """
+    return [item for item, _where in ranked_at(words, found, text=text, at=at, limit=limit,
+                                                newest_first=newest_first, memo=memo)]
+
+
+def ranked_at(words: Sequence[str], found: Iterable[T], *, text: Callable[[T], str],
+              at: Callable[[T], datetime], limit: int | None = None,
+              newest_first: bool = False, memo: _Memo | None = None) -> list[tuple[T, int]]:
+    """`ranked`, each item with where in its text `said` found the words: its snippet is
+    `snippet_at(text, words, where)`, the note not read again."""
     memo = {} if memo is None else memo  # this search's only
-    graded: list[tuple[Said, float, int, T]] = []
+    graded: list[tuple[Said, float, int, T, int]] = []
     phrases = 0
     for order, item in enumerate(found):
-        grade = said(text(item), words, memo)
-        graded.append((grade, -at(item).timestamp(), order, item))
+        grade, where = _reading(text(item), words, memo)
+        graded.append((grade, -at(item).timestamp(), order, item, where))
         if grade is Said.PHRASE:
             phrases += 1
             if newest_first and limit is not None and phrases >= limit:
                 break
     graded.sort(key=lambda g: g[:3])
-    best = [g[3] for g in graded]
+    best = [(g[3], g[4]) for g in graded]
     return best if limit is None else best[:limit]
