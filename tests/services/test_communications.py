@@ -241,3 +241,18 @@ def test_a_call_with_a_red_flag_is_saved_as_escalated_with_its_action(desk):
     saved, _ = services.communications.log_call(call(
         ann, notes="her husband says she is slurring her words", escalation_action="told to call 911"))
     assert saved.outcome is CallOutcome.ESCALATED and saved.escalation_action == "told to call 911"
+
+
+def test_a_prefix_is_spelled_out_as_the_indexs_words_and_finds_the_same_rows(desk):
+    services, _nurse, _front, ann = desk
+    comms = services.communications
+    for note in ("refill please", "refills due", "refilled Monday", "asked about parking"):
+        comms.log_call(call(ann, notes=note))
+    spelled = comms.repo.spelled_out('"refil"* "ames"*')
+    assert spelled == '("refill" OR "refilled" OR "refills") AND ("ames")'
+    for query in ('"refil"* "ames"*', '"refill"*', '"park"*'):
+        assert list(comms.repo.search(comms.repo.spelled_out(query), "call")) == list(
+            comms.repo.search(query, "call"))
+    assert comms.repo.spelled_out('"zzz"*') == ""  # no word starts so: nothing is found
+    assert comms.repo.spelled_out('"pérez"*') == '"pérez"*'  # left to FTS5's own reading
+    assert comms.search("zzz") == []

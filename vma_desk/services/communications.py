@@ -381,20 +381,23 @@ class CommunicationsService:
         if not match:
             return []
         words = search_rules.terms(match)
-        newest = heapq.merge(self.repo.search(match, "call"), self.repo.search(match, "message"),
-                             key=lambda f: f[2], reverse=True)
-        memo: search_rules.Memo = {}  # the ranking's negation readings, for the snippets: this search's only
-        found = search_rules.ranked(words, itertools.islice(newest, SEARCH_READS), text=lambda f: f[3],
-                                    at=lambda f: f[2], limit=limit, newest_first=True, memo=memo)
-        titles = {kind: self.repo.hit_titles(kind, [f[1] for f in found if f[0] == kind])
+        query = self.repo.spelled_out(match)  # the same rows, read sooner
+        if not query:
+            return []
+        batch = max(limit, 1)  # as many as the ranking reads when they all say the words together
+        newest = heapq.merge(self.repo.search(query, "call", batch),
+                             self.repo.search(query, "message", batch), key=lambda f: f[2], reverse=True)
+        found = search_rules.ranked_at(words, itertools.islice(newest, SEARCH_READS), text=lambda f: f[3],
+                                       at=lambda f: f[2], limit=limit, newest_first=True)
+        titles = {kind: self.repo.hit_titles(kind, [f[1] for f, _where in found if f[0] == kind])
                   for kind in ("call", "message")}  # one read per kind, not one per hit
         hits = []
-        for rank, (kind, record_id, _at, body) in enumerate(found):
+        for rank, ((kind, record_id, _at, body), where) in enumerate(found):
             title = titles[kind].get(record_id)
             if title is None:
                 continue
             at, caller_name, detail = title
-            snippet = search_rules.snippet(body, words, memo=memo)
+            snippet = search_rules.snippet_at(body, words, where)  # where the ranking found the words
             if kind == "call":
                 number = f" · {format_phone(detail)}" if detail else ""
                 hits.append(SearchHit("call", record_id, at, f"Call · {caller_name}{number}", snippet,
