@@ -27,6 +27,7 @@ from vma_desk import APP_NAME, __version__
 from vma_desk.core.errors import KnownError, SignInError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.users import User
+from vma_desk.core.validation import format_phone
 from vma_desk.services import Services
 from vma_desk.services.users import DEMO_PIN
 from vma_desk.storage.keys import KeyStore
@@ -40,6 +41,7 @@ from vma_desk.ui.settings import Preferences
 from vma_desk.ui.shared import badges
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.paint_cache import cache_views
 from vma_desk.ui.shared.tab import TabEntry, TabPage
 from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
                 self.guarded_actions.remove(stand_in)
                 stand_in.deleteLater()
             self._wire_tab(tab)
+            cache_views(tab)  # shown again, its lists are drawn from their last picture
             current = self.tabs.currentIndex()
             placeholder = self.tabs.widget(index)
             self.tabs.blockSignals(True)  # the same tab stays current: nothing to tell anyone
@@ -637,7 +640,8 @@ class MainWindow(QMainWindow):
         self.workspace_page.hide()
         for tab in self.tab_pages():
             tab.pause()
-            tab.clear()
+            tab.clear()  # their lists' pictures go with their rows (`shared/paint_cache`)
+        format_phone.cache_clear()  # the phone numbers search remembered (`core.validation`)
         self._badge_timer.stop()
         self._badges_after_change.stop()
         for index, entry in enumerate(TABS):  # no counts while locked, the built tabs' either
