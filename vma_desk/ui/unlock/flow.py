@@ -39,7 +39,6 @@ from vma_desk.storage.files import InstanceLock
 from vma_desk.storage.keys import NO_KEYRING_HELP, KeyStore
 from vma_desk.storage.workspace import Workspace, probe, validate_passphrase
 from vma_desk.ui.tasks import run_task
-from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog, run_modal
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +166,8 @@ class UnlockFlow:
         return workspace
 
     def ask_recovery_key(self, needs: unlock.Needs) -> Workspace | None:
+        from vma_desk.ui.unlock.dialogs import SecretEntryDialog, run_modal  # not at every start
+
         dialog = SecretEntryDialog(
             title="Recovery key needed", explanation=f"{needs.why}\n\n{RECOVERY_EXPLANATION}",
             label="&Recovery key", secret=False, parent=self.parent,
@@ -189,6 +190,8 @@ class UnlockFlow:
         return workspace
 
     def ask_passphrase(self, needs: unlock.Needs) -> Workspace | None:
+        from vma_desk.ui.unlock.dialogs import SecretEntryDialog, run_modal  # not at every start
+
         dialog = SecretEntryDialog(
             title="Enter the passphrase",
             explanation=f"{needs.why} Enter the passphrase to open it.",
@@ -200,6 +203,8 @@ class UnlockFlow:
         return self._opened(dialog.result_value, "opened with the passphrase")
 
     def _create(self) -> Workspace | None:
+        from vma_desk.ui.unlock.dialogs import RecoveryKeyDialog, SecretEntryDialog, run_modal
+
         reason = self.keystore.reason
         if self.keystore.available:
             try:
