@@ -12,8 +12,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-
 from vma_desk.core.calendar import AppointmentType, Eligibility
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import (
@@ -56,6 +54,8 @@ def clean_text(field: str, value: str, *, required: bool, limit: int = MAX_NAME)
 
 def normalize_phone(field: str, raw: str, region: str = "US") -> str:
     """Parse a phone number as typed and return it in E.164, or raise naming the field."""
+    import phonenumbers  # imported when first asked for: about 20 ms no start needs
+
     text = (raw or "").strip()
     if not text:
         raise ValidationError(field, "is required")
@@ -73,6 +73,8 @@ def format_phone(e164: str, region: str = "US") -> str:
     """Show a stored number the way people in the practice's country write it. Remembered (the last
     2,048 numbers): lists and searches show the same callers' numbers again and again, and reading
     one with `phonenumbers` costs more than the rest of its line."""
+    import phonenumbers  # (see normalize_phone)
+
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:
