@@ -9,27 +9,40 @@ workspace key before they can even start guessing.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from argon2.profiles import RFC_9106_LOW_MEMORY
+from functools import cache
+from typing import TYPE_CHECKING
 
-_HASHER = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2-cffi, imported when a PIN is first set or checked, not at every start."""
+    from argon2 import PasswordHasher
+    from argon2.profiles import RFC_9106_LOW_MEMORY
+
+    return PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
 
 
 def hash_pin(pin: str) -> str:
-    return _HASHER.hash(pin)
+    return _hasher().hash(pin)
 
 
 def verify_pin(pin_hash: str, pin: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _HASHER.verify(pin_hash, pin)
+        return _hasher().verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(pin_hash: str) -> bool:
     """True when the hash was made with other parameters than today's (rehashed at sign-in)."""
+    from argon2.exceptions import InvalidHashError
+
     try:
-        return _HASHER.check_needs_rehash(pin_hash)
+        return _hasher().check_needs_rehash(pin_hash)
     except InvalidHashError:
         return True
