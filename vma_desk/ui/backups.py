@@ -54,7 +54,7 @@ from vma_desk.core.wording import clock, days_ago, short_day
 from vma_desk.services.backups import BackupRecord, BackupResult, total_records
 from vma_desk.storage import backup as store
 from vma_desk.storage.database import KeySpec
-from vma_desk.ui.shared.form import show_dialog
+from vma_desk.ui.shared.widgets import show_dialog
 from vma_desk.ui.tasks import Progress, run_task
 
 if TYPE_CHECKING:  # the window imports this module

@@ -40,9 +40,9 @@ from vma_desk.ui.screen_lock import ScreenLockWatcher
 from vma_desk.ui.settings import Preferences
 from vma_desk.ui.shared import badges
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.paint_cache import cache_views
 from vma_desk.ui.shared.tab import TabEntry, TabPage
+from vma_desk.ui.shared.widgets import show_dialog
 from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
 if TYPE_CHECKING:
@@ -805,13 +805,16 @@ class MainWindow(QMainWindow):
 
     def _offer_drafts(self) -> None:
         """The drafts a crash or a closed app left for this user (not those of forms open now)."""
-        from vma_desk.ui import drafts
-
         try:
-            open_now = drafts.held()
-            waiting = [d for d in self.services.drafts.waiting() if (d.form, d.record_key) not in open_now]
+            waiting = self.services.drafts.waiting()
         except KnownError:
             return
+        if not waiting and self._drafts_banner is None:  # the usual start: no form machinery imported
+            return
+        from vma_desk.ui import drafts
+
+        open_now = drafts.held()
+        waiting = [d for d in waiting if (d.form, d.record_key) not in open_now]
         if self._drafts_banner is None:
             if not waiting:  # no banner (nor the tab it goes in) is built for nothing
                 return

@@ -9,28 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from vma_desk.core.calendar import Conflict
 from vma_desk.core.errors import ConflictError, KnownError, ValidationError
 from vma_desk.services import Services
 from vma_desk.ui.drafts import DraftGuard, cancel
-from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, fit_to_screen
+from vma_desk.ui.shared.widgets import FIELD_ERROR_STYLE, FieldErrors, FieldSlot, show_dialog
+
+__all__ = ["show_dialog"]  # defined beside `fit_to_screen`, so the window imports no form machinery
 
 T = TypeVar("T")
-
-
-def show_dialog(dialog: QWidget, *, modal: bool = True) -> None:
-    """Show a dialog without blocking, the one way every dialog is shown: the auto-lock can then
-    hide it and bring it back with what was typed still there. It is deleted when closed, and fitted
-    to its screen (a small laptop with large text: its buttons stay on screen)."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
-    dialog.show()
-    fit_to_screen(dialog)
-    dialog.raise_()
-    dialog.activateWindow()
 
 
 def hold_form(dialog: QDialog, form: Any) -> FieldErrors:

@@ -296,6 +296,18 @@ def screen_area(widget: QWidget) -> QRect:
     return screen.availableGeometry()
 
 
+def show_dialog(dialog: QWidget, *, modal: bool = True) -> None:
+    """Show a dialog without blocking, the one way every dialog is shown: the auto-lock can then
+    hide it and bring it back with what was typed still there. It is deleted when closed, and fitted
+    to its screen (a small laptop with large text: its buttons stay on screen)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
+    dialog.show()
+    fit_to_screen(dialog)
+    dialog.raise_()
+    dialog.activateWindow()
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Size a shown window for its text and its screen: at least as large as its contents ask
     (a dialog's usual size leaves larger text too little room), no larger than the screen's free
