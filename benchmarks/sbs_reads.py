@@ -272,8 +272,8 @@ def measure_search(setup: Setup) -> list[Row]:
         "negated, read by the red-flag rules; titles; snippets) against one SQL statement that returns "
         "the same hits in the same order (given their rowids) with their titles and FTS5 snippet()s, "
         "the MATCH read once; alternating, 3 x --runs each. Where a search's time goes (cProfile, "
-        "\"itemised\"): reading each shown note's negations with the red-flag rules (one check a note) "
-        "about 40 %, formatting the calls' numbers (phonenumbers) about 35 %, snippets about 20 %, SQL "
-        "about 5 %: the ranking by what was said (docs/architecture.md, Search) is what the floor "
-        "does not do.")
+        "\"itemised\", 50 hits): the ranking by what each note says (where the words are, whether a "
+        "negation can deny them) about 55 %, the snippets cut where the words are about 30 %, SQL "
+        "about 10 %, a Python pass or two over each note that the floor's one C statement does not "
+        "make (docs/architecture.md, Search).")
     return rows
