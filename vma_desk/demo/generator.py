@@ -34,6 +34,7 @@ from vma_desk.demo import (
     refills,
 )
 from vma_desk.demo import users as demo_users
+from vma_desk.demo.freeing import let_go
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
 from vma_desk.services import Services
@@ -146,6 +147,7 @@ def generate(
                   f"{phone.calls} calls, {phone.messages} messages, {asked.refills} refill requests, "
                   f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations")
     report(total, total, "done")
+    let_go(calls, roster, office.visits, office.seen_on)
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))
 
 

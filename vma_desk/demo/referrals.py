@@ -51,6 +51,7 @@ from vma_desk.core.referrals import (
 )
 from vma_desk.core.rules import referrals as rules
 from vma_desk.demo import callers
+from vma_desk.demo.freeing import let_go
 from vma_desk.demo.message_life import MINUTE
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream, weighted
@@ -805,11 +806,16 @@ def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Ro
     lives = [life for life in _referrals(seed, office, roster, history_days, recent)
              if life.draft.created_at <= now]
     lives.sort(key=lambda life: (life.draft.created_at, life.draft.patient_id, life.draft.specialty))
-    referrals = _told(seed, office, [life.as_of(now, n) for n, life in enumerate(lives, start=1)])
-    auths = [a for life in _prior_auths(seed, office, roster, history_days, recent) if (a := life.as_of(now))]
-    auths = _used(seed, office, auths)
-    auths.sort(key=lambda a: (a.events[0].at, a.patient_id, a.service))
-    auths = [replace(a, id=n) for n, a in enumerate(auths, start=1)]
+    as_of_now = [life.as_of(now, n) for n, life in enumerate(lives, start=1)]
+    referrals = _told(seed, office, as_of_now)
+    let_go(as_of_now, lives)
+    asked = _prior_auths(seed, office, roster, history_days, recent)
+    granted = [a for life in asked if (a := life.as_of(now))]
+    used = _used(seed, office, granted)
+    let_go(granted, asked)
+    used.sort(key=lambda a: (a.events[0].at, a.patient_id, a.service))
+    auths = [replace(a, id=n) for n, a in enumerate(used, start=1)]
+    let_go(used)
     repo = ReferralRepository(ctx.conn)
     total = units(history_days)
     referral_batches = batches(referrals, lambda r: r.created_at, office, total)
@@ -819,4 +825,6 @@ def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Ro
             repo.insert_referrals(some)
             repo.insert_auths(more)
         progress(done)
-    return Written(len(referrals), len(auths))
+    written = Written(len(referrals), len(auths))
+    let_go(referrals, auths, recent.on_day)
+    return written

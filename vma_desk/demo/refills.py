@@ -52,6 +52,7 @@ from vma_desk.core.refills import (
 )
 from vma_desk.core.rules import refills as rules
 from vma_desk.demo import catalog
+from vma_desk.demo.freeing import let_go
 from vma_desk.demo.message_life import MINUTE, Hours
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream, weighted
@@ -269,9 +270,11 @@ def office(ctx: ServiceContext, *, practice: Practice, anchor: date, history_day
     for r in roster:  # a last visit from before the generated history
         visits[r.id] = sorted((Visit(v.day, v.provider_id) for v in r.patient.last_visits if v.day < first),
                               key=lambda v: v.day)
-    for a in CalendarRepository(ctx.conn).between(hours.at(first, time(0)), hours.at(anchor, time(0))):
+    booked = CalendarRepository(ctx.conn).between(hours.at(first, time(0)), hours.at(anchor, time(0)))
+    for a in booked:
         if a.status is VisitStatus.ARRIVED:
             visits.setdefault(a.patient_id, []).append(Visit(a.start.astimezone(zone).date(), a.provider_id))
+    let_go(booked)  # the whole calendar
     by_day: dict[date, set[str]] = {}
     for call in refill_calls:
         by_day.setdefault(call.started_at.astimezone(zone).date(), set()).add(call.taken_by)
@@ -573,8 +576,10 @@ def plan(seed: int, office: Office, roster: Sequence[Rostered], calls: Sequence[
     late = _staged(rng, planner, drafts)
     entered = sorted((d for d in drafts if d.checked <= office.now),
                      key=lambda d: (d.checked, d.received, d.taken.patient.id, d.taken.medicine.name))
-    return [as_of(planner.life(d, n, **late.get(id(d), {})), office.now)
+    made = [as_of(planner.life(d, n, **late.get(id(d), {})), office.now)
             for n, d in enumerate(entered, start=1)]
+    let_go(entered, drafts, from_calls, taken, labs)
+    return made
 
 
 def _lab_draws(rng: random.Random, office: Office, roster: Sequence[Rostered]) -> dict[int, list[date]]:
@@ -688,7 +693,9 @@ def write(ctx: ServiceContext, *, seed: int, office: Office, roster: Sequence[Ro
                     links.link(request.call_id, RECORD, request.id or 0)
         progress(done)
     _link_visits(ctx, repo, made, office)
-    return Written(len(made), sum(r.call_id is not None for r in made))
+    written = Written(len(made), sum(r.call_id is not None for r in made))
+    let_go(made)
+    return written
 
 
 def _link_visits(ctx: ServiceContext, repo: RefillRepository, made: Sequence[RefillRequest],
