@@ -56,10 +56,20 @@ class WrapDelegate(QStyledItemDelegate):
         #: measured sizes by (group, row, column, wrap width): the view asks for each row's size
         #: on every layout pass, and measuring wrapped text is what makes a first paint slow
         self._sizes: dict[tuple[int, int, int, int], QSize] = {}
+        #: each cell's size at the columns' present widths, by (group, row, column): the view asks
+        #: every column of every row on each layout pass (a row's height is its tallest cell), and
+        #: working out which measure applies costs more than the answer; forgotten when a column's
+        #: width changes (`forget_widths`) or the rows do
+        self._cells: dict[tuple[int, int, int], QSize] = {}
 
     def forget_sizes(self, *_changed: object) -> None:
         """The rows changed (a new agenda): measure again."""
         self._sizes.clear()
+        self._cells.clear()
+
+    def forget_widths(self, *_changed: object) -> None:
+        """A column's width changed: each cell finds its measure again (those kept by width stay)."""
+        self._cells.clear()
 
     def _wraps(self, index: Index) -> bool:
         model = index.model()
@@ -79,6 +89,14 @@ class WrapDelegate(QStyledItemDelegate):
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        cell = (index.internalId(), index.row(), index.column())
+        known = self._cells.get(cell)
+        if known is not None:
+            return known
+        known = self._cells[cell] = self._measure(option, index)
+        return known
+
+    def _measure(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         wraps = self._wraps(index)
         width = max(self._view.cell_width(index), 40) if wraps else 0
         model = index.model()
@@ -129,6 +147,7 @@ class GroupTreeView(QTreeView):
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self.doItemsLayout)
         header.sectionResized.connect(self._on_header_section_resized)
+        header.sectionResized.connect(self._delegate().forget_widths)
         self.doubleClicked.connect(self._on_double_clicked)
         self.collapsed.connect(lambda index: self._remember(index, True))
         self.expanded.connect(lambda index: self._remember(index, False))
@@ -137,11 +156,15 @@ class GroupTreeView(QTreeView):
         super().setModel(model)
         if model is None:
             return
-        delegate = self.itemDelegate()
-        assert isinstance(delegate, WrapDelegate)
+        delegate = self._delegate()
         for changed in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted,
                         model.rowsRemoved):
             changed.connect(delegate.forget_sizes)
+
+    def _delegate(self) -> WrapDelegate:
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, WrapDelegate)
+        return delegate
 
     def group_model(self) -> GroupTreeModel:
         model = self.model()
@@ -199,10 +222,31 @@ class GroupTreeView(QTreeView):
         model = self.group_model()
         for row, parent in model.spanned_rows():
             self.setFirstColumnSpanned(row, parent, True)
+        opened = [group.key not in self._collapsed for group in model.groups()]
+        # rows that cannot fit are measured at the width they are shown at, beside the scroll bar
+        # they will have: shown first, it does not take its width from rows already measured
+        policy = self.verticalScrollBarPolicy()
+        rows = len(opened) + sum(len(g.rows) for g, shown in zip(model.groups(), opened, strict=True)
+                                 if shown)
+        early_bar = (policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                     and not self.verticalScrollBar().isVisible() and self._overflows(rows))
+        if early_bar:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # the groups are laid out once, after all of them are opened: opening each in a view laid
+        # out measures the rows below it again, each time
+        self.scheduleDelayedItemsLayout()
         # each group opened or left closed as the user had it: a closed group's rows are never
         # measured (expandAll would lay every row out, the routine ones too, then close them)
-        for number, group in enumerate(model.groups()):
-            self.setExpanded(model.index(number, 0), group.key not in self._collapsed)
+        for number, shown in enumerate(opened):
+            self.setExpanded(model.index(number, 0), shown)
+        self.executeDelayedItemsLayout()
+        if early_bar:
+            self.setVerticalScrollBarPolicy(policy)
+
+    def _overflows(self, rows: int) -> bool:
+        """True when `rows` rows cannot fit in the view whatever their text: each is at least a
+        line of text high."""
+        return rows * self.fontMetrics().height() > self.viewport().height()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
