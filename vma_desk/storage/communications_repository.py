@@ -26,6 +26,9 @@ from vma_desk.storage.calendar_repository import from_ts, to_ts
 from vma_desk.storage.database import DatabaseError, Db, inserted_id
 from vma_desk.storage.sql import assignments, chunks, column_marks, marks
 
+#: every state but closed: a message is open until closed
+_OPEN_STATES = [state.value for state in MessageState if state is not MessageState.CLOSED]
+
 CALL_COLUMNS = ("started_ts, direction, caller_name, number, patient_id, reason, duration_seconds, "
                  "outcome, routed_to, notes, taken_by, escalation_action")
 _MESSAGE_COLUMNS = ("created_ts, caller_name, contact_number, patient_id, reason, urgency, callback_ts, "
@@ -208,7 +211,8 @@ class CommunicationsRepository:
         return found[0] if found else None
 
     def open_messages(self) -> list[Message]:
-        return self._messages("state != 'closed' ORDER BY created_ts", [])
+        # the open states by name: the state index finds them, where "!= 'closed'" reads every message
+        return self._messages(f"state IN ({marks(len(_OPEN_STATES))}) ORDER BY created_ts", _OPEN_STATES)
 
     def messages_closed_between(self, start: datetime, end: datetime) -> list[Message]:
         return self._messages(

@@ -30,6 +30,8 @@ _PLACEHOLDERS = column_marks(_COLUMNS)
 _SETS = assignments(_COLUMNS)
 #: a booked visit's statuses that leave the patient still needing the visit
 _FELL_THROUGH = frozenset({VisitStatus.CANCELLED.value, VisitStatus.NO_SHOW.value})
+#: every step but closed: a request is open until closed
+_OPEN_STEPS = [step.value for step in RefillStep if step is not RefillStep.CLOSED]
 
 
 def _opt_ts(moment: datetime | None) -> int | None:
@@ -170,7 +172,8 @@ class RefillRepository:
         return found[0] if found else None
 
     def open_requests(self) -> list[RefillRequest]:
-        return self._select("step != 'closed' ORDER BY due_ts, id", [])
+        # the open steps by name: the step index finds them, where "!= 'closed'" reads every request
+        return self._select(f"step IN ({marks(len(_OPEN_STEPS))}) ORDER BY due_ts, id", _OPEN_STEPS)
 
     def closed_between(self, start: datetime, end: datetime) -> list[RefillRequest]:
         return self._select(
@@ -189,4 +192,5 @@ class RefillRepository:
         return self._select("patient_id = ? ORDER BY received_ts DESC", [patient_id])
 
     def count_open(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM refill WHERE step != 'closed'").fetchone()[0])
+        return int(self.conn.execute(f"SELECT count(*) FROM refill WHERE step IN ({marks(len(_OPEN_STEPS))})",
+                                     _OPEN_STEPS).fetchone()[0])
