@@ -34,9 +34,9 @@ from vma_desk.demo import (
     refills,
 )
 from vma_desk.demo import users as demo_users
-from vma_desk.demo.freeing import let_go
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
+from vma_desk.demo.slices import let_go
 from vma_desk.services import Services
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository

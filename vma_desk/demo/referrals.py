@@ -51,11 +51,11 @@ from vma_desk.core.referrals import (
 )
 from vma_desk.core.rules import referrals as rules
 from vma_desk.demo import callers
-from vma_desk.demo.freeing import let_go
 from vma_desk.demo.message_life import MINUTE
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream, weighted
 from vma_desk.demo.refills import Office, Visit, age_band, batches, units
+from vma_desk.demo.slices import let_go
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.referrals import FOLLOW_UP_DAYS
 from vma_desk.storage.referrals_repository import ReferralRepository

@@ -52,10 +52,10 @@ from vma_desk.core.refills import (
 )
 from vma_desk.core.rules import refills as rules
 from vma_desk.demo import catalog
-from vma_desk.demo.freeing import let_go
 from vma_desk.demo.message_life import MINUTE, Hours
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream, weighted
+from vma_desk.demo.slices import let_go, sorted_in_slices
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.refills import RECORD
@@ -574,8 +574,9 @@ def plan(seed: int, office: Office, roster: Sequence[Rostered], calls: Sequence[
     target = max(0, round(PER_YEAR * history_days / 365) - sum(d.received < before for d in from_calls))
     drafts = _scheduled(rng, planner, taken, target) + from_calls
     late = _staged(rng, planner, drafts)
-    entered = sorted((d for d in drafts if d.checked <= office.now),
-                     key=lambda d: (d.checked, d.received, d.taken.patient.id, d.taken.medicine.name))
+    entered = sorted_in_slices(  # one sort of all of them held the GIL 15-18 ms
+        (d for d in drafts if d.checked <= office.now),
+        key=lambda d: (d.checked, d.received, d.taken.patient.id, d.taken.medicine.name))
     made = [as_of(planner.life(d, n, **late.get(id(d), {})), office.now)
             for n, d in enumerate(entered, start=1)]
     let_go(entered, drafts, from_calls, taken, labs)
