@@ -212,7 +212,9 @@ class CommunicationsRepository:
 
     def open_messages(self) -> list[Message]:
         # the open states by name: the state index finds them, where "!= 'closed'" reads every message
-        return self._messages(f"state IN ({marks(len(_OPEN_STATES))}) ORDER BY created_ts", _OPEN_STATES)
+        # (id after the time: read through the index, messages taken in the same second come in
+        # the order they were taken, as the table's own order gave them before)
+        return self._messages(f"state IN ({marks(len(_OPEN_STATES))}) ORDER BY created_ts, id", _OPEN_STATES)
 
     def messages_closed_between(self, start: datetime, end: datetime) -> list[Message]:
         return self._messages(
