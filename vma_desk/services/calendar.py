@@ -25,15 +25,7 @@ from vma_desk.core.calendar import (
     WaitlistEntry,
 )
 from vma_desk.core.errors import ChangedSinceError, ConflictError, NotFoundError, ValidationError
-from vma_desk.core.records import (
-    AuditAction,
-    Change,
-    ContactMethod,
-    Patient,
-    Practice,
-    RecordKind,
-    StaffMember,
-)
+from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, RecordKind, StaffMember
 from vma_desk.core.rules import scheduling
 from vma_desk.core.validation import (
     clean_text,
@@ -497,11 +489,6 @@ class CalendarService:
         return ([a for a in window if to_ts(a.start) < confirm_end and scheduling.confirmation_due(a, now)],
                 [a for a in window
                  if to_ts(a.start) < eligibility_end and scheduling.eligibility_due(a, now)])
-
-    def worklist_patients(self, visits: Sequence[Appointment]) -> dict[int, Patient]:
-        """The patients of these visits (not deleted), whole, by id, in a few queries: the phones
-        and plans a worklist reads out, without a read per visit."""
-        return PatientRepository(self.ctx.conn).get_many([a.patient_id for a in visits])
 
     def no_show_counts(self, patient_ids: Sequence[int]) -> dict[int, int]:
         return self.repo.no_show_counts(list(patient_ids))

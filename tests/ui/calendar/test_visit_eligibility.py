@@ -115,3 +115,25 @@ def test_the_eligibility_worklist_names_both_insurances(qtbot, services, tab, st
     line = tab.side_panel.eligibility.index(0).data()
     assert line.splitlines()[-2:] == ["Prairie Health HMO · member PH-12345",
                                       "Secondary: Harbor Mutual PPO · member HM-778812 (not verified)"]
+
+
+def test_the_worklists_read_their_patients_together_not_one_by_one(
+        qtbot, monkeypatch, services, tab, staff, add_patient, book):
+    """Each line names the patient, a phone or the plans: with many visits ahead the side panel
+    reads their patients in one batch, not a read per visit."""
+    for hour, first in ((14, "Ann"), (15, "Bea"), (16, "Cal")):
+        patient = add_patient(first_name=first)
+        book(patient.id, staff["roe"], at(TUESDAY, hour, 0))
+    one_by_one: list[int] = []
+    batches: list[int] = []
+    get, get_many = services.patients.get, services.patients.get_many
+    monkeypatch.setattr(services.patients, "get", lambda pid: one_by_one.append(pid) or get(pid))
+    monkeypatch.setattr(services.patients, "get_many",
+                        lambda ids: batches.append(len(ids := list(ids))) or get_many(ids))
+    tab.context.patients.forget()
+    tab.refresh()
+    assert tab.side_panel.eligibility.rowCount() == 3
+    assert one_by_one == [] and batches == [3]
+    assert [tab.side_panel.eligibility.index(row).data().splitlines()[0].split(" · ")[1]
+            for row in range(3)] == [
+        "O'Neil, Ann", "O'Neil, Bea", "O'Neil, Cal"]

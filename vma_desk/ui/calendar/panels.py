@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QListView, QWidget
 
 from vma_desk.core import calendar_text as text
 from vma_desk.core.calendar import Appointment, VisitStatus, WaitlistEntry
-from vma_desk.core.records import Patient
 from vma_desk.core.rules.scheduling import booked_late
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.calendar.lists import RECORD_ROLE, RecordListModel, WrappedLinesDelegate
@@ -80,14 +79,11 @@ class SidePanel(QWidget):
             return 0, 0, 0
         calendar = context.calendar
         due, unverified = calendar.worklists()  # one read of the visits ahead for both
-        # the patients' names, phones and plans in a few queries, not a few per visit
-        context.patients.names(a.patient_id for a in due + unverified)
-        patients = calendar.worklist_patients(due + unverified)
-        self.confirmations.set_records(due, [self._confirmation_line(a, patients.get(a.patient_id))
-                                             for a in due],
+        # their patients (names, phones, plans) in a few queries, not a few per visit
+        context.patients.get_many(a.patient_id for a in due + unverified)
+        self.confirmations.set_records(due, [self._confirmation_line(a) for a in due],
                                        marked=[a.confirmation is VisitStatus.LEFT_MESSAGE for a in due])
-        self.eligibility.set_records(unverified, [self._eligibility_line(a, patients.get(a.patient_id))
-                                                  for a in unverified])
+        self.eligibility.set_records(unverified, [self._eligibility_line(a) for a in unverified])
         waiting = calendar.waitlist()
         names = context.patients.names(e.patient_id for e in waiting)
         zone = context.zone()
@@ -112,9 +108,9 @@ class SidePanel(QWidget):
         return (f"{text.type_name(self._context.types, a.type_code)} with "
                 f"{text.provider_name(self._context.providers, a.provider_id)}{late}")
 
-    def _confirmation_line(self, a: Appointment, patient: Patient | None) -> str:
+    def _confirmation_line(self, a: Appointment) -> str:
         assert self._context is not None
-        phone = text.phone_suffix(patient)
+        phone = text.phone_suffix(self._context.patients.get(a.patient_id))
         state = text.STATUS_LABELS[a.confirmation]
         if a.confirmation_method is not None:
             state += f" ({text.METHOD_LABELS[a.confirmation_method].lower()})"
@@ -122,8 +118,9 @@ class SidePanel(QWidget):
         prep = f"\nPrep: {kind.prep}" if kind and kind.prep else ""
         return f"{self._who(a)}{phone}\n{self._visit(a)} · {state}{prep}"
 
-    def _eligibility_line(self, a: Appointment, patient: Patient | None) -> str:
+    def _eligibility_line(self, a: Appointment) -> str:
         assert self._context is not None
+        patient = self._context.patients.get(a.patient_id)
         insurance = patient.insurance if patient else None
         plan = (f"{insurance.summary} · member {insurance.member_id}" if insurance and insurance.member_id
                 else insurance.summary if insurance else "No insurance on file")

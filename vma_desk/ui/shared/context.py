@@ -35,6 +35,16 @@ class PatientBook:
                 self._patients[patient_id] = None
         return self._patients[patient_id]
 
+    def get_many(self, patient_ids: Iterable[int]) -> dict[int, Patient | None]:
+        """Many patients, those not yet held read in one go (a list's first load); None for a
+        patient deleted since, as `get` says."""
+        wanted = set(patient_ids)
+        missing = [pid for pid in wanted if pid not in self._patients]
+        if missing:
+            found = self._services.patients.get_many(missing)
+            self._patients.update((pid, found.get(pid)) for pid in missing)
+        return {pid: self._patients[pid] for pid in wanted}
+
     def name(self, patient_id: int) -> str:
         if patient_id in self._names:
             return self._names[patient_id]
