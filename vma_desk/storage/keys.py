@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from typing import Protocol
 
-from vma_desk.core.errors import KeyringLockedError, KeyringUnavailableError, ValidationError
+from vma_desk.core.errors import KeyringLockedError, KeyringUnavailableError, KnownError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,10 @@ def _platform_backends() -> tuple[tuple[str, str], ...]:
         ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
     )
 
+
+#: what a locked keyring means for the VMA, whichever way the key was asked for
+LOCKED_HELP = ("The OS keyring is locked. Unlock it (usually by logging in to your desktop session) and "
+               "try again, or enter the workspace's recovery key.")
 
 NO_KEYRING_HELP = (
     "This computer has no secure key store (OS keyring) that VMA Desk can use, so the workspace "
@@ -185,6 +189,15 @@ def _is_keyring_error(exc: BaseException, name: str = "KeyringError") -> bool:
     return any(c.__module__ == "keyring.errors" and c.__name__ == name for c in type(exc).__mro__)
 
 
+def _refusal(exc: Exception, *, locked: str, refused: str) -> KnownError | None:
+    """keyring's own error as this app's, worded for what was asked; None for any other error."""
+    if _is_keyring_error(exc, "KeyringLocked"):
+        return KeyringLockedError(locked)
+    if _is_keyring_error(exc):
+        return KeyringUnavailableError(f"{refused} ({type(exc).__name__}).")
+    return None
+
+
 @dataclass
 class KeyStore:
     """The keyring entry of each workspace: service ``vma-desk``, user name = workspace id."""
@@ -245,16 +258,11 @@ class KeyStore:
         try:
             value = backend.get_password(SERVICE, workspace_id)
         except Exception as exc:
-            if _is_keyring_error(exc, "KeyringLocked"):
-                raise KeyringLockedError(
-                    "The OS keyring is locked. Unlock it (usually by logging in to your desktop "
-                    "session) and try again, or enter the workspace's recovery key."
-                ) from None
-            if _is_keyring_error(exc):
-                raise KeyringUnavailableError(
-                    f"The OS keyring refused to give the workspace key ({type(exc).__name__})."
-                ) from None
-            raise
+            refusal = _refusal(exc, locked=LOCKED_HELP,
+                               refused="The OS keyring refused to give the workspace key")
+            if refusal is None:
+                raise
+            raise refusal from None
         if value is None:
             return None
         try:
@@ -268,14 +276,11 @@ class KeyStore:
         try:
             backend.set_password(SERVICE, workspace_id, key.hex())
         except Exception as exc:
-            if _is_keyring_error(exc, "KeyringLocked"):
-                raise KeyringLockedError("The OS keyring is locked, so the key could not be stored.") \
-                    from None
-            if _is_keyring_error(exc):
-                raise KeyringUnavailableError(
-                    f"The OS keyring refused to store the workspace key ({type(exc).__name__})."
-                ) from None
-            raise
+            refusal = _refusal(exc, locked="The OS keyring is locked, so the key could not be stored.",
+                               refused="The OS keyring refused to store the workspace key")
+            if refusal is None:
+                raise
+            raise refusal from None
 
     def delete(self, workspace_id: str) -> None:
         backend = self._require()

@@ -16,6 +16,7 @@ from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING
 
 from vma_desk.core.errors import KeyringLockedError, KeyringUnavailableError
+from vma_desk.storage.keys import LOCKED_HELP
 
 if TYPE_CHECKING:
     import secretstorage
@@ -49,18 +50,20 @@ class SecretServiceStore:
     def _collection() -> secretstorage.Collection:
         import secretstorage
 
+        connection = None
         try:
-            collection = secretstorage.get_default_collection(secretstorage.dbus_init())
+            connection = secretstorage.dbus_init()
+            collection = secretstorage.get_default_collection(connection)
         except secretstorage.exceptions.SecretStorageException as exc:
+            if connection is not None:  # the bus reached, the service not: its connection closed
+                connection.close()
             raise KeyringUnavailableError(
                 f"The OS keyring could not be reached ({type(exc).__name__}).") from None
         if collection.is_locked():
             collection.unlock()
             if collection.is_locked():  # the prompt was dismissed
                 collection.connection.close()
-                raise KeyringLockedError(
-                    "The OS keyring is locked. Unlock it (usually by logging in to your desktop "
-                    "session) and try again, or enter the workspace's recovery key.")
+                raise KeyringLockedError(LOCKED_HELP)
         return collection
 
     def get_password(self, service: str, username: str) -> str | None:
