@@ -13,10 +13,8 @@ The first transaction also adds the demo's users (`demo/users.py`, all with the 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -36,7 +34,7 @@ from vma_desk.demo import (
 from vma_desk.demo import users as demo_users
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
-from vma_desk.demo.slices import let_go
+from vma_desk.demo.slices import let_go, no_cycle_collection
 from vma_desk.services import Services
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.repositories import PatientRepository, PracticeRepository, StaffRepository
@@ -127,7 +125,7 @@ def generate(
         roster=roster, progress=lambda done: report(calls_done + done, total, "calls and messages"))
     refills_done = calls_done + communications.units(history_days)
     referrals_done = refills_done + refills.units(history_days)
-    with _no_cycle_collection():
+    with no_cycle_collection():  # also when called alone (tests, benchmarks)
         calls = refills.refill_calls(ctx, anchor, history_days, ZoneInfo(the_practice.time_zone))
         office = refills.office(ctx, practice=the_practice, anchor=anchor, history_days=history_days,
                                 roster=roster, refill_calls=calls)
@@ -149,21 +147,6 @@ def generate(
     report(total, total, "done")
     let_go(calls, roster, office.visits, office.seen_on)
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector (process-wide, for the seconds this takes) while
-    hundreds of thousands of records and events are made: they hold no reference cycles (reference
-    counting frees them), and each collection would walk all of them again, about a third of the
-    time of these areas for five years."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write_practice(

@@ -9,9 +9,6 @@ put real patient data in a demo workspace.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from vma_desk.core.errors import (
     WrongPassphraseError,
 )
 from vma_desk.demo.generator import STATUS_COMPLETE, DemoSummary, Progress, check_options, generate
+from vma_desk.demo.slices import no_cycle_collection
 from vma_desk.services import Services
 from vma_desk.storage.keys import KeyStore
 from vma_desk.storage.workspace import Protection, Workspace, probe, remove_files
@@ -63,35 +61,13 @@ def create_demo_workspace(
         # the keyring is there but refuses (locked, denied): fictional data, so the demo passphrase
         workspace, recovery = Workspace.create(Path(data_dir), keystore, passphrase=DEMO_PASSPHRASE)
     try:
-        with _no_cycle_collection():
+        with no_cycle_collection():
             summary = generate(Services.for_workspace(workspace, clock=clock), seed=seed, years=years,
                                anchor=anchor, progress=progress)
     except BaseException:
         _remove(workspace, keystore)
         raise
     return workspace, recovery, summary
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while the demo is generated. Generation makes millions of
-    objects that live until it ends and form no cycles: the collector's full passes over them found
-    nothing and each held the GIL 0.1-0.4 s (12 passes, 1.9 s, on the 5-year demo), freezing the
-    window that shows the progress (the app generates on a worker thread). Reference counting
-    still frees everything; the collector is on again afterwards, as it was. What generation made
-    and keeps (its modules, the statements' caches) goes to the oldest generation at once
-    (`gc.freeze` then `gc.unfreeze`, unless something else froze objects): the first young collection
-    walked all of it, 12-18 ms holding the GIL, as the window came back from the progress dialog."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not gc.get_freeze_count():
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def ensure_demo_workspace(
