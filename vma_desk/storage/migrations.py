@@ -440,6 +440,87 @@ ALTER TABLE referral ADD COLUMN patient_told_how TEXT NOT NULL DEFAULT ''
 """
 
 
+_V10 = """
+CREATE TABLE contact_attempt (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    patient_id INTEGER REFERENCES patient(id),
+    at_ts INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    next_ts INTEGER,
+    recorded_ts INTEGER NOT NULL
+);
+CREATE INDEX contact_attempt_record ON contact_attempt(kind, record_id, at_ts);
+CREATE INDEX contact_attempt_at ON contact_attempt(at_ts);
+CREATE TABLE voicemail (
+    id INTEGER PRIMARY KEY,
+    left_ts INTEGER NOT NULL,
+    caller_name TEXT NOT NULL DEFAULT '',
+    number TEXT NOT NULL DEFAULT '',
+    patient_id INTEGER REFERENCES patient(id),
+    urgency TEXT NOT NULL DEFAULT 'routine',
+    summary TEXT NOT NULL DEFAULT '',
+    heard_ts INTEGER,
+    heard_by TEXT NOT NULL DEFAULT '',
+    returned_ts INTEGER,
+    returned_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX voicemail_open ON voicemail(returned_ts, left_ts);
+CREATE TABLE voicemail_check (
+    id INTEGER PRIMARY KEY,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    found INTEGER NOT NULL DEFAULT 0 CHECK (found >= 0)
+);
+CREATE INDEX voicemail_check_at ON voicemail_check(at_ts);
+ALTER TABLE call ADD COLUMN callback_done_ts INTEGER;
+ALTER TABLE call ADD COLUMN callback_done_by TEXT NOT NULL DEFAULT '';
+CREATE INDEX call_callback ON call(outcome, callback_done_ts);
+ALTER TABLE care_gap ADD COLUMN done TEXT;
+CREATE TABLE rebook_decision (
+    appointment_id INTEGER PRIMARY KEY REFERENCES appointment(id),
+    decision TEXT NOT NULL CHECK (decision IN ('rebooked', 'wont_rebook')),
+    reason TEXT NOT NULL DEFAULT '',
+    new_appointment_id INTEGER REFERENCES appointment(id),
+    by_user TEXT NOT NULL DEFAULT '',
+    at_ts INTEGER NOT NULL
+);
+ALTER TABLE appointment_type ADD COLUMN follow_up_days INTEGER
+    CHECK (follow_up_days IS NULL OR follow_up_days > 0);
+ALTER TABLE appointment ADD COLUMN call_after INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE follow_up_call (
+    appointment_id INTEGER PRIMARY KEY REFERENCES appointment(id),
+    due_ts INTEGER NOT NULL,
+    done_ts INTEGER,
+    done_by TEXT NOT NULL DEFAULT '',
+    understood INTEGER,
+    follow_up_booked INTEGER,
+    prescription_picked_up INTEGER,
+    has_question INTEGER,
+    question TEXT NOT NULL DEFAULT '',
+    message_id INTEGER REFERENCES message(id)
+);
+CREATE INDEX follow_up_call_due ON follow_up_call(done_ts, due_ts);
+CREATE TABLE freed_slot (
+    id INTEGER PRIMARY KEY,
+    appointment_id INTEGER REFERENCES appointment(id),
+    provider_id INTEGER NOT NULL REFERENCES staff(id),
+    type_code TEXT NOT NULL,
+    start_ts INTEGER NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    freed_ts INTEGER NOT NULL,
+    why TEXT NOT NULL CHECK (why IN ('cancelled', 'moved', 'no_show')),
+    filled_appointment_id INTEGER REFERENCES appointment(id),
+    filled_ts INTEGER
+);
+CREATE INDEX freed_slot_freed ON freed_slot(freed_ts)
+"""
+
+
 def _v8(conn: Connection) -> None:
     from vma_desk.storage import audit_chain
 
@@ -460,6 +541,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "encrypted drafts, undo and reopen events, confirmation apart from arrival, when a visit "
                  "was booked, secondary insurance and eligibility details, authorisation units and "
                  "renewals, a refill's visit and a referral's patient-told step", _script(_V9)),
+    Migration(10, "chasing: contact attempts, voicemails and box checks, callbacks done, care gaps done, "
+                  "rebooking decisions, post-visit follow-up calls and freed slots", _script(_V10)),
 )
 LATEST = MIGRATIONS[-1].version
 
