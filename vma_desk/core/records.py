@@ -258,6 +258,11 @@ class RecordKind(StrEnum):
     CALENDAR = "calendar"
     #: a PDF sheet exported or printed
     PDF = "pdf"
+    #: one outbound contact attempt of a chase (`core/chase.py`)
+    CONTACT_ATTEMPT = "contact_attempt"
+    VOICEMAIL = "voicemail"
+    #: the voicemail box checked
+    VOICEMAIL_CHECK = "voicemail_check"
 
 
 @dataclass(frozen=True)

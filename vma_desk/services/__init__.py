@@ -30,6 +30,7 @@ from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
 if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
+    from vma_desk.services.chase import ChaseService
     from vma_desk.services.exports import ExportService
     from vma_desk.services.handoff import HandoffService
     from vma_desk.services.security import SecurityService
@@ -96,6 +97,12 @@ class Services:
         return HandoffService(self.context, practice=self.practice, patients=self.patients,
                               calendar=self.calendar, communications=self.communications,
                               refills=self.refills, referrals=self.referrals, users=self.users)
+
+    @cached_property
+    def chase(self) -> ChaseService:
+        from vma_desk.services.chase import ChaseService
+
+        return ChaseService(self.context, practice=self.practice)
 
     @cached_property
     def security(self) -> SecurityService:
