@@ -20,7 +20,9 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from vma_desk.core.communications import Message, Urgency
 from vma_desk.core.records import Practice
+from vma_desk.core.rules import callbacks
 
 
 class ChaseKind(StrEnum):
@@ -254,6 +256,27 @@ class Voicemail:
     @property
     def returned(self) -> bool:
         return self.returned_at is not None
+
+
+#: the response standard's defaults (the practice's own come from its message settings)
+STANDARD = callbacks.CallbackPolicy()
+
+
+def voicemail_due(vm: Voicemail, practice: Practice, zone: ZoneInfo,
+                  policy: callbacks.CallbackPolicy = STANDARD) -> datetime:
+    """When a voicemail must be returned by: the practice's response standard for a message of its
+    urgency left when the voicemail was (`core/rules/callbacks.callback_due`)."""
+    stand_in = Message(caller_name=vm.caller_name or "voicemail", contact_number=vm.number,
+                       reason="voicemail", recipient_id=0, urgency=Urgency(vm.urgency), created_at=vm.left_at)
+    return callbacks.callback_due(stand_in, practice, zone, policy)
+
+
+def returned_within(vm: Voicemail, practice: Practice, zone: ZoneInfo,
+                    policy: callbacks.CallbackPolicy = STANDARD) -> bool | None:
+    """Whether a voicemail was returned by the standard (`voicemail_due`); None while it is not."""
+    if vm.returned_at is None:
+        return None
+    return vm.returned_at <= voicemail_due(vm, practice, zone, policy)
 
 
 #: how often the voicemail box is checked by default, in business hours

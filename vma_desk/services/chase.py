@@ -27,10 +27,13 @@ from vma_desk.core.chase import (
     box_check_due,
     check_attempt,
     next_attempt,
+    returned_within,
+    voicemail_due,
 )
 from vma_desk.core.communications import Call, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import AuditAction, Change, Practice, RecordKind
+from vma_desk.core.rules import callbacks
 from vma_desk.core.validation import clean_text, normalize_phone, require_aware
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.practice import PracticeService
@@ -196,18 +199,17 @@ class ChaseService:
 
     def returned_within(self, vm: Voicemail) -> bool | None:
         """Whether a returned voicemail was returned by the practice's response standard (the
-        message callback clock of `core/rules/callbacks.py` for its urgency); None while it is not
-        returned."""
-        from vma_desk.core.communications import Message
-        from vma_desk.core.rules import callbacks
+        message callback clock of `core/rules/callbacks.py` for its urgency, with the practice's
+        callback settings); None while it is not returned."""
+        return returned_within(vm, self._practice(), self.ctx.practice_zone(), self._callback_policy())
 
-        if vm.returned_at is None:
-            return None
-        stand_in = Message(caller_name=vm.caller_name or "voicemail", contact_number=vm.number,
-                           reason="voicemail", recipient_id=0, urgency=Urgency(vm.urgency),
-                           created_at=vm.left_at)
-        due = callbacks.callback_due(stand_in, self._practice(), self.ctx.practice_zone())
-        return vm.returned_at <= due
+    def voicemail_due(self, vm: Voicemail) -> datetime:
+        return voicemail_due(vm, self._practice(), self.ctx.practice_zone(), self._callback_policy())
+
+    def _callback_policy(self) -> callbacks.CallbackPolicy:
+        from vma_desk.services.communications import CommunicationsService
+
+        return CommunicationsService(self.ctx).callback_policy()
 
     def check_box(self, found: int = 0) -> Change:
         """"Box checked": one audited event, with how many new voicemails were in it."""
