@@ -153,6 +153,8 @@ class CareGap:
     kind: str
     due: date
     note: str = ""
+    #: when it was done, as the VMA recorded it (a done gap is no longer due); None: not done
+    done: date | None = None
 
 
 @dataclass(frozen=True)

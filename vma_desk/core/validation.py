@@ -181,7 +181,7 @@ def _validate_gap(index: int, gap: CareGap) -> CareGap:
     if not isinstance(gap.due, date):
         raise ValidationError(f"care_gaps[{index}].due", "is required")
     return CareGap(kind=kind, due=gap.due, note=clean_text(
-        f"care_gaps[{index}].note", gap.note, required=False, limit=200))
+        f"care_gaps[{index}].note", gap.note, required=False, limit=200), done=gap.done)
 
 
 def validate_practice(practice: Practice) -> Practice:

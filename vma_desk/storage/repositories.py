@@ -223,8 +223,9 @@ class PatientRepository:
             [(patient_id, v.provider_id, v.day.isoformat()) for v in p.last_visits],
         )
         self.conn.executemany(
-            "INSERT INTO care_gap(patient_id, position, kind, due, note) VALUES (?, ?, ?, ?, ?)",
-            [(patient_id, i, g.kind, g.due.isoformat(), g.note) for i, g in enumerate(p.care_gaps)],
+            "INSERT INTO care_gap(patient_id, position, kind, due, note, done) VALUES (?, ?, ?, ?, ?, ?)",
+            [(patient_id, i, g.kind, g.due.isoformat(), g.note, g.done.isoformat() if g.done else None)
+             for i, g in enumerate(p.care_gaps)],
         )
 
     def set_deleted(self, patient_id: int, when: datetime | None) -> None:
@@ -276,7 +277,7 @@ class PatientRepository:
                            " ORDER BY patient_id, position"),
                 ("visits", "SELECT patient_id, provider_id, day FROM patient_last_visit"
                            " WHERE patient_id IN ({}) ORDER BY patient_id, provider_id"),
-                ("gaps", "SELECT patient_id, kind, due, note FROM care_gap WHERE patient_id IN ({})"
+                ("gaps", "SELECT patient_id, kind, due, note, done FROM care_gap WHERE patient_id IN ({})"
                          " ORDER BY patient_id, position")):
             for row in self.conn.execute(sql.format(listed), list(ids)):
                 out[name].setdefault(row[0], []).append(row[1:])
@@ -288,7 +289,8 @@ class PatientRepository:
         mine = children or self._children([pid], "?")
         phones = tuple(Phone(n, PhoneKind(k)) for n, k in mine["phones"].get(pid, ()))
         visits = tuple(LastVisit(prov, date.fromisoformat(d)) for prov, d in mine["visits"].get(pid, ()))
-        gaps = tuple(CareGap(k, date.fromisoformat(d), n) for k, d, n in mine["gaps"].get(pid, ()))
+        gaps = tuple(CareGap(k, date.fromisoformat(d), n, date.fromisoformat(done) if done else None)
+                     for k, d, n, done in mine["gaps"].get(pid, ()))
         insurance = (
             Insurance(payer=row[6], member_id=row[7], plan_type=PlanType(row[8]),
                       group_number=row[9], subscriber=row[17])

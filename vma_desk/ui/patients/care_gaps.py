@@ -38,6 +38,8 @@ class GapDraft:
     kind: str = ""
     due: date | None = None
     note: str = ""
+    #: the completion date recorded on the Recall list (not edited here), kept through a save
+    done: date | None = None
 
 
 class CareGapTableModel(QAbstractTableModel):
@@ -110,7 +112,7 @@ class CareGapTableModel(QAbstractTableModel):
     # records ------------------------------------------------------------------------------------
     def set_gaps(self, gaps: tuple[CareGap, ...]) -> None:
         self.beginResetModel()
-        self._rows = [GapDraft(g.kind, g.due, g.note) for g in gaps]
+        self._rows = [GapDraft(g.kind, g.due, g.note, g.done) for g in gaps]
         self.endResetModel()
 
     def snapshot(self) -> tuple[tuple[str, date | None, str], ...]:
@@ -119,7 +121,7 @@ class CareGapTableModel(QAbstractTableModel):
     def gaps(self) -> tuple[CareGap, ...]:
         """The rows as typed; a missing due date stays None for validation to name."""
         return tuple(CareGap(kind=r.kind, due=r.due,  # type: ignore[arg-type]  # None: for validation to name
-                             note=r.note) for r in self._rows)
+                             note=r.note, done=r.done) for r in self._rows)
 
 
 class DueDateDelegate(QStyledItemDelegate):
