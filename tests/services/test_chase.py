@@ -121,6 +121,7 @@ def test_bad_attempts_are_refused_by_field_and_nothing_is_saved(
 def test_the_box_check_warning_comes_after_three_business_hours(services: Services,
                                                                  clock: FixedClock) -> None:
     at(clock, local(2, 8, 0))
+    assert not services.chase.box_check_due()  # no check ever recorded: the box is not kept here
     services.chase.check_box(found=0)
     at(clock, local(2, 9, 5))
     vm, _ = services.chase.record_voicemail(Voicemail(left_at=local(2, 9, 5), caller_name="Ana Reyes",

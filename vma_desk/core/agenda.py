@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import Appointment, AppointmentType, EligibilityStatus, TechCheck, VisitStatus
-from vma_desk.core.communications import Message, Urgency
+from vma_desk.core.chase import Voicemail
+from vma_desk.core.communications import Call, Message, Urgency
 from vma_desk.core.records import Patient, StaffMember
 from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
 from vma_desk.core.refills import RefillRequest
@@ -108,11 +109,18 @@ class ItemKind(StrEnum):
     REFILL = "refill"
     REFERRAL = "referral"
     PRIOR_AUTH = "prior_auth"
+    #: the voicemail box not checked for longer than the practice's cadence (record id 0)
+    VOICEMAIL_BOX = "voicemail_box"
+    VOICEMAIL = "voicemail"
+    #: a call logged "callback needed" whose callback is not done
+    CALLBACK = "callback"
 
     @property
     def label(self) -> str:
         return {"appointment": "Confirmation", "eligibility": "Eligibility", "message": "Message",
-                "refill": "Refill", "referral": "Referral", "prior_auth": "Prior auth"}[self.value]
+                "refill": "Refill", "referral": "Referral", "prior_auth": "Prior auth",
+                "voicemail_box": "Voicemail box", "voicemail": "Voicemail",
+                "callback": "Callback"}[self.value]
 
 
 URGENT, SOON, ROUTINE = 2, 1, 0  # how a due row stands out: overdue/past due, near, on time
@@ -209,6 +217,12 @@ class AgendaInputs:
     prior_auths: Sequence[tuple[PriorAuth, tuple[Flag, ...]]]
     #: the refill requests each visit was booked for ("needs visit" decisions), by appointment id
     visit_refills: Mapping[int, Sequence[RefillRequest]] = field(default_factory=dict)
+    #: voicemails not returned, each with when the practice's standard wants it returned
+    voicemails: Sequence[tuple[Voicemail, datetime]] = ()
+    #: calls logged "callback needed" not done, each with its callback due by the standard
+    callbacks: Sequence[tuple[Call, datetime]] = ()
+    #: when the voicemail box was last checked, and whether a check is due now (None: not shown)
+    box_check: tuple[datetime | None, bool] | None = None
 
 
 def build_agenda(data: AgendaInputs) -> DayAgenda:
@@ -311,6 +325,7 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
                              URGENT if now_first else SOON if urgent else ROUTINE,
                              message.patient_id, name(message.patient_id) or message.caller_name, due))
         message_order[message.id or 0] = listing_key(message, due)
+    items.extend(_chase_items(data, name))
     for request, state in data.refills:
         if state not in (DueState.NEAR_DUE, DueState.PAST_DUE):
             continue
@@ -340,3 +355,29 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
     return sorted(items, key=lambda i: (-i.severity, list(ItemKind).index(i.kind),
                                         message_order.get(i.record_id, ()) if i.kind is ItemKind.MESSAGE
                                         else (), i.due_at or data.now, i.record_id))
+
+
+def _chase_items(data: AgendaInputs, name: Callable[[int | None], str]) -> list[DueItem]:
+    """The box check when due, voicemails and "callback needed" calls due today or overdue."""
+    zone = ZoneInfo(data.time_zone)
+    items: list[DueItem] = []
+    if data.box_check is not None and data.box_check[1]:
+        last = data.box_check[0]
+        detail = f"last checked {last.astimezone(zone):%a %H:%M}" if last is not None else ""
+        items.append(DueItem(ItemKind.VOICEMAIL_BOX, 0, "Check the voicemail box", detail, SOON))
+    for vm, due in data.voicemails:
+        overdue = due < data.now
+        urgent = vm.urgency != Urgency.ROUTINE.value
+        if not (overdue or urgent or due.astimezone(zone).date() <= data.day):
+            continue
+        items.append(DueItem(ItemKind.VOICEMAIL, vm.id or 0, "Return the voicemail",
+                             "overdue" if overdue else vm.urgency, URGENT if overdue else SOON if urgent
+                             else ROUTINE, vm.patient_id, name(vm.patient_id) or vm.caller_name, due))
+    for call, due in data.callbacks:
+        overdue = due < data.now
+        if not (overdue or due.astimezone(zone).date() <= data.day):
+            continue
+        items.append(DueItem(ItemKind.CALLBACK, call.id or 0, f"Call back: {call.reason.label.lower()}",
+                             "overdue" if overdue else "", URGENT if overdue else ROUTINE,
+                             call.patient_id, name(call.patient_id) or call.caller_name, due))
+    return items

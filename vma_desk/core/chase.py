@@ -262,13 +262,19 @@ class Voicemail:
 STANDARD = callbacks.CallbackPolicy()
 
 
+def standard_due(since: datetime, urgency: Urgency, practice: Practice, zone: ZoneInfo,
+                 policy: callbacks.CallbackPolicy = STANDARD) -> datetime:
+    """When a callback asked for at `since` is due by the practice's response standard: the
+    message callback clock of `core/rules/callbacks.callback_due` for that urgency."""
+    stand_in = Message(caller_name="callback", contact_number="", reason="callback", recipient_id=0,
+                       urgency=urgency, created_at=since)
+    return callbacks.callback_due(stand_in, practice, zone, policy)
+
+
 def voicemail_due(vm: Voicemail, practice: Practice, zone: ZoneInfo,
                   policy: callbacks.CallbackPolicy = STANDARD) -> datetime:
-    """When a voicemail must be returned by: the practice's response standard for a message of its
-    urgency left when the voicemail was (`core/rules/callbacks.callback_due`)."""
-    stand_in = Message(caller_name=vm.caller_name or "voicemail", contact_number=vm.number,
-                       reason="voicemail", recipient_id=0, urgency=Urgency(vm.urgency), created_at=vm.left_at)
-    return callbacks.callback_due(stand_in, practice, zone, policy)
+    """When a voicemail must be returned by: the standard for its urgency, from when it was left."""
+    return standard_due(vm.left_at, Urgency(vm.urgency), practice, zone, policy)
 
 
 def returned_within(vm: Voicemail, practice: Practice, zone: ZoneInfo,
@@ -304,7 +310,9 @@ def business_hours_between(start: datetime, end: datetime, practice: Practice, z
 
 def box_check_due(last_check: datetime | None, now: datetime, practice: Practice, zone: ZoneInfo,
                   cadence_hours: int = BOX_CHECK_HOURS, policy: RetryPolicy = DEFAULT_POLICY) -> bool:
-    """The box has not been checked for `cadence_hours` of business hours (never checked: due)."""
+    """The box has not been checked for `cadence_hours` of business hours. A workspace where no
+    check was ever recorded says nothing: the practice has not started keeping its box in VMA Desk
+    (the first "Box checked" starts the clock)."""
     if last_check is None:
-        return True
+        return False
     return business_hours_between(last_check, now, practice, zone, policy) >= timedelta(hours=cadence_hours)

@@ -19,6 +19,7 @@ from vma_desk.services.audit import AuditService
 from vma_desk.services.backups import BackupService
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
+from vma_desk.services.chase import ChaseService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.drafts import DraftService
 from vma_desk.services.patients import PatientService
@@ -30,7 +31,6 @@ from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
 if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
-    from vma_desk.services.chase import ChaseService
     from vma_desk.services.exports import ExportService
     from vma_desk.services.handoff import HandoffService
     from vma_desk.services.security import SecurityService
@@ -51,6 +51,7 @@ class Services:
     users: UserService
     backups: BackupService
     drafts: DraftService
+    chase: ChaseService
 
     @classmethod
     def for_workspace(
@@ -61,6 +62,7 @@ class Services:
         practice, calendar = PracticeService(context), CalendarService(context)
         refills, referrals = RefillService(context, communications), ReferralService(context, communications)
         patients, users = PatientService(context), UserService(context)
+        chase = ChaseService(context, practice=practice)
         return cls(
             context=context,
             practice=practice,
@@ -71,10 +73,11 @@ class Services:
             refills=refills,
             referrals=referrals,
             agenda=AgendaService(context, practice=practice, calendar=calendar, communications=communications,
-                                 refills=refills, referrals=referrals),
+                                 refills=refills, referrals=referrals, chase=chase),
             users=users,
             backups=BackupService(context),
             drafts=DraftService(context),
+            chase=chase,
         )
 
     @cached_property
@@ -97,12 +100,6 @@ class Services:
         return HandoffService(self.context, practice=self.practice, patients=self.patients,
                               calendar=self.calendar, communications=self.communications,
                               refills=self.refills, referrals=self.referrals, users=self.users)
-
-    @cached_property
-    def chase(self) -> ChaseService:
-        from vma_desk.services.chase import ChaseService
-
-        return ChaseService(self.context, practice=self.practice)
 
     @cached_property
     def security(self) -> SecurityService:

@@ -11,6 +11,7 @@ from vma_desk.core.records import Role
 from vma_desk.core.rules.scheduling import local_to_utc
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
+from vma_desk.services.chase import ChaseService
 from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.practice import PracticeService
 from vma_desk.services.referrals import ReferralService
@@ -21,8 +22,9 @@ from vma_desk.storage.repositories import PatientRepository
 class AgendaService:
     def __init__(self, context: ServiceContext, *, practice: PracticeService, calendar: CalendarService,
                  communications: CommunicationsService, refills: RefillService,
-                 referrals: ReferralService) -> None:
+                 referrals: ReferralService, chase: ChaseService) -> None:
         self.ctx = context
+        self.chase = chase
         self.practice, self.calendar, self.communications = practice, calendar, communications
         self.refills, self.referrals = refills, referrals
 
@@ -47,14 +49,21 @@ class AgendaService:
         refills = [(row.request, row.due_state) for row in self.refills.worklist()]
         referrals = [(row.referral, row.flags, row.days_in_state) for row in self.referrals.worklist()]
         auths = [(row.auth, row.flags) for row in self.referrals.prior_auths()]
-        confirmations, eligibility = self.calendar.worklists() if day == ctx.today() else ([], [])
+        today = day == ctx.today()
+        confirmations, eligibility = self.calendar.worklists() if today else ([], [])
+        chase = self.chase
+        voicemails = [(vm, chase.voicemail_due(vm)) for vm in chase.unreturned_voicemails()] if today else []
+        callbacks = [(call, chase.callback_due(call)) for call in chase.open_callbacks()] if today else []
+        box_check = (chase.last_box_check(), chase.box_check_due()) if today else None
         repo = PatientRepository(ctx.conn)
         day_patients = {a.patient_id for a in appointments}
         patients = repo.get_many(sorted(day_patients))  # age and care gaps, the day's patients only
         mentioned = day_patients | {a.patient_id for a in confirmations + eligibility} \
             | {m.patient_id for m in open_messages if m.patient_id is not None} \
             | {r.patient_id for r, _ in refills} | {r.patient_id for r, _, _ in referrals} \
-            | {a.patient_id for a, _ in auths}
+            | {a.patient_id for a, _ in auths} \
+            | {vm.patient_id for vm, _ in voicemails if vm.patient_id is not None} \
+            | {c.patient_id for c, _ in callbacks if c.patient_id is not None}
         return build_agenda(AgendaInputs(
             day=day, now=now, practice_name=practice.name, time_zone=practice.time_zone,
             providers=providers, types={t.code: t for t in self.calendar.types(include_inactive=True)},
@@ -64,7 +73,8 @@ class AgendaService:
             confirmations=confirmations, eligibility=eligibility,
             open_messages=[(m, comms.callback_due(m), m.id in overdue) for m in open_messages],
             refills=refills, referrals=referrals, prior_auths=auths,
-            visit_refills=self.refills.for_visits([a.id for a in appointments if a.id is not None])))
+            visit_refills=self.refills.for_visits([a.id for a in appointments if a.id is not None]),
+            voicemails=voicemails, callbacks=callbacks, box_check=box_check))
 
     def visit_flags(self, appointment_id: int) -> tuple[tuple[VisitFlag, str], ...]:
         """One visit's flags, (flag, detail) in the order of VisitFlag: the same `build_agenda`

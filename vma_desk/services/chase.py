@@ -28,6 +28,7 @@ from vma_desk.core.chase import (
     check_attempt,
     next_attempt,
     returned_within,
+    standard_due,
     voicemail_due,
 )
 from vma_desk.core.communications import Call, Urgency
@@ -231,9 +232,12 @@ class ChaseService:
     # --- callbacks --------------------------------------------------------------------------------
     def open_callbacks(self) -> list[Call]:
         """Calls logged "callback needed" whose callback is not done, oldest first."""
-        repo = CommunicationsRepository(self.ctx.conn)
-        calls = [repo.get_call(call_id) for call_id in self.repo.open_callback_call_ids()]
-        return [c for c in calls if c is not None]
+        return self.repo.open_callbacks()
+
+    def callback_due(self, call: Call) -> datetime:
+        """When a "callback needed" call is due to be called back: the routine standard from the call."""
+        return standard_due(call.started_at, Urgency.ROUTINE, self._practice(), self.ctx.practice_zone(),
+                            self._callback_policy())
 
     def mark_callback_done(self, call_id: int) -> Change:
         if CommunicationsRepository(self.ctx.conn).get_call(call_id) is None:

@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from vma_desk.core.chase import Attempt, Channel, ChaseKind, Outcome, Voicemail
+from vma_desk.core.communications import Call
 from vma_desk.storage.calendar_repository import from_ts, to_ts
+from vma_desk.storage.communications_repository import CALL_COLUMNS, call_from_row
 from vma_desk.storage.database import Db, inserted_id
 
 _ATTEMPT = ("SELECT id, kind, record_id, patient_id, at_ts, channel, outcome, by_user, note, next_ts"
@@ -118,11 +120,11 @@ class ChaseRepository:
             (to_ts(start), to_ts(end)))]
 
     # --- calls waiting for a callback --------------------------------------------------------------
-    def open_callback_call_ids(self) -> list[int]:
-        """Calls logged "callback needed" whose callback is not done, oldest first."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM call WHERE outcome = 'callback_needed' AND callback_done_ts IS NULL"
-            " ORDER BY started_ts, id")]
+    def open_callbacks(self) -> list[Call]:
+        """Calls logged "callback needed" whose callback is not done, oldest first (one read)."""
+        return [call_from_row(r) for r in self.conn.execute(
+            f"SELECT id, {CALL_COLUMNS} FROM call WHERE outcome = 'callback_needed'"
+            " AND callback_done_ts IS NULL ORDER BY started_ts, id")]
 
     def callback_done(self, call_id: int) -> datetime | None:
         row = self.conn.execute("SELECT callback_done_ts FROM call WHERE id = ?", (call_id,)).fetchone()

@@ -1,0 +1,66 @@
+"""Today's due rows include the chase: the voicemail box when its check is due, voicemails not
+returned, and calls logged "callback needed" until their callback is done.
+
+The practice is in America/Chicago, open 8:00-17:00; Monday 2026-03-02, a fake clock.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from vma_desk.core.agenda import URGENT, ItemKind
+from vma_desk.core.chase import Voicemail
+from vma_desk.core.clock import FixedClock
+from vma_desk.core.communications import Call, CallOutcome, CallReason, Direction
+from vma_desk.services import Services
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def local(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, 2, hour, minute, tzinfo=CHICAGO).astimezone(UTC)
+
+
+def due(services: Services, kind: ItemKind) -> list[tuple[str, str, int]]:
+    return [(i.title, i.detail, i.severity) for i in services.agenda.day().due if i.kind is kind]
+
+
+def test_the_box_check_shows_on_today_once_the_cadence_has_passed(services: Services,
+                                                                   clock: FixedClock) -> None:
+    clock.current = local(8, 0)
+    services.chase.check_box()
+    clock.current = local(10, 59)
+    assert due(services, ItemKind.VOICEMAIL_BOX) == []
+    clock.current = local(11, 0)
+    assert due(services, ItemKind.VOICEMAIL_BOX) == [("Check the voicemail box", "last checked Mon 08:00", 1)]
+    services.chase.check_box(found=2)
+    assert due(services, ItemKind.VOICEMAIL_BOX) == []
+
+
+def test_a_voicemail_is_due_until_returned_and_urgent_once_overdue(services: Services,
+                                                                   clock: FixedClock) -> None:
+    clock.current = local(9, 10)
+    vm, _ = services.chase.record_voicemail(Voicemail(left_at=local(9, 5), caller_name="Ana Reyes",
+                                                      urgency="urgent"))
+    assert due(services, ItemKind.VOICEMAIL) == [("Return the voicemail", "urgent", 1)]
+    clock.current = local(10, 6)  # urgent: within the hour
+    assert due(services, ItemKind.VOICEMAIL) == [("Return the voicemail", "overdue", URGENT)]
+    row = next(i for i in services.agenda.day().due if i.kind is ItemKind.VOICEMAIL)
+    assert (row.record_id, row.patient_name) == (vm.id, "Ana Reyes")
+    assert vm.id is not None
+    services.chase.mark_returned(vm.id)
+    assert due(services, ItemKind.VOICEMAIL) == []
+
+
+def test_a_call_logged_callback_needed_is_due_until_done(services: Services, clock: FixedClock) -> None:
+    clock.current = local(9, 0)
+    call, _ = services.communications.log_call(Call(
+        started_at=local(8, 50), direction=Direction.INBOUND, caller_name="Bo Lin",
+        reason=CallReason.BILLING, outcome=CallOutcome.CALLBACK_NEEDED))
+    assert due(services, ItemKind.CALLBACK) == [("Call back: billing / insurance", "", 0)]
+    clock.current = local(17, 30)  # routine: by the end of the business day
+    assert due(services, ItemKind.CALLBACK) == [("Call back: billing / insurance", "overdue", URGENT)]
+    assert call.id is not None
+    services.chase.mark_callback_done(call.id)
+    assert due(services, ItemKind.CALLBACK) == []
