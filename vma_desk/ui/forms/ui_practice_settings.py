@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QSizePolicy, QSpinBox, QTabWidget, QTableView,
-    QTimeEdit, QVBoxLayout, QWidget)
+    QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout,
+    QWidget)
 
 class Ui_PracticeSettings(object):
     def setupUi(self, PracticeSettings):
@@ -305,6 +306,55 @@ class Ui_PracticeSettings(object):
         self.refills_page_layout.addWidget(self.aging_group)
 
         self.pages.addTab(self.refills_page, "")
+        self.chasing_page = QWidget()
+        self.chasing_page.setObjectName(u"chasing_page")
+        self.chasing_layout = QVBoxLayout(self.chasing_page)
+        self.chasing_layout.setObjectName(u"chasing_layout")
+        self.box_group = QGroupBox(self.chasing_page)
+        self.box_group.setObjectName(u"box_group")
+        self.box_form = QFormLayout(self.box_group)
+        self.box_form.setObjectName(u"box_form")
+        self.box_hours_label = QLabel(self.box_group)
+        self.box_hours_label.setObjectName(u"box_hours_label")
+
+        self.box_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.box_hours_label)
+
+        self.box_hours_spin = QSpinBox(self.box_group)
+        self.box_hours_spin.setObjectName(u"box_hours_spin")
+        self.box_hours_spin.setMinimum(1)
+        self.box_hours_spin.setMaximum(24)
+        self.box_hours_spin.setValue(3)
+
+        self.box_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.box_hours_spin)
+
+
+        self.chasing_layout.addWidget(self.box_group)
+
+        self.retry_group = QGroupBox(self.chasing_page)
+        self.retry_group.setObjectName(u"retry_group")
+        self.retry_layout = QVBoxLayout(self.retry_group)
+        self.retry_layout.setObjectName(u"retry_layout")
+        self.retry_note = QLabel(self.retry_group)
+        self.retry_note.setObjectName(u"retry_note")
+        self.retry_note.setWordWrap(True)
+
+        self.retry_layout.addWidget(self.retry_note)
+
+        self.retry_table = QTableWidget(self.retry_group)
+        self.retry_table.setObjectName(u"retry_table")
+
+        self.retry_layout.addWidget(self.retry_table)
+
+        self.retry_error = QLabel(self.retry_group)
+        self.retry_error.setObjectName(u"retry_error")
+        self.retry_error.setWordWrap(True)
+
+        self.retry_layout.addWidget(self.retry_error)
+
+
+        self.chasing_layout.addWidget(self.retry_group)
+
+        self.pages.addTab(self.chasing_page, "")
 
         self.main_layout.addWidget(self.pages)
 
@@ -328,6 +378,7 @@ class Ui_PracticeSettings(object):
         self.routine_days_label.setBuddy(self.routine_days_spin)
         self.urgent_days_label.setBuddy(self.urgent_days_spin)
         self.emergency_days_label.setBuddy(self.emergency_days_spin)
+        self.box_hours_label.setBuddy(self.box_hours_spin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeSettings)
@@ -386,4 +437,17 @@ class Ui_PracticeSettings(object):
         self.emergency_days_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" days", None))
         self.aging_note.setText(QCoreApplication.translate("PracticeSettings", u"Authorisations ending within 14 days are flagged as expiring.", None))
         self.pages.setTabText(self.pages.indexOf(self.refills_page), QCoreApplication.translate("PracticeSettings", u"Refills and referrals", None))
+        self.box_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Voicemail box", None))
+        self.box_hours_label.setText(QCoreApplication.translate("PracticeSettings", u"Chec&k the box", None))
+        self.box_hours_spin.setPrefix(QCoreApplication.translate("PracticeSettings", u"every ", None))
+        self.box_hours_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" business hours", None))
+#if QT_CONFIG(tooltip)
+        self.box_hours_spin.setToolTip(QCoreApplication.translate("PracticeSettings", u"Today says so when the last \"Box checked\" is older than this, counting business hours only.", None))
+#endif // QT_CONFIG(tooltip)
+        self.retry_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Attempts: when to try again, and when to stop", None))
+        self.retry_note.setText(QCoreApplication.translate("PracticeSettings", u"Hours until the next attempt after each outcome, and how many attempts that reach nobody before the row asks for a letter or closing as unreachable.", None))
+#if QT_CONFIG(tooltip)
+        self.retry_table.setToolTip(QCoreApplication.translate("PracticeSettings", u"Type a whole number in a cell; every kind of chase has its own row.", None))
+#endif // QT_CONFIG(tooltip)
+        self.pages.setTabText(self.pages.indexOf(self.chasing_page), QCoreApplication.translate("PracticeSettings", u"Chasing", None))
     # retranslateUi

@@ -3,7 +3,9 @@
 Name, time zone and business days drive every time rule (the calendar is always shown in the
 practice's zone); the late-cancellation window and appointment types are the calendar's own.
 The "Refills and referrals" page holds the refill protocol (visit with the prescriber within N
-months, labs required per medication) and how long a referral may stand still by urgency.
+months, labs required per medication) and how long a referral may stand still by urgency. The
+"Chasing" page holds how often the voicemail box is checked and, per kind of chase, when to try
+again after each outcome and after how many unanswered attempts to stop.
 Everything is stored in the encrypted workspace. Errors appear beside their fields; everything is
 checked before anything is saved.
 """
@@ -11,11 +13,13 @@ checked before anything is saved.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QTableWidgetItem, QWidget
 
+from vma_desk.core.chase import ChaseKind, RetryPolicy
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, Practice
 from vma_desk.core.rules import escalation
@@ -33,6 +37,10 @@ from vma_desk.ui.shared.widgets import FieldSlot, select_cell, to_time
 #: the zones a US practice most often needs, first; every IANA zone can still be typed
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
                 "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu")
+#: the retry table's columns after the kind: (RetryPolicy field, heading)
+RETRY_COLUMNS = (("no_answer_hours", "No answer (h)"), ("left_voicemail_hours", "Voicemail left (h)"),
+                 ("wrong_number_hours", "Wrong number (h)"), ("call_later_hours", "Call later (h)"),
+                 ("max_attempts", "Stop after"))
 
 
 class PracticeSettingsDialog(FormDialog):
@@ -78,6 +86,37 @@ class PracticeSettingsDialog(FormDialog):
         ui.routine_days_spin.setValue(aging.routine_days)
         ui.urgent_days_spin.setValue(aging.urgent_days)
         ui.emergency_days_spin.setValue(aging.emergency_days)
+        ui.box_hours_spin.setValue(services.chase.box_check_hours())
+        self._fill_retry_table()
+
+    def _fill_retry_table(self) -> None:
+        table = self.ui.retry_table
+        table.setColumnCount(len(RETRY_COLUMNS))
+        table.setHorizontalHeaderLabels([heading for _, heading in RETRY_COLUMNS])
+        table.setRowCount(len(ChaseKind))
+        table.setVerticalHeaderLabels([kind.label for kind in ChaseKind])
+        for row, kind in enumerate(ChaseKind):
+            policy = self.services.chase.policy(kind)
+            for column, (name, _) in enumerate(RETRY_COLUMNS):
+                table.setItem(row, column, QTableWidgetItem(str(getattr(policy, name))))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.ui.retry_error.hide()
+
+    def _retry_policies(self) -> dict[ChaseKind, RetryPolicy]:
+        """The table's policies; a cell that is not a whole number is refused by its kind and column."""
+        table = self.ui.retry_table
+        out: dict[ChaseKind, RetryPolicy] = {}
+        for row, kind in enumerate(ChaseKind):
+            values: dict[str, Any] = {}
+            for column, (name, heading) in enumerate(RETRY_COLUMNS):
+                item = table.item(row, column)
+                text = item.text().strip() if item is not None else ""
+                if not text.isdigit():
+                    select_cell(table, row, column)
+                    raise ValidationError("retry", f"{kind.label}, {heading}: type a whole number")
+                values[name] = int(text)
+            out[kind] = replace(self.services.chase.policy(kind), **values)
+        return out
 
     def _slots(self) -> dict[str, FieldSlot]:
         ui = self.ui
@@ -91,6 +130,10 @@ class PracticeSettingsDialog(FormDialog):
             "emergency_minutes": FieldSlot(ui.emergency_spin, ui.escalation_step_error,
                                            "Emergency callback"),
             "lab_rules": FieldSlot(ui.lab_rules_edit, ui.lab_rules_error, "Labs required"),
+            "box_check_hours": FieldSlot(ui.box_hours_spin, ui.retry_error, "Voicemail box"),
+            "retry": FieldSlot(ui.retry_table, ui.retry_error, "Attempts"),
+            **{name: FieldSlot(ui.retry_table, ui.retry_error, "Attempts")
+               for name, _ in RETRY_COLUMNS},
         }
 
     def _slot_for(self, field: str) -> FieldSlot | None:
@@ -128,7 +171,16 @@ class PracticeSettingsDialog(FormDialog):
         clean_text("escalation_step", ui.step_edit.toPlainText(), required=True, limit=500)
         lab_rules = ui.lab_rules_edit.toPlainText().splitlines()
         parse_lab_rules(lab_rules)
+        retry = self._retry_policies()
+        chase = self.services.chase
         with self.services.context.all_or_nothing():  # every page saved together, or none
+            chase.set_box_check_hours(ui.box_hours_spin.value())
+            for kind, retry_policy in retry.items():
+                if retry_policy != chase.policy(kind):
+                    try:
+                        chase.set_policy(kind, retry_policy)
+                    except ValidationError as exc:  # say which kind: the table has a row per kind
+                        raise ValidationError(exc.field, f"{kind.label}: {exc.message}") from exc
             change = self.services.calendar.save_settings(self.types_model.changed(),
                                                           self.ui.notice_spin.value())
             self.services.communications.save_settings(
