@@ -7,11 +7,32 @@ The practice is in America/Chicago; the clock is Monday 2026-03-02 09:30 local (
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
-from vma_desk.core.records import CareGap, Patient, Phone
+import pytest
+
+from tests.conftest import signed_in
+from vma_desk.core.calendar import Appointment, VisitStatus
+from vma_desk.core.chase import Channel, ChaseKind, Outcome
+from vma_desk.core.clock import FixedClock
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.recall import RecallBooking, RecallFilter, RecallSettings, gap_kinds
+from vma_desk.core.records import (
+    AuditAction,
+    CareGap,
+    Change,
+    LastVisit,
+    Patient,
+    Phone,
+    RecordKind,
+    Role,
+    Shift,
+    StaffMember,
+)
 from vma_desk.services import Services
+from vma_desk.services.recall import RecallService
 
 
 def test_a_recorded_completion_date_survives_an_edit_of_the_patient(services: Services) -> None:
@@ -23,3 +44,188 @@ def test_a_recorded_completion_date_survives_an_edit_of_the_patient(services: Se
     services.patients.update(replace(services.patients.get(patient.id), notes="Prefers mornings."))
     gaps = services.patients.get(patient.id).care_gaps
     assert [(g.kind, g.done) for g in gaps] == [("Mammogram", date(2026, 2, 20)), ("A1c", None)]
+
+
+CHICAGO = ZoneInfo("America/Chicago")
+HOURS = tuple(Shift(d, time(8), time(17)) for d in range(5))
+
+
+def local(month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=CHICAGO).astimezone(UTC)
+
+
+@dataclass
+class Desk:
+    services: Services
+    recall: RecallService
+    lee: StaffMember
+    kim: StaffMember
+
+    def patient(self, first: str, *gaps: CareGap, seen: tuple[LastVisit, ...] = ()) -> int:
+        made, _ = self.services.patients.create(Patient(first, "Lakes", date(1965, 4, 2),
+                                                        phones=(Phone("3125550142"),), care_gaps=gaps,
+                                                        last_visits=seen))
+        assert made.id is not None
+        return made.id
+
+    def book(self, patient_id: int, code: str, start: datetime, provider: StaffMember | None = None) -> int:
+        provider = provider or self.lee
+        assert provider.id is not None
+        minutes = {t.code: t.minutes for t in self.services.calendar.types()}[code]
+        booked, _ = self.services.calendar.book(Appointment(patient_id, provider.id, code, start, minutes),
+                                                authorised_by="Dr Lee")
+        assert booked.id is not None
+        return booked.id
+
+    def listed(self, chosen: RecallFilter | None = None) -> dict[int, list[str]]:
+        return {row.patient_id: [g.kind for g in row.gaps] for row in self.recall.due(chosen)}
+
+
+@pytest.fixture
+def desk(services: Services) -> Desk:
+    signed_in(services)
+    lee, _ = services.practice.add_staff(StaffMember("Dana Lee", Role.PROVIDER, credentials="MD",
+                                                     working_hours=HOURS))
+    kim, _ = services.practice.add_staff(StaffMember("Sam Kim", Role.PROVIDER, credentials="NP",
+                                                     working_hours=HOURS))
+    return Desk(services, RecallService(services.context, calendar=services.calendar, chase=services.chase),
+                lee, kim)
+
+
+def test_an_overdue_mammogram_with_no_visit_is_on_recall_until_the_matching_type_is_booked(
+        desk: Desk) -> None:
+    assert desk.kim.id is not None
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)),
+                        seen=(LastVisit(desk.kim.id, date(2025, 11, 3)),))
+    row, = desk.recall.due()
+    assert row.patient_id == rosa and row.overdue(date(2026, 3, 2))
+    assert row.due_text(date(2026, 3, 2)) == "Mammogram overdue since 01/10/2026"
+    assert (row.type_code, row.provider_id) == ("phys", desk.kim.id)  # the annual physical, with who saw her
+
+    booking = desk.recall.booking_for(row)
+    assert booking == RecallBooking(rosa, "phys", 30, desk.kim.id)
+    slot = desk.services.calendar.find_slots(minutes=booking.minutes, provider_ids=[desk.kim.id],
+                                             after=desk.services.context.clock.now())[0]
+    desk.book(rosa, booking.type_code, slot.start, desk.kim)
+    assert desk.recall.due() == []
+
+
+def test_only_a_visit_to_come_of_the_closing_type_holding_its_slot_takes_the_row_off(
+        desk: Desk, clock: FixedClock) -> None:
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 2, 1)))
+    desk.book(rosa, "est", local(3, 10, 9))  # another type
+    cancelled = desk.book(rosa, "phys", local(3, 11, 9))
+    desk.services.calendar.cancel(cancelled, reason="Car trouble")
+    assert list(desk.listed()) == [rosa]
+
+    visit = desk.book(rosa, "phys", local(3, 12, 9))
+    assert desk.listed() == {}
+    clock.current = local(3, 12, 9, 30)  # the visit's time has come and she did not come
+    desk.services.calendar.set_status(visit, VisitStatus.NO_SHOW)
+    assert list(desk.listed()) == [rosa]
+
+
+def test_a_gap_falling_due_within_the_practices_window_is_listed_and_later_ones_are_not(desk: Desk) -> None:
+    soon = desk.patient("Soon", CareGap("Flu shot", date(2026, 3, 20)))
+    later = desk.patient("Later", CareGap("Colonoscopy", date(2026, 4, 21)))  # in 50 days
+    desk.patient("Done", CareGap("Lipid panel", date(2026, 2, 1), done=date(2026, 2, 10)))
+    assert list(desk.listed()) == [soon]
+    assert desk.recall.due()[0].due_text(date(2026, 3, 2)) == "Flu shot due 03/20/2026"
+
+    desk.recall.save_settings(RecallSettings(within_days=60))
+    assert list(desk.listed()) == [soon, later]
+
+
+def test_the_practice_maps_a_gap_to_the_visit_type_that_closes_it(desk: Desk) -> None:
+    desk.recall.save_settings(RecallSettings(types={" a1C ": "fu"}))
+    ben = desk.patient("Ben", CareGap("A1c", date(2026, 2, 1)), CareGap("Mammogram", date(2026, 2, 20)))
+    row, = desk.recall.due()
+    assert row.type_code == "fu"  # the gap due first, when each type closes one
+    assert desk.recall.booking_for(row).minutes == 15
+
+    desk.book(ben, "fu", local(3, 10, 9))
+    row, = desk.recall.due()
+    assert [g.kind for g in row.gaps] == ["Mammogram"] and row.type_code == "phys"
+
+
+def test_a_recorded_completion_date_takes_the_gap_off(desk: Desk) -> None:
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)),
+                        CareGap("Flu shot", date(2026, 2, 1)))
+    change = desk.recall.record_done(rosa, "mammogram", date(2026, 2, 27))
+    assert change == Change(RecordKind.PATIENT, AuditAction.UPDATE, (rosa,))
+    assert desk.listed() == {rosa: ["Flu shot"]}
+    assert desk.services.patients.get(rosa).care_gaps[0].done == date(2026, 2, 27)
+    entry = desk.services.audit.page(0, 1)[0]
+    assert (entry.user, entry.action, entry.record_type, entry.record_id) == \
+        ("Test VMA", AuditAction.UPDATE, "patient", str(rosa))
+    assert "Mammogram" not in entry.detail
+
+    desk.recall.record_done(rosa, "Flu shot", date(2026, 3, 2))
+    assert desk.listed() == {}
+
+
+@pytest.mark.parametrize(("kind", "day", "field"), [
+    ("Mammogram", date(2026, 3, 3), "day"),  # tomorrow
+    ("Colonoscopy", date(2026, 2, 1), "kind"),  # not one of her gaps
+    ("", date(2026, 2, 1), "kind"),
+])
+def test_a_completion_date_is_refused_by_field_and_nothing_is_saved(desk: Desk, kind: str, day: date,
+                                                                     field: str) -> None:
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)))
+    before = desk.services.audit.count()
+    with pytest.raises(ValidationError) as refused:
+        desk.recall.record_done(rosa, kind, day)
+    assert refused.value.field == field
+    assert list(desk.listed()) == [rosa]
+    assert desk.services.audit.count() == before
+    with pytest.raises(ValidationError, match="patient_id"):
+        desk.recall.record_done(rosa + 100, "Mammogram", date(2026, 2, 1))
+
+
+def test_the_list_narrows_by_gap_provider_attempts_and_last_contact(desk: Desk, clock: FixedClock) -> None:
+    assert desk.lee.id is not None and desk.kim.id is not None
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)),
+                        seen=(LastVisit(desk.lee.id, date(2025, 6, 1)),
+                              LastVisit(desk.kim.id, date(2025, 9, 1))))
+    ben = desk.patient("Ben", CareGap("A1c", date(2026, 2, 1)),
+                       seen=(LastVisit(desk.lee.id, date(2025, 5, 1)),))
+    cole = desk.patient("Cole", CareGap("Flu shot", date(2026, 2, 15)))
+    clock.current = local(2, 27, 10)
+    desk.services.chase.log_attempt(ChaseKind.RECALL, ben, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER,
+                                    patient_id=ben)
+    clock.current = local(3, 2, 9, 30)
+
+    assert list(desk.listed()) == [rosa, ben, cole]  # the longest overdue first
+    assert list(desk.listed(RecallFilter(gap_kind="a1c"))) == [ben]
+    assert list(desk.listed(RecallFilter(provider_id=desk.kim.id))) == [rosa]  # the one she saw last
+    assert list(desk.listed(RecallFilter(provider_id=0))) == [cole]  # nobody on record
+    assert list(desk.listed(RecallFilter(min_attempts=1))) == [ben]
+    assert list(desk.listed(RecallFilter(max_attempts=0))) == [rosa, cole]
+    assert list(desk.listed(RecallFilter(contacted_before=local(2, 27, 0)))) == [rosa, cole]  # or never
+    ben_row = next(r for r in desk.recall.due() if r.patient_id == ben)
+    assert ben_row.last_contact == local(2, 27, 10)
+    assert ben_row.chase.text(CHICAGO) == "1 attempt · last: no answer 10:00"
+    assert gap_kinds(desk.recall.due()) == ["A1c", "Flu shot", "Mammogram"]
+
+
+def test_a_deleted_patient_is_not_recalled(desk: Desk) -> None:
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)))
+    desk.services.patients.delete(rosa)
+    assert desk.recall.due() == []
+
+
+def test_the_settings_are_kept_refused_by_field_and_audited(desk: Desk) -> None:
+    for bad, field in ((RecallSettings(within_days=0), "within_days"),
+                       (RecallSettings(within_days=366), "within_days"),
+                       (RecallSettings(types={"A1c": "labs"}), "types"),
+                       (RecallSettings(types={"  ": "fu"}), "types")):
+        with pytest.raises(ValidationError) as refused:
+            desk.recall.save_settings(bad)
+        assert refused.value.field == field
+    assert desk.recall.settings() == RecallSettings()
+
+    desk.recall.save_settings(RecallSettings(within_days=45, types={"Diabetic eye exam": "est"}))
+    assert desk.recall.settings() == RecallSettings(45, {"diabetic eye exam": "est"})
+    entry = desk.services.audit.page(0, 1)[0]
+    assert (entry.user, entry.record_type, entry.record_id) == ("Test VMA", "setting", "recall")
+    assert "eye" not in entry.detail

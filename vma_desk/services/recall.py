@@ -1,0 +1,142 @@
+"""The Recall list: patients with a care gap due or overdue and no visit booked that closes it, read
+in a few set-based queries; what "Book" opens find-slot with; a completion date recorded; the
+practice's recall settings (`recall.within_days`, `recall.types`).
+
+Every change is one transaction with one audit entry (never a gap's words) and returns a `Change`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+
+from vma_desk.core.chase import ChaseKind
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.recall import (
+    DEFAULT_WITHIN_DAYS,
+    SLOT_HOLDING,
+    RecallBooking,
+    RecallFilter,
+    RecallRow,
+    RecallSettings,
+    check_within_days,
+    filtered,
+    gap_key,
+    recall_row,
+    within_days_from,
+)
+from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.services.base import ServiceContext, changed_fields
+from vma_desk.services.calendar import CalendarService
+from vma_desk.services.chase import ChaseService
+from vma_desk.storage.recall_repository import RecallRepository
+from vma_desk.storage.repositories import PatientRepository, SettingRepository, StaffRepository
+
+DAYS_KEY = "recall.within_days"
+TYPES_KEY = "recall.types"
+#: the longest gap kind the type map takes
+KIND_LIMIT = 100
+
+
+def _types_from(raw: str | None) -> dict[str, str]:
+    """The stored type map, or none when it is missing or damaged."""
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {gap_key(k): v for k, v in data.items() if isinstance(v, str) and gap_key(k)}
+
+
+class RecallService:
+    def __init__(self, context: ServiceContext, *, calendar: CalendarService, chase: ChaseService) -> None:
+        self.ctx = context
+        self.calendar = calendar
+        self.chase = chase
+        self.repo = RecallRepository(context.conn)
+
+    # --- settings ---------------------------------------------------------------------------------
+    def settings(self) -> RecallSettings:
+        stored = SettingRepository(self.ctx.conn)
+        return RecallSettings(within_days=within_days_from(stored.get(DAYS_KEY), DEFAULT_WITHIN_DAYS),
+                              types=_types_from(stored.get(TYPES_KEY)))
+
+    def save_settings(self, settings: RecallSettings) -> Change:
+        """How far ahead a gap falling due counts (1 to 365 days) and which visit type closes which
+        gap kind (types this practice offers), together."""
+        days = check_within_days(settings.within_days)
+        offered = {t.code for t in self.calendar.types()}
+        types: dict[str, str] = {}
+        for kind, code in settings.types.items():
+            key = gap_key(kind)
+            if not key:
+                raise ValidationError("types", "each care gap needs its kind")
+            if len(key) > KIND_LIMIT:
+                raise ValidationError("types", f"a kind is too long (at most {KIND_LIMIT} characters)")
+            if code not in offered:
+                raise ValidationError("types", "names a visit type this practice does not offer")
+            types[key] = code
+        before, after = self.settings(), RecallSettings(days, types)
+        changed = changed_fields(before, after)
+        if not changed:
+            return Change(RecordKind.SETTING, AuditAction.UPDATE)
+        with self.ctx.transaction():
+            stored = SettingRepository(self.ctx.conn)
+            stored.set(DAYS_KEY, str(days))
+            stored.set(TYPES_KEY, json.dumps(types, sort_keys=True))
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.SETTING, "recall", changed)
+        return Change(RecordKind.SETTING, AuditAction.UPDATE)
+
+    # --- the list ---------------------------------------------------------------------------------
+    def due(self, chosen: RecallFilter | None = None) -> list[RecallRow]:
+        """The Recall list, the gap due first first (the longest overdue at the top), narrowed by
+        `chosen`; each row with its last contact and its recall attempts."""
+        now, today, settings = self.ctx.clock.now(), self.ctx.today(), self.settings()
+        gaps = self.repo.open_gaps_due_by(today + timedelta(days=settings.within_days))
+        booked = self.repo.types_not_over(now, [s.value for s in SLOT_HOLDING])
+        visits = self.repo.last_visits(sorted(gaps))
+        # an inactive provider is no longer booked with: the row offers any provider then
+        providers = {pid for pid, p in StaffRepository(self.ctx.conn).providers().items() if p.active}
+        rows = [row for pid in sorted(gaps)
+                if (row := recall_row(pid, gaps[pid], today, settings, booked.get(pid, set()),
+                                      visits.get(pid, ()), providers)) is not None]
+        listed = [row.patient_id for row in rows]
+        contacts, states = self.repo.last_contacts(listed), self.chase.states(ChaseKind.RECALL, listed)
+        rows = sorted((replace(row, last_contact=contacts.get(row.patient_id), chase=states[row.patient_id])
+                       for row in rows), key=lambda row: (row.due, row.patient_id))
+        return rows if chosen is None else filtered(rows, chosen)
+
+    def booking_for(self, row: RecallRow) -> RecallBooking:
+        """What "Book" opens find-slot and the booking with: the row's visit type and its minutes,
+        and the provider the patient saw last (None: any provider)."""
+        offered = {t.code: t for t in self.calendar.types()}
+        visit_type = offered.get(row.type_code)
+        if visit_type is None:
+            raise ValidationError("type_code", "the visit type that closes this gap is not offered any more:"
+                                               " choose another in the recall settings")
+        return RecallBooking(patient_id=row.patient_id, type_code=visit_type.code, minutes=visit_type.minutes,
+                             provider_id=row.provider_id or None)
+
+    # --- changes ----------------------------------------------------------------------------------
+    def record_done(self, patient_id: int, kind: str, day: date) -> Change:
+        """The patient's open gap of this kind was done on `day` (not in the future): it leaves
+        the list. Audited as an update of the patient (never the gap's kind)."""
+        if not PatientRepository(self.ctx.conn).exists(patient_id):
+            raise ValidationError("patient_id", "is not a patient in this workspace")
+        if not isinstance(day, date):
+            raise ValidationError("day", "is required")
+        if day > self.ctx.today():
+            raise ValidationError("day", "cannot be in the future: enter when it was done")
+        key = gap_key(kind or "")
+        if not key:
+            raise ValidationError("kind", "is required")
+        positions = [pos for pos, gap in self.repo.gaps(patient_id)
+                     if gap.done is None and gap_key(gap.kind) == key]
+        if not positions:
+            raise ValidationError("kind", "is not an open care gap of this patient")
+        with self.ctx.transaction():
+            self.repo.set_gaps_done(patient_id, positions, day)
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.PATIENT, patient_id, "care gap done")
+        return Change(RecordKind.PATIENT, AuditAction.UPDATE, (patient_id,))

@@ -1,0 +1,126 @@
+"""The Recall and To rebook lists' rows: care gaps due, the visits booked ahead, the patients' last
+visits and contacts, missed and cancelled visits and the rebooking decisions. SQL only, read in a few
+set-based queries whatever the number of patients: the rules live in `core/recall.py` and
+`core/rebooking.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from vma_desk.core.calendar import Appointment
+from vma_desk.core.rebooking import Decision, RebookDecision
+from vma_desk.core.records import CareGap, LastVisit
+from vma_desk.storage.calendar_repository import APPOINTMENT_COLUMNS, appointment_from_row, from_ts, to_ts
+from vma_desk.storage.database import Db
+from vma_desk.storage.sql import chunks, marks
+
+#: a care gap as it is stored, with its place in the patient's list (the row's key with the patient)
+_GAP = "SELECT patient_id, position, kind, due, note, done FROM care_gap"
+_LIVE = "patient_id IN (SELECT id FROM patient WHERE deleted_at IS NULL)"
+
+
+def _gap(row: Sequence[Any]) -> CareGap:
+    kind, due, note, done = row
+    return CareGap(kind, date.fromisoformat(due), note, date.fromisoformat(done) if done else None)
+
+
+class RecallRepository:
+    def __init__(self, conn: Db) -> None:
+        self.conn = conn
+
+    # --- recall ---------------------------------------------------------------------------------
+    def open_gaps_due_by(self, last_day: date) -> dict[int, list[CareGap]]:
+        """The gaps not done and due on or before `last_day` of every patient not deleted, by
+        patient id, each patient's in their order."""
+        out: dict[int, list[CareGap]] = {}
+        for row in self.conn.execute(
+                f"{_GAP} WHERE done IS NULL AND due <= ? AND {_LIVE} ORDER BY patient_id, position",
+                (last_day.isoformat(),)):
+            out.setdefault(row[0], []).append(_gap(row[2:]))
+        return out
+
+    def gaps(self, patient_id: int) -> list[tuple[int, CareGap]]:
+        """One patient's gaps with their positions, in their order."""
+        return [(row[1], _gap(row[2:])) for row in self.conn.execute(
+            f"{_GAP} WHERE patient_id = ? ORDER BY position", (patient_id,))]
+
+    def set_gaps_done(self, patient_id: int, positions: Sequence[int], day: date) -> None:
+        self.conn.execute(f"UPDATE care_gap SET done = ? WHERE patient_id = ? AND position IN"
+                          f" ({marks(len(positions))})", (day.isoformat(), patient_id, *positions))
+
+    def types_not_over(self, moment: datetime, statuses: Sequence[str]) -> dict[int, set[str]]:
+        """The types of the visits not over at `moment` (to come, or under way) with one of
+        `statuses`, by patient id. A visit is at most a day long: the scan starts a day early on the
+        start index."""
+        out: dict[int, set[str]] = {}
+        for patient_id, code in self.conn.execute(
+                f"SELECT DISTINCT patient_id, type_code FROM appointment WHERE start_ts > ? AND end_ts > ?"
+                f" AND status IN ({marks(len(statuses))})",
+                (to_ts(moment) - 86_400, to_ts(moment), *statuses)):
+            out.setdefault(patient_id, set()).add(code)
+        return out
+
+    def last_visits(self, patient_ids: Sequence[int]) -> dict[int, list[LastVisit]]:
+        """The last visit per provider on each patient's record, by patient id."""
+        out: dict[int, list[LastVisit]] = {}
+        for part in chunks(patient_ids):
+            for patient_id, provider_id, day in self.conn.execute(
+                    f"SELECT patient_id, provider_id, day FROM patient_last_visit WHERE patient_id IN"
+                    f" ({marks(len(part))})", part):
+                out.setdefault(patient_id, []).append(LastVisit(provider_id, date.fromisoformat(day)))
+        return out
+
+    def last_contacts(self, patient_ids: Sequence[int]) -> dict[int, datetime]:
+        """The latest call logged with each patient or contact attempt made to them, by patient id
+        (patients never contacted are left out)."""
+        out: dict[int, datetime] = {}
+        for part in chunks(patient_ids):
+            listed = marks(len(part))
+            for patient_id, latest in self.conn.execute(
+                    "SELECT patient_id, max(ts) FROM ("
+                    f" SELECT patient_id, max(started_ts) AS ts FROM call WHERE patient_id IN ({listed})"
+                    " GROUP BY patient_id UNION ALL"
+                    f" SELECT patient_id, max(at_ts) FROM contact_attempt WHERE patient_id IN ({listed})"
+                    " GROUP BY patient_id) GROUP BY patient_id", (*part, *part)):
+                out[patient_id] = from_ts(latest)
+        return out
+
+    # --- rebooking ------------------------------------------------------------------------------
+    def visits_since(self, since: datetime, statuses: Sequence[str]) -> list[Appointment]:
+        """The visits of patients not deleted starting at or after `since` with one of `statuses`,
+        in time order."""
+        return [appointment_from_row(row) for row in self.conn.execute(
+            f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment WHERE start_ts >= ? AND status IN"
+            f" ({marks(len(statuses))}) AND {_LIVE} ORDER BY start_ts, id", (to_ts(since), *statuses))]
+
+    def latest_starts_after(self, moment: datetime, statuses: Sequence[str]) -> dict[int, datetime]:
+        """Each patient's latest visit start after `moment` among visits with one of `statuses`."""
+        return {patient_id: from_ts(latest) for patient_id, latest in self.conn.execute(
+            f"SELECT patient_id, max(start_ts) FROM appointment WHERE start_ts > ? AND status IN"
+            f" ({marks(len(statuses))}) GROUP BY patient_id", (to_ts(moment), *statuses))}
+
+    def decided(self, appointment_ids: Sequence[int]) -> set[int]:
+        """Those of the visits that have a rebooking decision."""
+        out: set[int] = set()
+        for part in chunks(appointment_ids):
+            out.update(row[0] for row in self.conn.execute(
+                f"SELECT appointment_id FROM rebook_decision WHERE appointment_id IN ({marks(len(part))})",
+                part))
+        return out
+
+    def decision(self, appointment_id: int) -> RebookDecision | None:
+        row = self.conn.execute(
+            "SELECT appointment_id, decision, reason, new_appointment_id, by_user, at_ts FROM rebook_decision"
+            " WHERE appointment_id = ?", (appointment_id,)).fetchone()
+        return None if row is None else RebookDecision(
+            appointment_id=row[0], decision=Decision(row[1]), reason=row[2], new_appointment_id=row[3],
+            by=row[4], at=from_ts(row[5]))
+
+    def insert_decision(self, decision: RebookDecision) -> None:
+        self.conn.execute(
+            "INSERT INTO rebook_decision(appointment_id, decision, reason, new_appointment_id, by_user,"
+            " at_ts) VALUES (?, ?, ?, ?, ?, ?)",
+            (decision.appointment_id, decision.decision.value, decision.reason, decision.new_appointment_id,
+             decision.by, to_ts(decision.at)))
