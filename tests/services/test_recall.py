@@ -7,14 +7,13 @@ The practice is in America/Chicago; the clock is Monday 2026-03-02 09:30 local (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
-from tests.conftest import signed_in
-from vma_desk.core.calendar import Appointment, VisitStatus
+from tests.services.worklist_support import CHICAGO, Desk, local, make_desk
+from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.errors import ValidationError
@@ -27,12 +26,8 @@ from vma_desk.core.records import (
     Patient,
     Phone,
     RecordKind,
-    Role,
-    Shift,
-    StaffMember,
 )
 from vma_desk.services import Services
-from vma_desk.services.recall import RecallService
 
 
 def test_a_recorded_completion_date_survives_an_edit_of_the_patient(services: Services) -> None:
@@ -46,50 +41,9 @@ def test_a_recorded_completion_date_survives_an_edit_of_the_patient(services: Se
     assert [(g.kind, g.done) for g in gaps] == [("Mammogram", date(2026, 2, 20)), ("A1c", None)]
 
 
-CHICAGO = ZoneInfo("America/Chicago")
-HOURS = tuple(Shift(d, time(8), time(17)) for d in range(5))
-
-
-def local(month: int, day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, month, day, hour, minute, tzinfo=CHICAGO).astimezone(UTC)
-
-
-@dataclass
-class Desk:
-    services: Services
-    recall: RecallService
-    lee: StaffMember
-    kim: StaffMember
-
-    def patient(self, first: str, *gaps: CareGap, seen: tuple[LastVisit, ...] = ()) -> int:
-        made, _ = self.services.patients.create(Patient(first, "Lakes", date(1965, 4, 2),
-                                                        phones=(Phone("3125550142"),), care_gaps=gaps,
-                                                        last_visits=seen))
-        assert made.id is not None
-        return made.id
-
-    def book(self, patient_id: int, code: str, start: datetime, provider: StaffMember | None = None) -> int:
-        provider = provider or self.lee
-        assert provider.id is not None
-        minutes = {t.code: t.minutes for t in self.services.calendar.types()}[code]
-        booked, _ = self.services.calendar.book(Appointment(patient_id, provider.id, code, start, minutes),
-                                                authorised_by="Dr Lee")
-        assert booked.id is not None
-        return booked.id
-
-    def listed(self, chosen: RecallFilter | None = None) -> dict[int, list[str]]:
-        return {row.patient_id: [g.kind for g in row.gaps] for row in self.recall.due(chosen)}
-
-
 @pytest.fixture
 def desk(services: Services) -> Desk:
-    signed_in(services)
-    lee, _ = services.practice.add_staff(StaffMember("Dana Lee", Role.PROVIDER, credentials="MD",
-                                                     working_hours=HOURS))
-    kim, _ = services.practice.add_staff(StaffMember("Sam Kim", Role.PROVIDER, credentials="NP",
-                                                     working_hours=HOURS))
-    return Desk(services, RecallService(services.context, calendar=services.calendar, chase=services.chase),
-                lee, kim)
+    return make_desk(services)
 
 
 def test_an_overdue_mammogram_with_no_visit_is_on_recall_until_the_matching_type_is_booked(

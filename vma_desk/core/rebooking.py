@@ -95,10 +95,14 @@ class RebookRow:
         return self.appointment.late_cancel
 
 
-def rebook_rows(visits: Iterable[Appointment], since: datetime, latest_booked: Mapping[int, datetime],
-                decided: Collection[int], no_shows: Mapping[int, int],
+def still_to_rebook(visits: Iterable[Appointment], since: datetime, latest_booked: Mapping[int, datetime],
+                    decided: Collection[int]) -> list[Appointment]:
+    """The missed visits on the list (`latest_booked`: each patient's latest visit holding its slot)."""
+    return [v for v in visits if to_rebook(v, since, latest_booked.get(v.patient_id), decided)]
+
+
+def rebook_rows(visits: Iterable[Appointment], no_shows: Mapping[int, int],
                 states: Mapping[int, ChaseState]) -> list[RebookRow]:
-    """The To rebook list from the missed visits read, the latest missed or cancelled first."""
-    rows = [RebookRow(v, no_shows.get(v.patient_id, 0), states.get(v.id or 0, ChaseState()))
-            for v in visits if to_rebook(v, since, latest_booked.get(v.patient_id), decided)]
+    """The To rebook list's rows, the latest missed or cancelled first."""
+    rows = [RebookRow(v, no_shows.get(v.patient_id, 0), states.get(v.id or 0, ChaseState())) for v in visits]
     return sorted(rows, key=lambda r: (answered_after(r.appointment), r.appointment_id), reverse=True)
