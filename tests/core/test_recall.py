@@ -15,12 +15,12 @@ from vma_desk.core.recall import (
     RecallSettings,
     check_within_days,
     filtered,
-    last_seen,
     on_recall,
     recall_row,
+    recall_rows,
     within_days_from,
 )
-from vma_desk.core.records import CareGap, LastVisit
+from vma_desk.core.records import CareGap
 
 TODAY = date(2026, 3, 2)
 A1C_FU = RecallSettings(types={"a1c": "fu"})
@@ -47,28 +47,35 @@ def test_the_practices_map_decides_the_closing_type_whatever_the_kinds_spelling(
 def test_the_row_books_the_type_that_closes_most_of_its_gaps_with_the_provider_seen_last() -> None:
     gaps = (CareGap("A1c", date(2026, 2, 1)), CareGap("Mammogram", date(2026, 2, 5)),
             CareGap("Flu shot", date(2026, 2, 9)), CareGap("Colonoscopy", date(2027, 1, 1)))
-    seen = (LastVisit(3, date(2025, 1, 4)), LastVisit(4, date(2025, 8, 1)))
-    row = recall_row(7, gaps, TODAY, A1C_FU, set(), seen, {3, 4})
+    row = recall_row(7, gaps, TODAY, A1C_FU, set(), 4)
     assert row is not None
     assert [g.kind for g in row.gaps] == ["A1c", "Mammogram", "Flu shot"]
     assert (row.type_code, row.provider_id) == ("phys", 4)
-    assert recall_row(7, gaps[-1:], TODAY, A1C_FU, set(), (), {3}) is None
+    assert recall_row(7, gaps[-1:], TODAY, A1C_FU, set(), 3) is None
 
 
-def test_a_provider_who_left_is_not_the_one_to_book_with() -> None:
-    visits = (LastVisit(3, date(2025, 1, 4)), LastVisit(9, date(2025, 8, 1)))
-    assert last_seen(visits, {3}) == 3
-    assert last_seen(visits, set()) == 0
+def test_the_whole_list_is_the_rows_of_each_patient_the_gap_due_first_first() -> None:
+    gaps = {1: [CareGap("Flu shot", date(2026, 2, 20)), CareGap("A1c", date(2026, 3, 25))],
+            2: [CareGap("A1c", date(2026, 1, 5)), CareGap("Mammogram", date(2026, 2, 1))],
+            3: [CareGap("Colonoscopy", date(2026, 6, 1))],
+            4: [CareGap("Mammogram", date(2026, 1, 1))]}
+    booked, seen = {2: {"fu"}, 4: {"phys"}}, {1: 5}
+    rows = recall_rows(gaps, TODAY, A1C_FU, booked, seen)
+    expected = [recall_row(pid, gaps[pid], TODAY, A1C_FU, booked.get(pid, set()), seen.get(pid, 0))
+                for pid in (2, 1)]
+    assert rows == expected
+    assert [(r.patient_id, r.type_code, r.provider_id, len(r.gaps)) for r in rows] == \
+        [(2, "phys", 0, 1), (1, "phys", 5, 2)]  # 2's A1c is closed by the follow-up booked
 
 
 def test_the_filters_narrow_by_gap_provider_attempts_and_last_contact() -> None:
     tried = ChaseState((Attempt(ChaseKind.RECALL, 1, datetime(2026, 2, 27, 16, tzinfo=UTC), Channel.PHONE,
                                 Outcome.NO_ANSWER),))
-    first = recall_row(1, (CareGap("A1c", date(2026, 2, 1)),), TODAY, A1C_FU, set(), (LastVisit(3, TODAY),),
-                       {3})
-    second = recall_row(2, (CareGap("Mammogram", date(2026, 2, 1)),), TODAY, A1C_FU, set(), (), {3})
+    first = recall_row(1, (CareGap("A1c", date(2026, 2, 1)),), TODAY, A1C_FU, set(), 3)
+    second = recall_row(2, (CareGap("Mammogram", date(2026, 2, 1)),), TODAY, A1C_FU, set())
     assert first is not None and second is not None
-    first = replace(first, chase=tried, last_contact=tried.attempts[0].at)
+    first = replace(first, chase=tried)
+    assert first.last_contact == tried.attempts[0].at and second.last_contact is None
     rows = [first, second]
     assert filtered(rows, RecallFilter()) == rows
     assert filtered(rows, RecallFilter(gap_kind="a1C")) == [first]

@@ -183,3 +183,13 @@ def test_the_settings_are_kept_refused_by_field_and_audited(desk: Desk) -> None:
     entry = desk.services.audit.page(0, 1)[0]
     assert (entry.user, entry.record_type, entry.record_id) == ("Test VMA", "setting", "recall")
     assert "eye" not in entry.detail
+
+
+def test_a_provider_who_left_is_not_offered_the_one_seen_before_is(desk: Desk) -> None:
+    assert desk.lee.id is not None and desk.kim.id is not None
+    seen = (LastVisit(desk.lee.id, date(2025, 6, 1)), LastVisit(desk.kim.id, date(2025, 9, 1)))
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)), seen=seen)
+    desk.services.practice.update_staff(replace(desk.kim, active=False))
+    row, = desk.recall.due()
+    assert (row.patient_id, row.provider_id) == (rosa, desk.lee.id)
+    assert desk.recall.booking_for(row).provider_id == desk.lee.id

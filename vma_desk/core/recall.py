@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.chase import ChaseState
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.records import CareGap, LastVisit
+from vma_desk.core.records import CareGap
 from vma_desk.core.wording import date_text
 
 #: the visit type that closes a gap the practice has not mapped: the annual physical
@@ -74,17 +74,13 @@ def on_recall(gap: CareGap, today: date, settings: RecallSettings, booked_types:
             and settings.visit_type(gap.kind) not in booked_types)
 
 
-def last_seen(visits: Iterable[LastVisit], providers: Collection[int]) -> int:
-    """The provider of the practice seen last among the patient's last visits; 0 when none."""
-    seen = [v for v in visits if v.provider_id in providers]
-    return max(seen, key=lambda v: (v.day, -v.provider_id)).provider_id if seen else 0
-
-
 def type_to_book(gaps: Sequence[CareGap], settings: RecallSettings) -> str:
     """The visit type to book for a patient's gaps on recall: the one that closes the most of them,
     and among equals the type of the gap due first."""
-    ordered = sorted(gaps, key=lambda g: g.due)
-    closes = Counter(settings.visit_type(g.kind) for g in ordered)
+    codes = [settings.visit_type(g.kind) for g in sorted(gaps, key=lambda g: g.due)]
+    if len(set(codes)) == 1:
+        return codes[0]
+    closes = Counter(codes)
     return max(closes, key=lambda code: closes[code])  # the first of the most: Counter keeps order
 
 
@@ -97,12 +93,16 @@ class RecallRow:
     gaps: tuple[CareGap, ...]
     #: the code of the visit type to book
     type_code: str
-    #: the provider to book with: the one the patient saw last (0: none on record, any provider)
+    #: the provider to book with: the active one the patient saw last (0: none on record, any provider)
     provider_id: int
-    #: the last contact with the patient (a call logged with them, or a contact attempt); None: none
-    last_contact: datetime | None = None
     #: where the recall calls stand (attached by the service)
     chase: ChaseState = ChaseState()
+
+    @property
+    def last_contact(self) -> datetime | None:
+        """When the patient was last contacted about the recall (its last attempt); None: never."""
+        last = self.chase.last
+        return last.at if last is not None else None
 
     @property
     def due(self) -> date:
@@ -119,14 +119,47 @@ class RecallRow:
 
 
 def recall_row(patient_id: int, gaps: Iterable[CareGap], today: date, settings: RecallSettings,
-               booked_types: Collection[str], visits: Iterable[LastVisit],
-               providers: Collection[int]) -> RecallRow | None:
-    """The patient's row on the Recall list, or None when none of their gaps is on recall."""
+               booked_types: Collection[str], provider_id: int = 0) -> RecallRow | None:
+    """The patient's row on the Recall list (`provider_id`: the provider they saw last), or None
+    when none of their gaps is on recall."""
     due = sorted((g for g in gaps if on_recall(g, today, settings, booked_types)), key=lambda g: g.due)
     if not due:
         return None
     return RecallRow(patient_id=patient_id, gaps=tuple(due), type_code=type_to_book(due, settings),
-                     provider_id=last_seen(visits, providers))
+                     provider_id=provider_id)
+
+
+def recall_rows(gaps: Mapping[int, Sequence[CareGap]], today: date, settings: RecallSettings,
+                booked_types: Mapping[int, Collection[str]], seen: Mapping[int, int]) -> list[RecallRow]:
+    """The rows of every patient (`recall_row`), from their gaps, the types of their visits to come
+    and the provider each saw last, the gap due first first. The same rows as one `recall_row`
+    a patient, made for thousands of patients: each kind's closing type is looked up once."""
+    last_day = today + timedelta(days=settings.within_days)
+    closing: dict[str, str] = {}
+    rows: list[RecallRow] = []
+    for patient_id, theirs in gaps.items():
+        booked = booked_types.get(patient_id, ())
+        due: list[CareGap] = []
+        codes: list[str] = []
+        for gap in theirs:
+            if gap.done is not None or gap.due > last_day:
+                continue
+            code = closing.get(gap.kind)
+            if code is None:
+                code = closing[gap.kind] = settings.visit_type(gap.kind)
+            if code not in booked:
+                due.append(gap)
+                codes.append(code)
+        if not due:
+            continue
+        if len(due) > 1:
+            due.sort(key=lambda g: g.due)
+            code = codes[0] if len(set(codes)) == 1 else type_to_book(due, settings)
+        else:
+            code = codes[0]
+        rows.append(RecallRow(patient_id, tuple(due), code, seen.get(patient_id, 0)))
+    rows.sort(key=lambda row: (row.due, row.patient_id))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ Every change is one transaction with one audit entry (never a gap's words) and r
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
 
 from vma_desk.core.chase import ChaseKind
@@ -23,7 +22,7 @@ from vma_desk.core.recall import (
     check_within_days,
     filtered,
     gap_key,
-    recall_row,
+    recall_rows,
     within_days_from,
 )
 from vma_desk.core.records import AuditAction, Change, RecordKind
@@ -96,16 +95,15 @@ class RecallService:
         now, today, settings = self.ctx.clock.now(), self.ctx.today(), self.settings()
         gaps = self.repo.open_gaps_due_by(today + timedelta(days=settings.within_days))
         booked = self.repo.types_not_over(now, [s.value for s in SLOT_HOLDING])
-        visits = self.repo.last_visits(sorted(gaps))
         # an inactive provider is no longer booked with: the row offers any provider then
-        providers = {pid for pid, p in StaffRepository(self.ctx.conn).providers().items() if p.active}
-        rows = [row for pid in sorted(gaps)
-                if (row := recall_row(pid, gaps[pid], today, settings, booked.get(pid, set()),
-                                      visits.get(pid, ()), providers)) is not None]
-        listed = [row.patient_id for row in rows]
-        contacts, states = self.repo.last_contacts(listed), self.chase.states(ChaseKind.RECALL, listed)
-        rows = sorted((replace(row, last_contact=contacts.get(row.patient_id), chase=states[row.patient_id])
-                       for row in rows), key=lambda row: (row.due, row.patient_id))
+        seen = self.repo.last_seen(
+            sorted(pid for pid, p in StaffRepository(self.ctx.conn).providers().items() if p.active))
+        rows = recall_rows(gaps, today, settings, booked, seen)
+        # the attempts are read for the rows that have some: a row never called keeps an empty state
+        called = self.repo.attempted(ChaseKind.RECALL.value)
+        states = self.chase.states(ChaseKind.RECALL, [r.patient_id for r in rows if r.patient_id in called])
+        rows = [RecallRow(r.patient_id, r.gaps, r.type_code, r.provider_id, states[r.patient_id])
+                if r.patient_id in states else r for r in rows]
         return rows if chosen is None else filtered(rows, chosen)
 
     def booking_for(self, row: RecallRow) -> RecallBooking:

@@ -11,14 +11,15 @@ from typing import Any
 
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.rebooking import Decision, RebookDecision
-from vma_desk.core.records import CareGap, LastVisit
+from vma_desk.core.records import CareGap
 from vma_desk.storage.calendar_repository import APPOINTMENT_COLUMNS, appointment_from_row, from_ts, to_ts
 from vma_desk.storage.database import Db
 from vma_desk.storage.sql import chunks, marks
 
 #: a care gap as it is stored, with its place in the patient's list (the row's key with the patient)
 _GAP = "SELECT patient_id, position, kind, due, note, done FROM care_gap"
-_LIVE = "patient_id IN (SELECT id FROM patient WHERE deleted_at IS NULL)"
+#: not a deleted patient's (the deleted are few: the list of them is short)
+_LIVE = "patient_id NOT IN (SELECT id FROM patient WHERE deleted_at IS NOT NULL)"
 
 
 def _gap(row: Sequence[Any]) -> CareGap:
@@ -35,10 +36,12 @@ class RecallRepository:
         """The gaps not done and due on or before `last_day` of every patient not deleted, by
         patient id, each patient's in their order."""
         out: dict[int, list[CareGap]] = {}
-        for row in self.conn.execute(
-                f"{_GAP} WHERE done IS NULL AND due <= ? AND {_LIVE} ORDER BY patient_id, position",
-                (last_day.isoformat(),)):
-            out.setdefault(row[0], []).append(_gap(row[2:]))
+        days: dict[str, date] = {}  # the same few hundred days stand in thousands of rows
+        for patient_id, kind, due, note in self.conn.execute(
+                "SELECT patient_id, kind, due, note FROM care_gap WHERE done IS NULL AND due <= ?"
+                f" AND {_LIVE} ORDER BY patient_id, position", (last_day.isoformat(),)):
+            day = days.get(due) or days.setdefault(due, date.fromisoformat(due))
+            out.setdefault(patient_id, []).append(CareGap(kind, day, note))
         return out
 
     def gaps(self, patient_id: int) -> list[tuple[int, CareGap]]:
@@ -62,30 +65,20 @@ class RecallRepository:
             out.setdefault(patient_id, set()).add(code)
         return out
 
-    def last_visits(self, patient_ids: Sequence[int]) -> dict[int, list[LastVisit]]:
-        """The last visit per provider on each patient's record, by patient id."""
-        out: dict[int, list[LastVisit]] = {}
-        for part in chunks(patient_ids):
-            for patient_id, provider_id, day in self.conn.execute(
-                    f"SELECT patient_id, provider_id, day FROM patient_last_visit WHERE patient_id IN"
-                    f" ({marks(len(part))})", part):
-                out.setdefault(patient_id, []).append(LastVisit(provider_id, date.fromisoformat(day)))
-        return out
+    def last_seen(self, provider_ids: Sequence[int]) -> dict[int, int]:
+        """Of every patient, the provider among `provider_ids` with the latest last visit on their
+        record, by patient id (patients who saw none of them are left out)."""
+        if not provider_ids:
+            return {}
+        # SQLite gives a bare column of the row that holds the max()
+        return {patient_id: provider_id for patient_id, provider_id, _ in self.conn.execute(
+            "SELECT patient_id, provider_id, max(day) FROM patient_last_visit WHERE provider_id IN"
+            f" ({marks(len(provider_ids))}) GROUP BY patient_id", list(provider_ids))}
 
-    def last_contacts(self, patient_ids: Sequence[int]) -> dict[int, datetime]:
-        """The latest call logged with each patient or contact attempt made to them, by patient id
-        (patients never contacted are left out)."""
-        out: dict[int, datetime] = {}
-        for part in chunks(patient_ids):
-            listed = marks(len(part))
-            for patient_id, latest in self.conn.execute(
-                    "SELECT patient_id, max(ts) FROM ("
-                    f" SELECT patient_id, max(started_ts) AS ts FROM call WHERE patient_id IN ({listed})"
-                    " GROUP BY patient_id UNION ALL"
-                    f" SELECT patient_id, max(at_ts) FROM contact_attempt WHERE patient_id IN ({listed})"
-                    " GROUP BY patient_id) GROUP BY patient_id", (*part, *part)):
-                out[patient_id] = from_ts(latest)
-        return out
+    def attempted(self, kind: str) -> set[int]:
+        """The records of one kind of chase with at least one contact attempt."""
+        return {row[0] for row in self.conn.execute(
+            "SELECT DISTINCT record_id FROM contact_attempt WHERE kind = ?", (kind,))}
 
     # --- rebooking ------------------------------------------------------------------------------
     def visits_since(self, since: datetime, statuses: Sequence[str]) -> list[Appointment]:
