@@ -1008,7 +1008,15 @@ def _referrals_page(window: MainWindow) -> TabPage:
     return ReferralsTab(window.services, window.tab_parent(), context=window.tab_context)
 
 
-#: the window's tabs, in order (Alt+1…6): each is built when the first user signs in, never before
+def _worklists_page(window: MainWindow) -> TabPage:
+    from vma_desk.ui.worklists.tab import WorklistsTab
+
+    tab = WorklistsTab(window.services, window.tab_parent(), context=window.tab_context)
+    tab.sig_patient_requested.connect(window.open_patient_editor)  # Enter on a row: its patient
+    return tab
+
+
+#: the window's tabs, in order (Alt+1…7): each is built when the first user signs in, never before
 TABS: tuple[TabEntry[MainWindow], ...] = (
     TabEntry("Today", _today_page, badge=lambda w: badges.today_badge(w.services), banners=True),
     TabEntry("Calendar", _calendar_page, records=("appointment", "eligibility"), forms=("booking",)),
@@ -1019,4 +1027,5 @@ TABS: tuple[TabEntry[MainWindow], ...] = (
              badge=lambda w: badges.refills_badge(w.services)),
     TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
              forms=("referral", "prior_auth"), badge=lambda w: badges.referrals_badge(w.services)),
+    TabEntry("Worklists", _worklists_page, badge=lambda w: badges.worklists_badge(w.services)),
 )

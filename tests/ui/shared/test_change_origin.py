@@ -25,10 +25,11 @@ from vma_desk.ui.patients.editor import PatientEditorDialog
 from vma_desk.ui.referrals.tab import ReferralsTab
 from vma_desk.ui.refills.tab import RefillsTab
 from vma_desk.ui.today.tab import TodayTab
+from vma_desk.ui.worklists.tab import WorklistsTab
 
 #: the method each tab reads its records with when a change concerns it
 READS = {TodayTab: "load", CalendarTab: "refresh", CallsTab: "load", MessagesTab: "load",
-         RefillsTab: "load", ReferralsTab: "load"}
+         RefillsTab: "load", ReferralsTab: "load", WorklistsTab: "load"}
 
 
 def show_every_tab(window) -> None:

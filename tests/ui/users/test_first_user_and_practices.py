@@ -56,7 +56,7 @@ def test_a_workspace_without_users_asks_for_its_first_user_before_showing_anythi
     window.show()
     qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
     assert seen
-    assert window.tabs.count() == 6
+    assert window.tabs.count() == 7
     assert window.user_label.text() == "Signed in: Dana Reyes"
     assert services.users.current().is_manager
     # a new real workspace then offers to choose where its backups go

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vma_desk.core.agenda import URGENT
+from vma_desk.core.chase import ChaseKind, ChaseState
 from vma_desk.core.rules.refills import DueState
 
 if TYPE_CHECKING:
@@ -64,3 +65,29 @@ def referrals_badge(services: Services) -> str:
     if not services.practice.is_set_up():
         return referrals_title(0)
     return referrals_title(services.referrals.attention_count())
+
+
+def worklists_title(due: int) -> str:
+    """'Worklists (3 due)' while any worklist row is due now, else 'Worklists'."""
+    return f"Worklists ({due} due)" if due else "Worklists"
+
+
+def worklist_title(title: str, due: int) -> str:
+    """A worklist's own title in the Worklists tab: 'Voicemail (2)' while any of its rows is due."""
+    return f"{title} ({due})" if due else title
+
+
+def worklists_badge(services: Services) -> str:
+    """The rows due now (not quiet) on the worklists the tab shows: voicemails not returned, calls
+    waiting for a callback, visits whose confirmation call is due."""
+    if not services.practice.is_set_up():
+        return worklists_title(0)
+    chase = services.chase
+    now = services.context.clock.now()
+    limit = chase.policy(ChaseKind.VOICEMAIL).max_attempts
+    due = sum(1 for vm in chase.unreturned_voicemails() if not ChaseState(vm.attempts, limit).quiet(now))
+    for kind, ids in ((ChaseKind.CALLBACK, [c.id for c in chase.open_callbacks()]),
+                      (ChaseKind.CONFIRMATION, [a.id for a in services.calendar.confirmation_worklist()])):
+        states = chase.states(kind, [i for i in ids if i is not None])
+        due += sum(1 for state in states.values() if not state.quiet(now))
+    return worklists_title(due)

@@ -1,0 +1,1 @@
+"""The Worklists tab: the chase lists (voicemails, callbacks, confirmations ...) and their attempts."""

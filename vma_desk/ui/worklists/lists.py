@@ -1,0 +1,216 @@
+"""The worklists the Worklists tab shows, each a few lines on the `Worklist` protocol: its title, the
+kind of chase its attempts are logged as, its own columns, its rows (read from the services, names
+fetched in bulk) and the step that takes a row off it ("Returned", "Done", "Confirmed").
+
+`worklists(context)` is the one list of them, in the tab's order: a new worklist is a class here and
+an entry there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from vma_desk.core import wording
+from vma_desk.core.calendar import VisitStatus
+from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
+from vma_desk.core.communications import Urgency
+from vma_desk.core.records import Change, ContactMethod, Patient
+from vma_desk.core.validation import format_phone
+from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.worklists.model import WorkRow
+
+
+@dataclass(frozen=True)
+class DoneStep:
+    """The step that takes the selected row off its list (Ctrl+D): its button's label, its tooltip,
+    the service call, and the notice said after it ("Returned: Ann Ames")."""
+
+    label: str
+    tip: str
+    take: Callable[[WorkRow], Change]
+    notice: str
+
+
+class Worklist(Protocol):
+    """One worklist of the tab."""
+
+    @property
+    def title(self) -> str:
+        """Its sub-tab's title ("Voicemail"), with its count of rows due now after it."""
+
+    @property
+    def kind(self) -> ChaseKind:
+        """What its attempts are logged as (`services.chase.log_attempt`)."""
+
+    @property
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        """Its own columns, between "Next" and "Attempts": ((key, header), ...)."""
+
+    @property
+    def samples(self) -> tuple[str, ...]:
+        """The widest text each of its own columns usually holds ("": the one that stretches)."""
+
+    @property
+    def done(self) -> DoneStep | None:
+        """The step that takes a row off the list, None when it has none."""
+
+    @property
+    def opens(self) -> str:
+        """The kind of record a row opens in its tab (Ctrl+O: "call", "appointment"), "" for none."""
+
+    def rows(self) -> list[WorkRow]: ...
+
+    def forget(self) -> None:
+        """The workspace locked: drop what was read (it names patients)."""
+
+
+def _phone(number: str) -> str:
+    return format_phone(number) if number else ""
+
+
+def _patient_phone(patient: Patient | None) -> str:
+    return _phone(patient.phones[0].number) if patient and patient.phones else ""
+
+
+class VoicemailList:
+    """Voicemails not returned yet, the most urgent first, then the oldest."""
+
+    title = "Voicemail"
+    kind = ChaseKind.VOICEMAIL
+    columns = (("left", "Left"), ("return_by", "Return by"), ("urgency", "Urgency"), ("caller", "Caller"),
+               ("number", "Number"), ("summary", "Summary"))
+    samples = ("Tue 03/03 10:42 AM", "Overdue: 5:00 PM", "Emergency", "Christopher Willis",
+               "(312) 555-0142", "")
+    opens = ""
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        self._read: list[Voicemail] = []
+        chase = context.services.chase
+        self.done = DoneStep("&Returned", "The voicemail's callback is done: it leaves the list",
+                             lambda row: chase.mark_returned(row.record_id)[1], "Returned")
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        services = context.services
+        self._read = services.chase.unreturned_voicemails()
+        names = context.patients.names(vm.patient_id for vm in self._read if vm.patient_id is not None)
+        practice, zone, now = services.practice.get(), context.zone(), context.now()
+        today = now.astimezone(zone).date()
+        policy, limit = context.comms.callback_policy(), services.chase.policy(self.kind).max_attempts
+        rows = []
+        for vm in self._read:
+            assert vm.id is not None
+            who = names.get(vm.patient_id, "") if vm.patient_id is not None else ""
+            caller = who or vm.caller_name
+            if who and vm.caller_name and vm.caller_name != who:
+                caller = f"{vm.caller_name} (for {who})"
+            due = voicemail_due(vm, practice, zone, policy)
+            urgency = Urgency(vm.urgency)
+            due_text = wording.when_in_year(due, zone, today)
+            rows.append(WorkRow(
+                self.kind, vm.id, who or vm.caller_name, ChaseState(vm.attempts, limit),
+                (wording.when_in_year(vm.left_at, zone, today),
+                 f"Overdue: {due_text}" if due < now else due_text, urgency.value.capitalize(), caller,
+                 _phone(vm.number), " ".join(vm.summary.split())),
+                (vm.left_at.timestamp(), due.timestamp(), -urgency.rank),
+                patient_id=vm.patient_id, tip=vm.summary, urgent=urgency.rank >= Urgency.URGENT.rank))
+        return rows
+
+    def heard_since(self, moment: datetime | None) -> int:
+        """How many of the voicemails read were recorded since `moment` (all of them for None)."""
+        return sum(1 for vm in self._read
+                   if moment is None or (vm.heard_at is not None and vm.heard_at > moment))
+
+    def forget(self) -> None:
+        self._read = []
+
+
+class CallbackList:
+    """Calls logged "callback needed" whose callback is not done, the oldest first."""
+
+    title = "Callbacks"
+    kind = ChaseKind.CALLBACK
+    columns = (("called", "Called"), ("caller", "Caller"), ("number", "Number"), ("notes", "Notes"))
+    samples = ("Tue 03/03 10:42 AM", "Christopher Willis", "(312) 555-0142", "")
+    opens = "call"
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        chase = context.services.chase
+        self.done = DoneStep("&Done", "The callback is done: the call leaves the list",
+                             lambda row: chase.mark_callback_done(row.record_id), "Callback done")
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        chase = context.services.chase
+        calls = [c for c in chase.open_callbacks() if c.id is not None]
+        states = chase.states(self.kind, [c.id for c in calls if c.id is not None])
+        names = context.patients.names(c.patient_id for c in calls if c.patient_id is not None)
+        zone, today = context.zone(), context.today()
+        rows = []
+        for call in calls:
+            assert call.id is not None
+            who = names.get(call.patient_id, "") if call.patient_id is not None else ""
+            rows.append(WorkRow(
+                self.kind, call.id, who or call.caller_name, states[call.id],
+                (wording.when_in_year(call.started_at, zone, today), who or call.caller_name,
+                 _phone(call.number), " ".join(call.notes.split())),
+                (call.started_at.timestamp(),), patient_id=call.patient_id, tip=call.notes))
+        return rows
+
+    def forget(self) -> None:
+        """Nothing is kept between reads."""
+
+
+class ConfirmationList:
+    """Visits whose confirmation call is due (24-72 h ahead, and late bookings), the soonest first."""
+
+    title = "Confirmations"
+    kind = ChaseKind.CONFIRMATION
+    columns = (("visit", "Visit"), ("patient", "Patient"), ("phone", "Phone"), ("type", "Type"),
+               ("provider", "Provider"))
+    samples = ("Tue 03/03 10:40 AM", "Christopher Willis", "(312) 555-0142", "Established patient",
+               "Dana Lee, MD")
+    opens = "appointment"
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        calendar = context.services.calendar
+
+        def confirm(row: WorkRow) -> Change:
+            return calendar.set_status(row.record_id, VisitStatus.CONFIRMED, ContactMethod.PHONE)[1]
+
+        self.done = DoneStep("&Confirmed", "The patient confirmed the visit (by phone): it leaves the list",
+                             confirm, "Confirmed")
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        visits = sorted((a for a in context.calendar.confirmation_worklist() if a.id is not None),
+                        key=lambda a: (a.start, a.id or 0))
+        states = context.services.chase.states(self.kind, [a.id for a in visits if a.id is not None])
+        patients = context.patients.get_many(a.patient_id for a in visits)
+        zone, today = context.zone(), context.today()
+        rows = []
+        for visit in visits:
+            assert visit.id is not None
+            patient = patients.get(visit.patient_id)
+            who = context.patient_name(visit.patient_id)
+            kind = context.types.get(visit.type_code)
+            rows.append(WorkRow(
+                self.kind, visit.id, who, states[visit.id],
+                (wording.when_in_year(visit.start, zone, today), who, _patient_phone(patient),
+                 kind.name if kind else visit.type_code, context.staff_name(visit.provider_id)),
+                (visit.start.timestamp(),), patient_id=visit.patient_id))
+        return rows
+
+    def forget(self) -> None:
+        """Nothing is kept between reads."""
+
+
+def worklists(context: TabContext) -> list[Worklist]:
+    """The tab's worklists, in its order."""
+    return [VoicemailList(context), CallbackList(context), ConfirmationList(context)]
