@@ -11,8 +11,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vma_desk.core.activity import Grain
-from vma_desk.core.calendar import Appointment
-from vma_desk.core.communications import Call, CallReason, Direction, Message, MessageState, Urgency
+from vma_desk.core.calendar import Appointment, VisitStatus
+from vma_desk.core.chase import Channel, ChaseKind, Outcome, Voicemail
+from vma_desk.core.communications import (
+    Call,
+    CallOutcome,
+    CallReason,
+    Direction,
+    Message,
+    MessageState,
+    Urgency,
+)
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.patient_history import EntryKind
 from vma_desk.core.records import (
@@ -28,6 +37,8 @@ from vma_desk.core.records import (
 )
 from vma_desk.core.referrals import Referral, ReferralState
 from vma_desk.core.refills import Decision, LabCheck, RefillRequest, RefillSource, RefillStep
+from vma_desk.services import Services
+from vma_desk.storage.calendar_repository import to_ts
 
 CHICAGO = ZoneInfo("America/Chicago")
 WEEK = (date(2026, 3, 2), date(2026, 3, 6))
@@ -189,3 +200,157 @@ def test_last_weeks_activity_judges_the_friday_message_late(made):
     assert (messages.count, messages.done, messages.late, messages.late_share) == (1, 1, 1, 1.0)
     assert activity.calls.total == 1 and activity.calls.business_days == 5
     assert activity.referrals.open == 0 and activity.referrals.as_of == local(2026, 2, 28, 0, 0)
+
+
+# --- chasing ---------------------------------------------------------------------------------------
+
+#: the week the chasing is made in (Monday to Friday, all over by the time the figures are read)
+CHASE_WEEK = (date(2026, 2, 23), date(2026, 2, 27))
+VERA = "Vera Vance"
+
+
+def insert_rows(services, table: str, rows: list[dict[str, object]]) -> None:
+    """Rows of the tables whose services are not on main yet (freed slots, rebooking decisions,
+    follow-up calls), written straight to the workspace."""
+    ctx = services.context
+    with ctx.transaction():
+        for row in rows:
+            names = ", ".join(row)
+            ctx.conn.execute(f"INSERT INTO {table}({names}) VALUES ({', '.join('?' * len(row))})",
+                             tuple(to_ts(v) if isinstance(v, datetime) else v for v in row.values()))
+
+
+@dataclass
+class Chasing:
+    services: object  # tester@desk's
+    vera: object  # the same workspace, signed in as Vera Vance
+
+
+def make_chasing(services) -> Chasing:
+    """A week of chasing by two users: tester@desk (voicemails, recalls of Ann and Eve, two calls)
+    and Vera Vance (a confirmation, callbacks, waitlist offers); the no-shows, freed slots and follow-up calls
+    around them. The expected figures are in `test_the_chasing_figures_count_what_the_week_made`."""
+    clock = services.context.clock
+    vera = Services.for_workspace(services.workspace, clock=clock, user=VERA)
+    hours = tuple(Shift(d, time(8), time(17)) for d in range(5))
+    doc, _ = services.practice.add_staff(StaffMember("Dana Doyle", Role.PROVIDER, credentials="MD",
+                                                     working_hours=hours))
+    people = {}
+    for first, last in (("Ann", "Ames"), ("Bob", "Birch"), ("Cy", "Cole"), ("Dee", "Dunn"), ("Eve", "Ely")):
+        people[first], _ = services.patients.create(Patient(first, last, date(1970, 1, 1),
+                                                            phones=(Phone("3125550150"),)))
+    ann, bob, cy, dee, eve = (people[n].id for n in ("Ann", "Bob", "Cy", "Dee", "Eve"))
+
+    def visit(patient_id: int, start: datetime) -> int:
+        saved, _ = services.calendar.book(Appointment(patient_id, doc.id, "est", start, 20),
+                                          authorised_by="Dr Doyle")
+        return saved.id
+
+    chase, vchase = services.chase, vera.chase
+    # Monday: two voicemails heard at 9:00, the box checked twice; tester takes a call needing a callback
+    clock.current = local(2026, 2, 23, 9, 0)
+    routine, _ = chase.record_voicemail(Voicemail(local(2026, 2, 23, 8, 30), caller_name="Caller One"))
+    urgent, _ = chase.record_voicemail(Voicemail(local(2026, 2, 23, 8, 30), caller_name="Caller Two",
+                                                 urgency="urgent"))
+    chase.check_box(2)
+    monday_call, _ = services.communications.log_call(Call(
+        local(2026, 2, 23, 8, 50), Direction.INBOUND, "Bob Birch", CallReason.BILLING, patient_id=bob,
+        outcome=CallOutcome.CALLBACK_NEEDED))
+    x_visit = visit(cy, local(2026, 2, 26, 9, 0))  # Cy's Thursday visit, confirmed by Vera
+    bob_no_show, cy_no_show = visit(bob, local(2026, 2, 25, 10, 0)), visit(cy, local(2026, 2, 26, 10, 0))
+    dee_no_show = visit(dee, local(2026, 2, 25, 11, 0))
+    clock.current = local(2026, 2, 23, 10, 0)
+    chase.log_attempt(ChaseKind.RECALL, ann, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER, patient_id=ann)
+    chase.mark_returned(routine.id)  # left 8:30, returned 10:00: 1 h 30 (routine: due at 17:00)
+    clock.current = local(2026, 2, 23, 10, 30)
+    chase.log_attempt(ChaseKind.RECALL, eve, channel=Channel.PHONE, outcome=Outcome.LEFT_VOICEMAIL,
+                      patient_id=eve)
+    chase.mark_returned(urgent.id)  # 2 h: late (urgent: within the hour)
+    clock.current = local(2026, 2, 23, 12, 0)
+    chase.check_box(0)
+    clock.current = local(2026, 2, 23, 14, 0)
+    chase.log_attempt(ChaseKind.RECALL, ann, channel=Channel.PHONE, outcome=Outcome.REACHED, patient_id=ann)
+    clock.current = local(2026, 2, 23, 16, 0)
+    vchase.mark_callback_done(monday_call.id)  # due at 17:00: on time
+    # Tuesday: Vera checks the box, confirms Cy's visit, offers two freed slots; Ann books (recall done)
+    clock.current = local(2026, 2, 24, 9, 0)
+    vchase.check_box(0)
+    vchase.log_attempt(ChaseKind.CONFIRMATION, x_visit, channel=Channel.PHONE, outcome=Outcome.REACHED,
+                       patient_id=cy)
+    visit(ann, local(2026, 3, 10, 9, 0))
+    insert_rows(services, "freed_slot", [
+        {"id": 1, "provider_id": doc.id, "type_code": "est", "start_ts": local(2026, 2, 26, 14, 0),
+         "minutes": 20, "freed_ts": local(2026, 2, 23, 11, 0), "why": "cancelled",
+         "filled_appointment_id": x_visit, "filled_ts": local(2026, 2, 24, 9, 30)},
+        {"id": 2, "provider_id": doc.id, "type_code": "est", "start_ts": local(2026, 2, 27, 14, 0),
+         "minutes": 20, "freed_ts": local(2026, 2, 24, 8, 0), "why": "cancelled"},
+        {"id": 3, "provider_id": doc.id, "type_code": "est", "start_ts": local(2026, 2, 25, 11, 0),
+         "minutes": 20, "freed_ts": local(2026, 2, 25, 11, 20), "why": "no_show"}])  # freed after its start
+    clock.current = local(2026, 2, 24, 9, 30)
+    vchase.log_attempt(ChaseKind.WAITLIST_OFFER, 1, channel=Channel.PHONE, outcome=Outcome.REACHED,
+                       patient_id=eve)
+    vchase.log_attempt(ChaseKind.WAITLIST_OFFER, 2, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER,
+                       patient_id=eve)
+    clock.current = local(2026, 2, 24, 16, 30)
+    chase.record_voicemail(Voicemail(local(2026, 2, 24, 15, 0), caller_name="Caller Three"))  # never returned
+    tuesday_call, _ = services.communications.log_call(Call(
+        local(2026, 2, 24, 16, 30), Direction.INBOUND, "Dee Dunn", CallReason.GENERAL, patient_id=dee,
+        outcome=CallOutcome.CALLBACK_NEEDED))
+    # Wednesday: Vera calls Dee back (late); Bob and Dee do not come; Bob books again
+    clock.current = local(2026, 2, 25, 9, 0)
+    vchase.mark_callback_done(tuesday_call.id)
+    clock.current = local(2026, 2, 25, 12, 0)
+    services.calendar.set_status(bob_no_show, VisitStatus.NO_SHOW)
+    services.calendar.set_status(dee_no_show, VisitStatus.NO_SHOW)
+    visit(bob, local(2026, 3, 11, 9, 0))
+    # Thursday: Cy does not come to the 10:00 visit; a rebooking decision is on record for it
+    clock.current = local(2026, 2, 26, 12, 0)
+    services.calendar.set_status(cy_no_show, VisitStatus.NO_SHOW)
+    insert_rows(services, "rebook_decision", [{"appointment_id": cy_no_show, "decision": "rebooked",
+                                               "by_user": VERA, "at_ts": clock.now()}])
+    insert_rows(services, "follow_up_call", [
+        {"appointment_id": x_visit, "due_ts": local(2026, 2, 27, 9, 0),
+         "done_ts": local(2026, 2, 27, 10, 0), "done_by": VERA, "has_question": 1, "question": "pharmacy?"},
+        {"appointment_id": bob_no_show, "due_ts": local(2026, 2, 27, 9, 0),
+         "done_ts": local(2026, 2, 27, 11, 0), "done_by": VERA, "has_question": 0},
+        {"appointment_id": dee_no_show, "due_ts": local(2026, 3, 2, 9, 0),
+         "done_ts": local(2026, 3, 2, 9, 0), "done_by": VERA, "has_question": 0}])  # done the week after
+    clock.current = local(2026, 3, 2, 9, 30)
+    return Chasing(services, vera)
+
+
+def test_the_chasing_figures_count_what_the_week_made(services):
+    make_chasing(services)
+    summary = services.summaries.activity(*CHASE_WEEK)
+    c = summary.chasing
+    vm = c.voicemail
+    assert (vm.left, vm.returned, vm.within, vm.median, vm.unreturned, vm.past_due) == (
+        3, 2, 1, timedelta(hours=1, minutes=45), 1, 1)
+    assert (vm.box_checks, vm.business_days, vm.checks_per_day) == (3, 5, 0.6)
+    assert [(k.kind, k.attempts, k.reached) for k in c.by_kind] == [
+        (ChaseKind.CONFIRMATION, 1, 1), (ChaseKind.WAITLIST_OFFER, 2, 1), (ChaseKind.RECALL, 3, 1)]
+    assert (c.attempts, c.reached, c.per_reached) == (6, 3, 2.0)
+    assert (c.slots_freed, c.slots_filled, c.fill_rate) == (2, 1, 0.5)  # slot 3 was freed after its start
+    assert (c.no_shows, c.rebooked) == (3, 2)  # Bob booked again, Cy decided; Dee not
+    assert (c.recall_patients, c.recall_done) == (2, 1)  # Ann booked after her recall; Eve did not
+    assert (c.follow_ups, c.follow_up_questions) == (2, 1)
+    assert summary.visits.confirmation_rate == 0.0  # the confirmation rate is the visits' own
+    assert [v.name for v in summary.vmas] == ["tester@desk", VERA]
+    tester, vera = summary.vmas
+    assert [r.label for r in tester.rows] == ["Week of 02/23"]
+    t = tester.total
+    assert (t.calls, t.callbacks, t.attempts, t.reached, t.voicemails_returned, t.box_checks, t.offered) == (
+        2, 0, 3, 1, 2, 2, 0)
+    v = vera.total
+    assert (v.calls, v.callbacks, v.on_time, v.attempts, v.reached, v.box_checks, v.offered, v.filled) == (
+        0, 2, 1, 3, 2, 1, 2, 1)
+    assert v.fill_rate == 0.5 and v.on_time_share == 0.5
+
+
+def test_a_week_with_no_chasing_has_no_figures_and_no_vma_page(services):
+    summary = services.summaries.activity(*CHASE_WEEK)
+    c = summary.chasing
+    assert (c.attempts, c.per_reached, c.fill_rate, c.rebook_rate, c.recall_rate) == (
+        0, None, None, None, None)
+    assert c.voicemail.within_share is None and c.voicemail.checks_per_day == 0.0
+    assert summary.vmas == ()

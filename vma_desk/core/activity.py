@@ -8,6 +8,12 @@ for a denial or "needs visit" no pharmacy asked about, the patient told; for a w
 by its `due_at` (the noon rule); a referral is stuck by `referral_flags`. A record still waiting
 past its due time counts as late; one not yet due is left out of the shares. How the figures are
 written is `core.wording`'s.
+
+The chasing figures (`chase_figures`) read the contact-attempt log and what it chases: voicemails
+returned by the response standard (`chase.returned_within`, the message callback clock for the
+voicemail's urgency), attempts per record reached, the waitlist's fill rate of freed slots, no-shows
+rebooked, recalls completed and follow-up calls made. A page per VMA (`vma_figures`) counts one
+user's work by the names on the records, a row a week (a month, for periods over three months).
 """
 
 from __future__ import annotations
@@ -15,13 +21,22 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import VisitStatus
+from vma_desk.core.chase import (
+    Attempt,
+    ChaseKind,
+    Outcome,
+    Voicemail,
+    returned_within,
+    standard_due,
+    voicemail_due,
+)
 from vma_desk.core.communications import Direction, Message, MessageState, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import ContactMethod, Practice
@@ -95,6 +110,9 @@ class CallLike(Protocol):
     @property
     def direction(self) -> Direction: ...
 
+    @property
+    def taken_by(self) -> str: ...
+
 
 @dataclass(frozen=True)
 class CallFact:
@@ -102,6 +120,7 @@ class CallFact:
 
     started_at: datetime
     direction: Direction
+    taken_by: str = ""
 
 
 class Grain(StrEnum):
@@ -146,6 +165,18 @@ def _bucket_start(day: date, grain: Grain, period: Period) -> date:
     return max(first, period.start)
 
 
+def _bucket_starts(period: Period, grain: Grain) -> list[date]:
+    """The first day of each bar (or row) of the period, in order."""
+    starts: list[date] = []
+    day = period.start
+    while day <= period.end:
+        bucket = _bucket_start(day, grain, period)
+        if not starts or starts[-1] != bucket:
+            starts.append(bucket)
+        day += timedelta(days=1)
+    return starts
+
+
 def _bar_label(start: date, grain: Grain, period: Period) -> str:
     if grain is Grain.MONTH:
         return f"{MONTH_NAMES[start.month - 1][:3]} {start.year}"
@@ -159,13 +190,7 @@ def call_volume(calls: Sequence[CallLike], period: Period, zone: ZoneInfo, pract
     """Calls per bar, by direction, the busiest day, and the business days of the period up to
     `today` (all of them when not given) for the average per business day."""
     grain = grain_for(period)
-    starts: list[date] = []
-    day = period.start
-    while day <= period.end:
-        bucket = _bucket_start(day, grain, period)
-        if not starts or starts[-1] != bucket:
-            starts.append(bucket)
-        day += timedelta(days=1)
+    starts = _bucket_starts(period, grain)
     per_day: Counter[date] = Counter()
     for call in calls:
         per_day[call.started_at.astimezone(zone).date()] += 1
@@ -480,6 +505,354 @@ def visit_rates(visits: Sequence[VisitLike], now: datetime, providers: Mapping[i
         _rates(providers.get(i, f"staff #{i}"), by[i], now) for i in ids)
 
 
+# --- chasing -------------------------------------------------------------------------------------
+
+#: the share of freed slots a good waitlist fills, as the sources put it (60-80%)
+SOURCE_FILL_RANGE = (0.6, 0.8)
+
+
+@dataclass(frozen=True)
+class CallbackCallFact:
+    """A call logged "callback needed": when it began, who took it, when and by whom its callback
+    was done (None: not yet)."""
+
+    started_at: datetime
+    taken_by: str
+    done_at: datetime | None
+    done_by: str
+
+
+@dataclass(frozen=True)
+class BoxCheckFact:
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class FreedSlotFact:
+    """A slot freed by a cancellation, a move or a no-show: when it starts, when it was freed and
+    whether a waitlist patient filled it."""
+
+    id: int
+    start: datetime
+    freed_at: datetime
+    filled: bool
+
+
+@dataclass(frozen=True)
+class NoShowFact:
+    appointment_id: int
+    patient_id: int
+    start: datetime
+    decided_rebooked: bool  # a rebooking decision "rebooked" is on record
+
+
+@dataclass(frozen=True)
+class LaterVisitFact:
+    """A visit of a patient who has a no-show or a recall attempt in the period (cancelled ones too)."""
+
+    patient_id: int
+    start: datetime
+    status: VisitStatus
+    booked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class GapDoneFact:
+    patient_id: int
+    done: date  # the practice-local day the care gap was marked done
+
+
+@dataclass(frozen=True)
+class FollowUpFact:
+    done_at: datetime
+    done_by: str
+    has_question: bool
+
+
+@dataclass(frozen=True)
+class ChaseInputs:
+    """What the chasing figures read, gathered by the service with one range query per kind."""
+
+    attempts: Sequence[Attempt] = ()  # made in the period
+    voicemails: Sequence[Voicemail] = ()  # left in the period
+    box_checks: Sequence[BoxCheckFact] = ()  # in the period
+    callback_calls: Sequence[CallbackCallFact] = ()  # calls begun in the period, logged "callback needed"
+    freed_slots: Sequence[FreedSlotFact] = ()  # freed in the period, and those offered in the period
+    no_shows: Sequence[NoShowFact] = ()  # visits starting in the period marked no-show
+    later_visits: Sequence[LaterVisitFact] = ()  # of the no-show and recall patients, from the period on
+    gaps_done: Sequence[GapDoneFact] = ()  # care gaps marked done, of the recall patients
+    follow_ups: Sequence[FollowUpFact] = ()  # follow-up calls done in the period
+
+
+@dataclass(frozen=True)
+class VoicemailFigures:
+    """Voicemails left in the period: `returned` of them (median `median` from left to returned,
+    `within` by the response standard), `unreturned` still waiting (`past_due` of those past the
+    standard); and the box's checks against the business days so far."""
+
+    left: int
+    returned: int
+    within: int
+    median: timedelta | None
+    unreturned: int
+    past_due: int
+    box_checks: int
+    business_days: int
+
+    @property
+    def within_share(self) -> float | None:
+        return _share(self.within, self.returned)
+
+    @property
+    def checks_per_day(self) -> float | None:
+        return self.box_checks / self.business_days if self.business_days else None
+
+
+@dataclass(frozen=True)
+class KindAttempts:
+    kind: ChaseKind
+    attempts: int
+    reached: int  # distinct records of the kind reached in the period
+
+    @property
+    def per_reached(self) -> float | None:
+        return self.attempts / self.reached if self.reached else None
+
+
+@dataclass(frozen=True)
+class ChaseFigures:
+    """The practice's chasing over the period; every share is None when there is nothing to divide."""
+
+    voicemail: VoicemailFigures
+    by_kind: tuple[KindAttempts, ...]  # kinds with an attempt in the period, in `ChaseKind` order
+    attempts: int
+    reached: int  # distinct (kind, record) reached in the period
+    slots_freed: int  # freed in the period before their start
+    slots_filled: int
+    no_shows: int
+    rebooked: int
+    recall_patients: int
+    recall_done: int  # booked after the attempt, or a care gap marked done after it
+    follow_ups: int
+    follow_up_questions: int
+
+    @property
+    def per_reached(self) -> float | None:
+        return self.attempts / self.reached if self.reached else None
+
+    @property
+    def fill_rate(self) -> float | None:
+        return _share(self.slots_filled, self.slots_freed)
+
+    @property
+    def rebook_rate(self) -> float | None:
+        return _share(self.rebooked, self.no_shows)
+
+    @property
+    def recall_rate(self) -> float | None:
+        return _share(self.recall_done, self.recall_patients)
+
+
+def _in(moment: datetime, bounds: tuple[datetime, datetime]) -> bool:
+    return bounds[0] <= moment < bounds[1]
+
+
+def voicemail_figures(voicemails: Sequence[Voicemail], checks: Sequence[BoxCheckFact], business_days: int,
+                      practice: Practice, zone: ZoneInfo, policy: CallbackPolicy, now: datetime
+                      ) -> VoicemailFigures:
+    """Return time (returned - left) and the share returned by `chase.returned_within` (the
+    message callback standard for the voicemail's urgency), of voicemails left in the period."""
+    returned = [vm for vm in voicemails if vm.returned_at is not None]
+    waiting = [vm for vm in voicemails if vm.returned_at is None]
+    return VoicemailFigures(
+        left=len(voicemails), returned=len(returned),
+        within=sum(1 for vm in returned if returned_within(vm, practice, zone, policy)),
+        median=_median_span([vm.returned_at - vm.left_at for vm in returned if vm.returned_at is not None]),
+        unreturned=len(waiting),
+        past_due=sum(1 for vm in waiting if now > voicemail_due(vm, practice, zone, policy)),
+        box_checks=len(checks), business_days=business_days)
+
+
+def reached_records(attempts: Sequence[Attempt]) -> set[tuple[ChaseKind, int]]:
+    return {(a.kind, a.record_id) for a in attempts if a.outcome is Outcome.REACHED}
+
+
+def rebooked_no_shows(no_shows: Sequence[NoShowFact], visits: Sequence[LaterVisitFact]) -> int:
+    """No-shows whose patient has a later visit holding its slot (not cancelled), or a rebooking
+    decision "rebooked"."""
+    later: dict[int, list[datetime]] = {}
+    for v in visits:
+        if v.status is not VisitStatus.CANCELLED:
+            later.setdefault(v.patient_id, []).append(v.start)
+    return sum(1 for n in no_shows
+               if n.decided_rebooked or any(s > n.start for s in later.get(n.patient_id, ())))
+
+
+def recall_completion(attempts: Sequence[Attempt], visits: Sequence[LaterVisitFact],
+                      gaps_done: Sequence[GapDoneFact], zone: ZoneInfo) -> tuple[int, int]:
+    """(patients attempted, of them done): a RECALL attempt's record is the patient; done when a
+    visit not cancelled was booked at or after the patient's first recall attempt of the period, or
+    a care gap was marked done on that day or later."""
+    first: dict[int, datetime] = {}
+    for a in attempts:
+        if a.kind is ChaseKind.RECALL and (a.record_id not in first or a.at < first[a.record_id]):
+            first[a.record_id] = a.at
+    booked: dict[int, list[datetime]] = {}
+    for v in visits:
+        if v.status is not VisitStatus.CANCELLED and v.booked_at is not None:
+            booked.setdefault(v.patient_id, []).append(v.booked_at)
+    done: dict[int, list[date]] = {}
+    for g in gaps_done:
+        done.setdefault(g.patient_id, []).append(g.done)
+    completed = sum(1 for pid, at in first.items()
+                    if any(b >= at for b in booked.get(pid, ()))
+                    or any(d >= at.astimezone(zone).date() for d in done.get(pid, ())))
+    return len(first), completed
+
+
+def chase_figures(data: ChaseInputs, bounds: tuple[datetime, datetime], business_days: int,
+                  practice: Practice, zone: ZoneInfo, policy: CallbackPolicy, now: datetime) -> ChaseFigures:
+    """The practice's chasing in [bounds): see `ChaseFigures` and the functions it calls."""
+    attempts = [a for a in data.attempts if _in(a.at, bounds)]
+    reached = reached_records(attempts)
+    per_kind = Counter(a.kind for a in attempts)
+    reached_kind = Counter(kind for kind, _id in reached)
+    freed = [s for s in data.freed_slots if _in(s.freed_at, bounds) and s.freed_at < s.start]
+    recall_patients, recall_done = recall_completion(attempts, data.later_visits, data.gaps_done, zone)
+    follow_ups = [f for f in data.follow_ups if _in(f.done_at, bounds)]
+    return ChaseFigures(
+        voicemail=voicemail_figures(data.voicemails, data.box_checks, business_days, practice, zone, policy,
+                                    now),
+        by_kind=tuple(KindAttempts(k, per_kind[k], reached_kind[k]) for k in ChaseKind if per_kind[k]),
+        attempts=len(attempts), reached=len(reached),
+        slots_freed=len(freed), slots_filled=sum(1 for s in freed if s.filled),
+        no_shows=len(data.no_shows), rebooked=rebooked_no_shows(data.no_shows, data.later_visits),
+        recall_patients=recall_patients, recall_done=recall_done,
+        follow_ups=len(follow_ups), follow_up_questions=sum(1 for f in follow_ups if f.has_question))
+
+
+# --- one VMA's work ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VmaRow:
+    """One VMA's work over a week or a month of the period (or the whole of it).
+
+    `callbacks` are the calls logged "callback needed" they called back, `on_time` of them done by
+    the standard; `offered` the freed slots they offered to the waitlist,
+    `filled` of those filled."""
+
+    label: str
+    calls: int = 0
+    callbacks: int = 0
+    on_time: int = 0
+    attempts: int = 0
+    reached: int = 0
+    voicemails_returned: int = 0
+    box_checks: int = 0
+    offered: int = 0
+    filled: int = 0
+
+    @property
+    def on_time_share(self) -> float | None:
+        return _share(self.on_time, self.callbacks)
+
+    @property
+    def fill_rate(self) -> float | None:
+        return _share(self.filled, self.offered)
+
+
+@dataclass(frozen=True)
+class VmaFigures:
+    name: str
+    grain: Grain
+    rows: tuple[VmaRow, ...]  # one per week (or month) of the period, in order
+    total: VmaRow
+
+
+def vma_grain(period: Period) -> Grain:
+    """A row a week up to about three months, else a row a month."""
+    return Grain.WEEK if period.days <= 92 else Grain.MONTH
+
+
+#: (user, when, field of `VmaRow`, count)
+_Tally = tuple[str, datetime, str, int]
+
+
+def _tallies(calls: Sequence[CallLike], data: ChaseInputs, practice: Practice, zone: ZoneInfo,
+             policy: CallbackPolicy) -> list[_Tally]:
+    out: list[_Tally] = []
+    for call in calls:
+        if call.taken_by:
+            out.append((call.taken_by, call.started_at, "calls", 1))
+    for cb in data.callback_calls:
+        if cb.done_at is not None and cb.done_by:
+            due = standard_due(cb.started_at, Urgency.ROUTINE, practice, zone, policy)
+            out += [(cb.done_by, cb.started_at, "callbacks", 1),
+                    (cb.done_by, cb.started_at, "on_time", int(cb.done_at <= due))]
+    for a in data.attempts:
+        if a.by:
+            out += [(a.by, a.at, "attempts", 1), (a.by, a.at, "reached", int(a.outcome is Outcome.REACHED))]
+    for vm in data.voicemails:
+        if vm.returned_at is not None and vm.returned_by:
+            out.append((vm.returned_by, vm.left_at, "voicemails_returned", 1))
+    for check in data.box_checks:
+        if check.by:
+            out.append((check.by, check.at, "box_checks", 1))
+    filled = {s.id: s.filled for s in data.freed_slots}
+    offers: dict[tuple[str, int], datetime] = {}
+    for a in data.attempts:
+        if a.kind is ChaseKind.WAITLIST_OFFER and a.by:
+            key = (a.by, a.record_id)
+            offers[key] = min(a.at, offers.get(key, a.at))
+    for (by, slot), at in offers.items():
+        out += [(by, at, "offered", 1), (by, at, "filled", int(filled.get(slot, False)))]
+    return out
+
+
+def vma_figures(calls: Sequence[CallLike], data: ChaseInputs, period: Period, practice: Practice,
+                zone: ZoneInfo, policy: CallbackPolicy) -> tuple[VmaFigures, ...]:
+    """One page's figures per user who did anything in the period (by the names on the records),
+    in name order, with a row per week or month (`vma_grain`). Calls handled: calls they took;
+    callbacks: calls logged "callback needed" they called back (due by the routine standard from
+    the call, as `ChaseService.callback_due` says; a message's callback is the clinical staff's and
+    is counted on the practice's pages); attempts logged and
+    reached; voicemails returned; box checks; freed slots they offered (first offer in the period)
+    and how many of those were filled."""
+    grain = vma_grain(period)
+    bounds = period.bounds(zone)
+    counts: dict[str, dict[date, Counter[str]]] = {}
+    for by, at, name, n in _tallies(calls, data, practice, zone, policy):
+        if not _in(at, bounds):
+            continue
+        bucket = _bucket_start(at.astimezone(zone).date(), grain, period)
+        counts.setdefault(by, {}).setdefault(bucket, Counter())[name] += n
+    starts = _bucket_starts(period, grain)
+
+    def row(label: str, tally: Counter[str]) -> VmaRow:
+        return VmaRow(label, **{f: tally[f] for f in _VMA_FIELDS})
+
+    pages = []
+    for name in sorted(counts, key=str.casefold):
+        buckets = counts[name]
+        whole: Counter[str] = Counter()
+        for tally in buckets.values():
+            whole.update(tally)
+        pages.append(VmaFigures(name, grain, tuple(row(_row_label(s, grain), buckets.get(s, Counter()))
+                                                   for s in starts), row("Whole period", whole)))
+    return tuple(pages)
+
+
+def _row_label(start: date, grain: Grain) -> str:
+    """"Week of 03/02" (the week's Monday, or the period's first day), "Mar 2025"."""
+    return f"{MONTH_NAMES[start.month - 1][:3]} {start.year}" if grain is Grain.MONTH \
+        else f"Week of {month_day(start)}"
+
+
+_VMA_FIELDS = ("calls", "callbacks", "on_time", "attempts", "reached", "voicemails_returned", "box_checks",
+               "offered", "filled")
+
+
 # --- activity: the whole -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -498,6 +871,7 @@ class ActivityInputs:
     refills: Sequence[RefillRequest]  # received in the period, with their events
     referrals: Sequence[Referral]  # open at the period's end (or now), or with a report in the period
     visits: Sequence[VisitLike]  # starting in the period, cancelled ones too
+    chasing: ChaseInputs = field(default_factory=lambda: ChaseInputs())
 
 
 @dataclass(frozen=True)
@@ -514,6 +888,8 @@ class ActivitySummary:
     referrals: ReferralAging
     visits: VisitRates
     visits_by_provider: tuple[VisitRates, ...]
+    chasing: ChaseFigures
+    vmas: tuple[VmaFigures, ...]  # a page per user who did anything in the period
 
 
 def activity_as_of(period: Period, zone: ZoneInfo, now: datetime) -> datetime:
@@ -526,12 +902,17 @@ def activity_summary(data: ActivityInputs) -> ActivitySummary:
     messages, by_urgency = message_timeliness(data.messages, data.practice, zone, data.callback_policy, now)
     refills, by_prescriber = refill_timeliness(data.refills, now, data.staff)
     visits, by_provider = visit_rates(data.visits, now, data.staff)
+    calls = call_volume(data.calls, data.period, zone, data.practice, now.astimezone(zone).date())
+    bounds = data.period.bounds(zone)
     return ActivitySummary(
         practice_name=data.practice.name, time_zone=zone.key, period=data.period, generated_at=now,
-        calls=call_volume(data.calls, data.period, zone, data.practice, now.astimezone(zone).date()),
+        calls=calls,
         messages=messages, messages_by_urgency=by_urgency,
         refills=refills, refills_by_prescriber=by_prescriber,
         referrals=referral_aging(data.referrals, as_of=activity_as_of(data.period, zone, now),
                                  bounds=data.period.bounds(zone), zone=zone, policy=data.aging_policy,
                                  providers=data.staff),
-        visits=visits, visits_by_provider=by_provider)
+        visits=visits, visits_by_provider=by_provider,
+        chasing=chase_figures(data.chasing, bounds, calls.business_days, data.practice, zone,
+                              data.callback_policy, now),
+        vmas=vma_figures(data.calls, data.chasing, data.period, data.practice, zone, data.callback_policy))

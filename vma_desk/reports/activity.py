@@ -18,15 +18,18 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from vma_desk.core.activity import (
     AGE_BUCKETS,
+    SOURCE_FILL_RANGE,
     ActivitySummary,
     CallVolume,
     Grain,
     Timeliness,
     VisitRates,
+    VmaFigures,
+    VmaRow,
     bucket_label,
 )
 from vma_desk.core.wording import (
@@ -66,6 +69,25 @@ HOW_COUNTED = (
     "reached on record.",
 )
 
+HOW_CHASING_COUNTED = (
+    "Voicemails: of those left in the period, the time from being left to being returned (median), and "
+    "the share returned by the practice's response standard (the message callback rule for the "
+    "voicemail's urgency); those not returned yet are counted apart. Box checks per business day: the "
+    "box's checks in the period over its business days so far.",
+    "Attempts per record reached: contact attempts made in the period over the records (a visit, a "
+    "voicemail, a patient due for recall...) whose attempt in the period reached the patient.",
+    "Waitlist fill rate: slots freed in the period before their start (a cancellation, a move, a "
+    "no-show) that a waitlist patient filled, over all of them; a good waitlist fills 60-80%.",
+    "No-shows rebooked: the period's no-shows whose patient has a later visit still holding its slot, "
+    "or a decision \"rebooked\" on record. Recall completed: patients with a recall attempt in the "
+    "period who have a visit booked (not cancelled) since their first attempt, or a care gap marked "
+    "done since that day. Follow-up calls: post-visit calls marked done in the period.",
+    "Each VMA's page counts the work by the name on the record: calls taken; callbacks done of calls "
+    "logged \"callback needed\" in the period (on time: by the routine standard from the call); attempts "
+    "logged; voicemails left in the period they returned; box checks; freed slots offered to the "
+    "waitlist (by the first offer in the period) and those filled.",
+)
+
 
 def build(services: Services, start: date, end: date) -> bytes:
     """The summary of the practice-local days `start` to `end` (both included) as PDF bytes."""
@@ -100,9 +122,12 @@ def story(summary: ActivitySummary) -> list[Flowable]:
         summary.refills_by_prescriber, summary.refills, late_share=False))
     flowables += _referrals(summary)
     flowables += _section("Visits: confirmations and no-shows", _visits_table(summary))
+    flowables += _chasing(summary)
     flowables += [Spacer(0, 6), Paragraph("How the figures are counted", s["h3"])]
     note = s["small"].clone("how_counted", spaceAfter=3)
-    flowables += [Paragraph(escape(text), note) for text in HOW_COUNTED]
+    flowables += [Paragraph(escape(text), note) for text in (*HOW_COUNTED, *HOW_CHASING_COUNTED)]
+    for vma in summary.vmas:
+        flowables += _vma_page(summary, vma)
     return flowables
 
 
@@ -113,10 +138,6 @@ def _section(heading: str, *body: Flowable) -> list[Flowable]:
 
 
 def _key_figures(summary: ActivitySummary) -> Table:
-    s = styles()
-    label = s["small"].clone("tile_label", fontName=fonts().bold)
-    value = s["title"].clone("tile_value", fontSize=16, leading=19, spaceAfter=0)
-    note = s["small"]
     calls, messages, refills = summary.calls, summary.messages, summary.refills
     referrals, visits = summary.referrals, summary.visits
     per_day = calls.per_business_day
@@ -139,9 +160,20 @@ def _key_figures(summary: ActivitySummary) -> Table:
         ("No-shows", percent_text(visits.no_show_rate),
          f"{visits.no_shows:,} of {held} past" if visits.past else "no past visit"),
     ]
+    return _tiles(tiles)
+
+
+def _tiles(tiles: Sequence[tuple[str, str, str]]) -> Table:
+    """Key figures three to a row: a label, the figure large, a note under it."""
+    s = styles()
+    label = s["small"].clone("tile_label", fontName=fonts().bold)
+    value = s["title"].clone("tile_value", fontSize=16, leading=19, spaceAfter=0)
+    note = s["small"]
     cells = [[Paragraph(escape(t), label), Paragraph(escape(v), value), Paragraph(escape(n), note)]
              for t, v, n in tiles]
-    rows = [cells[0:3], cells[3:6]]
+    blank = [Paragraph("", note)]
+    cells += [blank] * (-len(cells) % 3)
+    rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
     width = STORY_WIDTH / 3
     return Table(rows, colWidths=[width] * 3, hAlign="LEFT", style=TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -298,3 +330,96 @@ def _visits_table(summary: ActivitySummary) -> Flowable:
               "No-show rate", "Upcoming")
     return _grid(header, [line(v) for v in (*summary.visits_by_provider, summary.visits)], total=True,
                  first=120)
+
+
+# --- chasing -------------------------------------------------------------------------------------
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def chase_tiles(summary: ActivitySummary) -> list[tuple[str, str, str]]:
+    """The chasing key figures: (label, figure, note)."""
+    c = summary.chasing
+    vm = c.voicemail
+    low, high = SOURCE_FILL_RANGE
+    return [
+        ("Voicemails returned on time", percent_text(vm.within_share),
+         f"{vm.returned:,} of {vm.left:,} returned · median {duration_text(vm.median)}"),
+        ("Box checks per business day", _ratio(vm.checks_per_day),
+         f"{plural(vm.box_checks, 'check')} · {plural(vm.business_days, 'business day')}"),
+        ("Attempts per record reached", _ratio(c.per_reached),
+         f"{plural(c.attempts, 'attempt')} · {c.reached:,} reached"),
+        ("Waitlist fill rate", percent_text(c.fill_rate),
+         f"{c.slots_filled:,} of {c.slots_freed:,} filled · sources {100 * low:.0f}-{100 * high:.0f}%"),
+        ("No-shows rebooked", percent_text(c.rebook_rate),
+         f"{c.rebooked:,} of {plural(c.no_shows, 'no-show')}"),
+        ("Recall completed", percent_text(c.recall_rate),
+         f"{c.recall_done:,} of {plural(c.recall_patients, 'patient')} called"),
+    ]
+
+
+def chase_lines(summary: ActivitySummary) -> str:
+    """What the tiles leave out: voicemails waiting, the confirmation rate, follow-up calls."""
+    c, visits, vm = summary.chasing, summary.visits, summary.chasing.voicemail
+    confirmed = (f"Visits confirmed: {percent_text(visits.confirmation_rate)} ({visits.confirmed:,} of "
+                 f"{plural(visits.past, 'past visit')}, as under Visits).") if visits.past else \
+        "Visits confirmed: no past visit."
+    return (f"Voicemails not returned yet: {vm.unreturned:,} ({vm.past_due:,} past due). {confirmed} "
+            f"Follow-up calls made: {c.follow_ups:,} ({c.follow_up_questions:,} with a question for the "
+            "clinical staff).")
+
+
+def _chasing(summary: ActivitySummary) -> list[Flowable]:
+    s = styles()
+    c = summary.chasing
+    parts: list[Flowable] = [_tiles(chase_tiles(summary)), Spacer(0, 4),
+                             Paragraph(escape(chase_lines(summary)), s["body"])]
+    if c.by_kind:
+        rows = [[k.kind.label, f"{k.attempts:,}", f"{k.reached:,}", _ratio(k.per_reached)] for k in c.by_kind]
+        rows.append(["All chasing", f"{c.attempts:,}", f"{c.reached:,}", _ratio(c.per_reached)])
+        parts += [Spacer(0, 6), _grid(CHASE_HEADER, rows, total=True)]
+    else:
+        parts += [Spacer(0, 4), Paragraph("No contact attempt was logged in this period.", s["body"])]
+    return _section("Chasing: voicemails, attempts, waitlist, rebooking, recall", *parts)
+
+
+CHASE_HEADER = ("Chase", "Attempts", "Records reached", "Attempts per record reached")
+
+
+# --- one page per VMA ----------------------------------------------------------------------------
+
+#: the columns after the first ("Week" or "Month")
+VMA_HEADER = ("Calls handled", "Callbacks", "On time", "Attempts", "Reached", "Voicemails returned",
+              "Box checks", "Slots offered", "Filled")
+
+
+def vma_cells(row: VmaRow) -> list[str]:
+    return [row.label, f"{row.calls:,}", f"{row.callbacks:,}", f"{row.on_time:,}", f"{row.attempts:,}",
+            f"{row.reached:,}", f"{row.voicemails_returned:,}", f"{row.box_checks:,}", f"{row.offered:,}",
+            f"{row.filled:,}"]
+
+
+def vma_tiles(vma: VmaFigures) -> list[tuple[str, str, str]]:
+    t = vma.total
+    return [
+        ("Calls handled", f"{t.calls:,}", "calls they took"),
+        ("Callbacks on time", percent_text(t.on_time_share),
+         f"{t.on_time:,} of {plural(t.callbacks, 'callback')}"),
+        ("Attempts logged", f"{t.attempts:,}", f"{t.reached:,} reached the patient"),
+        ("Fill rate of slots offered", percent_text(t.fill_rate),
+         f"{t.filled:,} of {plural(t.offered, 'slot')} filled"),
+        ("Voicemails returned", f"{t.voicemails_returned:,}", "of those left in the period"),
+        ("Box checks", f"{t.box_checks:,}", "voicemail box checked"),
+    ]
+
+
+def _vma_page(summary: ActivitySummary, vma: VmaFigures) -> list[Flowable]:
+    s = styles()
+    per = "week" if vma.grain is Grain.WEEK else "month"
+    header = (per.capitalize(), *VMA_HEADER)
+    rows = [vma_cells(r) for r in (*vma.rows, vma.total)]
+    return [PageBreak(), Paragraph(escape(f"VMA: {vma.name}"), s["title"]),
+            Paragraph(escape(f"{summary.period.text} · a row a {per} · counted as under \"How the "
+                             "figures are counted\""), s["subtitle"]),
+            _tiles(vma_tiles(vma)), Spacer(0, 8), _grid(header, rows, total=True, first=90)]

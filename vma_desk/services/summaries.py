@@ -55,7 +55,8 @@ class SummaryService:
 
     def activity(self, start: date, end: date) -> ActivitySummary:
         """The practice's figures for the practice-local days `start` to `end` (both included, at
-        most a year): call volume, message and refill turnaround, referral aging, visit rates."""
+        most a year): call volume, message and refill turnaround, referral aging, visit rates, the
+        chasing figures and a page of figures per user who did anything in the period."""
         period = Period.checked(start, end, max_days=MAX_ACTIVITY_DAYS)
         zone, now, repo = self.ctx.practice_zone(), self.ctx.clock.now(), self.repo
         lo, hi = period.bounds(zone)
@@ -67,4 +68,4 @@ class SummaryService:
             callback_policy=self.communications.callback_policy(), aging_policy=self.referrals.aging_policy(),
             staff=self._staff_names(), calls=repo.call_facts(lo, hi), messages=repo.messages_taken(lo, hi),
             refills=repo.refills_received(lo, hi), referrals=open_then + reported,
-            visits=repo.visit_facts(lo, hi)))
+            visits=repo.visit_facts(lo, hi), chasing=repo.chase_inputs(lo, hi)))
