@@ -6,7 +6,7 @@ The practice is in America/Chicago, open 8:00-17:00; Monday 2026-03-02, a fake c
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.agenda import URGENT, ItemKind
@@ -64,3 +64,21 @@ def test_a_call_logged_callback_needed_is_due_until_done(services: Services, clo
     assert call.id is not None
     services.chase.mark_callback_done(call.id)
     assert due(services, ItemKind.CALLBACK) == []
+
+
+def test_a_care_gap_marked_done_no_longer_flags_the_visit(services: Services) -> None:
+    from tests.services.worklist_support import make_desk
+    from vma_desk.core.agenda import VisitFlag
+    from vma_desk.core.records import CareGap
+
+    desk = make_desk(services)
+    patient_id = desk.patient("Rosa", CareGap("Mammogram", date(2026, 2, 1)))
+    desk.book(patient_id, "est", local(13, 0))
+
+    def flags() -> list[str]:
+        return [detail for p in services.agenda.day().providers for v in p.visits
+                for flag, detail in v.flags if flag is VisitFlag.CARE_GAP]
+
+    assert flags() == ["Mammogram"]
+    services.recall.record_done(patient_id, "Mammogram", date(2026, 2, 20))
+    assert flags() == []

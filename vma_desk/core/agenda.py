@@ -277,7 +277,7 @@ def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, st
         flags[VisitFlag.INSURANCE_UNVERIFIED] = "problem" if problem else "not checked"
     if a.arrival is None and a.confirmation is not VisitStatus.CONFIRMED:
         flags[VisitFlag.UNCONFIRMED] = a.confirmation.label.lower()
-    gaps = [g for g in (patient.care_gaps if patient else ()) if g.due <= data.day]
+    gaps = [g for g in (patient.care_gaps if patient else ()) if g.due <= data.day and g.done is None]
     if gaps:
         flags[VisitFlag.CARE_GAP] = ", ".join(g.kind for g in gaps)
     if data.no_shows.get(a.patient_id):

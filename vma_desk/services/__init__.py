@@ -33,6 +33,8 @@ from vma_desk.storage.workspace import Workspace
 if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
     from vma_desk.services.exports import ExportService
     from vma_desk.services.handoff import HandoffService
+    from vma_desk.services.rebooking import RebookingService
+    from vma_desk.services.recall import RecallService
     from vma_desk.services.security import SecurityService
     from vma_desk.services.summaries import SummaryService
 
@@ -100,6 +102,18 @@ class Services:
         return HandoffService(self.context, practice=self.practice, patients=self.patients,
                               calendar=self.calendar, communications=self.communications,
                               refills=self.refills, referrals=self.referrals, users=self.users)
+
+    @cached_property
+    def recall(self) -> RecallService:
+        from vma_desk.services.recall import RecallService
+
+        return RecallService(self.context, calendar=self.calendar, chase=self.chase)
+
+    @cached_property
+    def rebooking(self) -> RebookingService:
+        from vma_desk.services.rebooking import RebookingService
+
+        return RebookingService(self.context, calendar=self.calendar, chase=self.chase)
 
     @cached_property
     def security(self) -> SecurityService:
