@@ -23,9 +23,16 @@ _VOICEMAIL = ("SELECT id, left_ts, caller_name, number, patient_id, urgency, sum
 _CHUNK = 500
 
 
+#: stored words to members by dictionary: calling an enum per value costs more than the rest of
+#: the row when a worklist reads thousands of attempts
+_KINDS = {k.value: k for k in ChaseKind}
+_CHANNELS = {c.value: c for c in Channel}
+_OUTCOMES = {o.value: o for o in Outcome}
+
+
 def _attempt(row: tuple[Any, ...]) -> Attempt:
-    return Attempt(id=row[0], kind=ChaseKind(row[1]), record_id=row[2], patient_id=row[3], at=from_ts(row[4]),
-                   channel=Channel(row[5]), outcome=Outcome(row[6]), by=row[7], note=row[8],
+    return Attempt(id=row[0], kind=_KINDS[row[1]], record_id=row[2], patient_id=row[3], at=from_ts(row[4]),
+                   channel=_CHANNELS[row[5]], outcome=_OUTCOMES[row[6]], by=row[7], note=row[8],
                    next_at=from_ts(row[9]))
 
 
