@@ -79,7 +79,8 @@ def worklist_title(title: str, due: int) -> str:
 
 def worklists_badge(services: Services) -> str:
     """The rows due now (not quiet) on the worklists the tab shows: voicemails not returned, calls
-    waiting for a callback, visits whose confirmation call is due."""
+    waiting for a callback, visits whose confirmation call is due, patients to recall, missed
+    visits to rebook."""
     if not services.practice.is_set_up():
         return worklists_title(0)
     chase = services.chase
@@ -90,4 +91,8 @@ def worklists_badge(services: Services) -> str:
                       (ChaseKind.CONFIRMATION, [a.id for a in services.calendar.confirmation_worklist()])):
         states = chase.states(kind, [i for i in ids if i is not None])
         due += sum(1 for state in states.values() if not state.quiet(now))
-    return worklists_title(due)
+    from vma_desk.ui.shared.chasing import rebooking_service, recall_service  # read only when counted
+
+    chased = [r.chase for r in recall_service(services).due()]
+    chased += [r.chase for r in rebooking_service(services).to_rebook()]
+    return worklists_title(due + sum(1 for state in chased if not state.quiet(now)))

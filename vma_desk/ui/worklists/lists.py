@@ -19,6 +19,7 @@ from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
 from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Change, ContactMethod, Patient
 from vma_desk.core.validation import format_phone
+from vma_desk.ui.shared.chasing import rebooking_service, recall_service
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.worklists.model import WorkRow
 
@@ -26,12 +27,14 @@ from vma_desk.ui.worklists.model import WorkRow
 @dataclass(frozen=True)
 class DoneStep:
     """The step that takes the selected row off its list (Ctrl+D): its button's label, its tooltip,
-    the service call, and the notice said after it ("Returned: Ann Ames")."""
+    the service call (given the row and the reason asked for), the notice said after it
+    ("Returned: Ann Ames") and, for a step that needs one, the question its reason answers."""
 
     label: str
     tip: str
-    take: Callable[[WorkRow], Change]
+    take: Callable[[WorkRow, str], Change]
     notice: str
+    ask: str = ""
 
 
 class Worklist(Protocol):
@@ -91,7 +94,7 @@ class VoicemailList:
         self._read: list[Voicemail] = []
         chase = context.services.chase
         self.done = DoneStep("&Returned", "The voicemail's callback is done: it leaves the list",
-                             lambda row: chase.mark_returned(row.record_id)[1], "Returned")
+                             lambda row, _why: chase.mark_returned(row.record_id)[1], "Returned")
 
     def rows(self) -> list[WorkRow]:
         context = self.context
@@ -142,7 +145,7 @@ class CallbackList:
         self.context = context
         chase = context.services.chase
         self.done = DoneStep("&Done", "The callback is done: the call leaves the list",
-                             lambda row: chase.mark_callback_done(row.record_id), "Callback done")
+                             lambda row, _why: chase.mark_callback_done(row.record_id), "Callback done")
 
     def rows(self) -> list[WorkRow]:
         context = self.context
@@ -181,7 +184,7 @@ class ConfirmationList:
         self.context = context
         calendar = context.services.calendar
 
-        def confirm(row: WorkRow) -> Change:
+        def confirm(row: WorkRow, _why: str) -> Change:
             return calendar.set_status(row.record_id, VisitStatus.CONFIRMED, ContactMethod.PHONE)[1]
 
         self.done = DoneStep("&Confirmed", "The patient confirmed the visit (by phone): it leaves the list",
@@ -211,6 +214,91 @@ class ConfirmationList:
         """Nothing is kept between reads."""
 
 
+class RecallList:
+    """Patients with a care gap due and no visit booked that closes it, the longest overdue first.
+    The list says "due", never advice; a row leaves it when the visit is booked (Calendar) or the
+    gap is recorded done (the patient's window)."""
+
+    title = "Recall"
+    kind = ChaseKind.RECALL
+    columns = (("due", "Due"), ("patient", "Patient"), ("phone", "Phone"), ("gaps", "Due for"),
+               ("book", "Visit to book"), ("provider", "Provider"))
+    samples = ("Overdue 03/02/2026", "Christopher Willis", "(312) 555-0142", "",
+               "Annual physical", "Dana Lee, MD")
+    opens = ""
+    done = None
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        found = recall_service(context.services).due()
+        patients = context.patients.get_many(r.patient_id for r in found)
+        today = context.today()
+        rows = []
+        for row in found:
+            who = context.patient_name(row.patient_id)
+            kind = context.types.get(row.type_code)
+            due = wording.date_text(row.due)
+            phone = _patient_phone(patients.get(row.patient_id))
+            rows.append(WorkRow(
+                self.kind, row.patient_id, who, row.chase,
+                (f"Overdue {due}" if row.due < today else due, who, phone,
+                 ", ".join(gap.kind for gap in row.gaps), kind.name if kind else row.type_code,
+                 context.staff_name(row.provider_id) if row.provider_id else "Any provider"),
+                (row.due.toordinal(),), patient_id=row.patient_id))
+        return rows
+
+    def forget(self) -> None:
+        """Nothing is kept between reads."""
+
+
+class RebookList:
+    """No-shows and cancellations to call and rebook, each with its reason and the patient's
+    no-shows; "Won't rebook" (with its reason) takes a row off, a visit booked again in the
+    Calendar too."""
+
+    title = "To rebook"
+    kind = ChaseKind.REBOOK
+    columns = (("missed", "Missed visit"), ("reason", "Reason"), ("patient", "Patient"), ("phone", "Phone"),
+               ("no_shows", "No-shows"), ("type", "Type"), ("provider", "Provider"))
+    samples = ("Tue 03/03 10:40 AM", "", "Christopher Willis", "(312) 555-0142", "No-shows",
+               "Established patient", "Dana Lee, MD")
+    opens = "appointment"
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        rebooking = rebooking_service(context.services)
+        self.done = DoneStep("&Won't rebook…", "Not to be rebooked, with the reason: it leaves the list",
+                             lambda row, why: rebooking.wont_rebook(row.record_id, why), "Won't rebook",
+                             ask="Why is this visit not to be rebooked?")
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        found = rebooking_service(context.services).to_rebook()
+        patients = context.patients.get_many(r.patient_id for r in found)
+        zone, today = context.zone(), context.today()
+        rows = []
+        for row in found:
+            visit = row.appointment
+            who = context.patient_name(row.patient_id)
+            kind = context.types.get(visit.type_code)
+            reason = f"{row.reason} (late cancel)" if row.late_cancel else row.reason
+            rows.append(WorkRow(
+                self.kind, row.appointment_id, who, row.chase,
+                (wording.when_in_year(visit.start, zone, today), reason, who,
+                 _patient_phone(patients.get(row.patient_id)), str(row.no_shows),
+                 kind.name if kind else visit.type_code, context.staff_name(visit.provider_id)),
+                (visit.start.timestamp(), None, None, None, row.no_shows), patient_id=row.patient_id,
+                tip=reason))
+        return rows
+
+    def forget(self) -> None:
+        """Nothing is kept between reads."""
+
+
 def worklists(context: TabContext) -> list[Worklist]:
-    """The tab's worklists, in its order."""
-    return [VoicemailList(context), CallbackList(context), ConfirmationList(context)]
+    """The tab's worklists, in its order. (Follow-up calls join when `services.follow_up` does.)"""
+    return [VoicemailList(context), CallbackList(context), ConfirmationList(context), RecallList(context),
+            RebookList(context)]

@@ -27,6 +27,7 @@ from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
+from vma_desk.ui.shared.widgets import ask_reason
 from vma_desk.ui.worklists.lists import VoicemailList, Worklist, worklists
 from vma_desk.ui.worklists.model import ROW_ROLE, WorklistProxy, WorklistTableModel, WorkRow
 from vma_desk.ui.worklists.voicemail import VoicemailDialog
@@ -264,8 +265,15 @@ class WorklistsTab(TabPage):
         step = page.worklist.done
         if row is None or step is None:
             return None
+        why = ""
+        if step.ask:
+            asked = ask_reason(self, step.label.replace("&", "").rstrip("…"), f"{step.ask} ({row.who})",
+                               step.label.replace("&", "").rstrip("…"))
+            if asked is None:
+                return None
+            why = asked
         try:
-            change = step.take(row)
+            change = step.take(row, why)
         except ValidationError as error:
             self._refuse(f"{error.message[:1].upper()}{error.message[1:]}.")
             return None
