@@ -1,0 +1,49 @@
+"""The Worklists tab in the main window: Alt+7 shows it counting what is due, Enter on a row opens
+the row's patient, a call logged "callback needed" elsewhere joins its Callbacks list, and the lock
+leaves no patient's name in it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import unlock
+from tests.ui.calendar.support import dialog_of
+from tests.ui.comms_support import log_call, window_fixture  # noqa: F401 - fixtures
+from tests.ui.conftest import tab_of
+from tests.ui.privacy_support import patient_text_in_widgets
+from tests.ui.worklists.support import leave_voicemail
+from vma_desk.core.communications import CallOutcome
+from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.ui.patients.editor import PatientEditorDialog
+from vma_desk.ui.worklists.tab import WorklistsTab
+
+
+def test_alt_7_enter_a_change_from_elsewhere_and_the_lock(qtbot, window):
+    services = window.services
+    ann = services.patients.search("ames")[0]
+    leave_voicemail(services, caller_name="", patient_id=ann.id, urgency="urgent")
+    window._refresh_badges()
+    index = window.tabs.count() - 1
+    assert window.tabs.tabText(index) == "Worklists (1 due)"  # counted before the tab is built
+
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)
+    tab = tab_of(window, WorklistsTab)
+    assert window.tabs.currentWidget() is tab and tab.page().view.hasFocus()
+    assert window.tabs.tabText(index) == "Worklists (1 due)"
+
+    qtbot.keyClick(tab.page().view, Qt.Key.Key_Return)  # the patient's window
+    editor = dialog_of(qtbot, PatientEditorDialog)
+    assert editor.ui.last_name_edit.text() == "Ames"
+    editor.close()
+
+    call = log_call(services, ann, outcome=CallOutcome.CALLBACK_NEEDED)
+    window._on_change(Change(RecordKind.CALL, AuditAction.CREATE, (call.id,), origin="CallsTab"))
+    assert tab.ui.lists_tabs.tabText(1) == "Callbacks (1)"
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == "Worklists (2 due)")
+
+    assert patient_text_in_widgets(["Ames"], root=tab)  # shown before the lock
+    window.lock()
+    assert patient_text_in_widgets(["Ames"], root=tab) == []
+    assert tab.context.patients.remembered() == 0
+    unlock(window)
+    assert tab.ui.lists_tabs.tabText(0) == "Voicemail (1)"
