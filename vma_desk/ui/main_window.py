@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         """The tab bar, when the first user signs in, never before: only the tab shown is built
         (and reads what it shows); each other tab is an empty page until it is first shown
         (`page`), its title counting what needs attention from its entry's `badge` meanwhile.
-        So a start builds, imports and reads one tab, not six."""
+        So a start builds, imports and reads one tab, not seven."""
         self._tabs_built = True
         #: the lookups every tab shares (names, providers, types, the practice's clock): built once
         self.tab_context = TabContext(self.services)
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         return stack if stack is not None else self.tabs
 
     def show_tab(self, index: int) -> None:
-        """Alt+1…6: the tab, with the keyboard in its main list (also when it was shown already)."""
+        """Alt+1…7: the tab, with the keyboard in its main list (also when it was shown already)."""
         self.tabs.setCurrentIndex(index)
         self.focus_tab()
 
@@ -1027,5 +1027,6 @@ TABS: tuple[TabEntry[MainWindow], ...] = (
              badge=lambda w: badges.refills_badge(w.services)),
     TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
              forms=("referral", "prior_auth"), badge=lambda w: badges.referrals_badge(w.services)),
-    TabEntry("Worklists", _worklists_page, badge=lambda w: badges.worklists_badge(w.services)),
+    TabEntry("Worklists", _worklists_page, records=("voicemail", "voicemail_box", "callback"),
+             badge=lambda w: badges.worklists_badge(w.services)),
 )

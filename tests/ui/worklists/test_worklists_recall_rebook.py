@@ -27,7 +27,6 @@ from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.chase import ChaseKind, Outcome
 from vma_desk.core.records import CareGap, Patient, Phone
 from vma_desk.ui.shared.attempt import LogAttemptDialog
-from vma_desk.ui.shared.chasing import rebooking_service
 
 RECALL, REBOOK = 3, 4
 
@@ -86,5 +85,5 @@ def test_a_no_show_is_on_to_rebook_until_wont_rebook_with_its_reason(qtbot, serv
     reactivate(qtbot, tab)
     assert shown_ids(page) == [] and tab.ui.lists_tabs.tabText(REBOOK) == "To rebook"
     assert "Won't rebook: Ames, Ann" in tab.ui.summary_label.text()
-    decision = rebooking_service(services).decision(visit.id)
+    decision = services.rebooking.decision(visit.id)
     assert decision is not None and decision.reason == "moved out of state"

@@ -47,3 +47,29 @@ def test_alt_7_enter_a_change_from_elsewhere_and_the_lock(qtbot, window):
     assert tab.context.patients.remembered() == 0
     unlock(window)
     assert tab.ui.lists_tabs.tabText(0) == "Voicemail (1)"
+
+
+def test_today_shows_the_voicemail_and_enter_opens_it_in_the_voicemail_list(qtbot, window):
+    from tests.ui.conftest import reactivate
+    from tests.ui.today.support import press, rows_by_key
+    from vma_desk.ui.today.tab import TodayTab
+
+    services = window.services
+    ann = services.patients.search("ames")[0]
+    leave_voicemail(services, caller_name="Bo Burr", urgency="routine")
+    vm = leave_voicemail(services, caller_name="", patient_id=ann.id, urgency="urgent")
+    window._on_change(Change(RecordKind.VOICEMAIL, AuditAction.CREATE, (vm.id,), origin="test"))
+    window.tabs.setCurrentIndex(0)
+    reactivate(qtbot, window)
+    today = window.tabs.widget(0)
+    assert isinstance(today, TodayTab)
+    rows = rows_by_key(today.due_view)
+    qtbot.waitUntil(lambda: ("voicemail", vm.id) in rows_by_key(today.due_view))
+    today.due_view.setCurrentIndex(rows_by_key(today.due_view)[("voicemail", vm.id)])
+    press(qtbot, today.due_view, Qt.Key.Key_Return)
+    tab = tab_of(window, WorklistsTab)
+    assert window.tabs.currentWidget() is tab
+    assert tab.page().worklist.kind.value == "voicemail"
+    assert tab.selected() is not None and tab.selected().record_id == vm.id
+    assert tab.page().view.hasFocus()
+    assert rows  # the Today list had its rows before the voicemail's

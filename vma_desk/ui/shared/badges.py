@@ -77,10 +77,16 @@ def worklist_title(title: str, due: int) -> str:
     return f"{title} ({due})" if due else title
 
 
+#: the worklists the tab's title counts (`worklists_badge`): those worked within the hour
+BADGE_KINDS = frozenset({ChaseKind.VOICEMAIL, ChaseKind.CALLBACK, ChaseKind.CONFIRMATION})
+
+
 def worklists_badge(services: Services) -> str:
-    """The rows due now (not quiet) on the worklists the tab shows: voicemails not returned, calls
-    waiting for a callback, visits whose confirmation call is due, patients to recall, missed
-    visits to rebook."""
+    """The rows due now (not quiet) on the worklists a VMA works within the hour: voicemails not
+    returned, calls waiting for a callback, visits whose confirmation call is due. Recall and To
+    rebook are worked at leisure and are long (thousands of patients on a practice's 5-year
+    history): they count in their own sub-list titles once the tab is shown, not in the tab bar's
+    badge, which every minute would read them whole."""
     if not services.practice.is_set_up():
         return worklists_title(0)
     chase = services.chase
@@ -91,8 +97,4 @@ def worklists_badge(services: Services) -> str:
                       (ChaseKind.CONFIRMATION, [a.id for a in services.calendar.confirmation_worklist()])):
         states = chase.states(kind, [i for i in ids if i is not None])
         due += sum(1 for state in states.values() if not state.quiet(now))
-    from vma_desk.ui.shared.chasing import rebooking_service, recall_service  # read only when counted
-
-    chased = [r.chase for r in recall_service(services).due()]
-    chased += [r.chase for r in rebooking_service(services).to_rebook()]
-    return worklists_title(due + sum(1 for state in chased if not state.quiet(now)))
+    return worklists_title(due)

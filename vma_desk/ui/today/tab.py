@@ -52,7 +52,9 @@ FLAGS_LEAST = 14
 #: record types whose changes alter the agenda
 _SHOWN = frozenset({RecordKind.APPOINTMENT, RecordKind.APPOINTMENT_TYPE, RecordKind.MESSAGE,
                      RecordKind.REFILL, RecordKind.REFERRAL, RecordKind.PRIOR_AUTH, RecordKind.PATIENT,
-                     RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.SETTING})
+                     RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.SETTING,
+                     # the chase's due rows: voicemails, the box's check, calls waiting for a callback
+                     RecordKind.VOICEMAIL, RecordKind.VOICEMAIL_CHECK, RecordKind.CALL})
 TAB_STYLE = """
 QLabel#visits_title, QLabel#due_title { font-weight: bold; }
 QLabel#visits_empty_label, QLabel#due_empty_label { padding: 12px 4px; }

@@ -19,7 +19,6 @@ from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
 from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Change, ContactMethod, Patient
 from vma_desk.core.validation import format_phone
-from vma_desk.ui.shared.chasing import rebooking_service, recall_service
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.worklists.model import WorkRow
 
@@ -233,7 +232,7 @@ class RecallList:
 
     def rows(self) -> list[WorkRow]:
         context = self.context
-        found = recall_service(context.services).due()
+        found = context.services.recall.due()
         patients = context.patients.get_many(r.patient_id for r in found)
         today = context.today()
         rows = []
@@ -269,14 +268,14 @@ class RebookList:
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
-        rebooking = rebooking_service(context.services)
+        rebooking = context.services.rebooking
         self.done = DoneStep("&Won't rebook…", "Not to be rebooked, with the reason: it leaves the list",
                              lambda row, why: rebooking.wont_rebook(row.record_id, why), "Won't rebook",
                              ask="Why is this visit not to be rebooked?")
 
     def rows(self) -> list[WorkRow]:
         context = self.context
-        found = rebooking_service(context.services).to_rebook()
+        found = context.services.rebooking.to_rebook()
         patients = context.patients.get_many(r.patient_id for r in found)
         zone, today = context.zone(), context.today()
         rows = []

@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from vma_desk.core import wording
-from vma_desk.core.chase import Attempt
+from vma_desk.core.chase import Attempt, ChaseKind
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, RecordKind
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_worklists_tab import Ui_WorklistsTab
 from vma_desk.ui.record_list import RecordList, TabChanges, set_flag, show_error
 from vma_desk.ui.shared.attempt import AttemptTarget, LogAttemptDialog
-from vma_desk.ui.shared.badges import worklist_title, worklists_title
+from vma_desk.ui.shared.badges import BADGE_KINDS, worklist_title, worklists_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
@@ -172,7 +172,9 @@ class WorklistsTab(TabPage):
         self._update_actions()
 
     def due_count(self) -> int:
-        return sum(page.model.due_count() for page in self.pages)
+        """The rows due now on the lists the title counts (`badges.BADGE_KINDS`), as the badge
+        counted them before the tab was built."""
+        return sum(page.model.due_count() for page in self.pages if page.worklist.kind in BADGE_KINDS)
 
     def title(self) -> str:
         """'Worklists (3 due)' while any row is due now, else 'Worklists'."""
@@ -230,6 +232,24 @@ class WorklistsTab(TabPage):
         self._update_actions()
         if not self.page().view.currentIndex().isValid():
             self.page().select_first()
+
+    #: the record kinds Today's due rows open here (`MainWindow.open_record`), by their worklist
+    RECORDS = {"voicemail": ChaseKind.VOICEMAIL, "voicemail_box": ChaseKind.VOICEMAIL,
+               "callback": ChaseKind.CALLBACK}
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show a voicemail or a call waiting for its callback in its list, selected; the voicemail
+        box (a Today row with no record) shows the Voicemail list."""
+        chase_kind = self.RECORDS.get(kind)
+        page = next((p for p in self.pages if p.worklist.kind is chase_kind), None)
+        if page is None:
+            return False
+        self.ui.lists_tabs.setCurrentWidget(page.view)
+        if kind != "voicemail_box" and not page.select(record_id):
+            self.ui.step_error_label.setText("That one is no longer on the list.")
+            self.ui.step_error_label.show()
+        page.view.setFocus()
+        return True
 
     def focus_main(self) -> None:
         page = self.page()
