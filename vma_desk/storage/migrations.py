@@ -470,6 +470,7 @@ CREATE TABLE voicemail (
     returned_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX voicemail_open ON voicemail(returned_ts, left_ts);
+CREATE INDEX voicemail_left ON voicemail(left_ts);
 CREATE TABLE voicemail_check (
     id INTEGER PRIMARY KEY,
     at_ts INTEGER NOT NULL,
