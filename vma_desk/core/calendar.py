@@ -75,6 +75,8 @@ class AppointmentType:
     telehealth: bool = False
     prep: str = ""  # prep reminder read out when confirming (fasting, bring records...)
     active: bool = True
+    #: a post-visit follow-up call this many business days after an arrived visit (1-30); None: off
+    follow_up_days: int | None = None
 
 
 class InsuranceRank(StrEnum):
@@ -140,6 +142,8 @@ class Appointment:
     confirmation: VisitStatus = VisitStatus.UNCONFIRMED
     #: when the visit was booked (UTC); None for visits booked before VMA Desk kept it
     booked_at: datetime | None = None
+    #: a post-visit follow-up call is wanted after this visit, whatever its type says
+    call_after: bool = False
 
     def __post_init__(self) -> None:
         if self.confirmation is VisitStatus.UNCONFIRMED and self.status.is_confirmation:

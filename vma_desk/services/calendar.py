@@ -35,6 +35,7 @@ from vma_desk.core.validation import (
 )
 from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.calendar_repository import CalendarRepository, to_ts
+from vma_desk.storage.freed_slot_repository import FreedSlotRepository
 from vma_desk.storage.repositories import (
     PatientRepository,
     PracticeRepository,
@@ -55,6 +56,8 @@ class CalendarService:
     def __init__(self, context: ServiceContext) -> None:
         self.ctx = context
         self.repo = CalendarRepository(context.conn)
+        #: the freed slots every schedule change records (cancelled, moved, no-show) and fills
+        self.freed = FreedSlotRepository(context.conn)
 
     # --- reference data --------------------------------------------------------------------------
     def _practice(self) -> Practice:
@@ -83,6 +86,10 @@ class CalendarService:
         if not 0 <= notice_hours <= 168:
             raise ValidationError("notice_hours", "must be between 0 and 168 hours")
         clean = [validate_appointment_type(t) for t in types]
+        for appointment_type in clean:
+            days = appointment_type.follow_up_days
+            if days is not None and not 1 <= days <= 30:
+                raise ValidationError("follow_up_days", "must be between 1 and 30 business days, or off")
         with self.ctx.transaction():
             for appointment_type in clean:
                 self.repo.save_type(appointment_type)
@@ -211,6 +218,7 @@ class CalendarService:
             clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
             override = clean.override_reason
             appointment_id = self.repo.insert(clean)
+            self.freed.follow(None, replace(clean, id=appointment_id), self.ctx.clock.now())
             # booked: the patient leaves the waitlist entries this visit answers
             for entry in self.repo.waitlist():
                 if entry.patient_id == clean.patient_id and entry.type_code == clean.type_code and (
@@ -240,6 +248,7 @@ class CalendarService:
             clean = replace(clean, override_reason=self._refuse_conflicts(clean, override_reason))
             override = clean.override_reason
             self.repo.update(clean)
+            self.freed.follow(before, clean, self.ctx.clock.now())
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
                            "rescheduled; authorised" + ("; conflict overridden" if override else ""))
         freed = Slot(before.provider_id, before.start, before.minutes)
@@ -263,6 +272,7 @@ class CalendarService:
                             entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(cancelled)
+            self.freed.follow(before, cancelled, now)
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
                            "cancelled" + (" late" if late else "") + "; authorised")
         freed = Slot(before.provider_id, before.start, before.minutes)
@@ -297,6 +307,7 @@ class CalendarService:
         updated = replace(updated, entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(updated)
+            self.freed.follow(before, updated, now)
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id, detail)
         proposals: list[WaitlistEntry] = []
         if status is VisitStatus.NO_SHOW:
@@ -331,6 +342,7 @@ class CalendarService:
                 if taken:
                     raise ConflictError(taken)
             self.repo.update(restored)
+            self.freed.follow(current, restored, self.ctx.clock.now(), undo=True)
             self.ctx.audit(AuditAction.UPDATE, RECORD, restored.id, f"undo: {what}")
         return restored, Change(RECORD, AuditAction.UPDATE, (restored.id or 0,))
 
@@ -343,6 +355,7 @@ class CalendarService:
         updated = replace(before, status=before.confirmation, entered_by=self.ctx.user)
         with self.ctx.transaction():
             self.repo.update(updated)
+            self.freed.follow(before, updated, self.ctx.clock.now())
             self.ctx.audit(AuditAction.UPDATE, RECORD, appointment_id,
                            f"status: {before.confirmation.value} (arrival taken back)")
         return updated, Change(RECORD, AuditAction.UPDATE, (appointment_id,))

@@ -53,7 +53,7 @@ APPOINTMENT_COLUMNS = (
     "telehealth_link, tech_check, entered_by, "
     "elig_deductible_met, elig_deductible_remaining, elig_coinsurance, elig_oop_note, "
     "elig_secondary_status, elig_insurance, "
-    "confirmation, booked_ts"
+    "confirmation, booked_ts, call_after"
 )
 
 
@@ -70,7 +70,7 @@ def appointment_row(a: Appointment) -> tuple[object, ...]:
         a.tech_check.value, a.entered_by,
         None if e.deductible_met is None else int(e.deductible_met), e.deductible_remaining,
         e.coinsurance, e.oop_note, e.secondary_status.value, e.insurance.value,
-        a.confirmation.value, to_ts(a.booked_at) if a.booked_at else None,
+        a.confirmation.value, to_ts(a.booked_at) if a.booked_at else None, int(a.call_after),
     )
 
 
@@ -89,7 +89,7 @@ def appointment_from_row(row: Sequence[Any]) -> Appointment:
                                 secondary_status=EligibilityStatus(row[28]),
                                 insurance=InsuranceRank(row[29])),
         telehealth_link=row[21], tech_check=TechCheck(row[22]), entered_by=row[23],
-        confirmation=VisitStatus(row[30]), booked_at=from_ts(row[31]),
+        confirmation=VisitStatus(row[30]), booked_at=from_ts(row[31]), call_after=bool(row[32]),
     )
 
 
@@ -102,21 +102,22 @@ class CalendarRepository:
         return [
             AppointmentType(code=r[0], name=r[1], minutes=r[2], buffer_minutes=r[3],
                             new_patient=bool(r[4]), telehealth=bool(r[5]), prep=r[6],
-                            active=bool(r[7]))
+                            active=bool(r[7]), follow_up_days=r[8])
             for r in self.conn.execute(
-                "SELECT code, name, minutes, buffer_minutes, new_patient, telehealth, prep, active"
-                " FROM appointment_type ORDER BY name")
+                "SELECT code, name, minutes, buffer_minutes, new_patient, telehealth, prep, active,"
+                " follow_up_days FROM appointment_type ORDER BY name")
         ]
 
     def save_type(self, t: AppointmentType) -> None:
         self.conn.execute(
             "INSERT INTO appointment_type(code, name, minutes, buffer_minutes, new_patient,"
-            " telehealth, prep, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " telehealth, prep, active, follow_up_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(code) DO UPDATE SET name = excluded.name, minutes = excluded.minutes,"
             " buffer_minutes = excluded.buffer_minutes, new_patient = excluded.new_patient,"
-            " telehealth = excluded.telehealth, prep = excluded.prep, active = excluded.active",
+            " telehealth = excluded.telehealth, prep = excluded.prep, active = excluded.active,"
+            " follow_up_days = excluded.follow_up_days",
             (t.code, t.name, t.minutes, t.buffer_minutes, int(t.new_patient), int(t.telehealth),
-             t.prep, int(t.active)),
+             t.prep, int(t.active), t.follow_up_days),
         )
 
     # --- appointments ----------------------------------------------------------------------------
