@@ -32,6 +32,8 @@ from vma_desk.storage.workspace import Workspace
 
 if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
     from vma_desk.services.exports import ExportService
+    from vma_desk.services.follow_up import FollowUpService
+    from vma_desk.services.freed_slots import FreedSlotService
     from vma_desk.services.handoff import HandoffService
     from vma_desk.services.rebooking import RebookingService
     from vma_desk.services.recall import RecallService
@@ -114,6 +116,19 @@ class Services:
         from vma_desk.services.rebooking import RebookingService
 
         return RebookingService(self.context, calendar=self.calendar, chase=self.chase)
+
+    @cached_property
+    def follow_up(self) -> FollowUpService:
+        from vma_desk.services.follow_up import FollowUpService
+
+        return FollowUpService(self.context, practice=self.practice, chase=self.chase,
+                               communications=self.communications)
+
+    @cached_property
+    def freed_slots(self) -> FreedSlotService:
+        from vma_desk.services.freed_slots import FreedSlotService
+
+        return FreedSlotService(self.context, chase=self.chase)
 
     @cached_property
     def security(self) -> SecurityService:
