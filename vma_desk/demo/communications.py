@@ -70,6 +70,8 @@ def units(history_days: int) -> int:
 class Written:
     calls: int
     messages: int
+    #: the voicemail box's checks, in order: every voicemail was heard at the first one after it was left
+    checks: tuple[datetime, ...] = ()
 
 
 def write(ctx: ServiceContext, *, seed: int, anchor: date, history_days: int, practice: Practice,
@@ -109,7 +111,7 @@ def write(ctx: ServiceContext, *, seed: int, anchor: date, history_days: int, pr
             repo.insert_calls(calls)
             repo.insert_messages(messages)
         progress(done)
-    return Written(ids.calls, ids.messages)
+    return Written(ids.calls, ids.messages, tuple(line.checks))
 
 
 def _text(message: Message, names: dict[int, str]) -> str:

@@ -2,10 +2,11 @@
 
 Everything is written through the repositories in a few large transactions (the practice and staff
 in one, patients in batches; appointments, calls and messages, refill requests, referrals and prior
-authorisations in batches of days), with a single audit entry for the whole generation; going
-through the per-record services would cost one transaction and one audit entry per record. The
-workspace is marked as a demo in the first transaction and as complete in the last, so an
-interrupted generation is recognisable (`ensure_demo_workspace` starts it again).
+authorisations in batches of days; then the chasing laid over them, in plain SQL, in one:
+`demo/chasing.py`), with a single audit entry for the whole generation; going through the
+per-record services would cost one transaction and one audit entry per record. The workspace is
+marked as a demo in the first transaction and as complete in the last, so an interrupted
+generation is recognisable (`ensure_demo_workspace` starts it again).
 
 The first transaction also adds the demo's users (`demo/users.py`, all with the published
 `DEMO_PIN`) and signs in their trainer (`act_as`, audited), so the audit says who made the demo.
@@ -25,6 +26,7 @@ from vma_desk.core.validation import validate_patient, validate_practice, valida
 from vma_desk.demo import (
     appointments,
     catalog,
+    chasing,
     communications,
     patients,
     practice,
@@ -101,7 +103,7 @@ def generate(
     count = PATIENTS_PER_YEAR * years
     history_days = years * 365
     total = count + 2 + appointments.units(history_days) + communications.units(history_days) + \
-        refills.units(history_days) + referrals.units(history_days)
+        refills.units(history_days) + referrals.units(history_days) + chasing.units()
 
     report(0, total, "practice and staff")
     the_practice = validate_practice(practice.practice(seed, anchor, history_days))
@@ -135,6 +137,8 @@ def generate(
         referred = referrals.write(
             ctx, seed=seed, office=office, roster=roster, history_days=history_days,
             progress=lambda done: report(referrals_done + done, total, "referrals and prior authorisations"))
+        report(total - 1, total, "chasing: voicemails, attempts, follow-up calls")
+        chased = chasing.write(ctx, seed=seed, office=office, checks=phone.checks)
 
     with ctx.transaction():
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
@@ -143,7 +147,8 @@ def generate(
                   f"{staff_count} staff, {len(users)} users, {count} patients, "
                   f"{calendar.appointments} appointments, "
                   f"{phone.calls} calls, {phone.messages} messages, {asked.refills} refill requests, "
-                  f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations")
+                  f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations, "
+                  f"{chased.voicemails} voicemails, {chased.attempts} contact attempts")
     report(total, total, "done")
     let_go(calls, roster, office.visits, office.seen_on)
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))
