@@ -134,6 +134,11 @@ class Ui_MessagesTab(object):
 
         self.steps_grid.addWidget(self.close_button, 1, 1, 1, 1)
 
+        self.log_attempt_button = QPushButton(self.detail_panel)
+        self.log_attempt_button.setObjectName(u"log_attempt_button")
+
+        self.steps_grid.addWidget(self.log_attempt_button, 2, 0, 1, 1)
+
         self.reopen_button = QPushButton(self.detail_panel)
         self.reopen_button.setObjectName(u"reopen_button")
 
@@ -176,7 +181,8 @@ class Ui_MessagesTab(object):
         QWidget.setTabOrder(self.deliver_button, self.acknowledge_button)
         QWidget.setTabOrder(self.acknowledge_button, self.callback_button)
         QWidget.setTabOrder(self.callback_button, self.close_button)
-        QWidget.setTabOrder(self.close_button, self.reopen_button)
+        QWidget.setTabOrder(self.close_button, self.log_attempt_button)
+        QWidget.setTabOrder(self.log_attempt_button, self.reopen_button)
 
         self.retranslateUi(MessagesTab)
 
@@ -209,6 +215,10 @@ class Ui_MessagesTab(object):
         self.acknowledge_button.setText(QCoreApplication.translate("MessagesTab", u"&Acknowledge", None))
         self.callback_button.setText(QCoreApplication.translate("MessagesTab", u"Call&back done", None))
         self.close_button.setText(QCoreApplication.translate("MessagesTab", u"C&lose", None))
+#if QT_CONFIG(tooltip)
+        self.log_attempt_button.setToolTip(QCoreApplication.translate("MessagesTab", u"Log a callback attempt on the selected message: no answer, left voicemail, reached... (Ctrl+Shift+L)", None))
+#endif // QT_CONFIG(tooltip)
+        self.log_attempt_button.setText(QCoreApplication.translate("MessagesTab", u"Lo&g attempt\u2026", None))
 #if QT_CONFIG(tooltip)
         self.reopen_button.setToolTip(QCoreApplication.translate("MessagesTab", u"Open the closed message again, with the reason (Ctrl+Shift+R)", None))
 #endif // QT_CONFIG(tooltip)

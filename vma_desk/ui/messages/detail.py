@@ -1,5 +1,5 @@
-"""What the Messages tab's detail pane says about one message: who, what, when it is due, and
-each step done with who and when."""
+"""What the Messages tab's detail pane says about one message: who, what, when it is due, its
+callback attempts, and each step done with who and when."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
     if m.awaiting_callback:
         late = " — OVERDUE" if now > row.due else ""
         lines.append(f"Callback due {wording.when_in_year(row.due, zone, today)}{late}")
+    if line := attempts(row, zone, today):
+        lines.append(line)
     if m.callback_at is not None:
         lines.append(f"Best time to call back: {wording.when_in_year(m.callback_at, zone, today)}")
     lines.append(f"Reason: {m.reason}")
@@ -43,6 +45,18 @@ def body(row: MessageRow, now: datetime, zone: ZoneInfo) -> str:
     if m.call_id is not None:
         lines.append("Taken from a logged call (linked).")
     return "\n".join(lines)
+
+
+def attempts(row: MessageRow, zone: ZoneInfo, today: date) -> str:
+    """'Callback attempts: 2 attempts · last: left voicemail 10:42 · next Tomorrow 10:42 AM', or
+    that none is logged yet (Ctrl+Shift+L logs one); "" for a message past its callback with none."""
+    state = row.chase
+    if not state.count:
+        return "Callback attempts: none yet (Ctrl+Shift+L logs one)" if row.message.awaiting_callback else ""
+    line = f"Callback attempts: {state.text(zone)}"
+    if row.message.awaiting_callback and state.next_at is not None:
+        line += f" · next {wording.near_day_clock(state.next_at, zone, today)}"
+    return line
 
 
 def timeline(message: Message, zone: ZoneInfo, today: date) -> str:

@@ -1,9 +1,10 @@
 """Messages as a table model whose age and overdue marks move with the clock, and the proxy that
 sorts them and keeps the overdue ones on demand.
 
-A `MessageRow` carries the message with its names and callback due time, worked out once per load
-(`source.py`). Every 30 s the model's own timer reads the clock and repaints the age and due
-columns (and the overdue marks) without asking the services again. An overdue message has a red
+A `MessageRow` carries the message with its names, callback due time and callback attempts
+(`ChaseState`), worked out once per load (`source.py`). Every 30 s the model's own timer reads the
+clock and repaints the age and due columns (and the overdue marks) without asking the services
+again. An overdue message has a red
 background, bold text and a warning icon in its due column.
 """
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core import wording
+from vma_desk.core.chase import ChaseState
 from vma_desk.core.communications import Message, MessageState, Urgency
 from vma_desk.ui.record_model import RECORD_ROLE, SORT_ROLE, Index, ModeFilterProxy, TickingTableModel
 
@@ -46,6 +48,8 @@ class MessageRow:
     patient: str
     recipient: str
     due: datetime
+    #: the callback attempts logged on it (Ctrl+Shift+L), read for the whole list at once
+    chase: ChaseState = ChaseState()
 
     @property
     def record_id(self) -> int | None:

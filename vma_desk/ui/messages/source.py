@@ -1,5 +1,5 @@
-"""Reading the messages the tab shows: every open message (one query), with the names and the
-callback due time of each.
+"""Reading the messages the tab shows: every open message (one query), with the names, the
+callback due time and the callback attempts of each (one query for the list).
 
 Due times come from the core rule (`core.rules.callbacks.callback_due`) with the practice, its zone
 and its callback policy read once per load: nothing is asked of the services per row.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from vma_desk.core.chase import ChaseKind, ChaseState
 from vma_desk.core.communications import Message
 from vma_desk.core.rules import callbacks
 from vma_desk.ui.messages.model import MessageRow
@@ -34,5 +35,8 @@ class MessageSource:
         policy = context.comms.callback_policy()
         ordered = callbacks.listing_order((m, callbacks.callback_due(m, practice, zone, policy))
                                           for m in messages)
-        return [MessageRow(m, context.patient_name(m.patient_id), context.staff_name(m.recipient_id), due)
+        ids = [m.id for m, _due in ordered if m.id is not None]
+        states = context.services.chase.states(ChaseKind.MESSAGE, ids)
+        return [MessageRow(m, context.patient_name(m.patient_id), context.staff_name(m.recipient_id), due,
+                           states.get(m.id or 0, ChaseState()))
                 for m, due in ordered]

@@ -3,8 +3,10 @@ standing out, and the steps that move a message on (deliver, acknowledge, callba
 each recorded with who and when in the detail pane.
 
 Keys (while the tab has focus): Ctrl+M a new message, Ctrl+Enter the next step of the selected
-message. The tab reads the open messages once per change; the model's own timer moves the ages
-and the overdue marks (and so the count in the tab's title, `sig_badge_changed`) every 30 s.
+message, Ctrl+Shift+L a callback attempt on it (the shared "Log attempt" dialog; the detail pane
+says the attempts so far). The tab reads the open messages once per change; the model's own timer
+moves the ages and the overdue marks (and so the count in the tab's title, `sig_badge_changed`)
+every 30 s.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Collection
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
+from vma_desk.core.chase import Attempt, ChaseKind
 from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, RecordKind
@@ -33,6 +36,7 @@ from vma_desk.ui.messages.model import (
 )
 from vma_desk.ui.messages.source import MessageSource
 from vma_desk.ui.record_list import ListTab, set_flag, show_error
+from vma_desk.ui.shared.attempt import AttemptTarget, LogAttemptDialog
 from vma_desk.ui.shared.badges import messages_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
@@ -48,7 +52,7 @@ QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#step_error_label { color: #b00020; }
 """
 _SHOWN = frozenset({RecordKind.MESSAGE, RecordKind.CALL, RecordKind.PATIENT, RecordKind.STAFF,
-                     RecordKind.PRACTICE, RecordKind.SETTING})
+                     RecordKind.PRACTICE, RecordKind.SETTING, RecordKind.CONTACT_ATTEMPT})
 
 
 class MessagesTab(ListTab):
@@ -114,6 +118,8 @@ class MessagesTab(ListTab):
                                            "Do the selected message's next step", self.next_step)
         self.reopen_action = tab_action(self, "&Reopen…", ("Ctrl+Shift+R",),
                                         "Open the closed message again, with the reason", self.reopen)
+        self.log_action = tab_action(self, "Lo&g attempt…", ("Ctrl+Shift+L",),
+                                     "Log a callback attempt on the selected message", self.log_attempt)
         self.new_action.setIconText("New message… (Ctrl+M)")
         self.ui.new_message_button.setDefaultAction(self.new_action)
 
@@ -126,6 +132,7 @@ class MessagesTab(ListTab):
         for state, button in self._steps.items():
             button.clicked.connect(lambda _checked=False, s=state: self.advance(s))
         ui.reopen_button.clicked.connect(self.reopen)
+        ui.log_attempt_button.clicked.connect(self.log_attempt)
 
     # what is shown ----------------------------------------------------------------------------------
     def load(self, select_id: int | None = None) -> None:
@@ -163,7 +170,7 @@ class MessagesTab(ListTab):
         rows = sum(1 for r in self.model.rows() if r.message.is_open)
         overdue = self.overdue_count()
         parts = [f"{rows} open message{'s' if rows != 1 else ''}", f"{overdue} overdue",
-                 "Ctrl+M takes a message · Ctrl+Enter does the next step"]
+                 "Ctrl+M takes a message · Ctrl+Enter does the next step · Ctrl+Shift+L logs an attempt"]
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
@@ -201,6 +208,8 @@ class MessagesTab(ListTab):
             self.next_step_action.setEnabled(False)
             ui.reopen_button.setVisible(False)
             self.reopen_action.setEnabled(False)
+            ui.log_attempt_button.setEnabled(False)
+            self.log_action.setEnabled(False)
             return
         message = row.message
         zone, now = self.context.zone(), self.model.now()
@@ -217,6 +226,8 @@ class MessagesTab(ListTab):
         closed = message.state is MessageState.CLOSED
         ui.reopen_button.setVisible(closed)
         self.reopen_action.setEnabled(closed)
+        ui.log_attempt_button.setEnabled(message.id is not None)
+        self.log_action.setEnabled(message.id is not None)
         ui.by_edit.setText(self._default_by(row, following))
 
     def _default_by(self, _row: MessageRow, _step: MessageState | None) -> str:
@@ -285,6 +296,27 @@ class MessagesTab(ListTab):
         self._publish(change, f"Reopened: the message from {updated.caller_name}", select_id=updated.id)
         self.select_message(updated.id or 0)
         return updated
+
+    def log_attempt(self) -> LogAttemptDialog | None:
+        """Ctrl+Shift+L: the shared "Log attempt" dialog on the selected message's callback (a
+        "reached" is refused once the message no longer awaits its callback)."""
+        row = self._shown
+        message_id = row.message.id if row is not None else None
+        if row is None or message_id is None:
+            return None
+        message = row.message
+        self.ui.step_error_label.hide()
+        target = AttemptTarget(ChaseKind.MESSAGE, message_id, message.caller_name, message.patient_id,
+                               message.awaiting_callback, row.chase.attempts)
+        dialog = LogAttemptDialog(self.context, target, self)
+        dialog.sig_logged.connect(lambda attempt, change: self._on_attempt_logged(message, attempt, change))
+        show_dialog(dialog)
+        return dialog
+
+    def _on_attempt_logged(self, message: Message, attempt: Attempt, change: Change) -> None:
+        self._publish(change, f"Logged {attempt.outcome.label}: the message from {message.caller_name}",
+                      select_id=message.id)
+        self.view.setFocus()
 
     # changes, locking and opening: `ListTab` -------------------------------------------------------
     def _on_filter_combo_changed(self, _index: int) -> None:
