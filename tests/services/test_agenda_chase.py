@@ -82,3 +82,24 @@ def test_a_care_gap_marked_done_no_longer_flags_the_visit(services: Services) ->
     assert flags() == ["Mammogram"]
     services.recall.record_done(patient_id, "Mammogram", date(2026, 2, 20))
     assert flags() == []
+
+
+def test_an_arrived_procedure_yields_a_follow_up_call_on_today_two_business_days_later(
+        services: Services, clock: FixedClock) -> None:
+    from dataclasses import replace
+
+    from tests.services.worklist_support import make_desk
+    from vma_desk.core.calendar import VisitStatus
+
+    desk = make_desk(services)
+    types = [replace(t, follow_up_days=2) if t.code == "proc" else t for t in services.calendar.types()]
+    services.calendar.save_settings(types, services.calendar.notice_hours())
+    patient_id = desk.patient("Rosa")
+    visit_id = desk.book(patient_id, "proc", local(10, 0))
+    clock.current = local(11, 0)
+    services.calendar.set_status(visit_id, VisitStatus.ARRIVED)
+    assert due(services, ItemKind.FOLLOW_UP) == []
+    clock.current = datetime(2026, 3, 4, 8, 0, tzinfo=CHICAGO).astimezone(UTC)  # Wednesday, 8:00
+    assert due(services, ItemKind.FOLLOW_UP) == [("Follow-up call after the visit", "Procedure 03/02", 0)]
+    row = next(i for i in services.agenda.day().due if i.kind is ItemKind.FOLLOW_UP)
+    assert (row.record_id, row.patient_name) == (visit_id, "Lakes, Rosa")

@@ -114,13 +114,15 @@ class ItemKind(StrEnum):
     VOICEMAIL = "voicemail"
     #: a call logged "callback needed" whose callback is not done
     CALLBACK = "callback"
+    #: a post-visit follow-up call due (record: the visit)
+    FOLLOW_UP = "follow_up"
 
     @property
     def label(self) -> str:
         return {"appointment": "Confirmation", "eligibility": "Eligibility", "message": "Message",
                 "refill": "Refill", "referral": "Referral", "prior_auth": "Prior auth",
                 "voicemail_box": "Voicemail box", "voicemail": "Voicemail",
-                "callback": "Callback"}[self.value]
+                "callback": "Callback", "follow_up": "Follow-up call"}[self.value]
 
 
 URGENT, SOON, ROUTINE = 2, 1, 0  # how a due row stands out: overdue/past due, near, on time
@@ -223,6 +225,8 @@ class AgendaInputs:
     callbacks: Sequence[tuple[Call, datetime]] = ()
     #: when the voicemail box was last checked, and whether a check is due now (None: not shown)
     box_check: tuple[datetime | None, bool] | None = None
+    #: post-visit follow-up calls due now and not quiet: (the visit, when the call fell due)
+    follow_ups: Sequence[tuple[Appointment, datetime]] = ()
 
 
 def build_agenda(data: AgendaInputs) -> DayAgenda:
@@ -380,4 +384,9 @@ def _chase_items(data: AgendaInputs, name: Callable[[int | None], str]) -> list[
         items.append(DueItem(ItemKind.CALLBACK, call.id or 0, f"Call back: {call.reason.label.lower()}",
                              "overdue" if overdue else "", URGENT if overdue else ROUTINE,
                              call.patient_id, name(call.patient_id) or call.caller_name, due))
+    for visit, due in data.follow_ups:
+        kind = data.types.get(visit.type_code)
+        items.append(DueItem(ItemKind.FOLLOW_UP, visit.id or 0, "Follow-up call after the visit",
+                             f"{kind.name if kind else visit.type_code} {visit.start.astimezone(zone):%m/%d}",
+                             ROUTINE, visit.patient_id, name(visit.patient_id), due))
     return items

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from vma_desk.core.agenda import AgendaInputs, DayAgenda, VisitFlag, build_agenda
 from vma_desk.core.errors import NotFoundError
@@ -18,6 +19,9 @@ from vma_desk.services.referrals import ReferralService
 from vma_desk.services.refills import RefillService
 from vma_desk.storage.repositories import PatientRepository
 
+if TYPE_CHECKING:
+    from vma_desk.services.follow_up import FollowUpService
+
 
 class AgendaService:
     def __init__(self, context: ServiceContext, *, practice: PracticeService, calendar: CalendarService,
@@ -25,6 +29,7 @@ class AgendaService:
                  referrals: ReferralService, chase: ChaseService) -> None:
         self.ctx = context
         self.chase = chase
+        self._follow_ups: FollowUpService | None = None
         self.practice, self.calendar, self.communications = practice, calendar, communications
         self.refills, self.referrals = refills, referrals
 
@@ -55,6 +60,8 @@ class AgendaService:
         voicemails = [(vm, chase.voicemail_due(vm)) for vm in chase.unreturned_voicemails()] if today else []
         callbacks = [(call, chase.callback_due(call)) for call in chase.open_callbacks()] if today else []
         box_check = (chase.last_box_check(), chase.box_check_due()) if today else None
+        follow_ups = [(c.appointment, c.due_at) for c in self._follow_up().due_calls(now)
+                      if not c.chase.quiet(now)] if today else []
         repo = PatientRepository(ctx.conn)
         day_patients = {a.patient_id for a in appointments}
         patients = repo.get_many(sorted(day_patients))  # age and care gaps, the day's patients only
@@ -63,7 +70,8 @@ class AgendaService:
             | {r.patient_id for r, _ in refills} | {r.patient_id for r, _, _ in referrals} \
             | {a.patient_id for a, _ in auths} \
             | {vm.patient_id for vm, _ in voicemails if vm.patient_id is not None} \
-            | {c.patient_id for c, _ in callbacks if c.patient_id is not None}
+            | {c.patient_id for c, _ in callbacks if c.patient_id is not None} \
+            | {v.patient_id for v, _ in follow_ups}
         return build_agenda(AgendaInputs(
             day=day, now=now, practice_name=practice.name, time_zone=practice.time_zone,
             providers=providers, types={t.code: t for t in self.calendar.types(include_inactive=True)},
@@ -74,7 +82,15 @@ class AgendaService:
             open_messages=[(m, comms.callback_due(m), m.id in overdue) for m in open_messages],
             refills=refills, referrals=referrals, prior_auths=auths,
             visit_refills=self.refills.for_visits([a.id for a in appointments if a.id is not None]),
-            voicemails=voicemails, callbacks=callbacks, box_check=box_check))
+            voicemails=voicemails, callbacks=callbacks, box_check=box_check, follow_ups=follow_ups))
+
+    def _follow_up(self) -> FollowUpService:
+        if self._follow_ups is None:
+            from vma_desk.services.follow_up import FollowUpService
+
+            self._follow_ups = FollowUpService(self.ctx, practice=self.practice, chase=self.chase,
+                                               communications=self.communications)
+        return self._follow_ups
 
     def visit_flags(self, appointment_id: int) -> tuple[tuple[VisitFlag, str], ...]:
         """One visit's flags, (flag, detail) in the order of VisitFlag: the same `build_agenda`
