@@ -232,6 +232,9 @@ def validate_appointment_type(appointment_type: AppointmentType) -> AppointmentT
     if not 0 <= appointment_type.buffer_minutes <= 120:
         raise ValidationError("buffer_minutes", "must be between 0 and 120")
     prep = clean_text("prep", appointment_type.prep, required=False, limit=300)
+    days = appointment_type.follow_up_days
+    if days is not None and not 1 <= days <= 30:
+        raise ValidationError("follow_up_days", "must be between 1 and 30 business days, or off")
     return replace(appointment_type, name=name, prep=prep)
 
 

@@ -85,11 +85,7 @@ class CalendarService:
         """Appointment types and the late-cancellation window, all or nothing."""
         if not 0 <= notice_hours <= 168:
             raise ValidationError("notice_hours", "must be between 0 and 168 hours")
-        clean = [validate_appointment_type(t) for t in types]
-        for appointment_type in clean:
-            days = appointment_type.follow_up_days
-            if days is not None and not 1 <= days <= 30:
-                raise ValidationError("follow_up_days", "must be between 1 and 30 business days, or off")
+        clean = [validate_appointment_type(t) for t in types]  # follow-up days 1-30 or off among them
         with self.ctx.transaction():
             for appointment_type in clean:
                 self.repo.save_type(appointment_type)

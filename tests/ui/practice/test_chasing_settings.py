@@ -28,7 +28,8 @@ def type_in_cell(qtbot, dialog, kind: ChaseKind, field: str, text: str) -> None:
     table.setFocus()
     table.setCurrentCell(row, column)
     qtbot.keyClick(table, Qt.Key.Key_F2)  # edit the cell, as a user does
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and table.isAncestorOf(QApplication.focusWidget()))
     editor = QApplication.focusWidget()
     editor.selectAll()
     qtbot.keyClicks(editor, text)
@@ -65,3 +66,33 @@ def test_a_bad_cell_is_named_beside_the_table_and_nothing_is_saved(qtbot, dialog
     assert dialog.ui.retry_error.isVisible()
     assert services.chase.box_check_hours() == 3  # nothing saved, the other pages included
     assert services.chase.policy(ChaseKind.REBOOK).max_attempts == 3
+
+
+def test_a_type_gets_a_follow_up_call_after_n_business_days(qtbot, services):
+    from vma_desk.ui.practice.types_model import FOLLOW_UP
+
+    dialog = PracticeSettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.pages.setCurrentWidget(dialog.ui.types_page)
+    model, view = dialog.types_model, dialog.ui.types_view
+    row = next(i for i, t in enumerate(model.types) if t.code == "proc")
+    assert model.index(row, FOLLOW_UP).data() == "off"  # off by default
+    view.setFocus()
+    view.setCurrentIndex(model.index(row, FOLLOW_UP))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and view.isAncestorOf(QApplication.focusWidget()))
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "45")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaves the cell: what was typed is kept
+    assert model.types[row].follow_up_days == 45
+    dialog.ui.button_box.accepted.emit()
+    assert "follow-up call must be between 1 and 30 business days" in dialog.ui.types_error.text()
+    assert next(t for t in services.calendar.types() if t.code == "proc").follow_up_days is None
+    model.setData(model.index(row, FOLLOW_UP), "2")
+    assert model.index(row, FOLLOW_UP).data() == "2 business days"
+    with qtbot.waitSignal(dialog.sig_saved):
+        dialog.ui.button_box.accepted.emit()
+    assert next(t for t in services.calendar.types() if t.code == "proc").follow_up_days == 2

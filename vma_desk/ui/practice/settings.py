@@ -30,7 +30,14 @@ from vma_desk.core.wording import WEEKDAY_NAMES
 from vma_desk.services import Services
 from vma_desk.services.refills import format_lab_rules, parse_lab_rules
 from vma_desk.ui.forms.ui_practice_settings import Ui_PracticeSettings
-from vma_desk.ui.practice.types_model import BUFFER, MINUTES, NAME, PREP, AppointmentTypeTableModel
+from vma_desk.ui.practice.types_model import (
+    BUFFER,
+    FOLLOW_UP,
+    MINUTES,
+    NAME,
+    PREP,
+    AppointmentTypeTableModel,
+)
 from vma_desk.ui.shared.form import FormDialog, attempt
 from vma_desk.ui.shared.widgets import FieldSlot, select_cell, to_time
 
@@ -202,8 +209,10 @@ class PracticeSettingsDialog(FormDialog):
 
     def _show_type_error(self, row: int, exc: ValidationError) -> None:
         self.ui.pages.setCurrentWidget(self.ui.types_page)
-        column = {"name": NAME, "minutes": MINUTES, "buffer_minutes": BUFFER}.get(exc.field, PREP)
-        label = exc.field.replace("_minutes", "").replace("_", " ")
+        column = {"name": NAME, "minutes": MINUTES, "buffer_minutes": BUFFER,
+                  "follow_up_days": FOLLOW_UP}.get(exc.field, PREP)
+        label = "follow-up call" if exc.field == "follow_up_days" else \
+            exc.field.replace("_minutes", "").replace("_", " ")
         self.ui.types_error.setText(f"Appointment type {row + 1}: {label} {exc.message}.")
         self.ui.types_error.show()
         select_cell(self.ui.types_view, row, column)

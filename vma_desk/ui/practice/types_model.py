@@ -1,4 +1,5 @@
-"""An editable table of appointment types (name, minutes, buffer, prep reminder, in use)."""
+"""An editable table of appointment types (name, minutes, buffer, prep reminder, in use, and the
+business days after an arrived visit its follow-up call falls due: "off" by default)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from vma_desk.core.calendar import AppointmentType
 
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, MINUTES, BUFFER, PREP, ACTIVE = range(5)
-HEADERS = ("Type", "Minutes", "Buffer after", "Prep reminder", "In use")
+NAME, MINUTES, BUFFER, PREP, ACTIVE, FOLLOW_UP = range(6)
+HEADERS = ("Type", "Minutes", "Buffer after", "Prep reminder", "In use", "Follow-up call after")
+#: what the follow-up column shows, and accepts, for "no follow-up call"
+OFF = "off"
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -52,10 +55,18 @@ class AppointmentTypeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == ACTIVE:
             return Qt.CheckState.Checked if t.active else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == FOLLOW_UP:
+                days = t.follow_up_days
+                if role == Qt.ItemDataRole.EditRole:
+                    return "" if days is None else days
+                return OFF if days is None else f"{days} business day{'' if days == 1 else 's'}"
             return {NAME: t.name, MINUTES: t.minutes, BUFFER: t.buffer_minutes, PREP: t.prep,
                     ACTIVE: None}[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == PREP:
             return t.prep
+        if role == Qt.ItemDataRole.ToolTipRole and column == FOLLOW_UP:
+            return ("A follow-up call falls due this many business days after an arrived visit of "
+                    "this type (1-30); empty or \"off\": none.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -76,6 +87,15 @@ class AppointmentTypeTableModel(QAbstractTableModel):
                               else replace(t, buffer_minutes=number))
         elif role == Qt.ItemDataRole.EditRole and column == PREP:
             self.types[row] = replace(t, prep=str(value))
+        elif role == Qt.ItemDataRole.EditRole and column == FOLLOW_UP:
+            text = str(value if value is not None else "").strip().lower()
+            if text in ("", OFF, "0"):
+                self.types[row] = replace(t, follow_up_days=None)
+            else:
+                try:
+                    self.types[row] = replace(t, follow_up_days=int(text.split()[0]))
+                except ValueError:
+                    return False
         else:
             return False
         self.dataChanged.emit(index, index, [role])
