@@ -6,20 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.calendar.attempt_keys import log_by_keys, open_log_attempt, refuse_future
 from tests.ui.comms_support import (  # noqa: F401 - fixtures
     desk_fixture,
-    dialog_of,
     messages_tab_fixture,
-    no_dialog,
     take_message,
 )
-from tests.ui.conftest import focused, reactivate, type_keys
+from tests.ui.conftest import reactivate, type_keys
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.communications import MessageState
 from vma_desk.core.records import RecordKind
-from vma_desk.ui.shared.attempt import LogAttemptDialog
-
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def test_ctrl_shift_l_logs_a_callback_attempt_and_the_detail_says_it(qtbot, services, clock, messages_tab,
@@ -32,15 +28,12 @@ def test_ctrl_shift_l_logs_a_callback_attempt_and_the_detail_says_it(qtbot, serv
     assert ui.log_attempt_button.isEnabled()
     sent = []
     tab.sig_changed.connect(sent.append)
-    tab.view.setFocus()
 
-    qtbot.keyClick(tab.view, Qt.Key.Key_L, CTRL_SHIFT)
-    dialog = dialog_of(qtbot, LogAttemptDialog)
+    dialog = open_log_attempt(qtbot, tab.view)
     assert dialog.windowTitle() == "Log attempt: Message callback"
     assert dialog.ui.about_label.text() == "Message callback: Bo Burr"
     assert dialog.ui.outcome_combo.currentText() == "No answer"
-    type_keys(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: no_dialog(LogAttemptDialog))
+    log_by_keys(qtbot)
     reactivate(qtbot, tab)
 
     assert ("Callback attempts: 1 attempt · last: no answer 09:30 · next Today 11:30 AM"
@@ -53,11 +46,9 @@ def test_ctrl_shift_l_logs_a_callback_attempt_and_the_detail_says_it(qtbot, serv
     assert attempt.patient_id == desk.ann.id and attempt.by == "tester@desk"
 
     # the second attempt shows the first in the dialog's history
-    qtbot.keyClick(focused(), Qt.Key.Key_L, CTRL_SHIFT)
-    dialog = dialog_of(qtbot, LogAttemptDialog)
+    dialog = open_log_attempt(qtbot, tab.view)
     assert "no answer" in dialog.ui.history_label.text()
-    type_keys(qtbot, "l", Qt.Key.Key_Return)  # left voicemail
-    qtbot.waitUntil(lambda: no_dialog(LogAttemptDialog))
+    log_by_keys(qtbot, "l")  # left voicemail
     assert "Callback attempts: 2 attempts · last: left voicemail 09:30" in ui.detail_label.text()
 
 
@@ -66,18 +57,8 @@ def test_an_attempt_in_the_future_is_refused_beside_when_and_nothing_is_saved(qt
     message = take_message(services, desk.front)
     tab = messages_tab
     tab.load(select_id=message.id)
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_L, CTRL_SHIFT)
-    dialog = dialog_of(qtbot, LogAttemptDialog)
-    type_keys(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # no answer; on to When
-    assert focused() is dialog.ui.at_edit
-    type_keys(qtbot, Qt.Key.Key_Up, Qt.Key.Key_Return)  # its first part, the month: next month
-
-    assert dialog.isVisible() and dialog.ui.at_error.isVisible()
-    assert dialog.ui.at_error.text() == "An attempt cannot be in the future: enter when it was made."
+    refuse_future(qtbot, open_log_attempt(qtbot, tab.view))
     assert services.chase.attempts(ChaseKind.MESSAGE, message.id) == []
-    dialog.close()
-    qtbot.waitUntil(lambda: no_dialog(LogAttemptDialog))
     assert "Callback attempts: none yet" in tab.ui.detail_label.text()
 
 
@@ -87,9 +68,7 @@ def test_reached_is_refused_once_the_callback_is_done(qtbot, services, messages_
     tab = messages_tab
     tab.load(select_id=message.id)
     assert "Callback attempts" not in tab.ui.detail_label.text()  # none, and none due
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_L, CTRL_SHIFT)
-    dialog = dialog_of(qtbot, LogAttemptDialog)
+    dialog = open_log_attempt(qtbot, tab.view)
     type_keys(qtbot, "r", Qt.Key.Key_Return)  # reached
     assert dialog.isVisible() and dialog.ui.outcome_error.isVisible()
     assert dialog.ui.outcome_error.text().startswith("This record is already closed")

@@ -133,6 +133,11 @@ class Ui_RefillsTab(object):
 
         self.steps_row.addWidget(self.patient_button)
 
+        self.log_attempt_button = QPushButton(self.detail_panel)
+        self.log_attempt_button.setObjectName(u"log_attempt_button")
+
+        self.steps_row.addWidget(self.log_attempt_button)
+
         self.pickup_button = QPushButton(self.detail_panel)
         self.pickup_button.setObjectName(u"pickup_button")
 
@@ -231,6 +236,14 @@ class Ui_RefillsTab(object):
 
         self.check_column.addWidget(self.decision_label)
 
+        self.notice_label = QLabel(self.detail_panel)
+        self.notice_label.setObjectName(u"notice_label")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.check_column.addWidget(self.notice_label)
+
         self.check_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.check_column.addItem(self.check_spacer)
@@ -292,7 +305,8 @@ class Ui_RefillsTab(object):
         QWidget.setTabOrder(self.decision_button, self.visit_button)
         QWidget.setTabOrder(self.visit_button, self.pharmacy_button)
         QWidget.setTabOrder(self.pharmacy_button, self.patient_button)
-        QWidget.setTabOrder(self.patient_button, self.pickup_button)
+        QWidget.setTabOrder(self.patient_button, self.log_attempt_button)
+        QWidget.setTabOrder(self.log_attempt_button, self.pickup_button)
         QWidget.setTabOrder(self.pickup_button, self.close_button)
         QWidget.setTabOrder(self.close_button, self.reopen_button)
         QWidget.setTabOrder(self.reopen_button, self.recheck_button)
@@ -323,6 +337,10 @@ class Ui_RefillsTab(object):
         self.visit_button.setText(QCoreApplication.translate("RefillsTab", u"&Book visit\u2026", None))
         self.pharmacy_button.setText(QCoreApplication.translate("RefillsTab", u"&Pharmacy notified", None))
         self.patient_button.setText(QCoreApplication.translate("RefillsTab", u"Pa&tient notified", None))
+#if QT_CONFIG(tooltip)
+        self.log_attempt_button.setToolTip(QCoreApplication.translate("RefillsTab", u"Log an attempt to tell the patient the decision: no answer, left voicemail, reached... (Ctrl+Shift+L)", None))
+#endif // QT_CONFIG(tooltip)
+        self.log_attempt_button.setText(QCoreApplication.translate("RefillsTab", u"Lo&g attempt\u2026", None))
         self.pickup_button.setText(QCoreApplication.translate("RefillsTab", u"Pic&kup confirmed", None))
         self.close_button.setText(QCoreApplication.translate("RefillsTab", u"C&lose", None))
 #if QT_CONFIG(tooltip)
@@ -342,6 +360,9 @@ class Ui_RefillsTab(object):
         self.decision_title.setText(QCoreApplication.translate("RefillsTab", u"Provider's decision", None))
 #if QT_CONFIG(accessibility)
         self.decision_label.setAccessibleName(QCoreApplication.translate("RefillsTab", u"The provider's decision", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.notice_label.setAccessibleName(QCoreApplication.translate("RefillsTab", u"Attempts to tell the patient the decision", None))
 #endif // QT_CONFIG(accessibility)
         self.steps_title.setText(QCoreApplication.translate("RefillsTab", u"Steps", None))
 #if QT_CONFIG(accessibility)

@@ -1,6 +1,6 @@
 """What the Refills tab's detail pane says about one request: every field, the due time, the chart
-check with each reason and the labs' dates, the provider's decision (who and when), and each step
-with its time."""
+check with each reason and the labs' dates, the provider's decision (who and when) and the attempts
+to tell the patient, and each step with its time."""
 
 from __future__ import annotations
 
@@ -85,6 +85,27 @@ def decision(request: RefillRequest, provider: str, zone: ZoneInfo, today: date,
     if request.decision is Decision.NEEDS_VISIT:
         lines.append(visit(request, zone, today, staff_name or (lambda _id: "")))
     return "\n".join(lines)
+
+
+def notice(row: RefillTableRow, zone: ZoneInfo, today: date) -> str:
+    """The attempts to tell the patient the decision: 'Telling the patient: 1 attempt · last: no
+    answer 09:30 · next Today 11:30 AM', that none is logged yet while the patient is still to be
+    told, or "" (no decision yet, or told with no attempt logged)."""
+    request, state = row.request, row.notice
+    if request.decision is None:
+        return ""
+    to_tell = notice_open(request)
+    if not state.count:
+        return "Telling the patient: no attempt yet (Ctrl+Shift+L logs one)" if to_tell else ""
+    line = f"Telling the patient: {state.text(zone)}"
+    if to_tell and state.next_at is not None:
+        line += f" · next {wording.near_day_clock(state.next_at, zone, today)}"
+    return line
+
+
+def notice_open(request: RefillRequest) -> bool:
+    """The patient is still to be told the decision (the request open, not marked patient notified)."""
+    return request.is_open and request.reached(RefillStep.PATIENT_NOTIFIED) is None
 
 
 def visit(request: RefillRequest, zone: ZoneInfo, today: date,

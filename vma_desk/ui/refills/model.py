@@ -1,11 +1,12 @@
 """Refill requests as a table model whose due states move with the clock, and the proxy that
 sorts them and filters them by stage.
 
-A `RefillTableRow` carries the request with its patient's and prescriber's names, read once per
-load (`source.py`). Every 30 s the model's own timer reads the clock and works out each row's due
-state again with the core rule (`request_due_state`), without asking the services. A past-due row
-has a red background, bold text and a warning icon; a near-due one an amber background and an
-information icon; the "Due state" column says it in words, so colour is never the only sign.
+A `RefillTableRow` carries the request with its patient's and prescriber's names and the attempts
+to tell the patient the decision (`ChaseState`), read once per load (`source.py`). Every 30 s the
+model's own timer reads the clock and works out each row's due state again with the core rule
+(`request_due_state`), without asking the services. A past-due row has a red background, bold text
+and a warning icon; a near-due one an amber background and an information icon; the "Due state"
+column says it in words, so colour is never the only sign.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from vma_desk.core import refill_text as text
 from vma_desk.core import wording
+from vma_desk.core.chase import ChaseState
 from vma_desk.core.communications import Urgency
 from vma_desk.core.refills import RefillRequest, RefillSource
 from vma_desk.core.rules.refills import DueState, request_due_state
@@ -58,6 +60,8 @@ class RefillTableRow:
     request: RefillRequest
     patient: str
     prescriber: str
+    #: the attempts to tell the patient the decision (Ctrl+Shift+L), read for the whole list at once
+    notice: ChaseState = ChaseState()
 
     @property
     def record_id(self) -> int | None:

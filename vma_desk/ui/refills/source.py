@@ -1,12 +1,13 @@
 """Reading the refill requests the tab shows: the open ones (one query, `refills.worklist`), with
-the patient's and the prescriber's names, and on demand those closed today or closed and still
-needing a visit booked.
+the patient's and the prescriber's names and the attempts to tell the patient the decision (one
+query for the list), and on demand those closed today or closed and still needing a visit booked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from vma_desk.core.chase import ChaseKind, ChaseState
 from vma_desk.core.refills import RefillRequest
 from vma_desk.ui.refills.model import RefillTableRow
 from vma_desk.ui.shared.context import TabContext
@@ -34,5 +35,8 @@ class RefillRowSource:
         context = self._context
         requests = list(requests)
         context.patients.names(r.patient_id for r in requests)  # one query, not one a row
-        return [RefillTableRow(r, context.patient_name(r.patient_id), context.staff_name(r.prescriber_id))
+        notices = context.services.chase.states(
+            ChaseKind.REFILL_NOTICE, [r.id for r in requests if r.id is not None and r.decision is not None])
+        return [RefillTableRow(r, context.patient_name(r.patient_id), context.staff_name(r.prescriber_id),
+                               notices.get(r.id or 0, ChaseState()))
                 for r in requests]

@@ -4,7 +4,8 @@ prescriber, record the provider's decision, pharmacy and patient notified, picku
 time-stamped in the detail pane.
 
 Keys (while the tab has focus): Ctrl+N a new request, Ctrl+Enter the selected request's next
-step; each step's button has its Alt+letter. The tab reads the open requests once per change; the
+step, Ctrl+Shift+L an attempt to tell the patient the decision (the shared "Log attempt" dialog);
+each step's button has its Alt+letter. The tab reads the open requests once per change; the
 model's own timer moves the due states (and so the count in the tab's title,
 `sig_badge_changed`) every 30 s.
 """
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 from vma_desk.core import history
 from vma_desk.core import refill_text as text
 from vma_desk.core.calendar import Appointment
+from vma_desk.core.chase import Attempt, ChaseKind
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
@@ -51,6 +53,7 @@ from vma_desk.ui.refills.steps import (
     RouteDialog,
     WithdrawDialog,
 )
+from vma_desk.ui.shared.attempt import AttemptTarget, LogAttemptDialog
 from vma_desk.ui.shared.badges import refills_title
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
@@ -70,7 +73,7 @@ QPushButton[nextStep="true"] { font-weight: bold; }
 QLabel#step_error_label { color: #b00020; }
 """
 _SHOWN = frozenset({RecordKind.REFILL, RecordKind.PATIENT, RecordKind.STAFF, RecordKind.PRACTICE,
-                     RecordKind.SETTING})
+                     RecordKind.SETTING, RecordKind.CONTACT_ATTEMPT})
 #: the steps done with one click (no dialog), as their buttons and notices say them
 STEP_LABELS = {RefillStep.ROUTED: "Routed to the prescriber",
                RefillStep.PHARMACY_NOTIFIED: "Pharmacy notified",
@@ -142,6 +145,8 @@ class RefillsTab(ListTab):
                                            "Do the selected request's next step", self.next_step)
         self.reopen_action = tab_action(self, "Reo&pen…", ("Ctrl+Shift+R",),
                                         "Open the closed request again, with the reason", self.reopen)
+        self.log_action = tab_action(self, "Lo&g attempt…", ("Ctrl+Shift+L",),
+                                     "Log an attempt to tell the patient the decision", self.log_attempt)
         self.new_action.setIconText("New refill request… (Ctrl+N)")
         self.ui.new_request_button.setDefaultAction(self.new_action)
         tips = {RefillStep.ROUTED: "Send the request to the prescriber for a decision",
@@ -174,6 +179,7 @@ class RefillsTab(ListTab):
         ui.withdraw_button.clicked.connect(self.open_withdraw)
         ui.recheck_button.clicked.connect(self.open_recheck)
         ui.reopen_button.clicked.connect(self.reopen)
+        ui.log_attempt_button.clicked.connect(self.log_attempt)
         ui.visit_button.clicked.connect(self._on_visit_button_clicked)
 
     # what is shown ----------------------------------------------------------------------------------
@@ -229,7 +235,7 @@ class RefillsTab(ListTab):
                  f"{needs} need{'s' if needs == 1 else ''} an appointment",
                  f"{stages.count('Waiting for provider')} waiting for the provider",
                  f"{unbooked} need{'s' if unbooked == 1 else ''} a visit booked",
-                 "Ctrl+N new request · Ctrl+Enter next step"]
+                 "Ctrl+N new request · Ctrl+Enter next step · Ctrl+Shift+L logs an attempt"]
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     # selection and detail ---------------------------------------------------------------------------
@@ -264,8 +270,10 @@ class RefillsTab(ListTab):
                                     else "No refill requests here")
             ui.detail_label.setText("Ctrl+N enters a refill request: a pharmacy fax or e-request, a portal "
                                     "message, a nurse's relay or a patient's call.")
-            for label in (ui.due_label, ui.check_label, ui.decision_label, ui.timeline_label):
+            for label in (ui.due_label, ui.check_label, ui.decision_label, ui.notice_label,
+                          ui.timeline_label):
                 label.setText("")
+            ui.notice_label.hide()
             self._enable_steps(None)
             return
         request = row.request
@@ -277,6 +285,9 @@ class RefillsTab(ListTab):
         set_flag(ui.check_label, "needsAppointment", request.needs_appointment)
         ui.decision_label.setText(detail.decision(request, self.context.staff_name(request.decided_by_id),
                                                   zone, today, self.context.staff_name))
+        notice = detail.notice(row, zone, today)
+        ui.notice_label.setText(notice)
+        ui.notice_label.setVisible(bool(notice))
         ui.timeline_label.setText(detail.timeline(request, zone, today))
         self._enable_steps(request)
 
@@ -311,6 +322,9 @@ class RefillsTab(ListTab):
         closed = request is not None and not request.is_open
         self.ui.reopen_button.setVisible(closed)
         self.reopen_action.setEnabled(closed)
+        decided = request is not None and request.decision is not None
+        self.ui.log_attempt_button.setEnabled(decided)
+        self.log_action.setEnabled(request is not None)  # without a decision it says why not
 
     def _enable_visit(self, request: RefillRequest | None) -> None:
         """"Book visit…" while a "needs visit" decision has no visit standing (the next thing to do
@@ -425,6 +439,33 @@ class RefillsTab(ListTab):
             return None
         self._stepped(updated, change, "Reopened")
         return updated
+
+    def log_attempt(self) -> LogAttemptDialog | None:
+        """Ctrl+Shift+L: the shared "Log attempt" dialog on telling the selected request's patient
+        the provider's decision (a "reached" is refused once the patient is marked notified or the
+        request is closed). Before a decision there is nothing to tell: said beside the steps."""
+        row = self._shown
+        refill_id = row.request.id if row is not None else None
+        if row is None or refill_id is None:
+            return None
+        request = row.request
+        if request.decision is None:
+            show_error(self.ui.step_error_label, "No decision yet: the patient is told once the provider's "
+                       "decision is recorded.")
+            return None
+        self.ui.step_error_label.hide()
+        target = AttemptTarget(ChaseKind.REFILL_NOTICE, refill_id, self._name(request), request.patient_id,
+                               detail.notice_open(request), row.notice.attempts)
+        dialog = LogAttemptDialog(self.context, target, self)
+        dialog.sig_logged.connect(lambda attempt, change: self._on_attempt_logged(request, attempt, change))
+        show_dialog(dialog)
+        return dialog
+
+    def _on_attempt_logged(self, request: RefillRequest, attempt: Attempt, change: Change) -> None:
+        self._publish(change, f"Logged {attempt.outcome.label}: {self._name(request)}", select_id=request.id)
+        if self._selected_id() != request.id:  # a closed request (shown alone) stays in the pane
+            self._list.show_alone(self._source.rows([self.context.services.refills.get(request.id or 0)])[0])
+        self.view.setFocus()
 
     def _name(self, request: RefillRequest) -> str:
         return text.request_for(request, self.context.patient_name(request.patient_id))
