@@ -74,6 +74,12 @@ class Ui_WorklistsTab(object):
 
         self.actions_row.addWidget(self.log_button)
 
+        self.book_button = QToolButton(WorklistsTab)
+        self.book_button.setObjectName(u"book_button")
+        self.book_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.actions_row.addWidget(self.book_button)
+
         self.done_button = QToolButton(WorklistsTab)
         self.done_button.setObjectName(u"done_button")
         self.done_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -1,6 +1,7 @@
 """The worklists the Worklists tab shows, each a few lines on the `Worklist` protocol: its title, the
 kind of chase its attempts are logged as, its own columns, its rows (read from the services, names
-fetched in bulk) and the step that takes a row off it ("Returned", "Done", "Confirmed").
+fetched in bulk), the step that takes a row off it ("Returned", "Done", "Confirmed", or a form:
+"Mark done…") and the step that books it ("Book…", "Rebook…", a form; `steps.py`).
 
 `worklists(context)` is the one list of them, in the tab's order: a new worklist is a class here and
 an entry there.
@@ -13,14 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from PySide6.QtWidgets import QDialog, QWidget
+
 from vma_desk.core import wording
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
 from vma_desk.core.communications import Urgency
+from vma_desk.core.rebooking import RebookRow
+from vma_desk.core.recall import RecallRow
 from vma_desk.core.records import Change, ContactMethod, Patient
 from vma_desk.core.validation import format_phone
+from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.worklists.model import WorkRow
+from vma_desk.ui.worklists.steps import GapDoneDialog, rebook_dialog, recall_booking
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,22 @@ class DoneStep:
     take: Callable[[WorkRow, str], Change]
     notice: str
     ask: str = ""
+
+
+#: opens a step's form on a row: (row, parent, saved) -> the dialog, not shown yet; `saved(change)`
+#: is called once the form saved, with the service's change
+Opener = Callable[[WorkRow, QWidget, Callable[[Change], None]], QDialog]
+
+
+@dataclass(frozen=True)
+class FormStep:
+    """A step that opens a form on the selected row: its button's label ("&Book…"), its tooltip,
+    what opens the form, and the notice said after it saved ("Booked: Ann Ames")."""
+
+    label: str
+    tip: str
+    open: Opener
+    notice: str
 
 
 class Worklist(Protocol):
@@ -56,8 +79,12 @@ class Worklist(Protocol):
         """The widest text each of its own columns usually holds ("": the one that stretches)."""
 
     @property
-    def done(self) -> DoneStep | None:
-        """The step that takes a row off the list, None when it has none."""
+    def done(self) -> DoneStep | FormStep | None:
+        """The step that takes a row off the list (Ctrl+D), None when it has none."""
+
+    @property
+    def book(self) -> FormStep | None:
+        """The step that books the row's visit (Ctrl+Enter), None when it has none."""
 
     @property
     def opens(self) -> str:
@@ -87,6 +114,7 @@ class VoicemailList:
     samples = ("Tue 03/03 10:42 AM", "Overdue: 5:00 PM", "Emergency", "Christopher Willis",
                "(312) 555-0142", "")
     opens = ""
+    book = None
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -139,6 +167,7 @@ class CallbackList:
     columns = (("called", "Called"), ("caller", "Caller"), ("number", "Number"), ("notes", "Notes"))
     samples = ("Tue 03/03 10:42 AM", "Christopher Willis", "(312) 555-0142", "")
     opens = "call"
+    book = None
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -178,6 +207,7 @@ class ConfirmationList:
     samples = ("Tue 03/03 10:40 AM", "Christopher Willis", "(312) 555-0142", "Established patient",
                "Dana Lee, MD")
     opens = "appointment"
+    book = None
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -215,8 +245,8 @@ class ConfirmationList:
 
 class RecallList:
     """Patients with a care gap due and no visit booked that closes it, the longest overdue first.
-    The list says "due", never advice; a row leaves it when the visit is booked (Calendar) or the
-    gap is recorded done (the patient's window)."""
+    The list says "due", never advice; a row leaves it when the visit is booked ("Book…", or in the
+    Calendar) or its gaps are recorded done ("Mark done…", or the patient's window)."""
 
     title = "Recall"
     kind = ChaseKind.RECALL
@@ -225,14 +255,35 @@ class RecallList:
     samples = ("Overdue 03/02/2026", "Christopher Willis", "(312) 555-0142", "",
                "Annual physical", "Dana Lee, MD")
     opens = ""
-    done = None
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
+        #: the rows read, by patient: what "Book…" and "Mark done…" work from
+        self._read: dict[int, RecallRow] = {}
+        self._calendar: CalendarContext | None = None
+        self.done = FormStep("&Mark done…", "A care gap was done, on which day: the row leaves the list once "
+                             "none is due", self._open_done, "Marked done")
+        self.book = FormStep("&Book…", "Book the visit that is due, in one of the next open slots",
+                             self._open_booking, "Booked")
+
+    def _open_done(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+        dialog = GapDoneDialog(self.context, self._read[row.record_id], row.who, parent)
+        dialog.sig_saved.connect(saved)
+        return dialog
+
+    def _open_booking(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+        if self._calendar is None:
+            self._calendar = CalendarContext(self.context.services, self.context)
+        found = self._read[row.record_id]
+        booking = self.context.services.recall.booking_for(found)
+        dialog = recall_booking(self._calendar, found, booking, parent)
+        dialog.sig_booked.connect(lambda _booked, change: saved(change))
+        return dialog
 
     def rows(self) -> list[WorkRow]:
         context = self.context
         found = context.services.recall.due()
+        self._read = {r.patient_id: r for r in found}
         patients = context.patients.get_many(r.patient_id for r in found)
         today = context.today()
         rows = []
@@ -250,13 +301,14 @@ class RecallList:
         return rows
 
     def forget(self) -> None:
-        """Nothing is kept between reads."""
+        self._read = {}
+        self._calendar = None
 
 
 class RebookList:
     """No-shows and cancellations to call and rebook, each with its reason and the patient's
-    no-shows; "Won't rebook" (with its reason) takes a row off, a visit booked again in the
-    Calendar too."""
+    no-shows; "Rebook…" (a slot picked) or "Won't rebook" (with its reason) takes a row off, a
+    visit booked again in the Calendar too."""
 
     title = "To rebook"
     kind = ChaseKind.REBOOK
@@ -272,10 +324,20 @@ class RebookList:
         self.done = DoneStep("&Won't rebook…", "Not to be rebooked, with the reason: it leaves the list",
                              lambda row, why: rebooking.wont_rebook(row.record_id, why), "Won't rebook",
                              ask="Why is this visit not to be rebooked?")
+        self.book = FormStep("&Rebook…", "Book the missed visit again (its type, provider and length) in one "
+                             "of the next open slots", self._open_rebook, "Rebooked")
+        #: the rows read, by visit: what "Rebook…" works from
+        self._read: dict[int, RebookRow] = {}
+
+    def _open_rebook(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+        dialog = rebook_dialog(self.context, self._read[row.record_id], row.who, parent)
+        dialog.sig_saved.connect(saved)
+        return dialog
 
     def rows(self) -> list[WorkRow]:
         context = self.context
         found = context.services.rebooking.to_rebook()
+        self._read = {r.appointment_id: r for r in found}
         patients = context.patients.get_many(r.patient_id for r in found)
         zone, today = context.zone(), context.today()
         rows = []
@@ -294,7 +356,7 @@ class RebookList:
         return rows
 
     def forget(self) -> None:
-        """Nothing is kept between reads."""
+        self._read = {}
 
 
 def worklists(context: TabContext) -> list[Worklist]:

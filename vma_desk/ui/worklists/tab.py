@@ -2,7 +2,8 @@
 confirm), one sub-tab each with its count of rows due now, and the voicemail box's last check.
 
 Keys (while the tab has focus): Ctrl+Shift+L logs an attempt on the selected row (the next row is
-selected after it), Ctrl+D takes the row off its list (Returned, Done, Confirmed), Enter opens the
+selected after it), Ctrl+D takes the row off its list (Returned, Done, Confirmed, Mark done…,
+Won't rebook…), Ctrl+Enter books its visit (Recall: Book…; To rebook: Rebook…), Enter opens the
 row's patient, Ctrl+O its record in its tab, Ctrl+B "Box checked", Ctrl+N a new voicemail;
 Ctrl+Tab moves between the lists. A row stays quiet (greyed, after the rows due) until its next
 attempt is due; the lists' own timers move rows from quiet to due every minute without a query.
@@ -12,7 +13,7 @@ The tab's title counts the rows due now across its lists: "Worklists (3 due)".
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from vma_desk.core import wording
 from vma_desk.core.chase import Attempt, ChaseKind
@@ -28,7 +29,7 @@ from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.shared.widgets import ask_reason
-from vma_desk.ui.worklists.lists import VoicemailList, Worklist, worklists
+from vma_desk.ui.worklists.lists import FormStep, VoicemailList, Worklist, worklists
 from vma_desk.ui.worklists.model import ROW_ROLE, WorklistProxy, WorklistTableModel, WorkRow
 from vma_desk.ui.worklists.voicemail import VoicemailDialog
 
@@ -134,6 +135,8 @@ class WorklistsTab(TabPage):
                                      "Log a contact attempt on the selected row", self.log_attempt)
         self.done_action = tab_action(self, "&Done", ("Ctrl+D",), "Take the selected row off its list",
                                       self.done)
+        self.book_action = tab_action(self, "&Book…", ("Ctrl+Return", "Ctrl+Enter"),
+                                      "Book the selected row's visit", self.book)
         self.open_action = tab_action(self, "&Open record", ("Ctrl+O",),
                                       "Open the selected row's record in its tab", self.open_record_shown)
         self.box_action = tab_action(self, "&Box checked", ("Ctrl+B",),
@@ -141,6 +144,7 @@ class WorklistsTab(TabPage):
         self.new_voicemail_action = tab_action(self, "&New voicemail…", ("Ctrl+N",),
                                                "Record a voicemail heard in the box", self.open_new_voicemail)
         for button, action, keys in ((ui.log_button, self.log_action, "Ctrl+Shift+L"),
+                                     (ui.book_button, self.book_action, "Ctrl+Enter"),
                                      (ui.done_button, self.done_action, "Ctrl+D"),
                                      (ui.open_button, self.open_action, "Ctrl+O"),
                                      (ui.box_checked_button, self.box_action, "Ctrl+B"),
@@ -192,8 +196,11 @@ class WorklistsTab(TabPage):
     def _update_summary(self) -> None:
         page = self.page()
         rows, due = page.model.rowCount(), page.model.due_count()
+        keys = "Ctrl+Shift+L logs an attempt · Ctrl+D done · "
+        if page.worklist.book is not None:
+            keys += f"Ctrl+Enter {page.worklist.book.label.replace('&', '').rstrip('…').lower()}s · "
         parts = [f"{wording.plural(rows, 'row')} · {due} due now" if rows else "Nothing to chase here",
-                 "Ctrl+Shift+L logs an attempt · Ctrl+D done · Enter opens the patient · Ctrl+Tab next list"]
+                 f"{keys}Enter opens the patient · Ctrl+Tab next list"]
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
     def _update_box(self) -> None:
@@ -216,13 +223,16 @@ class WorklistsTab(TabPage):
 
     def _update_actions(self) -> None:
         row, worklist = self.selected(), self.page().worklist
-        done = worklist.done
+        done, book = worklist.done, worklist.book
         self.log_action.setEnabled(row is not None)
-        self.done_action.setEnabled(row is not None and done is not None)
-        label = done.label if done else "&Done"
-        self.done_action.setText(label)
-        self.done_action.setIconText(f"{label.replace('&', '')} (Ctrl+D)")
-        self.done_action.setToolTip(f"{done.tip} (Ctrl+D)" if done else "")
+        for action, step, keys, default in ((self.done_action, done, "Ctrl+D", "&Done"),
+                                            (self.book_action, book, "Ctrl+Enter", "&Book…")):
+            action.setEnabled(row is not None and step is not None)
+            label = step.label if step else default
+            action.setText(label)
+            action.setIconText(f"{label.replace('&', '')} ({keys})")
+            action.setToolTip(f"{step.tip} ({keys})" if step else "")
+        self.ui.book_button.setVisible(book is not None)
         self.open_action.setEnabled(row is not None and bool(worklist.opens))
         self.ui.open_button.setVisible(bool(worklist.opens))
 
@@ -279,12 +289,15 @@ class WorklistsTab(TabPage):
         notice = f"Logged {attempt.outcome.label}: {row.who}"
         self._publish(page, change, notice, page.row_after(row.record_id))
 
-    def done(self) -> Change | None:
-        """Ctrl+D: the list's step that takes the selected row off it (Returned, Done, Confirmed)."""
+    def done(self) -> Change | QDialog | None:
+        """Ctrl+D: the list's step that takes the selected row off it (Returned, Done, Confirmed),
+        or its form (Mark done…), shown."""
         row, page = self.selected(), self.page()
         step = page.worklist.done
         if row is None or step is None:
             return None
+        if isinstance(step, FormStep):
+            return self._open_step(page, row, step)
         why = ""
         if step.ask:
             asked = ask_reason(self, step.label.replace("&", "").rstrip("…"), f"{step.ask} ({row.who})",
@@ -302,6 +315,32 @@ class WorklistsTab(TabPage):
             return None
         self._publish(page, change, f"{step.notice}: {row.who}", page.row_after(row.record_id))
         return change
+
+    def book(self) -> QDialog | None:
+        """Ctrl+Enter: the list's booking form on the selected row (Recall: Book…, To rebook:
+        Rebook…), shown; the row leaves the list once its visit is booked."""
+        row, page = self.selected(), self.page()
+        step = page.worklist.book
+        if row is None:
+            self._refuse("Select a row first.")
+            return None
+        if step is None:
+            return None
+        return self._open_step(page, row, step)
+
+    def _open_step(self, page: ListPage, row: WorkRow, step: FormStep) -> QDialog | None:
+        self.ui.step_error_label.hide()
+        try:
+            dialog = step.open(row, self, lambda change: self._publish(
+                page, change, f"{step.notice}: {row.who}", page.row_after(row.record_id)))
+        except KnownError as error:  # a visit type no longer offered, the record gone meanwhile
+            self._refuse(error.message)
+            return None
+        except ValidationError as error:
+            self._refuse(f"{error.message[:1].upper()}{error.message[1:]}.")
+            return None
+        show_dialog(dialog)
+        return dialog
 
     def box_checked(self) -> Change | None:
         """Ctrl+B: the box was checked now, with the voicemails recorded since its last check."""
