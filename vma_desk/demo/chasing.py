@@ -28,11 +28,12 @@ table, so the same seed and anchor give the same rows.
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from vma_desk.core.chase import (
     DEFAULT_POLICY,
@@ -46,11 +47,12 @@ from vma_desk.core.chase import (
 )
 from vma_desk.core.communications import Urgency
 from vma_desk.core.records import Practice
-from vma_desk.demo.randomness import stream, weighted
+from vma_desk.demo.randomness import stream
 from vma_desk.demo.refills import Office
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.database import Db
 
+T = TypeVar("T")
 K, Out, C = ChaseKind, Outcome, Channel
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
@@ -174,6 +176,28 @@ class _OpenDays(Practice):
         return super().is_business_day(day)
 
 
+_CUMULATIVE: dict[int, tuple[list[float], Sequence[Any]]] = {}
+
+
+def _draw(rng: random.Random, table: Sequence[tuple[T, float]]) -> T:
+    """One value from ``[(value, weight), ...]`` (one draw, as `randomness.weighted`; the running
+    totals of each table kept, as the demo draws from a few tables many thousand times)."""
+    if len(table) == 1:
+        return table[0][0]
+    found = _CUMULATIVE.get(id(table))
+    if found is None or found[1] is not table:
+        totals = list(itertools.accumulate(w for _, w in table))
+        found = _CUMULATIVE[id(table)] = (totals, table)
+    totals = found[0]
+    at = min(bisect.bisect_right(totals, rng.random() * totals[-1]), len(table) - 1)
+    return table[at][0]
+
+
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """A whole number from `low` to `high` (both included), from one draw."""
+    return low + int(rng.random() * (high - low + 1))
+
+
 def _ts(moment: datetime) -> int:
     return int(moment.timestamp())
 
@@ -250,13 +274,13 @@ class _Log:
         while True:
             final = False
             if last is None:
-                outcome = weighted(rng, table)
+                outcome = _draw(rng, table)
             elif last_at is None or at >= last_at or len(earlier) >= tries:
                 outcome, final = last, True
                 if last_at is not None:
                     at = last_at if previous is None else max(last_at, previous + MINUTE)
             else:
-                outcome = weighted(rng, UNANSWERED)
+                outcome = _draw(rng, UNANSWERED)
             if at > now:
                 return None, None, ""
             after, who = self._attempt(rng, kind, record_id, patient_id, at, channel, outcome, by, earlier)
@@ -330,17 +354,17 @@ def _voicemails(ctx: ServiceContext, rng: random.Random, log: _Log,
         level = Urgency(urgency or "routine")
         if level is Urgency.EMERGENCY:
             level = Urgency.URGENT
-        delay = weighted(rng, RETURN_DELAY)
+        delay = _draw(rng, RETURN_DELAY)
         if level is Urgency.URGENT:
-            first = heard + MINUTE * rng.randint(3, 40)
+            first = heard + MINUTE * _between(rng, 3, 40)
         elif delay == "soon":
-            first = heard + MINUTE * rng.randint(5, 110)
+            first = heard + MINUTE * _between(rng, 5, 110)
         elif delay == "later":
-            first = office.at(office.local_day(heard), time(16, rng.randint(0, 55)))
+            first = office.at(office.local_day(heard), time(16, _between(rng, 0, 55)))
             first = max(first, heard + MINUTE * 20)
         else:
-            first = office.at(office.hours.next_day(office.local_day(heard)), time(rng.randint(8, 15),
-                                                                                   rng.randint(0, 59)))
+            first = office.at(office.hours.next_day(office.local_day(heard)), time(_between(rng, 8, 15),
+                                                                                   _between(rng, 0, 59)))
         done, _, by = log.chase(rng, K.VOICEMAIL, number, patient_id, first, RETURNING,
                                 by=taken_by if rng.random() < 0.7 else None, closes=LEFT_MESSAGE)
         summary = notes.split(": ", 1)[1] if ": " in notes else notes
@@ -362,9 +386,9 @@ def _callbacks(ctx: ServiceContext, rng: random.Random, log: _Log) -> list[tuple
             " ORDER BY started_ts, id").fetchall():
         start = _dt(started)
         due = standard_due(start, Urgency.ROUTINE, log.practice, office.zone)
-        first = start + MINUTE * rng.randint(30, 240)
+        first = start + MINUTE * _between(rng, 30, 240)
         if rng.random() < 0.1:
-            first = due + HOUR * rng.randint(1, 20)  # late
+            first = due + HOUR * _between(rng, 1, 20)  # late
         done, _, by = log.chase(rng, K.CALLBACK, call_id, patient_id, min(first, max(due, first)),
                                 REACHING_OUT, by=taken_by if rng.random() < 0.6 else None)
         if done is not None:
@@ -420,7 +444,7 @@ def _recall(rng: random.Random, log: _Log, conn: Db, now: int) -> list[tuple[Any
         if patient_id in booked or rng.random() >= RECALLED:
             continue
         day = rng.choice(days[-3:] if rng.random() < RECALLED_LATELY else days)
-        start = office.at(day, time(rng.randint(9, 15), rng.randint(0, 59)))
+        start = office.at(day, time(_between(rng, 9, 15), _between(rng, 0, 59)))
         log.chase(rng, K.RECALL, patient_id, patient_id, start, RECALLING, until=morning)
     return done
 
@@ -442,14 +466,14 @@ def _rebook(rng: random.Random, log: _Log, conn: Db, now: int) -> list[tuple[Any
         if rng.random() < 0.6:  # the same afternoon, else the next business morning
             first = missed + HOUR * rng.uniform(1, 4)
         else:
-            first = office.at(office.hours.next_day(office.local_day(missed)), time(rng.randint(8, 11)))
+            first = office.at(office.hours.next_day(office.local_day(missed)), time(_between(rng, 8, 11)))
         if new_id is not None:
             rebooked = _dt(booked)
             if rebooked <= first:
                 by = log.vma(rng, rebooked)
             else:
                 done, _, by = log.chase(rng, K.REBOOK, missed_id, patient_id, first, REACHING_OUT,
-                                        last=Out.REACHED, last_at=rebooked - MINUTE * rng.randint(1, 8),
+                                        last=Out.REACHED, last_at=rebooked - MINUTE * _between(rng, 1, 8),
                                         tries=rng.choice((0, 1, 1, 2)))
             out.append((missed_id, "rebooked", "", new_id, by, booked))
             continue
@@ -482,12 +506,12 @@ def _follow_ups(rng: random.Random, log: _Log, conn: Db,
         day = office.hours.next_day(office.local_day(_dt(start)), FOLLOW_UP_DAYS)
         due = office.at(day, DEFAULT_POLICY.opens)
         done, outcome, by = log.chase(rng, K.FOLLOW_UP, visit_id, patient_id,
-                                      due + MINUTE * rng.randint(30, 420), REACHING_OUT)
+                                      due + MINUTE * _between(rng, 30, 420), REACHING_OUT)
         if done is None:
             out.append((visit_id, _ts(due), None, "", None, None, None, None, ""))
         elif outcome is Out.REACHED:
             question = rng.choice(QUESTIONS) if rng.random() < ASKS else ""
-            picked = weighted(rng, PICKED_UP)
+            picked = _draw(rng, PICKED_UP)
             out.append((visit_id, _ts(due), _ts(done), by, int(rng.random() < UNDERSTOOD),
                         int(rng.random() < BOOKED), picked, int(bool(question)), question))
         else:  # declined, or unreachable: the call is closed without answers
@@ -515,7 +539,7 @@ def _freed(rng: random.Random, log: _Log, conn: Db, now: int) -> list[tuple[Any,
         filler = taken.get(v.id) if why == "cancelled" else None
         filled: tuple[int, int] | None = None  # (visit, when)
         if filler is not None:
-            when = max(freed + 60 * rng.randint(10, 240), filler[2] or 0)
+            when = max(freed + 60 * _between(rng, 10, 240), filler[2] or 0)
             when = min(when, v.start - 300) if v.start - 300 > freed else freed + 60
             filled = (filler[0], when) if when <= now else None
         last = v.start if filled is None else filled[1]
@@ -524,16 +548,16 @@ def _freed(rng: random.Random, log: _Log, conn: Db, now: int) -> list[tuple[Any,
         elif filled:
             offers = rng.choice((0, 0, 1, 1, 2))
         else:
-            offers = rng.randint(1, 3) if why == "cancelled" or rng.random() < 0.3 else 0
-        at = log.place(_dt(freed) + MINUTE * rng.randint(5, 60))
+            offers = _between(rng, 1, 3) if why == "cancelled" or rng.random() < 0.3 else 0
         made = _dt(freed)
+        at = log.place(made + MINUTE * _between(rng, 5, 60)) if offers else made
         for _ in range(offers):
             if _ts(at) >= last or at > log.office.now:
                 break
-            log.one(rng, K.WAITLIST_OFFER, slot_id, rng.choice(patients), at, weighted(rng, OFFERING))
-            made, at = at, log.place(at + MINUTE * rng.randint(3, 25))
+            log.one(rng, K.WAITLIST_OFFER, slot_id, rng.choice(patients), at, _draw(rng, OFFERING))
+            made, at = at, log.place(at + MINUTE * _between(rng, 3, 25))
         if filled is not None and filler is not None and v.start - freed <= LAST_MINUTE * 3600:
-            accepted = max(_dt(filled[1]) - MINUTE * rng.randint(1, 5), made + MINUTE)
+            accepted = max(_dt(filled[1]) - MINUTE * _between(rng, 1, 5), made + MINUTE)
             log.one(rng, K.WAITLIST_OFFER, slot_id, filler[1], accepted, Out.REACHED)
         out.append((slot_id, v.id, v.provider_id, v.type_code, v.start, (v.end - v.start) // 60, freed, why,
                     None if filled is None else filled[0], None if filled is None else filled[1]))
