@@ -20,6 +20,7 @@ from vma_desk.core import wording
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
 from vma_desk.core.communications import Urgency
+from vma_desk.core.follow_up import FollowUpCall
 from vma_desk.core.rebooking import RebookRow
 from vma_desk.core.recall import RecallRow
 from vma_desk.core.records import Change, ContactMethod, Patient
@@ -27,7 +28,7 @@ from vma_desk.core.validation import format_phone
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.worklists.model import WorkRow
-from vma_desk.ui.worklists.steps import GapDoneDialog, rebook_dialog, recall_booking
+from vma_desk.ui.worklists.steps import FollowUpDialog, GapDoneDialog, rebook_dialog, recall_booking
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,15 @@ class DoneStep:
     ask: str = ""
 
 
-#: opens a step's form on a row: (row, parent, saved) -> the dialog, not shown yet; `saved(change)`
-#: is called once the form saved, with the service's change
-Opener = Callable[[WorkRow, QWidget, Callable[[Change], None]], QDialog]
+class Saved(Protocol):
+    """Called once a step's form saved: the service's change, any other change it made at once (a
+    message the answers became) and what the notice adds ("; question sent to Nora Nurse, RN")."""
+
+    def __call__(self, change: Change, *also: Change, said: str = "") -> None: ...
+
+
+#: opens a step's form on a row: (row, parent, saved) -> the dialog, not shown yet
+Opener = Callable[[WorkRow, QWidget, Saved], QDialog]
 
 
 @dataclass(frozen=True)
@@ -266,12 +273,12 @@ class RecallList:
         self.book = FormStep("&Book…", "Book the visit that is due, in one of the next open slots",
                              self._open_booking, "Booked")
 
-    def _open_done(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+    def _open_done(self, row: WorkRow, parent: QWidget, saved: Saved) -> QDialog:
         dialog = GapDoneDialog(self.context, self._read[row.record_id], row.who, parent)
         dialog.sig_saved.connect(saved)
         return dialog
 
-    def _open_booking(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+    def _open_booking(self, row: WorkRow, parent: QWidget, saved: Saved) -> QDialog:
         if self._calendar is None:
             self._calendar = CalendarContext(self.context.services, self.context)
         found = self._read[row.record_id]
@@ -329,7 +336,7 @@ class RebookList:
         #: the rows read, by visit: what "Rebook…" works from
         self._read: dict[int, RebookRow] = {}
 
-    def _open_rebook(self, row: WorkRow, parent: QWidget, saved: Callable[[Change], None]) -> QDialog:
+    def _open_rebook(self, row: WorkRow, parent: QWidget, saved: Saved) -> QDialog:
         dialog = rebook_dialog(self.context, self._read[row.record_id], row.who, parent)
         dialog.sig_saved.connect(saved)
         return dialog
@@ -359,7 +366,68 @@ class RebookList:
         self._read = {}
 
 
+class FollowUpList:
+    """Follow-up calls due after a visit that took place (its type asks for one, or it was marked
+    "call after"), the longest due first; "Record answers…" (the fixed script) takes a row off, a
+    call the patient declined too (logged as an attempt)."""
+
+    title = "Follow-up calls"
+    kind = ChaseKind.FOLLOW_UP
+    columns = (("due", "Due"), ("visit", "Visit"), ("patient", "Patient"), ("phone", "Phone"),
+               ("type", "Type"), ("provider", "Provider"))
+    samples = ("Tue 03/03 8:00 AM", "Tue 03/03 10:40 AM", "Christopher Willis", "(312) 555-0142",
+               "Established patient", "Dana Lee, MD")
+    opens = "appointment"
+    book = None
+
+    def __init__(self, context: TabContext) -> None:
+        self.context = context
+        #: the calls read, by visit: what "Record answers…" works from
+        self._read: dict[int, FollowUpCall] = {}
+        self.done = FormStep("&Record answers…", "The patient answered the follow-up script: the call leaves "
+                             "the list (a question goes to the clinical staff)", self._open_answers,
+                             "Answers recorded")
+
+    def _open_answers(self, row: WorkRow, parent: QWidget, saved: Saved) -> QDialog:
+        dialog = FollowUpDialog(self.context, self._read[row.record_id], row.who, parent)
+        context = self.context
+
+        def on_saved(change: Change, message_change: Change | None) -> None:
+            if message_change is None:
+                saved(change)
+                return
+            message = context.comms.get_message(message_change.ids[0]) if message_change.ids else None
+            to = context.staff_name(message.recipient_id) if message else "the clinical staff"
+            saved(change, message_change, said=f"; question sent to {to}")
+
+        dialog.sig_saved.connect(on_saved)
+        return dialog
+
+    def rows(self) -> list[WorkRow]:
+        context = self.context
+        found = context.services.follow_up.due_calls()
+        self._read = {c.appointment_id: c for c in found}
+        patients = context.patients.get_many(c.appointment.patient_id for c in found)
+        zone, today = context.zone(), context.today()
+        rows = []
+        for call in found:
+            visit = call.appointment
+            who = context.patient_name(visit.patient_id)
+            kind = context.types.get(visit.type_code)
+            rows.append(WorkRow(
+                self.kind, call.appointment_id, who, call.chase,
+                (wording.when_in_year(call.due_at, zone, today),
+                 wording.when_in_year(visit.start, zone, today), who,
+                 _patient_phone(patients.get(visit.patient_id)), kind.name if kind else visit.type_code,
+                 context.staff_name(visit.provider_id)),
+                (call.due_at.timestamp(), visit.start.timestamp()), patient_id=visit.patient_id))
+        return rows
+
+    def forget(self) -> None:
+        self._read = {}
+
+
 def worklists(context: TabContext) -> list[Worklist]:
-    """The tab's worklists, in its order. (Follow-up calls join when `services.follow_up` does.)"""
+    """The tab's worklists, in its order."""
     return [VoicemailList(context), CallbackList(context), ConfirmationList(context), RecallList(context),
-            RebookList(context)]
+            RebookList(context), FollowUpList(context)]

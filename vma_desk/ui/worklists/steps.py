@@ -1,7 +1,8 @@
 """The forms a worklist row opens for the steps that need more than a key: a recall row's "Mark
 done" (which care gap, done on which day), a recall row's "Book…" (the Calendar's booking dialog,
-prefilled with the visit to book and the next open slots listed), and a missed visit's "Rebook…"
-(the next open slots of its type and provider; one is picked and booked again).
+prefilled with the visit to book and the next open slots listed), a missed visit's "Rebook…"
+(the next open slots of its type and provider; one is picked and booked again) and a follow-up
+call's "Record answers…" (the fixed script; a question goes to the clinical staff).
 
 Each form runs one service call through `attempt`: a refusal is shown beside its field (or on top,
 with what to do next) and nothing is saved; `sig_saved(change)` once it is done.
@@ -14,18 +15,21 @@ from datetime import UTC, date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from vma_desk.core import calendar_text, wording
 from vma_desk.core.calendar import Appointment, Conflict, Slot
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.follow_up import SCRIPT, FollowUpAnswers, FollowUpCall
 from vma_desk.core.rebooking import RebookRow
 from vma_desk.core.recall import RecallBooking, RecallRow
 from vma_desk.core.records import Change
 from vma_desk.ui.calendar.booking import BookingDialog, Preferences
 from vma_desk.ui.calendar.context import CalendarContext
+from vma_desk.ui.forms.ui_worklists_follow_up import Ui_WorklistsFollowUp
 from vma_desk.ui.forms.ui_worklists_gap_done import Ui_WorklistsGapDone
 from vma_desk.ui.forms.ui_worklists_slots import Ui_WorklistsSlots
+from vma_desk.ui.shared.comms_form import CommsFormDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog, attempt
 from vma_desk.ui.shared.widgets import FieldSlot
@@ -194,3 +198,83 @@ def rebook_dialog(context: TabContext, row: RebookRow, who: str,
         return services.rebooking.rebook(row.appointment_id, slot.start)
 
     return SlotPickerDialog(context, f"Rebook: {who}", about, find, book, parent)
+
+
+#: the answers a script line takes, in the order of its choices: Y and N pick them by key
+ANSWERS: tuple[tuple[str, bool | None], ...] = (("Not asked / no answer", None), ("Yes", True), ("No", False))
+
+
+class FollowUpDialog(CommsFormDialog):
+    """"Record answers…" on a follow-up call: the fixed script's questions with what the patient
+    said to each, and their question in their words (required when they have one; it goes to the
+    clinical staff as a message, with what was done when it names a red flag). Saved through
+    `services.follow_up.record_answers`, all or nothing; `sig_saved(change, message_change)` (None
+    without a question)."""
+
+    ui: Ui_WorklistsFollowUp
+    sig_saved = Signal(object, object)
+
+    def __init__(self, context: TabContext, call: FollowUpCall, who: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(Ui_WorklistsFollowUp(), context, ("question_edit",), parent)
+        self.context = context
+        self.call = call
+        ui = self.ui
+        visit = call.appointment
+        self.setWindowTitle(f"Record answers: {who}")
+        self.save_button.setText("&Save answers")
+        kind = context.types.get(visit.type_code)
+        ui.about_label.setText(
+            f"Follow-up call: {who}, after the visit of "
+            f"{wording.when_in_year(visit.start, context.zone(), context.today())} "
+            f"({kind.name if kind else visit.type_code} with {context.staff_name(visit.provider_id)})")
+        font = ui.about_label.font()
+        font.setBold(True)
+        ui.about_label.setFont(font)
+        ui.script_grid.setColumnStretch(0, 3)
+        ui.script_grid.setColumnStretch(1, 1)
+        for number, line in enumerate(SCRIPT, start=1):
+            label: QLabel = getattr(ui, f"{line.field}_label")
+            label.setText(f"&{number}. {line.text}")
+            combo: QComboBox = getattr(ui, f"{line.field}_combo")
+            combo.setAccessibleName(line.text)
+            for text, value in ANSWERS:
+                combo.addItem(text, value)
+        ui.question_edit.setAccessibleName("The patient's question")
+        ui.understood_combo.setFocus()
+
+    def _slot_for(self, field: str) -> FieldSlot | None:
+        ui = self.ui
+        if field in {line.field for line in SCRIPT}:
+            return FieldSlot(getattr(ui, f"{field}_combo"), getattr(ui, f"{field}_error"), "Answer")
+        if field == "question":
+            return FieldSlot(ui.question_edit, ui.question_error, "Question")
+        return super()._slot_for(field)
+
+    def answers(self) -> FollowUpAnswers:
+        """The answers as chosen."""
+        ui = self.ui
+        given = {line.field: getattr(ui, f"{line.field}_combo").currentData() for line in SCRIPT}
+        return FollowUpAnswers(**given, question=ui.question_edit.toPlainText())
+
+    def _show_refusal(self, slot: FieldSlot, error: ValidationError) -> None:
+        """The core's sentences ("Write down the patient's question to pass it on.") as they are."""
+        self._errors.show(slot, error.message)
+        if error.message[:1].isupper():
+            slot.label.setText(error.message)
+
+    def save(self) -> tuple[Change, Change | None] | None:
+        """Record the answers (the dialog closes), or show why not (it stays open as typed)."""
+        answers, action = self.answers(), self.ui.escalation_panel.action()
+        done = attempt(self._errors, lambda: self.context.services.follow_up.record_answers(
+            self.call.appointment_id, answers, escalation_action=action), slot_for=self._slot_for,
+            show=self._show_refusal)
+        if done is None:
+            return None
+        _call, change, message_change = done
+        self.sig_saved.emit(change, message_change)
+        self.accept()
+        return change, message_change
+
+    def _on_button_box_accepted(self) -> None:
+        self.save()

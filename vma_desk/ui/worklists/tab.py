@@ -245,11 +245,11 @@ class WorklistsTab(TabPage):
 
     #: the record kinds Today's due rows open here (`MainWindow.open_record`), by their worklist
     RECORDS = {"voicemail": ChaseKind.VOICEMAIL, "voicemail_box": ChaseKind.VOICEMAIL,
-               "callback": ChaseKind.CALLBACK}
+               "callback": ChaseKind.CALLBACK, "follow_up": ChaseKind.FOLLOW_UP}
 
     def open_record(self, kind: str, record_id: int) -> bool:
-        """Show a voicemail or a call waiting for its callback in its list, selected; the voicemail
-        box (a Today row with no record) shows the Voicemail list."""
+        """Show a voicemail, a call waiting for its callback or a visit's follow-up call in its list,
+        selected; the voicemail box (a Today row with no record) shows the Voicemail list."""
         chase_kind = self.RECORDS.get(kind)
         page = next((p for p in self.pages if p.worklist.kind is chase_kind), None)
         if page is None:
@@ -330,9 +330,13 @@ class WorklistsTab(TabPage):
 
     def _open_step(self, page: ListPage, row: WorkRow, step: FormStep) -> QDialog | None:
         self.ui.step_error_label.hide()
+        def saved(change: Change, *also: Change, said: str = "") -> None:
+            self._publish(page, change, f"{step.notice}: {row.who}{said}", page.row_after(row.record_id))
+            for other in also:  # shown by another tab (a message to the clinical staff)
+                self._changes.send(other)
+
         try:
-            dialog = step.open(row, self, lambda change: self._publish(
-                page, change, f"{step.notice}: {row.who}", page.row_after(row.record_id)))
+            dialog = step.open(row, self, saved)
         except KnownError as error:  # a visit type no longer offered, the record gone meanwhile
             self._refuse(error.message)
             return None
