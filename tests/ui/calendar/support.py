@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import show_active
@@ -90,6 +91,20 @@ def select(tab: CalendarTab, moment: datetime, provider: StaffMember) -> None:
     assert index.isValid(), f"{moment} is not in view"
     tab.view.setCurrentIndex(index)
     tab.view.setFocus()
+
+
+def cancel_by_keys(qtbot, tab: CalendarTab, visit: Appointment, provider: StaffMember) -> QWidget:
+    """Delete on the visit's cell, "Patient request", OK: the offer to the waitlist it opens."""
+    from vma_desk.ui.calendar.cancel import CancelDialog
+    from vma_desk.ui.calendar.proposals import ProposalsDialog
+
+    select(tab, visit.start, provider)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    cancel = dialog_of(qtbot, CancelDialog)
+    cancel.ui.reason_combo.setCurrentText("Patient request")
+    with qtbot.waitSignal(cancel.sig_cancelled):
+        cancel.ui.button_box.accepted.emit()
+    return dialog_of(qtbot, ProposalsDialog)
 
 
 def day_visits(services: Services, provider: StaffMember, day: date) -> list[Appointment]:

@@ -11,6 +11,7 @@ from tests.ui.calendar.support import (  # noqa: F401 - fixtures
     TUESDAY,
     at,
     book_fixture,
+    cancel_by_keys,
     day_visits,
     dialog_of,
     no_dialog,
@@ -121,13 +122,7 @@ def test_a_cancelled_slot_is_offered_to_the_waitlist_and_booked_in_one_action(
                                                     provider_id=staff["roe"].id))  # wrong provider
     visit = book(ann.id, staff["lee"], at(WEDNESDAY, 10, 0))
     tab.go_to(WEDNESDAY)
-    select(tab, visit.start, staff["lee"])
-    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
-    cancel = dialog_of(qtbot, CancelDialog)
-    cancel.ui.reason_combo.setCurrentText("Patient request")
-    with qtbot.waitSignal(cancel.sig_cancelled):
-        cancel.ui.button_box.accepted.emit()
-    offer = dialog_of(qtbot, ProposalsDialog)
+    offer = cancel_by_keys(qtbot, tab, visit, staff["lee"])
     assert offer.ui.slot_label.text() == "Offer this slot to: Wed 03/04 10:00 AM · Dana Lee, MD (20 min)"
     [line] = [offer.model.index(r).data() for r in range(offer.model.rowCount())]
     assert line.startswith("Smith, Bob · Established visit")

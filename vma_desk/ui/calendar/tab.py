@@ -6,7 +6,9 @@ comes back from the service as a `Change`: the tab refreshes what it shows and e
 `sig_changed` for the rest of the window; `apply_change` takes changes made elsewhere.
 
 Keys (while the tab has focus): Ctrl+N books at the current cell, Enter opens, Delete cancels,
-Ctrl+T today, Alt+Left / Alt+Right (or Page Up / Page Down in the table) previous / next.
+Ctrl+T today, Alt+Left / Alt+Right (or Page Up / Page Down in the table) previous / next; in the
+side panel's confirmation and eligibility worklists, Ctrl+Shift+L logs a call attempt on the
+selected visit (the shared "Log attempt" dialog).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from vma_desk.core import calendar_text as text
 from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, WaitlistEntry
+from vma_desk.core.chase import Attempt
 from vma_desk.core.errors import KnownError
 from vma_desk.core.records import Change, RecordKind
 from vma_desk.services import Services
@@ -44,6 +47,7 @@ from vma_desk.ui.calendar.providers_menu import ProvidersMenu
 from vma_desk.ui.calendar.source import ScheduleSource
 from vma_desk.ui.calendar.waitlist import WaitlistEntryDialog
 from vma_desk.ui.forms.ui_calendar_tab import Ui_CalendarTab
+from vma_desk.ui.shared.attempt import AttemptTarget, LogAttemptDialog
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
@@ -57,7 +61,7 @@ LEAD_ROWS = 4
 #: record types whose changes alter what the tab shows
 _SHOWN = frozenset({RecordKind.APPOINTMENT, RecordKind.SCHEDULE_BLOCK, RecordKind.WAITLIST,
                      RecordKind.PATIENT, RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE,
-                     RecordKind.SETTING})
+                     RecordKind.SETTING, RecordKind.CONTACT_ATTEMPT})
 
 
 class CalendarTab(TabPage):
@@ -146,6 +150,7 @@ class CalendarTab(TabPage):
         panel.sig_waitlist_add_requested.connect(self._on_side_panel_waitlist_add_requested)
         panel.sig_waitlist_book_requested.connect(self._on_side_panel_waitlist_book_requested)
         panel.sig_waitlist_remove_requested.connect(self._on_side_panel_waitlist_remove_requested)
+        panel.sig_log_attempt_requested.connect(self.open_log_attempt)
 
     # what is shown -----------------------------------------------------------------------------------
     def days(self) -> list[date]:
@@ -309,6 +314,10 @@ class CalendarTab(TabPage):
             self.context.patients.forget(change.ids)
         if not self.loaded:
             return
+        if change.kind is RecordKind.CONTACT_ATTEMPT:  # only the worklists show attempts
+            if not self._locked:
+                self._refresh_side_panel()
+            return
         if change.kind in (RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.APPOINTMENT_TYPE):
             self._reload_reference_data()
         self.refresh()
@@ -468,6 +477,7 @@ class CalendarTab(TabPage):
     def open_offer(self, offer: Offer) -> ProposalsDialog:
         dialog = ProposalsDialog(self.context, offer, self)
         dialog.sig_booked.connect(self._on_dialog_booked)
+        dialog.sig_offer_logged.connect(lambda attempt, change: self._on_offer_logged(attempt, change))
         show_dialog(dialog)
         return dialog
 
@@ -547,6 +557,27 @@ class CalendarTab(TabPage):
         self.load_schedule()
         self._select_visit(appointment)
         self.open_appointment(appointment)
+
+    def open_log_attempt(self, target: AttemptTarget) -> LogAttemptDialog:
+        """The shared "Log attempt" dialog on a worklist's visit (Ctrl+Shift+L in the side panel)."""
+        dialog = LogAttemptDialog(self.context.shared, target, self)
+        dialog.sig_logged.connect(lambda attempt, change: self._on_attempt_logged(target, attempt, change))
+        show_dialog(dialog)
+        return dialog
+
+    def _on_attempt_logged(self, target: AttemptTarget, attempt: Attempt, change: Change) -> None:
+        """Only the worklists show attempts: they are read again, the schedule is not."""
+        self._notice = f"Logged {attempt.outcome.label}: {target.kind.label.lower()}, {target.who}"
+        self._refresh_side_panel()
+        self._update_labels()
+        self.send_change(change)
+        self.side_panel.current_list().setFocus()
+
+    def _on_offer_logged(self, attempt: Attempt, change: Change) -> None:
+        name = self.context.patients.name(attempt.patient_id) if attempt.patient_id is not None else ""
+        self._notice = f"Logged {attempt.outcome.label}: waitlist offer to {name}"
+        self._update_labels()
+        self.send_change(change)
 
     def _on_side_panel_waitlist_add_requested(self) -> None:
         dialog = WaitlistEntryDialog(self.context, self)

@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel,
     QListView, QPushButton, QSizePolicy, QStackedWidget,
-    QVBoxLayout, QWidget)
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_SidePanel(object):
     def setupUi(self, SidePanel):
@@ -124,6 +124,12 @@ class Ui_SidePanel(object):
 
         self.side_layout.addWidget(self.panel_stack)
 
+        self.log_attempt_button = QToolButton(SidePanel)
+        self.log_attempt_button.setObjectName(u"log_attempt_button")
+        self.log_attempt_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.side_layout.addWidget(self.log_attempt_button)
+
 
         self.retranslateUi(SidePanel)
 
@@ -132,11 +138,11 @@ class Ui_SidePanel(object):
 
     def retranslateUi(self, SidePanel):
         self.panel_title_label.setText(QCoreApplication.translate("SidePanel", u"Confirmations due", None))
-        self.confirmations_page_hint.setText(QCoreApplication.translate("SidePanel", u"Visits 24-72 hours ahead not confirmed yet, with the prep to read out. Enter opens one to record the call.", None))
+        self.confirmations_page_hint.setText(QCoreApplication.translate("SidePanel", u"Visits 24-72 hours ahead not confirmed yet, with the prep to read out and the calls tried. Enter opens one to record the call; Ctrl+Shift+L logs an attempt.", None))
 #if QT_CONFIG(accessibility)
         self.confirmations_list.setAccessibleName(QCoreApplication.translate("SidePanel", u"Confirmations due", None))
 #endif // QT_CONFIG(accessibility)
-        self.eligibility_page_hint.setText(QCoreApplication.translate("SidePanel", u"Visits 24-48 hours ahead whose insurance is not verified yet. Enter opens one to record the result.", None))
+        self.eligibility_page_hint.setText(QCoreApplication.translate("SidePanel", u"Visits 24-48 hours ahead whose insurance is not verified yet, with the calls tried. Enter opens one to record the result; Ctrl+Shift+L logs an attempt.", None))
 #if QT_CONFIG(accessibility)
         self.eligibility_list.setAccessibleName(QCoreApplication.translate("SidePanel", u"Eligibility checks due", None))
 #endif // QT_CONFIG(accessibility)
