@@ -1027,6 +1027,6 @@ TABS: tuple[TabEntry[MainWindow], ...] = (
              badge=lambda w: badges.refills_badge(w.services)),
     TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
              forms=("referral", "prior_auth"), badge=lambda w: badges.referrals_badge(w.services)),
-    TabEntry("Worklists", _worklists_page, records=("voicemail", "voicemail_box", "callback"),
+    TabEntry("Worklists", _worklists_page, records=("voicemail", "voicemail_box", "callback", "follow_up"),
              badge=lambda w: badges.worklists_badge(w.services)),
 )
