@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -72,6 +72,8 @@ def main() -> int:
             shoot_communications(window, app)
             shoot_refills_referrals(window, app)
             shoot_today_and_huddle(window, app)
+            shoot_worklists(window, app)
+            shoot_activity_chasing(window)
             shoot_handoff(window, app)
             shoot_backups(window, app)
 
@@ -303,6 +305,41 @@ def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow an
     dialog.grab().save(str(OUT / "export-huddle.png"))
     dialog.close()
     window.tabs.setCurrentIndex(0)
+
+
+def shoot_worklists(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The Worklists tab (Alt+7) at 1366x768: its Voicemail list, then its Recall list."""
+    from vma_desk.ui.worklists.tab import WorklistsTab
+
+    window.resize(1366, 768)
+    tab = shown_tab(window, WorklistsTab)
+    app.processEvents()
+    window.grab().save(str(OUT / "worklists.png"))
+    recall = next(p for p in tab.pages if p.worklist.kind.value == "recall")
+    tab.ui.lists_tabs.setCurrentWidget(recall.view)
+    app.processEvents()
+    window.grab().save(str(OUT / "worklists-recall.png"))
+    window.tabs.setCurrentIndex(0)
+
+
+def shoot_activity_chasing(window) -> None:  # noqa: ANN001 - MainWindow
+    """The activity summary's chasing figures and its first page per VMA, for the month before the
+    anchor, rendered from the real PDF (made in memory; the pages found by their text with poppler's
+    pdftotext, rasterised by pdftoppm from standard input)."""
+    import subprocess
+
+    from vma_desk.reports import activity
+
+    end = ANCHOR.replace(day=1) - timedelta(days=1)
+    pdf = activity.build(window.services, end.replace(day=1), end)
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    pages = text.split("\f")
+    wanted = {"activity-chasing": next(i for i, page in enumerate(pages) if "Chasing" in page),
+              "activity-vma": next(i for i, page in enumerate(pages) if "Attempts logged" in page)}
+    for name, index in wanted.items():
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(index + 1), "-l", str(index + 1),
+                        "-singlefile", "-", str(OUT / name)], input=pdf, check=True)
 
 
 def log_fictional_calls(services) -> None:  # noqa: ANN001 - Services
