@@ -15,10 +15,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.conftest import show_active
+from tests.ui.conftest import reactivate, show_active
 from vma_desk.core.calendar import Appointment, Block, BlockKind
 from vma_desk.core.records import Role, Shift, StaffMember
 from vma_desk.services import Services
+from vma_desk.ui.calendar.appointment import AppointmentDialog
 from vma_desk.ui.calendar.tab import CalendarTab
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -91,6 +92,16 @@ def select(tab: CalendarTab, moment: datetime, provider: StaffMember) -> None:
     assert index.isValid(), f"{moment} is not in view"
     tab.view.setCurrentIndex(index)
     tab.view.setFocus()
+
+
+def open_visit(qtbot, tab: CalendarTab, visit: Appointment, provider: StaffMember) -> AppointmentDialog:
+    """Enter on the visit's cell: the visit dialog it opens."""
+    reactivate(qtbot, tab)
+    select(tab, visit.start, provider)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    dialog = dialog_of(qtbot, AppointmentDialog)
+    assert isinstance(dialog, AppointmentDialog)
+    return dialog
 
 
 def cancel_by_keys(qtbot, tab: CalendarTab, visit: Appointment, provider: StaffMember) -> QWidget:

@@ -13,11 +13,11 @@ from tests.ui.calendar.support import (  # noqa: F401 - fixtures
     book_fixture,
     dialog_of,
     no_dialog,
-    select,
+    open_visit,
     staff_fixture,
     tab_fixture,
 )
-from tests.ui.conftest import focused, reactivate, type_keys
+from tests.ui.conftest import focused, type_keys
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.records import ContactMethod
 from vma_desk.core.referrals import PriorAuth, PriorAuthKind
@@ -25,13 +25,6 @@ from vma_desk.ui.calendar.appointment import AppointmentDialog
 
 MONDAY = date(2026, 3, 2)  # today: the clock stands at 9:30
 ENTER = Qt.Key.Key_Return
-
-
-def open_visit(qtbot, tab, visit, provider) -> AppointmentDialog:
-    reactivate(qtbot, tab)
-    select(tab, visit.start, provider)
-    qtbot.keyClick(tab.view, ENTER)
-    return dialog_of(qtbot, AppointmentDialog)
 
 
 def test_the_visit_dialog_shows_its_flags_and_keeps_the_confirmation_apart_from_the_arrival(

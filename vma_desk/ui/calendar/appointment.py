@@ -1,10 +1,12 @@
 """One appointment, opened with Enter: its flags (as Today and the huddle show them), its
-confirmation and method, apart from its arrival (arrived / no-show), the insurance eligibility
-result, the telehealth link and tech check, and rescheduling.
+confirmation and method, apart from its arrival (arrived / no-show), whether the patient gets a
+follow-up call after it ("call after"), the insurance eligibility result, the telehealth link and
+tech check, and rescheduling.
 
 Save sends only what changed, each part through its own service call (confirmation, arrival,
-eligibility, telehealth, then the move, which needs "Authorised by"). A part that fails shows why beside its
-field; the parts already saved stay saved and the dialog stays open with everything typed.
+"call after", eligibility, telehealth, then the move, which needs "Authorised by"). A part that
+fails shows why beside its field; the parts already saved stay saved and the dialog stays open with
+everything typed.
 A no-show or a move frees a slot: the tab offers it to the waitlist.
 """
 
@@ -30,6 +32,7 @@ from vma_desk.core.calendar import (
     VisitStatus,
 )
 from vma_desk.core.errors import ValidationError
+from vma_desk.core.follow_up import DEFAULT_DAYS
 from vma_desk.core.records import Change, ContactMethod
 from vma_desk.ui.calendar.context import CalendarContext, CalendarDialog
 from vma_desk.ui.calendar.fields import fill_providers, read_start, select_data, show_start
@@ -57,6 +60,9 @@ class AppointmentDialog(CalendarDialog):
         self.appointment = appointment
         #: the part being saved ("confirmation" errors about the status go beside its combo)
         self._saving = ""
+        #: why "call after" is not the VMA's to change here (its type calls after every visit, or
+        #: the call is done); "" when it is
+        self._call_after_fixed = ""
         for status in CONFIRMATIONS:
             ui.confirmation_combo.addItem(text.STATUS_LABELS[status], status.value)
         ui.status_combo.addItem("Not yet (visit to come)", None)
@@ -93,6 +99,7 @@ class AppointmentDialog(CalendarDialog):
             ui.status_combo.addItem(text.STATUS_LABELS[a.status], a.status.value)
         select_data(ui.status_combo, a.arrival.value if a.arrival else None)
         select_data(ui.method_combo, a.confirmation_method.value if a.confirmation_method else None)
+        self._show_call_after(a)
         eligibility = a.eligibility
         select_data(ui.eligibility_combo, eligibility.status.value)
         ui.active_check.setChecked(bool(eligibility.active))
@@ -136,6 +143,35 @@ class AppointmentDialog(CalendarDialog):
         """The visit's flags, worked out as for Today and the huddle (by the agenda service)."""
         found = () if a.id is None else self._context.services.agenda.visit_flags(a.id)
         self.ui.flags_label.setText(f"Flags: {flag_text(found)}" if found else "No flags.")
+
+    def _show_call_after(self, a: Appointment) -> None:
+        """The "call after" mark: the VMA's to set for this visit; checked and greyed out, saying why,
+        when the visit's type calls after every visit or the call is already done."""
+        ui = self.ui
+        kind = self._context.types.get(a.type_code)
+        days = kind.follow_up_days if kind else None
+        name = kind.name if kind else a.type_code
+        call = (self._context.services.follow_up.get(a.id)
+                if a.id is not None and a.status is VisitStatus.ARRIVED else None)
+        done_at = call.done_at if call is not None else None
+        if call is not None and done_at is not None:
+            self._call_after_fixed = (f"Its follow-up call is done: answers recorded "
+                                      f"{text.when(done_at, self._zone)} by {call.done_by}.")
+        elif days is not None:
+            self._call_after_fixed = (f"Every {name} visit gets a follow-up call "
+                                      f"{wording.plural(days, 'business day')} after it "
+                                      f"(Practice settings, Appointment types).")
+        else:
+            self._call_after_fixed = ""
+        ui.call_after_check.setChecked(a.call_after or days is not None or done_at is not None)
+        ui.call_after_check.setEnabled(not self._call_after_fixed)
+        ui.call_after_note.setText(self._call_after_fixed)
+        ui.call_after_note.setVisible(bool(self._call_after_fixed))
+        ui.call_after_check.setToolTip(self._call_after_fixed or (
+            f"Call the patient after this visit: once they have arrived, the call falls due "
+            f"{wording.plural(DEFAULT_DAYS, 'business day')} after it (the {name} type sets none) "
+            f"on Worklists, Follow-up calls. A type set to call after every visit shows this "
+            f"checked and greyed out, saying so."))
 
     def _show_secondary(self, a: Appointment) -> None:
         """The secondary's verification, when the patient has a secondary (or one was recorded)."""
@@ -182,6 +218,10 @@ class AppointmentDialog(CalendarDialog):
         chosen = self.ui.status_combo.currentData()
         return VisitStatus(chosen) if chosen else None
 
+    def _call_after(self) -> bool:
+        """The mark as the VMA set it (the visit's own when it is not theirs to change here)."""
+        return self.appointment.call_after if self._call_after_fixed else self.ui.call_after_check.isChecked()
+
     def _eligibility(self) -> Eligibility:
         ui = self.ui
         return replace(self.appointment.eligibility,
@@ -203,7 +243,7 @@ class AppointmentDialog(CalendarDialog):
     def _parts(self) -> dict[str, object]:
         eligibility = self._eligibility()
         return {"confirmation": self._confirmation(), "arrival": self._arrival(),
-                "telehealth": self._telehealth(),
+                "call_after": self._call_after(), "telehealth": self._telehealth(),
                 "schedule": self._schedule(),
                 "eligibility": (eligibility.status, eligibility.active, eligibility.in_network,
                                 eligibility.copay_note.strip(), eligibility.deductible_met,
@@ -214,7 +254,8 @@ class AppointmentDialog(CalendarDialog):
         now = self._parts()
         # the move first: it is the part a conflict can refuse (so nothing else is saved before a
         # refusal), and a new time resets the confirmation a status typed here then sets again
-        return [part for part in ("schedule", "confirmation", "arrival", "eligibility", "telehealth")
+        return [part for part in ("schedule", "confirmation", "arrival", "call_after", "eligibility",
+                                  "telehealth")
                 if now[part] != self._saved[part]]
 
     # saving -------------------------------------------------------------------------------------------
@@ -227,8 +268,8 @@ class AppointmentDialog(CalendarDialog):
 
     def _save_part(self, part: str) -> bool:
         save = {"confirmation": self._save_confirmation, "arrival": self._save_arrival,
-                "eligibility": self._save_eligibility, "telehealth": self._save_telehealth,
-                "schedule": self._save_schedule}[part]
+                "call_after": self._save_call_after, "eligibility": self._save_eligibility,
+                "telehealth": self._save_telehealth, "schedule": self._save_schedule}[part]
         self._saving = part
         try:
             done = save()
@@ -259,6 +300,11 @@ class AppointmentDialog(CalendarDialog):
             return None
         updated, change, proposals = marked
         return updated, change, offer_for(self._no_show_slot(before), proposals)
+
+    def _save_call_after(self) -> Saved | None:
+        follow_up = self._context.services.follow_up
+        done = self._attempt(lambda: follow_up.set_call_after(self._id(), self._call_after()))
+        return None if done is None else (*done, None)
 
     def _save_eligibility(self) -> Saved | None:
         calendar = self._context.calendar
@@ -299,6 +345,7 @@ class AppointmentDialog(CalendarDialog):
             return FieldSlot(ui.confirmation_combo, ui.confirmation_error, "Confirmation")
         return self._shared_slot(field) or {
             "status": FieldSlot(ui.status_combo, ui.status_error, "Arrival status"),
+            "call_after": FieldSlot(ui.call_after_check, ui.call_after_error, "Follow-up call"),
             "confirmation_method": FieldSlot(ui.method_combo, ui.method_error, "Method"),
             "copay_note": FieldSlot(ui.copay_edit, ui.copay_error, "Copay"),
             "deductible_remaining": FieldSlot(ui.deductible_remaining_edit, ui.deductible_remaining_error,

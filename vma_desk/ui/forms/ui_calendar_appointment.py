@@ -130,6 +130,29 @@ class Ui_CalendarAppointment(object):
 
         self.status_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.status_box)
 
+        self.call_after_box = QVBoxLayout()
+        self.call_after_box.setSpacing(2)
+        self.call_after_box.setObjectName(u"call_after_box")
+        self.call_after_check = QCheckBox(self.status_group)
+        self.call_after_check.setObjectName(u"call_after_check")
+
+        self.call_after_box.addWidget(self.call_after_check)
+
+        self.call_after_note = QLabel(self.status_group)
+        self.call_after_note.setObjectName(u"call_after_note")
+        self.call_after_note.setWordWrap(True)
+        self.call_after_note.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.call_after_box.addWidget(self.call_after_note)
+
+        self.call_after_error = QLabel(self.status_group)
+        self.call_after_error.setObjectName(u"call_after_error")
+
+        self.call_after_box.addWidget(self.call_after_error)
+
+
+        self.status_form.setLayout(3, QFormLayout.ItemRole.SpanningRole, self.call_after_box)
+
 
         self.left_column.addWidget(self.status_group)
 
@@ -488,7 +511,8 @@ class Ui_CalendarAppointment(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.confirmation_combo, self.method_combo)
         QWidget.setTabOrder(self.method_combo, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.eligibility_combo)
+        QWidget.setTabOrder(self.status_combo, self.call_after_check)
+        QWidget.setTabOrder(self.call_after_check, self.eligibility_combo)
         QWidget.setTabOrder(self.eligibility_combo, self.active_check)
         QWidget.setTabOrder(self.active_check, self.in_network_check)
         QWidget.setTabOrder(self.in_network_check, self.copay_edit)
@@ -526,6 +550,7 @@ class Ui_CalendarAppointment(object):
 #if QT_CONFIG(tooltip)
         self.status_combo.setToolTip(QCoreApplication.translate("CalendarAppointment", u"Arrived or no-show on the day (cancel with its reason: Cancel visit\u2026)", None))
 #endif // QT_CONFIG(tooltip)
+        self.call_after_check.setText(QCoreApplication.translate("CalendarAppointment", u"&Follow-up call after the visit", None))
         self.eligibility_group.setTitle(QCoreApplication.translate("CalendarAppointment", u"Insurance eligibility", None))
         self.eligibility_label.setText(QCoreApplication.translate("CalendarAppointment", u"R&esult:", None))
         self.active_check.setText(QCoreApplication.translate("CalendarAppointment", u"Coverage &active on the visit date", None))
