@@ -103,3 +103,16 @@ def test_an_arrived_procedure_yields_a_follow_up_call_on_today_two_business_days
     assert due(services, ItemKind.FOLLOW_UP) == [("Follow-up call after the visit", "Procedure 03/02", 0)]
     row = next(i for i in services.agenda.day().due if i.kind is ItemKind.FOLLOW_UP)
     assert (row.record_id, row.patient_name) == (visit_id, "Lakes, Rosa")
+
+
+def test_a_voicemail_quiet_until_its_next_attempt_leaves_today_until_then(services: Services,
+                                                                         clock: FixedClock) -> None:
+    from vma_desk.core.chase import Channel, ChaseKind, Outcome
+
+    clock.current = local(9, 10)
+    vm, _ = services.chase.record_voicemail(Voicemail(left_at=local(9, 5), caller_name="Ana Reyes"))
+    assert vm.id is not None
+    services.chase.log_attempt(ChaseKind.VOICEMAIL, vm.id, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER)
+    assert due(services, ItemKind.VOICEMAIL) == []  # tried at 9:10: quiet until 11:10
+    clock.current = local(11, 10)
+    assert due(services, ItemKind.VOICEMAIL) == [("Return the voicemail", "routine", 0)]

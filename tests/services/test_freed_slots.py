@@ -126,7 +126,7 @@ def test_offers_are_logged_and_counted(office: Office, services: Services) -> No
     office.slots.offer(slot_id, bob, channel=Channel.PHONE, outcome=Outcome.REACHED)
     [slot] = office.week()
     assert len(slot.offers) == 3 and slot.offered_to == (bob, cy)
-    assert services.chase.states(ChaseKind.WAITLIST_OFFER, [slot_id])[slot_id].count == 3
+    assert len(services.chase.states(ChaseKind.WAITLIST_OFFER, [slot_id])[slot_id].attempts) == 3
     office.book(1, local(4, 10))
     with pytest.raises(ValidationError) as filled:
         office.slots.offer(slot_id, cy, channel=Channel.PHONE, outcome=Outcome.REACHED)

@@ -144,14 +144,29 @@ def within_hours(moment: datetime, practice: Practice, zone: ZoneInfo, policy: R
     return datetime.combine(day, policy.opens, tzinfo=zone).astimezone(moment.tzinfo)
 
 
+def ends_chase(attempt: Attempt) -> bool:
+    """The patient was reached or declined, or a letter went out: this chase is over."""
+    return attempt.outcome.ends_chase or attempt.channel is Channel.LETTER
+
+
+def current_chase(attempts: Sequence[Attempt]) -> tuple[Attempt, ...]:
+    """The attempts of the chase going on (oldest first): those after the last attempt that ended
+    an earlier chase, the newest attempt included. A patient recalled last year, or a slot offered
+    again, starts a new count instead of inheriting the old attempts."""
+    for index in range(len(attempts) - 2, -1, -1):
+        if ends_chase(attempts[index]):
+            return tuple(attempts[index + 1:])
+    return tuple(attempts)
+
+
 def next_attempt(attempt: Attempt, earlier: Sequence[Attempt], practice: Practice, zone: ZoneInfo,
                  policy: RetryPolicy = DEFAULT_POLICY) -> datetime | None:
     """When the next attempt is due after `attempt` (with the record's `earlier` attempts), by the
-    policy; None when the chase is over (reached, declined) or the limit of unanswered attempts is
-    reached (then the row asks for a letter or closing as unreachable)."""
-    if attempt.outcome.ends_chase or attempt.channel is Channel.LETTER:
+    policy; None when the chase is over (reached, declined, a letter) or the limit of unanswered
+    attempts of this chase is reached (then the row asks for a letter or closing as unreachable)."""
+    if ends_chase(attempt):
         return None
-    unanswered = sum(1 for a in (*earlier, attempt) if a.outcome.counts_toward_limit)
+    unanswered = sum(1 for a in current_chase((*earlier, attempt)) if a.outcome.counts_toward_limit)
     if unanswered >= policy.max_attempts:
         return None
     return within_hours(attempt.at + timedelta(hours=policy.hours_after(attempt.outcome)), practice, zone,
@@ -160,14 +175,19 @@ def next_attempt(attempt: Attempt, earlier: Sequence[Attempt], practice: Practic
 
 @dataclass(frozen=True)
 class ChaseState:
-    """Where the chase of one record stands, from its attempts (oldest first)."""
+    """Where the chase of one record stands, from its attempts (oldest first, every chase of the
+    record: the counts are the current chase's, `current_chase`)."""
 
     attempts: tuple[Attempt, ...] = ()
     max_attempts: int = DEFAULT_POLICY.max_attempts
 
     @property
+    def current(self) -> tuple[Attempt, ...]:
+        return current_chase(self.attempts)
+
+    @property
     def count(self) -> int:
-        return len(self.attempts)
+        return len(self.current)
 
     @property
     def last(self) -> Attempt | None:
@@ -175,7 +195,22 @@ class ChaseState:
 
     @property
     def reached(self) -> bool:
-        return self.last is not None and self.last.outcome.ends_chase
+        return self.last is not None and self.last.outcome is Outcome.REACHED
+
+    @property
+    def declined(self) -> bool:
+        return self.last is not None and self.last.outcome is Outcome.DECLINED
+
+    @property
+    def letter_sent(self) -> bool:
+        """The last attempt was a letter (and did not reach anyone): nothing to do until the patient
+        answers, or the row is closed."""
+        last = self.last
+        return last is not None and last.channel is Channel.LETTER and not last.outcome.ends_chase
+
+    @property
+    def ended(self) -> bool:
+        return self.last is not None and ends_chase(self.last)
 
     @property
     def next_at(self) -> datetime | None:
@@ -183,18 +218,16 @@ class ChaseState:
 
     @property
     def unanswered(self) -> int:
-        return sum(1 for a in self.attempts if a.outcome.counts_toward_limit)
+        return sum(1 for a in self.current if a.outcome.counts_toward_limit)
 
     @property
     def exhausted(self) -> bool:
         """The limit of unanswered attempts is reached: send a letter or close as unreachable."""
-        last = self.last
-        return (last is not None and not last.outcome.ends_chase and last.channel is not Channel.LETTER
-                and self.unanswered >= self.max_attempts)
+        return self.last is not None and not self.ended and self.unanswered >= self.max_attempts
 
     def quiet(self, now: datetime) -> bool:
-        """Nothing to do now: the next attempt is not due yet."""
-        return self.next_at is not None and self.next_at > now
+        """Nothing to do now: the next attempt is not due yet, or a letter went out."""
+        return self.letter_sent or (self.next_at is not None and self.next_at > now)
 
     def text(self, zone: ZoneInfo) -> str:
         """ "2 attempts · last: left voicemail 10:42" ("" before the first attempt)."""
@@ -204,7 +237,9 @@ class ChaseState:
         when = last.at.astimezone(zone)
         count = f"{self.count} attempt{'' if self.count == 1 else 's'}"
         text = f"{count} · last: {last.outcome.label} {when:%H:%M}"
-        if self.exhausted:
+        if self.letter_sent:
+            text = f"{count} · letter sent {when:%m/%d}"
+        elif self.exhausted:
             text += " · send a letter or close"
         return text
 

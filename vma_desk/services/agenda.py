@@ -7,6 +7,8 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from vma_desk.core.agenda import AgendaInputs, DayAgenda, VisitFlag, build_agenda
+from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, standard_due, voicemail_due
+from vma_desk.core.communications import Call, Urgency
 from vma_desk.core.errors import NotFoundError
 from vma_desk.core.records import Role
 from vma_desk.core.rules.scheduling import local_to_utc
@@ -57,8 +59,18 @@ class AgendaService:
         today = day == ctx.today()
         confirmations, eligibility = self.calendar.worklists() if today else ([], [])
         chase = self.chase
-        voicemails = [(vm, chase.voicemail_due(vm)) for vm in chase.unreturned_voicemails()] if today else []
-        callbacks = [(call, chase.callback_due(call)) for call in chase.open_callbacks()] if today else []
+        voicemails: list[tuple[Voicemail, datetime]] = []
+        callbacks: list[tuple[Call, datetime]] = []
+        if today:  # the standard read once; a row quiet until its next attempt is not due now
+            policy = chase.callback_policy()
+            vm_limit = chase.policy(ChaseKind.VOICEMAIL).max_attempts
+            voicemails = [(vm, voicemail_due(vm, practice, zone, policy))
+                          for vm in chase.unreturned_voicemails()
+                          if not ChaseState(vm.attempts, vm_limit).quiet(now)]
+            open_calls = chase.open_callbacks()
+            states = chase.states(ChaseKind.CALLBACK, [c.id for c in open_calls if c.id is not None])
+            callbacks = [(call, standard_due(call.started_at, Urgency.ROUTINE, practice, zone, policy))
+                         for call in open_calls if not states[call.id or 0].quiet(now)]
         box_check = (chase.last_box_check(), chase.box_check_due()) if today else None
         follow_ups = [(c.appointment, c.due_at) for c in self._follow_up().due_calls(now)
                       if not c.chase.quiet(now)] if today else []

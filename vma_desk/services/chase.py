@@ -119,6 +119,8 @@ class ChaseService:
             raise ValidationError(problem.field, problem.message)
         with self.ctx.transaction():
             earlier = self.repo.attempts(kind, record_id)
+            if kind is ChaseKind.WAITLIST_OFFER:  # one slot, several patients offered it: a count each
+                earlier = [a for a in earlier if a.patient_id == patient_id]
             if next_at is None:
                 attempt = replace(attempt, next_at=next_attempt(attempt, earlier, self._practice(),
                                                                 self.ctx.practice_zone(), self.policy(kind)))
@@ -206,6 +208,11 @@ class ChaseService:
 
     def voicemail_due(self, vm: Voicemail) -> datetime:
         return voicemail_due(vm, self._practice(), self.ctx.practice_zone(), self._callback_policy())
+
+    def callback_policy(self) -> callbacks.CallbackPolicy:
+        """The practice's message callback settings: the response standard of voicemails and
+        callbacks (read once by a caller that checks many)."""
+        return self._callback_policy()
 
     def _callback_policy(self) -> callbacks.CallbackPolicy:
         from vma_desk.services.communications import CommunicationsService
