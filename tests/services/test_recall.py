@@ -17,7 +17,7 @@ from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.errors import ValidationError
-from vma_desk.core.recall import RecallBooking, RecallFilter, RecallSettings, gap_kinds
+from vma_desk.core.recall import RecallBooking, RecallFilter, RecallPage, RecallSettings, gap_kinds
 from vma_desk.core.records import (
     AuditAction,
     CareGap,
@@ -193,3 +193,34 @@ def test_a_provider_who_left_is_not_offered_the_one_seen_before_is(desk: Desk) -
     row, = desk.recall.due()
     assert (row.patient_id, row.provider_id) == (rosa, desk.lee.id)
     assert desk.recall.booking_for(row).provider_id == desk.lee.id
+
+
+def test_the_list_comes_in_pages_the_longest_overdue_first_with_its_counts(desk: Desk,
+                                                                           clock: FixedClock) -> None:
+    made = [desk.patient(f"P{n}", CareGap("Mammogram" if n % 2 else "A1c", date(2026, 1, 1 + n)))
+            for n in range(5)]
+    clock.current = local(3, 2, 9, 0)
+    desk.services.chase.log_attempt(ChaseKind.RECALL, made[4], channel=Channel.PHONE,
+                                    outcome=Outcome.NO_ANSWER, patient_id=made[4])  # quiet until tomorrow
+    clock.current = local(3, 2, 9, 30)
+    first = desk.recall.page(limit=2)
+    assert [r.patient_id for r in first.rows] == made[:2] and (first.total, first.due_now) == (5, 4)
+    rest = desk.recall.page(offset=2, limit=2)
+    assert [r.patient_id for r in rest.rows] == made[2:4] and rest.total == 5
+    assert desk.recall.page(offset=10, limit=2) == RecallPage((), 5, 4)  # past the end: the counts still
+    mammograms = desk.recall.page(RecallFilter(gap_kind="MAMMOGRAM"), limit=1)
+    assert [r.patient_id for r in mammograms.rows] == [made[1]] and mammograms.total == 2
+    assert desk.recall.kinds() == ["A1c", "Mammogram"]
+
+
+def test_the_rows_whose_calls_are_exhausted_are_found_for_a_letter(desk: Desk, clock: FixedClock) -> None:
+    rosa = desk.patient("Rosa", CareGap("Mammogram", date(2026, 1, 10)))
+    ben = desk.patient("Ben", CareGap("A1c", date(2026, 2, 1)))
+    limit = desk.services.chase.policy(ChaseKind.RECALL).max_attempts
+    for day in range(limit):
+        clock.current = local(2, 20 + day, 10)
+        desk.services.chase.log_attempt(ChaseKind.RECALL, rosa, channel=Channel.PHONE,
+                                        outcome=Outcome.NO_ANSWER, patient_id=rosa)
+    clock.current = local(3, 2, 9, 30)
+    assert list(desk.listed(RecallFilter(exhausted=True))) == [rosa]
+    assert list(desk.listed(RecallFilter(max_attempts=0))) == [ben]

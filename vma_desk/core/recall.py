@@ -186,6 +186,18 @@ class RecallFilter:
     max_attempts: int | None = None
     #: rows last contacted before this time, or never (None: any)
     contacted_before: datetime | None = None
+    #: rows whose calls are exhausted: a letter is due, or closing as unreachable
+    exhausted: bool = False
+
+
+@dataclass(frozen=True)
+class RecallPage:
+    """A page of the Recall list: its rows, how many rows the list (as filtered) holds in all, and
+    how many of those are due a call now (not quiet)."""
+
+    rows: tuple[RecallRow, ...]
+    total: int
+    due_now: int
 
 
 def matches(row: RecallRow, chosen: RecallFilter) -> bool:
@@ -196,6 +208,8 @@ def matches(row: RecallRow, chosen: RecallFilter) -> bool:
     if chosen.min_attempts is not None and row.chase.count < chosen.min_attempts:
         return False
     if chosen.max_attempts is not None and row.chase.count > chosen.max_attempts:
+        return False
+    if chosen.exhausted and not row.chase.exhausted:
         return False
     return not (chosen.contacted_before is not None and row.last_contact is not None
                 and row.last_contact >= chosen.contacted_before)

@@ -62,12 +62,14 @@ class RebookingService:
         """The To rebook list, the latest missed or cancelled first: each visit with its reason, its
         late-cancellation flag, the patient's no-show count and its rebooking attempts."""
         since = missed_since(self.ctx.clock.now(), self.within_days())
-        missed = self.repo.visits_since(since, [s.value for s in MISSED])
+        # the decided are left out by the query; the later visits are read for these patients only
+        missed = self.repo.undecided_since(since, [s.value for s in MISSED])
         if not missed:
             return []
         latest = self.repo.latest_starts_after(min(answered_after(v) for v in missed),
-                                               [s.value for s in SLOT_HOLDING])
-        open_ = still_to_rebook(missed, since, latest, self.repo.decided([v.id or 0 for v in missed]))
+                                               [s.value for s in SLOT_HOLDING],
+                                               sorted({v.patient_id for v in missed}))
+        open_ = still_to_rebook(missed, since, latest, ())
         return rebook_rows(open_, self.calendar.no_show_counts(sorted({v.patient_id for v in open_})),
                            self.chase.states(ChaseKind.REBOOK, [v.id or 0 for v in open_]))
 

@@ -8,19 +8,20 @@ Every change is one transaction with one audit entry (never a gap's words) and r
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
-from vma_desk.core.chase import ChaseKind
+from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.recall import (
     DEFAULT_WITHIN_DAYS,
     SLOT_HOLDING,
     RecallBooking,
     RecallFilter,
+    RecallPage,
     RecallRow,
     RecallSettings,
     check_within_days,
-    filtered,
     gap_key,
     recall_rows,
     within_days_from,
@@ -29,7 +30,7 @@ from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.chase import ChaseService
-from vma_desk.storage.recall_repository import RecallRepository
+from vma_desk.storage.recall_repository import RecallQuery, RecallRepository
 from vma_desk.storage.repositories import PatientRepository, SettingRepository, StaffRepository
 
 DAYS_KEY = "recall.within_days"
@@ -89,22 +90,57 @@ class RecallService:
         return Change(RecordKind.SETTING, AuditAction.UPDATE)
 
     # --- the list ---------------------------------------------------------------------------------
+    def _query(self, chosen: RecallFilter) -> RecallQuery:
+        """Which patients are on recall and which of them `chosen` lets through, for SQL: each gap
+        kind on file with the visit type that closes it (the practice's map, matched as `gap_key`)."""
+        now, settings = self.ctx.clock.now(), self.settings()
+        last_day = self.ctx.today() + timedelta(days=settings.within_days)
+        spelled = self.repo.open_kinds_due_by(last_day)
+        kinds: tuple[str, ...] = ()
+        if chosen.gap_kind:  # the spellings of the chosen kind; none on file: the one chosen (matches none)
+            kinds = tuple(k for k in spelled if gap_key(k) == gap_key(chosen.gap_kind)) or (chosen.gap_kind,)
+        return RecallQuery(
+            closing=tuple((kind, settings.visit_type(kind)) for kind in spelled), last_day=last_day, now=now,
+            holding=tuple(s.value for s in SLOT_HOLDING), chase_kind=ChaseKind.RECALL.value,
+            counting=tuple(o.value for o in Outcome if o.counts_toward_limit),
+            ending=tuple(o.value for o in Outcome if o.ends_chase), letter=Channel.LETTER.value,
+            max_unanswered=self.chase.policy(ChaseKind.RECALL).max_attempts, providers=self._providers(),
+            kinds=kinds, provider_id=chosen.provider_id, min_attempts=chosen.min_attempts,
+            max_attempts=chosen.max_attempts, exhausted=chosen.exhausted,
+            contacted_before=chosen.contacted_before)
+
+    def _providers(self) -> tuple[int, ...]:
+        """The active providers: one who left is no longer booked with (the row offers any provider)."""
+        providers = StaffRepository(self.ctx.conn).providers()
+        return tuple(sorted(pid for pid, p in providers.items() if p.active))
+
+    def page(self, chosen: RecallFilter | None = None, offset: int = 0,
+             limit: int | None = None) -> RecallPage:
+        """A page of the Recall list narrowed by `chosen`, the gap due first first (the longest
+        overdue at the top): `limit` rows from `offset` (None: all), each with its gaps on recall,
+        the visit type to book, the provider seen last and its recall attempts; with the count of
+        all the rows and of those due a call now. Which patients, their order and the counts are
+        worked out in SQL; the rows are made for the page's patients only."""
+        query = self._query(chosen or RecallFilter())
+        ids, total, due_now = self.repo.recall_page(query, offset, limit)
+        today, settings = self.ctx.today(), self.settings()
+        rows = recall_rows(self.repo.open_gaps_of(ids, query.last_day), today, settings,
+                           self.repo.types_not_over(query.now, query.holding, ids),
+                           self.repo.last_seen(query.providers, ids))
+        states = self.chase.states(ChaseKind.RECALL, ids)
+        return RecallPage(tuple(replace(r, chase=states[r.patient_id]) for r in rows), total, due_now)
+
     def due(self, chosen: RecallFilter | None = None) -> list[RecallRow]:
-        """The Recall list, the gap due first first (the longest overdue at the top), narrowed by
-        `chosen`; each row with its last contact and its recall attempts."""
-        now, today, settings = self.ctx.clock.now(), self.ctx.today(), self.settings()
-        gaps = self.repo.open_gaps_due_by(today + timedelta(days=settings.within_days))
-        booked = self.repo.types_not_over(now, [s.value for s in SLOT_HOLDING])
-        # an inactive provider is no longer booked with: the row offers any provider then
-        seen = self.repo.last_seen(
-            sorted(pid for pid, p in StaffRepository(self.ctx.conn).providers().items() if p.active))
-        rows = recall_rows(gaps, today, settings, booked, seen)
-        # the attempts are read for the rows that have some: a row never called keeps an empty state
-        called = self.repo.attempted(ChaseKind.RECALL.value)
-        states = self.chase.states(ChaseKind.RECALL, [r.patient_id for r in rows if r.patient_id in called])
-        rows = [RecallRow(r.patient_id, r.gaps, r.type_code, r.provider_id, states[r.patient_id])
-                if r.patient_id in states else r for r in rows]
-        return rows if chosen is None else filtered(rows, chosen)
+        """The whole Recall list narrowed by `chosen` (`page` with no limit)."""
+        return list(self.page(chosen).rows)
+
+    def kinds(self) -> list[str]:
+        """The gap kinds on the list (as first spelled, one per `gap_key`), for the filter's choices,
+        in alphabetical order."""
+        found: dict[str, str] = {}
+        for kind in sorted(self.repo.recall_kinds(self._query(RecallFilter()))):
+            found.setdefault(gap_key(kind), kind)
+        return sorted(found.values(), key=gap_key)
 
     def booking_for(self, row: RecallRow) -> RecallBooking:
         """What "Book" opens find-slot and the booking with: the row's visit type and its minutes,
