@@ -235,22 +235,19 @@ def test_follow_up_calls_for_procedures_and_new_patients(demo: Services):
                        " FROM follow_up_call f JOIN appointment a ON a.id = f.appointment_id")
     arrived = rows(demo, "SELECT count(*) FROM appointment WHERE status = 'arrived' AND type_code IN"
                          " ('proc', 'new')")[0][0]
-    assert sum(r[7] in ("proc", "new") for r in calls) == arrived > 500
+    # as the app: a row only for a call whose answers were recorded; the others are derived
+    assert 0.6 * arrived < sum(r[7] in ("proc", "new") for r in calls) <= arrived and arrived > 500
     assert 0 < sum(r[10] for r in calls) < 0.1 * len(calls)  # a few others marked "call after"
-    for _, due, done, by, _, asks, question, code, start, status, call_after in calls:
+    for _, due, done, by, understood, asks, question, code, start, status, call_after in calls:
         assert status == "arrived" and (code in ("proc", "new") or call_after)
         visit_day, due_day = local(start).date(), local(due).date()
         business = [visit_day + timedelta(days=i) for i in range(1, (due_day - visit_day).days + 1)]
         assert sum(practice.is_business_day(d) for d in business) == 2 and practice.is_business_day(due_day)
-        if done is not None:
-            assert done >= due and by in vmas(demo)
-            assert bool(asks) == bool(question)
-    done = [r for r in calls if r[2] is not None]
-    assert len(done) > 0.95 * sum(r[1] < NOW.timestamp() - 3 * DAY for r in calls)
-    answered = [r for r in done if r[4] is not None]
-    assert 0.6 * len(done) < len(answered) and sum(r[4] for r in answered) > 0.9 * len(answered)
-    assert 0 < sum(bool(r[5]) for r in answered) < 0.2 * len(answered)
-    assert [r for r in calls if r[2] is None and local(r[1]).date() <= ANCHOR + timedelta(days=2)]
+        assert done is not None and done >= due and by in vmas(demo) and understood is not None
+        assert bool(asks) == bool(question)
+    assert sum(r[4] for r in calls) > 0.9 * len(calls)
+    assert 0 < sum(bool(r[5]) for r in calls) < 0.2 * len(calls)
+    assert demo.follow_up.due_calls()  # calls still due on the anchor day, derived from their visits
 
 
 def test_freed_slots_filled_at_the_sources_rate_after_waitlist_offers(demo: Services):

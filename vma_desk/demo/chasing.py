@@ -507,15 +507,13 @@ def _follow_ups(rng: random.Random, log: _Log, conn: Db,
         due = office.at(day, DEFAULT_POLICY.opens)
         done, outcome, by = log.chase(rng, K.FOLLOW_UP, visit_id, patient_id,
                                       due + MINUTE * _between(rng, 30, 420), REACHING_OUT)
-        if done is None:
-            out.append((visit_id, _ts(due), None, "", None, None, None, None, ""))
-        elif outcome is Out.REACHED:
+        # as the app: a row only once answers are recorded (a call still due, declined or never
+        # reached leaves none: the Follow-up calls list derives it from the visit)
+        if done is not None and outcome is Out.REACHED:
             question = rng.choice(QUESTIONS) if rng.random() < ASKS else ""
             picked = _draw(rng, PICKED_UP)
             out.append((visit_id, _ts(due), _ts(done), by, int(rng.random() < UNDERSTOOD),
                         int(rng.random() < BOOKED), picked, int(bool(question)), question))
-        else:  # declined, or unreachable: the call is closed without answers
-            out.append((visit_id, _ts(due), _ts(done), by, None, None, None, None, ""))
     return out, marked
 
 
