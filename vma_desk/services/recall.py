@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.recall import (
+    DEFAULT_VISIT_TYPE,
     DEFAULT_WITHIN_DAYS,
     SLOT_HOLDING,
     RecallBooking,
@@ -23,6 +24,7 @@ from vma_desk.core.recall import (
     RecallSettings,
     check_within_days,
     gap_key,
+    matches,
     recall_rows,
     within_days_from,
 )
@@ -102,12 +104,23 @@ class RecallService:
         return RecallQuery(
             closing=tuple((kind, settings.visit_type(kind)) for kind in spelled), last_day=last_day, now=now,
             holding=tuple(s.value for s in SLOT_HOLDING), chase_kind=ChaseKind.RECALL.value,
-            counting=tuple(o.value for o in Outcome if o.counts_toward_limit),
             ending=tuple(o.value for o in Outcome if o.ends_chase), letter=Channel.LETTER.value,
-            max_unanswered=self.chase.policy(ChaseKind.RECALL).max_attempts, providers=self._providers(),
-            kinds=kinds, provider_id=chosen.provider_id, min_attempts=chosen.min_attempts,
-            max_attempts=chosen.max_attempts, exhausted=chosen.exhausted,
-            contacted_before=chosen.contacted_before)
+            providers=self._providers(), kinds=kinds, provider_id=chosen.provider_id,
+            calls=self._calls(chosen), contacted_before=chosen.contacted_before)
+
+    def _calls(self, chosen: RecallFilter) -> tuple[frozenset[int], frozenset[int], bool] | None:
+        """The attempts' part of `chosen` (None: it has none): the patients called whose recall
+        chase it keeps (`core.recall.matches` on their `ChaseState`), every patient called, and
+        whether it keeps those never called. Read only when the filter asks."""
+        if chosen.min_attempts is None and chosen.max_attempts is None and not chosen.exhausted:
+            return None
+        part = RecallFilter(min_attempts=chosen.min_attempts, max_attempts=chosen.max_attempts,
+                            exhausted=chosen.exhausted)
+        states = self.chase.states(ChaseKind.RECALL, self.repo.called(ChaseKind.RECALL.value))
+        kept = frozenset(pid for pid, state in states.items()
+                         if matches(RecallRow(pid, (), DEFAULT_VISIT_TYPE, 0, state), part))
+        never = matches(RecallRow(0, (), DEFAULT_VISIT_TYPE, 0), part)
+        return kept, frozenset(states), never
 
     def _providers(self) -> tuple[int, ...]:
         """The active providers: one who left is no longer booked with (the row offers any provider)."""

@@ -5,6 +5,7 @@ set-based queries whatever the number of patients: the rules live in `core/recal
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,26 +34,24 @@ class RecallQuery:
     """Which patients are on recall, in terms SQL takes: each gap kind (as spelled) with the visit
     type that closes it, the last day a gap may fall due, the visits that hold a slot (not over at
     `now`, one of `holding`), and the filter: kinds chosen (as spelled; empty: any), the provider
-    seen last among `providers` (None: any; 0: none on record), attempts counted on the recall
-    chase (`min_attempts`, `max_attempts`), the letter or closing due (`exhausted`: unanswered
-    attempts at `max_unanswered`, the last not a letter nor one that ends the chase) and the
-    last contact before a moment or never."""
+    seen last among `providers` (None: any; 0: none on record), the patients the attempts' part of
+    the filter keeps (`calls`) and the last contact before a moment or never. A row is quiet while
+    its last recall attempt's next one is to come, or that attempt was a letter that did not end
+    the chase (`ChaseState.quiet`)."""
 
     closing: tuple[tuple[str, str], ...]
     last_day: date
     now: datetime
     holding: tuple[str, ...]
     chase_kind: str
-    counting: tuple[str, ...]
     ending: tuple[str, ...]
     letter: str
-    max_unanswered: int
     providers: tuple[int, ...] = ()
     kinds: tuple[str, ...] = ()
     provider_id: int | None = None
-    min_attempts: int | None = None
-    max_attempts: int | None = None
-    exhausted: bool = False
+    #: the attempts' part of the filter, worked out from the chase states (`core.chase`): the
+    #: patients called it keeps, every patient called, and whether it keeps those never called
+    calls: tuple[frozenset[int], frozenset[int], bool] | None = None
     contacted_before: datetime | None = None
 
 
@@ -78,10 +77,11 @@ def _recall_sql(query: RecallQuery) -> tuple[str, list[Any]]:
     attempts = "FROM contact_attempt a WHERE a.kind = ? AND a.record_id = l.patient_id"
     last = f"(SELECT {{}} {attempts} ORDER BY a.at_ts DESC, a.id DESC LIMIT 1)"
     sql += (" FROM open GROUP BY patient_id),"
-            " chosen AS (SELECT l.patient_id, l.first_due,"
-            f" coalesce({last.format('a.next_ts')} > ?, 0) AS quiet"
+            " chosen AS (SELECT l.patient_id, l.first_due,"  # quiet: not due yet, or a letter went out
+            f" coalesce({last.format('a.next_ts')} > ?, 0) OR coalesce({last.format('a.channel')} = ?"
+            f" AND {last.format('a.outcome')} NOT IN ({marks(len(query.ending))}), 0) AS quiet"
             " FROM listed l WHERE 1")
-    params += [query.chase_kind, now]
+    params += [query.chase_kind, now, query.chase_kind, query.letter, query.chase_kind, *query.ending]
     if query.kinds:
         sql += " AND l.has_kind"
     if query.provider_id is not None:
@@ -90,18 +90,11 @@ def _recall_sql(query: RecallQuery) -> tuple[str, list[Any]]:
                 f" AND v.provider_id IN ({marks(len(query.providers))}) ORDER BY v.day DESC, v.provider_id"
                 " LIMIT 1), 0) = ?")
         params += [*query.providers, query.provider_id]
-    if query.min_attempts is not None:
-        sql += f" AND (SELECT count(*) {attempts}) >= ?"
-        params += [query.chase_kind, query.min_attempts]
-    if query.max_attempts is not None:
-        sql += f" AND (SELECT count(*) {attempts}) <= ?"
-        params += [query.chase_kind, query.max_attempts]
-    if query.exhausted:
-        sql += (f" AND {last.format('a.outcome')} NOT IN ({marks(len(query.ending))})"
-                f" AND {last.format('a.channel')} != ?"
-                f" AND (SELECT count(*) {attempts} AND a.outcome IN ({marks(len(query.counting))})) >= ?")
-        params += [query.chase_kind, *query.ending, query.chase_kind, query.letter, query.chase_kind,
-                   *query.counting, query.max_unanswered]
+    if query.calls is not None:
+        kept, called, never = query.calls
+        sql += (" AND (l.patient_id IN (SELECT value FROM json_each(?))"
+                " OR (? AND l.patient_id NOT IN (SELECT value FROM json_each(?))))")
+        params += [json.dumps(sorted(kept)), int(never), json.dumps(sorted(called))]
     if query.contacted_before is not None:
         sql += f" AND coalesce((SELECT max(a.at_ts) {attempts}), 0) < ?"
         params += [query.chase_kind, to_ts(query.contacted_before)]
@@ -152,6 +145,11 @@ class RecallRepository:
         return [row[0] for row in self.conn.execute(
             f"{chosen} SELECT DISTINCT kind FROM open WHERE patient_id IN (SELECT patient_id FROM chosen)",
             params)]
+
+    def called(self, kind: str) -> list[int]:
+        """The records of one kind of chase with at least one contact attempt."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT DISTINCT record_id FROM contact_attempt WHERE kind = ? ORDER BY record_id", (kind,))]
 
     def phones(self, patient_ids: Sequence[int]) -> dict[int, str]:
         """Each patient's first phone number as stored (digits), by id; those with none left out."""
