@@ -8,6 +8,7 @@ Every change is one transaction with one audit entry (never a gap's words) and r
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -148,12 +149,20 @@ class RecallService:
         return list(self.page(chosen).rows)
 
     def kinds(self) -> list[str]:
-        """The gap kinds on the list (as first spelled, one per `gap_key`), for the filter's choices,
-        in alphabetical order."""
+        """The kinds of the gaps due by the window (as first spelled, one per `gap_key`), for the
+        filter's choices, in alphabetical order: read without working the list out (a kind whose
+        every gap has its visit booked is offered too, and lists nobody)."""
+        settings = self.settings()
         found: dict[str, str] = {}
-        for kind in sorted(self.repo.recall_kinds(self._query(RecallFilter()))):
+        for kind in sorted(self.repo.open_kinds_due_by(self.ctx.today()
+                                                       + timedelta(days=settings.within_days))):
             found.setdefault(gap_key(kind), kind)
         return sorted(found.values(), key=gap_key)
+
+    def phones(self, patient_ids: Sequence[int]) -> dict[int, str]:
+        """Each patient's first phone number (digits as stored), for a page of rows: without
+        reading the whole patients."""
+        return self.repo.phones(sorted(set(patient_ids)))
 
     def booking_for(self, row: RecallRow) -> RecallBooking:
         """What "Book" opens find-slot and the booking with: the row's visit type and its minutes,

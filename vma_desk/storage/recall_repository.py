@@ -76,12 +76,12 @@ def _recall_sql(query: RecallQuery) -> tuple[str, list[Any]]:
     # the recall calls through the attempts' index (kind, record_id, at_ts): a few rows a patient
     attempts = "FROM contact_attempt a WHERE a.kind = ? AND a.record_id = l.patient_id"
     last = f"(SELECT {{}} {attempts} ORDER BY a.at_ts DESC, a.id DESC LIMIT 1)"
+    quiet = f"coalesce(a.next_ts > ?, 0) OR (a.channel = ? AND a.outcome NOT IN ({marks(len(query.ending))}))"
     sql += (" FROM open GROUP BY patient_id),"
             " chosen AS (SELECT l.patient_id, l.first_due,"  # quiet: not due yet, or a letter went out
-            f" coalesce({last.format('a.next_ts')} > ?, 0) OR coalesce({last.format('a.channel')} = ?"
-            f" AND {last.format('a.outcome')} NOT IN ({marks(len(query.ending))}), 0) AS quiet"
+            f" coalesce({last.format(quiet)}, 0) AS quiet"
             " FROM listed l WHERE 1")
-    params += [query.chase_kind, now, query.chase_kind, query.letter, query.chase_kind, *query.ending]
+    params += [now, query.letter, *query.ending, query.chase_kind]
     if query.kinds:
         sql += " AND l.has_kind"
     if query.provider_id is not None:
@@ -138,13 +138,6 @@ class RecallRepository:
         total, due_now = self.conn.execute(  # none on this page: the counts all the same
             f"{chosen} SELECT count(*), coalesce(sum(1 - quiet), 0) FROM chosen", params).fetchone()
         return [], int(total), int(due_now)
-
-    def recall_kinds(self, query: RecallQuery) -> list[str]:
-        """The kinds (as spelled) of the gaps on recall of the patients `query` lets through."""
-        chosen, params = _recall_sql(query)
-        return [row[0] for row in self.conn.execute(
-            f"{chosen} SELECT DISTINCT kind FROM open WHERE patient_id IN (SELECT patient_id FROM chosen)",
-            params)]
 
     def called(self, kind: str) -> list[int]:
         """The records of one kind of chase with at least one contact attempt."""

@@ -22,12 +22,13 @@ from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, voicemail_due
 from vma_desk.core.communications import Urgency
 from vma_desk.core.follow_up import FollowUpCall
 from vma_desk.core.rebooking import RebookRow
-from vma_desk.core.recall import RecallRow
-from vma_desk.core.records import Change, ContactMethod, Patient
+from vma_desk.core.recall import RecallFilter, RecallRow
+from vma_desk.core.records import Change, ContactMethod, Patient, RecordKind
 from vma_desk.core.validation import format_phone
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.worklists.model import WorkRow
+from vma_desk.ui.worklists.recall import PAGE
 from vma_desk.ui.worklists.steps import FollowUpDialog, GapDoneDialog, rebook_dialog, recall_booking
 
 
@@ -97,6 +98,10 @@ class Worklist(Protocol):
     def opens(self) -> str:
         """The kind of record a row opens in its tab (Ctrl+O: "call", "appointment"), "" for none."""
 
+    @property
+    def reads(self) -> frozenset[RecordKind]:
+        """The kinds of record its rows are read from: a change of another kind leaves it as it is."""
+
     def rows(self) -> list[WorkRow]: ...
 
     def forget(self) -> None:
@@ -122,6 +127,9 @@ class VoicemailList:
                "(312) 555-0142", "")
     opens = ""
     book = None
+    #: a patient's name, the practice's hours and the response standard (a setting) say its due times
+    reads = frozenset({RecordKind.VOICEMAIL, RecordKind.VOICEMAIL_CHECK, RecordKind.CONTACT_ATTEMPT,
+                       RecordKind.PATIENT, RecordKind.PRACTICE, RecordKind.SETTING})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -175,6 +183,7 @@ class CallbackList:
     samples = ("Tue 03/03 10:42 AM", "Christopher Willis", "(312) 555-0142", "")
     opens = "call"
     book = None
+    reads = frozenset({RecordKind.CALL, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT, RecordKind.SETTING})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -215,6 +224,9 @@ class ConfirmationList:
                "Dana Lee, MD")
     opens = "appointment"
     book = None
+    reads = frozenset({RecordKind.APPOINTMENT, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT,
+                       RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE, RecordKind.PRACTICE,
+                       RecordKind.SETTING})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -257,17 +269,27 @@ class RecallList:
 
     title = "Recall"
     kind = ChaseKind.RECALL
+    #: the rows a page adds ("Show 200 more")
+    page_size = PAGE
     columns = (("due", "Due"), ("patient", "Patient"), ("phone", "Phone"), ("gaps", "Due for"),
                ("book", "Visit to book"), ("provider", "Provider"))
     samples = ("Overdue 03/02/2026", "Christopher Willis", "(312) 555-0142", "",
                "Annual physical", "Dana Lee, MD")
     opens = ""
+    reads = frozenset({RecordKind.APPOINTMENT, RecordKind.PATIENT, RecordKind.CONTACT_ATTEMPT,
+                       RecordKind.SETTING, RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
         #: the rows read, by patient: what "Book…" and "Mark done…" work from
         self._read: dict[int, RecallRow] = {}
         self._calendar: CalendarContext | None = None
+        #: what the list is narrowed to, how many rows it shows (pages of `PAGE`), and how many it
+        #: holds in all and due now (as last read)
+        self.chosen = RecallFilter()
+        self.limit = self.page_size
+        self.total = 0
+        self.due_now = 0
         self.done = FormStep("&Mark done…", "A care gap was done, on which day: the row leaves the list once "
                              "none is due", self._open_done, "Marked done")
         self.book = FormStep("&Book…", "Book the visit that is due, in one of the next open slots",
@@ -288,20 +310,26 @@ class RecallList:
         return dialog
 
     def rows(self) -> list[WorkRow]:
+        """The first `limit` rows the filter lets through (the longest overdue first), with
+        `total` and `due_now` counting all of them."""
         context = self.context
-        found = context.services.recall.due()
+        recall = context.services.recall
+        page = recall.page(self.chosen, 0, self.limit)
+        self.total, self.due_now = page.total, page.due_now
+        found = page.rows
         self._read = {r.patient_id: r for r in found}
-        patients = context.patients.get_many(r.patient_id for r in found)
+        ids = [r.patient_id for r in found]
+        context.patients.names(ids)
+        phones = recall.phones(ids)
         today = context.today()
         rows = []
         for row in found:
             who = context.patient_name(row.patient_id)
             kind = context.types.get(row.type_code)
             due = wording.date_text(row.due)
-            phone = _patient_phone(patients.get(row.patient_id))
             rows.append(WorkRow(
                 self.kind, row.patient_id, who, row.chase,
-                (f"Overdue {due}" if row.due < today else due, who, phone,
+                (f"Overdue {due}" if row.due < today else due, who, _phone(phones.get(row.patient_id, "")),
                  ", ".join(gap.kind for gap in row.gaps), kind.name if kind else row.type_code,
                  context.staff_name(row.provider_id) if row.provider_id else "Any provider"),
                 (row.due.toordinal(),), patient_id=row.patient_id))
@@ -310,6 +338,7 @@ class RecallList:
     def forget(self) -> None:
         self._read = {}
         self._calendar = None
+        self.total = self.due_now = 0
 
 
 class RebookList:
@@ -324,6 +353,8 @@ class RebookList:
     samples = ("Tue 03/03 10:40 AM", "", "Christopher Willis", "(312) 555-0142", "No-shows",
                "Established patient", "Dana Lee, MD")
     opens = "appointment"
+    reads = frozenset({RecordKind.APPOINTMENT, RecordKind.PATIENT, RecordKind.CONTACT_ATTEMPT,
+                       RecordKind.SETTING, RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context
@@ -345,7 +376,9 @@ class RebookList:
         context = self.context
         found = context.services.rebooking.to_rebook()
         self._read = {r.appointment_id: r for r in found}
-        patients = context.patients.get_many(r.patient_id for r in found)
+        ids = sorted({r.patient_id for r in found})
+        context.patients.names(ids)
+        phones = context.services.recall.phones(ids)
         zone, today = context.zone(), context.today()
         rows = []
         for row in found:
@@ -356,7 +389,7 @@ class RebookList:
             rows.append(WorkRow(
                 self.kind, row.appointment_id, who, row.chase,
                 (wording.when_in_year(visit.start, zone, today), reason, who,
-                 _patient_phone(patients.get(row.patient_id)), str(row.no_shows),
+                 _phone(phones.get(row.patient_id, "")), str(row.no_shows),
                  kind.name if kind else visit.type_code, context.staff_name(visit.provider_id)),
                 (visit.start.timestamp(), None, None, None, row.no_shows), patient_id=row.patient_id,
                 tip=reason))
@@ -379,6 +412,9 @@ class FollowUpList:
                "Established patient", "Dana Lee, MD")
     opens = "appointment"
     book = None
+    reads = frozenset({RecordKind.APPOINTMENT, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT,
+                       RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE, RecordKind.PRACTICE,
+                       RecordKind.SETTING})
 
     def __init__(self, context: TabContext) -> None:
         self.context = context

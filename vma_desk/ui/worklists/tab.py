@@ -13,6 +13,7 @@ The tab's title counts the rows due now across its lists: "Worklists (3 due)".
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from vma_desk.core import wording
@@ -29,8 +30,9 @@ from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.shared.widgets import ask_reason
-from vma_desk.ui.worklists.lists import FormStep, VoicemailList, Worklist, worklists
+from vma_desk.ui.worklists.lists import FormStep, RecallList, VoicemailList, Worklist, worklists
 from vma_desk.ui.worklists.model import ROW_ROLE, WorklistProxy, WorklistTableModel, WorkRow
+from vma_desk.ui.worklists.recall import RecallPanel
 from vma_desk.ui.worklists.voicemail import VoicemailDialog
 
 TAB_STYLE = """
@@ -49,12 +51,20 @@ class ListPage:
     kernel's `RecordList` that finds and selects a row by its record's id."""
 
     def __init__(self, worklist: Worklist, model: WorklistTableModel, proxy: WorklistProxy,
-                 view: QTableView) -> None:
+                 view: QTableView, widget: QWidget | None = None) -> None:
         self.worklist = worklist
         self.model = model
         self.proxy = proxy
         self.view = view
+        #: what its sub-tab shows: the table, or the Recall list's filters, table and pages
+        self.widget = widget or view
         self.records = RecordList(view, model, lambda _row: None)  # no detail pane: the row says all
+        #: a change touched what it reads while the tab was hidden: read it when shown
+        self.stale = False
+
+    def due_count(self) -> int:
+        """The rows due now: the model's, or on a list shown in pages, the whole list's as read."""
+        return self.worklist.due_now if isinstance(self.worklist, RecallList) else self.model.due_count()
 
     def current(self) -> WorkRow | None:
         row = self.records.current()
@@ -94,6 +104,7 @@ class WorklistsTab(TabPage):
         self.setStyleSheet(TAB_STYLE)
         self.pages = [self._add_page(worklist) for worklist in worklists(self.context)]
         self.voicemails = next(w for w in (p.worklist for p in self.pages) if isinstance(w, VoicemailList))
+        self.recall = next(w for w in (p.worklist for p in self.pages) if isinstance(w, RecallList))
         self._build_actions()
         self.ui.lists_tabs.currentChanged.connect(self._on_lists_tabs_current_changed)
         self.ui.step_error_label.hide()
@@ -122,11 +133,17 @@ class WorklistsTab(TabPage):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
-        page = ListPage(worklist, model, proxy, view)
+        widget: QWidget = view
+        if isinstance(worklist, RecallList):
+            self.recall_panel = RecallPanel(view)
+            self.recall_panel.sig_filter_changed.connect(self._on_recall_filter_changed)
+            self.recall_panel.sig_more.connect(self.show_more_recall)
+            widget = self.recall_panel
+        page = ListPage(worklist, model, proxy, view, widget)
         view.activated.connect(lambda _index: self.open_patient())
         view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         model.sig_due_changed.connect(lambda _count: self._on_due_changed())
-        self.ui.lists_tabs.addTab(view, worklist.title)
+        self.ui.lists_tabs.addTab(widget, worklist.title)
         return page
 
     def _build_actions(self) -> None:
@@ -160,25 +177,52 @@ class WorklistsTab(TabPage):
     def selected(self) -> WorkRow | None:
         return self.page().current()
 
-    def load(self, select: tuple[ListPage, int | None] | None = None) -> None:
-        """Read every list again, each keeping its selected row (or selecting `select`'s)."""
+    def load(self, select: tuple[ListPage, int | None] | None = None,
+             pages: list[ListPage] | None = None) -> None:
+        """Read the lists again (`pages`: those only; every one by default), each keeping its
+        selected row (or selecting `select`'s)."""
         set_up = self.context.services.practice.is_set_up()
         zone = self.context.zone()
-        for page in self.pages:
+        for page in self.pages if pages is None else pages:
             keep = page.current()
             wanted = select[1] if select is not None and select[0] is page else (
                 keep.record_id if keep else self._kept.pop(id(page), None))
+            page.stale = False
             page.model.set_rows(page.worklist.rows() if set_up else [], zone)
+            if page.worklist is self.recall:
+                self._show_recall_page(set_up)
             if not page.select(wanted):
                 page.select_first()
         self._update_box()
         self._on_due_changed()
         self._update_actions()
 
+    def _show_recall_page(self, set_up: bool) -> None:
+        recall, panel = self.recall, self.recall_panel
+        if not set_up:
+            panel.clear()
+            return
+        panel.set_choices(self.context.services.recall.kinds(),
+                          [p for p in self.context.providers.values() if p.active])
+        panel.show_page(min(recall.limit, recall.total), recall.total, recall.page_size)
+
+    def _on_recall_filter_changed(self) -> None:
+        """A filter chosen: the Recall list read again from its first page."""
+        self.recall.chosen = self.recall_panel.chosen(self.context.now())
+        self.recall.limit = self.recall.page_size
+        self.load(pages=[self._page_of(self.recall)])
+
+    def show_more_recall(self) -> None:
+        """Alt+R: the next page of patients (200) added to the Recall list, the selected row kept."""
+        page = self._page_of(self.recall)
+        self.recall.limit += self.recall.page_size
+        self.load(pages=[page])
+        page.view.setFocus()
+
     def due_count(self) -> int:
         """The rows due now on the lists the title counts (`badges.BADGE_KINDS`), as the badge
         counted them before the tab was built."""
-        return sum(page.model.due_count() for page in self.pages if page.worklist.kind in BADGE_KINDS)
+        return sum(page.due_count() for page in self.pages if page.worklist.kind in BADGE_KINDS)
 
     def title(self) -> str:
         """'Worklists (3 due)' while any row is due now, else 'Worklists'."""
@@ -189,17 +233,21 @@ class WorklistsTab(TabPage):
 
     def _on_due_changed(self) -> None:
         for index, page in enumerate(self.pages):
-            self.ui.lists_tabs.setTabText(index, worklist_title(page.worklist.title, page.model.due_count()))
+            self.ui.lists_tabs.setTabText(index, worklist_title(page.worklist.title, page.due_count()))
         self._update_summary()
         self.publish_badge()
 
     def _update_summary(self) -> None:
         page = self.page()
-        rows, due = page.model.rowCount(), page.model.due_count()
+        rows, due = page.model.rowCount(), page.due_count()
         keys = "Ctrl+Shift+L logs an attempt · Ctrl+D done · "
         if page.worklist.book is not None:
             keys += f"Ctrl+Enter {page.worklist.book.label.replace('&', '').rstrip('…').lower()}s · "
-        parts = [f"{wording.plural(rows, 'row')} · {due} due now" if rows else "Nothing to chase here",
+        if page.worklist is self.recall and self.recall.total > rows:  # in pages: the whole list's counts
+            counted = f"{rows:,} of {wording.plural(self.recall.total, 'row')} shown · {due:,} due now"
+        else:
+            counted = f"{wording.plural(rows, 'row')} · {due:,} due now"
+        parts = [counted if rows else "Nothing to chase here",
                  f"{keys}Enter opens the patient · Ctrl+Tab next list"]
         self.ui.summary_label.setText(self._changes.summary(" · ".join(parts)))
 
@@ -254,7 +302,7 @@ class WorklistsTab(TabPage):
         page = next((p for p in self.pages if p.worklist.kind is chase_kind), None)
         if page is None:
             return False
-        self.ui.lists_tabs.setCurrentWidget(page.view)
+        self.ui.lists_tabs.setCurrentWidget(page.widget)
         if kind != "voicemail_box" and not page.select(record_id):
             self.ui.step_error_label.setText("That one is no longer on the list.")
             self.ui.step_error_label.show()
@@ -363,7 +411,9 @@ class WorklistsTab(TabPage):
 
     def _publish(self, page: ListPage, change: Change, notice: str, select_id: int | None) -> None:
         self.ui.step_error_label.hide()
-        self._changes.publish(change, notice, lambda: self.load((page, select_id)))
+        touched = self._touched(change)
+        pages = touched if page in touched else [page, *touched]
+        self._changes.publish(change, notice, lambda: self.load((page, select_id), pages))
         page.view.setFocus()
 
     def open_new_voicemail(self) -> VoicemailDialog:
@@ -394,9 +444,28 @@ class WorklistsTab(TabPage):
             self.sig_record_requested.emit(opens, row.record_id)
 
     # changes and locking --------------------------------------------------------------------------
+    def _touched(self, change: Change) -> list[ListPage]:
+        return [page for page in self.pages if change.kind in page.worklist.reads]
+
     def apply_change(self, change: Change) -> None:
-        if self._changes.concerns(change):
-            self.load()
+        """Another tab's change: the lists that read its kind of record are read again, the others
+        left as they are. While the tab is hidden, only the lists its title counts are read (the
+        badge stays true); the rest are read when it is shown again."""
+        if not self._changes.concerns(change):
+            return
+        touched = self._touched(change)
+        if not self.isVisible():
+            for page in touched:
+                page.stale = page.worklist.kind not in BADGE_KINDS
+            touched = [page for page in touched if not page.stale]
+        if touched:
+            self.load(pages=touched)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        stale = [page for page in self.pages if page.stale]
+        if stale:
+            self.load(pages=stale)
+        super().showEvent(event)
 
     def pause(self) -> None:
         for page in self.pages:
@@ -415,6 +484,7 @@ class WorklistsTab(TabPage):
             if row is not None:
                 self._kept[id(page)] = row.record_id
             page.model.clear()
+            page.stale = False
             page.view.selectionModel().clear()
             page.worklist.forget()
             self.ui.lists_tabs.setTabText(self.pages.index(page), page.worklist.title)
@@ -423,5 +493,6 @@ class WorklistsTab(TabPage):
         self.ui.box_label.setText("")
         self.ui.box_warning_label.setText("")
         self.ui.summary_label.setText("")
+        self.recall_panel.clear()
         self._update_actions()
 
