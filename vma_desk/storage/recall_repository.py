@@ -63,6 +63,7 @@ def _recall_sql(query: RecallQuery) -> tuple[str, list[Any]]:
     closing = ", ".join("(?, ?)" for _ in query.closing) or "(?, ?)"  # none: a kind no gap has
     now = to_ts(query.now)
     params += [query.last_day.isoformat(), now - 86_400, now, *query.holding]
+    # a gap's closing visit looked for through the patient's visits to come (appointment_patient)
     sql = (f"WITH closing(kind, code) AS (VALUES {closing}),"
            " open AS (SELECT g.patient_id, g.kind, g.due FROM care_gap g JOIN closing c ON c.kind = g.kind"
            f" WHERE g.done IS NULL AND g.due <= ? AND g.{_LIVE}"
