@@ -316,7 +316,7 @@ def shoot_worklists(window, app) -> None:  # noqa: ANN001 - MainWindow and QAppl
     app.processEvents()
     window.grab().save(str(OUT / "worklists.png"))
     recall = next(p for p in tab.pages if p.worklist.kind.value == "recall")
-    tab.ui.lists_tabs.setCurrentWidget(recall.view)
+    tab.ui.lists_tabs.setCurrentWidget(recall.widget)
     app.processEvents()
     window.grab().save(str(OUT / "worklists-recall.png"))
     window.tabs.setCurrentIndex(0)

@@ -195,3 +195,35 @@ def test_a_callback_needed_call_stays_on_callbacks_until_done(qtbot, services, w
 
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Cy Cole is not a patient: said so
     assert tab.ui.step_error_label.text() == "Cy Cole is not a patient on file."
+
+
+def test_the_lock_forgets_a_callers_name_said_beside_the_buttons(qtbot, worklists_tab, services):
+    from tests.ui.privacy_support import patient_text_in_widgets
+
+    leave_voicemail(services, caller_name="Bo Burr", patient_id=None)
+    worklists_tab.load()
+    worklists_tab.focus_main()
+    worklists_tab.open_patient()  # a caller not on file: said beside the buttons
+    assert "Bo Burr" in worklists_tab.ui.step_error_label.text()
+    worklists_tab.clear()
+    assert patient_text_in_widgets(["Bo Burr"], root=worklists_tab) == []
+
+
+def test_the_next_column_says_declined_and_letter_sent_rather_than_due_now():
+    from datetime import UTC, date, datetime
+    from zoneinfo import ZoneInfo
+
+    from vma_desk.core.chase import Attempt, Channel, ChaseState
+    from vma_desk.ui.worklists.model import next_text
+
+    zone = ZoneInfo("America/Chicago")
+    now = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)
+    today = date(2026, 3, 2)
+
+    def state(outcome: Outcome, channel: Channel = Channel.PHONE) -> ChaseState:
+        return ChaseState((Attempt(ChaseKind.RECALL, 1, now, channel, outcome),))
+
+    assert next_text(state(Outcome.DECLINED), now, zone, today) == "Declined: mark done"
+    assert next_text(state(Outcome.REACHED), now, zone, today) == "Reached: mark done"
+    letter = next_text(state(Outcome.NO_ANSWER, Channel.LETTER), now, zone, today)
+    assert letter.startswith("Letter sent") and letter.endswith("close when answered")

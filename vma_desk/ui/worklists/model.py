@@ -58,6 +58,10 @@ def next_text(state: ChaseState, now: datetime, zone: ZoneInfo, today: date) -> 
     """The "Next" column: what the row asks for now, or until when it stays quiet."""
     if state.reached:
         return "Reached: mark done"
+    if state.declined:
+        return "Declined: mark done"
+    if state.letter_sent and state.last is not None:
+        return f"Letter sent {wording.near_day_clock(state.last.at, zone, today)}: close when answered"
     if state.exhausted:
         return "Send a letter or close"
     if state.quiet(now) and state.next_at is not None:

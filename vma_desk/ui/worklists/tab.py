@@ -489,6 +489,7 @@ class WorklistsTab(TabPage):
             page.worklist.forget()
             self.ui.lists_tabs.setTabText(self.pages.index(page), page.worklist.title)
         self._changes.forget()
+        self.ui.step_error_label.setText("")  # it may name a caller ("Bo Burr is not a patient on file.")
         self.ui.step_error_label.hide()
         self.ui.box_label.setText("")
         self.ui.box_warning_label.setText("")
