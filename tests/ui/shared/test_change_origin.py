@@ -48,9 +48,9 @@ def count_reads(monkeypatch, window) -> Counter[str]:
         original = getattr(tab, name)
 
         def counted(*args: object, _original: Callable[..., None] = original,
-                    _tab: str = type(tab).__name__) -> None:
+                    _tab: str = type(tab).__name__, **kwargs: object) -> None:
             reads[_tab] += 1
-            _original(*args)
+            _original(*args, **kwargs)
 
         monkeypatch.setattr(tab, name, counted)
     return reads
