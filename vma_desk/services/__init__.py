@@ -66,7 +66,7 @@ class Services:
         practice, calendar = PracticeService(context), CalendarService(context)
         refills, referrals = RefillService(context, communications), ReferralService(context, communications)
         patients, users = PatientService(context), UserService(context)
-        chase = ChaseService(context, practice=practice)
+        chase = ChaseService(context, practice=practice, communications=communications)
         return cls(
             context=context,
             practice=practice,

@@ -62,7 +62,7 @@ class AgendaService:
         voicemails: list[tuple[Voicemail, datetime]] = []
         callbacks: list[tuple[Call, datetime]] = []
         if today:  # the standard read once; a row quiet until its next attempt is not due now
-            policy = chase.callback_policy()
+            policy = comms.callback_policy()
             vm_limit = chase.policy(ChaseKind.VOICEMAIL).max_attempts
             voicemails = [(vm, voicemail_due(vm, practice, zone, policy))
                           for vm in chase.unreturned_voicemails()

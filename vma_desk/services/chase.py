@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from vma_desk.core.chase import (
     BOX_CHECK_HOURS,
@@ -34,9 +35,10 @@ from vma_desk.core.chase import (
 from vma_desk.core.communications import Call, Urgency
 from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import AuditAction, Change, Practice, RecordKind
-from vma_desk.core.rules import callbacks
+from vma_desk.core.rules.callbacks import CallbackPolicy
 from vma_desk.core.validation import clean_text, normalize_phone, require_aware
 from vma_desk.services.base import ServiceContext
+from vma_desk.services.communications import CommunicationsService
 from vma_desk.services.practice import PracticeService
 from vma_desk.storage.chase_repository import ChaseRepository
 from vma_desk.storage.communications_repository import CommunicationsRepository
@@ -48,9 +50,12 @@ _URGENCY_RANK = {u.value: u.rank for u in Urgency}
 
 
 class ChaseService:
-    def __init__(self, context: ServiceContext, *, practice: PracticeService) -> None:
+    def __init__(self, context: ServiceContext, *, practice: PracticeService,
+                 communications: CommunicationsService) -> None:
         self.ctx = context
         self.practice = practice
+        #: its message callback settings are the response standard of voicemails and callbacks
+        self.communications = communications
         self.repo = ChaseRepository(context.conn)
 
     # --- settings ---------------------------------------------------------------------------------
@@ -204,20 +209,14 @@ class ChaseService:
         """Whether a returned voicemail was returned by the practice's response standard (the
         message callback clock of `core/rules/callbacks.py` for its urgency, with the practice's
         callback settings); None while it is not returned."""
-        return returned_within(vm, self._practice(), self.ctx.practice_zone(), self._callback_policy())
+        return returned_within(vm, *self._standard())
+
+    def _standard(self) -> tuple[Practice, ZoneInfo, CallbackPolicy]:
+        """What the response standard reads: the practice, its zone, its message callback settings."""
+        return self._practice(), self.ctx.practice_zone(), self.communications.callback_policy()
 
     def voicemail_due(self, vm: Voicemail) -> datetime:
-        return voicemail_due(vm, self._practice(), self.ctx.practice_zone(), self._callback_policy())
-
-    def callback_policy(self) -> callbacks.CallbackPolicy:
-        """The practice's message callback settings: the response standard of voicemails and
-        callbacks (read once by a caller that checks many)."""
-        return self._callback_policy()
-
-    def _callback_policy(self) -> callbacks.CallbackPolicy:
-        from vma_desk.services.communications import CommunicationsService
-
-        return CommunicationsService(self.ctx).callback_policy()
+        return voicemail_due(vm, *self._standard())
 
     def check_box(self, found: int = 0) -> Change:
         """"Box checked": one audited event, with how many new voicemails were in it."""
@@ -243,8 +242,7 @@ class ChaseService:
 
     def callback_due(self, call: Call) -> datetime:
         """When a "callback needed" call is due to be called back: the routine standard from the call."""
-        return standard_due(call.started_at, Urgency.ROUTINE, self._practice(), self.ctx.practice_zone(),
-                            self._callback_policy())
+        return standard_due(call.started_at, Urgency.ROUTINE, *self._standard())
 
     def mark_callback_done(self, call_id: int) -> Change:
         if CommunicationsRepository(self.ctx.conn).get_call(call_id) is None:
