@@ -111,10 +111,10 @@ def test_bad_attempts_are_refused_by_field_and_nothing_is_saved(
         given[name] = clock.now() + value if isinstance(value, timedelta) else value
     entries = services.audit.count()
     with pytest.raises(ValidationError) as refused:
-        services.chase.log_attempt(ChaseKind.CALLBACK, 1, channel=Channel.PHONE, outcome=Outcome.REACHED,
+        services.chase.log_attempt(ChaseKind.RECALL, 1, channel=Channel.PHONE, outcome=Outcome.REACHED,
                                    **given)  # type: ignore[arg-type]
     assert refused.value.field == field
-    assert services.chase.attempts(ChaseKind.CALLBACK, 1) == []
+    assert services.chase.attempts(ChaseKind.RECALL, 1) == []
     assert services.audit.count() == entries
 
 
@@ -180,3 +180,62 @@ def test_a_call_logged_callback_needed_waits_until_done(services: Services, cloc
     assert services.chase.open_callbacks() == []
     entry = services.audit.page(0, 1)[0]
     assert (entry.record_type, entry.record_id, entry.detail) == ("call", str(call.id), "callback done")
+
+
+def test_reached_returns_the_voicemail_and_does_the_callback_in_one_change(services: Services,
+                                                                           clock: FixedClock) -> None:
+    at(clock, local(2, 9, 10))
+    vm, _ = services.chase.record_voicemail(Voicemail(left_at=local(2, 9, 5), caller_name="Ana Reyes"))
+    call, _ = services.communications.log_call(Call(
+        started_at=local(2, 8, 50), direction=Direction.INBOUND, caller_name="Bo Lin",
+        reason=CallReason.BILLING, outcome=CallOutcome.CALLBACK_NEEDED))
+    assert vm.id is not None and call.id is not None
+    at(clock, local(2, 11, 40))
+    services.chase.log_attempt(ChaseKind.VOICEMAIL, vm.id, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER,
+                               at=local(2, 10, 0))
+    assert [v.id for v in services.chase.unreturned_voicemails()] == [vm.id]  # no answer: still to return
+    entries = services.audit.count()
+    services.chase.log_attempt(ChaseKind.VOICEMAIL, vm.id, channel=Channel.PHONE, outcome=Outcome.REACHED,
+                               at=local(2, 11, 30))
+    assert services.chase.unreturned_voicemails() == []
+    returned = services.chase.get_voicemail(vm.id)
+    assert (returned.returned_at, returned.returned_by) == (local(2, 11, 30), "tester@desk")
+    assert services.chase.returned_within(returned) is True  # routine: by the end of the business day
+    assert services.audit.count() == entries + 1  # one change, one entry
+    assert services.audit.page(0, 1)[0].detail == f"voicemail {vm.id}: phone, reached; returned"
+    with pytest.raises(ValidationError) as refused:  # returned: a second "reached" contradicts it
+        services.chase.log_attempt(ChaseKind.VOICEMAIL, vm.id, channel=Channel.PHONE, outcome=Outcome.REACHED)
+    assert refused.value.field == "outcome"
+
+    services.chase.log_attempt(ChaseKind.CALLBACK, call.id, channel=Channel.TEXT, outcome=Outcome.REACHED)
+    assert services.chase.open_callbacks() == []
+    with pytest.raises(ValidationError) as refused:  # an attempt before the call it returns
+        services.chase.log_attempt(ChaseKind.CALLBACK, call.id, channel=Channel.PHONE,
+                                   outcome=Outcome.NO_ANSWER, at=local(2, 8, 0))
+    assert refused.value.field == "at"
+
+
+def test_a_chase_is_closed_as_unreachable_only_after_trying_and_can_be_reopened(
+        services: Services, clock: FixedClock, patient_id: int) -> None:
+    at(clock, local(2, 9, 0))
+    entries = services.audit.count()
+    with pytest.raises(ValidationError) as refused:
+        services.chase.close_unreachable(ChaseKind.FOLLOW_UP, 7, "no answer")
+    assert "log the attempts made first" in refused.value.message
+    services.chase.log_attempt(ChaseKind.FOLLOW_UP, 7, channel=Channel.PHONE, outcome=Outcome.WRONG_NUMBER,
+                               patient_id=patient_id)
+    with pytest.raises(ValidationError) as refused:
+        services.chase.close_unreachable(ChaseKind.FOLLOW_UP, 7, "   ")
+    assert refused.value.field == "reason"
+    services.chase.close_unreachable(ChaseKind.FOLLOW_UP, 7, "wrong number, no other on file")
+    assert services.chase.closed(ChaseKind.FOLLOW_UP, [7, 8]) == {7}
+    assert services.chase.closed(ChaseKind.CONFIRMATION, [7]) == set()  # per kind of chase
+    entry = services.audit.page(0, 1)[0]
+    assert (entry.record_id, entry.detail, entry.user) == ("follow_up 7", "closed as unreachable",
+                                                           "tester@desk")
+    assert "wrong number" not in entry.detail  # the reason's words stay out of the audit
+    with pytest.raises(ValidationError):
+        services.chase.close_unreachable(ChaseKind.FOLLOW_UP, 7, "again")
+    services.chase.reopen_chase(ChaseKind.FOLLOW_UP, 7)
+    assert services.chase.closed(ChaseKind.FOLLOW_UP, [7]) == set()
+    assert services.audit.count() == entries + 3  # the attempt, the closing, the reopening

@@ -24,6 +24,7 @@ from vma_desk.core.calendar import (
     VisitStatus,
     WaitlistEntry,
 )
+from vma_desk.core.chase import ChaseKind
 from vma_desk.core.errors import ChangedSinceError, ConflictError, NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, ContactMethod, Practice, RecordKind, StaffMember
 from vma_desk.core.rules import scheduling
@@ -35,6 +36,7 @@ from vma_desk.core.validation import (
 )
 from vma_desk.services.base import ServiceContext, changed_fields
 from vma_desk.storage.calendar_repository import CalendarRepository, to_ts
+from vma_desk.storage.chase_repository import ChaseRepository
 from vma_desk.storage.freed_slot_repository import FreedSlotRepository
 from vma_desk.storage.repositories import (
     PatientRepository,
@@ -480,7 +482,7 @@ class CalendarService:
     # --- worklists -------------------------------------------------------------------------------
     def confirmation_worklist(self) -> list[Appointment]:
         """Visits whose confirmation call is due now: the 24-72 h window, and late bookings (less
-        than 24 h ahead) from their booking on."""
+        than 24 h ahead) from their booking on; a chase closed as unreachable left out."""
         return self.worklists()[0]
 
     def eligibility_worklist(self) -> list[Appointment]:
@@ -495,7 +497,10 @@ class CalendarService:
         # each keeps what its own read would have (`between` ends at the window's end, in seconds)
         confirm_end = to_ts(now + scheduling.CONFIRM_TO)
         eligibility_end = to_ts(now + scheduling.ELIGIBILITY_TO)
-        return ([a for a in window if to_ts(a.start) < confirm_end and scheduling.confirmation_due(a, now)],
+        confirm = [a for a in window if to_ts(a.start) < confirm_end and scheduling.confirmation_due(a, now)]
+        closed = ChaseRepository(self.ctx.conn).closed_of(ChaseKind.CONFIRMATION,
+                                                          [a.id for a in confirm if a.id is not None])
+        return ([a for a in confirm if a.id not in closed],  # a chase closed as unreachable leaves it
                 [a for a in window
                  if to_ts(a.start) < eligibility_end and scheduling.eligibility_due(a, now)])
 

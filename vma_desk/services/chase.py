@@ -47,6 +47,11 @@ from vma_desk.storage.repositories import PatientRepository, SettingRepository
 _POLICY_KEY = "chase.policy.{}"
 _BOX_KEY = "chase.box_check_hours"
 _URGENCY_RANK = {u.value: u.rank for u in Urgency}
+#: the chases whose record a "reached" closes in the same transaction (what the audit adds): the
+#: Voicemail and Callbacks lists' own records. A message's callback and a refill's "patient
+#: notified" are steps of their own workflows (each with who did it, in order): a "reached" is
+#: logged there and the step taken in the tab, which says so.
+_CLOSED_WHEN_REACHED = {ChaseKind.VOICEMAIL: "returned", ChaseKind.CALLBACK: "callback done"}
 
 
 class ChaseService:
@@ -120,6 +125,9 @@ class ChaseService:
             raise ValidationError("patient_id", "is not a patient in this workspace")
         attempt = Attempt(kind=kind, record_id=record_id, at=when, channel=channel, outcome=outcome,
                           by=self.ctx.user, note=clean_note, next_at=next_at, patient_id=patient_id)
+        closes = outcome is Outcome.REACHED and kind in _CLOSED_WHEN_REACHED
+        if kind in _CLOSED_WHEN_REACHED:  # this service's own records: checked here
+            record_open = self._still_open(kind, record_id, when) and record_open
         for problem in check_attempt(attempt, now, record_open=record_open):
             raise ValidationError(problem.field, problem.message)
         with self.ctx.transaction():
@@ -130,10 +138,39 @@ class ChaseService:
                 attempt = replace(attempt, next_at=next_attempt(attempt, earlier, self._practice(),
                                                                 self.ctx.practice_zone(), self.policy(kind)))
             attempt_id = self.repo.insert_attempt(attempt, now)
+            if closes:  # the caller reached: the voicemail is returned, the callback done, at once
+                self._close_reached(kind, record_id, when)
             self.ctx.audit(AuditAction.CREATE, RecordKind.CONTACT_ATTEMPT, attempt_id,
-                           f"{kind.value} {record_id}: {channel.value}, {outcome.value}")
+                           f"{kind.value} {record_id}: {channel.value}, {outcome.value}"
+                           + (f"; {_CLOSED_WHEN_REACHED[kind]}" if closes else ""))
         return replace(attempt, id=attempt_id), Change(RecordKind.CONTACT_ATTEMPT, AuditAction.CREATE,
                                                        (attempt_id,))
+
+    def _still_open(self, kind: ChaseKind, record_id: int, when: datetime) -> bool:
+        """A voicemail not returned, a call whose callback is not done (a "reached" closes it);
+        refused when the attempt is before the voicemail was left or the call was made."""
+        if kind is ChaseKind.VOICEMAIL:
+            vm = self.repo.voicemail(record_id)
+            if vm is None:
+                raise ValidationError("record_id", "is not a voicemail in this workspace")
+            if when < vm.left_at:
+                raise ValidationError("at", "is before the voicemail was left")
+            return vm.returned_at is None
+        call = CommunicationsRepository(self.ctx.conn).get_call(record_id)
+        if call is None:
+            raise ValidationError("record_id", "is not a call in this workspace")
+        if when < call.started_at:
+            raise ValidationError("at", "is before the call was made")
+        return self.repo.callback_done(record_id) is None
+
+    def _close_reached(self, kind: ChaseKind, record_id: int, when: datetime) -> None:
+        """Inside the attempt's transaction: the caller was reached at `when`, by the signed-in user."""
+        if kind is ChaseKind.VOICEMAIL:
+            vm = self.repo.voicemail(record_id)
+            assert vm is not None  # checked by `_still_open`
+            self.repo.update_voicemail(replace(vm, returned_at=when, returned_by=self.ctx.user))
+        else:
+            self.repo.set_callback_done(record_id, when, self.ctx.user)
 
     def attempts(self, kind: ChaseKind, record_id: int) -> list[Attempt]:
         return self.repo.attempts(kind, record_id)
@@ -144,6 +181,39 @@ class ChaseService:
         limit = self.policy(kind).max_attempts
         found = self.repo.attempts_of(kind, record_ids)
         return {rid: ChaseState(tuple(found.get(rid, ())), limit) for rid in record_ids}
+
+    # --- closing a chase as unreachable ------------------------------------------------------------
+    def close_unreachable(self, kind: ChaseKind, record_id: int, reason: str) -> Change:
+        """Stop chasing a record nobody could be reached for (the limit of attempts reached, or a
+        wrong number and no other): it leaves its worklist, with the reason, by whom and when
+        (audited, never the reason's words). Refused before any attempt and when already closed;
+        `reopen_chase` takes it back."""
+        text = clean_text("reason", reason, required=True, limit=200)
+        if not self.repo.attempts(kind, record_id):
+            raise ValidationError("reason", "log the attempts made first: a chase is closed as unreachable "
+                                            "after trying")
+        if self.repo.closure(kind, record_id) is not None:
+            raise ValidationError("reason", "this chase is already closed")
+        with self.ctx.transaction():
+            self.repo.insert_closure(kind, record_id, text, self.ctx.user, self.ctx.clock.now())
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.CONTACT_ATTEMPT, f"{kind.value} {record_id}",
+                           "closed as unreachable")
+        return Change(RecordKind.CONTACT_ATTEMPT, AuditAction.UPDATE, (record_id,))
+
+    def reopen_chase(self, kind: ChaseKind, record_id: int) -> Change:
+        """A chase closed as unreachable is open again (Undo right after closing it, or the patient
+        called back): the record is back on its worklist."""
+        if self.repo.closure(kind, record_id) is None:
+            raise ValidationError("reason", "this chase is not closed")
+        with self.ctx.transaction():
+            self.repo.delete_closure(kind, record_id)
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.CONTACT_ATTEMPT, f"{kind.value} {record_id}",
+                           "reopened")
+        return Change(RecordKind.CONTACT_ATTEMPT, AuditAction.UPDATE, (record_id,))
+
+    def closed(self, kind: ChaseKind, record_ids: Sequence[int]) -> set[int]:
+        """Which of these records' chases are closed as unreachable (one read per 500)."""
+        return self.repo.closed_of(kind, record_ids)
 
     # --- voicemail --------------------------------------------------------------------------------
     def _clean_voicemail(self, vm: Voicemail) -> Voicemail:

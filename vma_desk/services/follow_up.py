@@ -76,7 +76,7 @@ class FollowUpService:
     def due_calls(self, now: datetime | None = None) -> list[FollowUpCall]:
         """The Follow-up calls worklist: arrived visits of the last `LOOKBACK` days whose call is
         due at `now` (default: the clock's now) and not done, oldest due first, each with its chase
-        state. A call the patient declined leaves the list (nothing more is due)."""
+        state. A call the patient declined, or closed as unreachable, leaves the list."""
         when = require_aware("now", now) if now is not None else self.ctx.clock.now()
         visits = self.repo.candidates(when - LOOKBACK, when)
         if not visits:
@@ -90,7 +90,9 @@ class FollowUpService:
                 calls.append(FollowUpCall(appointment=visit, due_at=due))
         states = self.chase.states(ChaseKind.FOLLOW_UP, [c.appointment_id for c in calls])
         found = [replace(c, chase=states[c.appointment_id]) for c in calls]
-        kept = [c for c in found if c.chase.last is None or c.chase.last.outcome is not Outcome.DECLINED]
+        closed = self.chase.closed(ChaseKind.FOLLOW_UP, [c.appointment_id for c in found])
+        kept = [c for c in found if (c.chase.last is None or c.chase.last.outcome is not Outcome.DECLINED)
+                and c.appointment_id not in closed]
         return sorted(kept, key=lambda c: (c.due_at, c.appointment_id))
 
     def get(self, appointment_id: int) -> FollowUpCall | None:

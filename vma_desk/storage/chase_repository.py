@@ -79,6 +79,33 @@ class ChaseRepository:
         return [_attempt(r) for r in self.conn.execute(
             f"{_ATTEMPT} WHERE at_ts >= ? AND at_ts < ? ORDER BY at_ts, id", (to_ts(start), to_ts(end)))]
 
+    # --- chases closed as unreachable ------------------------------------------------------------
+    def insert_closure(self, kind: ChaseKind, record_id: int, reason: str, by: str, at: datetime) -> None:
+        self.conn.execute("INSERT INTO chase_closure(kind, record_id, reason, by_user, at_ts) VALUES"
+                          " (?, ?, ?, ?, ?)", (kind.value, record_id, reason, by, to_ts(at)))
+
+    def delete_closure(self, kind: ChaseKind, record_id: int) -> None:
+        self.conn.execute("DELETE FROM chase_closure WHERE kind = ? AND record_id = ?",
+                          (kind.value, record_id))
+
+    def closure(self, kind: ChaseKind, record_id: int) -> tuple[str, str, datetime] | None:
+        """(reason, by, when) of a chase closed as unreachable; None while it is not."""
+        row = self.conn.execute("SELECT reason, by_user, at_ts FROM chase_closure WHERE kind = ? AND"
+                                " record_id = ?", (kind.value, record_id)).fetchone()
+        return None if row is None else (row[0], row[1], from_ts(row[2]))
+
+    def closed_of(self, kind: ChaseKind, record_ids: Sequence[int]) -> set[int]:
+        """Which of these records' chases of one kind are closed as unreachable."""
+        out: set[int] = set()
+        ids = list(dict.fromkeys(record_ids))
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            out.update(row[0] for row in self.conn.execute(
+                f"SELECT record_id FROM chase_closure WHERE kind = ? AND record_id IN ({marks})",
+                (kind.value, *chunk)))
+        return out
+
     # --- voicemail ------------------------------------------------------------------------------
     def insert_voicemail(self, vm: Voicemail) -> int:
         cursor = self.conn.execute(

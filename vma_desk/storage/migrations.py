@@ -522,6 +522,18 @@ CREATE INDEX freed_slot_freed ON freed_slot(freed_ts)
 """
 
 
+_V11 = """
+CREATE TABLE chase_closure (
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    at_ts INTEGER NOT NULL,
+    PRIMARY KEY (kind, record_id)
+)
+"""
+
+
 def _v8(conn: Connection) -> None:
     from vma_desk.storage import audit_chain
 
@@ -544,6 +556,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "renewals, a refill's visit and a referral's patient-told step", _script(_V9)),
     Migration(10, "chasing: contact attempts, voicemails and box checks, callbacks done, care gaps done, "
                   "rebooking decisions, post-visit follow-up calls and freed slots", _script(_V10)),
+    Migration(11, "chases closed as unreachable, with the reason", _script(_V11)),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -6,11 +6,14 @@ The practice is in America/Chicago; the test clock stands at Monday 2026-03-02 0
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.comms_support import MONDAY, Desk, at, build_desk
 from tests.ui.conftest import show_active
+from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.chase import Voicemail
 from vma_desk.services import Services
 from vma_desk.ui.worklists.model import ROW_ROLE
@@ -41,6 +44,21 @@ def leave_voicemail(services: Services, **fields: object) -> Voicemail:
     values.update(fields)
     saved, _ = services.chase.record_voicemail(Voicemail(**values))  # type: ignore[arg-type]
     return saved
+
+
+THURSDAY = date(2026, 2, 26)
+
+
+def seen_thursday(services, clock, desk) -> Appointment:
+    """Ann seen on Thursday, the visit marked "call after": due Monday 8:00 (two business days)."""
+    clock.current = at(date(2026, 2, 25), 9, 0)
+    visit, _ = services.calendar.book(Appointment(desk.ann.id, desk.lee.id, "est", at(THURSDAY, 9, 0), 20),
+                                      authorised_by="Dr Lee")
+    services.follow_up.set_call_after(visit.id, True)
+    clock.current = at(THURSDAY, 9, 5)
+    services.calendar.set_status(visit.id, VisitStatus.ARRIVED)
+    clock.current = at(MONDAY, 9, 30)
+    return visit
 
 
 def column(page: ListPage, key: str) -> list[str]:

@@ -5,8 +5,6 @@ saves the answers with the question sent to the clinical staff as a message; the
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 
 from tests.ui.calendar.support import dialog_of, no_dialog
@@ -18,32 +16,17 @@ from tests.ui.worklists.support import (  # noqa: F401 - fixtures
     column,
     current_id,
     desk_fixture,
+    seen_thursday,
     shown_ids,
     worklists_tab_fixture,
 )
-from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.follow_up import SCRIPT
 from vma_desk.ui.worklists.steps import FollowUpDialog
 
 FOLLOW_UP = 5
-THURSDAY = date(2026, 2, 26)
-
-
-def _seen_thursday(services, clock, desk) -> Appointment:
-    """Ann seen on Thursday, the visit marked "call after": due Monday 8:00 (two business days)."""
-    clock.current = at(date(2026, 2, 25), 9, 0)
-    visit, _ = services.calendar.book(Appointment(desk.ann.id, desk.lee.id, "est", at(THURSDAY, 9, 0), 20),
-                                      authorised_by="Dr Lee")
-    services.follow_up.set_call_after(visit.id, True)
-    clock.current = at(THURSDAY, 9, 5)
-    services.calendar.set_status(visit.id, VisitStatus.ARRIVED)
-    clock.current = at(MONDAY, 9, 30)
-    return visit
-
-
 def test_answers_recorded_by_keys_and_a_question_becomes_a_message(qtbot, services, clock, worklists_tab,
                                                                      desk):
-    visit = _seen_thursday(services, clock, desk)
+    visit = seen_thursday(services, clock, desk)
     tab = worklists_tab
     tab.load()
     assert tab.ui.lists_tabs.tabText(FOLLOW_UP) == "Follow-up calls (1)"

@@ -86,6 +86,12 @@ class Ui_WorklistsTab(object):
 
         self.actions_row.addWidget(self.done_button)
 
+        self.close_button = QToolButton(WorklistsTab)
+        self.close_button.setObjectName(u"close_button")
+        self.close_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.actions_row.addWidget(self.close_button)
+
         self.open_button = QToolButton(WorklistsTab)
         self.open_button.setObjectName(u"open_button")
         self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

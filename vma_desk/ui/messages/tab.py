@@ -17,7 +17,7 @@ from collections.abc import Collection
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
-from vma_desk.core.chase import Attempt, ChaseKind
+from vma_desk.core.chase import Attempt, ChaseKind, Outcome
 from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, RecordKind
@@ -314,8 +314,10 @@ class MessagesTab(ListTab):
         return dialog
 
     def _on_attempt_logged(self, message: Message, attempt: Attempt, change: Change) -> None:
-        self._publish(change, f"Logged {attempt.outcome.label}: the message from {message.caller_name}",
-                      select_id=message.id)
+        notice = f"Logged {attempt.outcome.label}: the message from {message.caller_name}"
+        if attempt.outcome is Outcome.REACHED and message.awaiting_callback:  # its own step, with who
+            notice += " (when the callback is done, Ctrl+Enter takes that step)"
+        self._publish(change, notice, select_id=message.id)
         self.view.setFocus()
 
     # changes, locking and opening: `ListTab` -------------------------------------------------------

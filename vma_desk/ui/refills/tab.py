@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QStyle, QWidget
 from vma_desk.core import history
 from vma_desk.core import refill_text as text
 from vma_desk.core.calendar import Appointment
-from vma_desk.core.chase import Attempt, ChaseKind
+from vma_desk.core.chase import Attempt, ChaseKind, Outcome
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
@@ -462,7 +462,10 @@ class RefillsTab(ListTab):
         return dialog
 
     def _on_attempt_logged(self, request: RefillRequest, attempt: Attempt, change: Change) -> None:
-        self._publish(change, f"Logged {attempt.outcome.label}: {self._name(request)}", select_id=request.id)
+        notice = f"Logged {attempt.outcome.label}: {self._name(request)}"
+        if attempt.outcome is Outcome.REACHED and detail.notice_open(request):  # its own step, with who
+            notice += " (record \"Patient notified\" in its steps once told)"
+        self._publish(change, notice, select_id=request.id)
         if self._selected_id() != request.id:  # a closed request (shown alone) stays in the pane
             self._list.show_alone(self._source.rows([self.context.services.refills.get(request.id or 0)])[0])
         self.view.setFocus()

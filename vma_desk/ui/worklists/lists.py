@@ -91,6 +91,12 @@ class Worklist(Protocol):
         """The step that takes a row off the list (Ctrl+D), None when it has none."""
 
     @property
+    def close(self) -> DoneStep | None:
+        """The step that stops chasing a row nobody could be reached for (Ctrl+Shift+D: "Close as
+        unreachable…", with the reason; Edit → Undo reopens it), None where the list's own step
+        ends the chase (Returned, Won't rebook…) or a letter keeps the row (Recall)."""
+
+    @property
     def book(self) -> FormStep | None:
         """The step that books the row's visit (Ctrl+Enter), None when it has none."""
 
@@ -106,6 +112,16 @@ class Worklist(Protocol):
 
     def forget(self) -> None:
         """The workspace locked: drop what was read (it names patients)."""
+
+
+def close_step(context: TabContext, kind: ChaseKind) -> DoneStep:
+    """"Close as unreachable…" on a list of `kind`: the chase stops, with the reason asked for."""
+    chase = context.services.chase
+    return DoneStep("Close as &unreachable…", "Nobody could be reached: stop chasing, with the reason (it "
+                    "leaves the list; Edit → Undo reopens it)",
+                    lambda row, why: chase.close_unreachable(kind, row.record_id, why),
+                    "Closed as unreachable",
+                    ask="Why is this chase closed (e.g. no answer after 3 calls, wrong number)?")
 
 
 def _phone(number: str) -> str:
@@ -125,6 +141,7 @@ class VoicemailList:
                ("number", "Number"), ("summary", "Summary"))
     samples = ("Tue 03/03 10:42 AM", "Overdue: 5:00 PM", "Emergency", "Christopher Willis",
                "(312) 555-0142", "")
+    close = None
     opens = ""
     book = None
     #: a patient's name, the practice's hours and the response standard (a setting) say its due times
@@ -181,6 +198,7 @@ class CallbackList:
     kind = ChaseKind.CALLBACK
     columns = (("called", "Called"), ("caller", "Caller"), ("number", "Number"), ("notes", "Notes"))
     samples = ("Tue 03/03 10:42 AM", "Christopher Willis", "(312) 555-0142", "")
+    close = None
     opens = "call"
     book = None
     reads = frozenset({RecordKind.CALL, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT, RecordKind.SETTING})
@@ -237,6 +255,7 @@ class ConfirmationList:
 
         self.done = DoneStep("&Confirmed", "The patient confirmed the visit (by phone): it leaves the list",
                              confirm, "Confirmed")
+        self.close = close_step(context, self.kind)
 
     def rows(self) -> list[WorkRow]:
         context = self.context
@@ -275,6 +294,7 @@ class RecallList:
                ("book", "Visit to book"), ("provider", "Provider"))
     samples = ("Overdue 03/02/2026", "Christopher Willis", "(312) 555-0142", "",
                "Annual physical", "Dana Lee, MD")
+    close = None
     opens = ""
     reads = frozenset({RecordKind.APPOINTMENT, RecordKind.PATIENT, RecordKind.CONTACT_ATTEMPT,
                        RecordKind.SETTING, RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE})
@@ -352,6 +372,7 @@ class RebookList:
                ("no_shows", "No-shows"), ("type", "Type"), ("provider", "Provider"))
     samples = ("Tue 03/03 10:40 AM", "", "Christopher Willis", "(312) 555-0142", "No-shows",
                "Established patient", "Dana Lee, MD")
+    close = None
     opens = "appointment"
     reads = frozenset({RecordKind.APPOINTMENT, RecordKind.PATIENT, RecordKind.CONTACT_ATTEMPT,
                        RecordKind.SETTING, RecordKind.STAFF, RecordKind.APPOINTMENT_TYPE})
@@ -423,6 +444,7 @@ class FollowUpList:
         self.done = FormStep("&Record answers…", "The patient answered the follow-up script: the call leaves "
                              "the list (a question goes to the clinical staff)", self._open_answers,
                              "Answers recorded")
+        self.close = close_step(context, self.kind)
 
     def _open_answers(self, row: WorkRow, parent: QWidget, saved: Saved) -> QDialog:
         dialog = FollowUpDialog(self.context, self._read[row.record_id], row.who, parent)

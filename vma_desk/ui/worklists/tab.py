@@ -2,12 +2,14 @@
 confirm), one sub-tab each with its count of rows due now, and the voicemail box's last check.
 
 Keys (while the tab has focus): Ctrl+Shift+L logs an attempt on the selected row (the next row is
-selected after it), Ctrl+D takes the row off its list (Returned, Done, Confirmed, Mark done…,
-Won't rebook…), Ctrl+Enter books its visit (Recall: Book…; To rebook: Rebook…), Enter opens the
-row's patient, Ctrl+O its record in its tab, Ctrl+B "Box checked", Ctrl+N a new voicemail;
-Ctrl+Tab moves between the lists. A row stays quiet (greyed, after the rows due) until its next
-attempt is due; the lists' own timers move rows from quiet to due every minute without a query.
-The tab's title counts the rows due now across its lists: "Worklists (3 due)".
+selected after it), Ctrl+D takes the row off its list (Returned, Done, Confirmed, Mark done…, Won't
+rebook…), Ctrl+Shift+D closes a chase nobody could be reached for (Confirmations, Follow-up calls:
+"Close as unreachable…", with the reason; Edit → Undo reopens it), Ctrl+Enter books its visit
+(Recall: Book…; To rebook: Rebook…), Enter opens the row's patient, Ctrl+O its record in its tab,
+Ctrl+B "Box checked", Ctrl+N a new voicemail; Ctrl+Tab moves between the lists. A row stays quiet
+(greyed, after the rows due) until its next attempt is due; the lists' own timers move rows from
+quiet to due every minute without a query. The tab's title counts the rows due now across its lists:
+"Worklists (3 due)".
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage
 from vma_desk.ui.shared.table import fit_columns, setup_record_table, tab_action
 from vma_desk.ui.shared.widgets import ask_reason
-from vma_desk.ui.worklists.lists import FormStep, RecallList, VoicemailList, Worklist, worklists
+from vma_desk.ui.worklists.lists import DoneStep, FormStep, RecallList, VoicemailList, Worklist, worklists
 from vma_desk.ui.worklists.model import ROW_ROLE, WorklistProxy, WorklistTableModel, WorkRow
 from vma_desk.ui.worklists.recall import RecallPanel
 from vma_desk.ui.worklists.voicemail import VoicemailDialog
@@ -152,6 +154,9 @@ class WorklistsTab(TabPage):
                                      "Log a contact attempt on the selected row", self.log_attempt)
         self.done_action = tab_action(self, "&Done", ("Ctrl+D",), "Take the selected row off its list",
                                       self.done)
+        self.close_action = tab_action(self, "Close as &unreachable…", ("Ctrl+Shift+D",),
+                                       "Stop chasing the selected row, with the reason",
+                                       self.close_unreachable)
         self.book_action = tab_action(self, "&Book…", ("Ctrl+Return", "Ctrl+Enter"),
                                       "Book the selected row's visit", self.book)
         self.open_action = tab_action(self, "&Open record", ("Ctrl+O",),
@@ -163,6 +168,7 @@ class WorklistsTab(TabPage):
         for button, action, keys in ((ui.log_button, self.log_action, "Ctrl+Shift+L"),
                                      (ui.book_button, self.book_action, "Ctrl+Enter"),
                                      (ui.done_button, self.done_action, "Ctrl+D"),
+                                     (ui.close_button, self.close_action, "Ctrl+Shift+D"),
                                      (ui.open_button, self.open_action, "Ctrl+O"),
                                      (ui.box_checked_button, self.box_action, "Ctrl+B"),
                                      (ui.new_voicemail_button, self.new_voicemail_action, "Ctrl+N")):
@@ -241,6 +247,8 @@ class WorklistsTab(TabPage):
         page = self.page()
         rows, due = page.model.rowCount(), page.due_count()
         keys = "Ctrl+Shift+L logs an attempt · Ctrl+D done · "
+        if page.worklist.close is not None:
+            keys += "Ctrl+Shift+D closes as unreachable · "
         if page.worklist.book is not None:
             keys += f"Ctrl+Enter {page.worklist.book.label.replace('&', '').rstrip('…').lower()}s · "
         if page.worklist is self.recall and self.recall.total > rows:  # in pages: the whole list's counts
@@ -281,6 +289,8 @@ class WorklistsTab(TabPage):
             action.setIconText(f"{label.replace('&', '')} ({keys})")
             action.setToolTip(f"{step.tip} ({keys})" if step else "")
         self.ui.book_button.setVisible(book is not None)
+        self.close_action.setEnabled(row is not None and worklist.close is not None)
+        self.ui.close_button.setVisible(worklist.close is not None)
         self.open_action.setEnabled(row is not None and bool(worklist.opens))
         self.ui.open_button.setVisible(bool(worklist.opens))
 
@@ -346,6 +356,26 @@ class WorklistsTab(TabPage):
             return None
         if isinstance(step, FormStep):
             return self._open_step(page, row, step)
+        return self._take(page, row, step)
+
+    def close_unreachable(self) -> Change | None:
+        """Ctrl+Shift+D: "Close as unreachable…" on the selected row (Confirmations, Follow-up
+        calls), with the reason asked for; Edit → Undo reopens the chase."""
+        row, page = self.selected(), self.page()
+        step = page.worklist.close
+        if row is None or step is None:
+            return None
+        if not row.state.attempts:  # said before the reason is asked for
+            self._refuse("Log the attempts made first: a chase is closed as unreachable after trying.")
+            return None
+        change = self._take(page, row, step)
+        if change is not None:
+            chase, kind, record_id = self.context.services.chase, row.kind, row.record_id
+            self.sig_undoable.emit(f"close as unreachable ({row.who})",
+                                   lambda: (None, chase.reopen_chase(kind, record_id)))
+        return change
+
+    def _take(self, page: ListPage, row: WorkRow, step: DoneStep) -> Change | None:
         why = ""
         if step.ask:
             asked = ask_reason(self, step.label.replace("&", "").rstrip("…"), f"{step.ask} ({row.who})",
