@@ -38,6 +38,9 @@ class ChaseKind(StrEnum):
     RECALL = "recall"  # a patient with care gaps due and no visit booked (patient.id)
     REBOOK = "rebook"  # a no-show or cancellation to rebook (appointment.id)
     FOLLOW_UP = "follow_up"  # a post-visit follow-up call (appointment.id)
+    INTAKE = "intake"  # a visit's intake forms not back (appointment.id)
+    RESULT_NOTICE = "result_notice"  # telling the patient of a result's disposition (result.id)
+    RECORDS_REQUEST = "records_request"  # records asked from elsewhere, not received (records_request.id)
 
     @property
     def label(self) -> str:
@@ -49,6 +52,8 @@ _KIND_LABELS = {
     ChaseKind.CONFIRMATION: "Confirmation", ChaseKind.ELIGIBILITY: "Eligibility call",
     ChaseKind.WAITLIST_OFFER: "Waitlist offer", ChaseKind.REFILL_NOTICE: "Refill notice",
     ChaseKind.RECALL: "Recall", ChaseKind.REBOOK: "Rebooking", ChaseKind.FOLLOW_UP: "Follow-up call",
+    ChaseKind.INTAKE: "Intake forms", ChaseKind.RESULT_NOTICE: "Result notice",
+    ChaseKind.RECORDS_REQUEST: "Records request",
 }
 
 

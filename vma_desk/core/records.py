@@ -265,6 +265,14 @@ class RecordKind(StrEnum):
     VOICEMAIL = "voicemail"
     #: the voicemail box checked
     VOICEMAIL_CHECK = "voicemail_check"
+    #: a task between staff (`core/tasks.py`)
+    TASK = "task"
+    #: an intake packet: the practice's items per visit type, a visit's forms (`core/intake.py`)
+    INTAKE = "intake"
+    #: a test result expected for a patient (`core/results.py`)
+    RESULT = "result"
+    #: a release of records or records asked from elsewhere (`core/records_requests.py`)
+    RECORDS_REQUEST = "records_request"
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,14 @@ if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
     from vma_desk.services.follow_up import FollowUpService
     from vma_desk.services.freed_slots import FreedSlotService
     from vma_desk.services.handoff import HandoffService
+    from vma_desk.services.intake import IntakeService
     from vma_desk.services.rebooking import RebookingService
     from vma_desk.services.recall import RecallService
+    from vma_desk.services.records_requests import RecordsRequestService
+    from vma_desk.services.results import ResultsService
     from vma_desk.services.security import SecurityService
     from vma_desk.services.summaries import SummaryService
+    from vma_desk.services.tasks import TaskService
 
 
 @dataclass
@@ -135,6 +139,30 @@ class Services:
         from vma_desk.services.security import SecurityService
 
         return SecurityService(self.context)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        from vma_desk.services.tasks import TaskService
+
+        return TaskService(self.context, users=self.users)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        from vma_desk.services.intake import IntakeService
+
+        return IntakeService(self.context, practice=self.practice, calendar=self.calendar, chase=self.chase)
+
+    @cached_property
+    def results(self) -> ResultsService:
+        from vma_desk.services.results import ResultsService
+
+        return ResultsService(self.context, practice=self.practice, calendar=self.calendar, chase=self.chase)
+
+    @cached_property
+    def records_requests(self) -> RecordsRequestService:
+        from vma_desk.services.records_requests import RecordsRequestService
+
+        return RecordsRequestService(self.context, practice=self.practice, chase=self.chase)
 
     @property
     def workspace(self) -> Workspace:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vma_desk.core.errors import NewerSchemaError
+from vma_desk.storage import schema
 from vma_desk.storage.database import Connection, Db, transaction
 
 
@@ -557,6 +558,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "chasing: contact attempts, voicemails and box checks, callbacks done, care gaps done, "
                   "rebooking decisions, post-visit follow-up calls and freed slots", _script(_V10)),
     Migration(11, "chases closed as unreachable, with the reason", _script(_V11)),
+    Migration(12, "the loops still open: tasks, intake packets, results expected and records requests",
+              _script(";".join((schema.tasks.SQL, schema.intake.SQL, schema.results.SQL,
+                                schema.records_requests.SQL)))),
 )
 LATEST = MIGRATIONS[-1].version
 
