@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
     from vma_desk.services.follow_up import FollowUpService
     from vma_desk.services.freed_slots import FreedSlotService
     from vma_desk.services.handoff import HandoffService
+    from vma_desk.services.hub import HubService
     from vma_desk.services.intake import IntakeService
     from vma_desk.services.rebooking import RebookingService
     from vma_desk.services.recall import RecallService
@@ -145,6 +146,12 @@ class Services:
         from vma_desk.services.tasks import TaskService
 
         return TaskService(self.context, users=self.users)
+
+    @cached_property
+    def hub(self) -> HubService:
+        from vma_desk.services.hub import HubService
+
+        return HubService(self.context, tasks=self.tasks)
 
     @cached_property
     def intake(self) -> IntakeService:

@@ -5,7 +5,7 @@ checks, and the calls waiting for a callback. SQL only: the rules live in `core/
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,11 @@ def _attempt(row: tuple[Any, ...]) -> Attempt:
     return Attempt(id=row[0], kind=_KINDS[row[1]], record_id=row[2], patient_id=row[3], at=from_ts(row[4]),
                    channel=_CHANNELS[row[5]], outcome=_OUTCOMES[row[6]], by=row[7], note=row[8],
                    next_at=from_ts(row[9]))
+
+
+def attempts_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[Attempt]:
+    """Attempts from rows read as `_ATTEMPT` reads them (id, kind, record_id, ... next_ts)."""
+    return [_attempt(row) for row in rows]
 
 
 def _voicemail(row: tuple[Any, ...]) -> Voicemail:

@@ -225,6 +225,9 @@ class CommunicationsRepository:
         return self._messages("patient_id = ? AND created_ts < ? ORDER BY created_ts, id",
                               [patient_id, to_ts(end)])
 
+    def messages_open_for_patient(self, patient_id: int) -> list[Message]:
+        return self._messages("patient_id = ? AND state != 'closed' ORDER BY created_ts, id", [patient_id])
+
     def messages_for_call(self, call_id: int) -> list[Message]:
         return self._messages("call_id = ? ORDER BY created_ts", [call_id])
 

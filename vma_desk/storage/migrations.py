@@ -560,7 +560,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "chases closed as unreachable, with the reason", _script(_V11)),
     Migration(12, "the loops still open: tasks, intake packets, results expected and records requests",
               _script(";".join((schema.tasks.SQL, schema.intake.SQL, schema.results.SQL,
-                                schema.records_requests.SQL)))),
+                                schema.records_requests.SQL, schema.hub.SQL)))),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -1,7 +1,9 @@
 """Records requests: outgoing releases (requester, patient, authorisation received with its date
 and expiry, items, purpose, sent by which secure channel and when) and incoming requests (records
 asked from a hospital, another practice or a specialist: from whom, what, when asked, received),
-each on a business-day clock from when it was asked."""
+each on a business-day clock from when it was asked. Every step (asked, authorisation recorded,
+sent or received, cancelled, reopened) is a `records_request_event` row: when, who did it, who
+recorded it when someone else did, a short note, and "reopen" on a reopening (its reason the note)."""
 
 SQL = """
 CREATE TABLE records_request (
@@ -25,5 +27,15 @@ CREATE TABLE records_request (
     created_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX records_request_state ON records_request(state, asked_on);
-CREATE INDEX records_request_patient ON records_request(patient_id)
+CREATE INDEX records_request_patient ON records_request(patient_id);
+CREATE TABLE records_request_event (
+    request_id INTEGER NOT NULL REFERENCES records_request(id),
+    state TEXT NOT NULL,
+    at_ts INTEGER NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX records_request_event_request ON records_request_event(request_id)
 """

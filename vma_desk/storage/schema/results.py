@@ -1,7 +1,8 @@
 """Results expected for a patient: the test, who ordered it, when it is expected, the visit it is
 for, its state (awaited -> received -> with the provider -> disposition recorded -> patient
 notified -> closed) with one event per step (who, when), the provider's disposition as recorded
-by the VMA (never interpreted), urgency, and the visit booked for "needs visit"."""
+by the VMA (never interpreted), urgency (when and by which provider), and the visit booked for
+"needs visit". An event's `action` is "" for a step, "undo", "reopen" or "urgent" (`core/results.py`)."""
 
 SQL = """
 CREATE TABLE result (
@@ -15,6 +16,7 @@ CREATE TABLE result (
     state TEXT NOT NULL DEFAULT 'awaited',
     urgent INTEGER NOT NULL DEFAULT 0,
     urgent_ts INTEGER,
+    urgent_by_id INTEGER REFERENCES staff(id),
     disposition TEXT NOT NULL DEFAULT '',
     disposition_by_id INTEGER REFERENCES staff(id),
     disposition_note TEXT NOT NULL DEFAULT '',
@@ -33,6 +35,7 @@ CREATE TABLE result_event (
     by_user TEXT NOT NULL DEFAULT '',
     recorded_by TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (result_id, position)
 )
 """
