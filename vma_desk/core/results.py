@@ -96,6 +96,7 @@ class ExpectedResult:
     urgent: bool = False
     #: when the provider marked it urgent (UTC): the hour to act on it runs from then
     urgent_at: datetime | None = None
+    urgent_by_id: int | None = None
     disposition: Disposition | None = None
     disposition_by_id: int | None = None
     disposition_note: str = ""
