@@ -14,6 +14,7 @@ from vma_desk.core.records_requests import (
     RecordsRequest,
     RequestState,
     Timing,
+    accounting_start,
     check_cancel,
     check_days,
     check_release,
@@ -122,3 +123,8 @@ def test_closing_needs_a_reason_and_a_sent_release_is_never_reopened() -> None:
     sent = check_reopen(replace(RELEASE, state=RequestState.SENT))
     assert sent is not None and "accounting of disclosures" in sent.message
     assert check_reopen(ASKED) is not None
+
+
+def test_the_accounting_covers_the_six_years_before_the_day_it_is_made() -> None:
+    assert accounting_start(MONDAY) == date(2020, 3, 2)
+    assert accounting_start(date(2028, 2, 29)) == date(2022, 2, 28)

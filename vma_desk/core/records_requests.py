@@ -267,3 +267,18 @@ def check_reopen(request: RecordsRequest) -> Problem | None:
         return Problem("state", "is sent: a release sent stays on the accounting of disclosures; "
                                 "record a new request to send again")
     return None
+
+
+# --- the accounting of disclosures ------------------------------------------------------------------
+
+#: the years back an accounting of disclosures covers (HIPAA: the six years before it is asked for)
+ACCOUNTING_YEARS = 6
+
+
+def accounting_start(end: date) -> date:
+    """The first day of the accounting that ends on `end`: the same day `ACCOUNTING_YEARS` earlier
+    (February 29 falls back to the 28th)."""
+    try:
+        return end.replace(year=end.year - ACCOUNTING_YEARS)
+    except ValueError:
+        return end.replace(year=end.year - ACCOUNTING_YEARS, day=28)
