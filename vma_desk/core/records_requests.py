@@ -66,9 +66,8 @@ class SecureChannel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"secure_fax": "Secure fax", "direct": "Direct secure messaging",
-                "secure_email": "Secure (encrypted) email", "portal": "Patient portal",
-                "mail": "Mail (sealed, tracked)", "in_person": "In person (ID checked)"}[self.value]
+        return {"secure_fax": "Secure fax", "direct": "Direct message", "secure_email": "Secure email",
+                "portal": "Patient portal", "mail": "Mail", "in_person": "In person"}[self.value]
 
 
 class Timing(StrEnum):
