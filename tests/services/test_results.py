@@ -15,12 +15,14 @@ from datetime import date, timedelta
 import pytest
 
 from tests.services.march_in_chicago import HOURS, ident, local
-from vma_desk.core.calendar import Appointment
+from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.errors import ChangedSinceError, ValidationError
 from vma_desk.core.records import AuditAction, Patient, Phone, RecordKind, Role, StaffMember
 from vma_desk.core.results import NOT_BACK, URGENT_UNACTED, Disposition, ExpectedResult, ResultStep
+from vma_desk.demo import refills as demo_refills
+from vma_desk.demo import results as demo_results
 from vma_desk.services import Services
 from vma_desk.storage.results_repository import ResultRepository
 
@@ -253,3 +255,46 @@ def test_the_open_results_list_reads_quickly_with_many_closed_results(office: Of
     rows = office.results.open_results()
     assert len(rows) == 400
     assert time.perf_counter() - start < 0.05
+
+
+# --- the demo's results -------------------------------------------------------------------------
+
+def demo_rows(office: Office, seed: int) -> tuple[int, list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Write the demo's results for the office's visits (then take them out again) and return the
+    count `write` gave and the rows it wrote."""
+    ctx = office.services.context
+    demo_office = demo_refills.office(ctx, practice=office.services.practice.get(), anchor=date(2026, 3, 2),
+                                      history_days=60, roster=(), refill_calls=())
+    with ctx.transaction():
+        written = demo_results.write(ctx, seed=seed, office=demo_office)
+    results = ctx.conn.execute("SELECT * FROM result ORDER BY id").fetchall()
+    events = ctx.conn.execute("SELECT * FROM result_event ORDER BY result_id, position").fetchall()
+    with ctx.transaction():
+        ctx.conn.execute("DELETE FROM result_event")
+        ctx.conn.execute("DELETE FROM result")
+    return written, results, events
+
+
+def test_the_demo_writes_results_for_the_visits_the_same_for_the_same_seed(office: Office) -> None:
+    patients = (ident(office.patient.id), ident(office.other.id))
+    for week in range(1, 8):  # Monday physicals over the last weeks, arrived
+        for hour in range(9, 17):
+            start = local(2, hour) - timedelta(weeks=week)
+            office.clock.current = start - timedelta(days=1)
+            booked, _ = office.services.calendar.book(Appointment(
+                patient_id=patients[hour % 2], provider_id=office.doctor_id, type_code="phys", start=start,
+                minutes=30))
+            office.clock.current = start + timedelta(minutes=5)
+            office.services.calendar.set_status(ident(booked.id), VisitStatus.ARRIVED)
+    office.clock.current = local(2, 9, 30)
+    for day in (3, 4, 5, 6):  # follow-ups in the anchor week
+        for hour in (9, 10, 11, 13, 14, 15):
+            office.visit(day, hour, patient=patients[hour % 2])
+    started = time.perf_counter()
+    written, results, events = demo_rows(office, seed=3)
+    assert time.perf_counter() - started < 1
+    assert written == len(results) + len(events) and len(results) >= 10
+    assert demo_rows(office, seed=3) == (written, results, events)
+    assert demo_rows(office, seed=4)[1] != results
+    states = {row[7] for row in results}
+    assert "closed" in states and "awaited" in states
