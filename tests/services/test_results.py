@@ -148,13 +148,17 @@ def test_a_result_past_its_expected_date_shows_labs_not_back(office: Office) -> 
 def test_the_huddle_reads_labs_not_back_for_each_visits_patient(office: Office) -> None:
     visit = office.visit(2, 14)
     tomorrow = office.visit(3, 9)
+    friday = office.visit(6, 9)
     theirs = office.visit(2, 15, patient=ident(office.other.id))
     late = office.expect(expected_by=date(2026, 2, 27), appointment_id=visit)
     due_today = office.expect(expected_by=date(2026, 3, 2), test="A1c")
-    found = office.results.not_back_by_visit([visit, tomorrow, theirs])
+    office.expect(expected_by=date(2026, 3, 4), test="TSH")  # not late yet, even for Friday's visit
+    found = office.results.not_back_by_visit([visit, tomorrow, friday, theirs])
     assert [r.id for r in found[visit]] == [late.id]
     # by tomorrow's visit the one expected today is not back either
     assert [r.id for r in found[tomorrow]] == [late.id, due_today.id]
+    # a sheet printed today looks no further ahead than tomorrow
+    assert [r.id for r in found[friday]] == [late.id, due_today.id]
     assert theirs not in found
 
 

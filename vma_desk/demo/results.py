@@ -22,7 +22,6 @@ rows go in with one statement per table, so the same seed and anchor give the sa
 
 from __future__ import annotations
 
-import bisect
 import random
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -32,7 +31,8 @@ from vma_desk.core.results import Disposition, ResultStep
 from vma_desk.demo.randomness import stream, weighted
 from vma_desk.demo.refills import Office
 from vma_desk.services.base import ServiceContext
-from vma_desk.storage.calendar_repository import from_ts, to_ts
+from vma_desk.storage.calendar_repository import from_ts
+from vma_desk.storage.database import Db
 from vma_desk.storage.results_repository import EVENT_INSERT
 
 MINUTE = timedelta(minutes=1)
@@ -41,9 +41,9 @@ TESTS = (("CBC", 1, 20), ("Basic metabolic panel", 1, 14), ("Lipid panel", 2, 16
          ("TSH", 3, 9), ("Urinalysis", 1, 8), ("Vitamin D", 4, 5), ("Urine culture", 3, 4),
          ("Chest X-ray report", 2, 4), ("Ultrasound report", 5, 4), ("Mammogram report", 5, 4))
 #: the share of arrived visits of each type with tests ordered
-ORDERED = {"phys": 0.55, "fu": 0.14, "est": 0.1, "new": 0.3}
+ORDERED, OTHER_TYPES = {"phys": 0.4, "fu": 0.08, "est": 0.05, "new": 0.2}, 0.015
 #: a second test ordered at the same visit
-SECOND = 0.35
+SECOND = 0.3
 #: of the visits to come around the anchor: the share with labs ordered ahead, and of those late
 AHEAD_TYPES = ("fu", "phys")
 AHEAD, AHEAD_LATE = 0.3, 0.35
@@ -64,37 +64,46 @@ LINK_WITHIN = timedelta(days=30)
 
 
 def _ts(moment: datetime) -> int:
-    return to_ts(moment)
+    """Epoch seconds of an aware time (`to_ts` without its check: the demo's times are all aware,
+    and it is called a hundred thousand times)."""
+    return int(moment.timestamp())
+
+
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """`_between(rng, low, high)`, several times faster (one draw)."""
+    return low + int(rng.random() * (high - low + 1))
+
+
+_TESTS = [((name, days), weight) for name, days, weight in TESTS]
 
 
 class _Writer:
     """The rows of one generation, with the office's calendar and people."""
 
-    def __init__(self, ctx: ServiceContext, office: Office, rng: random.Random, first_id: int) -> None:
-        self.office, self.rng = office, rng
+    def __init__(self, conn: Db, office: Office, rng: random.Random, first_id: int) -> None:
+        self.conn, self.office, self.rng = conn, office, rng
         self.results: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
         self.next_id = first_id
         self.names = {i: s.display_name for i, s in office.staff.items()}
-        self.visits: dict[int, list[tuple[int, int]]] = {}  # patient -> [(start_ts, id)] not cancelled
-        for visit_id, patient_id, start in ctx.conn.execute(
-                "SELECT id, patient_id, start_ts FROM appointment WHERE status != 'cancelled'"
-                " ORDER BY start_ts, id"):
-            self.visits.setdefault(patient_id, []).append((start, visit_id))
 
     def at(self, day: date, hour: int, minute: int) -> datetime:
         return self.office.at(day, time(hour, minute))
 
+    def vma(self, day: date) -> str:
+        """One of the VMAs on shift that (local) day."""
+        return self.rng.choice(self.office.vmas.get(day) or self.office.everyone)
+
     def test(self) -> tuple[str, int]:
-        name, days = weighted(self.rng, [((n, d), w) for n, d, w in TESTS])
-        return name, days
+        return weighted(self.rng, _TESTS)
 
     def next_visit(self, patient_id: int, after: datetime) -> int | None:
-        visits = self.visits.get(patient_id, [])
-        at = bisect.bisect_right(visits, (_ts(after), 1 << 62))
-        if at < len(visits) and visits[at][0] - _ts(after) <= LINK_WITHIN.total_seconds():
-            return visits[at][1]
-        return None
+        """The patient's next visit (not cancelled) booked within `LINK_WITHIN` of `after`."""
+        row = self.conn.execute(
+            "SELECT id FROM appointment WHERE patient_id = ? AND start_ts > ? AND start_ts <= ?"
+            " AND status != 'cancelled' ORDER BY start_ts, id LIMIT 1",
+            (patient_id, _ts(after), _ts(after + LINK_WITHIN))).fetchone()
+        return None if row is None else int(row[0])
 
     def add(self, test: str, *, patient_id: int, provider_id: int, ordered: datetime, expected_by: date,
             appointment_id: int | None, late: bool, unacted: timedelta | None = None) -> None:
@@ -102,13 +111,15 @@ class _Writer:
         office, rng = self.office, self.rng
         result_id = self.next_id
         self.next_id += 1
+        ordered_on = office.local_day(ordered)
         steps: list[tuple[ResultStep, datetime, str, str, str]] = [
-            (ResultStep.AWAITED, ordered + MINUTE * rng.randint(5, 90), office.vma(rng, ordered), "", "")]
-        back = office.hours.next_day(expected_by, rng.randint(1, 3)) if late else expected_by
-        received = self.at(back, rng.randint(8, 15), rng.randint(0, 59))
-        with_provider = received + MINUTE * rng.randint(10, 150)
-        review = office.business_day(office.local_day(with_provider) + timedelta(days=rng.randint(0, 1)))
-        decided = max(self.at(review, rng.choice((11, 15)), rng.randint(15, 59)), with_provider + MINUTE * 20)
+            (ResultStep.AWAITED, ordered + MINUTE * _between(rng, 5, 90), self.vma(ordered_on), "", "")]
+        back = office.hours.next_day(expected_by, _between(rng, 1, 3)) if late else expected_by
+        received = self.at(back, _between(rng, 8, 15), _between(rng, 0, 59))
+        with_provider = received + MINUTE * _between(rng, 10, 150)  # the same day (by 17:30)
+        review = office.business_day(back + timedelta(days=_between(rng, 0, 1)))
+        decided = max(self.at(review, rng.choice((11, 15)), _between(rng, 15, 59)),
+                      with_provider + MINUTE * 20)
         disposition = weighted(rng, DISPOSITIONS)
         urgent = unacted is not None or rng.random() < URGENT
         if unacted is not None:
@@ -117,27 +128,26 @@ class _Writer:
             received = min(received, with_provider - MINUTE * 15)
             disposition = rng.choice((Disposition.NOTIFY_PATIENT, Disposition.NEEDS_VISIT))
         provider = self.names.get(provider_id, "Provider")
-        vma = office.vma(rng, received)
+        vma = self.vma(back)  # the same VMA works it through (fewer draws: the demo is big)
         steps += [(ResultStep.RECEIVED, received, vma, "", ""),
                   (ResultStep.WITH_PROVIDER, with_provider, vma, provider, ""),
-                  (ResultStep.DISPOSITION, decided, provider, f"{disposition.label} by {provider}",
-                   office.vma(rng, decided))]
-        visit_id = self.next_visit(patient_id, decided) if disposition is Disposition.NEEDS_VISIT else None
-        told = decided + (MINUTE * rng.randint(10, 50) if urgent else MINUTE * rng.randint(30, 60 * 26))
+                  (ResultStep.DISPOSITION, decided, provider, f"{disposition.label} by {provider}", vma)]
+        visit_id = (self.next_visit(patient_id, decided)
+                    if disposition is Disposition.NEEDS_VISIT and unacted is None else None)
+        told = decided + (MINUTE * _between(rng, 10, 50) if urgent else MINUTE * _between(rng, 30, 60 * 26))
         if unacted is None:
             if disposition.patient_must_be_told or rng.random() < NORMAL_TOLD:
-                steps.append((ResultStep.PATIENT_NOTIFIED, told, office.vma(rng, told), "reached by phone",
-                              ""))
-            closing = told + MINUTE * rng.randint(1, 30)
+                steps.append((ResultStep.PATIENT_NOTIFIED, told, vma, "reached by phone", ""))
+            closing = told + MINUTE * _between(rng, 1, 30)
             why = NO_VISIT if disposition is Disposition.NEEDS_VISIT and visit_id is None else ""
-            steps.append((ResultStep.CLOSED, closing, office.vma(rng, closing), why, ""))
+            steps.append((ResultStep.CLOSED, closing, vma, why, ""))
         done = [s for s in steps if s[1] <= office.now]
         state = done[-1][0]
         decided_yet = ResultStep.DISPOSITION in {s[0] for s in done}
         if not decided_yet:
             visit_id = None
         self.results.append((
-            result_id, patient_id, test, provider_id, office.local_day(ordered).isoformat(),
+            result_id, patient_id, test, provider_id, ordered_on.isoformat(),
             expected_by.isoformat(), appointment_id, state.value, int(urgent and decided_yet),
             _ts(decided) if urgent and decided_yet else None, provider_id if urgent and decided_yet else None,
             disposition.value if decided_yet else "", provider_id if decided_yet else None,
@@ -153,27 +163,33 @@ def write(ctx: ServiceContext, *, seed: int, office: Office) -> int:
     conn = ctx.conn
     rng = stream(seed, "results")
     first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM result").fetchone()[0])
-    writer = _Writer(ctx, office, rng, first_id)
     now = _ts(office.now)
+    ahead = (_ts(office.at(office.anchor + timedelta(days=AHEAD_DAYS[0]), time(0))),
+             _ts(office.at(office.anchor + timedelta(days=AHEAD_DAYS[1]), time(0))))
+    types = ", ".join(repr(t) for t in AHEAD_TYPES)
     rows = conn.execute(
-        "SELECT id, patient_id, provider_id, type_code, start_ts, status FROM appointment"
-        " WHERE start_ts >= ? AND status != 'cancelled' ORDER BY start_ts, id",
-        (_ts(office.at(office.first, time(0))),)).fetchall()
-    around = (office.anchor + timedelta(days=AHEAD_DAYS[0]), office.anchor + timedelta(days=AHEAD_DAYS[1]))
+        # read through the table, not the start index: nearly every row is wanted (the index's
+        # lookups, one per row, take several times longer on an encrypted file)
+        "SELECT id, patient_id, provider_id, type_code, start_ts, status FROM appointment NOT INDEXED"
+        " WHERE start_ts >= ? AND (status = 'arrived' AND start_ts < ? OR status != 'cancelled'"
+        f" AND type_code IN ({types}) AND start_ts >= ? AND start_ts < ?) ORDER BY start_ts, id",
+        (_ts(office.at(office.first, time(0))), now, *ahead)).fetchall()
+    writer = _Writer(conn, office, rng, first_id)
     for visit_id, patient_id, provider_id, type_code, start, status in rows:
-        start_at = from_ts(start)
-        day = office.local_day(start_at)
-        if status == "arrived" and start < now and rng.random() < ORDERED.get(type_code, 0.03):
+        if status == "arrived" and start < now and rng.random() < ORDERED.get(type_code, OTHER_TYPES):
+            start_at = from_ts(start)
+            day = office.local_day(start_at)
             for _ in range(2 if rng.random() < SECOND else 1):
                 test, days = writer.test()
                 writer.add(test, patient_id=patient_id, provider_id=provider_id,
                            ordered=start_at + MINUTE * 25, expected_by=office.hours.next_day(day, days),
                            appointment_id=None, late=rng.random() < LATE)
-        elif type_code in AHEAD_TYPES and around[0] <= day <= around[1] and rng.random() < AHEAD:
+        elif type_code in AHEAD_TYPES and ahead[0] <= start < ahead[1] and rng.random() < AHEAD:
+            day = office.local_day(from_ts(start))
             expected_by = office.previous_business_day(office.previous_business_day(day))
             ordered_day = office.previous_business_day(day - timedelta(days=14))
             writer.add(writer.test()[0], patient_id=patient_id, provider_id=provider_id,
-                       ordered=office.at(ordered_day, time(rng.randint(9, 15), rng.randint(0, 59))),
+                       ordered=office.at(ordered_day, time(_between(rng, 9, 15), _between(rng, 0, 59))),
                        expected_by=expected_by, appointment_id=visit_id, late=rng.random() < AHEAD_LATE)
     _unacted(writer, rows, now)
     conn.executemany(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from vma_desk.core import history
 from vma_desk.core import results as rules
@@ -92,16 +92,17 @@ class ResultsService:
 
     def not_back_by_visit(self, appointment_ids: Sequence[int]) -> dict[int, list[ExpectedResult]]:
         """For the huddle sheet: each visit's patient's results still awaited after the day they were
-        expected by (as of the visit's day, or today when the visit is past), by visit id; a visit
-        with none is left out."""
-        zone, today = self.ctx.practice_zone(), self.ctx.today()
+        expected by, as of the visit's day but never further ahead than tomorrow (a sheet printed the
+        evening before shows what is expected today and not back), by visit id; a visit with none is
+        left out."""
+        zone, tomorrow = self.ctx.practice_zone(), self.ctx.today() + timedelta(days=1)
         visits = self.repo.visits(appointment_ids)
         awaited: dict[int, list[ExpectedResult]] = {}
         for result in self.repo.awaited_of(sorted({patient for patient, _ in visits.values()})):
             awaited.setdefault(result.patient_id, []).append(result)
         found: dict[int, list[ExpectedResult]] = {}
         for visit_id, (patient_id, start) in visits.items():
-            day = max(start.astimezone(zone).date(), today)
+            day = min(start.astimezone(zone).date(), tomorrow)
             late = [r for r in awaited.get(patient_id, []) if rules.not_back(r, day)]
             if late:
                 found[visit_id] = late
