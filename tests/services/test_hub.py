@@ -11,7 +11,10 @@ from vma_desk.core.calendar import Appointment, VisitStatus
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.communications import Message, MessageState
+from vma_desk.core.intake import FormState
 from vma_desk.core.records import CareGap, Patient, Phone, Role, Shift, StaffMember
+from vma_desk.core.records_requests import Direction, RecordsRequest
+from vma_desk.core.results import ExpectedResult
 from vma_desk.core.tasks import Task
 from vma_desk.services import Services
 
@@ -58,6 +61,12 @@ def test_the_hub_shows_the_patients_visits_loops_and_contacts_and_its_opening_is
                                          patient_id=ann.id))
     services.chase.log_attempt(ChaseKind.RECALL, ann.id, channel=Channel.PHONE, outcome=Outcome.NO_ANSWER,
                                patient_id=ann.id)
+    services.intake.set_packet("est", ["Registration", "Health history"])
+    services.intake.mark(ahead, "Registration", FormState.RECEIVED)
+    services.records_requests.add(RecordsRequest(Direction.INCOMING, ann.id, "Mercy Hospital",
+                                                 date(2026, 3, 2), items="discharge summary"))
+    services.results.expect(ExpectedResult(ann.id, "Lipid panel", date(2026, 2, 27), doctor.id,
+                                           ordered_on=date(2026, 2, 20)))
     entries = services.audit.count()
 
     hub = services.hub.open(ann.id)
@@ -68,7 +77,10 @@ def test_the_hub_shows_the_patients_visits_loops_and_contacts_and_its_opening_is
     assert [m.id for m in hub.messages] == [kept.id]
     assert [t.id for t in hub.tasks] == [task.id]
     assert [(a.kind, a.outcome) for a in hub.attempts] == [(ChaseKind.RECALL, Outcome.NO_ANSWER)]
-    assert hub.open_loops == 2  # the message and the task
+    assert hub.other_loops == (("Intake forms", "03/04: 1 of 2 not back: Health history"),
+                               ("Result", "Lipid panel · awaited · Labs not back (expected by 02/27/2026)"),
+                               ("Records asked for", "from Mercy Hospital · due 03/09 · on time"))
+    assert hub.open_loops == 5  # the message, the task, the forms, the result, the records asked for
     assert services.audit.count() == entries + 1
     entry = services.audit.page(0, 1)[0]
     assert (entry.action.value, entry.record_type, entry.record_id, entry.detail) == (

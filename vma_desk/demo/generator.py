@@ -28,11 +28,14 @@ from vma_desk.demo import (
     catalog,
     chasing,
     communications,
+    intake,
     patients,
     practice,
     referrals,
     refills,
 )
+from vma_desk.demo import records_requests as demo_records_requests
+from vma_desk.demo import results as demo_results
 from vma_desk.demo import users as demo_users
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
@@ -139,6 +142,12 @@ def generate(
             progress=lambda done: report(referrals_done + done, total, "referrals and prior authorisations"))
         report(total - 1, total, "chasing: voicemails, attempts, follow-up calls")
         chased = chasing.write(ctx, seed=seed, office=office, checks=phone.checks)
+        # issue 16's loops, laid over the same office (each its own stream of the seed), in one
+        # transaction: each writes plain SQL in its caller's
+        with ctx.transaction():
+            intake_forms = intake.write(ctx, seed=seed, office=office)
+            records_asked = demo_records_requests.write(ctx, seed=seed, office=office)
+            results_expected = demo_results.write(ctx, seed=seed, office=office)
 
     with ctx.transaction():
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
@@ -148,7 +157,9 @@ def generate(
                   f"{calendar.appointments} appointments, "
                   f"{phone.calls} calls, {phone.messages} messages, {asked.refills} refill requests, "
                   f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations, "
-                  f"{chased.voicemails} voicemails, {chased.attempts} contact attempts")
+                  f"{chased.voicemails} voicemails, {chased.attempts} contact attempts, "
+                  f"{intake_forms} intake forms, {records_asked} records requests, "
+                  f"{results_expected} result rows")
     report(total, total, "done")
     let_go(calls, roster, office.visits, office.seen_on)
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))

@@ -142,6 +142,8 @@ class _Writer:
             why = NO_VISIT if disposition is Disposition.NEEDS_VISIT and visit_id is None else ""
             steps.append((ResultStep.CLOSED, closing, vma, why, ""))
         done = [s for s in steps if s[1] <= office.now]
+        if not done:  # ordered after the demo's "now" (a visit under way): nothing to write yet
+            return
         state = done[-1][0]
         decided_yet = ResultStep.DISPOSITION in {s[0] for s in done}
         if not decided_yet:

@@ -151,7 +151,9 @@ class Services:
     def hub(self) -> HubService:
         from vma_desk.services.hub import HubService
 
-        return HubService(self.context, tasks=self.tasks)
+        return HubService(self.context, tasks=self.tasks,
+                          loops=(self.intake.open_loops, self.results.open_loops,
+                                 self.records_requests.open_loops))
 
     @cached_property
     def intake(self) -> IntakeService:

@@ -165,3 +165,17 @@ class IntakeService:
         first."""
         now = self.ctx.clock.now()
         return self._packets(self.repo.starting(now, now + UPCOMING, patient_id=patient_id))
+
+    def open_loops(self, patient_id: int) -> list[tuple[str, str]]:
+        """The patient hub's lines: each visit to come whose forms are not all back ("Intake forms",
+        "03/04: 2 of 3 not back: Registration, Health history")."""
+        zone = self.ctx.practice_zone()
+        lines = []
+        for packet in self.of_patient(patient_id):
+            missing = packet.missing
+            if missing:
+                when = packet.appointment.start.astimezone(zone)
+                count = f"{len(missing)} of {len(packet.forms)} not back"
+                lines.append(("Intake forms", f"{when:%m/%d}: {count}: " + ", ".join(missing)))
+        return lines
+

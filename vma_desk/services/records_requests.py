@@ -127,6 +127,21 @@ class RecordsRequestService:
         """A patient's requests, newest asked first (the patient hub)."""
         return self.rows(self.repo.of_patient(patient_id))
 
+    def open_loops(self, patient_id: int) -> list[tuple[str, str]]:
+        """The patient hub's lines: each open request ("Records release", "to Acme Insurance · due
+        03/09 · late")."""
+        lines = []
+        for row in self.of_patient(patient_id):
+            request = row.request
+            if not request.is_open:
+                continue
+            outgoing = request.direction is Direction.OUTGOING
+            kind = "Records release" if outgoing else "Records asked for"
+            where = f"to {request.party}" if outgoing else f"from {request.party}"
+            state = f" · {row.timing.label.lower()}" if row.timing is not None else ""
+            lines.append((kind, f"{where} · due {row.due_on:%m/%d}{state}"))
+        return lines
+
     def disclosures(self, patient_id: int, start: date | None = None,
                     end: date | None = None) -> list[RecordsRequest]:
         """Every release of the patient's records sent from `start` to `end` (practice-local days,

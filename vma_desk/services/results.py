@@ -280,3 +280,10 @@ class ResultsService:
             self.ctx.audit(AuditAction.UPDATE, RECORD, result_id, f"visit booked: appointment {booked.id}")
         return self.get(result_id), booked, Change(RECORD, AuditAction.UPDATE, (result_id,))
 
+    def open_loops(self, patient_id: int) -> list[tuple[str, str]]:
+        """The patient hub's lines: each open result ("Result", "CBC · received · labs not back")."""
+        lines = []
+        for row in self.rows([r for r in self.of_patient(patient_id) if r.is_open]):
+            flags = "".join(f" · {flag}" for flag in row.flags)
+            lines.append(("Result", f"{row.result.test} · {row.result.step.label.lower()}{flags}"))
+        return lines
