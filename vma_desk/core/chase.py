@@ -41,6 +41,7 @@ class ChaseKind(StrEnum):
     INTAKE = "intake"  # a visit's intake forms not back (appointment.id)
     RESULT_NOTICE = "result_notice"  # telling the patient of a result's disposition (result.id)
     RECORDS_REQUEST = "records_request"  # records asked from elsewhere, not received (records_request.id)
+    TASK = "task"  # a task between staff that needs someone reached (task.id)
 
     @property
     def label(self) -> str:
@@ -53,7 +54,7 @@ _KIND_LABELS = {
     ChaseKind.WAITLIST_OFFER: "Waitlist offer", ChaseKind.REFILL_NOTICE: "Refill notice",
     ChaseKind.RECALL: "Recall", ChaseKind.REBOOK: "Rebooking", ChaseKind.FOLLOW_UP: "Follow-up call",
     ChaseKind.INTAKE: "Intake forms", ChaseKind.RESULT_NOTICE: "Result notice",
-    ChaseKind.RECORDS_REQUEST: "Records request",
+    ChaseKind.RECORDS_REQUEST: "Records request", ChaseKind.TASK: "Task",
 }
 
 

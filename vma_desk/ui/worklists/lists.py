@@ -487,5 +487,12 @@ class FollowUpList:
 
 def worklists(context: TabContext) -> list[Worklist]:
     """The tab's worklists, in its order."""
+    # issue 16's lists import the steps defined here: read when the tab is built
+    from vma_desk.ui.worklists.intake_list import IntakeList
+    from vma_desk.ui.worklists.records_list import RecordsList
+    from vma_desk.ui.worklists.results_list import ResultsList
+    from vma_desk.ui.worklists.tasks_list import TaskList
+
     return [VoicemailList(context), CallbackList(context), ConfirmationList(context), RecallList(context),
-            RebookList(context), FollowUpList(context)]
+            RebookList(context), FollowUpList(context), TaskList(context), IntakeList(context),
+            ResultsList(context), RecordsList(context)]

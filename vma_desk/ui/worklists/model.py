@@ -52,6 +52,13 @@ class WorkRow:
     tip: str = ""
     #: shown in the urgent colour (an urgent voicemail)
     urgent: bool = False
+    #: a row with its own due time (a task, a form to send): quiet until then, and "Next" says
+    #: "Due Tue 3:00 PM" / "Overdue: 9:00 AM" rather than the chase's next attempt (a chase that
+    #: is quiet keeps the row quiet after it too)
+    due_at: datetime | None = None
+
+    def quiet(self, now: datetime) -> bool:
+        return (self.due_at is not None and self.due_at > now) or self.state.quiet(now)
 
 
 def next_text(state: ChaseState, now: datetime, zone: ZoneInfo, today: date) -> str:
@@ -91,7 +98,7 @@ class WorklistTableModel(TickingTableModel):
         return self._quiet[row]
 
     def _mark_rows(self) -> None:
-        self._quiet = [r.state.quiet(self._now) for r in self._rows]
+        self._quiet = [r.quiet(self._now) for r in self._rows]
 
     def _attention(self) -> int:
         return self.due_count()
@@ -126,6 +133,9 @@ class WorklistTableModel(TickingTableModel):
 
     def _text(self, row: WorkRow, column: int) -> str:
         if column == 0:
+            if row.due_at is not None and not row.state.quiet(self._now) and row.state.last is None:
+                when = wording.near_day_clock(row.due_at, self._zone, self._today)
+                return f"Overdue: {when}" if row.due_at < self._now else f"Due {when}"
             return next_text(row.state, self._now, self._zone, self._today)
         if column == len(self.COLUMNS) - 1:
             return row.state.text(self._zone) or "No attempt yet"
