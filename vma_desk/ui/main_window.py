@@ -1027,6 +1027,7 @@ TABS: tuple[TabEntry[MainWindow], ...] = (
              badge=lambda w: badges.refills_badge(w.services)),
     TabEntry("Referrals", _referrals_page, records=("referral", "prior_auth"),
              forms=("referral", "prior_auth"), badge=lambda w: badges.referrals_badge(w.services)),
-    TabEntry("Worklists", _worklists_page, records=("voicemail", "voicemail_box", "callback", "follow_up"),
+    TabEntry("Worklists", _worklists_page, records=("voicemail", "voicemail_box", "callback", "follow_up",
+                                                    "task", "intake", "result", "records_request"),
              badge=lambda w: badges.worklists_badge(w.services)),
 )

@@ -113,6 +113,10 @@ class Worklist(Protocol):
     def forget(self) -> None:
         """The workspace locked: drop what was read (it names patients)."""
 
+    # optional: `make_panel(view, reload) -> QWidget`: the list's own widget around its table (its
+    # filters, a "New…" button), shown in its sub-tab instead of the bare table; `reload()` reads
+    # the list again (a filter chosen). Its widgets must forget what they show in `forget`.
+
 
 def close_step(context: TabContext, kind: ChaseKind) -> DoneStep:
     """"Close as unreachable…" on a list of `kind`: the chase stops, with the reason asked for."""

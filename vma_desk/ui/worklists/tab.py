@@ -136,6 +136,9 @@ class WorklistsTab(TabPage):
         else:
             header.setStretchLastSection(True)
         widget: QWidget = view
+        make_panel = getattr(worklist, "make_panel", None)
+        if make_panel is not None:  # a list with its own filters or buttons around its table
+            widget = make_panel(view, lambda: self.load(pages=[self._page_of(worklist)]))
         if isinstance(worklist, RecallList):
             self.recall_panel = RecallPanel(view)
             self.recall_panel.sig_filter_changed.connect(self._on_recall_filter_changed)
@@ -303,7 +306,9 @@ class WorklistsTab(TabPage):
 
     #: the record kinds Today's due rows open here (`MainWindow.open_record`), by their worklist
     RECORDS = {"voicemail": ChaseKind.VOICEMAIL, "voicemail_box": ChaseKind.VOICEMAIL,
-               "callback": ChaseKind.CALLBACK, "follow_up": ChaseKind.FOLLOW_UP}
+               "callback": ChaseKind.CALLBACK, "follow_up": ChaseKind.FOLLOW_UP, "task": ChaseKind.TASK,
+               "intake": ChaseKind.INTAKE, "result": ChaseKind.RESULT_NOTICE,
+               "records_request": ChaseKind.RECORDS_REQUEST}
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """Show a voicemail, a call waiting for its callback or a visit's follow-up call in its list,
