@@ -156,11 +156,15 @@ def test_each_flag_comes_from_its_record():
             refills=((refill, DueState.ON_TIME),),
             # the visit was booked because the provider decided another refill needs one
             visit_refills={14: (routed_refill(10, "Lisinopril", 9, strength="10 mg"),)},
+            forms_incomplete={14: ("Registration", "Health history")},
+            labs_not_back={14: ("CBC", "A1c")},
         )
     )
     [line] = agenda.providers[0].visits
     assert dict(line.flags) == {
         VisitFlag.MISSING_REPORT: "Cardiology consult note",
+        VisitFlag.LABS_NOT_BACK: "CBC, A1c",
+        VisitFlag.FORMS_INCOMPLETE: "Registration, Health history",
         VisitFlag.INSURANCE_UNVERIFIED: "not checked",
         VisitFlag.PRIOR_AUTH_PENDING: "MRI (Aetna)",
         VisitFlag.UNCONFIRMED: "left message",

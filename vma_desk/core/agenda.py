@@ -3,9 +3,11 @@
 
 Per provider, each visit of the day with the flags a physician acts on (missing consult report,
 insurance unverified, prior authorisation pending, unconfirmed, urgent message open, refill
-pending, care gap due, no-show history, telehealth not ready); across the app, everything due
-today (confirmations and eligibility checks, overdue and urgent messages, refills near or past
-due, referrals stuck or awaiting their report, authorisations expiring, follow-ups overdue).
+pending, care gap due, no-show history, telehealth not ready, forms incomplete, labs not back);
+across the app, everything due today (confirmations and eligibility checks, overdue and urgent
+messages, refills near or past due, referrals stuck or awaiting their report, authorisations
+expiring, follow-ups overdue, tasks due today or overdue, urgent results not acted on within an
+hour, records requests running late).
 """
 
 from __future__ import annotations
@@ -21,19 +23,28 @@ from zoneinfo import ZoneInfo
 from vma_desk.core.calendar import Appointment, AppointmentType, EligibilityStatus, TechCheck, VisitStatus
 from vma_desk.core.chase import Voicemail
 from vma_desk.core.communications import Call, Message, Urgency
+from vma_desk.core.intake import INCOMPLETE
 from vma_desk.core.records import Patient, StaffMember
+from vma_desk.core.records_requests import Direction, RecordsRequest
 from vma_desk.core.referrals import Flag, PriorAuth, Referral, ReferralState
 from vma_desk.core.refills import RefillRequest
+from vma_desk.core.results import NOT_BACK, URGENT_UNACTED, URGENT_WITHIN, ExpectedResult
 from vma_desk.core.rules.callbacks import listing_key
 from vma_desk.core.rules.refills import DueState
 from vma_desk.core.rules.scheduling import booked_late
+from vma_desk.core.tasks import Task
+from vma_desk.core.wording import date_text
 
 
 class VisitFlag(StrEnum):
     MISSING_REPORT = "missing_report"
+    #: a result of the patient's still awaited after the day it was expected by
+    LABS_NOT_BACK = "labs_not_back"
     INSURANCE_UNVERIFIED = "insurance_unverified"
     PRIOR_AUTH_PENDING = "prior_auth_pending"
     UNCONFIRMED = "unconfirmed"
+    #: the visit's intake packet has an item not back (`core.intake.INCOMPLETE`)
+    FORMS_INCOMPLETE = "forms_incomplete"
     URGENT_MESSAGE = "urgent_message"
     PENDING_REFILL = "pending_refill"
     #: the visit was booked because the provider decided a refill "needs visit"
@@ -54,9 +65,11 @@ class VisitFlag(StrEnum):
 
 _FLAG_LABELS = {
     VisitFlag.MISSING_REPORT: "Consult report missing",
+    VisitFlag.LABS_NOT_BACK: NOT_BACK,
     VisitFlag.INSURANCE_UNVERIFIED: "Insurance not verified",
     VisitFlag.PRIOR_AUTH_PENDING: "Prior auth pending",
     VisitFlag.UNCONFIRMED: "Unconfirmed",
+    VisitFlag.FORMS_INCOMPLETE: INCOMPLETE.capitalize(),
     VisitFlag.URGENT_MESSAGE: "Urgent message open",
     VisitFlag.PENDING_REFILL: "Refill pending",
     VisitFlag.REFILL_NEEDS_VISIT: "Refill needs visit",
@@ -75,6 +88,7 @@ FLAG_SEVERITY: Mapping[VisitFlag, int] = {
     VisitFlag.MISSING_REPORT: WARNING, VisitFlag.INSURANCE_UNVERIFIED: WARNING,
     VisitFlag.PRIOR_AUTH_PENDING: WARNING, VisitFlag.UNCONFIRMED: WARNING, VisitFlag.PENDING_REFILL: WARNING,
     VisitFlag.TELEHEALTH_NOT_READY: WARNING, VisitFlag.REFILL_NEEDS_VISIT: WARNING,
+    VisitFlag.LABS_NOT_BACK: WARNING, VisitFlag.FORMS_INCOMPLETE: WARNING,
     VisitFlag.CARE_GAP: NOTE, VisitFlag.NO_SHOW_HISTORY: NOTE,
 }
 
@@ -83,10 +97,12 @@ _ATTENTION = (
     (VisitFlag.URGENT_MESSAGE, "patient with an urgent message open",
      "patients with an urgent message open"),
     (VisitFlag.MISSING_REPORT, "consult report missing", "consult reports missing"),
+    (VisitFlag.LABS_NOT_BACK, "patient with labs not back", "patients with labs not back"),
     (VisitFlag.PRIOR_AUTH_PENDING, "prior authorisation pending", "prior authorisations pending"),
     (VisitFlag.INSURANCE_UNVERIFIED, "visit with insurance not verified",
      "visits with insurance not verified"),
     (VisitFlag.UNCONFIRMED, "visit unconfirmed", "visits unconfirmed"),
+    (VisitFlag.FORMS_INCOMPLETE, f"visit with {INCOMPLETE}", f"visits with {INCOMPLETE}"),
     (VisitFlag.PENDING_REFILL, "refill waiting for a decision", "refills waiting for a decision"),
     (VisitFlag.REFILL_NEEDS_VISIT, "visit booked for a refill", "visits booked for refills"),
     (VisitFlag.TELEHEALTH_NOT_READY, "telehealth visit not ready", "telehealth visits not ready"),
@@ -97,7 +113,8 @@ _ATTENTION = (
 
 #: flags about the visit itself (counted per visit); the others are the patient's (counted once)
 _PER_VISIT = frozenset({VisitFlag.INSURANCE_UNVERIFIED, VisitFlag.UNCONFIRMED,
-                        VisitFlag.TELEHEALTH_NOT_READY, VisitFlag.REFILL_NEEDS_VISIT})
+                        VisitFlag.TELEHEALTH_NOT_READY, VisitFlag.REFILL_NEEDS_VISIT,
+                        VisitFlag.FORMS_INCOMPLETE})
 
 
 class ItemKind(StrEnum):
@@ -116,13 +133,20 @@ class ItemKind(StrEnum):
     CALLBACK = "callback"
     #: a post-visit follow-up call due (record: the visit)
     FOLLOW_UP = "follow_up"
+    #: a task between staff due today or overdue (record: the task; the Worklists tab opens it)
+    TASK = "task"
+    #: a result the provider marked urgent, not acted on within an hour
+    RESULT = "result"
+    #: a records request past its business-day clock
+    RECORDS_REQUEST = "records_request"
 
     @property
     def label(self) -> str:
         return {"appointment": "Confirmation", "eligibility": "Eligibility", "message": "Message",
                 "refill": "Refill", "referral": "Referral", "prior_auth": "Prior auth",
                 "voicemail_box": "Voicemail box", "voicemail": "Voicemail",
-                "callback": "Callback", "follow_up": "Follow-up call"}[self.value]
+                "callback": "Callback", "follow_up": "Follow-up call", "task": "Task",
+                "result": "Result", "records_request": "Records request"}[self.value]
 
 
 URGENT, SOON, ROUTINE = 2, 1, 0  # how a due row stands out: overdue/past due, near, on time
@@ -227,6 +251,16 @@ class AgendaInputs:
     box_check: tuple[datetime | None, bool] | None = None
     #: post-visit follow-up calls due now and not quiet: (the visit, when the call fell due)
     follow_ups: Sequence[tuple[Appointment, datetime]] = ()
+    #: the items not back of each visit whose intake packet is incomplete, by appointment id
+    forms_incomplete: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    #: the tests still awaited past their expected day for each visit's patient, by appointment id
+    labs_not_back: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    #: open tasks due by the end of the day (overdue ones too), each with who is to do it
+    tasks: Sequence[tuple[Task, str]] = ()
+    #: open results marked urgent by the provider and not acted on within an hour
+    urgent_results: Sequence[ExpectedResult] = ()
+    #: open records requests past their due day, each with that day
+    late_requests: Sequence[tuple[RecordsRequest, date]] = ()
 
 
 def build_agenda(data: AgendaInputs) -> DayAgenda:
@@ -274,6 +308,12 @@ def _visit_line(a: Appointment, data: AgendaInputs, facts: Mapping[VisitFlag, st
     kind = data.types.get(a.type_code)
     flags: dict[VisitFlag, str] = dict(facts)
     refills = data.visit_refills.get(a.id or 0, ())
+    tests = data.labs_not_back.get(a.id or 0, ())
+    if tests:
+        flags[VisitFlag.LABS_NOT_BACK] = ", ".join(tests)
+    missing = data.forms_incomplete.get(a.id or 0, ())
+    if missing:
+        flags[VisitFlag.FORMS_INCOMPLETE] = ", ".join(missing)
     if refills:
         flags[VisitFlag.REFILL_NEEDS_VISIT] = ", ".join(r.drug for r in refills)
     if a.eligibility.status is not EligibilityStatus.VERIFIED:
@@ -330,6 +370,7 @@ def _due_items(data: AgendaInputs) -> list[DueItem]:
                              message.patient_id, name(message.patient_id) or message.caller_name, due))
         message_order[message.id or 0] = listing_key(message, due)
     items.extend(_chase_items(data, name))
+    items.extend(_loop_items(data, name))
     for request, state in data.refills:
         if state not in (DueState.NEAR_DUE, DueState.PAST_DUE):
             continue
@@ -389,4 +430,29 @@ def _chase_items(data: AgendaInputs, name: Callable[[int | None], str]) -> list[
         items.append(DueItem(ItemKind.FOLLOW_UP, visit.id or 0, "Follow-up call after the visit",
                              f"{kind.name if kind else visit.type_code} {visit.start.astimezone(zone):%m/%d}",
                              ROUTINE, visit.patient_id, name(visit.patient_id), due))
+    return items
+
+
+def _loop_items(data: AgendaInputs, name: Callable[[int | None], str]) -> list[DueItem]:
+    """Tasks due today or overdue, urgent results not acted on within an hour, records requests
+    running late."""
+    items: list[DueItem] = []
+    for task, assignee in data.tasks:
+        overdue = task.overdue(data.now)
+        detail = f"overdue · for {assignee}" if overdue else f"for {assignee}"
+        items.append(DueItem(ItemKind.TASK, task.id or 0,
+                             "Task: " + textwrap.shorten(task.title, 60, placeholder="…"), detail,
+                             URGENT if overdue else ROUTINE, task.patient_id, name(task.patient_id),
+                             task.due_at))
+    for result in data.urgent_results:
+        due = result.urgent_at + URGENT_WITHIN if result.urgent_at is not None else None
+        items.append(DueItem(ItemKind.RESULT, result.id or 0, f"Result: {result.test}",
+                             URGENT_UNACTED.removeprefix("Urgent: "), URGENT, result.patient_id,
+                             name(result.patient_id), due))
+    for request, due_day in data.late_requests:
+        way = "to" if request.direction is Direction.OUTGOING else "from"
+        items.append(DueItem(ItemKind.RECORDS_REQUEST, request.id or 0,
+                             f"Records request {way} " + textwrap.shorten(request.party, 50, placeholder="…"),
+                             f"late · was due {date_text(due_day)}", URGENT, request.patient_id,
+                             name(request.patient_id)))
     return items

@@ -1,5 +1,9 @@
 """The day's agenda (the Today tab and the huddle sheet): one call that gathers what
-`core.agenda.build_agenda` needs in a handful of queries."""
+`core.agenda.build_agenda` needs in a handful of queries.
+
+Issue 16's loops come from their own services, made here the first time they are asked for (the
+`Services` container makes its own too; both read the same workspace): the visits' intake forms
+not back and results not back, and the tasks, urgent results and late records requests due."""
 
 from __future__ import annotations
 
@@ -11,7 +15,10 @@ from vma_desk.core.chase import ChaseKind, ChaseState, Voicemail, standard_due, 
 from vma_desk.core.communications import Call, Urgency
 from vma_desk.core.errors import NotFoundError
 from vma_desk.core.records import Role
+from vma_desk.core.records_requests import RecordsRequest
+from vma_desk.core.results import URGENT_UNACTED, ExpectedResult
 from vma_desk.core.rules.scheduling import local_to_utc
+from vma_desk.core.tasks import Task, assignee_text
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.calendar import CalendarService
 from vma_desk.services.chase import ChaseService
@@ -23,6 +30,10 @@ from vma_desk.storage.repositories import PatientRepository
 
 if TYPE_CHECKING:
     from vma_desk.services.follow_up import FollowUpService
+    from vma_desk.services.intake import IntakeService
+    from vma_desk.services.records_requests import RecordsRequestService
+    from vma_desk.services.results import ResultsService
+    from vma_desk.services.tasks import TaskService
 
 
 class AgendaService:
@@ -32,6 +43,7 @@ class AgendaService:
         self.ctx = context
         self.chase = chase
         self._follow_ups: FollowUpService | None = None
+        self._loops: tuple[TaskService, IntakeService, ResultsService, RecordsRequestService] | None = None
         self.practice, self.calendar, self.communications = practice, calendar, communications
         self.refills, self.referrals = refills, referrals
 
@@ -74,6 +86,13 @@ class AgendaService:
         box_check = (chase.last_box_check(), chase.box_check_due()) if today else None
         follow_ups = [(c.appointment, c.due_at) for c in self._follow_up().due_calls(now)
                       if not c.chase.quiet(now)] if today else []
+        visit_ids = [a.id for a in appointments if a.id is not None]
+        tasks, intake, results, requests = self._loop_services()
+        due_tasks = self._assigned(tasks.due_by(end)) if day >= ctx.today() else []
+        urgent_results: list[ExpectedResult] = [row.result for row in results.flags(now)
+                                                if URGENT_UNACTED in row.flags] if today else []
+        late_requests: list[tuple[RecordsRequest, date]] = [
+            (row.request, row.due_on) for row in requests.late(day)] if day >= ctx.today() else []
         repo = PatientRepository(ctx.conn)
         day_patients = {a.patient_id for a in appointments}
         patients = repo.get_many(sorted(day_patients))  # age and care gaps, the day's patients only
@@ -83,7 +102,9 @@ class AgendaService:
             | {a.patient_id for a, _ in auths} \
             | {vm.patient_id for vm, _ in voicemails if vm.patient_id is not None} \
             | {c.patient_id for c, _ in callbacks if c.patient_id is not None} \
-            | {v.patient_id for v, _ in follow_ups}
+            | {v.patient_id for v, _ in follow_ups} \
+            | {t.patient_id for t, _ in due_tasks if t.patient_id is not None} \
+            | {r.patient_id for r in urgent_results} | {r.patient_id for r, _ in late_requests}
         return build_agenda(AgendaInputs(
             day=day, now=now, practice_name=practice.name, time_zone=practice.time_zone,
             providers=providers, types={t.code: t for t in self.calendar.types(include_inactive=True)},
@@ -93,8 +114,36 @@ class AgendaService:
             confirmations=confirmations, eligibility=eligibility,
             open_messages=[(m, comms.callback_due(m), m.id in overdue) for m in open_messages],
             refills=refills, referrals=referrals, prior_auths=auths,
-            visit_refills=self.refills.for_visits([a.id for a in appointments if a.id is not None]),
-            voicemails=voicemails, callbacks=callbacks, box_check=box_check, follow_ups=follow_ups))
+            visit_refills=self.refills.for_visits(visit_ids),
+            voicemails=voicemails, callbacks=callbacks, box_check=box_check, follow_ups=follow_ups,
+            forms_incomplete=intake.incomplete_by_visit(visit_ids),
+            labs_not_back={visit: [r.test for r in found]
+                           for visit, found in results.not_back_by_visit(visit_ids).items()},
+            tasks=due_tasks, urgent_results=urgent_results, late_requests=late_requests))
+
+    def _assigned(self, tasks: list[Task]) -> list[tuple[Task, str]]:
+        """Each task with who is to do it, as a list says it ("Any nurse / clinical staff")."""
+        if not tasks:
+            return []
+        users = {u.id or 0: u.name for u in self._loop_services()[0].users.all()}
+        staff = {s.id or 0: s.display_name for s in self.practice.staff(active_only=False)}
+        return [(task, assignee_text(task, users, staff)) for task in tasks]
+
+    def _loop_services(self) -> tuple[TaskService, IntakeService, ResultsService, RecordsRequestService]:
+        """The tasks, intake, results and records requests services, made on first use."""
+        if self._loops is None:
+            from vma_desk.services.intake import IntakeService
+            from vma_desk.services.records_requests import RecordsRequestService
+            from vma_desk.services.results import ResultsService
+            from vma_desk.services.tasks import TaskService
+            from vma_desk.services.users import UserService
+
+            ctx, practice, chase = self.ctx, self.practice, self.chase
+            self._loops = (TaskService(ctx, users=UserService(ctx)),
+                           IntakeService(ctx, practice=practice, calendar=self.calendar, chase=chase),
+                           ResultsService(ctx, practice=practice, calendar=self.calendar, chase=chase),
+                           RecordsRequestService(ctx, practice=practice, chase=chase))
+        return self._loops
 
     def _follow_up(self) -> FollowUpService:
         if self._follow_ups is None:

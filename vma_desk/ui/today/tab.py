@@ -54,7 +54,10 @@ _SHOWN = frozenset({RecordKind.APPOINTMENT, RecordKind.APPOINTMENT_TYPE, RecordK
                      RecordKind.REFILL, RecordKind.REFERRAL, RecordKind.PRIOR_AUTH, RecordKind.PATIENT,
                      RecordKind.STAFF, RecordKind.PRACTICE, RecordKind.SETTING,
                      # the chase's due rows: voicemails, the box's check, calls waiting for a callback
-                     RecordKind.VOICEMAIL, RecordKind.VOICEMAIL_CHECK, RecordKind.CALL})
+                     RecordKind.VOICEMAIL, RecordKind.VOICEMAIL_CHECK, RecordKind.CALL,
+                     # issue 16's loops: due tasks, forms and results not back, late requests
+                     RecordKind.TASK, RecordKind.INTAKE, RecordKind.RESULT, RecordKind.RECORDS_REQUEST,
+                     RecordKind.CONTACT_ATTEMPT})
 TAB_STYLE = """
 QLabel#visits_title, QLabel#due_title { font-weight: bold; }
 QLabel#visits_empty_label, QLabel#due_empty_label { padding: 12px 4px; }
