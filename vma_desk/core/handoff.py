@@ -3,7 +3,8 @@ the next sign-in ("Since your last shift").
 
 Pure records and the small rules that shape them (no I/O). The service gathers the rows: the open
 items a user owns or touched, what changed during the shift (counts by kind, and the notable
-changes: escalations, late cancellations, overridden conflicts), and the notes left for a user.
+changes: escalations, late cancellations, overridden conflicts), the tasks due by the end of the
+next shift and those done or cancelled during this one, and the notes left for a user.
 A row names a record the main window can open (`kind`, `record_id`) with a title (the patient or
 caller) and a detail (where it stands): names and what is open, never phone or member numbers.
 """
@@ -17,7 +18,7 @@ from datetime import datetime
 from vma_desk.core.errors import ValidationError
 
 #: the kinds of record a handoff row can name: those `MainWindow.open_record` opens
-RECORD_KINDS = ("call", "message", "refill", "referral", "prior_auth", "appointment")
+RECORD_KINDS = ("call", "message", "refill", "referral", "prior_auth", "appointment", "task")
 #: how each kind is called in a row and in the counts (singular, plural)
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "call": ("Call", "Calls"),
@@ -26,6 +27,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "referral": ("Referral", "Referrals"),
     "prior_auth": ("Prior authorisation", "Prior authorisations"),
     "appointment": ("Visit", "Visits"),
+    "task": ("Task", "Tasks"),
     "patient": ("Patient", "Patients"),
     "waitlist": ("Waitlist entry", "Waitlist entries"),
     "schedule_block": ("Schedule block", "Schedule blocks"),
@@ -121,6 +123,11 @@ class ShiftSummary:
     counts: tuple[KindCount, ...] = ()
     #: escalations, late cancellations, overridden conflicts and overrides of the shift
     notable: tuple[HandoffItem, ...] = ()
+    #: open tasks due by the end of the next shift (the next business day), overdue ones first;
+    #: everyone's, since the next VMA picks them up
+    tasks_due: tuple[HandoffItem, ...] = ()
+    #: tasks done or cancelled during the shift (by anyone), in the order they were closed
+    tasks_closed: tuple[HandoffItem, ...] = ()
 
     @property
     def changed_records(self) -> int:

@@ -1,6 +1,7 @@
 """The shift handoff on one page: who hands over (and to whom), the note for the next VMA, the open
-items the user owns or touched, what changed during the shift (counts by kind) and the notable
-changes (escalations, late cancellations, overridden conflicts).
+items the user owns or touched, the tasks due by the end of the next shift and those done or
+cancelled during this one, what changed during the shift (counts by kind) and the notable changes
+(escalations, late cancellations, overridden conflicts).
 
 Everything comes from `services.handoff.shift_summary()`; the note is the one typed in the End
 shift dialog (printed before it is saved, or after). Minimum necessary: patients by name and what
@@ -28,7 +29,6 @@ from vma_desk.reports.pdf import (
     ReportFrame,
     column_widths,
     fact_box,
-    fonts,
     render,
     styles,
 )
@@ -40,6 +40,7 @@ TITLE = "Shift handoff"
 _PAD = 4
 MAX_OPEN = 24
 MAX_NOTABLE = 8
+MAX_TASKS = 12
 MAX_NOTE_LINES = 18
 #: (heading, width); the last column takes what is left
 _COLUMNS = (("What", 104.0), ("Patient / caller", 128.0), ("Where it stands", 0.0))
@@ -82,6 +83,7 @@ def story(summary: ShiftSummary, note: str, to_name: str = "") -> list[Flowable]
                                        s["small"]))
     else:
         flowables.append(Paragraph(NOTHING_OPEN, s["body"]))
+    flowables += _tasks(summary)
     flowables.append(Paragraph("This shift", s["h2"]))
     if summary.counts:
         flowables.append(_counts(summary))
@@ -95,6 +97,36 @@ def story(summary: ShiftSummary, note: str, to_name: str = "") -> list[Flowable]
                                        s["small"]))
     flowables += [Spacer(0, 8), Paragraph(escape(LEFT_OUT), s["small"])]
     return flowables
+
+
+def _tasks(summary: ShiftSummary) -> list[Flowable]:
+    """"Tasks due by the end of the next shift" and "Tasks closed this shift", each cut at
+    `MAX_TASKS` rows; nothing when there are none of either."""
+    s = styles()
+    found: list[Flowable] = []
+    for heading, items in ((f"Tasks due by the end of the next shift ({len(summary.tasks_due)})",
+                            summary.tasks_due),
+                           (f"Tasks done or cancelled this shift ({len(summary.tasks_closed)})",
+                            summary.tasks_closed)):
+        if not items:
+            continue
+        found += [Paragraph(escape(heading), s["h3"]), _task_table(items[:MAX_TASKS])]
+        if len(items) > MAX_TASKS:
+            found.append(Paragraph(f"and {len(items) - MAX_TASKS} more (see VMA Desk)", s["small"]))
+    return found
+
+
+def _task_table(items: tuple[HandoffItem, ...]) -> Table:
+    s = styles()
+    cell = s["cell"]
+    head = s["cell_bold"].clone("head", fontSize=7.5, leading=9, textColor=MUTED)
+    alert = cell.clone("alert", textColor=ALERT)
+    rows: list[list[Flowable]] = [[Paragraph(name, head) for name in ("Patient", "Task")]]
+    for item in items:
+        rows.append([Paragraph(escape(item.title), s["cell_bold"]),
+                     Paragraph(escape(item.detail), alert if "(overdue)" in item.detail else cell)])
+    widths = column_widths((("Patient", 128.0), ("Task", 0.0)))
+    return Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=_TABLE_STYLE)
 
 
 def _note(note: str, to_name: str) -> Table:
@@ -129,14 +161,7 @@ def _items(items: tuple[HandoffItem, ...], *, kind_column: bool) -> Table:
                 what = f"Escalated {kind_label(item.kind).lower()}"
             rows.append([Paragraph(escape(what), alert), Paragraph(escape(item.title), cell),
                          Paragraph(escape(rest), cell)])
-    return Table(rows, colWidths=column_widths(_COLUMNS), repeatRows=1, hAlign="LEFT", style=TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONT", (0, 0), (-1, -1), fonts().regular, 8.5),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-    ]))
+    return Table(rows, colWidths=column_widths(_COLUMNS), repeatRows=1, hAlign="LEFT", style=_TABLE_STYLE)
 
 
 def _counts(summary: ShiftSummary) -> Table:
@@ -149,3 +174,12 @@ def _counts(summary: ShiftSummary) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]))
+
+
+_TABLE_STYLE = TableStyle([
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+])

@@ -6,14 +6,15 @@ left for a user and what others changed since they last signed out.
 last sign-in, not their last unlock); "owns" from the records' own event rows (the steps a user is
 named on). The open records come from the services' own lists (open messages, the refill and
 referral worklists, the prior authorisations a VMA works with), so a handoff lists what the tabs
-list.
+list. The tasks due by the end of the next shift (the end of the practice's next business day)
+and those closed during the shift come from the tasks service.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import VisitStatus
@@ -33,6 +34,9 @@ from vma_desk.core.handoff import (
 from vma_desk.core.records import AuditAction, AuditEntry, Change, RecordKind
 from vma_desk.core.referrals import PriorAuthStatus
 from vma_desk.core.rules import callbacks
+from vma_desk.core.rules.business_days import next_business_day
+from vma_desk.core.rules.scheduling import local_to_utc
+from vma_desk.core.tasks import Task, TaskState, assignee_text
 from vma_desk.core.users import User
 from vma_desk.core.wording import clip, clock_text, date_text, days_ago, short_day, step_text
 from vma_desk.services.base import ServiceContext
@@ -45,6 +49,9 @@ from vma_desk.services.refills import RefillService
 from vma_desk.services.users import NotAllowedError, UserService
 from vma_desk.storage.audit import AuditRepository
 from vma_desk.storage.handoff_repository import HandoffRepository
+
+if TYPE_CHECKING:
+    from vma_desk.services.tasks import TaskService
 
 RECORD = RecordKind.HANDOFF
 #: a user who never signed out sees the notes (and changes) of this last stretch
@@ -69,6 +76,16 @@ class HandoffService:
         self.practice, self.patients, self.calendar = practice, patients, calendar
         self.communications, self.refills, self.referrals = communications, refills, referrals
         self.users = users
+        self._tasks: TaskService | None = None
+
+    @property
+    def tasks(self) -> TaskService:
+        """The tasks service, made on first use (a handoff without tasks does not import it)."""
+        if self._tasks is None:
+            from vma_desk.services.tasks import TaskService
+
+            self._tasks = TaskService(self.ctx, users=self.users)
+        return self._tasks
 
     # --- reading ---------------------------------------------------------------------------------
     def _user(self, user_id: int | None) -> User:
@@ -106,7 +123,33 @@ class HandoffService:
             open_items=tuple(self._open_items(user, touched, describe, start)),
             counts=count_changes((e.record_type, e.record_id, e.action is AuditAction.CREATE)
                                  for e in entries if e.record_type in _COUNTED),
-            notable=tuple(self._notable(entries, describe, start)))
+            notable=tuple(self._notable(entries, describe, start)),
+            tasks_due=tuple(self._task_item(t, describe) for t in self.tasks.due_by(self.next_shift_end())),
+            tasks_closed=tuple(self._task_item(t, describe) for t in self.tasks.closed_between(
+                start, now + timedelta(seconds=1))))
+
+    def next_shift_end(self) -> datetime:
+        """When the next shift ends: midnight (practice time) after the practice's next business
+        day. The handoff lists the open tasks due before then."""
+        zone = self.ctx.practice_zone()
+        day = next_business_day(self.practice.get(), self.ctx.today())
+        return local_to_utc(datetime.combine(day + timedelta(days=1), datetime.min.time()), zone)
+
+    def _task_item(self, task: Task, describe: _Describer) -> HandoffItem:
+        """A task's row: its patient (or "(no patient)"), what it is, for whom and when due; a
+        closed one says who closed it and when (a cancelled one why)."""
+        title = clip(task.title, _CLIP)
+        if task.state is TaskState.OPEN:
+            late = " (overdue)" if task.overdue(describe.now) else ""
+            detail = f"{title} · for {describe.assignee(task)} · due {describe.when(task.due_at)}{late}"
+            at = task.due_at
+        else:
+            at = task.closed_at or describe.now
+            how = "done" if task.state is TaskState.DONE else "cancelled"
+            why = f" ({clip(task.cancel_reason, 60)})" if task.cancel_reason else ""
+            detail = f"{title} · {how} by {task.closed_by or 'someone'} {describe.when(at)}{why}"
+        return HandoffItem("task", task.id or 0, describe.person(task.patient_id), detail, at=at,
+                           by=task.closed_by)
 
     def _open_items(self, user: User, touched: dict[str, set[int]], describe: _Describer,
                     start: datetime) -> Iterable[HandoffItem]:
@@ -290,7 +333,7 @@ class HandoffService:
 
 #: the record kinds counted in a shift's changes
 _COUNTED = frozenset({"call", "message", "refill", "referral", "prior_auth", "appointment", "patient",
-                      "waitlist", "schedule_block", "staff", "setting", "practice"})
+                      "waitlist", "schedule_block", "staff", "setting", "practice", "task"})
 
 
 def _change_words(entry: AuditEntry) -> str:
@@ -319,6 +362,7 @@ class _Describer:
         self.s, self.zone, self.now = service, zone, now
         self._patients: dict[int, str] = {}
         self._staff: dict[int, str] | None = None
+        self._users: dict[int, str] | None = None
 
     def load_patients(self, ids: Iterable[int | None]) -> None:
         wanted = {i for i in ids if i is not None and i not in self._patients}
@@ -336,6 +380,14 @@ class _Describer:
         if self._staff is None:
             self._staff = {s.id or 0: s.display_name for s in self.s.practice.staff(active_only=False)}
         return self._staff.get(staff_id, "a provider")
+
+    def assignee(self, task: Task) -> str:
+        """Who is to do a task: a user's or staff member's name, or "Any nurse / clinical staff"."""
+        if self._staff is None:
+            self._staff = {s.id or 0: s.display_name for s in self.s.practice.staff(active_only=False)}
+        if self._users is None:
+            self._users = {u.id or 0: u.name for u in self.s.users.all()}
+        return assignee_text(task, self._users, self._staff)
 
     def when(self, moment: datetime) -> str:
         """"10:30 AM" today, "Tue 03/03 10:00 AM" another day of this year."""
@@ -371,6 +423,9 @@ class _Describer:
             if kind == "appointment":
                 v = s.calendar.get(record_id)
                 return self.person(v.patient_id), f"Visit {self.when(v.start)} · {v.status.label.lower()}"
+            if kind == "task":
+                t = s.tasks.get(record_id)
+                return self.person(t.patient_id), f"Task · {clip(t.title, 40)} · {t.state.label.lower()}"
         except NotFoundError:
             return None
         return None

@@ -1,7 +1,8 @@
 """The End shift dialog and "Since your last shift".
 
 `EndShiftDialog` shows the signed-in user's shift (`services.handoff.shift_summary()`): the open
-items they own or touched, what changed and the notable changes, a note for the next VMA and whom
+items they own or touched, the tasks due by the end of the next shift and those closed during this
+one, what changed and the notable changes, a note for the next VMA and whom
 it is for. "End shift and sign out" (Ctrl+Enter) saves the note (audited) and emits
 `sig_shift_ended(Change)`: the caller then signs the user out. Save as PDF… and Print… reuse the
 PDF export dialog (kind "handoff") with the note as typed. Esc asks before discarding a typed note.
@@ -150,6 +151,15 @@ def _item_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
     return [(i.kind_label, i.title, i.detail) for i in items]
 
 
+def _task_rows(summary: ShiftSummary) -> list[tuple[str, ...]]:
+    """Task | Patient | Where it stands: the tasks due ("Due", "Overdue"), then those closed
+    during the shift ("Done", "Cancelled")."""
+    rows = [("Overdue" if "(overdue)" in t.detail else "Due", t.title, t.detail) for t in summary.tasks_due]
+    rows += [("Cancelled" if " · cancelled by " in t.detail else "Done", t.title, t.detail)
+             for t in summary.tasks_closed]
+    return rows
+
+
 def _notable_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for i in items:
@@ -221,6 +231,20 @@ class EndShiftDialog(QDialog):
             self.open_view.hide()
             layout.addWidget(_muted("Nothing open is yours: no messages awaiting a callback, refill "
                                     "requests, referrals, prior authorisations or unconfirmed visits."))
+
+        tasks = (*self.summary.tasks_due, *self.summary.tasks_closed)
+        self.tasks_title = _bold(f"Tasks: {len(self.summary.tasks_due)} due by the end of the next shift, "
+                                 f"{len(self.summary.tasks_closed)} done or cancelled this shift")
+        self.tasks_view = RecordTree(("Task", "Patient", "Where it stands"))
+        self.tasks_view.setObjectName("shift_tasks")
+        self.tasks_view.set_rows(_task_rows(self.summary), _keys(tasks))
+        self.tasks_view.setMinimumHeight(min(self.tasks_view.minimumHeight(),
+                                             self.tasks_view.fontMetrics().lineSpacing() * 7))
+        self.tasks_view.sig_open.connect(self.sig_record_requested)
+        layout.addSpacing(4)
+        layout.addWidget(self.tasks_title)
+        layout.addWidget(self.tasks_view, 1)
+        self.tasks_view.setVisible(bool(tasks))
 
         layout.addSpacing(4)
         layout.addWidget(_bold("This shift"))
