@@ -154,7 +154,8 @@ def _item_rows(items: Sequence[HandoffItem]) -> list[tuple[str, ...]]:
 def _task_rows(summary: ShiftSummary) -> list[tuple[str, ...]]:
     """Task | Patient | Where it stands: the tasks due ("Due", "Overdue"), then those closed
     during the shift ("Done", "Cancelled")."""
-    rows = [("Overdue" if "(overdue)" in t.detail else "Due", t.title, t.detail) for t in summary.tasks_due]
+    rows: list[tuple[str, ...]] = [("Overdue" if "(overdue)" in t.detail else "Due", t.title, t.detail)
+                                   for t in summary.tasks_due]
     rows += [("Cancelled" if " · cancelled by " in t.detail else "Done", t.title, t.detail)
              for t in summary.tasks_closed]
     return rows
