@@ -43,9 +43,9 @@ class RecordsPanel(QWidget):
         super().__init__()
         self.setObjectName("records_panel")
         self.records, self.view, self.reload = records, view, reload
-        self.new_button = QPushButton("&New request… (Alt+N)")
+        self.new_button = QPushButton("New request… (Alt+N)")
         self.new_button.setToolTip("Record a release of a patient's records, or records asked from elsewhere")
-        self.close_button = QPushButton("&Close… (Ctrl+Shift+D)")
+        self.close_button = QPushButton("Close… (Ctrl+Shift+D)")
         self.close_button.setToolTip("Close the selected request without it being done, with the reason")
         self.notice_label = QLabel()
         self.notice_label.setObjectName("records_notice")

@@ -29,7 +29,7 @@ from vma_desk.ui.forms.ui_records_authorisation import Ui_RecordsAuthorisation
 from vma_desk.ui.forms.ui_records_request import Ui_RecordsRequest
 from vma_desk.ui.forms.ui_records_sent import Ui_RecordsSent
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.shared.form import FormDialog
+from vma_desk.ui.shared.form import FormDialog, attempt
 from vma_desk.ui.shared.widgets import FieldSlot
 
 #: the direction choices, as the list's "Direction" column says them
@@ -78,7 +78,7 @@ class RecordsRequestDialog(FormDialog):
         self._main_button(QDialogButtonBox.StandardButton.Save, "&Save request")
         ui.about_label.setText("A release of the patient's records, or records the practice asks for.")
         for direction, text in DIRECTIONS:
-            ui.direction_combo.addItem(text, direction)
+            ui.direction_combo.addItem(text, direction.value)
         ui.asked_on_edit.set_value(context.today())
         ui.signed_edit.set_value(None)
         ui.expires_edit.set_value(None)
@@ -92,8 +92,8 @@ class RecordsRequestDialog(FormDialog):
         ui.direction_combo.setFocus()
 
     def direction(self) -> Direction:
-        chosen = self.ui.direction_combo.currentData()
-        return chosen if isinstance(chosen, Direction) else Direction.OUTGOING
+        # Qt keeps a StrEnum as its plain text
+        return Direction(self.ui.direction_combo.currentData() or Direction.OUTGOING.value)
 
     def _on_direction_changed(self) -> None:
         """Records asked for need no authorisation, and their purpose is optional."""
@@ -161,7 +161,7 @@ class MarkSentDialog(FormDialog):
         ui.authorisation_value.setText(authorisation_text(request))
         ui.channel_combo.addItem("Choose how it was sent", None)
         for channel in SecureChannel:
-            ui.channel_combo.addItem(channel.label, channel)
+            ui.channel_combo.addItem(channel.label, channel.value)
         ui.channel_combo.setFocus()
 
     def _slot_for(self, field: str) -> FieldSlot | None:
@@ -171,11 +171,17 @@ class MarkSentDialog(FormDialog):
                 "authorization_on": authorisation, "authorization_expires": authorisation,
                 "at": FieldSlot(ui.channel_combo, ui.channel_error, "Sent")}.get(field)
 
+    def _show_refusal(self, slot: FieldSlot, error: ValidationError) -> None:
+        """ "Authorisation has passed: …", "Sent by is required: …": the caption and the reason."""
+        self._errors.show(slot, error.message)
+        slot.label.setText(f"{slot.caption} {error.message}.")
+
     def save(self) -> Change | None:
         """Mark the release sent (the dialog closes), or show why not (nothing is saved)."""
-        channel = self.ui.channel_combo.currentData()
-        done = self._attempt(lambda: self.context.services.records_requests.mark_sent(
-            self.request.id or 0, channel if isinstance(channel, SecureChannel) else None))
+        chosen = self.ui.channel_combo.currentData()  # Qt keeps a StrEnum as its plain text
+        channel = SecureChannel(chosen) if chosen else None
+        done = attempt(self._errors, lambda: self.context.services.records_requests.mark_sent(
+            self.request.id or 0, channel), slot_for=self._slot_for, show=self._show_refusal)
         if done is None:
             return None
         self.sig_saved.emit(done[1])
