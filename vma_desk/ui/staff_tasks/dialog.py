@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QWidget
 
 from vma_desk.core import wording
 from vma_desk.core.chase import DEFAULT_POLICY
@@ -116,6 +117,39 @@ def link_text(context: TabContext, kind: RecordKind, record_id: int, patient_id:
     return f"{what}: {said or who}" if said or who else what
 
 
+class TypeToChoose(QObject):
+    """Lets a closed combo be chosen by typing the start of an entry, spaces and all ("any v" picks
+    "Any VMA"): a combo alone opens its list on Space. Space with nothing typed just before still
+    opens the list. Coming back to the combo starts the typing anew."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+        self.typed = ""
+        self.clock = QElapsedTimer()
+        combo.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:  # coming back to it starts a new search
+            self.clock.invalidate()
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        if not text or not text.isprintable() or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            return False
+        fresh = not self.clock.isValid() or self.clock.elapsed() > QApplication.keyboardInputInterval()
+        if text == " " and (fresh or not self.typed):
+            return False  # Space alone: the list opens, as in any combo
+        self.typed = text if fresh else self.typed + text
+        self.clock.restart()
+        wanted = self.typed.casefold()
+        at = next((i for i in range(self.combo.count())
+                   if self.combo.itemText(i).casefold().startswith(wanted)), -1)
+        if at >= 0:
+            self.combo.setCurrentIndex(at)
+        return True
+
+
 class TaskDialog(FormDialog):
     """A new task, or `task` edited. `sig_saved(task, change)` once saved."""
 
@@ -148,6 +182,7 @@ class TaskDialog(FormDialog):
             font.setBold(True)
             ui.about_text.setFont(font)
         self._fill_assignees()
+        self._typing = (TypeToChoose(ui.assignee_combo), TypeToChoose(ui.repeat_combo))
         due = task.due_at if task else default_due(context.now(), context)
         ui.due_edit.setDateTime(to_wall(due, context.zone()))
         self._fill_repeats()
