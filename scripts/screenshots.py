@@ -62,6 +62,7 @@ def main() -> int:
                           if type(w).__name__ == "PatientEditorDialog")
             editor.grab().save(str(OUT / "patient-editor.png"))
             editor.close()
+            shoot_hub(window, app)
 
             window.lock("Locked after 10 minutes without activity, to keep patient details private.")
             app.processEvents()
@@ -305,6 +306,20 @@ def shoot_today_and_huddle(window, app) -> None:  # noqa: ANN001 - MainWindow an
     dialog.grab().save(str(OUT / "export-huddle.png"))
     dialog.close()
     window.tabs.setCurrentIndex(0)
+
+
+def shoot_hub(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """The patient hub of the demo patient with the most loops open (Ctrl+K, Enter)."""
+    services = window.services
+    ids = [row[0] for row in services.context.conn.execute(
+        "SELECT patient_id FROM message WHERE state != 'closed' AND patient_id IS NOT NULL"
+        " GROUP BY patient_id ORDER BY count(*) DESC, patient_id LIMIT 40")]
+    busiest = max(ids, key=lambda pid: (services.hub.read(pid).open_loops, -pid))
+    hub = window.open_patient_hub(busiest)
+    for _ in range(5):
+        app.processEvents()
+    hub.grab().save(str(OUT / "patient-hub.png"))
+    hub.close()
 
 
 def shoot_worklists(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication

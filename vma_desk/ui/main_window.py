@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from vma_desk import APP_NAME, __version__
 from vma_desk.core.errors import KnownError, SignInError, ValidationError
-from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.core.records import AuditAction, Change, Patient, RecordKind
 from vma_desk.core.users import User
 from vma_desk.core.validation import format_phone
 from vma_desk.services import Services
@@ -48,6 +48,7 @@ from vma_desk.ui.sign_in import SignInChoice, SignInPage
 if TYPE_CHECKING:
     from vma_desk.ui.drafts import DraftsBanner
     from vma_desk.ui.handoff import EndShiftDialog
+    from vma_desk.ui.hub.dialog import PatientHubDialog
     from vma_desk.ui.patients.quick_open import QuickOpenDialog
     from vma_desk.ui.search.dialog import SearchDialog
 
@@ -447,11 +448,50 @@ class MainWindow(QMainWindow):
             return None
         from vma_desk.ui.patients.quick_open import QuickOpenDialog
 
-        dialog = QuickOpenDialog(self.services, self)
-        dialog.sig_patient_chosen.connect(self.open_patient_editor)
+        current = self._current_patient()
+        dialog = QuickOpenDialog(self.services, self, current=current)
+        dialog.sig_patient_chosen.connect(self.open_patient_hub)
         dialog.sig_new_patient_requested.connect(lambda: self.open_patient_editor(None))
         show_dialog(dialog)
         return dialog
+
+    def _current_patient(self) -> Patient | None:
+        """The patient of the record selected on the tab shown (None: none, or a tab not built)."""
+        if not self._tabs_built:
+            return None
+        patient_id = self.page(self.tabs.currentIndex()).current_patient()
+        if patient_id is None:
+            return None
+        return self.services.patients.get_many([patient_id]).get(patient_id)
+
+    def open_patient_hub(self, patient_id: int) -> PatientHubDialog | None:
+        """The patient's hub (Ctrl+K, then Enter; Enter on a worklist row): audited as an opening."""
+        if self.locked:
+            return None
+        from vma_desk.ui.hub.dialog import PatientHubDialog
+
+        try:
+            hub = self.services.hub.open(patient_id)
+        except KnownError as exc:
+            QMessageBox.warning(self, APP_NAME, exc.message)
+            return None
+        dialog = PatientHubDialog(self.tab_context, hub, self)
+        dialog.sig_step.connect(self.open_form_for)
+        show_dialog(dialog)
+        return dialog
+
+    def open_form_for(self, form: str, patient_id: int) -> bool:
+        """A step from the patient hub: `form` opened for the patient (its tab shown): a booking,
+        a call, a message, a refill request, a referral; "patient" edits the demographics."""
+        if form == "patient":
+            self.open_patient_editor(patient_id)
+            return True
+        index = next((i for i, entry in enumerate(TABS) if form in entry.forms), None)
+        patient = self.services.patients.get_many([patient_id]).get(patient_id)
+        if index is None or patient is None or not self._tabs_built:
+            return False
+        self.tabs.setCurrentIndex(index)
+        return self.page(index).open_form_for(form, patient)
 
     def open_patient_editor(self, patient_id: int | None) -> None:
         if self.locked:
@@ -1012,7 +1052,7 @@ def _worklists_page(window: MainWindow) -> TabPage:
     from vma_desk.ui.worklists.tab import WorklistsTab
 
     tab = WorklistsTab(window.services, window.tab_parent(), context=window.tab_context)
-    tab.sig_patient_requested.connect(window.open_patient_editor)  # Enter on a row: its patient
+    tab.sig_patient_requested.connect(window.open_patient_hub)  # Enter on a row: its patient's hub
     return tab
 
 

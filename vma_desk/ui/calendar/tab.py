@@ -26,7 +26,7 @@ from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, WaitlistEntry
 from vma_desk.core.chase import Attempt
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change, RecordKind
+from vma_desk.core.records import Change, Patient, RecordKind
 from vma_desk.services import Services
 from vma_desk.ui.calendar.appointment import AppointmentDialog
 from vma_desk.ui.calendar.booking import BookingDialog, Preferences
@@ -405,8 +405,10 @@ class CalendarTab(TabPage):
 
     # dialogs ----------------------------------------------------------------------------------------
     def open_booking(self, *, provider_id: int | None = None, start: datetime | None = None,
-                     entry: WaitlistEntry | None = None) -> BookingDialog:
-        patient = self.context.patients.get(entry.patient_id) if entry else None
+                     entry: WaitlistEntry | None = None, patient: Patient | None = None) -> BookingDialog:
+        """The booking form (Ctrl+N): empty, for a slot, a waitlist entry's or a patient's (the hub)."""
+        if entry is not None:
+            patient = self.context.patients.get(entry.patient_id)
         preferences = Preferences(entry.days, entry.earliest, entry.latest,
                                   any_provider=entry.provider_id is None) if entry else None
         dialog = BookingDialog(
@@ -459,6 +461,12 @@ class CalendarTab(TabPage):
         if form != "booking":
             return False
         self.open_booking()
+        return True
+
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        if form != "booking":
+            return False
+        self.open_booking(patient=patient)
         return True
 
     def open_move(self, appointment: Appointment, provider_id: int, start: datetime) -> MoveDialog:

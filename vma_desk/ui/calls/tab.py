@@ -27,7 +27,7 @@ from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.communications import Call, CallReason
 from vma_desk.core.errors import KnownError
-from vma_desk.core.records import Change, RecordKind
+from vma_desk.core.records import Change, Patient, RecordKind
 from vma_desk.core.referrals import Referral
 from vma_desk.core.refills import RefillRequest
 from vma_desk.core.wording import long_day, zone_label
@@ -316,6 +316,16 @@ class CallsTab(TabPage):
             return False
         self.open_new_call()
         return True
+
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        if form != "call":
+            return False
+        self.open_new_call().ui.patient_picker.choose(patient)
+        return True
+
+    def current_patient(self) -> int | None:
+        call = self.selected_call()
+        return call.patient_id if call is not None else None
 
     def open_new_call(self) -> CallDialog:
         dialog = CallDialog(self.context, None, self)

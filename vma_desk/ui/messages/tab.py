@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 from vma_desk.core.chase import Attempt, ChaseKind, Outcome
 from vma_desk.core.communications import Message, MessageState
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import Change, RecordKind
+from vma_desk.core.records import Change, Patient, RecordKind
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_messages_tab import Ui_MessagesTab
 from vma_desk.ui.messages import detail
@@ -329,6 +329,16 @@ class MessagesTab(ListTab):
         self.open_new_message()
 
     # dialogs ----------------------------------------------------------------------------------------
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        if form != self.record_kind:
+            return False
+        self.open_new_message().ui.patient_picker.choose(patient)
+        return True
+
+    def current_patient(self) -> int | None:
+        message = self.selected_message()
+        return message.patient_id if message is not None else None
+
     def open_new_message(self) -> MessageDialog:
         dialog = MessageDialog(self.context, None, self)
         dialog.sig_saved.connect(self._on_message_dialog_saved)

@@ -1,4 +1,5 @@
-"""Quick open (Ctrl+K): find a patient by name, date of birth or phone, and open them.
+"""Quick open (Ctrl+K): find a patient by name, date of birth or phone, and open their hub. The
+patient of the record selected on the tab (a call's caller on file) is offered first: Ctrl+K, Enter.
 
 Each pause in typing (120 ms) runs one `services.patients.search` of at most 50 rows: the palette
 never loads the whole patient list. Focus stays in the search line: Up/Down/PageUp/PageDown move the
@@ -13,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
+from vma_desk.core.records import Patient
 from vma_desk.services import Services
 from vma_desk.ui.forms.ui_quick_open import Ui_QuickOpen
 from vma_desk.ui.patients.results_model import PATIENT_ID_ROLE, PatientResultListModel
@@ -37,8 +39,12 @@ class QuickOpenDialog(QDialog):
     #: the user asked for a new patient instead (Ctrl+N or the button)
     sig_new_patient_requested = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 current: Patient | None = None) -> None:
         super().__init__(parent)
+        #: the patient of the record selected where Ctrl+K was pressed (a call's caller): offered
+        #: first, so that Ctrl+K, Enter opens them; typing finds another
+        self._current = current
         self.ui = Ui_QuickOpen()
         self.ui.setupUi(self)
         self._services = services
@@ -58,11 +64,23 @@ class QuickOpenDialog(QDialog):
         new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new_shortcut.activated.connect(self._on_new_patient_button_clicked)
         self.ui.search_edit.setFocus()
+        if current is not None:
+            self._offer_current()
+
+    def _offer_current(self) -> None:
+        assert self._current is not None
+        self._results.set_results([self._current], self._services.context.today())
+        self.ui.result_list.setCurrentIndex(self._results.index(0))
+        self.ui.status_label.setText(f"Enter opens {self._current.display_name} (selected on the tab); "
+                                     "type to find another.")
 
     # searching --------------------------------------------------------------------------------------
     def _search_now(self) -> None:
         self._typing.stop()
         text = self.ui.search_edit.text().strip()
+        if not text and self._current is not None:
+            self._offer_current()
+            return
         patients = self._services.patients.search(text, limit=RESULT_LIMIT) if text else []
         self._results.set_results(patients, self._services.context.today())
         self.search_audit.shown(text, len(patients))

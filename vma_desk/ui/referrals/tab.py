@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWid
 
 from vma_desk.core import referral_text as text
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.core.records import AuditAction, Change, Patient, RecordKind
 from vma_desk.core.referrals import REFERRAL_PATH, PriorAuth, PriorAuthStatus, Referral, ReferralState
 from vma_desk.core.rules.referrals import referral_next_states
 from vma_desk.services import Services
@@ -345,6 +345,16 @@ class ReferralsTab(TabPage):
         else:
             return False
         return True
+
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        if form != "referral":
+            return False
+        self.open_new_referral().ui.patient_picker.choose(patient)
+        return True
+
+    def current_patient(self) -> int | None:
+        record = self.selected_referral() if self.ui.lists_tabs.currentIndex() == 0 else self.selected_auth()
+        return record.patient_id if record is not None else None
 
     def focus_main(self) -> None:
         """Alt+6 or a click on the tab: the keyboard in the list shown (`RecordList.focus`)."""

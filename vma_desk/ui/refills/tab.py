@@ -23,7 +23,7 @@ from vma_desk.core import refill_text as text
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.chase import Attempt, ChaseKind, Outcome
 from vma_desk.core.errors import KnownError, ValidationError
-from vma_desk.core.records import AuditAction, Change, RecordKind
+from vma_desk.core.records import AuditAction, Change, Patient, RecordKind
 from vma_desk.core.refills import Decision, RefillRequest, RefillStep
 from vma_desk.core.rules.refills import DueState, next_steps
 from vma_desk.services import Services
@@ -492,6 +492,16 @@ class RefillsTab(ListTab):
         self.open_new_request()
 
     # dialogs ----------------------------------------------------------------------------------------
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        if form != self.record_kind:
+            return False
+        self.open_new_request().ui.patient_picker.choose(patient)
+        return True
+
+    def current_patient(self) -> int | None:
+        request = self.selected_request()
+        return request.patient_id if request is not None else None
+
     def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:
         dialog = RefillDialog(self.context, draft, self)
         dialog.sig_saved.connect(self._on_refill_dialog_saved)

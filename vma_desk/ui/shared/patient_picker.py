@@ -89,6 +89,12 @@ class PatientPicker(QWidget):
             return
         self.chosen_label.setText(f"Patient: {result_line(patient, self._services.context.today())}")
 
+    def choose(self, patient: Patient) -> None:
+        """Choose a patient as if found and picked (the form fills in what follows from them)."""
+        self.set_patient(patient)
+        if patient.id is not None:
+            self.sig_patient_chosen.emit(patient.id)
+
     # searching ------------------------------------------------------------------------------------
     def search_now(self) -> None:
         self._typing.stop()

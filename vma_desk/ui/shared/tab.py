@@ -22,7 +22,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from vma_desk.core.records import Change
+from vma_desk.core.records import Change, Patient
 
 #: the window a tab's factory is given (the main window; the kernel does not import it)
 W = TypeVar("W")
@@ -111,6 +111,16 @@ class TabPage(QWidget):
     def open_form(self, form: str) -> bool:
         """Open an empty form of one of the entry's `forms` kinds (a draft put back)."""
         return False
+
+    def open_form_for(self, form: str, patient: Patient) -> bool:
+        """Open a new form of one of the entry's `forms` kinds for this patient (a step from the
+        patient hub: the form opens with the patient chosen)."""
+        return False
+
+    def current_patient(self) -> int | None:
+        """The patient of the record selected on the tab (a call's caller on file, a visit's
+        patient), None when none: Ctrl+K offers them first."""
+        return None
 
     def add_banner(self, banner: QWidget) -> bool:
         """Show a window-wide banner (the drafts waiting) at the top of this tab, if it has room for

@@ -324,6 +324,10 @@ class WorklistsTab(TabPage):
         page.view.setFocus()
         return True
 
+    def current_patient(self) -> int | None:
+        row = self.selected()
+        return row.patient_id if row is not None else None
+
     def focus_main(self) -> None:
         page = self.page()
         if not page.view.currentIndex().isValid():
