@@ -120,7 +120,7 @@ class IntakeMarkDialog(FormDialog):
         if form is None:
             self._errors.show_general("Choose a form first.")
             return None
-        channel = self.ui.channel_combo.currentData() if state is FormState.SENT else None
+        channel = Channel(self.ui.channel_combo.currentData()) if state is FormState.SENT else None
         slot = FieldSlot(self.ui.items_table, self.ui.item_error, form.name)
         done = attempt(self._errors, lambda: self.context.services.intake.mark(
             self.packet.appointment_id, form.name, state, channel=channel), slot_for=lambda _field: slot)
