@@ -355,6 +355,71 @@ class Ui_PracticeSettings(object):
         self.chasing_layout.addWidget(self.retry_group)
 
         self.pages.addTab(self.chasing_page, "")
+        self.forms_page = QWidget()
+        self.forms_page.setObjectName(u"forms_page")
+        self.forms_page_layout = QVBoxLayout(self.forms_page)
+        self.forms_page_layout.setObjectName(u"forms_page_layout")
+        self.packet_group = QGroupBox(self.forms_page)
+        self.packet_group.setObjectName(u"packet_group")
+        self.packet_form = QFormLayout(self.packet_group)
+        self.packet_form.setObjectName(u"packet_form")
+        self.packet_type_label = QLabel(self.packet_group)
+        self.packet_type_label.setObjectName(u"packet_type_label")
+
+        self.packet_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.packet_type_label)
+
+        self.packet_type_combo = QComboBox(self.packet_group)
+        self.packet_type_combo.setObjectName(u"packet_type_combo")
+
+        self.packet_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.packet_type_combo)
+
+        self.packet_items_label = QLabel(self.packet_group)
+        self.packet_items_label.setObjectName(u"packet_items_label")
+
+        self.packet_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.packet_items_label)
+
+        self.packet_edit = QPlainTextEdit(self.packet_group)
+        self.packet_edit.setObjectName(u"packet_edit")
+        self.packet_edit.setTabChangesFocus(True)
+
+        self.packet_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.packet_edit)
+
+        self.packet_error = QLabel(self.packet_group)
+        self.packet_error.setObjectName(u"packet_error")
+        self.packet_error.setWordWrap(True)
+
+        self.packet_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.packet_error)
+
+
+        self.forms_page_layout.addWidget(self.packet_group)
+
+        self.records_group = QGroupBox(self.forms_page)
+        self.records_group.setObjectName(u"records_group")
+        self.records_form = QFormLayout(self.records_group)
+        self.records_form.setObjectName(u"records_form")
+        self.records_days_label = QLabel(self.records_group)
+        self.records_days_label.setObjectName(u"records_days_label")
+
+        self.records_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.records_days_label)
+
+        self.records_days_spin = QSpinBox(self.records_group)
+        self.records_days_spin.setObjectName(u"records_days_spin")
+        self.records_days_spin.setMinimum(1)
+        self.records_days_spin.setMaximum(30)
+        self.records_days_spin.setValue(5)
+
+        self.records_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.records_days_spin)
+
+        self.records_days_error = QLabel(self.records_group)
+        self.records_days_error.setObjectName(u"records_days_error")
+        self.records_days_error.setWordWrap(True)
+
+        self.records_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.records_days_error)
+
+
+        self.forms_page_layout.addWidget(self.records_group)
+
+        self.pages.addTab(self.forms_page, "")
 
         self.main_layout.addWidget(self.pages)
 
@@ -379,6 +444,9 @@ class Ui_PracticeSettings(object):
         self.urgent_days_label.setBuddy(self.urgent_days_spin)
         self.emergency_days_label.setBuddy(self.emergency_days_spin)
         self.box_hours_label.setBuddy(self.box_hours_spin)
+        self.packet_type_label.setBuddy(self.packet_type_combo)
+        self.packet_items_label.setBuddy(self.packet_edit)
+        self.records_days_label.setBuddy(self.records_days_spin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeSettings)
@@ -450,4 +518,21 @@ class Ui_PracticeSettings(object):
         self.retry_table.setToolTip(QCoreApplication.translate("PracticeSettings", u"Type a whole number in a cell; every kind of chase has its own row.", None))
 #endif // QT_CONFIG(tooltip)
         self.pages.setTabText(self.pages.indexOf(self.chasing_page), QCoreApplication.translate("PracticeSettings", u"Chasing", None))
+        self.packet_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Intake packet per appointment type", None))
+        self.packet_type_label.setText(QCoreApplication.translate("PracticeSettings", u"Appointment t&ype", None))
+#if QT_CONFIG(tooltip)
+        self.packet_type_combo.setToolTip(QCoreApplication.translate("PracticeSettings", u"Each type has its own packet: choose a type, then list its items below.", None))
+#endif // QT_CONFIG(tooltip)
+        self.packet_items_label.setText(QCoreApplication.translate("PracticeSettings", u"&Items", None))
+        self.packet_edit.setPlaceholderText(QCoreApplication.translate("PracticeSettings", u"One form a line, e.g. Registration form, HIPAA acknowledgement, Health history. Empty: this type has no packet.", None))
+#if QT_CONFIG(tooltip)
+        self.packet_edit.setToolTip(QCoreApplication.translate("PracticeSettings", u"One form a line, in the order they go out (at most 20). Visits with a form already sent keep their own items.", None))
+#endif // QT_CONFIG(tooltip)
+        self.records_group.setTitle(QCoreApplication.translate("PracticeSettings", u"Records requests", None))
+        self.records_days_label.setText(QCoreApplication.translate("PracticeSettings", u"&Due within", None))
+        self.records_days_spin.setSuffix(QCoreApplication.translate("PracticeSettings", u" business days of the day asked", None))
+#if QT_CONFIG(tooltip)
+        self.records_days_spin.setToolTip(QCoreApplication.translate("PracticeSettings", u"A release or records asked for is late after this many business days (weekends and the practice's holidays skipped).", None))
+#endif // QT_CONFIG(tooltip)
+        self.pages.setTabText(self.pages.indexOf(self.forms_page), QCoreApplication.translate("PracticeSettings", u"Forms and records", None))
     # retranslateUi

@@ -5,7 +5,9 @@ practice's zone); the late-cancellation window and appointment types are the cal
 The "Refills and referrals" page holds the refill protocol (visit with the prescriber within N
 months, labs required per medication) and how long a referral may stand still by urgency. The
 "Chasing" page holds how often the voicemail box is checked and, per kind of chase, when to try
-again after each outcome and after how many unanswered attempts to stop.
+again after each outcome and after how many unanswered attempts to stop. The "Forms and records"
+page holds the intake packet of each appointment type (one form a line) and the business days a
+records request has from the day it was asked.
 Everything is stored in the encrypted workspace. Errors appear beside their fields; everything is
 checked before anything is saved.
 """
@@ -95,6 +97,49 @@ class PracticeSettingsDialog(FormDialog):
         ui.emergency_days_spin.setValue(aging.emergency_days)
         ui.box_hours_spin.setValue(services.chase.box_check_hours())
         self._fill_retry_table()
+        self._fill_forms_page()
+
+    def _fill_forms_page(self) -> None:
+        """The packet of each type (edited one type at a time, kept while another is shown) and
+        the records requests' business-day clock."""
+        ui = self.ui
+        #: each type's packet as typed, by type code
+        self.packets: dict[str, list[str]] = {}
+        saved = self.services.intake.packets()
+        for kind in self.services.calendar.types(include_inactive=True):
+            self.packets[kind.code] = list(saved.get(kind.code, []))
+            ui.packet_type_combo.addItem(kind.name + ("" if kind.active else " (inactive)"), kind.code)
+        self._packet_code = ui.packet_type_combo.currentData()
+        ui.packet_edit.setPlainText("\n".join(self.packets.get(self._packet_code, [])))
+        ui.packet_type_combo.currentIndexChanged.connect(lambda _index: self._on_packet_type_changed())
+        ui.records_days_spin.setValue(self.services.records_requests.settings())
+
+    def _keep_packet(self) -> None:
+        """What the items box says, kept for the type it shows (blank lines left out)."""
+        if self._packet_code is not None:
+            lines = self.ui.packet_edit.toPlainText().splitlines()
+            self.packets[self._packet_code] = [line for line in lines if line.strip()]
+
+    def _on_packet_type_changed(self) -> None:
+        self._keep_packet()
+        self._packet_code = self.ui.packet_type_combo.currentData()
+        self.ui.packet_edit.setPlainText("\n".join(self.packets.get(self._packet_code, [])))
+
+    def _save_packets(self) -> None:
+        """Each type's packet that changed; a refusal names the type and shows it."""
+        intake = self.services.intake
+        self._keep_packet()
+        saved = intake.packets()
+        for code, names in self.packets.items():
+            if names == saved.get(code, []):
+                continue
+            try:
+                intake.set_packet(code, names)
+            except ValidationError as exc:
+                combo = self.ui.packet_type_combo
+                combo.setCurrentIndex(combo.findData(code))
+                name = combo.currentText()
+                raise ValidationError("names", f"{name}: {exc.message}") from exc
 
     def _fill_retry_table(self) -> None:
         table = self.ui.retry_table
@@ -139,6 +184,9 @@ class PracticeSettingsDialog(FormDialog):
             "lab_rules": FieldSlot(ui.lab_rules_edit, ui.lab_rules_error, "Labs required"),
             "box_check_hours": FieldSlot(ui.box_hours_spin, ui.retry_error, "Voicemail box"),
             "retry": FieldSlot(ui.retry_table, ui.retry_error, "Attempts"),
+            "names": FieldSlot(ui.packet_edit, ui.packet_error, "Intake packet"),
+            "type_code": FieldSlot(ui.packet_type_combo, ui.packet_error, "Appointment type"),
+            "days": FieldSlot(ui.records_days_spin, ui.records_days_error, "Records requests"),
             **{name: FieldSlot(ui.retry_table, ui.retry_error, "Attempts")
                for name, _ in RETRY_COLUMNS},
         }
@@ -198,6 +246,9 @@ class PracticeSettingsDialog(FormDialog):
             self.services.referrals.save_aging_policy(AgingPolicy(
                 routine_days=ui.routine_days_spin.value(), urgent_days=ui.urgent_days_spin.value(),
                 emergency_days=ui.emergency_days_spin.value()))
+            self._save_packets()
+            if ui.records_days_spin.value() != self.services.records_requests.settings():
+                self.services.records_requests.save_settings(ui.records_days_spin.value())
             self.services.practice.save(practice)
         return change
 
