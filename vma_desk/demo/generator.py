@@ -36,6 +36,7 @@ from vma_desk.demo import (
 )
 from vma_desk.demo import records_requests as demo_records_requests
 from vma_desk.demo import results as demo_results
+from vma_desk.demo import tasks as demo_tasks
 from vma_desk.demo import users as demo_users
 from vma_desk.demo.panel import Rostered
 from vma_desk.demo.randomness import stream
@@ -148,6 +149,7 @@ def generate(
             intake_forms = intake.write(ctx, seed=seed, office=office)
             records_asked = demo_records_requests.write(ctx, seed=seed, office=office)
             results_expected = demo_results.write(ctx, seed=seed, office=office)
+            tasks_written = demo_tasks.write(ctx, seed=seed, office=office)
 
     with ctx.transaction():
         workspace_services.workspace.set_meta("demo_status", STATUS_COMPLETE)
@@ -159,7 +161,7 @@ def generate(
                   f"{referred.referrals} referrals, {referred.prior_auths} prior authorisations, "
                   f"{chased.voicemails} voicemails, {chased.attempts} contact attempts, "
                   f"{intake_forms} intake forms, {records_asked} records requests, "
-                  f"{results_expected} result rows")
+                  f"{results_expected} result rows, {tasks_written} tasks")
     report(total, total, "done")
     let_go(calls, roster, office.visits, office.seen_on)
     return DemoSummary(the_practice.name, staff_count, count, seed, years, anchor, len(users))
