@@ -1,4 +1,5 @@
-"""File → Export → a PDF report (huddle sheet, patient summary, activity summary): choose what it
+"""File → Export → a PDF report (huddle sheet, patient summary, activity summary, a patient's
+accounting of disclosures: the releases of their records sent, six years back by default): choose what it
 covers, see it (QtPdf, from memory), then print it or save it where the user chooses, optionally
 protected with a password (AES-256).
 
@@ -60,6 +61,7 @@ from shiboken6 import Shiboken
 
 from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind, Role
+from vma_desk.core.records_requests import accounting_start
 from vma_desk.services import Services
 from vma_desk.ui.shared.patient_picker import PatientPicker
 from vma_desk.ui.shared.widgets import DateEdit
@@ -78,7 +80,7 @@ REFUSALS = (ValidationError, KnownError)
 class ReportChoice:
     """What one report covers, as chosen in the dialog."""
 
-    kind: str  # "huddle", "patient-summary", "activity"
+    kind: str  # "huddle", "patient-summary", "activity", "disclosures"
     detail: str  # for the audit trail: dates and ids, never names
     file_name: str  # suggested
     #: on the worker thread: reads only, and imports the report there (reportlab's first import
@@ -101,7 +103,10 @@ class _Making:
 
 
 KINDS = {"huddle": "Daily huddle sheet", "patient-summary": "Patient communication summary",
-         "activity": "Activity summary", "handoff": "Shift handoff"}
+         "activity": "Activity summary", "handoff": "Shift handoff",
+         "disclosures": "Accounting of disclosures"}
+#: the reports made for one patient, chosen with the patient picker
+PATIENT_KINDS = ("patient-summary", "disclosures")
 
 
 #: pages are drawn at this resolution at most: finer costs memory (a letter page at 1200 dpi is
@@ -242,9 +247,9 @@ class PdfExportDialog(QDialog):
             edit.dateChanged.connect(self._auto.start)
         if self.kind == "huddle":
             self.provider_combo.currentIndexChanged.connect(self._auto.start)
-        elif self.kind == "patient-summary":
+        elif self.kind in PATIENT_KINDS:
             self.patient_picker.sig_patient_chosen.connect(self._auto.start)
-        if self.kind != "patient-summary" or patient_id is not None:
+        if self.kind not in PATIENT_KINDS or patient_id is not None:
             self._auto.start()
 
     # what the report covers ---------------------------------------------------------------------
@@ -268,13 +273,14 @@ class PdfExportDialog(QDialog):
             self.form.addRow("&Day", self.day_edit)
             self.form.addRow("Pro&vider", self.provider_combo)
             return
-        if self.kind == "patient-summary":
+        if self.kind in PATIENT_KINDS:
             self.patient_picker = PatientPicker()
             self.patient_picker.set_services(self.services)
             if patient_id is not None:
                 self.patient_picker.set_patient(self.services.patients.get(patient_id))
             self.form.addRow("P&atient", self.patient_picker)
-            first = today - timedelta(days=90)
+            # an accounting covers the six years before it is asked for (HIPAA)
+            first = accounting_start(today) if self.kind == "disclosures" else today - timedelta(days=90)
         else:
             first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)  # last month
             today = today.replace(day=1) - timedelta(days=1)
@@ -323,6 +329,8 @@ class PdfExportDialog(QDialog):
 
             return ReportChoice("patient-summary", f"patient {patient_id}, {start} to {end}",
                                 f"patient-{patient_id}-{start}-{end}.pdf", make_summary, opened)
+        if self.kind == "disclosures":
+            return self._disclosures(start, end)
 
         def make_activity() -> bytes:
             from vma_desk.reports import activity
@@ -330,6 +338,24 @@ class PdfExportDialog(QDialog):
             return activity.build(services, start, end)
 
         return ReportChoice("activity", f"{start} to {end}", f"activity-{start}-{end}.pdf", make_activity)
+
+    def _disclosures(self, start: date, end: date) -> ReportChoice:
+        """A patient's accounting of disclosures from `start` to `end`: each preview opens the
+        patient's record (audited), as the patient summary's does."""
+        services, patient_id = self.services, self.patient_picker.required_id()
+        if end < start:
+            raise ValidationError("to", "must not be before the start")
+
+        def opened() -> None:
+            services.patients.open(patient_id, f"accounting of disclosures preview, {start} to {end}")
+
+        def make_disclosures() -> bytes:
+            from vma_desk.reports import disclosures
+
+            return disclosures.build(services, patient_id, start, end)
+
+        return ReportChoice("disclosures", f"patient {patient_id}, {start} to {end}",
+                            f"disclosures-{patient_id}-{start}-{end}.pdf", make_disclosures, opened)
 
     def _on_auto_timeout(self) -> None:
         try:
