@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from vma_desk.ui.hub.dialog import PatientHubDialog
     from vma_desk.ui.patients.quick_open import QuickOpenDialog
     from vma_desk.ui.search.dialog import SearchDialog
+    from vma_desk.ui.staff_tasks.dialog import TaskDialog
 
 log = logging.getLogger(__name__)
 
@@ -337,6 +338,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.search_action = self._action(edit_menu, "&Find in calls and messages…", "Ctrl+F",
                                           self.open_search)
+        self.make_task_action = self._action(edit_menu, "Make a &task…", "Ctrl+Shift+K",
+                                             lambda: self.make_task())
         view_menu = menu.addMenu("&View")
         self.audit_action = self._action(view_menu, "&Audit log", "Ctrl+Shift+A", self.open_audit)
         tab_actions = [self._action(view_menu, title, f"Alt+{index + 1}",
@@ -359,6 +362,7 @@ class MainWindow(QMainWindow):
                                 self.export_ics_action, self.export_huddle_action,
                                 self.export_patient_action, self.export_activity_action,
                                 self.blocks_action, self.search_action, self.users_action,
+                                self.make_task_action,
                                 self.security_action,
                                 self.end_shift_action, self.switch_user_action,
                                 self.undo_action, self.redo_action, *tab_actions,
@@ -486,12 +490,29 @@ class MainWindow(QMainWindow):
         if form == "patient":
             self.open_patient_editor(patient_id)
             return True
+        if form == "task":
+            self.make_task(patient_id=patient_id)
+            return True
         index = next((i for i, entry in enumerate(TABS) if form in entry.forms), None)
         patient = self.services.patients.get_many([patient_id]).get(patient_id)
         if index is None or patient is None or not self._tabs_built:
             return False
         self.tabs.setCurrentIndex(index)
         return self.page(index).open_form_for(form, patient)
+
+    def make_task(self, *, patient_id: int | None = None) -> TaskDialog | None:
+        """Edit → Make a task… (Ctrl+Shift+K): a task linked to the record selected on the tab
+        shown (a call, a message, a referral, a worklist row's record), or about `patient_id`."""
+        if self.locked:
+            return None
+        from vma_desk.ui.staff_tasks.dialog import make_task
+
+        link = None
+        if patient_id is None and self._tabs_built:
+            link = self.page(self.tabs.currentIndex()).current_record()
+        dialog = make_task(self.tab_context, self, link=link, patient_id=patient_id)
+        dialog.sig_saved.connect(lambda _task, change: self._on_change(change.from_origin("task_dialog")))
+        return dialog
 
     def open_patient_editor(self, patient_id: int | None) -> None:
         if self.locked:

@@ -99,3 +99,27 @@ def test_the_lock_closes_the_hub(qtbot, window):
     window.lock()
     assert "Send the school form" not in visible_texts()
     reactivate(qtbot, window)
+
+
+def test_make_a_task_from_a_call_links_the_call_and_alt_s_in_the_hub_makes_one_for_the_patient(
+        qtbot, window):
+    from vma_desk.ui.staff_tasks.dialog import TaskDialog
+
+    ann = _ann_on_a_call(window)
+    qtbot.keyClick(focused(), Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = dialog_of(qtbot, TaskDialog)
+    assert dialog.link is not None and dialog.link[0].value == "call"
+    assert dialog.ui.about_text.text().startswith("Call")
+    dialog.reject()
+    qtbot.waitUntil(lambda: no_dialog(TaskDialog))
+
+    hub = window.open_patient_hub(ann.id)
+    reactivate(qtbot, hub)
+    qtbot.keyClick(focused(), Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: no_dialog(PatientHubDialog))
+    dialog = dialog_of(qtbot, TaskDialog)
+    type_keys(qtbot, "Mail the immunisation record")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: no_dialog(TaskDialog))
+    made = [t for t in window.services.tasks.of_patient(ann.id) if t.title == "Mail the immunisation record"]
+    assert len(made) == 1

@@ -327,6 +327,10 @@ class CallsTab(TabPage):
         call = self.selected_call()
         return call.patient_id if call is not None else None
 
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        call = self.selected_call()
+        return (RecordKind.CALL, call.id) if call is not None and call.id is not None else None
+
     def open_new_call(self) -> CallDialog:
         dialog = CallDialog(self.context, None, self)
         dialog.sig_saved.connect(self._on_call_dialog_saved)

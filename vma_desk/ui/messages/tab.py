@@ -339,6 +339,10 @@ class MessagesTab(ListTab):
         message = self.selected_message()
         return message.patient_id if message is not None else None
 
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        message = self.selected_message()
+        return (RecordKind.MESSAGE, message.id) if message is not None and message.id is not None else None
+
     def open_new_message(self) -> MessageDialog:
         dialog = MessageDialog(self.context, None, self)
         dialog.sig_saved.connect(self._on_message_dialog_saved)

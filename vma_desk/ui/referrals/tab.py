@@ -352,6 +352,13 @@ class ReferralsTab(TabPage):
         self.open_new_referral().ui.patient_picker.choose(patient)
         return True
 
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        if self.ui.lists_tabs.currentIndex() == 0:
+            referral = self.selected_referral()
+            return (RecordKind.REFERRAL, referral.id) if referral and referral.id is not None else None
+        auth = self.selected_auth()
+        return (RecordKind.PRIOR_AUTH, auth.id) if auth and auth.id is not None else None
+
     def current_patient(self) -> int | None:
         record = self.selected_referral() if self.ui.lists_tabs.currentIndex() == 0 else self.selected_auth()
         return record.patient_id if record is not None else None

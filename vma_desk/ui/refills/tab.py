@@ -502,6 +502,10 @@ class RefillsTab(ListTab):
         request = self.selected_request()
         return request.patient_id if request is not None else None
 
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        request = self.selected_request()
+        return (RecordKind.REFILL, request.id) if request is not None and request.id is not None else None
+
     def open_new_request(self, draft: RefillRequest | None = None) -> RefillDialog:
         dialog = RefillDialog(self.context, draft, self)
         dialog.sig_saved.connect(self._on_refill_dialog_saved)

@@ -22,7 +22,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from vma_desk.core.records import Change, Patient
+from vma_desk.core.records import Change, Patient, RecordKind
 
 #: the window a tab's factory is given (the main window; the kernel does not import it)
 W = TypeVar("W")
@@ -120,6 +120,10 @@ class TabPage(QWidget):
     def current_patient(self) -> int | None:
         """The patient of the record selected on the tab (a call's caller on file, a visit's
         patient), None when none: Ctrl+K offers them first."""
+        return None
+
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        """The record selected on the tab, as (kind, id): what "Make a task…" links the task to."""
         return None
 
     def add_banner(self, banner: QWidget) -> bool:

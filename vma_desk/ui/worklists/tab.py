@@ -328,6 +328,22 @@ class WorklistsTab(TabPage):
         row = self.selected()
         return row.patient_id if row is not None else None
 
+    #: the record a row of each kind of chase is (its `record_id`), for "Make a task…"
+    _ROW_RECORDS = {ChaseKind.CALLBACK: RecordKind.CALL, ChaseKind.VOICEMAIL: None,
+                    ChaseKind.CONFIRMATION: RecordKind.APPOINTMENT, ChaseKind.RECALL: RecordKind.PATIENT,
+                    ChaseKind.REBOOK: RecordKind.APPOINTMENT, ChaseKind.FOLLOW_UP: RecordKind.APPOINTMENT,
+                    ChaseKind.INTAKE: RecordKind.APPOINTMENT, ChaseKind.RESULT_NOTICE: RecordKind.RESULT,
+                    ChaseKind.RECORDS_REQUEST: RecordKind.RECORDS_REQUEST}
+
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        row = self.selected()
+        if row is None:
+            return None
+        kind = self._ROW_RECORDS.get(row.kind)
+        if kind is not None:
+            return kind, row.record_id
+        return (RecordKind.PATIENT, row.patient_id) if row.patient_id is not None else None
+
     def focus_main(self) -> None:
         page = self.page()
         if not page.view.currentIndex().isValid():
