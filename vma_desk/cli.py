@@ -1,5 +1,6 @@
 """The headless command line: `demo create`, `check`, `export` (ics, huddle, patient-summary,
-activity) and `users` (list, add, deactivate, reset-pin), on the same storage and services as the GUI.
+activity, disclosures) and `users` (list, add, deactivate, reset-pin), on the same storage and
+services as the GUI.
 
 Every command but `demo create` and `check` runs as a user of the workspace (`commands.common.who`):
 its only active user; on a demo, the demo's trainer; else the user named by --user, whose PIN is the
@@ -271,6 +272,17 @@ def _pdf_parsers(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                     "refills against the noon rule, referral aging, confirmations and no-shows.")
     _period_options(activity)
     _pdf_options(activity)
+    accounting = _pdf_parser(
+        kinds, "disclosures", summary="one patient's accounting of disclosures as a PDF",
+        description="Write the releases of one patient's records the practice sent (date, to whom, "
+                    "what, why, how sent), by default over the six years up to today.")
+    accounting.add_argument("--patient", type=_patient_id, required=True, metavar="ID",
+                            help="the patient's record number")
+    accounting.add_argument("--from", dest="start", type=common.day, metavar="YYYY-MM-DD",
+                            help="the first day (practice date; default: six years before --to)")
+    accounting.add_argument("--to", dest="end", type=common.day, metavar="YYYY-MM-DD",
+                            help="the last day (included; default: today)")
+    _pdf_options(accounting)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -497,7 +509,21 @@ def _activity_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, 
     return activity.build(services, args.start, args.end), period, f"the activity summary ({period})"
 
 
-_PDF_REPORTS = {"huddle": _huddle_pdf, "patient-summary": _patient_summary_pdf, "activity": _activity_pdf}
+def _disclosures_pdf(services: Services, args: argparse.Namespace) -> tuple[bytes, str, str]:
+    from vma_desk.core.records_requests import accounting_start
+    from vma_desk.reports import disclosures
+
+    end = args.end or services.context.today()
+    start = args.start or accounting_start(end)
+    period = f"{start.isoformat()} to {end.isoformat()}"
+    pdf = disclosures.build(services, args.patient, start, end)  # refuses an unknown id
+    services.patients.open(args.patient, f"accounting of disclosures, {period}")
+    what = f"the accounting of disclosures of patient {args.patient} ({period})"
+    return pdf, f"patient {args.patient}, {period}", what
+
+
+_PDF_REPORTS = {"huddle": _huddle_pdf, "patient-summary": _patient_summary_pdf, "activity": _activity_pdf,
+                "disclosures": _disclosures_pdf}
 
 
 # --- who runs the command --------------------------------------------------------------------------
