@@ -29,6 +29,7 @@ from vma_desk.ui.forms.ui_intake_mark import Ui_IntakeMark
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog, attempt
 from vma_desk.ui.shared.widgets import FieldSlot
+from vma_desk.ui.worklists.results_steps import bold
 
 #: the keys of the steps, as the buttons say them
 STEP_KEYS = ((FormState.SENT, "Alt+S"), (FormState.RECEIVED, "Alt+R"), (FormState.REVIEWED, "Alt+V"))
@@ -60,9 +61,7 @@ class IntakeMarkDialog(FormDialog):
         when = wording.when_in_year(visit.start, context.zone(), context.today())
         ui.about_label.setText(f"Intake forms: {who}, {kind.name if kind else visit.type_code} with "
                                f"{context.staff_name(visit.provider_id)}, {when}")
-        font = ui.about_label.font()
-        font.setBold(True)
-        ui.about_label.setFont(font)
+        bold(ui.about_label)
         for channel in SEND_CHANNELS:
             ui.channel_combo.addItem("E-mail" if channel is Channel.EMAIL else channel.label, channel)
         table = ui.items_table

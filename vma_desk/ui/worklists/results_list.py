@@ -50,15 +50,19 @@ PLAIN_STEPS: dict[ResultStep, tuple[ResultStep, str, str, str]] = {
 
 
 def step_text(result: ExpectedResult) -> str:
-    """The Step column: 'Received', 'Disposition: Needs visit (visit to book)', 'Disposition: Normal'."""
+    """The Step column: 'Received', 'Needs visit · to book', 'Notify patient'."""
     if result.step is not ResultStep.DISPOSITION or result.disposition is None:
         return result.step.label
-    text = f"Disposition: {result.disposition.label}"
     if result.awaiting_visit:
-        return f"{text} (visit to book)"
+        return f"{result.disposition.label} · to book"
     if result.visit_id is not None:
-        return f"{text} (visit booked)"
-    return text
+        return f"{result.disposition.label} · booked"
+    return result.disposition.label
+
+
+def flags_text(flags: tuple[str, ...]) -> str:
+    """The Flags column, short (the Expected column says the day): 'Urgent: …; Labs not back'."""
+    return "; ".join(rules.NOT_BACK if flag.startswith(rules.NOT_BACK) else flag for flag in flags)
 
 
 class ResultsPanel(QWidget):
@@ -84,8 +88,8 @@ class ResultsList:
     kind = ChaseKind.RESULT_NOTICE
     columns = (("expected", "Expected"), ("test", "Test"), ("patient", "Patient"),
                ("ordered_by", "Ordered by"), ("step", "Step"), ("flags", "Flags"))
-    samples = ("03/02/2026", "Comprehensive metabolic panel", "Christopher Willis", "Dana Lee, MD",
-               "Disposition: Needs visit (visit to book)", "")
+    samples = ("03/02/2026", "Comprehensive metabolic", "Christopher Willis", "Dana Lee, MD",
+               "Needs visit · to book", "")
     close = None
     opens = ""
     #: a visit booked or cancelled, a patient's or provider's name change what the rows say
@@ -182,7 +186,7 @@ class ResultsList:
             rows.append(WorkRow(
                 self.kind, result.id or 0, who, row.chase,
                 (wording.date_text(result.expected_by), result.test, who,
-                 context.staff_name(result.ordered_by_id), step_text(result), "; ".join(row.flags)),
+                 context.staff_name(result.ordered_by_id), step_text(result), flags_text(row.flags)),
                 (result.expected_by.toordinal(),), patient_id=result.patient_id,
                 tip="\n".join((*row.flags, result.disposition_note)).strip(),
                 urgent=rules.URGENT_UNACTED in row.flags or (result.urgent and result.is_open)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QWidget
 
 from vma_desk.core import wording
 from vma_desk.core.calendar import Appointment, VisitStatus
@@ -45,6 +45,13 @@ def fill_providers(combo: QComboBox, providers: list[StaffMember], chosen: int |
     combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
 
 
+def bold(label: QLabel) -> None:
+    """A dialog's first line, what it is about, in bold."""
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+
+
 def active_providers(context: TabContext) -> list[StaffMember]:
     return sorted((p for p in context.providers.values() if p.active), key=lambda p: p.display_name)
 
@@ -71,9 +78,7 @@ class DispositionDialog(FormDialog):
         self.setWindowTitle(f"Record disposition: {who}")
         self._main_button(QDialogButtonBox.StandardButton.Save, "&Record disposition")
         ui.about_label.setText(result_line(context, result, who))
-        font = ui.about_label.font()
-        font.setBold(True)
-        ui.about_label.setFont(font)
+        bold(ui.about_label)
         for disposition in Disposition:
             ui.disposition_combo.addItem(disposition.label, disposition)
         fill_providers(ui.provider_combo, active_providers(context))
