@@ -49,7 +49,8 @@ def test_a_task_made_from_a_referral_by_keys(qtbot, services, clock, desk):
     assert ui.about_text.text() == "Referral: Cardiology for Ames, Ann" and ui.about_text.isVisible()
     assert ui.due_edit.text() == "03/02/2026 10:00 AM"  # the next full hour, practice time
     assert ui.assignee_combo.currentText() == "Me (Ben Ortiz)"
-    assert [ui.assignee_combo.itemText(i) for i in range(1, 4)] == ["Mia Manager", "Dana Lee, MD", "Fran Front"]
+    assert [ui.assignee_combo.itemText(i) for i in range(1, 4)] == [
+        "Mia Manager", "Dana Lee, MD", "Fran Front"]
     assert ui.repeat_combo.currentText() == "Does not repeat" and not ui.rule_edit.isVisible()
     assert focused() is ui.title_edit and not ui.due_warning.isVisible()
 
@@ -121,9 +122,9 @@ def test_a_repeat_chosen_by_keys_and_a_custom_rule_refused_beside_it(qtbot, serv
 
 def test_a_task_edited_keeps_its_link_and_says_its_repeat(qtbot, services, clock, desk):
     referral = _referral(services, clock, desk)
-    task, _ = services.tasks.create(Task("Fax the referral", at(MONDAY, 11, 0), assignee_staff_id=desk.front.id,
-                                         link_kind=RecordKind.REFERRAL, link_id=referral.id,
-                                         rrule="FREQ=WEEKLY;INTERVAL=2"))
+    task, _ = services.tasks.create(Task("Fax the referral", at(MONDAY, 11, 0),
+                                         assignee_staff_id=desk.front.id, link_kind=RecordKind.REFERRAL,
+                                         link_id=referral.id, rrule="FREQ=WEEKLY;INTERVAL=2"))
     show_dialog(TaskDialog(TabContext(services), None, task=task))
     dialog = dialog_of(qtbot, TaskDialog)
     ui = dialog.ui

@@ -55,8 +55,8 @@ class TaskList:
     title = "Tasks"
     kind = ChaseKind.TASK
     columns = (("due", "Due"), ("task", "Task"), ("for", "For"), ("about", "About"), ("repeats", "Repeats"))
-    samples = ("Tue 03/03 10:00 AM", "", "Any nurse / clinical staff", "Prior authorisation · Christopher "
-               "Willis", "Every week on Wednesday")
+    samples = ("Tue 03/03 10:00 AM", "", "Any front desk", "Referral · Christopher Willis",
+               "Every week on Monday")
     close = None  # cancelling is the panel's own step: the tab's is "close as unreachable"
     opens = ""
     #: the users' and staff's names say who a task is for; a patient's name what it is about
