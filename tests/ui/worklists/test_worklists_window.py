@@ -14,7 +14,7 @@ from tests.ui.privacy_support import patient_text_in_widgets
 from tests.ui.worklists.support import leave_voicemail
 from vma_desk.core.communications import CallOutcome
 from vma_desk.core.records import AuditAction, Change, RecordKind
-from vma_desk.ui.patients.editor import PatientEditorDialog
+from vma_desk.ui.hub.dialog import PatientHubDialog
 from vma_desk.ui.worklists.tab import WorklistsTab
 
 
@@ -31,10 +31,10 @@ def test_alt_7_enter_a_change_from_elsewhere_and_the_lock(qtbot, window):
     assert window.tabs.currentWidget() is tab and tab.page().view.hasFocus()
     assert window.tabs.tabText(index) == "Worklists (1 due)"
 
-    qtbot.keyClick(tab.page().view, Qt.Key.Key_Return)  # the patient's window
-    editor = dialog_of(qtbot, PatientEditorDialog)
-    assert editor.ui.last_name_edit.text() == "Ames"
-    editor.close()
+    qtbot.keyClick(tab.page().view, Qt.Key.Key_Return)  # the patient's hub
+    hub = dialog_of(qtbot, PatientHubDialog)
+    assert hub.ui.name_label.text().startswith("Ames, Ann")
+    hub.close()
 
     call = log_call(services, ann, outcome=CallOutcome.CALLBACK_NEEDED)
     window._on_change(Change(RecordKind.CALL, AuditAction.CREATE, (call.id,), origin="CallsTab"))
