@@ -140,3 +140,12 @@ def test_a_task_edited_keeps_its_link_and_says_its_repeat(qtbot, services, clock
     stored = services.tasks.get(task.id)
     assert stored.title == "Fax the referral again" and stored.link_id == referral.id
     assert stored.assignee_staff_id == desk.front.id and stored.rrule == "FREQ=WEEKLY;INTERVAL=2"
+
+
+def test_a_task_made_about_a_patient_says_so_and_links_them(qtbot, services, desk):
+    dialog = _open(qtbot, services, patient_id=desk.ann.id)  # the patient's hub
+    assert dialog.ui.about_text.text() == "Patient: Ames, Ann"
+    type_keys(qtbot, "Mail the immunisation record", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: no_dialog(TaskDialog))
+    [task] = services.tasks.of_patient(desk.ann.id)
+    assert (task.link_kind, task.link_id, task.patient_id) == (RecordKind.PATIENT, desk.ann.id, desk.ann.id)

@@ -163,6 +163,8 @@ class TaskDialog(FormDialog):
         self.task = task
         if task is not None and task.link_kind is not None and task.link_id is not None:
             link, patient_id = (task.link_kind, task.link_id), task.patient_id
+        elif task is None and link is None and patient_id is not None:  # made about a patient (the hub)
+            link = (RecordKind.PATIENT, patient_id)
         self.link = link
         self.patient_id = patient_id
         ui = self.ui
