@@ -16,9 +16,9 @@ one task and cancelled another.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
-from tests.services.march_in_chicago import HOURS, ident, local
+from tests.services.march_in_chicago import CHICAGO, HOURS, ident, local
 from vma_desk.core.calendar import Appointment
 from vma_desk.core.chase import Channel
 from vma_desk.core.clock import FixedClock
@@ -32,6 +32,11 @@ from vma_desk.core.users import UserRole
 from vma_desk.services import Services
 
 PIN = "246802"
+
+
+def february(day: int, hour: int) -> datetime:
+    """`day` February 2026 at `hour` in Chicago, as UTC."""
+    return datetime(2026, 2, day, hour, tzinfo=CHICAGO).astimezone(UTC)
 
 
 @dataclass
@@ -67,13 +72,13 @@ def build_loops(services: Services, clock: FixedClock) -> Loops:
     services.intake.set_packet("new", ["Registration", "HIPAA acknowledgement", "Health history"])
     tasks, results = services.tasks, services.results
 
-    clock.current = local(20, 9).replace(month=2)  # Friday 20 February
+    clock.current = february(20, 9)  # Friday 20 February
     referral, _ = services.referrals.create(Referral(
         patients["Cal"], ident(doctor.id), "Cardiology", "Heart Partners", "murmur", clock.now()))
     request, _ = services.records_requests.add(RecordsRequest(
         Direction.INCOMING, patient_id=patients["Ann"], party="St. Mary's Hospital ER",
         asked_on=date(2026, 2, 16), items="ER visit notes"))
-    clock.current = local(27, 9).replace(month=2)  # Friday 27 February
+    clock.current = february(27, 9)  # Friday 27 February
     visits = {}
     for first, hour, code in (("Ann", 10, "new"), ("Bob", 11, "est"), ("Cal", 14, "est")):
         booked, _ = services.calendar.book(Appointment(patients[first], ident(doctor.id), code,
@@ -84,7 +89,7 @@ def build_loops(services: Services, clock: FixedClock) -> Loops:
                                       ordered_by_id=ident(doctor.id), ordered_on=date(2026, 2, 20)))
     for name in ("Registration", "HIPAA acknowledgement", "Health history"):
         services.intake.mark(visits["Ann"], name, FormState.SENT, channel=Channel.PORTAL)
-    overdue, _ = tasks.create(Task("Fax the FMLA form back", local(27, 17).replace(month=2),
+    overdue, _ = tasks.create(Task("Fax the FMLA form back", february(27, 17),
                                    assignee_staff_id=nurse.id, link_kind=RecordKind.PATIENT,
                                    link_id=patients["Bob"]))
     clock.current = local(2, 8)  # Monday 8:00: Ben signs in
