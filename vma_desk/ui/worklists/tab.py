@@ -43,7 +43,8 @@ QLabel#step_error_label { color: #b00020; }
 """
 _SHOWN = frozenset({RecordKind.CONTACT_ATTEMPT, RecordKind.VOICEMAIL, RecordKind.VOICEMAIL_CHECK,
                      RecordKind.CALL, RecordKind.APPOINTMENT, RecordKind.PATIENT, RecordKind.STAFF,
-                     RecordKind.PRACTICE, RecordKind.SETTING, RecordKind.APPOINTMENT_TYPE})
+                     RecordKind.PRACTICE, RecordKind.SETTING, RecordKind.APPOINTMENT_TYPE, RecordKind.USER,
+                     RecordKind.TASK, RecordKind.INTAKE, RecordKind.RESULT, RecordKind.RECORDS_REQUEST})
 #: the width of the "Next" and "Attempts" columns every list has
 _NEXT_SAMPLE, _ATTEMPTS_SAMPLE = "Quiet until Tomorrow 10:30 AM", "3 attempts · last: left voicemail 10:42"
 
