@@ -211,6 +211,16 @@ def test_file_export_calendar_opens_the_export_dialog(qtbot, window):
     assert not window.export_ics_action.isEnabled()
 
 
+def test_file_export_accounting_of_disclosures_opens_its_export(qtbot, window):
+    from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
+
+    window.export_disclosures_action.trigger()
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfExportDialog) and w.isVisible()]
+    assert len(shown) == 1 and "disclosures" in shown[0].windowTitle().lower()
+    window.lock()
+    assert not window.export_disclosures_action.isEnabled()
+
+
 def test_a_folder_others_can_read_is_warned_about_with_the_fix(qtbot, data_dir, keystore, preferences):
     ws, _ = Workspace.create(data_dir, keystore)
     services = Services.for_workspace(ws)

@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
                                                   lambda: self.open_export_patient_summary())
         self.export_activity_action = self._action(export_menu, "&Activity summary (PDF)…", None,
                                                    self.open_export_activity)
+        self.export_disclosures_action = self._action(export_menu, "Accounting of &disclosures (PDF)…", None,
+                                                      lambda: self.open_export_disclosures())
         file_menu.addSeparator()
         self.end_shift_action = self._action(file_menu, "&End shift…", "Ctrl+Shift+E", self.open_end_shift)
         self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
@@ -361,6 +363,7 @@ class MainWindow(QMainWindow):
                                 self.preferences_action, self.practice_action, self.audit_action,
                                 self.export_ics_action, self.export_huddle_action,
                                 self.export_patient_action, self.export_activity_action,
+                                self.export_disclosures_action,
                                 self.blocks_action, self.search_action, self.users_action,
                                 self.make_task_action,
                                 self.security_action,
@@ -574,6 +577,10 @@ class MainWindow(QMainWindow):
 
     def open_export_activity(self) -> QWidget | None:
         return self._open_pdf_export("activity")
+
+    def open_export_disclosures(self, patient_id: int | None = None) -> QWidget | None:
+        """A patient's accounting of disclosures (the releases of their records sent), previewed first."""
+        return self._open_pdf_export("disclosures", patient_id=patient_id)
 
     def open_search(self) -> SearchDialog | None:
         if self.locked:
