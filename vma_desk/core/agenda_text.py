@@ -20,10 +20,11 @@ NB_HYPHEN = "\u2011"
 SEVERITY_LABELS = {URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine"}
 SEVERITY_TIPS = {
     URGENT: "Late now: emergency and overdue callbacks, refills past due, stuck referrals, "
-            "expired authorisations, overdue payer follow-ups",
+            "expired authorisations, overdue payer follow-ups, overdue tasks, urgent results not "
+            "acted on within an hour, records requests running late",
     SOON: "Needs doing soon: urgent callbacks, refills near due, consult reports awaited, "
           "authorisations expiring",
-    ROUTINE: "Due today: confirmation calls, eligibility checks, routine callbacks",
+    ROUTINE: "Due today: confirmation calls, eligibility checks, routine callbacks, tasks",
 }
 
 
