@@ -334,6 +334,16 @@ def shoot_worklists(window, app) -> None:  # noqa: ANN001 - MainWindow and QAppl
     tab.ui.lists_tabs.setCurrentWidget(recall.widget)
     app.processEvents()
     window.grab().save(str(OUT / "worklists-recall.png"))
+    for kind, name in (("result_notice", "worklists-results.png"), ("task", "worklists-tasks.png")):
+        page = next(p for p in tab.pages if p.worklist.kind.value == kind)
+        tab.ui.lists_tabs.setCurrentWidget(page.widget)
+        if kind == "task":  # the whole team's tasks, not only the trainer's
+            from PySide6.QtWidgets import QComboBox
+
+            show = page.widget.findChild(QComboBox)
+            show.setCurrentIndex(show.findText("Team"))
+        app.processEvents()
+        window.grab().save(str(OUT / name))
     window.tabs.setCurrentIndex(0)
 
 
