@@ -71,3 +71,22 @@ def test_a_repeat_in_words():
     assert repeat_text("FREQ=MONTHLY;INTERVAL=3") == "Every 3 months"
     assert repeat_text("FREQ=WEEKLY;BYDAY=MO;COUNT=4") == "FREQ=WEEKLY;BYDAY=MO;COUNT=4"
     assert repeat_text("") == ""
+
+
+def test_a_repeat_that_never_comes_back_is_not_searched_for_ever_and_until_in_utc_is_understood():
+    import time
+
+    never = Task("x", local(3, 2, 9), assignee_role="vma", rrule="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")
+    start = time.perf_counter()
+    assert next_due(never, CHICAGO) is None
+    assert time.perf_counter() - start < 1.0
+    assert [(p.field, p.message) for p in check_task(never)] == [
+        ("rrule", "This repeat never comes back: no month has that day.")]
+    rule = "FREQ=WEEKLY;BYDAY=MO;UNTIL=20260316T150000Z"  # the 16th at 10:00 in Chicago, in UTC
+    until = Task("x", local(3, 2, 9), assignee_role="vma", rrule=rule)
+    assert check_task(until) == []
+    assert next_due(until, CHICAGO) == local(3, 9, 9)
+    last = Task("x", local(3, 16, 9), assignee_role="vma", rrule=rule)
+    assert next_due(last, CHICAGO) is None
+    yearly = Task("x", local(3, 2, 9), assignee_role="vma", rrule="FREQ=YEARLY;INTERVAL=2")
+    assert next_due(yearly, CHICAGO) == local(3, 2, 9).replace(year=2028)

@@ -4,6 +4,7 @@ Undo; refusals by field with nothing saved; the audit names no title or note."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -74,6 +75,19 @@ def test_a_weekly_task_done_comes_back_next_week_and_undo_takes_both_back(
         services.tasks.complete(task.id)
     services.tasks.reopen(task.id)
     assert [t.id for t in services.tasks.open_tasks()] == [task.id]  # the next one made by it is gone
+    assert services.audit.page(0, 1)[0].detail == f"reopened; occurrence {following.id} removed"
+
+
+def test_reopening_is_refused_once_the_next_occurrence_was_edited(services: Services) -> None:
+    task, _ = services.tasks.create(Task("Send the recall letters", local(3, 2, 9), assignee_role="vma",
+                                         rrule="FREQ=WEEKLY;BYDAY=MO"))
+    _done, following, _ = services.tasks.complete(task.id)
+    assert following is not None
+    services.tasks.update(replace(following, note="only the diabetic patients this week"))
+    with pytest.raises(ValidationError) as refused:
+        services.tasks.reopen(task.id)
+    assert "worked on since" in refused.value.message
+    assert [t.note for t in services.tasks.open_tasks()] == ["only the diabetic patients this week"]
 
 
 def test_a_cancelled_task_keeps_its_reason_and_a_blank_one_is_refused(services: Services) -> None:

@@ -13,11 +13,11 @@ late) and said to be overdue (`late_warning`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from vma_desk.core.records import RecordKind, Role
 from vma_desk.core.users import UserRole
@@ -121,7 +121,7 @@ def check_task(task: Task) -> list[TaskProblem]:
             task.link_kind is not None and task.link_kind not in LINKS):
         problems.append(TaskProblem("link", "A task links to one record of a kind it can be about."))
     if task.rrule:
-        problem = _rrule_problem(task.rrule)
+        problem = _rrule_problem(task.rrule, task.due_at)
         if problem:
             problems.append(TaskProblem("rrule", problem))
     if len(task.note) > NOTE_LIMIT:
@@ -129,28 +129,72 @@ def check_task(task: Task) -> list[TaskProblem]:
     return problems
 
 
-def _rrule_problem(rule: str) -> str:
+#: a repeat's next time is looked for this far ahead
+REPEAT_HORIZON = timedelta(days=5 * 366)
+#: the most days each month can have (February: in a leap year)
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def never_comes_back(rule_text: str) -> bool:
+    """A rule whose days of the month exist in none of its months (the 30th of February): python-
+    dateutil would search for its next time to the year 9999, the window frozen meanwhile."""
+    parts = dict(p.split("=", 1) for p in rule_text.upper().split(";") if "=" in p)
+    if "BYMONTHDAY" not in parts:
+        return False
+    try:
+        months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else list(range(1, 13))
+        days = [abs(int(d)) for d in parts["BYMONTHDAY"].split(",")]
+    except ValueError:
+        return False  # not numbers: rrulestr refuses it
+    return not any(1 <= m <= 12 and 1 <= d <= _MONTH_DAYS[m - 1] for m in months for d in days)
+
+
+def _next_local(rule_text: str, start: datetime) -> datetime | None:
+    """The rule's first time after `start` (wall time, aware in the practice's zone), within
+    `REPEAT_HORIZON`. An UNTIL in UTC (…Z, as RFC 5545 asks beside a zoned start) is read against
+    the aware start; one without a zone against the wall time."""
+    try:
+        rule = rrulestr(rule_text, dtstart=start.replace(tzinfo=None))
+        aware = False
+    except ValueError:
+        rule = rrulestr(rule_text, dtstart=start)
+        aware = True
+    if not isinstance(rule, rrule):
+        raise ValueError("one rule only")
+    if never_comes_back(rule_text):
+        return None
+    begin = start if aware else start.replace(tzinfo=None)
+    if getattr(rule, "_count", None) is None:  # dateutil keeps COUNT private; it excludes UNTIL
+        horizon = begin + REPEAT_HORIZON
+        until = getattr(rule, "_until", None)
+        rule = rule.replace(until=horizon if until is None or until > horizon else until)
+    after = rule.after(begin)
+    if after is None:
+        return None
+    return after if aware else after.replace(tzinfo=start.tzinfo)
+
+
+def _rrule_problem(rule: str, due_at: datetime) -> str:
     if "DTSTART" in rule.upper() or "\n" in rule:
         return "Give the repeat alone (e.g. FREQ=WEEKLY;BYDAY=MO): it starts from the due time."
+    start = due_at if due_at.tzinfo is not None else due_at.replace(tzinfo=UTC)
     try:
-        rrulestr(rule, dtstart=datetime(2026, 1, 5, 9, 0))
+        _next_local(rule, start)
     except (ValueError, TypeError):
         return "This repeat is not one VMA Desk understands (e.g. FREQ=WEEKLY;BYDAY=MO)."
+    if never_comes_back(rule):
+        return "This repeat never comes back: no month has that day."
     return ""
 
 
 def next_due(task: Task, zone: ZoneInfo) -> datetime | None:
     """When a repeating task's next occurrence is due: the rule's first time after this one's due
-    time, worked out in the practice's wall time (UTC in and out); None for a one-off or a repeat
-    that has ended (COUNT or UNTIL reached)."""
+    time, worked out in the practice's wall time (UTC in and out); None for a one-off, a repeat
+    that has ended (COUNT or UNTIL reached) or one that does not come back within five years."""
     if not task.rrule:
         return None
-    local = task.due_at.astimezone(zone).replace(tzinfo=None)
-    rule = rrulestr(task.rrule, dtstart=local)
-    after = rule.after(local)
-    if after is None:
-        return None
-    return after.replace(tzinfo=zone).astimezone(task.due_at.tzinfo)
+    after = _next_local(task.rrule, task.due_at.astimezone(zone))
+    return None if after is None else after.astimezone(task.due_at.tzinfo)
 
 
 def late_warning(task: Task, now: datetime) -> str:

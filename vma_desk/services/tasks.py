@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from vma_desk.core.chase import ChaseKind
 from vma_desk.core.errors import NotFoundError, ValidationError
 from vma_desk.core.records import AuditAction, Change, RecordKind
 from vma_desk.core.tasks import (
@@ -26,6 +27,7 @@ from vma_desk.core.tasks import (
 from vma_desk.core.validation import clean_text, require_aware
 from vma_desk.services.base import ServiceContext
 from vma_desk.services.users import UserService
+from vma_desk.storage.chase_repository import ChaseRepository
 from vma_desk.storage.repositories import StaffRepository
 from vma_desk.storage.tasks_repository import TaskRepository
 
@@ -170,14 +172,20 @@ class TaskService:
         task = self.get(task_id)
         if task.is_open:
             raise ValidationError("state", "this task is already open")
-        following = [t for t in self.repo.linked_next(task_id)]
-        if any(not t.is_open or t.created_at != task.closed_at for t in following):
-            raise ValidationError("state", "its next occurrence has been worked on since: reopen that one")
         reopened = replace(task, state=TaskState.OPEN, closed_at=None, closed_by="", cancel_reason="")
+        following = self.repo.linked_next(task_id)
+        for nxt in following:  # removed only as it was made: not edited, closed or chased since
+            untouched = replace(reopened, due_at=nxt.due_at, repeats_id=task_id, created_at=nxt.created_at,
+                                created_by=nxt.created_by, id=nxt.id)
+            if nxt != untouched or nxt.created_at != task.closed_at or \
+                    ChaseRepository(self.ctx.conn).attempts(ChaseKind.TASK, nxt.id or 0):
+                raise ValidationError("state", "its next occurrence has been worked on since: reopen that "
+                                               "one instead")
         with self.ctx.transaction():
             for nxt in following:
                 self.repo.delete(nxt.id or 0)
+            removed = "".join(f"; occurrence {t.id} removed" for t in following)
+            self.ctx.audit(AuditAction.UPDATE, RecordKind.TASK, task_id, f"reopened{removed}")
             self.repo.update(reopened)
-            self.ctx.audit(AuditAction.UPDATE, RecordKind.TASK, task_id, "reopened")
         ids = (task_id, *(t.id or 0 for t in following))
         return reopened, Change(RecordKind.TASK, AuditAction.UPDATE, ids)
