@@ -147,3 +147,33 @@ def test_alt_n_makes_a_task_and_ctrl_enter_edits_it(qtbot, services, desk, workl
     reactivate(qtbot, tab)
     assert column(page, "task") == ["Order toner and paper"]
     assert services.tasks.get(task.id).title == "Order toner and paper"
+
+
+def test_a_task_opened_from_today_for_someone_else_is_shown_in_the_team_list_selected(
+        qtbot, services, desk, worklists_tab):
+    _people(services)  # Ben, a VMA, signed in: his list starts on My tasks
+    theirs, _ = services.tasks.create(Task("Call the lab about the missing CBC", at(MONDAY, 9, 0),
+                                           assignee_staff_id=desk.nurse.id))
+    mine, _ = services.tasks.create(Task("Send the recall letters", at(MONDAY, 9, 0), assignee_role="vma"))
+    tab = worklists_tab
+    page = _show_tasks(tab)
+    assert shown_ids(page) == [mine.id]
+    assert tab.open_record("task", theirs.id)  # Enter on Today's row, or the handoff's
+    assert page.current() is not None and page.current().record_id == theirs.id
+    assert not tab.ui.step_error_label.isVisible()
+    assert set(shown_ids(page)) == {mine.id, theirs.id}
+    assert page.widget.findChild(type(page.widget.shown_combo)).currentText() == "Team"
+
+
+def test_ctrl_d_done_is_taken_back_by_undo(qtbot, services, desk, worklists_tab):
+    task, _ = services.tasks.create(Task("Fax the form", at(MONDAY, 9, 0), assignee_role="vma"))
+    tab = worklists_tab
+    undoable: list[tuple[str, object]] = []
+    tab.sig_undoable.connect(lambda label, take_back: undoable.append((label, take_back)))
+    page = _show_tasks(tab)
+    qtbot.keyClick(page.view, Qt.Key.Key_D, CTRL)
+    assert services.tasks.get(task.id).state is TaskState.DONE
+    [(label, take_back)] = undoable
+    assert label == "done (Fax the form)"
+    take_back()
+    assert services.tasks.get(task.id).state is TaskState.OPEN

@@ -149,3 +149,11 @@ class TabEntry(Generic[W]):
     #: the tab's window-wide keys (its `window_actions`) as (key, form): before the tab is built,
     #: the window's own action for the key builds it and opens that form (F2: a new call)
     keys: tuple[tuple[str, str], ...] = ()
+
+
+def enclosing_tab(widget: QWidget) -> TabPage | None:
+    """The tab a widget is shown in (a worklist's panel telling the window of a change it made)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, TabPage):
+        parent = parent.parentWidget()
+    return parent

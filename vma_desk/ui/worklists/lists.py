@@ -43,6 +43,8 @@ class DoneStep:
     take: Callable[[WorkRow, str], Change]
     notice: str
     ask: str = ""
+    #: takes the step back (Edit → Undo right after it): the record and its change
+    undo: Callable[[WorkRow], tuple[object, Change]] | None = None
 
 
 class Saved(Protocol):

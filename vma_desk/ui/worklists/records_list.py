@@ -19,6 +19,7 @@ from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, RecordKind
 from vma_desk.core.records_requests import Direction, RecordsRequest, Timing
 from vma_desk.ui.shared.context import TabContext
+from vma_desk.ui.shared.tab import enclosing_tab
 from vma_desk.ui.shared.table import tab_action
 from vma_desk.ui.shared.widgets import ask_reason, show_dialog
 from vma_desk.ui.worklists.lists import DoneStep, FormStep, Saved
@@ -78,7 +79,7 @@ class RecordsPanel(QWidget):
     def open_new(self) -> RecordsRequestDialog:
         """Alt+N: the "New request" form; the list is read again once it is saved."""
         dialog = RecordsRequestDialog(self.records.context, self)
-        dialog.sig_saved.connect(lambda _change: self._done("Request recorded"))
+        dialog.sig_saved.connect(lambda change: self._done("Request recorded", change))
         show_dialog(dialog)
         return dialog
 
@@ -99,13 +100,17 @@ class RecordsPanel(QWidget):
         except KnownError as error:
             self.say(error.message, refused=True)
             return None
-        self._done(f"Closed: {row.who}")
+        self._done(f"Closed: {row.who}", change)
         return change
 
-    def _done(self, notice: str) -> None:
-        """Read the list again, say what was done, and keep focus on the table."""
+    def _done(self, notice: str, change: Change) -> None:
+        """Read the list again, say what was done, tell the window (Today's late rows, the hub), and
+        keep focus on the table."""
         self.reload()
         self.say(notice)
+        tab = enclosing_tab(self)
+        if tab is not None:
+            tab.send_change(change)
         self.view.setFocus()
 
 

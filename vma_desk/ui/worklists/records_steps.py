@@ -38,15 +38,16 @@ DIRECTIONS = ((Direction.OUTGOING, "Release to someone (our records go out)"),
 
 
 def authorisation_text(request: RecordsRequest) -> str:
-    """ "Signed 02/20, expires 08/20" for a release (or "Missing"); "" for records asked for."""
+    """ "Signed 02/20/26, expires 02/20/27" for a release (or "Missing"); "" for records asked for
+    (the years said: an authorisation often runs a year to the day)."""
     if request.direction is not Direction.OUTGOING:
         return ""
     if request.authorization_on is None:
         return "Missing"
-    signed = f"Signed {request.authorization_on:%m/%d}"
+    signed = f"Signed {request.authorization_on:%m/%d/%y}"
     if request.authorization_expires is None:
         return f"{signed}, no expiry"
-    return f"{signed}, expires {request.authorization_expires:%m/%d}"
+    return f"{signed}, expires {request.authorization_expires:%m/%d/%y}"
 
 
 def _who(request: RecordsRequest, name: str) -> str:

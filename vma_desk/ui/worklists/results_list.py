@@ -24,7 +24,7 @@ from vma_desk.services.results import ResultRow
 from vma_desk.ui.calendar.context import CalendarContext
 from vma_desk.ui.forms.ui_result_panel import Ui_ResultPanel
 from vma_desk.ui.shared.context import TabContext
-from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.tab import enclosing_tab
 from vma_desk.ui.shared.widgets import show_dialog
 from vma_desk.ui.worklists.lists import DoneStep, FormStep, Saved
 from vma_desk.ui.worklists.model import ROW_ROLE, WorkRow
@@ -161,9 +161,7 @@ class ResultsList:
 
         def on_saved(_result: object, change: Change) -> None:
             reload()
-            tab = parent.parentWidget() if parent is not None else None
-            while tab is not None and not isinstance(tab, TabPage):
-                tab = tab.parentWidget()
+            tab = enclosing_tab(parent) if parent is not None else None
             if tab is not None:
                 tab.send_change(change)
             if self._view is not None:

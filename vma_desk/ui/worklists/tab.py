@@ -318,6 +318,10 @@ class WorklistsTab(TabPage):
         page = next((p for p in self.pages if p.worklist.kind is chase_kind), None)
         if page is None:
             return False
+        reveal = getattr(page.worklist, "reveal", None)
+        if reveal is not None:  # a list with choices (Tasks: My tasks) shows one that holds it
+            reveal(record_id)
+            self.load(pages=[page])
         self.ui.lists_tabs.setCurrentWidget(page.widget)
         if kind != "voicemail_box" and not page.select(record_id):
             self.ui.step_error_label.setText("That one is no longer on the list.")
@@ -382,7 +386,12 @@ class WorklistsTab(TabPage):
             return None
         if isinstance(step, FormStep):
             return self._open_step(page, row, step)
-        return self._take(page, row, step)
+        change = self._take(page, row, step)
+        if change is not None and step.undo is not None:
+            undo = step.undo
+            self.sig_undoable.emit(f"{step.label.replace('&', '').rstrip('…').lower()} ({row.who})",
+                                   lambda: undo(row))
+        return change
 
     def close_unreachable(self) -> Change | None:
         """Ctrl+Shift+D: "Close as unreachable…" on the selected row (Confirmations, Follow-up

@@ -31,7 +31,7 @@ from vma_desk.core.records import Change, RecordKind
 from vma_desk.core.tasks import Task, assignee_text
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
-from vma_desk.ui.shared.tab import TabPage
+from vma_desk.ui.shared.tab import TabPage, enclosing_tab
 from vma_desk.ui.shared.table import tab_action
 from vma_desk.ui.shared.widgets import ask_reason
 from vma_desk.ui.staff_tasks.dialog import TaskDialog, about_text, repeat_label
@@ -69,8 +69,10 @@ class TaskList:
         self.chosen: Shown | None = None
         self._read: dict[int, Task] = {}
         self.panel: TaskPanel | None = None
+        tasks = context.services.tasks
         self.done = DoneStep("&Done", "The task is done: it leaves the list (a repeating one comes back at "
-                             "its next time)", self._complete, "Done")
+                             "its next time; Edit → Undo reopens it)", self._complete, "Done",
+                             undo=lambda row: tasks.reopen(row.record_id))
         self.book = FormStep("&Edit…", "Change the task's title, who it is for, when it is due, how it "
                              "repeats or its note", self._open_edit, "Edited")
 
@@ -79,6 +81,14 @@ class TaskList:
         if self.chosen is not None:
             return self.chosen
         return Shown.MINE if self.context.services.users.current() is not None else Shown.TEAM
+
+    def reveal(self, record_id: int) -> None:
+        """Before a task is shown from elsewhere (Today, the handoff, which list everyone's): the
+        Team list, when the list shown would not hold it."""
+        if self.shown() is not Shown.TEAM and record_id not in self._read:
+            self.chosen = Shown.TEAM
+            if self.panel is not None:
+                self.panel.show_choice(Shown.TEAM)
 
     def task(self, task_id: int) -> Task | None:
         """A task as last read."""
@@ -200,10 +210,7 @@ class TaskPanel(QWidget):
         self.said_label.setVisible(bool(text))
 
     def _tab(self) -> TabPage | None:
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, TabPage):
-            parent = parent.parentWidget()
-        return parent
+        return enclosing_tab(self)
 
     def _publish(self, change: Change, said: str) -> None:
         """A change made here: the list read again, what it did said, the window told."""
