@@ -5,7 +5,6 @@ on the PDF (read back with `pdftotext`) and in the End shift window, where Enter
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -49,8 +48,6 @@ def pdf_text(pdf: bytes) -> str:
 
 def test_the_handoff_pdf_prints_the_tasks(loops: Loops) -> None:
     pdf = handoff.build(loops.services, "Cal's report: chase at noon")
-    Path("/tmp/loops").mkdir(exist_ok=True)
-    Path("/tmp/loops/handoff.pdf").write_bytes(pdf)  # to look at (pdftoppm)
     text = pdf_text(pdf)
     assert "Tasks due by the end of the next shift (3)" in text
     assert "Chase the cardiology consult report · for Any VMA · due 12:00 PM" in text
@@ -79,4 +76,3 @@ def test_the_end_shift_window_lists_the_tasks_and_enter_opens_one(qtbot, loops: 
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened == [("task", loops.referral_task)]
     dialog.resize(1366, 740)
-    dialog.grab().save("/tmp/loops/end_shift.png")

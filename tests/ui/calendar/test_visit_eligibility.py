@@ -83,7 +83,6 @@ def test_an_eligibility_result_is_recorded_field_by_field_and_shown_again(
         == ("$350.00", "20%", "max $6,000, $1,100 met")
     assert again.secondary_eligibility_combo.currentData() == "verified"
     assert again.eligibility_checked_label.text().startswith("Checked ")
-    again.eligibility_group.grab().save("/tmp/D/eligibility.png")
 
 
 def test_a_wrong_amount_is_shown_beside_its_field_and_kept(qtbot, services, tab, staff, add_patient, book):

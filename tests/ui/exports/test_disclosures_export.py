@@ -56,7 +56,6 @@ def test_the_accounting_of_a_patient_chosen_by_keys_is_saved_and_audited(qtbot, 
     assert shown.args == [True]
     page = dialog.document.getAllText(0).text()
     assert "Accounting of disclosures" in page and "Harbor Mutual" in page
-    dialog.grab().save("/tmp/disclosures_export.png")
 
     dialog.choose_path = lambda suggested: str(tmp_path / "accounting")
     assert dialog.save() == tmp_path / "accounting.pdf"

@@ -88,4 +88,3 @@ def test_a_secondary_member_id_alone_asks_for_its_payer(qtbot, services, add_pat
 def test_the_editor_fits_a_768_pixel_screen(qtbot, services, add_patient):
     dialog = open_editor(qtbot, services, add_patient().id)
     assert dialog.height() <= 768 - 60  # a task bar and the title bar
-    dialog.grab().save("/tmp/D/patient-editor.png")

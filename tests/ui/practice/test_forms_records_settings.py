@@ -53,7 +53,6 @@ def test_a_packet_and_the_clock_saved_by_keys_a_duplicate_refused_beside_the_ite
     assert focused() is ui.records_days_spin
     qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
     type_keys(qtbot, "7", ENTER)
-    dialog.grab().save("/tmp/settings_forms_refused.png")
     assert dialog.isVisible() and ui.packet_error.isVisible()
     assert ui.packet_error.text() == "Intake packet: New patient: item 3 is listed twice."
     assert focused() is ui.packet_edit
