@@ -185,8 +185,12 @@ def test_patient_notified_takes_the_time_and_caller_of_the_reached_attempt(offic
     office.services.chase.log_attempt(ChaseKind.RESULT_NOTICE, rid, channel=Channel.PHONE,
                                       outcome=Outcome.REACHED)
     office.clock.current += timedelta(minutes=30)
+    caller = office.services.context.user
+    office.services.context.user = "Ben Ortiz"  # another VMA records the step the caller's call did
     told, _ = office.results.advance(rid, S.PATIENT_NOTIFIED)
+    office.services.context.user = caller
     assert told.events[-1].at == reached_at and told.events[-1].note == "reached by phone"
+    assert (told.events[-1].by, told.events[-1].recorded_by) == (caller, "Ben Ortiz")
     [row] = office.results.open_results()
     assert row.chase.reached
 

@@ -173,7 +173,8 @@ class ResultsService:
         if step is ResultStep.PATIENT_NOTIFIED and by is None:
             reached = self._reached_since(result)
             if reached is not None:
-                when, who, recorder = reached.at, reached.by or who, ""
+                when = reached.at  # the caller did it; the signed-in user, if another, recorded it
+                who, recorder = attribution(reached.by or None, self.ctx.user)
                 text = text or f"reached by {reached.channel.label.lower()}"
         event = ResultEvent(step, when, who, text, recorder)
         updated = replace(result, step=step, events=result.events + (event,))
