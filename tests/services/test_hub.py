@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from vma_desk.core.calendar import Appointment, VisitStatus
+from vma_desk.core.calendar import Appointment, Eligibility, EligibilityStatus, VisitStatus
 from vma_desk.core.chase import Channel, ChaseKind, Outcome
 from vma_desk.core.clock import FixedClock
 from vma_desk.core.communications import Message, MessageState
@@ -42,6 +42,11 @@ def test_the_hub_shows_the_patients_visits_loops_and_contacts_and_its_opening_is
                                                        start=start, minutes=20))
         return booked.id
 
+    checked = book(ann.id, local(1, 5, 9))  # eligibility checked then; five visits since
+    services.calendar.record_eligibility(checked, Eligibility(EligibilityStatus.VERIFIED, active=True))
+    for day in (12, 19, 26):
+        book(ann.id, local(1, day, 9))
+    book(ann.id, local(2, 9, 9))
     missed = book(ann.id, local(2, 16, 9))
     clock.current = local(2, 16, 10)
     services.calendar.set_status(missed, VisitStatus.NO_SHOW)
@@ -73,7 +78,9 @@ def test_the_hub_shows_the_patients_visits_loops_and_contacts_and_its_opening_is
 
     assert hub.age == 65 and [g.kind for g in hub.gaps_open] == ["Mammogram"]
     assert [v.id for v in hub.upcoming] == [ahead]  # the cancelled one is not to come
-    assert [v.id for v in hub.recent] == [missed] and hub.no_shows == 1
+    assert [v.id for v in hub.recent][0] == missed and checked not in [v.id for v in hub.recent]
+    assert hub.no_shows == 1
+    assert hub.eligibility is not None and hub.eligibility.status is EligibilityStatus.VERIFIED
     assert [m.id for m in hub.messages] == [kept.id]
     assert [t.id for t in hub.tasks] == [task.id]
     assert [(a.kind, a.outcome) for a in hub.attempts] == [(ChaseKind.RECALL, Outcome.NO_ANSWER)]

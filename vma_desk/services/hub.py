@@ -46,7 +46,7 @@ class HubService:
         return PatientHub(
             patient=patient, today=self.ctx.today(), upcoming=tuple(upcoming), recent=tuple(recent),
             no_shows=CalendarRepository(self.ctx.conn).no_show_counts([patient_id])[patient_id],
-            eligibility=last_eligibility([*upcoming, *recent]),
+            eligibility=last_eligibility([v for v in (self.repo.last_checked(patient_id),) if v is not None]),
             messages=tuple(self.repo.open_messages(patient_id)),
             refills=tuple(r for r in RefillRepository(self.ctx.conn).for_patient(patient_id) if r.is_open),
             referrals=tuple(r for r in referrals.referrals_for_patient(patient_id) if r.is_open),

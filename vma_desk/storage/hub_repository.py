@@ -31,6 +31,15 @@ class HubRepository:
             f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment WHERE patient_id = ? AND start_ts < ?"
             " ORDER BY start_ts DESC, id DESC LIMIT ?", (patient_id, to_ts(moment), limit))]
 
+    def last_checked(self, patient_id: int) -> Appointment | None:
+        """The patient's visit (not cancelled) whose eligibility was checked last, of all their visits."""
+        row = self.conn.execute(
+            f"SELECT id, {APPOINTMENT_COLUMNS} FROM appointment WHERE patient_id = ?"
+            " AND status != 'cancelled' AND elig_checked_at IS NOT NULL"
+            " ORDER BY elig_checked_at DESC, id DESC LIMIT 1",
+            (patient_id,)).fetchone()
+        return None if row is None else appointment_from_row(row)
+
     def last_calls(self, patient_id: int, limit: int) -> list[Call]:
         return [call_from_row(r) for r in self.conn.execute(
             f"SELECT id, {CALL_COLUMNS} FROM call WHERE patient_id = ? ORDER BY started_ts DESC, id DESC"
