@@ -123,3 +123,29 @@ def test_make_a_task_from_a_call_links_the_call_and_alt_s_in_the_hub_makes_one_f
     qtbot.waitUntil(lambda: no_dialog(TaskDialog))
     made = [t for t in window.services.tasks.of_patient(ann.id) if t.title == "Mail the immunisation record"]
     assert len(made) == 1
+
+
+def test_from_todays_visit_ctrl_k_offers_its_patient_and_a_task_links_the_visit(qtbot, window):
+    from vma_desk.ui.staff_tasks.dialog import TaskDialog
+    from vma_desk.ui.today.tab import TodayTab
+
+    services = window.services
+    ann = services.patients.search("ames")[0]
+    lee = next(s for s in services.practice.staff() if s.name == "Dana Lee")
+    visit, _ = services.calendar.book(Appointment(ann.id, lee.id, "est", at(MONDAY, 14, 0), 20))
+    today = tab_of(window, TodayTab)
+    window.tabs.setCurrentWidget(today)
+    today.load()
+    today.focus_main()
+    assert today.current_record() == (today._LINKABLE["appointment"], visit.id)
+    qtbot.keyClick(focused(), Qt.Key.Key_K, CTRL)
+    quick = dialog_of(qtbot, QuickOpenDialog)
+    assert "Enter opens Ames, Ann" in quick.ui.status_label.text()
+    quick.reject()
+    qtbot.waitUntil(lambda: no_dialog(QuickOpenDialog))
+    reactivate(qtbot, window)
+    today.focus_main()
+    qtbot.keyClick(focused(), Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    task = dialog_of(qtbot, TaskDialog)
+    assert task.link == (today._LINKABLE["appointment"], visit.id)
+    task.reject()

@@ -463,6 +463,19 @@ class CalendarTab(TabPage):
         self.open_booking()
         return True
 
+    def _current_visit(self) -> Appointment | None:
+        """The one visit of the selected cell (None: an empty cell, or several overlapping)."""
+        found = self._appointments_at(self.view.currentIndex())
+        return found[0] if len(found) == 1 else None
+
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        visit = self._current_visit()
+        return (RecordKind.APPOINTMENT, visit.id) if visit is not None and visit.id is not None else None
+
+    def current_patient(self) -> int | None:
+        visit = self._current_visit()
+        return visit.patient_id if visit is not None else None
+
     def open_form_for(self, form: str, patient: Patient) -> bool:
         if form != "booking":
             return False

@@ -289,6 +289,29 @@ class TodayTab(TabPage):
             self.visit_view.select_first()
         self.visit_view.setFocus()
 
+    #: the records Today's rows open, as the words their keys carry, by the kind a task links to
+    _LINKABLE = {"appointment": RecordKind.APPOINTMENT, "follow_up": RecordKind.APPOINTMENT,
+                 "eligibility": RecordKind.APPOINTMENT, "message": RecordKind.MESSAGE,
+                 "refill": RecordKind.REFILL, "referral": RecordKind.REFERRAL,
+                 "prior_auth": RecordKind.PRIOR_AUTH, "call": RecordKind.CALL, "callback": RecordKind.CALL,
+                 "result": RecordKind.RESULT, "records_request": RecordKind.RECORDS_REQUEST}
+
+    def current_record(self) -> tuple[RecordKind, int] | None:
+        """The record of the row selected in the list that has the keyboard (the visits' unless the
+        due list has it): what "Make a task…" links to."""
+        view = self.due_view if self.due_view.hasFocus() else self.visit_view
+        key = view.current_key()
+        if not isinstance(key, tuple) or len(key) != 2:
+            return None
+        kind = self._LINKABLE.get(str(key[0]))
+        return (kind, int(key[1])) if kind is not None else None
+
+    def current_patient(self) -> int | None:
+        record = self.current_record()
+        if record is None or record[0] is not RecordKind.APPOINTMENT:
+            return None
+        return self.context.calendar.get(record[1]).patient_id
+
     # opening and exporting --------------------------------------------------------------------------
     def _on_view_open_requested(self, key: tuple[str, int]) -> None:
         kind, record_id = key
