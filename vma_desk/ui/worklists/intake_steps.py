@@ -28,6 +28,7 @@ from vma_desk.core.records import Change
 from vma_desk.ui.forms.ui_intake_mark import Ui_IntakeMark
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import FormDialog, attempt
+from vma_desk.ui.shared.tab import enclosing_tab
 from vma_desk.ui.shared.widgets import FieldSlot
 from vma_desk.ui.worklists.results_steps import bold
 
@@ -57,6 +58,7 @@ class IntakeMarkDialog(FormDialog):
         visit = packet.appointment
         kind = context.types.get(visit.type_code)
         self.setWindowTitle(f"Mark forms: {who}")
+        self.who = who
         self._main_button(QDialogButtonBox.StandardButton.Close, "&Done")
         when = wording.when_in_year(visit.start, context.zone(), context.today())
         ui.about_label.setText(f"Intake forms: {who}, {kind.name if kind else visit.type_code} with "
@@ -126,8 +128,14 @@ class IntakeMarkDialog(FormDialog):
         if done is None:
             return None
         row = self.ui.items_table.currentRow()
+        before = self.packet
         self.packet, change = done
         self.changes.append(change)
+        tab = enclosing_tab(self)
+        if tab is not None:  # Edit → Undo takes the mark back (refused once the forms changed since)
+            intake, after = self.context.services.intake, self.packet
+            tab.sig_undoable.emit(f"{state.label.lower()}: {form.name} ({self.who})",
+                                  lambda: intake.undo(before, after))
         self._show_forms()
         self.ui.items_table.setCurrentCell(row, 0)
         self.ui.items_table.setFocus()

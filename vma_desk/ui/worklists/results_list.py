@@ -125,7 +125,10 @@ class ResultsList:
             return self._disposition
         step = PLAIN_STEPS.get(result.step if result else ResultStep.AWAITED, PLAIN_STEPS[ResultStep.AWAITED])
         _to, label, tip, notice = step
-        return DoneStep(label, tip, self._advance, notice)
+        results = self.context.services.results
+        # Edit → Undo takes the step back from the result as it stood when the step was taken
+        undo = None if result is None else (lambda _row, before=result: results.undo_step(before))
+        return DoneStep(label, tip, self._advance, notice, undo=undo)
 
     def _advance(self, row: WorkRow, _why: str) -> Change:
         """The plain next step of the row's result, from where it stands as read."""
