@@ -149,3 +149,15 @@ def test_a_task_made_about_a_patient_says_so_and_links_them(qtbot, services, des
     qtbot.waitUntil(lambda: no_dialog(TaskDialog))
     [task] = services.tasks.of_patient(desk.ann.id)
     assert (task.link_kind, task.link_id, task.patient_id) == (RecordKind.PATIENT, desk.ann.id, desk.ann.id)
+
+
+def test_a_new_tasks_due_time_starts_within_the_business_day(services):
+    from datetime import date
+
+    from vma_desk.ui.staff_tasks.dialog import default_due
+
+    context = TabContext(services)
+    assert default_due(at(MONDAY, 9, 30), context) == at(MONDAY, 10, 0)
+    assert default_due(at(MONDAY, 6, 30), context) == at(MONDAY, 8, 0)  # before opening: at opening
+    assert default_due(at(MONDAY, 17, 30), context) == at(date(2026, 3, 3), 8, 0)  # after closing
+    assert default_due(at(date(2026, 3, 7), 11, 0), context) == at(date(2026, 3, 9), 8, 0)  # a Saturday

@@ -60,15 +60,18 @@ def weekly_rule(day_index: int) -> str:
 
 
 def default_due(now: datetime, context: TabContext) -> datetime:
-    """Where a new task's due time starts: the next full hour today, no later than the end of the
-    business day; after closing, the next business day's opening hour (practice time)."""
+    """Where a new task's due time starts: the next full hour today, within the business day (the
+    opening hours the chase's policy assumes: the practice records no hours of its own); before
+    opening, today's opening; after closing, on a weekend or a holiday, the next business day's
+    opening (practice time)."""
     zone = context.zone()
     local = now.astimezone(zone)
-    closes = datetime.combine(local.date(), DEFAULT_POLICY.closes, tzinfo=zone)
-    if local < closes:
-        hour = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        return min(hour, closes)
     practice = context.services.practice.get()
+    opens = datetime.combine(local.date(), DEFAULT_POLICY.opens, tzinfo=zone)
+    closes = datetime.combine(local.date(), DEFAULT_POLICY.closes, tzinfo=zone)
+    if practice.is_business_day(local.date()) and local < closes:
+        hour = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        return min(max(hour, opens), closes)
     day = local.date() + timedelta(days=1)
     while not practice.is_business_day(day):
         day += timedelta(days=1)
