@@ -515,6 +515,8 @@ def _disclosures_pdf(services: Services, args: argparse.Namespace) -> tuple[byte
 
     end = args.end or services.context.today()
     start = args.start or accounting_start(end)
+    if start > end:
+        raise ValidationError("--to", f"({end.isoformat()}) is before --from ({start.isoformat()})")
     period = f"{start.isoformat()} to {end.isoformat()}"
     pdf = disclosures.build(services, args.patient, start, end)  # refuses an unknown id
     services.patients.open(args.patient, f"accounting of disclosures, {period}")

@@ -80,7 +80,7 @@ def test_an_unknown_patient_or_a_reversed_period_is_refused_writing_nothing(fold
     assert result.returncode == 2 and result.stdout == ""
     reversed_period = vma("export", "disclosures", "--data-dir", data_dir, "--patient", ann,
                           "--from", "2026-03-02", "--to", "2026-01-01", "--out", out)
-    refused(reversed_period, "must not be before the start")
+    refused(reversed_period, "--to: (2026-01-01) is before --from (2026-03-02)")
     assert reversed_period.returncode == 2
     assert not out.exists() and len(audit_of(data_dir, keystore)) == before
 
