@@ -44,7 +44,7 @@ def test_a_confirmation_nobody_answers_is_closed_with_its_reason_and_undo_reopen
     assert current_id(page) == visit.id
     assert tab.ui.close_button.isVisible()
     assert tab.ui.close_button.text() == "Close as unreachable… (Ctrl+Shift+D)"
-    assert "Ctrl+Shift+D closes as unreachable" in tab.ui.summary_label.text()
+    assert "Ctrl+Shift+D close as unreachable" in tab.ui.summary_label.text()
 
     qtbot.keyClick(focused(), Qt.Key.Key_D, CTRL_SHIFT)  # nothing tried yet: refused, the row stays
     assert tab.ui.step_error_label.isVisible()

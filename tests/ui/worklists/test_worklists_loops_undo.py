@@ -66,3 +66,29 @@ def test_a_form_marked_sent_is_taken_back_by_undo(qtbot, services, worklists_tab
     assert label == "sent: Registration (Ames, Ann)"
     take_back()
     assert services.intake.visit_packet(visit.id).forms[0].state is FormState.NOT_SENT
+
+
+def test_a_result_closed_early_keeps_its_reason_and_undo_reopens_it(qtbot, services, worklists_tab, desk):
+    from tests.ui.conftest import reactivate
+    from tests.ui.test_undo_reopen import answer_reason
+    from tests.ui.worklists.support import CTRL_SHIFT
+
+    result, _ = services.results.expect(ExpectedResult(desk.ann.id, "TSH", date(2026, 3, 6), desk.lee.id,
+                                                       date(2026, 3, 2)))
+    tab = worklists_tab
+    seen = _undo_entries(tab)
+    tab.load()
+    tab.ui.lists_tabs.setCurrentIndex(RESULTS)
+    tab.focus_main()
+    assert tab.ui.close_button.text() == "Close result… (Ctrl+Shift+D)"
+    asked: list[str] = []
+    answer_reason("the provider cancelled the test", asked)
+    qtbot.keyClick(focused(), Qt.Key.Key_D, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bool(asked))
+    reactivate(qtbot, tab)
+    closed = services.results.get(result.id)
+    assert closed.step is ResultStep.CLOSED and closed.events[-1].note == "the provider cancelled the test"
+    [(label, take_back)] = seen
+    assert label == "close result (Ames, Ann)"
+    take_back()
+    assert services.results.get(result.id).step is ResultStep.AWAITED

@@ -45,6 +45,8 @@ class DoneStep:
     ask: str = ""
     #: takes the step back (Edit → Undo right after it): the record and its change
     undo: Callable[[WorkRow], tuple[object, Change]] | None = None
+    #: a chase closed as unreachable: refused before any attempt (said before the reason is asked)
+    chase: bool = False
 
 
 class Saved(Protocol):
@@ -94,9 +96,10 @@ class Worklist(Protocol):
 
     @property
     def close(self) -> DoneStep | None:
-        """The step that stops chasing a row nobody could be reached for (Ctrl+Shift+D: "Close as
-        unreachable…", with the reason; Edit → Undo reopens it), None where the list's own step
-        ends the chase (Returned, Won't rebook…) or a letter keeps the row (Recall)."""
+        """The step that closes a row without it being done (Ctrl+Shift+D), with the reason: a
+        chase nobody could be reached for ("Close as unreachable…", `close_step`), a task
+        cancelled, a records request closed; None where the list's own step ends the row
+        (Returned, Won't rebook…) or a letter keeps it (Recall)."""
 
     @property
     def book(self) -> FormStep | None:
@@ -127,7 +130,8 @@ def close_step(context: TabContext, kind: ChaseKind) -> DoneStep:
                     "leaves the list; Edit → Undo reopens it)",
                     lambda row, why: chase.close_unreachable(kind, row.record_id, why),
                     "Closed as unreachable",
-                    ask="Why is this chase closed (e.g. no answer after 3 calls, wrong number)?")
+                    ask="Why is this chase closed (e.g. no answer after 3 calls, wrong number)?",
+                    undo=lambda row: (None, chase.reopen_chase(kind, row.record_id)), chase=True)
 
 
 def _phone(number: str) -> str:

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from vma_desk.core.chase import ChaseKind
-from vma_desk.core.errors import KnownError, ValidationError
+from vma_desk.core.errors import ValidationError
 from vma_desk.core.records import Change, RecordKind
 from vma_desk.core.records_requests import Direction, RecordsRequest, Timing
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.tab import enclosing_tab
 from vma_desk.ui.shared.table import tab_action
-from vma_desk.ui.shared.widgets import ask_reason, show_dialog
+from vma_desk.ui.shared.widgets import show_dialog
 from vma_desk.ui.worklists.lists import DoneStep, FormStep, Saved
 from vma_desk.ui.worklists.model import ROW_ROLE, WorkRow
 from vma_desk.ui.worklists.records_steps import (
@@ -37,7 +37,7 @@ CLOSE_QUESTION = ("Why is this request closed without being done (withdrawn, aut
 
 
 class RecordsPanel(QWidget):
-    """The list's table with "New request… (Alt+N)" and "Close… (Ctrl+Shift+D)" above it, and the
+    """The list's table with "New request… (Alt+N)" above it, and the
     last step's notice or refusal beside them."""
 
     def __init__(self, records: RecordsList, view: QTableView, reload: Callable[[], None]) -> None:
@@ -46,14 +46,11 @@ class RecordsPanel(QWidget):
         self.records, self.view, self.reload = records, view, reload
         self.new_button = QPushButton("New request… (Alt+N)")
         self.new_button.setToolTip("Record a release of a patient's records, or records asked from elsewhere")
-        self.close_button = QPushButton("Close… (Ctrl+Shift+D)")
-        self.close_button.setToolTip("Close the selected request without it being done, with the reason")
         self.notice_label = QLabel()
         self.notice_label.setObjectName("records_notice")
         self.notice_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
-        row.addWidget(self.close_button)
         row.addWidget(self.notice_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,11 +58,8 @@ class RecordsPanel(QWidget):
         layout.addWidget(view, 1)
         self.setFocusProxy(view)
         self.new_button.clicked.connect(lambda _checked: self.open_new())
-        self.close_button.clicked.connect(lambda _checked: self.close_selected())
         self.new_action = tab_action(self, "New request…", ("Alt+N",), "Record a new records request",
                                      self.open_new)
-        self.close_action = tab_action(self, "Close…", ("Ctrl+Shift+D",),
-                                       "Close the selected request, with the reason", self.close_selected)
 
     def current(self) -> WorkRow | None:
         row = self.view.currentIndex().data(ROW_ROLE)
@@ -82,26 +76,6 @@ class RecordsPanel(QWidget):
         dialog.sig_saved.connect(lambda change: self._done("Request recorded", change))
         show_dialog(dialog)
         return dialog
-
-    def close_selected(self) -> Change | None:
-        """Ctrl+Shift+D: close the selected request without it being done, with the reason asked."""
-        row = self.current()
-        if row is None:
-            self.say("Select a request first.", refused=True)
-            return None
-        why = ask_reason(self, "Close request", f"{CLOSE_QUESTION} ({row.who})", "Close request")
-        if why is None:
-            return None
-        try:
-            _request, change = self.records.context.services.records_requests.close(row.record_id, why)
-        except ValidationError as error:
-            self.say(f"Not closed: {error.message[:1].upper()}{error.message[1:]}.", refused=True)
-            return None
-        except KnownError as error:
-            self.say(error.message, refused=True)
-            return None
-        self._done(f"Closed: {row.who}", change)
-        return change
 
     def _done(self, notice: str, change: Change) -> None:
         """Read the list again, say what was done, tell the window (Today's late rows, the hub), and
@@ -123,7 +97,6 @@ class RecordsList:
                ("items", "Items"), ("authorisation", "Authorisation"))
     samples = ("Due today: 03/02", "Release to", "Mercy Hospital Records", "Christopher Willis", "",
                "Signed 02/20, expires 08/20")
-    close = None  # "Close…" (Ctrl+Shift+D) is the panel's: a request is closed with its reason, not chased
     opens = ""
     #: a patient's name, the business-day clock (a setting) and the practice's holidays say the rows
     reads = frozenset({RecordKind.RECORDS_REQUEST, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT,
@@ -137,6 +110,10 @@ class RecordsList:
         records = context.services.records_requests
         self._send = FormStep("Mark &sent…", "The release went out by a secure way: it leaves the list "
                               "and goes on the patient's accounting of disclosures", self._open_sent, "Sent")
+        self.close = DoneStep("&Close…", "Close the selected request without it being done (withdrawn, "
+                              "revoked, a duplicate), with the reason",
+                              lambda row, why: records.close(row.record_id, why)[1], "Closed",
+                              ask=CLOSE_QUESTION)
         self._receive = DoneStep("Mark &received", "The records asked for came in: the request leaves the "
                                  "list", lambda row, _why: records.mark_received(row.record_id)[1],
                                  "Received")

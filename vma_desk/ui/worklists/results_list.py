@@ -90,7 +90,6 @@ class ResultsList:
                ("ordered_by", "Ordered by"), ("step", "Step"), ("flags", "Flags"))
     samples = ("03/02/2026", "Comprehensive metabolic", "Christopher Willis", "Dana Lee, MD",
                "Needs visit · to book", "")
-    close = None
     opens = ""
     #: a visit booked or cancelled, a patient's or provider's name change what the rows say
     reads = frozenset({RecordKind.RESULT, RecordKind.CONTACT_ATTEMPT, RecordKind.PATIENT, RecordKind.STAFF,
@@ -129,6 +128,18 @@ class ResultsList:
         # Edit → Undo takes the step back from the result as it stood when the step was taken
         undo = None if result is None else (lambda _row, before=result: results.undo_step(before))
         return DoneStep(label, tip, self._advance, notice, undo=undo)
+
+    @property
+    def close(self) -> DoneStep:
+        """Ctrl+Shift+D: close the selected result before its steps are done (the test was
+        cancelled, the result came to another practice), with the reason; Edit → Undo reopens it."""
+        result = self._current()
+        results = self.context.services.results
+        undo = None if result is None else (lambda _row, before=result: results.undo_step(before))
+        return DoneStep("&Close result…", "Close the result without its remaining steps, with the reason "
+                        "(Edit → Undo takes it back)",
+                        lambda row, why: results.advance(row.record_id, ResultStep.CLOSED, note=why)[1],
+                        "Closed", ask="Why is this result closed (e.g. the test was cancelled)?", undo=undo)
 
     def _advance(self, row: WorkRow, _why: str) -> Change:
         """The plain next step of the row's result, from where it stands as read."""

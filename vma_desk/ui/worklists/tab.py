@@ -158,9 +158,9 @@ class WorklistsTab(TabPage):
                                      "Log a contact attempt on the selected row", self.log_attempt)
         self.done_action = tab_action(self, "&Done", ("Ctrl+D",), "Take the selected row off its list",
                                       self.done)
-        self.close_action = tab_action(self, "Close as &unreachable…", ("Ctrl+Shift+D",),
-                                       "Stop chasing the selected row, with the reason",
-                                       self.close_unreachable)
+        self.close_action = tab_action(self, "&Close…", ("Ctrl+Shift+D",),
+                                       "Close the selected row without it being done, with the reason",
+                                       self.close_row)
         self.book_action = tab_action(self, "&Book…", ("Ctrl+Return", "Ctrl+Enter"),
                                       "Book the selected row's visit", self.book)
         self.open_action = tab_action(self, "&Open record", ("Ctrl+O",),
@@ -252,7 +252,7 @@ class WorklistsTab(TabPage):
         rows, due = page.model.rowCount(), page.due_count()
         keys = "Ctrl+Shift+L logs an attempt · Ctrl+D done · "
         if page.worklist.close is not None:
-            keys += "Ctrl+Shift+D closes as unreachable · "
+            keys += f"Ctrl+Shift+D {page.worklist.close.label.replace('&', '').rstrip('…').lower()} · "
         if page.worklist.book is not None:
             keys += f"Ctrl+Enter {page.worklist.book.label.replace('&', '').rstrip('…').lower()}s · "
         if page.worklist is self.recall and self.recall.total > rows:  # in pages: the whole list's counts
@@ -286,14 +286,14 @@ class WorklistsTab(TabPage):
         done, book = worklist.done, worklist.book
         self.log_action.setEnabled(row is not None)
         for action, step, keys, default in ((self.done_action, done, "Ctrl+D", "&Done"),
-                                            (self.book_action, book, "Ctrl+Enter", "&Book…")):
+                                            (self.book_action, book, "Ctrl+Enter", "&Book…"),
+                                            (self.close_action, worklist.close, "Ctrl+Shift+D", "&Close…")):
             action.setEnabled(row is not None and step is not None)
             label = step.label if step else default
             action.setText(label)
             action.setIconText(f"{label.replace('&', '')} ({keys})")
             action.setToolTip(f"{step.tip} ({keys})" if step else "")
         self.ui.book_button.setVisible(book is not None)
-        self.close_action.setEnabled(row is not None and worklist.close is not None)
         self.ui.close_button.setVisible(worklist.close is not None)
         self.open_action.setEnabled(row is not None and bool(worklist.opens))
         self.ui.open_button.setVisible(bool(worklist.opens))
@@ -393,21 +393,22 @@ class WorklistsTab(TabPage):
                                    lambda: undo(row))
         return change
 
-    def close_unreachable(self) -> Change | None:
-        """Ctrl+Shift+D: "Close as unreachable…" on the selected row (Confirmations, Follow-up
-        calls), with the reason asked for; Edit → Undo reopens the chase."""
+    def close_row(self) -> Change | None:
+        """Ctrl+Shift+D: the list's close step on the selected row, with the reason asked for:
+        "Close as unreachable…" (Confirmations, Follow-up calls, Intake forms: refused before any
+        attempt), "Cancel task…", a records request's "Close…"; Edit → Undo where the step has one."""
         row, page = self.selected(), self.page()
         step = page.worklist.close
         if row is None or step is None:
             return None
-        if not row.state.attempts:  # said before the reason is asked for
+        if step.chase and not row.state.attempts:  # said before the reason is asked for
             self._refuse("Log the attempts made first: a chase is closed as unreachable after trying.")
             return None
         change = self._take(page, row, step)
-        if change is not None:
-            chase, kind, record_id = self.context.services.chase, row.kind, row.record_id
-            self.sig_undoable.emit(f"close as unreachable ({row.who})",
-                                   lambda: (None, chase.reopen_chase(kind, record_id)))
+        if change is not None and step.undo is not None:
+            undo = step.undo
+            self.sig_undoable.emit(f"{step.label.replace('&', '').rstrip('…').lower()} ({row.who})",
+                                   lambda: undo(row))
         return change
 
     def _take(self, page: ListPage, row: WorkRow, step: DoneStep) -> Change | None:

@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 
 from vma_desk.core import wording
 from vma_desk.core.chase import ChaseKind
-from vma_desk.core.errors import KnownError, ValidationError
 from vma_desk.core.records import Change, RecordKind
 from vma_desk.core.tasks import Task, assignee_text
 from vma_desk.ui.shared.context import TabContext
 from vma_desk.ui.shared.form import show_dialog
 from vma_desk.ui.shared.tab import TabPage, enclosing_tab
 from vma_desk.ui.shared.table import tab_action
-from vma_desk.ui.shared.widgets import ask_reason
 from vma_desk.ui.staff_tasks.dialog import TaskDialog, about_text, repeat_label
 from vma_desk.ui.worklists.lists import DoneStep, FormStep, Saved
 from vma_desk.ui.worklists.model import ROW_ROLE, WorkRow
@@ -57,7 +55,6 @@ class TaskList:
     columns = (("due", "Due"), ("task", "Task"), ("for", "For"), ("about", "About"), ("repeats", "Repeats"))
     samples = ("Tue 03/03 10:00 AM", "", "Any front desk", "Referral · Christopher Willis",
                "Every week on Monday")
-    close = None  # cancelling is the panel's own step: the tab's is "close as unreachable"
     opens = ""
     #: the users' and staff's names say who a task is for; a patient's name what it is about
     reads = frozenset({RecordKind.TASK, RecordKind.CONTACT_ATTEMPT, RecordKind.USER, RecordKind.STAFF,
@@ -73,6 +70,10 @@ class TaskList:
         self.done = DoneStep("&Done", "The task is done: it leaves the list (a repeating one comes back at "
                              "its next time; Edit → Undo reopens it)", self._complete, "Done",
                              undo=lambda row: tasks.reopen(row.record_id))
+        self.close = DoneStep("&Cancel task…", "The task is not to be done: cancel it, with the reason "
+                              "(Edit → Undo reopens it)",
+                              lambda row, why: tasks.cancel(row.record_id, why)[1], "Cancelled",
+                              ask=CANCEL_QUESTION, undo=lambda row: tasks.reopen(row.record_id))
         self.book = FormStep("&Edit…", "Change the task's title, who it is for, when it is due, how it "
                              "repeats or its note", self._open_edit, "Edited")
 
@@ -171,11 +172,9 @@ class TaskPanel(QWidget):
             self.shown_combo.addItem(choice.value, choice)
         label.setBuddy(self.shown_combo)
         self.new_button = QPushButton("New task… (Alt+N)")
-        self.cancel_button = QPushButton("Cancel task… (Ctrl+Shift+D)")
         top.addWidget(label)
         top.addWidget(self.shown_combo)
         top.addStretch(1)
-        top.addWidget(self.cancel_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addWidget(view)
@@ -186,13 +185,8 @@ class TaskPanel(QWidget):
         self.setFocusProxy(view)
         self.shown_combo.currentIndexChanged.connect(self._on_shown_changed)
         self.new_action = tab_action(self, "New task…", ("Alt+N",), "Make a task", self.new_task)
-        self.cancel_action = tab_action(self, "Cancel task…", ("Ctrl+Shift+D",),
-                                        "The task is not to be done: cancel it, with the reason (Edit → "
-                                        "Undo reopens it)", self.cancel_task)
         self.new_button.setToolTip(self.new_action.toolTip())
-        self.cancel_button.setToolTip(self.cancel_action.toolTip())
         self.new_button.clicked.connect(lambda _checked: self.new_task())
-        self.cancel_button.clicked.connect(lambda _checked: self.cancel_task())
 
     def show_choice(self, shown: Shown) -> None:
         """Show which list is read (without reading it again)."""
@@ -232,25 +226,3 @@ class TaskPanel(QWidget):
         index = self.view.currentIndex()
         row = index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
         return row if isinstance(row, WorkRow) else None
-
-    def cancel_task(self) -> Change | None:
-        """Ctrl+Shift+D: the selected task cancelled, with the reason asked for; Edit → Undo reopens it."""
-        row = self._selected()
-        if row is None:
-            self.say("Select a task first.")
-            return None
-        why = ask_reason(self, "Cancel task", f"{CANCEL_QUESTION} ({row.who})", "Cancel task")
-        if why is None:
-            return None
-        tasks = self.tasks.context.services.tasks
-        try:
-            _task, change = tasks.cancel(row.record_id, why)
-        except (ValidationError, KnownError) as error:
-            self.say(f"{error.message[:1].upper()}{error.message[1:]}.")
-            return None
-        self._publish(change, f"Cancelled: “{row.who}”.")
-        tab = self._tab()
-        if tab is not None:
-            record_id = row.record_id
-            tab.sig_undoable.emit(f"cancel task ({row.who})", lambda: (None, tasks.reopen(record_id)[1]))
-        return change
