@@ -3,8 +3,9 @@ confirm), one sub-tab each with its count of rows due now, and the voicemail box
 
 Keys (while the tab has focus): Ctrl+Shift+L logs an attempt on the selected row (the next row is
 selected after it), Ctrl+D takes the row off its list (Returned, Done, Confirmed, Mark done…, Won't
-rebook…), Ctrl+Shift+D closes a chase nobody could be reached for (Confirmations, Follow-up calls:
-"Close as unreachable…", with the reason; Edit → Undo reopens it), Ctrl+Enter books its visit
+rebook…), Ctrl+Shift+D the list's close step with the reason ("Close as unreachable…" on
+Confirmations, Follow-up calls and Intake forms, "Cancel task…", "Close result…", a records request's
+"Close…"; Edit → Undo where the step has one), Ctrl+Enter books its visit
 (Recall: Book…; To rebook: Rebook…), Enter opens the row's patient, Ctrl+O its record in its tab,
 Ctrl+B "Box checked", Ctrl+N a new voicemail; Ctrl+Tab moves between the lists. A row stays quiet
 (greyed, after the rows due) until its next attempt is due; the lists' own timers move rows from
