@@ -561,6 +561,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "the loops still open: tasks, intake packets, results expected and records requests",
               _script(";".join((schema.tasks.SQL, schema.intake.SQL, schema.results.SQL,
                                 schema.records_requests.SQL, schema.hub.SQL)))),
+    Migration(13, "where imported patients, visits and practitioners came from (the EHR's ids)",
+              _script(schema.ehr.SQL)),
 )
 LATEST = MIGRATIONS[-1].version
 
