@@ -17,6 +17,7 @@ from types import ModuleType
 MODULES: tuple[str, ...] = (
     "vma_desk.commands.audit",
     "vma_desk.commands.backup",
+    "vma_desk.commands.ehr",
     "vma_desk.commands.keys",
 )
 

@@ -48,6 +48,8 @@ class PatientPlan:
     action: Action
     patient_id: int | None = None
     reason: str = ""
+    #: the patients it could be (refused as ambiguous): the preview lets the VMA pick one
+    candidates: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,8 @@ def _plan_patient(p: SourcePatient, here: Workspace) -> PatientPlan:
         named = " and ".join(f"{c.display_name} (patient {c.id}, born {c.date_of_birth:%m/%d/%Y})"
                              for c in found)
         return PatientPlan(p, Action.REFUSED, reason=f"matches two patients: {named}; choose one in "
-                                                     "the preview, or merge them first")
+                                                     "the preview, or merge them first",
+                           candidates=tuple(c.id for c in found if c.id is not None))
     if found:
         return PatientPlan(p, Action.MATCHED, found[0].id)
     if not p.phones:

@@ -31,6 +31,7 @@ from vma_desk.storage.audit import workstation_user
 from vma_desk.storage.workspace import Workspace
 
 if TYPE_CHECKING:  # imported where first asked for (`Services.exports` ...)
+    from vma_desk.services.ehr_import import ImportService
     from vma_desk.services.exports import ExportService
     from vma_desk.services.follow_up import FollowUpService
     from vma_desk.services.freed_slots import FreedSlotService
@@ -146,6 +147,12 @@ class Services:
         from vma_desk.services.tasks import TaskService
 
         return TaskService(self.context, users=self.users)
+
+    @cached_property
+    def ehr_import(self) -> ImportService:
+        from vma_desk.services.ehr_import import ImportService
+
+        return ImportService(self.context)
 
     @cached_property
     def hub(self) -> HubService:

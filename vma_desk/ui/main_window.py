@@ -47,6 +47,7 @@ from vma_desk.ui.sign_in import SignInChoice, SignInPage
 
 if TYPE_CHECKING:
     from vma_desk.ui.drafts import DraftsBanner
+    from vma_desk.ui.ehr_import.dialog import ImportDialog
     from vma_desk.ui.handoff import EndShiftDialog
     from vma_desk.ui.hub.dialog import PatientHubDialog
     from vma_desk.ui.patients.quick_open import QuickOpenDialog
@@ -298,6 +299,8 @@ class MainWindow(QMainWindow):
         self.new_patient_action = self._action(file_menu, "&New patient…", "Ctrl+Shift+N",
                                                lambda: self.open_patient_editor(None))
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, "&Import from the EHR…", "Ctrl+Shift+I",
+                                          lambda: self.open_import())
         export_menu = file_menu.addMenu("&Export")
         export_menu.menuAction().setObjectName("export_menu_action")
         self.export_ics_action = self._action(export_menu, "&Calendar (.ics)…", None,
@@ -365,7 +368,7 @@ class MainWindow(QMainWindow):
                                 self.export_patient_action, self.export_activity_action,
                                 self.export_disclosures_action,
                                 self.blocks_action, self.search_action, self.users_action,
-                                self.make_task_action,
+                                self.make_task_action, self.import_action,
                                 self.security_action,
                                 self.end_shift_action, self.switch_user_action,
                                 self.undo_action, self.redo_action, *tab_actions,
@@ -577,6 +580,17 @@ class MainWindow(QMainWindow):
 
     def open_export_activity(self) -> QWidget | None:
         return self._open_pdf_export("activity")
+
+    def open_import(self) -> ImportDialog | None:
+        """File → Import from the EHR… (Ctrl+Shift+I): a file previewed, then imported at once."""
+        if self.locked:
+            return None
+        from vma_desk.ui.ehr_import.dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self)
+        dialog.sig_imported.connect(self._changed_by("import"))
+        show_dialog(dialog)
+        return dialog
 
     def open_export_disclosures(self, patient_id: int | None = None) -> QWidget | None:
         """A patient's accounting of disclosures (the releases of their records sent), previewed first."""

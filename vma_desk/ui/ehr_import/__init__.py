@@ -1,0 +1,1 @@
+"""File → Import…: the EHR's schedule and patients, previewed before anything changes (`dialog.py`)."""
