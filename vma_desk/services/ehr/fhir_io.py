@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -501,16 +501,20 @@ def _referral_resource(referral: Referral, provider_ids: set[int | None]) -> Tas
 
 
 def write_export(services: Services, start: date, end: date, out: Path, password: str | None = None, *,
-                 replace: bool = False) -> Change:
+                 replace: bool = False, first: Callable[[], None] | None = None) -> Change:
     """Write the period's bundle (`export_bundle`) to `out`: JSON, or with `password` an AES-256 zip
     holding `bundle.json`. Owner-only, never over an existing file unless `replace`, and audited as
-    an export with the number of resources and the dates (never a name)."""
+    an export with the number of resources and the dates (never a name). `first` runs inside the
+    export's transaction before its entry (the command line records its sign-in there: both entries
+    or neither)."""
     services.exports.check_password(password)
     bundle = export_bundle(services, start, end)
     count = len(bundle.get("entry", []))
     text = json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8")
 
     def audited() -> bytes:
+        if first is not None:
+            first()
         services.context.audit(
             AuditAction.EXPORT, AUDIT_RECORD, "",
             f"fhir bundle: {count} resources, {start.isoformat()}..{end.isoformat()}; "
