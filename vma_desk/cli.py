@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from vma_desk import __version__
 from vma_desk import commands as more
-from vma_desk.commands import common
+from vma_desk.commands import common, fhir_export
 from vma_desk.commands.common import (
     EXIT_BUG,
     EXIT_HELP,
@@ -213,6 +213,7 @@ def _export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     common.user_options(ics)
     common.unlock_options(ics)
     _pdf_parsers(kinds)
+    fhir_export.add_parser(kinds)
 
 
 _PDF_NOTE = ("The PDF is made in memory and written readable by you only; with --password-file it "
@@ -302,6 +303,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "check":
             return _check(args, out)
         if args.command == "export":
+            if args.export_command == "fhir":
+                return fhir_export.run(args, out)
             return _export_ics(args, out) if args.export_command == "ics" else _export_pdf(args, out)
         if args.command == "users":
             return _users(args, out)

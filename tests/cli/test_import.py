@@ -73,3 +73,20 @@ def test_a_header_that_does_not_match_the_profile_is_refused_and_nothing_changes
     refused(result, "Appt")  # names what the header lacks, in one line
     assert result.returncode == 2
     assert tables(folder, keystore) == before
+
+
+def test_export_fhir_from_the_command_line_then_its_import_changes_nothing(folder: Path, tmp_path: Path):
+    report = tmp_path / "week.csv"
+    report.write_text(CSV, encoding="utf-8")
+    assert vma("import", "--data-dir", folder, "--from", report).returncode == 0
+    bundle = tmp_path / "week.json"
+    written = vma("export", "fhir", "--data-dir", folder, "--from", "2026-03-02", "--to", "2026-03-08",
+                  "--out", bundle)
+    assert written.returncode == 0, written.stderr
+    assert bundle.exists() and oct(bundle.stat().st_mode & 0o777) == "0o600"
+    back = vma("import", "--data-dir", folder, "--from", bundle, "--dry-run")
+    assert back.returncode == 0, back.stderr
+    assert "Visits: 2 new" in back.stdout.splitlines()[0]  # another source: the export's own ids
+    reversed_period = vma("export", "fhir", "--data-dir", folder, "--from", "2026-03-08",
+                          "--to", "2026-03-02", "--out", tmp_path / "x.json")
+    assert reversed_period.returncode == 2 and not (tmp_path / "x.json").exists()

@@ -48,6 +48,7 @@ print(json.dumps({
     "icon_file": resources.icon_path("vma-desk.svg"),
     "banner_colour": image.pixelColor(2, 2).name(),
     "pdf_font": pdfmetrics.getFont(fonts().regular).face.filename,
+    "csv_profile": __import__("vma_desk.services.ehr.csv_io", fromlist=["x"]).load_profile("generic").system,
 }))
 """
 
@@ -93,3 +94,4 @@ def test_the_installed_wheel_runs_styled(installed, tmp_path):
     assert not seen["icon_null"] and seen["icon_drawn"]
     assert seen["banner_colour"] == "#ffb300"  # the DEMO banner keeps its colour
     assert Path(seen["pdf_font"]).is_relative_to(venv)  # the PDFs' font ships in the wheel too
+    assert seen["csv_profile"] == "generic"  # the EHR import's built-in profile ships in the wheel
