@@ -132,6 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="protect the workspace with the passphrase in FILE instead of the "
                              "OS keyring")
 
+    samples = actions.add_parser(
+        "samples", epilog=EXIT_HELP,
+        help="write a day of the demo's schedule as FHIR, CSV and iCalendar sample files",
+        description="Write the demo workspace's schedule of one day (the next business day by default) "
+                    "as schedule.fhir.json, schedule.csv (the generic profile) and one provider's "
+                    "schedule-<provider>.ics into FOLDER, readable by you only, for trying "
+                    "`vma-desk import` or File → Import. Refuses a workspace that is not a demo.",
+    )
+    common.data_dir_option(samples, argparse.SUPPRESS)
+    samples.add_argument("--out", type=Path, required=True, metavar="FOLDER", help="where to write them")
+    samples.add_argument("--day", type=common.day, metavar="YYYY-MM-DD", help="the day (default: the next "
+                                                                              "business day)")
+    common.unlock_options(samples)
+
     check = commands.add_parser(
         "check", epilog=EXIT_HELP,
         help="unlock a workspace, verify its integrity and count its records",
@@ -299,6 +313,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     err = err or sys.stderr or io.StringIO()
     try:
         if args.command == "demo":
+            if args.demo_command == "samples":
+                return _demo_samples(args, out)
             return _demo_create(args, out, err)
         if args.command == "check":
             return _check(args, out)
@@ -342,6 +358,21 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
 
 def _say(err: TextIO, message: str) -> None:
     print(f"{PROG}: {message}", file=err)
+
+
+def _demo_samples(args: argparse.Namespace, out: TextIO) -> int:
+    from vma_desk.demo.ehr_samples import write_samples
+
+    services = common.unlock_workspace(args, common.data_dir_of(args, demo=True), audit=False)
+    try:
+        if not services.workspace.is_demo:
+            raise ValidationError("--data-dir", "is not a demo workspace: samples are written from the "
+                                                "demo's fictional practice only")
+        written = write_samples(services, args.out.expanduser(), args.day)
+    finally:
+        services.workspace.close()
+    print(f"Wrote {', '.join(p.name for p in written)} to {args.out}.", file=out)
+    return EXIT_OK
 
 
 def _demo_create(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -77,6 +77,15 @@ def test_demo_create_then_check(demo_dir: Path, tmp_path: Path, keystore: KeySto
     assert vma("check", "--data-dir", demo_dir, "--recovery-key-file", key_file).returncode == 0
     assert vma("check", "--data-dir", demo_dir).returncode == 0  # back in the keyring
 
+    # a trainer's samples of the EHR import, read back by a dry run
+    samples = vma("demo", "samples", "--data-dir", demo_dir, "--out", tmp_path / "samples")
+    assert samples.returncode == 0, samples.stderr
+    written = sorted(p.name for p in (tmp_path / "samples").iterdir())
+    assert "schedule.csv" in written and "schedule.fhir.json" in written
+    assert any(name.startswith("schedule-") and name.endswith(".ics") for name in written)
+    dry = vma("import", "--data-dir", demo_dir, "--from", tmp_path / "samples" / "schedule.csv", "--dry-run")
+    assert dry.returncode == 0, dry.stderr  # the trainer's demo of the import: the samples read back
+
 
 def test_demo_create_refuses_an_existing_workspace(workspace: Workspace):
     workspace.close()

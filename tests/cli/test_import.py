@@ -90,3 +90,9 @@ def test_export_fhir_from_the_command_line_then_its_import_changes_nothing(folde
     reversed_period = vma("export", "fhir", "--data-dir", folder, "--from", "2026-03-08",
                           "--to", "2026-03-02", "--out", tmp_path / "x.json")
     assert reversed_period.returncode == 2 and not (tmp_path / "x.json").exists()
+
+
+def test_demo_samples_refuses_a_workspace_that_is_not_a_demo(folder: Path, tmp_path: Path):
+    result = vma("demo", "samples", "--data-dir", folder, "--out", tmp_path / "samples")
+    refused(result, "is not a demo workspace")
+    assert result.returncode == 2 and not (tmp_path / "samples").exists()
