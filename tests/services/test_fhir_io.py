@@ -249,8 +249,8 @@ def test_the_export_validates_and_holds_the_weeks_work(office):
         (f"appointment-{visits[2].id}", "cancelled", "2026-03-05T17:00:00Z", "2026-03-05T17:20:00Z",
          "Established visit"),
     ]
-    assert appointments[0]["identifier"] == [
-        {"system": "urn:vma-desk:appointment", "value": str(visits[0].id)}]
+    own = f"urn:vma-desk:{services.workspace.workspace_id}"  # the workspace's own ids, named by it
+    assert appointments[0]["identifier"] == [{"system": f"{own}:appointment", "value": str(visits[0].id)}]
     call, message = resources(bundle, "Communication")
     assert (call["subject"], call["payload"], call["sent"]) == (
         {"reference": f"Patient/patient-{cy.id}"}, [{"contentString": "Refill"}], "2026-03-02T15:30:00Z")
@@ -274,9 +274,10 @@ def test_the_export_reads_back_into_the_same_visits_at_the_same_times(office):
     services, _, visits = office
     batch = read_bundle(json.dumps(export_bundle(services, *WEEK)).encode())
 
-    assert batch.system == "fhir:urn:vma-desk:appointment"
+    own = f"urn:vma-desk:{services.workspace.workspace_id}:appointment"
+    assert batch.system == f"fhir:{own}"
     assert [(v.source_id, v.start, v.end, v.status) for v in batch.visits] == [
-        (f"urn:vma-desk:appointment|{v.id}", v.start, v.end,
+        (f"{own}|{v.id}", v.start, v.end,
          VisitStatus.CANCELLED if v.id == visits[2].id else VisitStatus.UNCONFIRMED) for v in visits]
     assert [v.practitioner and v.practitioner.name for v in batch.visits] == [
         "Dana Lee, MD", "Sam Kim, MD", "Sam Kim, MD"]

@@ -104,6 +104,7 @@ class ImportService:
         for key, patient_id in (choices or {}).items():
             patient_links[key] = patient_id
         visit_links = sources.links("appointment", batch.system)
+        self._own_records(batch, patient_links, visit_links)
         all_patients = [v.patient for v in batch.visits] + list(batch.patients)
         keys = [k for k in (patient_key(p) for p in all_patients) if k is not None]
         by_key: dict[tuple[str, str, date], list[Patient]] = defaultdict(list)
@@ -124,6 +125,25 @@ class ImportService:
             types=[t for t in CalendarRepository(conn).types() if t.active],
             linked_visits=sources.visits(list(visit_links.values())), nearby=nearby)
         return plan_import(batch, here, now=self.ctx.clock.now(), add_providers=add_providers)
+
+    def _own_records(self, batch: ImportBatch, patient_links: dict[str, int],
+                     visit_links: dict[str, int]) -> None:
+        """A bundle this workspace exported (`fhir_io.own_system`): its patients and visits are
+        this workspace's own, by their ids, so importing it back changes only what changed since."""
+        workspace_id = self.ctx.workspace.workspace_id
+        own = {kind: f"urn:vma-desk:{workspace_id}:{kind}|" for kind in ("patient", "appointment")}
+        patients = PatientRepository(self.ctx.conn)
+        for p in [*batch.patients, *(v.patient for v in batch.visits)]:
+            if p.source_id.startswith(own["patient"]) and p.source_id not in patient_links:
+                found = p.source_id.removeprefix(own["patient"])
+                if found.isdigit() and patients.exists(int(found)):
+                    patient_links[p.source_id] = int(found)
+        ids = {v.source_id: v.source_id.removeprefix(own["appointment"]) for v in batch.visits
+               if v.source_id.startswith(own["appointment"]) and v.source_id not in visit_links}
+        existing = SourceRepository(self.ctx.conn).visits([int(i) for i in ids.values() if i.isdigit()])
+        for source_id, found in ids.items():
+            if found.isdigit() and int(found) in existing:
+                visit_links[source_id] = int(found)
 
     # --- applying ---------------------------------------------------------------------------------
     def run(self, batch: ImportBatch, *, dry_run: bool = False, add_providers: bool = False,

@@ -368,7 +368,25 @@ def export_bundle(services: Services, start: date, end: date) -> dict[str, Any]:
         "entry": [{"resource": r} for r in resources],
     })
     dumped: dict[str, Any] = bundle.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return dumped
+    return _in_workspace(dumped, services.workspace.workspace_id)
+
+
+def own_system(workspace_id: str, kind: str = "appointment") -> str:
+    """The identifier system of one workspace's own records of a kind ("urn:vma-desk:<id>:patient"):
+    an import of that workspace's own export matches its records again, and another workspace,
+    whose ids are not these, never mistakes them for its own."""
+    return f"{SYSTEM}:{workspace_id}:{kind}"
+
+
+def _in_workspace(bundle: dict[str, Any], workspace_id: str) -> dict[str, Any]:
+    """The bundle's own identifiers named by the workspace they come from (`own_system`)."""
+    prefix = f"{SYSTEM}:"
+    for entry in bundle.get("entry", []):
+        for identifier in entry.get("resource", {}).get("identifier", []):
+            system = identifier.get("system", "")
+            if system.startswith(prefix):
+                identifier["system"] = own_system(workspace_id, system.removeprefix(prefix))
+    return bundle
 
 
 def _days(start: date, end: date) -> Iterable[date]:
