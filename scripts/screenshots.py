@@ -77,6 +77,7 @@ def main() -> int:
             shoot_activity_chasing(window)
             shoot_handoff(window, app)
             shoot_backups(window, app)
+            shoot_import(window, app, Path(tmp))
 
             window.resize(1920, 1080)
             app.processEvents()
@@ -320,6 +321,36 @@ def shoot_hub(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplicatio
         app.processEvents()
     hub.grab().save(str(OUT / "patient-hub.png"))
     hub.close()
+
+
+def shoot_import(window, app, tmp: Path) -> None:  # noqa: ANN001 - MainWindow and QApplication
+    """File → Import from the EHR with the demo's own sample of the next business day (FHIR),
+    previewed: what an import would do before anything changes."""
+    from vma_desk.demo.ehr_samples import write_samples
+
+    import json
+    from datetime import datetime as moment
+
+    written = write_samples(window.services, tmp / "samples")
+    bundle = next(p for p in written if p.name.endswith(".fhir.json"))
+    # as the EHR would send it back a little later: one visit moved an hour, one cancelled
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    visits = [e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Appointment"
+              and e["resource"]["status"] == "booked"]
+    for key in ("start", "end"):
+        later = moment.fromisoformat(visits[0][key].replace("Z", "+00:00")) + timedelta(hours=1)
+        visits[0][key] = later.isoformat().replace("+00:00", "Z")
+    visits[1]["status"] = "cancelled"
+    bundle.write_text(json.dumps(data), encoding="utf-8")
+    window.resize(1366, 768)
+    dialog = window.open_import()
+    dialog.ui.file_edit.setText(str(bundle))
+    dialog.preview()
+    dialog.resize(1100, 640)
+    for _ in range(5):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "import-preview.png"))
+    dialog.close()
 
 
 def shoot_worklists(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplication

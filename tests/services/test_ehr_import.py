@@ -117,5 +117,6 @@ def test_an_overlap_is_imported_and_flagged_and_a_dry_run_writes_nothing(
     assert not dry.applied and dry.plan.count("visits", Action.NEW) == 2
     assert services.audit.count() == entries and services.patients.search("ames") == []
     outcome, _ = importer.run(batch)
-    assert outcome.plan.visits[1].note.startswith("overlaps another visit of the provider")
+    note = outcome.plan.visits[1].note
+    assert note == "overlaps the provider's visit at 09:00 AM (imported: the EHR owns the schedule)"
     assert ImportService(services.context).origin(outcome.visit_ids[1])[2].startswith("overlaps")

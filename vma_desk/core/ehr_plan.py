@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import Appointment, AppointmentType, VisitStatus
 from vma_desk.core.ehr import ImportBatch, SourcePatient, SourcePractitioner, SourceVisit
@@ -152,9 +153,11 @@ def _source_name(name: str) -> str:
     return " ".join(words)
 
 
-def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_providers: bool = False
-                ) -> ImportPlan:
-    """The plan of one batch against the workspace `here` (see the module's rules)."""
+def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_providers: bool = False,
+                zone: ZoneInfo | None = None) -> ImportPlan:
+    """The plan of one batch against the workspace `here` (see the module's rules); `zone`: the
+    practice's, in which the plan's notes say times (UTC when not given)."""
+    shown = zone or ZoneInfo("UTC")
     patient_plans: dict[str, PatientPlan] = {}
 
     def patient_of(p: SourcePatient) -> PatientPlan:
@@ -181,7 +184,8 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
     visits: list[VisitPlan] = []
     for v in batch.visits:
         plan = _plan_visit(v, here, patient_of(v.patient),
-                           provider_of(v.practitioner) if v.practitioner is not None else None, taken, now)
+                           provider_of(v.practitioner) if v.practitioner is not None else None, taken, now,
+                           shown)
         if plan.visit is not None and plan.action is not Action.REFUSED \
                 and plan.visit.status is not VisitStatus.CANCELLED:
             taken = [a for a in taken if a.id is None or a.id != plan.visit.id] + [plan.visit]
@@ -239,7 +243,7 @@ def _type_of(text: str, types: Sequence[AppointmentType]) -> tuple[str, str]:
 
 
 def _plan_visit(v: SourceVisit, here: Workspace, patient: PatientPlan, provider: ProviderPlan | None,
-                taken: Sequence[Appointment], now: datetime) -> VisitPlan:
+                taken: Sequence[Appointment], now: datetime, zone: ZoneInfo) -> VisitPlan:
     if patient.action is Action.REFUSED:
         return VisitPlan(v, Action.REFUSED, reason=f"its patient is refused: {patient.reason}")
     if provider is None:
@@ -268,10 +272,10 @@ def _plan_visit(v: SourceVisit, here: Workspace, patient: PatientPlan, provider:
             action = Action.MOVED
         else:
             action = Action.UPDATED
-        return VisitPlan(v, action, merged, note=_overlap(merged, taken) or note)
+        return VisitPlan(v, action, merged, note=_overlap(merged, taken, zone) or note)
     visit = Appointment(patient_id=patient_id, provider_id=provider_id, type_code=code, start=v.start,
                         minutes=v.minutes, status=v.status, booked_at=now)
-    return VisitPlan(v, Action.NEW, visit, note=_overlap(visit, taken) or note)
+    return VisitPlan(v, Action.NEW, visit, note=_overlap(visit, taken, zone) or note)
 
 
 def _keep_vma_fields(existing: Appointment, source: Appointment) -> Appointment:
@@ -284,12 +288,12 @@ def _keep_vma_fields(existing: Appointment, source: Appointment) -> Appointment:
                    status=source.status)
 
 
-def _overlap(visit: Appointment, taken: Sequence[Appointment]) -> str:
+def _overlap(visit: Appointment, taken: Sequence[Appointment], zone: ZoneInfo) -> str:
     if visit.status is VisitStatus.CANCELLED or not visit.provider_id:
         return ""
     for other in taken:
         if other.provider_id == visit.provider_id and (visit.id is None or other.id != visit.id) \
                 and other.start < visit.end and visit.start < other.end:
-            return f"overlaps another visit of the provider at {other.start:%H:%M} UTC (imported: the EHR " \
-                   "owns the schedule)"
+            at = other.start.astimezone(zone)
+            return f"overlaps the provider's visit at {at:%I:%M %p} (imported: the EHR owns the schedule)"
     return ""

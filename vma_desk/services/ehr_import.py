@@ -124,7 +124,8 @@ class ImportService:
             providers=[m for m in staff if m.role is Role.PROVIDER and m.active],
             types=[t for t in CalendarRepository(conn).types() if t.active],
             linked_visits=sources.visits(list(visit_links.values())), nearby=nearby)
-        return plan_import(batch, here, now=self.ctx.clock.now(), add_providers=add_providers)
+        return plan_import(batch, here, now=self.ctx.clock.now(), add_providers=add_providers,
+                           zone=self.ctx.practice_zone())
 
     def _own_records(self, batch: ImportBatch, patient_links: dict[str, int],
                      visit_links: dict[str, int]) -> None:

@@ -23,6 +23,9 @@ from vma_desk.ui.forms.ui_ehr_import import Ui_EhrImport
 
 _COLUMNS = ("What", "In the file", "Action", "Details")
 _REFUSED = QColor("#b00020")
+#: the preview's order: refusals, then changes, then what stays as it is
+_ORDER = {Action.REFUSED: 0, Action.NEW: 1, Action.MOVED: 1, Action.CANCELLED: 1, Action.UPDATED: 1,
+          Action.MATCHED: 2, Action.UNCHANGED: 2}
 _FLAGGED = QColor("#a15c00")
 
 
@@ -43,6 +46,8 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         #: patients the VMA chose for ambiguous matches, by the source patient's key
         self.choices: dict[str, int] = {}
+        #: the preview's rows that are patients, by row
+        self._row_patients: dict[int, PatientPlan] = {}
         ui = self.ui
         for label, fmt in (("From the file's name", ""), ("FHIR R4 bundle (.json)", "fhir"),
                            ("CSV appointment report", "csv"), ("iCalendar feed (.ics)", "ics")):
@@ -117,15 +122,15 @@ class ImportDialog(QDialog):
             self.batch, add_providers=ui.add_providers_check.isChecked(), choices=self.choices)
         plan = self.plan
         ui.summary_label.setText(f"{plan.summary()} (source {plan.system})")
-        rows: list[tuple[str, str, Action, str, QColor | None]] = []
+        rows: list[tuple[str, str, Action, str, QColor | None, PatientPlan | None]] = []
         for p in plan.patients:
             name = f"Patient {p.source.last_name}, {p.source.first_name}"
             colour = _REFUSED if p.action is Action.REFUSED else None
-            rows.append((name, p.source.ref, p.action, p.reason, colour))
+            rows.append((name, p.source.ref, p.action, p.reason, colour, p))
         for pr in plan.providers:
             if pr.action is not Action.MATCHED:
                 rows.append((f"Provider {pr.source.name}", pr.source.ref, pr.action, pr.reason,
-                             _REFUSED if pr.action is Action.REFUSED else None))
+                             _REFUSED if pr.action is Action.REFUSED else None, None))
         zone = self.services.context.practice_zone()
         for v in plan.visits:
             when = v.source.start.astimezone(zone)
@@ -133,10 +138,13 @@ class ImportDialog(QDialog):
             what = f"Visit {when:%m/%d %I:%M %p} · {who}"
             detail = v.reason or v.note
             colour = _REFUSED if v.action is Action.REFUSED else _FLAGGED if v.note else None
-            rows.append((what, v.source.ref, v.action, detail, colour))
+            rows.append((what, v.source.ref, v.action, detail, colour, None))
+        # what needs a look first: refusals, then what changes, then what stays as it is
+        rows.sort(key=lambda row: (_ORDER[row[2]], bool(row[5]) is False))
+        self._row_patients = {r: row[5] for r, row in enumerate(rows) if row[5] is not None}
         table = ui.plan_table
         table.setRowCount(len(rows))
-        for r, (what, where, action, detail, colour) in enumerate(rows):
+        for r, (what, where, action, detail, colour, _patient) in enumerate(rows):
             for c, value in enumerate((what, where, action.value, detail)):
                 item = QTableWidgetItem(value)
                 if colour is not None:
@@ -156,10 +164,8 @@ class ImportDialog(QDialog):
 
     def choose(self, row: int) -> PatientPlan | None:
         """Enter on a patient the file matched to two of ours: which one it is (the preview again)."""
-        if self.plan is None or row >= len(self.plan.patients):
-            return None
-        plan = self.plan.patients[row]
-        if not plan.candidates:
+        plan = self._row_patients.get(row) if self.plan is not None else None
+        if plan is None or not plan.candidates:
             return None
         people = self.services.patients.get_many(plan.candidates)
         labels = [f"{people[i].display_name} (patient {i}, born {people[i].date_of_birth:%m/%d/%Y})"
