@@ -211,6 +211,18 @@ def test_file_export_calendar_opens_the_export_dialog(qtbot, window):
     assert not window.export_ics_action.isEnabled()
 
 
+def test_file_export_fhir_and_file_import_open_their_dialogs(qtbot, window):
+    from vma_desk.ui.ehr_import.dialog import ImportDialog
+    from vma_desk.ui.exports.fhir_dialog import ExportFhirDialog
+
+    window.export_fhir_action.trigger()
+    assert any(isinstance(w, ExportFhirDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    window.import_action.trigger()
+    assert any(isinstance(w, ImportDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    window.lock()
+    assert not window.export_fhir_action.isEnabled() and not window.import_action.isEnabled()
+
+
 def test_file_export_accounting_of_disclosures_opens_its_export(qtbot, window):
     from vma_desk.ui.exports.pdf_dialog import PdfExportDialog
 

@@ -305,6 +305,8 @@ class MainWindow(QMainWindow):
         export_menu.menuAction().setObjectName("export_menu_action")
         self.export_ics_action = self._action(export_menu, "&Calendar (.ics)…", None,
                                               self.open_export_ics)
+        self.export_fhir_action = self._action(export_menu, "&FHIR bundle (.json)…", None,
+                                               lambda: self.open_export_fhir())
         export_menu.addSeparator()
         self.export_huddle_action = self._action(export_menu, "&Huddle sheet (PDF)…", "Ctrl+Shift+H",
                                                  lambda: self.open_export_huddle())
@@ -364,7 +366,7 @@ class MainWindow(QMainWindow):
         #: actions that need the open workspace or a signed-in user: disabled while locked
         self.guarded_actions = [self.quick_open_action, self.new_patient_action, self.lock_action,
                                 self.preferences_action, self.practice_action, self.audit_action,
-                                self.export_ics_action, self.export_huddle_action,
+                                self.export_ics_action, self.export_fhir_action, self.export_huddle_action,
                                 self.export_patient_action, self.export_activity_action,
                                 self.export_disclosures_action,
                                 self.blocks_action, self.search_action, self.users_action,
@@ -580,6 +582,16 @@ class MainWindow(QMainWindow):
 
     def open_export_activity(self) -> QWidget | None:
         return self._open_pdf_export("activity")
+
+    def open_export_fhir(self) -> None:
+        """File → Export → FHIR bundle: a period's patients, providers, visits and the VMA's work."""
+        if self.locked:
+            return
+        from vma_desk.ui.exports.fhir_dialog import ExportFhirDialog
+
+        dialog = ExportFhirDialog(self.services, self)
+        dialog.sig_exported.connect(self._changed_by("export_fhir"))
+        show_dialog(dialog)
 
     def open_import(self) -> ImportDialog | None:
         """File → Import from the EHR… (Ctrl+Shift+I): a file previewed, then imported at once."""
