@@ -19,9 +19,10 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -180,7 +181,7 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
 
     for pr in batch.practitioners:
         provider_of(pr)
-    taken: list[Appointment] = [a for a in here.nearby if a.status is not VisitStatus.CANCELLED]
+    taken = _Schedule(a for a in here.nearby if a.status is not VisitStatus.CANCELLED)
     visits: list[VisitPlan] = []
     for v in batch.visits:
         plan = _plan_visit(v, here, patient_of(v.patient),
@@ -188,7 +189,7 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
                            shown)
         if plan.visit is not None and plan.action is not Action.REFUSED \
                 and plan.visit.status is not VisitStatus.CANCELLED:
-            taken = [a for a in taken if a.id is None or a.id != plan.visit.id] + [plan.visit]
+            taken.put(plan.visit)
         visits.append(plan)
     return ImportPlan(batch.system, tuple(patient_plans.values()), tuple(visits),
                       tuple(provider_plans.values()))
@@ -243,7 +244,7 @@ def _type_of(text: str, types: Sequence[AppointmentType]) -> tuple[str, str]:
 
 
 def _plan_visit(v: SourceVisit, here: Workspace, patient: PatientPlan, provider: ProviderPlan | None,
-                taken: Sequence[Appointment], now: datetime, zone: ZoneInfo) -> VisitPlan:
+                taken: _Schedule, now: datetime, zone: ZoneInfo) -> VisitPlan:
     if patient.action is Action.REFUSED:
         return VisitPlan(v, Action.REFUSED, reason=f"its patient is refused: {patient.reason}")
     if provider is None:
@@ -288,12 +289,45 @@ def _keep_vma_fields(existing: Appointment, source: Appointment) -> Appointment:
                    status=source.status)
 
 
-def _overlap(visit: Appointment, taken: Sequence[Appointment], zone: ZoneInfo) -> str:
+class _Schedule:
+    """The visits held while a plan is made, by provider and UTC day (a visit is at most a day
+    long: a visit's overlaps are on its day or the one before), so that checking a year of visits
+    looks at a few each, not at all of them; a visit put again (moved) replaces its earlier self."""
+
+    def __init__(self, visits: Iterable[Appointment] = ()) -> None:
+        #: (provider, UTC day) -> visits starting then: slot -> (start, end, id)
+        self._days: dict[tuple[int, date], dict[int, tuple[datetime, datetime, int | None]]] = \
+            defaultdict(dict)
+        self._where: dict[int, tuple[int, date]] = {}
+        self._fresh = 0
+        for visit in visits:
+            self.put(visit)
+
+    def put(self, visit: Appointment) -> None:
+        if visit.id is not None and visit.id in self._where:
+            self._days[self._where.pop(visit.id)].pop(visit.id, None)
+        key = (visit.provider_id, visit.start.date())
+        slot = visit.id if visit.id is not None else -1 - self._fresh
+        self._fresh += visit.id is None
+        self._days[key][slot] = (visit.start, visit.end, visit.id)
+        if visit.id is not None:
+            self._where[visit.id] = key
+
+    def overlapping(self, visit: Appointment) -> datetime | None:
+        """The start of a held visit of the same provider overlapping `visit` (not itself)."""
+        start, end = visit.start, visit.end
+        for day in (start.date() - timedelta(days=1), start.date(), end.date()):
+            for other_start, other_end, other_id in self._days.get((visit.provider_id, day), {}).values():
+                if (visit.id is None or other_id != visit.id) and other_start < end and start < other_end:
+                    return other_start
+        return None
+
+
+def _overlap(visit: Appointment, taken: _Schedule, zone: ZoneInfo) -> str:
     if visit.status is VisitStatus.CANCELLED or not visit.provider_id:
         return ""
-    for other in taken:
-        if other.provider_id == visit.provider_id and (visit.id is None or other.id != visit.id) \
-                and other.start < visit.end and visit.start < other.end:
-            at = other.start.astimezone(zone)
-            return f"overlaps the provider's visit at {at:%I:%M %p} (imported: the EHR owns the schedule)"
-    return ""
+    found = taken.overlapping(visit)
+    if found is None:
+        return ""
+    at = found.astimezone(zone)
+    return f"overlaps the provider's visit at {at:%I:%M %p} (imported: the EHR owns the schedule)"
