@@ -326,10 +326,10 @@ def shoot_hub(window, app) -> None:  # noqa: ANN001 - MainWindow and QApplicatio
 def shoot_import(window, app, tmp: Path) -> None:  # noqa: ANN001 - MainWindow and QApplication
     """File → Import from the EHR with the demo's own sample of the next business day (FHIR),
     previewed: what an import would do before anything changes."""
-    from vma_desk.demo.ehr_samples import write_samples
-
     import json
     from datetime import datetime as moment
+
+    from vma_desk.demo.ehr_samples import write_samples
 
     written = write_samples(window.services, tmp / "samples")
     bundle = next(p for p in written if p.name.endswith(".fhir.json"))
