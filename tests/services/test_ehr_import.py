@@ -120,3 +120,19 @@ def test_an_overlap_is_imported_and_flagged_and_a_dry_run_writes_nothing(
     note = outcome.plan.visits[1].note
     assert note == "overlaps the provider's visit at 09:00 AM (imported: the EHR owns the schedule)"
     assert ImportService(services.context).origin(outcome.visit_ids[1])[2].startswith("overlaps")
+
+
+def test_a_calendar_feeds_patient_without_a_birth_date_is_matched_by_name_when_only_one_has_it(
+        services: Services, importer: ImportService) -> None:
+    ann, _ = services.patients.create(Patient("Ann", "Ames", date(1960, 1, 1), phones=(Phone("3125550101"),)))
+    from_feed = SourcePatient("", "Ann", "Ames", None, (), "VEVENT 1")
+    stranger = SourcePatient("", "Zed", "Zane", None, (), "VEVENT 2")
+    batch = ImportBatch("ics:dana-lee", (visit("u1", 4, 9, patient=from_feed),
+                                         visit("u2", 4, 10, patient=stranger)))
+    plan = importer.plan(batch)
+    assert [(p.action, p.patient_id) for p in plan.patients] == [(Action.MATCHED, ann.id),
+                                                                  (Action.REFUSED, None)]
+    assert plan.patients[1].reason.startswith("no patient of that name")
+    services.patients.create(Patient("Ann", "Ames", date(1971, 5, 5), phones=(Phone("3125550102"),)))
+    # two of that name and no birth date to tell them apart: refused, both offered in the preview
+    assert importer.plan(batch).patients[0].action is Action.REFUSED

@@ -117,6 +117,8 @@ class Workspace:
     types: Sequence[AppointmentType]
     linked_visits: Mapping[int, Appointment]
     nearby: Sequence[Appointment] = field(default_factory=tuple)
+    #: for source patients with no date of birth (an iCalendar feed): ours with the same name
+    by_name: Mapping[tuple[str, str], Sequence[Patient]] = field(default_factory=dict)
 
 
 def name_key(text: str) -> str:
@@ -199,6 +201,19 @@ def _plan_patient(p: SourcePatient, here: Workspace) -> PatientPlan:
     if source_key(p) in here.patient_links:  # linked by an earlier import, or chosen in the preview
         return PatientPlan(p, Action.MATCHED, here.patient_links[source_key(p)])
     key = patient_key(p)
+    if key is None and p.last_name.strip() and p.first_name.strip():
+        # no date of birth (a calendar feed): one patient of that exact name, or refused
+        same = here.by_name.get((name_key(p.last_name), name_key(p.first_name)), ())
+        if len(same) == 1:
+            return PatientPlan(p, Action.MATCHED, same[0].id)
+        if len(same) > 1:
+            named = " and ".join(f"{c.display_name} (patient {c.id}, born {c.date_of_birth:%m/%d/%Y})"
+                                 for c in same)
+            return PatientPlan(p, Action.REFUSED, reason=f"no date of birth to tell apart {named}: choose "
+                                                         "one in the preview",
+                               candidates=tuple(c.id for c in same if c.id is not None))
+        return PatientPlan(p, Action.REFUSED, reason="no patient of that name, and no date of birth to "
+                                                     "create one: add the patient first")
     if key is None or not p.last_name.strip() or not p.first_name.strip():
         return PatientPlan(p, Action.REFUSED, reason="a patient needs a first and last name and a date of "
                                                      "birth to be matched or created")

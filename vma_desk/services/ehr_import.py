@@ -111,6 +111,14 @@ class ImportService:
         for patient in sources.patients_named(keys):
             by_key[(name_key(patient.last_name), name_key(patient.first_name), patient.date_of_birth)].append(
                 patient)
+        by_name: dict[tuple[str, str], list[Patient]] = {}
+        patients = PatientRepository(conn)
+        for p in all_patients:
+            if p.date_of_birth is None and p.last_name.strip() and p.first_name.strip():
+                wanted = (name_key(p.last_name), name_key(p.first_name))
+                if wanted not in by_name:
+                    by_name[wanted] = [c for c in patients.search(f"{p.last_name}, {p.first_name}", 20)
+                                       if (name_key(c.last_name), name_key(c.first_name)) == wanted]
         if batch.visits:
             first = min(v.start for v in batch.visits) - timedelta(days=1)
             last = max(v.end for v in batch.visits) + timedelta(days=1)
@@ -123,7 +131,7 @@ class ImportService:
             visit_links=visit_links, staff_links=sources.links("staff", batch.system), by_name_dob=by_key,
             providers=[m for m in staff if m.role is Role.PROVIDER and m.active],
             types=[t for t in CalendarRepository(conn).types() if t.active],
-            linked_visits=sources.visits(list(visit_links.values())), nearby=nearby)
+            linked_visits=sources.visits(list(visit_links.values())), nearby=nearby, by_name=by_name)
         return plan_import(batch, here, now=self.ctx.clock.now(), add_providers=add_providers,
                            zone=self.ctx.practice_zone())
 
