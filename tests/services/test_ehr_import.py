@@ -58,7 +58,8 @@ def test_a_week_imported_makes_patients_and_visits_and_the_same_file_again_chang
     assert set(change.ids) == {v.id for v in visits}
     assert services.audit.count() == entries + 1
     entry = services.audit.page(0, 1)[0]
-    assert entry.record_type == "import" and entry.detail == "week.json: Patients: 1 new · Visits: 2 new"
+    assert entry.record_type == "import" and entry.detail == "Patients: 1 new · Visits: 2 new"
+    assert entry.record_id == "fhir:urn:ehr"  # the source, never the file's name
     assert "Ames" not in entry.detail
     assert ImportService(services.context).origin(visits[0].id) == ("fhir:urn:ehr", "a1", "")
 
@@ -136,3 +137,18 @@ def test_a_calendar_feeds_patient_without_a_birth_date_is_matched_by_name_when_o
     services.patients.create(Patient("Ann", "Ames", date(1971, 5, 5), phones=(Phone("3125550102"),)))
     # two of that name and no birth date to tell them apart: refused, both offered in the preview
     assert importer.plan(batch).patients[0].action is Action.REFUSED
+
+
+def test_a_bad_phone_refuses_its_patient_by_row_and_two_spellings_of_a_new_provider_are_one(
+        services: Services, importer: ImportService) -> None:
+    bad = SourcePatient("MRN-2", "Bo", "Burr", date(1971, 2, 3), ("12",), "Patient/2")
+    okafor, dr_okafor = (SourcePractitioner("", "Omar Okafor", "Practitioner/7"),
+                         SourcePractitioner("", "Dr Omar Okafor", "Practitioner/8"))
+    batch = ImportBatch("csv:generic", (visit("a1", 4, 9, patient=bad),
+                                        visit("a2", 4, 10, practitioner=okafor),
+                                        visit("a3", 4, 11, practitioner=dr_okafor)))
+    outcome, _ = importer.run(batch, add_providers=True)
+    [refusal] = [r for r in outcome.plan.refusals() if r[0] == "Patient/2"]
+    assert refusal[1].startswith("phones[0]")
+    assert [v.action for v in outcome.plan.visits] == [Action.REFUSED, Action.NEW, Action.NEW]
+    assert len({services.calendar.get(i).provider_id for i in outcome.visit_ids}) == 1

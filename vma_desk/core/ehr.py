@@ -15,7 +15,7 @@ profile's zone); dates of birth are dates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from vma_desk.core.calendar import VisitStatus
 from vma_desk.core.errors import KnownError
@@ -96,3 +96,5 @@ def check_times(start: datetime, end: datetime, ref: str) -> None:
                               "profile)")
     if end <= start:
         raise ImportFileError(f"{ref}: the visit ends before it starts")
+    if end - start > timedelta(hours=12):
+        raise ImportFileError(f"{ref}: the visit lasts more than 12 hours (check its start and end)")

@@ -28,7 +28,9 @@ from zoneinfo import ZoneInfo
 
 from vma_desk.core.calendar import Appointment, AppointmentType, VisitStatus
 from vma_desk.core.ehr import ImportBatch, SourcePatient, SourcePractitioner, SourceVisit
-from vma_desk.core.records import Patient, StaffMember
+from vma_desk.core.errors import ValidationError
+from vma_desk.core.records import Patient, Phone, StaffMember
+from vma_desk.core.validation import validate_patient
 
 #: statuses the EHR owns: they replace what VMA Desk has (a confirmation is the VMA's own work)
 _EHR_STATUSES = (VisitStatus.CANCELLED, VisitStatus.NO_SHOW, VisitStatus.ARRIVED)
@@ -147,6 +149,12 @@ def _provider_names(member: StaffMember) -> set[str]:
     return names
 
 
+def provider_key(p: SourcePractitioner) -> str:
+    """How a source practitioner is known in a plan: its id in the source, else its name as compared
+    ("Dr Dana Lee" and "Lee, Dana" are two spellings: the same key only when they compare equal)."""
+    return p.source_id or _source_name(p.name)
+
+
 def _source_name(name: str) -> str:
     """A source's practitioner name as compared: "Lee, Dana MD" -> "lee dana md"; "Dr Dana Lee" ->
     "dana lee"."""
@@ -167,7 +175,7 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
         key = source_key(p)
         if key in patient_plans:
             return patient_plans[key]
-        plan = _plan_patient(p, here)
+        plan = _plan_patient(p, here, now.date())
         patient_plans[key] = plan
         return plan
 
@@ -176,7 +184,7 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
     provider_plans: dict[str, ProviderPlan] = {}
 
     def provider_of(p: SourcePractitioner) -> ProviderPlan:
-        key = p.source_id or _source_name(p.name)
+        key = provider_key(p)
         if key not in provider_plans:
             provider_plans[key] = _plan_provider(p, here, add_providers)
         return provider_plans[key]
@@ -197,7 +205,7 @@ def plan_import(batch: ImportBatch, here: Workspace, *, now: datetime, add_provi
                       tuple(provider_plans.values()))
 
 
-def _plan_patient(p: SourcePatient, here: Workspace) -> PatientPlan:
+def _plan_patient(p: SourcePatient, here: Workspace, today: date) -> PatientPlan:
     if source_key(p) in here.patient_links:  # linked by an earlier import, or chosen in the preview
         return PatientPlan(p, Action.MATCHED, here.patient_links[source_key(p)])
     key = patient_key(p)
@@ -228,7 +236,21 @@ def _plan_patient(p: SourcePatient, here: Workspace) -> PatientPlan:
         return PatientPlan(p, Action.MATCHED, found[0].id)
     if not p.phones:
         return PatientPlan(p, Action.REFUSED, reason="a new patient needs a phone number to reach them")
+    try:  # refused here, by row, rather than failing the whole import when it is saved
+        validate_patient(new_patient(p), today=today)
+    except ValidationError as error:
+        return PatientPlan(p, Action.REFUSED, reason=f"{error.field.replace('_', ' ')} {error.message}")
     return PatientPlan(p, Action.NEW)
+
+
+def new_patient(p: SourcePatient) -> Patient:
+    """The patient a source patient new to the workspace becomes: its first three phones, a number
+    written twice (home and mobile, spelled two ways) kept once."""
+    phones: dict[str, str] = {}
+    for number in p.phones:
+        phones.setdefault("".join(ch for ch in number if ch.isdigit())[-10:], number)
+    return Patient(p.first_name.strip(), p.last_name.strip(), p.date_of_birth or date.min,
+                   phones=tuple(Phone(n) for key, n in phones.items() if key)[:3])
 
 
 def _plan_provider(p: SourcePractitioner, here: Workspace, add: bool) -> ProviderPlan:
@@ -274,6 +296,8 @@ def _plan_visit(v: SourceVisit, here: Workspace, patient: PatientPlan, provider:
     existing_id = here.visit_links.get(v.source_id) if v.source_id else None
     existing = here.linked_visits.get(existing_id) if existing_id is not None else None
     if existing is not None:
+        if note or not v.type_text.strip():  # the file says no type this practice offers: keep ours
+            code, note = existing.type_code, ""
         status = v.status if v.status in _EHR_STATUSES or existing.status is VisitStatus.UNCONFIRMED \
             or existing.status in _EHR_STATUSES else existing.status
         updated = Appointment(patient_id=existing.patient_id if not patient_id else patient_id,

@@ -23,11 +23,13 @@ from vma_desk.core.ehr_plan import (
     ImportPlan,
     Workspace,
     name_key,
+    new_patient,
     patient_key,
     plan_import,
+    provider_key,
     source_key,
 )
-from vma_desk.core.records import AuditAction, Change, Patient, Phone, RecordKind, Role, StaffMember
+from vma_desk.core.records import AuditAction, Change, Patient, RecordKind, Role, StaffMember
 from vma_desk.core.validation import validate_patient, validate_staff
 from vma_desk.services.base import ServiceContext
 from vma_desk.storage.calendar_repository import CalendarRepository
@@ -73,10 +75,20 @@ class ImportService:
             raise ImportFileError(f"{fmt!r} is not a format VMA Desk imports (fhir, csv or ics)")
         try:
             size = path.stat().st_size
+            check_size(size, path.name)
+            data = path.read_bytes()
         except OSError as exc:
             raise ImportFileError(f"{path}: {exc.strerror or 'cannot be read'}") from exc
-        check_size(size, path.name)
-        data = path.read_bytes()
+        try:
+            return self._read(data, fmt, path.name, profile, provider)
+        except ImportFileError:
+            raise
+        except (ValueError, OverflowError, OSError, KeyError, TypeError) as exc:
+            # what a reader did not foresee in a damaged file: refused as a whole, never a traceback
+            raise ImportFileError(f"{path.name} could not be read as {fmt.upper()}: {exc}") from exc
+
+    def _read(self, data: bytes, fmt: str, name: str, profile: str, provider: str) -> ImportBatch:
+        path = Path(name)
         zone = self.ctx.practice_zone()
         if fmt == "fhir":
             from vma_desk.services.ehr import fhir_io
@@ -175,11 +187,7 @@ class ImportService:
             for p in plan.patients:
                 key = source_key(p.source)
                 if p.action is Action.NEW:
-                    src = p.source
-                    patient = validate_patient(Patient(src.first_name.strip(), src.last_name.strip(),
-                                                       src.date_of_birth or today,
-                                                       phones=tuple(Phone(n) for n in src.phones[:3])),
-                                               today=today)
+                    patient = validate_patient(new_patient(p.source), today=today)
                     made[key] = patients.insert(patient)
                     patient_ids.append(made[key])
                 elif p.action is Action.MATCHED and p.patient_id is not None:
@@ -188,7 +196,7 @@ class ImportService:
                     sources.link("patient", plan.system, p.source.source_id, made[key], now)
             providers: dict[str, int] = {}
             for pr in plan.providers:
-                pkey = pr.source.source_id or name_key(pr.source.name)
+                pkey = provider_key(pr.source)
                 if pr.action is Action.NEW:
                     providers[pkey] = staff.insert(validate_staff(StaffMember(pr.source.name.strip(),
                                                                               Role.PROVIDER)))
@@ -204,7 +212,7 @@ class ImportService:
                     visit = replace(visit, patient_id=made[source_key(v.source.patient)])
                 if not visit.provider_id and v.source.practitioner is not None:
                     prac = v.source.practitioner
-                    visit = replace(visit, provider_id=providers[prac.source_id or name_key(prac.name)])
+                    visit = replace(visit, provider_id=providers[provider_key(prac)])
                 if v.action is Action.CANCELLED:
                     visit = replace(visit, cancelled_at=now, cancel_reason="cancelled in the EHR")
                 if v.action is Action.NEW:
@@ -219,8 +227,8 @@ class ImportService:
                     visit_ids.append(visit_id)
                 if v.source.source_id:
                     sources.link("appointment", plan.system, v.source.source_id, visit_id, now, v.note)
-            self.ctx.audit(AuditAction.UPDATE, AUDIT_RECORD, plan.system,
-                           f"{source or 'a file'}: {plan.summary()}")
+            # the source system and the counts: never the file's name (a name may be a patient's)
+            self.ctx.audit(AuditAction.UPDATE, AUDIT_RECORD, plan.system, plan.summary())
         return (ImportOutcome(plan, True, tuple(patient_ids), tuple(visit_ids)),
                 Change(RecordKind.APPOINTMENT, AuditAction.UPDATE, tuple(visit_ids)))
 

@@ -141,6 +141,13 @@ def read_bundle(data: bytes, name: str = "the file") -> ImportBatch:
             practitioners.update(dict.fromkeys(keys, practitioner))
     visits = [_visit(number, resource, patients, practitioners)
               for number, _, resource in entries if isinstance(resource, FhirAppointment)]
+    seen_ids: dict[str, str] = {}
+    for visit in visits:  # one visit per id: a second would take the first's link
+        if not visit.source_id:
+            raise ImportFileError(f"{visit.ref}: the appointment has no identifier or id")
+        if visit.source_id in seen_ids:
+            raise ImportFileError(f"{visit.ref}: the same appointment as {seen_ids[visit.source_id]}")
+        seen_ids[visit.source_id] = visit.ref
     systems = {_identifier_system(r) for _, _, r in entries if isinstance(r, FhirAppointment)}
     system = next(iter(systems)) if len(systems) == 1 else None
     return ImportBatch(

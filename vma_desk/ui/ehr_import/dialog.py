@@ -92,6 +92,7 @@ class ImportDialog(QDialog):
     def _stale(self) -> None:
         """A choice changed: the preview shown no longer says what Import would do."""
         self.plan = None
+        self.choices = {}  # a choice made for one file's patient is not another file's
         self.ui.import_button.setEnabled(False)
 
     # the preview -----------------------------------------------------------------------------------
