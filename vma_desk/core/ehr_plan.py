@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -215,10 +215,9 @@ def _plan_patient(p: SourcePatient, here: Workspace, today: date) -> PatientPlan
         if len(same) == 1:
             return PatientPlan(p, Action.MATCHED, same[0].id)
         if len(same) > 1:
-            named = " and ".join(f"{c.display_name} (patient {c.id}, born {c.date_of_birth:%m/%d/%Y})"
-                                 for c in same)
-            return PatientPlan(p, Action.REFUSED, reason=f"no date of birth to tell apart {named}: choose "
-                                                         "one in the preview",
+            return PatientPlan(p, Action.REFUSED,
+                               reason=f"no date of birth to tell apart {_named(same)}: choose "
+                                      "one in the preview",
                                candidates=tuple(c.id for c in same if c.id is not None))
         return PatientPlan(p, Action.REFUSED, reason="no patient of that name, and no date of birth to "
                                                      "create one: add the patient first")
@@ -227,9 +226,7 @@ def _plan_patient(p: SourcePatient, here: Workspace, today: date) -> PatientPlan
                                                      "birth to be matched or created")
     found = here.by_name_dob.get(key, ())
     if len(found) > 1:
-        named = " and ".join(f"{c.display_name} (patient {c.id}, born {c.date_of_birth:%m/%d/%Y})"
-                             for c in found)
-        return PatientPlan(p, Action.REFUSED, reason=f"matches two patients: {named}; choose one in "
+        return PatientPlan(p, Action.REFUSED, reason=f"matches two patients: {_named(found)}; choose one in "
                                                      "the preview, or merge them first",
                            candidates=tuple(c.id for c in found if c.id is not None))
     if found:
@@ -251,6 +248,12 @@ def new_patient(p: SourcePatient) -> Patient:
         phones.setdefault("".join(ch for ch in number if ch.isdigit())[-10:], number)
     return Patient(p.first_name.strip(), p.last_name.strip(), p.date_of_birth or date.min,
                    phones=tuple(Phone(n) for key, n in phones.items() if key)[:3])
+
+
+def _named(patients: Sequence[Patient]) -> str:
+    """Patients a source patient could be, named for the VMA to choose among."""
+    return " and ".join(f"{c.display_name} (patient {c.id}, born {c.date_of_birth:%m/%d/%Y})"
+                        for c in patients)
 
 
 def _plan_provider(p: SourcePractitioner, here: Workspace, add: bool) -> ProviderPlan:
@@ -321,8 +324,6 @@ def _plan_visit(v: SourceVisit, here: Workspace, patient: PatientPlan, provider:
 def _keep_vma_fields(existing: Appointment, source: Appointment) -> Appointment:
     """The existing visit with the source's time, provider, type, length and status, and everything
     else (confirmation, eligibility, readiness, notes, reason) as VMA Desk has it."""
-    from dataclasses import replace
-
     return replace(existing, patient_id=source.patient_id, provider_id=source.provider_id,
                    type_code=source.type_code, start=source.start, minutes=source.minutes,
                    status=source.status)

@@ -253,9 +253,9 @@ class WorklistsTab(TabPage):
         rows, due = page.model.rowCount(), page.due_count()
         keys = "Ctrl+Shift+L logs an attempt · Ctrl+D done · "
         if page.worklist.close is not None:
-            keys += f"Ctrl+Shift+D {page.worklist.close.label.replace('&', '').rstrip('…').lower()} · "
+            keys += f"Ctrl+Shift+D {_words(page.worklist.close.label).lower()} · "
         if page.worklist.book is not None:
-            keys += f"Ctrl+Enter {page.worklist.book.label.replace('&', '').rstrip('…').lower()}s · "
+            keys += f"Ctrl+Enter {_words(page.worklist.book.label).lower()}s · "
         if page.worklist is self.recall and self.recall.total > rows:  # in pages: the whole list's counts
             counted = f"{rows:,} of {wording.plural(self.recall.total, 'row')} shown · {due:,} due now"
         else:
@@ -387,12 +387,7 @@ class WorklistsTab(TabPage):
             return None
         if isinstance(step, FormStep):
             return self._open_step(page, row, step)
-        change = self._take(page, row, step)
-        if change is not None and step.undo is not None:
-            undo = step.undo
-            self.sig_undoable.emit(f"{step.label.replace('&', '').rstrip('…').lower()} ({row.who})",
-                                   lambda: undo(row))
-        return change
+        return self._take(page, row, step)
 
     def close_row(self) -> Change | None:
         """Ctrl+Shift+D: the list's close step on the selected row, with the reason asked for:
@@ -405,18 +400,14 @@ class WorklistsTab(TabPage):
         if step.chase and not row.state.attempts:  # said before the reason is asked for
             self._refuse("Log the attempts made first: a chase is closed as unreachable after trying.")
             return None
-        change = self._take(page, row, step)
-        if change is not None and step.undo is not None:
-            undo = step.undo
-            self.sig_undoable.emit(f"{step.label.replace('&', '').rstrip('…').lower()} ({row.who})",
-                                   lambda: undo(row))
-        return change
+        return self._take(page, row, step)
 
     def _take(self, page: ListPage, row: WorkRow, step: DoneStep) -> Change | None:
+        """Run a plain step on `row` (its reason asked first when it needs one), say it, and offer
+        Edit → Undo when the step has one."""
         why = ""
         if step.ask:
-            asked = ask_reason(self, step.label.replace("&", "").rstrip("…"), f"{step.ask} ({row.who})",
-                               step.label.replace("&", "").rstrip("…"))
+            asked = ask_reason(self, _words(step.label), f"{step.ask} ({row.who})", _words(step.label))
             if asked is None:
                 return None
             why = asked
@@ -429,6 +420,9 @@ class WorklistsTab(TabPage):
             self._refuse(error.message)
             return None
         self._publish(page, change, f"{step.notice}: {row.who}", page.row_after(row.record_id))
+        if step.undo is not None:
+            undo = step.undo
+            self.sig_undoable.emit(f"{_words(step.label).lower()} ({row.who})", lambda: undo(row))
         return change
 
     def book(self) -> QDialog | None:
@@ -564,3 +558,7 @@ class WorklistsTab(TabPage):
         self.recall_panel.clear()
         self._update_actions()
 
+
+def _words(label: str) -> str:
+    """A step's label as words ("Close as &unreachable…" -> "Close as unreachable")."""
+    return label.replace("&", "").rstrip("…")
